@@ -1,0 +1,147 @@
+//! Every failure a user can see, as a named value with a stable `code`.
+//!
+//! The code crosses the N-API boundary as a `[CODE] message` prefix that the
+//! JavaScript glue turns into an `Error` (or `TypeError` for bad input) with
+//! a `code` property, so users can branch on `err.code` instead of parsing
+//! text, and never see a minified `Evaluation failed: t`.
+
+use thiserror::Error;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ClientError {
+    // Bad input: reported before anything reaches the page.
+    #[error("phone number must be a string of digits, got {0}")]
+    PhoneNumberNotString(String),
+    #[error("phone number contains {0:?}; only digits, a leading '+', spaces, dashes, dots and parentheses are allowed")]
+    PhoneNumberInvalidCharacter(char),
+    #[error("phone number has {0} digits; with its country code it needs at least 7")]
+    PhoneNumberTooShort(usize),
+    #[error("phone number has {0} digits; E.164 numbers have at most 15")]
+    PhoneNumberTooLong(usize),
+    #[error("phone number starts with 0; give it in international form with the country code and no trunk prefix (e.g. 447911123456, not 07911123456)")]
+    PhoneNumberLeadingZero,
+    #[error("option {option}: {reason}")]
+    InvalidOption { option: String, reason: String },
+    #[error("invalid clientId {0:?}: only letters, digits, underscores and hyphens are allowed")]
+    InvalidClientId(String),
+
+    // Calls made at the wrong moment.
+    #[error("the client is not initialized; call initialize() first")]
+    NotInitialized,
+    #[error("initialize() was already called on this client")]
+    AlreadyInitialized,
+    #[error("the client was destroyed")]
+    Destroyed,
+    #[error("the client is already logged in; pairing calls are only valid while waiting for login")]
+    AlreadyLoggedIn,
+    #[error("the client is not waiting for a login yet")]
+    NotWaitingForLogin,
+
+    // The WhatsApp server refused a pairing-code request.
+    #[error("WhatsApp refused the pairing code request: too many attempts (429 rate-overlimit); wait before trying again, this can last hours")]
+    RateLimited,
+    #[error("WhatsApp refused the pairing code request as malformed (400 bad-request){0}")]
+    BadRequest(String),
+    #[error("pairing codes are not available for this account or region ({0})")]
+    PairingNotAvailable(String),
+    #[error("WhatsApp refused the pairing code request ({0})")]
+    ServerRefused(String),
+
+    // The browser and the page.
+    #[error("WhatsApp Web did not load within {0} ms (authTimeoutMs)")]
+    AuthTimeout(u64),
+    #[error("could not start Chromium: {0}")]
+    BrowserLaunch(String),
+    #[error("the browser profile {0} is in use by another Chromium process")]
+    ProfileLocked(String),
+    #[error("the browser closed or crashed{0}")]
+    BrowserClosed(String),
+    #[error("the page navigated away during the call")]
+    PageNavigated,
+    #[error("a page call failed: {0}")]
+    PageScript(String),
+    #[error("the page did not answer {0} in time")]
+    PageTimeout(String),
+    #[error("session storage: {0}")]
+    Storage(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ClientError {
+    /// The stable code users branch on (`err.code`).
+    pub fn code(&self) -> &'static str {
+        use ClientError::*;
+        match self {
+            PhoneNumberNotString(_) => "ERR_PHONE_NUMBER_NOT_STRING",
+            PhoneNumberInvalidCharacter(_) => "ERR_PHONE_NUMBER_INVALID_CHARACTER",
+            PhoneNumberTooShort(_) => "ERR_PHONE_NUMBER_TOO_SHORT",
+            PhoneNumberTooLong(_) => "ERR_PHONE_NUMBER_TOO_LONG",
+            PhoneNumberLeadingZero => "ERR_PHONE_NUMBER_LEADING_ZERO",
+            InvalidOption { .. } => "ERR_INVALID_OPTION",
+            InvalidClientId(_) => "ERR_INVALID_CLIENT_ID",
+            NotInitialized => "ERR_NOT_INITIALIZED",
+            AlreadyInitialized => "ERR_ALREADY_INITIALIZED",
+            Destroyed => "ERR_CLIENT_DESTROYED",
+            AlreadyLoggedIn => "ERR_ALREADY_LOGGED_IN",
+            NotWaitingForLogin => "ERR_NOT_WAITING_FOR_LOGIN",
+            RateLimited => "ERR_PAIRING_RATE_LIMITED",
+            BadRequest(_) => "ERR_PAIRING_BAD_REQUEST",
+            PairingNotAvailable(_) => "ERR_PAIRING_NOT_AVAILABLE",
+            ServerRefused(_) => "ERR_PAIRING_REFUSED",
+            AuthTimeout(_) => "ERR_AUTH_TIMEOUT",
+            BrowserLaunch(_) => "ERR_BROWSER_LAUNCH",
+            ProfileLocked(_) => "ERR_PROFILE_LOCKED",
+            BrowserClosed(_) => "ERR_BROWSER_CLOSED",
+            PageNavigated => "ERR_PAGE_NAVIGATED",
+            PageScript(_) => "ERR_PAGE_SCRIPT",
+            PageTimeout(_) => "ERR_PAGE_TIMEOUT",
+            Storage(_) => "ERR_STORAGE",
+            Internal(_) => "ERR_INTERNAL",
+        }
+    }
+
+    /// Bad input from the caller: surfaces as a `TypeError` in JavaScript.
+    pub fn is_type_error(&self) -> bool {
+        use ClientError::*;
+        matches!(
+            self,
+            PhoneNumberNotString(_)
+                | PhoneNumberInvalidCharacter(_)
+                | PhoneNumberTooShort(_)
+                | PhoneNumberTooLong(_)
+                | PhoneNumberLeadingZero
+                | InvalidOption { .. }
+                | InvalidClientId(_)
+        )
+    }
+
+    /// Maps a refusal from `startAltLinkingFlow` (status and text as the page
+    /// reported them) to its named error.
+    pub fn from_pairing_refusal(status: &str, text: &str) -> Self {
+        let detail = if text.is_empty() { status.to_string() } else { format!("{status} {text}") };
+        match (status, text) {
+            ("429", _) | (_, "rate-overlimit") => ClientError::RateLimited,
+            ("400", _) | (_, "bad-request") => ClientError::BadRequest(format!(
+                "; WhatsApp expects the device display as \"Browser (OS)\" ({detail})"
+            )),
+            (_, t) if t.contains("not-available") || t.contains("not-allowed") => {
+                ClientError::PairingNotAvailable(detail)
+            }
+            ("501", _) | ("403", _) => ClientError::PairingNotAvailable(detail),
+            _ => ClientError::ServerRefused(detail),
+        }
+    }
+
+    /// The text that crosses N-API: `[CODE] message` (see the module comment).
+    pub fn to_wire(&self) -> String {
+        let kind = if self.is_type_error() { "TypeError" } else { "Error" };
+        format!("[{}:{}] {}", kind, self.code(), self)
+    }
+}
+
+impl From<ClientError> for napi::Error {
+    fn from(e: ClientError) -> Self {
+        napi::Error::new(napi::Status::GenericFailure, e.to_wire())
+    }
+}

@@ -1,0 +1,56 @@
+//! What the client tells its user: the events of whatsapp-web.js's `Client`.
+
+use serde::{Deserialize, Serialize};
+
+/// Who is logged in, as `client.info` shows it after `ready`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ClientInfo {
+    pub pushname: Option<String>,
+    /// The account's wid object (`{ server, user, _serialized }`), as the page gives it.
+    pub wid: serde_json::Value,
+    pub platform: Option<String>,
+}
+
+/// One event for the JavaScript `EventEmitter`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    Qr(String),
+    Code(String),
+    /// A periodic pairing-code refresh failed; the client went back to QR mode.
+    CodeError { code: &'static str, message: String },
+    LoadingScreen(u8),
+    Authenticated,
+    Ready(ClientInfo),
+    ChangeState(String),
+    Disconnected(String),
+}
+
+impl Event {
+    /// The event name users subscribe to (whatsapp-web.js's `Events` values).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::Qr(_) => "qr",
+            Event::Code(_) => "code",
+            Event::CodeError { .. } => "code_error",
+            Event::LoadingScreen(_) => "loading_screen",
+            Event::Authenticated => "authenticated",
+            Event::Ready(_) => "ready",
+            Event::ChangeState(_) => "change_state",
+            Event::Disconnected(_) => "disconnected",
+        }
+    }
+
+    /// The listener arguments, in whatsapp-web.js's order.
+    pub fn args(&self) -> Vec<serde_json::Value> {
+        use serde_json::json;
+        match self {
+            Event::Qr(s) | Event::Code(s) | Event::ChangeState(s) | Event::Disconnected(s) => {
+                vec![json!(s)]
+            }
+            Event::CodeError { code, message } => vec![json!({ "code": code, "message": message })],
+            Event::LoadingScreen(p) => vec![json!(p), json!("WhatsApp")],
+            Event::Authenticated => vec![],
+            Event::Ready(info) => vec![serde_json::to_value(info).unwrap_or_default()],
+        }
+    }
+}

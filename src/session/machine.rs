@@ -1,0 +1,805 @@
+//! The state machine proper. See the module comment in `mod.rs`.
+//!
+//! Shape of a session:
+//!
+//! ```text
+//! Idle ─initialize─▶ Launching ─launched─▶ Loading ─version─▶ Attaching ─attached─▶ Settling
+//!                                             ▲                                        │
+//!                           page reloaded ────┤                     UNPAIRED(_IDLE) ───┤─── CONNECTED
+//!                                             │                                        ▼        ▼
+//!                                             └──────────────────────────── Unpaired ─▶ LoggingIn ─synced─▶ Ready
+//! any ─destroy / fatal─▶ Closing ─shutdown complete─▶ Closed ─initialize─▶ Launching …
+//! ```
+//!
+//! While `Unpaired`, the login mode is QR or pairing code, and user pairing
+//! calls run one at a time from a FIFO queue. A call that is not legal in the
+//! current phase is answered with a named error and never reaches the page.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use super::events::{ClientInfo, Event};
+use crate::errors::ClientError;
+use crate::phone::PhoneNumber;
+
+pub type CallId = u64;
+pub type CmdId = u64;
+
+/// A pairing-code request as the user made it (already validated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeRequest {
+    pub phone: PhoneNumber,
+    pub show_notification: bool,
+    pub interval: Duration,
+}
+
+/// What the session needs from the client options.
+#[derive(Debug, Clone, Default)]
+pub struct LoginConfig {
+    /// `qrMaxRetries`: 0 means unlimited; n means exactly n `qr` events.
+    pub qr_max_retries: u32,
+    /// `pairWithPhoneNumber`: start in pairing-code mode.
+    pub pair_with_phone: Option<CodeRequest>,
+    /// `authTimeoutMs` (0 means 30 s, as in whatsapp-web.js).
+    pub auth_timeout: Duration,
+    /// How long `cancelPairingCode()` waits for the fresh QR.
+    pub restore_qr_timeout: Duration,
+}
+
+/// User calls.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Call {
+    Initialize,
+    RequestCode(CodeRequest),
+    CancelCode,
+    GetState,
+    Destroy,
+}
+
+/// Successful answers to user calls.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    Unit,
+    Code(String),
+    State(Option<String>),
+}
+
+/// Callbacks from the page (through the CDP binding).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageEvent {
+    /// A new document started loading (first load, reload or navigation).
+    Document { url: String },
+    /// `window.Debug.VERSION` appeared: WhatsApp Web's modules are loaded.
+    Version(String),
+    /// `Socket` `change:state`.
+    State(String),
+    /// A QR text built in the page at the moment its ref or ADV secret
+    /// changed. `seq` increases per document, so an older QR that arrives
+    /// late never replaces a newer one.
+    Qr { seq: u64, text: String },
+    /// `Socket` `change:hasSynced` to true.
+    Synced,
+    /// Offline-delivery progress, 0–100.
+    Progress(u8),
+}
+
+/// Work the driver runs in the page. Each carries its own small page script.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageCommand {
+    /// Hook the page's modules (listeners forward to the binding) and report
+    /// the socket state.
+    Attach,
+    /// Build the QR text from what the page holds now.
+    ReadQr,
+    /// `WAWebLaunchSocketUtils.refreshQR()`: a fresh batch of refs.
+    RefreshQr,
+    /// `initializeAltDeviceLinking()` then `startAltLinkingFlow(phone, notify)`.
+    RequestCode { phone: String, show_notification: bool },
+    /// Back to QR: `refreshQR()` then `initializeQRLinking()`.
+    RestoreQr,
+    /// `Conn.serialize()` and the logged-in wid.
+    ReadInfo,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageResult {
+    Unit,
+    Attached { state: Option<String>, has_synced: bool },
+    Qr(Option<(u64, String)>),
+    Code(String),
+    Info(ClientInfo),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timer {
+    AuthTimeout { epoch: u64 },
+    CodeRefresh { generation: u64 },
+    RestoreQrTimeout { generation: u64 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    Call(CallId, Call),
+    Launched,
+    LaunchFailed(ClientError),
+    Page(PageEvent),
+    Done(CmdId, Result<PageResult, ClientError>),
+    Timer(Timer),
+    BrowserLost(String),
+    ShutdownComplete,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShutdownReason {
+    Destroyed,
+    MaxQrRetries,
+    Disconnected(String),
+    BrowserLost(String),
+    InitFailed,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Output {
+    Emit(Event),
+    /// Start Chromium and navigate to WhatsApp Web; answer with `Launched`
+    /// or `LaunchFailed`.
+    Launch,
+    Run(CmdId, PageCommand),
+    Arm(Timer, Duration),
+    Reply(CallId, Result<Reply, ClientError>),
+    /// Close the browser and release the profile; answer with `ShutdownComplete`.
+    Shutdown(ShutdownReason),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Mode {
+    Qr,
+    Code { request: CodeRequest, generation: u64 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Busy {
+    /// A code request in the page; `call` is None for automatic refreshes.
+    RequestingCode { call: Option<CallId>, cmd: CmdId },
+    /// Going back to QR; `Running` until the page script returns, then
+    /// `AwaitingQr` until a QR built after it is emitted.
+    RestoringQr { call: Option<CallId>, stage: RestoreStage },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum RestoreStage {
+    Running(CmdId),
+    AwaitingQr { read: CmdId, min_seq: u64 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Op {
+    RequestCode(CodeRequest),
+    CancelCode,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Phase {
+    Idle,
+    Launching,
+    Loading,
+    Attaching(CmdId),
+    Settling,
+    Unpaired { mode: Mode, busy: Option<Busy>, initial_read: Option<CmdId> },
+    LoggingIn { info_read: Option<CmdId> },
+    Ready,
+    Closing,
+    Closed,
+}
+
+const DEFAULT_AUTH_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The session. Feed it with [`Session::handle`]; carry out what it returns.
+#[derive(Debug)]
+pub struct Session {
+    config: LoginConfig,
+    phase: Phase,
+    out: Vec<Output>,
+    next_cmd: CmdId,
+    /// Bumped whenever the login mode changes; timers from older modes are void.
+    generation: u64,
+    /// Bumped per launch and per page load, to void stale auth timeouts.
+    epoch: u64,
+    /// The call waiting for `initialize()` to settle.
+    init_waiter: Option<CallId>,
+    destroy_waiters: Vec<CallId>,
+    queue: VecDeque<(CallId, Op)>,
+    socket_state: Option<String>,
+    qr_count: u32,
+    last_qr: Option<String>,
+    /// Highest QR sequence seen in the current document.
+    qr_seq: u64,
+    last_progress: Option<u8>,
+}
+
+impl Session {
+    pub fn new(mut config: LoginConfig) -> Self {
+        if config.auth_timeout.is_zero() {
+            config.auth_timeout = DEFAULT_AUTH_TIMEOUT;
+        }
+        if config.restore_qr_timeout.is_zero() {
+            config.restore_qr_timeout = Duration::from_secs(60);
+        }
+        Session {
+            config,
+            phase: Phase::Idle,
+            out: Vec::new(),
+            next_cmd: 1,
+            generation: 0,
+            epoch: 0,
+            init_waiter: None,
+            destroy_waiters: Vec::new(),
+            queue: VecDeque::new(),
+            socket_state: None,
+            qr_count: 0,
+            last_qr: None,
+            qr_seq: 0,
+            last_progress: None,
+        }
+    }
+
+    /// The socket state last reported by the page (`getState()`).
+    pub fn socket_state(&self) -> Option<&str> {
+        self.socket_state.as_deref()
+    }
+
+    pub fn is_closed(&self) -> bool {
+        matches!(self.phase, Phase::Closed | Phase::Idle)
+    }
+
+    pub fn handle(&mut self, input: Input) -> Vec<Output> {
+        match input {
+            Input::Call(id, call) => self.on_call(id, call),
+            Input::Launched => {
+                if self.phase == Phase::Launching {
+                    self.phase = Phase::Loading;
+                }
+            }
+            Input::LaunchFailed(err) => {
+                if self.phase == Phase::Launching {
+                    self.fail_init(err);
+                }
+            }
+            Input::Page(ev) => self.on_page(ev),
+            Input::Done(cmd, res) => self.on_done(cmd, res),
+            Input::Timer(t) => self.on_timer(t),
+            Input::BrowserLost(why) => self.on_browser_lost(why),
+            Input::ShutdownComplete => {
+                if self.phase == Phase::Closing {
+                    self.phase = Phase::Closed;
+                    for id in std::mem::take(&mut self.destroy_waiters) {
+                        self.reply(id, Ok(Reply::Unit));
+                    }
+                }
+            }
+        }
+        std::mem::take(&mut self.out)
+    }
+
+    // ---- user calls -------------------------------------------------------
+
+    fn on_call(&mut self, id: CallId, call: Call) {
+        match call {
+            Call::Initialize => match self.phase {
+                Phase::Idle | Phase::Closed => {
+                    self.socket_state = None;
+                    self.qr_count = 0;
+                    self.last_qr = None;
+                    self.last_progress = None;
+                    self.init_waiter = Some(id);
+                    self.phase = Phase::Launching;
+                    self.arm_auth_timeout();
+                    self.out.push(Output::Launch);
+                }
+                Phase::Closing => self.reply(id, Err(ClientError::Destroyed)),
+                _ => self.reply(id, Err(ClientError::AlreadyInitialized)),
+            },
+            Call::GetState => {
+                let state = self.socket_state.clone();
+                self.reply(id, Ok(Reply::State(state)));
+            }
+            Call::Destroy => match self.phase {
+                Phase::Idle | Phase::Closed => self.reply(id, Ok(Reply::Unit)),
+                Phase::Closing => self.destroy_waiters.push(id),
+                _ => {
+                    self.destroy_waiters.push(id);
+                    self.shutdown(ShutdownReason::Destroyed);
+                }
+            },
+            Call::RequestCode(_) | Call::CancelCode => {
+                let gate = match self.phase {
+                    Phase::Idle => Some(ClientError::NotInitialized),
+                    Phase::Closing | Phase::Closed => Some(ClientError::Destroyed),
+                    Phase::LoggingIn { .. } | Phase::Ready => Some(ClientError::AlreadyLoggedIn),
+                    _ => None,
+                };
+                if let Some(err) = gate {
+                    self.reply(id, Err(err));
+                    return;
+                }
+                let op = match call {
+                    Call::RequestCode(req) => Op::RequestCode(req),
+                    _ => Op::CancelCode,
+                };
+                self.queue.push_back((id, op));
+                self.pump();
+            }
+        }
+    }
+
+    /// Starts the next queued pairing call if the session is free for it.
+    fn pump(&mut self) {
+        loop {
+            let Phase::Unpaired { mode, busy: None, .. } = &self.phase else { return };
+            let in_qr_mode = *mode == Mode::Qr;
+            let Some((id, op)) = self.queue.pop_front() else { return };
+            match op {
+                Op::RequestCode(req) => {
+                    self.start_code_request(Some(id), req, true);
+                    return;
+                }
+                // Cancel in QR mode changes nothing.
+                Op::CancelCode if in_qr_mode => self.reply(id, Ok(Reply::Unit)),
+                Op::CancelCode => {
+                    self.start_restore(Some(id));
+                    return;
+                }
+            }
+        }
+    }
+
+    fn start_code_request(&mut self, call: Option<CallId>, request: CodeRequest, first: bool) {
+        self.generation += 1;
+        let cmd = self.cmd();
+        let command = PageCommand::RequestCode {
+            phone: request.phone.as_str().to_string(),
+            // WhatsApp Web's own UI asks for the push notification only once.
+            show_notification: first && request.show_notification,
+        };
+        self.phase = Phase::Unpaired {
+            mode: Mode::Code { request, generation: self.generation },
+            busy: Some(Busy::RequestingCode { call, cmd }),
+            initial_read: None,
+        };
+        self.out.push(Output::Run(cmd, command));
+    }
+
+    fn start_restore(&mut self, call: Option<CallId>) {
+        self.generation += 1;
+        let cmd = self.cmd();
+        self.phase = Phase::Unpaired {
+            mode: Mode::Qr,
+            busy: Some(Busy::RestoringQr { call, stage: RestoreStage::Running(cmd) }),
+            initial_read: None,
+        };
+        self.out.push(Output::Run(cmd, PageCommand::RestoreQr));
+        self.out.push(Output::Arm(
+            Timer::RestoreQrTimeout { generation: self.generation },
+            self.config.restore_qr_timeout,
+        ));
+    }
+
+    // ---- page callbacks ---------------------------------------------------
+
+    fn on_page(&mut self, ev: PageEvent) {
+        match ev {
+            PageEvent::Document { url } => self.on_document(&url),
+            PageEvent::Version(_) => {
+                if self.phase == Phase::Loading {
+                    let cmd = self.cmd();
+                    self.phase = Phase::Attaching(cmd);
+                    self.out.push(Output::Run(cmd, PageCommand::Attach));
+                }
+            }
+            PageEvent::State(state) => self.on_socket_state(state),
+            PageEvent::Qr { seq, text } => self.on_qr(seq, text),
+            PageEvent::Synced => match self.phase {
+                Phase::LoggingIn { info_read: None } => self.on_synced(),
+                Phase::Settling | Phase::Unpaired { .. }
+                    if self.socket_state.as_deref() == Some("CONNECTED") =>
+                {
+                    self.enter_logging_in();
+                    self.on_synced();
+                }
+                _ => {}
+            },
+            PageEvent::Progress(p) => {
+                if matches!(self.phase, Phase::LoggingIn { .. }) && self.last_progress != Some(p) {
+                    self.last_progress = Some(p);
+                    self.out.push(Output::Emit(Event::LoadingScreen(p)));
+                }
+            }
+        }
+    }
+
+    fn on_document(&mut self, url: &str) {
+        let was_logged_in = matches!(self.phase, Phase::LoggingIn { .. } | Phase::Ready);
+        match self.phase {
+            Phase::Attaching(_) | Phase::Settling | Phase::Unpaired { .. } | Phase::LoggingIn { .. } | Phase::Ready => {}
+            // First load, or nothing to re-attach to.
+            _ => return,
+        }
+        // The page reloaded under us: whatever was running there is gone.
+        if let Phase::Unpaired { busy: Some(busy), .. } = &self.phase {
+            if let Some(call) = busy_call(busy) {
+                self.reply(call, Err(ClientError::PageNavigated));
+            }
+        }
+        if was_logged_in && url.contains("post_logout=1") {
+            self.out.push(Output::Emit(Event::Disconnected("LOGOUT".into())));
+        }
+        self.generation += 1;
+        self.qr_seq = 0;
+        self.last_qr = None;
+        self.last_progress = None;
+        self.socket_state = None;
+        self.phase = Phase::Loading;
+        self.arm_auth_timeout();
+    }
+
+    fn on_socket_state(&mut self, state: String) {
+        self.socket_state = Some(state.clone());
+        match &self.phase {
+            Phase::Settling => self.settle(&state, false),
+            Phase::Unpaired { mode, busy, .. } => {
+                if state == "CONNECTED" {
+                    self.enter_logging_in();
+                } else if state == "UNPAIRED_IDLE" && *mode == Mode::Qr && busy.is_none() {
+                    // The batch of refs ran out: fetch a fresh one ourselves
+                    // (whatsapp-web.js's attempt at this runs in Node and fails).
+                    let cmd = self.cmd();
+                    self.out.push(Output::Run(cmd, PageCommand::RefreshQr));
+                }
+            }
+            Phase::LoggingIn { .. } => {
+                if state == "UNPAIRED" || state == "UNPAIRED_IDLE" {
+                    // The pairing did not hold; wait for a login again.
+                    self.enter_unpaired(&state);
+                }
+            }
+            Phase::Ready => {
+                self.out.push(Output::Emit(Event::ChangeState(state.clone())));
+                if !matches!(state.as_str(), "CONNECTED" | "OPENING" | "PAIRING" | "TIMEOUT") {
+                    self.out.push(Output::Emit(Event::Disconnected(state.clone())));
+                    self.shutdown(ShutdownReason::Disconnected(state));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Decides what the settled socket state means for login.
+    fn settle(&mut self, state: &str, has_synced: bool) {
+        match state {
+            "UNPAIRED" | "UNPAIRED_IDLE" => self.enter_unpaired(state),
+            "CONNECTED" => {
+                self.enter_logging_in();
+                if has_synced {
+                    self.on_synced();
+                }
+            }
+            _ => self.phase = Phase::Settling,
+        }
+    }
+
+    fn enter_unpaired(&mut self, state: &str) {
+        self.resolve_init();
+        self.generation += 1;
+        match self.config.pair_with_phone.clone() {
+            Some(req) => {
+                self.phase = Phase::Unpaired { mode: Mode::Qr, busy: None, initial_read: None };
+                self.start_code_request(None, req, true);
+            }
+            None => {
+                let read = self.cmd();
+                self.phase = Phase::Unpaired { mode: Mode::Qr, busy: None, initial_read: Some(read) };
+                self.out.push(Output::Run(read, PageCommand::ReadQr));
+                if state == "UNPAIRED_IDLE" {
+                    let cmd = self.cmd();
+                    self.out.push(Output::Run(cmd, PageCommand::RefreshQr));
+                }
+                self.pump();
+            }
+        }
+    }
+
+    fn enter_logging_in(&mut self) {
+        self.resolve_init();
+        self.generation += 1;
+        if let Phase::Unpaired { busy: Some(busy), .. } = &self.phase {
+            match busy.clone() {
+                Busy::RequestingCode { call: Some(call), .. } => {
+                    self.reply(call, Err(ClientError::AlreadyLoggedIn))
+                }
+                // Nothing left to cancel: the goal of the call is moot.
+                Busy::RestoringQr { call: Some(call), .. } => self.reply(call, Ok(Reply::Unit)),
+                _ => {}
+            }
+        }
+        for (id, _) in std::mem::take(&mut self.queue) {
+            self.reply(id, Err(ClientError::AlreadyLoggedIn));
+        }
+        self.phase = Phase::LoggingIn { info_read: None };
+    }
+
+    fn on_synced(&mut self) {
+        self.out.push(Output::Emit(Event::Authenticated));
+        let cmd = self.cmd();
+        self.phase = Phase::LoggingIn { info_read: Some(cmd) };
+        self.out.push(Output::Run(cmd, PageCommand::ReadInfo));
+    }
+
+    fn on_qr(&mut self, seq: u64, text: String) {
+        if seq < self.qr_seq {
+            return; // built before a QR we already handled
+        }
+        let Phase::Unpaired { mode, busy, .. } = &self.phase else { return };
+        match busy {
+            None if *mode == Mode::Qr => {
+                self.qr_seq = seq;
+                self.emit_qr(text);
+            }
+            Some(Busy::RestoringQr { call, stage: RestoreStage::AwaitingQr { min_seq, .. } }) if seq >= *min_seq => {
+                let call = *call;
+                self.qr_seq = seq;
+                self.emit_qr(text);
+                self.finish_restore(call);
+            }
+            _ => {}
+        }
+    }
+
+    fn emit_qr(&mut self, text: String) {
+        if self.last_qr.as_deref() == Some(text.as_str()) {
+            return;
+        }
+        if self.config.qr_max_retries > 0 && self.qr_count >= self.config.qr_max_retries {
+            self.out.push(Output::Emit(Event::Disconnected("Max qrcode retries reached".into())));
+            self.shutdown(ShutdownReason::MaxQrRetries);
+            return;
+        }
+        self.qr_count += 1;
+        self.last_qr = Some(text.clone());
+        self.out.push(Output::Emit(Event::Qr(text)));
+    }
+
+    fn finish_restore(&mut self, call: Option<CallId>) {
+        if let Phase::Unpaired { busy, .. } = &mut self.phase {
+            *busy = None;
+        }
+        if let Some(call) = call {
+            self.reply(call, Ok(Reply::Unit));
+        }
+        self.pump();
+    }
+
+    // ---- page command results ---------------------------------------------
+
+    fn on_done(&mut self, cmd: CmdId, res: Result<PageResult, ClientError>) {
+        match self.phase.clone() {
+            Phase::Attaching(c) if c == cmd => match res {
+                Ok(PageResult::Attached { state, has_synced }) => {
+                    self.phase = Phase::Settling;
+                    if let Some(state) = state {
+                        self.socket_state = Some(state.clone());
+                        self.settle(&state, has_synced);
+                    }
+                }
+                // The page reloaded while we attached: wait for its next version.
+                Err(ClientError::PageNavigated) => self.phase = Phase::Loading,
+                Err(err) => self.fail_init(err),
+                Ok(_) => self.fail_init(ClientError::Internal("unexpected attach result".into())),
+            },
+            Phase::Unpaired { busy, initial_read, .. } => {
+                if initial_read == Some(cmd) {
+                    if let Ok(PageResult::Qr(Some((seq, text)))) = res {
+                        self.on_qr(seq, text);
+                    }
+                    return;
+                }
+                match busy {
+                    Some(Busy::RequestingCode { call, cmd: c }) if c == cmd => self.on_code_result(call, res),
+                    Some(Busy::RestoringQr { call, stage: RestoreStage::Running(c) }) if c == cmd => match res {
+                        Ok(_) => {
+                            // Read the QR the page holds now; if it has none yet,
+                            // the next one it builds completes the call.
+                            let read = self.cmd();
+                            let min_seq = self.qr_seq;
+                            if let Phase::Unpaired { busy, .. } = &mut self.phase {
+                                *busy = Some(Busy::RestoringQr {
+                                    call,
+                                    stage: RestoreStage::AwaitingQr { read, min_seq },
+                                });
+                            }
+                            self.out.push(Output::Run(read, PageCommand::ReadQr));
+                        }
+                        Err(err) => {
+                            if let Phase::Unpaired { busy, .. } = &mut self.phase {
+                                *busy = None;
+                            }
+                            if let Some(call) = call {
+                                self.reply(call, Err(err));
+                            }
+                            self.pump();
+                        }
+                    },
+                    Some(Busy::RestoringQr { call, stage: RestoreStage::AwaitingQr { read, .. } }) if read == cmd => {
+                        if let Ok(PageResult::Qr(Some((seq, text)))) = res {
+                            if seq >= self.qr_seq {
+                                self.qr_seq = seq;
+                                self.emit_qr(text);
+                                if matches!(self.phase, Phase::Unpaired { .. }) {
+                                    self.finish_restore(call);
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Phase::LoggingIn { info_read: Some(c) } if c == cmd => {
+                let info = match res {
+                    Ok(PageResult::Info(info)) => info,
+                    _ => ClientInfo::default(),
+                };
+                self.phase = Phase::Ready;
+                self.out.push(Output::Emit(Event::Ready(info)));
+            }
+            _ => {}
+        }
+    }
+
+    fn on_code_result(&mut self, call: Option<CallId>, res: Result<PageResult, ClientError>) {
+        let Phase::Unpaired { mode, busy, .. } = &mut self.phase else { return };
+        *busy = None;
+        let Mode::Code { request, generation } = mode.clone() else { return };
+        match res {
+            Ok(PageResult::Code(code)) => {
+                self.out.push(Output::Emit(Event::Code(code.clone())));
+                if let Some(call) = call {
+                    self.reply(call, Ok(Reply::Code(code)));
+                }
+                self.out.push(Output::Arm(Timer::CodeRefresh { generation }, request.interval));
+                self.pump();
+            }
+            Ok(other) => {
+                let err = ClientError::Internal(format!("unexpected code result {other:?}"));
+                self.code_failed(call, err);
+            }
+            Err(err) => self.code_failed(call, err),
+        }
+    }
+
+    /// A code request failed: tell the caller (or, for a refresh, emit
+    /// `code_error`), then go back to QR so the user still has a way in.
+    fn code_failed(&mut self, call: Option<CallId>, err: ClientError) {
+        match call {
+            Some(call) => self.reply(call, Err(err.clone())),
+            None => self.out.push(Output::Emit(Event::CodeError { code: err.code(), message: err.to_string() })),
+        }
+        if matches!(err, ClientError::PageNavigated | ClientError::BrowserClosed(_)) {
+            return; // the reload / shutdown path takes over
+        }
+        self.start_restore(None);
+    }
+
+    // ---- timers -----------------------------------------------------------
+
+    fn on_timer(&mut self, timer: Timer) {
+        match timer {
+            Timer::AuthTimeout { epoch } => {
+                if epoch == self.epoch
+                    && matches!(self.phase, Phase::Launching | Phase::Loading | Phase::Attaching(_))
+                {
+                    let ms = self.config.auth_timeout.as_millis() as u64;
+                    self.fail_init(ClientError::AuthTimeout(ms));
+                }
+            }
+            Timer::CodeRefresh { generation } => {
+                if let Phase::Unpaired { mode: Mode::Code { request, generation: g }, busy: None, .. } = &self.phase {
+                    if *g == generation {
+                        let request = request.clone();
+                        self.start_code_request(None, request, false);
+                    }
+                }
+            }
+            Timer::RestoreQrTimeout { generation } => {
+                if generation != self.generation {
+                    return;
+                }
+                if let Phase::Unpaired { busy: Some(Busy::RestoringQr { call, .. }), .. } = &mut self.phase {
+                    let call = *call;
+                    if let Phase::Unpaired { busy, .. } = &mut self.phase {
+                        *busy = None;
+                    }
+                    if let Some(call) = call {
+                        self.reply(call, Err(ClientError::PageTimeout("a fresh QR after cancelPairingCode()".into())));
+                    }
+                    self.pump();
+                }
+            }
+        }
+    }
+
+    // ---- endings ----------------------------------------------------------
+
+    fn on_browser_lost(&mut self, why: String) {
+        match self.phase {
+            Phase::Idle | Phase::Closing | Phase::Closed => {}
+            _ => {
+                if self.init_waiter.is_some() {
+                    self.fail_init(ClientError::BrowserClosed(format!(": {why}")));
+                } else {
+                    self.out.push(Output::Emit(Event::Disconnected("BROWSER_CLOSED".into())));
+                    self.shutdown(ShutdownReason::BrowserLost(why));
+                }
+            }
+        }
+    }
+
+    fn fail_init(&mut self, err: ClientError) {
+        if let Some(id) = self.init_waiter.take() {
+            self.reply(id, Err(err));
+        }
+        self.shutdown(ShutdownReason::InitFailed);
+    }
+
+    fn shutdown(&mut self, reason: ShutdownReason) {
+        let err = match &reason {
+            ShutdownReason::BrowserLost(why) => ClientError::BrowserClosed(format!(": {why}")),
+            _ => ClientError::Destroyed,
+        };
+        // An initialize() interrupted by destroy() resolves: most programs
+        // call it without a catch, and destroy() is not an error.
+        if let Some(id) = self.init_waiter.take() {
+            let res = if reason == ShutdownReason::Destroyed { Ok(Reply::Unit) } else { Err(err.clone()) };
+            self.reply(id, res);
+        }
+        if let Phase::Unpaired { busy: Some(busy), .. } = &self.phase {
+            if let Some(call) = busy_call(busy) {
+                self.reply(call, Err(err.clone()));
+            }
+        }
+        for (id, _) in std::mem::take(&mut self.queue) {
+            self.reply(id, Err(err.clone()));
+        }
+        self.generation += 1;
+        self.epoch += 1;
+        self.phase = Phase::Closing;
+        self.out.push(Output::Shutdown(reason));
+    }
+
+    // ---- helpers ----------------------------------------------------------
+
+    fn resolve_init(&mut self) {
+        if let Some(id) = self.init_waiter.take() {
+            self.reply(id, Ok(Reply::Unit));
+        }
+    }
+
+    fn arm_auth_timeout(&mut self) {
+        self.epoch += 1;
+        self.out.push(Output::Arm(Timer::AuthTimeout { epoch: self.epoch }, self.config.auth_timeout));
+    }
+
+    fn cmd(&mut self) -> CmdId {
+        let id = self.next_cmd;
+        self.next_cmd += 1;
+        id
+    }
+
+    fn reply(&mut self, id: CallId, res: Result<Reply, ClientError>) {
+        self.out.push(Output::Reply(id, res));
+    }
+}
+
+fn busy_call(busy: &Busy) -> Option<CallId> {
+    match busy {
+        Busy::RequestingCode { call, .. } | Busy::RestoringQr { call, .. } => *call,
+    }
+}
