@@ -53,6 +53,8 @@ pub enum Call {
     RequestCode(CodeRequest),
     CancelCode,
     GetState,
+    /// `getWWebVersion()`: the `window.Debug.VERSION` of the current page.
+    GetVersion,
     Destroy,
 }
 
@@ -210,6 +212,7 @@ pub struct Session {
     destroy_waiters: Vec<CallId>,
     queue: VecDeque<(CallId, Op)>,
     socket_state: Option<String>,
+    web_version: Option<String>,
     qr_count: u32,
     last_qr: Option<String>,
     /// Highest QR sequence seen in the current document.
@@ -236,6 +239,7 @@ impl Session {
             destroy_waiters: Vec::new(),
             queue: VecDeque::new(),
             socket_state: None,
+            web_version: None,
             qr_count: 0,
             last_qr: None,
             qr_seq: 0,
@@ -302,6 +306,10 @@ impl Session {
             Call::GetState => {
                 let state = self.socket_state.clone();
                 self.reply(id, Ok(Reply::State(state)));
+            }
+            Call::GetVersion => {
+                let version = self.web_version.clone();
+                self.reply(id, Ok(Reply::State(version)));
             }
             Call::Destroy => match self.phase {
                 Phase::Idle | Phase::Closed => self.reply(id, Ok(Reply::Unit)),
@@ -389,7 +397,8 @@ impl Session {
     fn on_page(&mut self, ev: PageEvent) {
         match ev {
             PageEvent::Document { url } => self.on_document(&url),
-            PageEvent::Version(_) => {
+            PageEvent::Version(version) => {
+                self.web_version = Some(version);
                 if self.phase == Phase::Loading {
                     let cmd = self.cmd();
                     self.phase = Phase::Attaching(cmd);

@@ -1,0 +1,133 @@
+'use strict';
+// The JavaScript face of whatsapp-web-rs. Everything with logic in it lives in
+// Rust (src/); this file only does what N-API cannot: inherit from
+// EventEmitter, and turn native errors into Error/TypeError objects with a
+// stable `code`.
+const EventEmitter = require('events');
+const native = require('./lib/native');
+const constants = require('./lib/constants');
+
+// Native errors cross N-API as "[Kind:CODE] message".
+const WIRE_ERROR = /^\[(TypeError|Error):([A-Z0-9_]+)\] ([\s\S]*)$/;
+function typed(error) {
+  const match = error && typeof error.message === 'string' && WIRE_ERROR.exec(error.message);
+  if (!match) return error;
+  const result = match[1] === 'TypeError' ? new TypeError(match[3]) : new Error(match[3]);
+  result.code = match[2];
+  return result;
+}
+function call(fn) {
+  let result;
+  try {
+    result = fn();
+  } catch (error) {
+    throw typed(error);
+  }
+  return result && typeof result.then === 'function'
+    ? result.catch((error) => {
+        throw typed(error);
+      })
+    : result;
+}
+
+class BaseAuthStrategy {
+  setup(client) {
+    this.client = client;
+  }
+}
+
+class NoAuth extends BaseAuthStrategy {
+  toNative() {
+    return { type: 'none' };
+  }
+}
+
+class LocalAuth extends BaseAuthStrategy {
+  constructor(options = {}) {
+    super();
+    const descriptor = call(() => native.localAuthDescriptor(options));
+    this.clientId = descriptor.clientId ?? undefined;
+    this.dataPath = descriptor.dataPath;
+    this.rmMaxRetries = descriptor.rmMaxRetries;
+    this.userDataDir = descriptor.userDataDir;
+    Object.defineProperty(this, 'descriptor', { value: descriptor });
+  }
+  toNative() {
+    return this.descriptor;
+  }
+}
+
+// Strategies built with whatsapp-web.js's own classes are accepted too, so a
+// half-migrated program keeps its session folder.
+function nativeAuth(strategy) {
+  if (strategy == null) return { type: 'none' };
+  if (typeof strategy.toNative === 'function') return strategy.toNative();
+  const name = strategy.constructor && strategy.constructor.name;
+  if (name === 'NoAuth') return { type: 'none' };
+  if (name === 'LocalAuth') return new LocalAuth({ clientId: strategy.clientId, dataPath: strategy.dataPath, rmMaxRetries: strategy.rmMaxRetries }).toNative();
+  return strategy; // the native side names what is wrong with it
+}
+
+class Client extends EventEmitter {
+  #native;
+
+  constructor(options = {}) {
+    super();
+    const given = options ?? {};
+    this.options = {
+      ...constants.DefaultOptions,
+      ...given,
+      puppeteer: { ...constants.DefaultOptions.puppeteer, ...(given.puppeteer || {}) },
+    };
+    this.authStrategy = given.authStrategy || new NoAuth();
+    if (typeof this.authStrategy.setup === 'function') this.authStrategy.setup(this);
+    this.info = undefined;
+    this.#native = call(() => new native.NativeClient(typeof given === 'object' ? { ...given, authStrategy: nativeAuth(given.authStrategy) } : given));
+  }
+
+  #emitFromNative = (event, args) => {
+    if (event === 'ready') {
+      const info = args[0] || {};
+      this.info = { pushname: info.pushname, wid: info.wid, me: info.wid, platform: info.platform };
+      this.emit('ready');
+      return;
+    }
+    this.emit(event, ...args);
+  };
+
+  /** Starts Chromium, opens WhatsApp Web and begins the login. */
+  initialize() {
+    return call(() => this.#native.initialize(this.#emitFromNative));
+  }
+
+  /** Switches to pairing-code login; resolves with the 8-character code. */
+  requestPairingCode(phoneNumber, showNotification = true, intervalMs = 180000) {
+    return call(() => this.#native.requestPairingCode(phoneNumber, showNotification, intervalMs));
+  }
+
+  /** Stops the code refresh and returns to QR login; resolves after the new `qr`. */
+  cancelPairingCode() {
+    return call(() => this.#native.cancelPairingCode());
+  }
+
+  getState() {
+    return call(() => this.#native.getState());
+  }
+
+  getWWebVersion() {
+    return call(() => this.#native.getWWebVersion());
+  }
+
+  /** Closes the browser. Safe at any moment and more than once. */
+  destroy() {
+    return call(() => this.#native.destroy());
+  }
+}
+
+module.exports = {
+  Client,
+  NoAuth,
+  LocalAuth,
+  BaseAuthStrategy,
+  ...constants,
+};

@@ -1,0 +1,74 @@
+'use strict';
+// whatsapp-web.js's exported constants, same keys and values, so code that
+// switches on them keeps working after the require line changes.
+
+exports.WhatsWebURL = 'https://web.whatsapp.com/';
+
+exports.DefaultOptions = {
+  puppeteer: { headless: true, defaultViewport: null },
+  webVersion: '2.3000.1017054665',
+  webVersionCache: { type: 'local' },
+  authTimeoutMs: 0,
+  qrMaxRetries: 0,
+  takeoverOnConflict: false,
+  takeoverTimeoutMs: 0,
+  userAgent:
+    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/101.0.4951.67 Safari/537.36',
+  ffmpegPath: 'ffmpeg',
+  bypassCSP: false,
+  proxyAuthentication: undefined,
+  pairWithPhoneNumber: { phoneNumber: '', showNotification: true, intervalMs: 180000 },
+};
+
+exports.Status = { INITIALIZING: 0, AUTHENTICATING: 1, READY: 3 };
+
+exports.Events = {
+  AUTHENTICATED: 'authenticated',
+  AUTHENTICATION_FAILURE: 'auth_failure',
+  READY: 'ready',
+  CHAT_REMOVED: 'chat_removed',
+  CHAT_ARCHIVED: 'chat_archived',
+  MESSAGE_RECEIVED: 'message',
+  MESSAGE_CIPHERTEXT: 'message_ciphertext',
+  MESSAGE_CIPHERTEXT_FAILED: 'message_ciphertext_failed',
+  MESSAGE_CREATE: 'message_create',
+  MESSAGE_REVOKED_EVERYONE: 'message_revoke_everyone',
+  MESSAGE_REVOKED_ME: 'message_revoke_me',
+  MESSAGE_ACK: 'message_ack',
+  MESSAGE_EDIT: 'message_edit',
+  UNREAD_COUNT: 'unread_count',
+  MESSAGE_REACTION: 'message_reaction',
+  MEDIA_UPLOADED: 'media_uploaded',
+  CONTACT_CHANGED: 'contact_changed',
+  GROUP_JOIN: 'group_join',
+  GROUP_LEAVE: 'group_leave',
+  GROUP_ADMIN_CHANGED: 'group_admin_changed',
+  GROUP_MEMBERSHIP_REQUEST: 'group_membership_request',
+  GROUP_UPDATE: 'group_update',
+  QR_RECEIVED: 'qr',
+  CODE_RECEIVED: 'code',
+  LOADING_SCREEN: 'loading_screen',
+  DISCONNECTED: 'disconnected',
+  STATE_CHANGED: 'change_state',
+  BATTERY_CHANGED: 'change_battery',
+  INCOMING_CALL: 'call',
+  REMOTE_SESSION_SAVED: 'remote_session_saved',
+  VOTE_UPDATE: 'vote_update',
+  // whatsapp-web-rs only: an automatic pairing-code refresh failed.
+  CODE_ERROR: 'code_error',
+};
+
+exports.WAState = {
+  CONFLICT: 'CONFLICT',
+  CONNECTED: 'CONNECTED',
+  DEPRECATED_VERSION: 'DEPRECATED_VERSION',
+  OPENING: 'OPENING',
+  PAIRING: 'PAIRING',
+  PROXYBLOCK: 'PROXYBLOCK',
+  SMB_TOS_BLOCK: 'SMB_TOS_BLOCK',
+  TIMEOUT: 'TIMEOUT',
+  TOS_BLOCK: 'TOS_BLOCK',
+  UNLAUNCHED: 'UNLAUNCHED',
+  UNPAIRED: 'UNPAIRED',
+  UNPAIRED_IDLE: 'UNPAIRED_IDLE',
+};

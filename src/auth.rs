@@ -1,0 +1,176 @@
+//! Auth strategies: where a session's browser profile lives on disk.
+//!
+//! `LocalAuth` keeps whatsapp-web.js's layout (`<dataPath>/session-<clientId>`)
+//! so an existing `.wwebjs_auth` folder is picked up unchanged after the
+//! `require` line is switched. `NoAuth` uses a throw-away profile.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::errors::ClientError;
+
+pub const DEFAULT_DATA_PATH: &str = "./.wwebjs_auth/";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalAuth {
+    pub client_id: Option<String>,
+    /// Absolute.
+    pub data_path: PathBuf,
+    pub rm_max_retries: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AuthStrategy {
+    NoAuth,
+    Local(LocalAuth),
+}
+
+/// whatsapp-web.js's rule: `/^[-_\w]+$/i`, i.e. ASCII letters, digits, `_`, `-`.
+pub fn check_client_id(id: &str) -> Result<(), ClientError> {
+    let ok = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(ClientError::InvalidClientId(id.to_string()))
+    }
+}
+
+impl LocalAuth {
+    pub fn new(client_id: Option<String>, data_path: Option<String>, rm_max_retries: Option<u32>) -> Result<Self, ClientError> {
+        // An empty clientId is falsy in whatsapp-web.js: the plain `session` folder.
+        let client_id = client_id.filter(|id| !id.is_empty());
+        if let Some(id) = &client_id {
+            check_client_id(id)?;
+        }
+        let data_path = PathBuf::from(data_path.filter(|p| !p.is_empty()).unwrap_or_else(|| DEFAULT_DATA_PATH.into()));
+        let data_path = if data_path.is_absolute() {
+            data_path
+        } else {
+            std::env::current_dir().map_err(|e| ClientError::Storage(e.to_string()))?.join(data_path)
+        };
+        Ok(LocalAuth { client_id, data_path: normalize(&data_path), rm_max_retries: rm_max_retries.unwrap_or(4) })
+    }
+
+    pub fn session_dir(&self) -> PathBuf {
+        match &self.client_id {
+            Some(id) => self.data_path.join(format!("session-{id}")),
+            None => self.data_path.join("session"),
+        }
+    }
+}
+
+/// Removes `.` and `..` without touching the disk (the folder may not exist yet).
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The profile folder of one browser launch.
+#[derive(Debug)]
+pub enum Profile {
+    /// Kept after the browser closes (LocalAuth, or a user-given userDataDir).
+    Persistent(PathBuf),
+    /// Deleted when dropped (NoAuth).
+    Temporary(tempfile::TempDir),
+}
+
+impl Profile {
+    pub fn path(&self) -> &Path {
+        match self {
+            Profile::Persistent(p) => p,
+            Profile::Temporary(t) => t.path(),
+        }
+    }
+}
+
+impl AuthStrategy {
+    /// Reads the descriptor the JavaScript glue makes of an auth strategy object.
+    pub fn from_option(v: Option<&Value>) -> Result<Self, ClientError> {
+        let bad = |reason: &str| ClientError::InvalidOption { option: "authStrategy".into(), reason: reason.into() };
+        let Some(v) = v.filter(|v| !v.is_null()) else { return Ok(AuthStrategy::NoAuth) };
+        let Value::Object(m) = v else { return Err(bad("must be a NoAuth or LocalAuth instance")) };
+        match m.get("type").and_then(Value::as_str) {
+            Some("none") => Ok(AuthStrategy::NoAuth),
+            Some("local") => {
+                let s = |k: &str| m.get(k).and_then(Value::as_str).map(str::to_string);
+                let retries = m.get("rmMaxRetries").and_then(Value::as_u64).map(|n| n.min(u32::MAX as u64) as u32);
+                Ok(AuthStrategy::Local(LocalAuth::new(s("clientId"), s("dataPath"), retries)?))
+            }
+            _ => Err(bad("must be a NoAuth or LocalAuth instance from whatsapp-web-rs")),
+        }
+    }
+
+    /// Makes the profile folder ready for a launch.
+    pub fn prepare_profile(&self, user_data_dir: Option<&Path>) -> Result<Profile, ClientError> {
+        match self {
+            AuthStrategy::Local(local) => {
+                let dir = local.session_dir();
+                if let Some(given) = user_data_dir {
+                    if normalize(given) != dir {
+                        return Err(ClientError::InvalidOption {
+                            option: "puppeteer.userDataDir".into(),
+                            reason: "LocalAuth is not compatible with a user-supplied userDataDir".into(),
+                        });
+                    }
+                }
+                std::fs::create_dir_all(&dir)
+                    .map_err(|e| ClientError::Storage(format!("cannot create {}: {e}", dir.display())))?;
+                Ok(Profile::Persistent(dir))
+            }
+            AuthStrategy::NoAuth => match user_data_dir {
+                Some(dir) => Ok(Profile::Persistent(dir.to_path_buf())),
+                None => tempfile::Builder::new()
+                    .prefix("whatsapp-web-rs-")
+                    .tempdir()
+                    .map(Profile::Temporary)
+                    .map_err(|e| ClientError::Storage(format!("cannot create a temporary profile: {e}"))),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn client_id_rule_matches_whatsapp_web_js() {
+        for ok in ["a", "client-1", "A_b-9"] {
+            assert!(check_client_id(ok).is_ok(), "{ok}");
+        }
+        for bad in ["a b", "../x", "a/b", "é", "x.y", "a;rm"] {
+            assert_eq!(check_client_id(bad), Err(ClientError::InvalidClientId(bad.into())));
+        }
+    }
+
+    #[test]
+    fn local_auth_layout() {
+        let a = LocalAuth::new(Some("bot".into()), Some("/tmp/x/./auth".into()), None).unwrap();
+        assert_eq!(a.session_dir(), PathBuf::from("/tmp/x/auth/session-bot"));
+        assert_eq!(a.rm_max_retries, 4);
+        let b = LocalAuth::new(None, Some("/tmp/y".into()), Some(1)).unwrap();
+        assert_eq!(b.session_dir(), PathBuf::from("/tmp/y/session"));
+        let c = LocalAuth::new(None, None, None).unwrap();
+        assert!(c.session_dir().ends_with(".wwebjs_auth/session"));
+    }
+
+    #[test]
+    fn local_auth_refuses_a_foreign_user_data_dir() {
+        let tmp = tempfile::tempdir().unwrap();
+        let a = AuthStrategy::Local(LocalAuth::new(Some("x".into()), Some(tmp.path().to_string_lossy().into()), None).unwrap());
+        assert!(matches!(a.prepare_profile(Some(Path::new("/elsewhere"))), Err(ClientError::InvalidOption { .. })));
+        let p = a.prepare_profile(None).unwrap();
+        assert!(p.path().is_dir());
+        assert!(p.path().ends_with("session-x"));
+    }
+}

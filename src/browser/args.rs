@@ -1,0 +1,105 @@
+//! Chromium's command line from puppeteer-style options.
+//!
+//! Users pass `args` as they would to puppeteer (`'--flag=value'`); they go
+//! to Chromium unchanged. Our own flags come first and are skipped when the
+//! user already set the same switch, so a user's value always wins.
+
+use std::path::Path;
+
+use crate::errors::ClientError;
+use crate::options::{BrowserOptions, Headless};
+
+/// Flags every launch needs: DevTools on a free port, and no background
+/// traffic (component updates, sync, first-run pages) that a closed network
+/// would answer with a flood of failures.
+const BASE_FLAGS: &[&str] = &[
+    "--remote-debugging-port=0",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-gpu",
+    "--mute-audio",
+    "--password-store=basic",
+    "--use-mock-keychain",
+    // As whatsapp-web.js: WhatsApp Web must not see navigator.webdriver.
+    "--disable-blink-features=AutomationControlled",
+];
+
+fn switch_name(arg: &str) -> &str {
+    arg.split('=').next().unwrap_or(arg)
+}
+
+pub fn chromium_args(opts: &BrowserOptions, profile: &Path) -> Result<Vec<String>, ClientError> {
+    let user: Vec<String> = opts.args.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
+    if user.iter().any(|a| switch_name(a) == "--user-data-dir") {
+        return Err(ClientError::InvalidOption {
+            option: "puppeteer.args".into(),
+            reason: "--user-data-dir is set by the auth strategy; use puppeteer.userDataDir (NoAuth) or LocalAuth's dataPath".into(),
+        });
+    }
+    let user_has = |name: &str| user.iter().any(|a| switch_name(a) == name);
+
+    let mut args: Vec<String> = Vec::new();
+    for flag in BASE_FLAGS {
+        if !user_has(switch_name(flag)) {
+            args.push(flag.to_string());
+        }
+    }
+    args.push(format!("--user-data-dir={}", profile.display()));
+    match opts.headless {
+        Headless::New if !user_has("--headless") => args.push("--headless=new".into()),
+        Headless::Shell if !user_has("--headless") => args.push("--headless".into()),
+        _ => {}
+    }
+    // Chromium refuses to start as root without it.
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 && !user_has("--no-sandbox") {
+        args.push("--no-sandbox".into());
+    }
+    if let Some(ua) = &opts.user_agent {
+        if !user_has("--user-agent") {
+            args.push(format!("--user-agent={ua}"));
+        }
+    }
+    args.extend(user);
+    args.push("about:blank".into());
+    Ok(args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn opts(args: &[&str]) -> BrowserOptions {
+        BrowserOptions {
+            headless: Headless::New,
+            executable_path: PathBuf::from("/usr/bin/chromium"),
+            args: args.iter().map(|s| s.to_string()).collect(),
+            user_data_dir: None,
+            user_agent: Some("UA".into()),
+            bypass_csp: false,
+        }
+    }
+
+    #[test]
+    fn user_flags_win_and_pass_through_unchanged() {
+        let a = chromium_args(&opts(&["--disable-gpu=false", "--host-resolver-rules=MAP web.whatsapp.com 127.0.0.1:1"]), Path::new("/p")).unwrap();
+        assert_eq!(a.iter().filter(|x| x.starts_with("--disable-gpu")).count(), 1);
+        assert!(a.contains(&"--disable-gpu=false".to_string()));
+        assert!(a.contains(&"--host-resolver-rules=MAP web.whatsapp.com 127.0.0.1:1".to_string()));
+        assert!(a.contains(&"--user-data-dir=/p".to_string()));
+        assert!(a.contains(&"--user-agent=UA".to_string()));
+        assert!(a.contains(&"--headless=new".to_string()));
+        assert_eq!(a.last().unwrap(), "about:blank");
+    }
+
+    #[test]
+    fn user_data_dir_in_args_is_refused() {
+        assert!(chromium_args(&opts(&["--user-data-dir=/x"]), Path::new("/p")).is_err());
+    }
+}

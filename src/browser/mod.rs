@@ -1,0 +1,279 @@
+//! The Chromium driver: one browser, one WhatsApp Web page, over CDP.
+//!
+//! chromiumoxide's handler task owns the DevTools connection; this module
+//! only opens the page, forwards binding callbacks to the session driver,
+//! runs the page commands (small `.js` functions called with arguments,
+//! never spliced into script text) and closes everything down.
+
+mod args;
+mod process;
+
+use std::time::Duration;
+
+use chromiumoxide::browser::Browser;
+use chromiumoxide::cdp::browser_protocol::page::{
+    AddScriptToEvaluateOnNewDocumentParams, NavigateParams, SetBypassCspParams,
+};
+use chromiumoxide::cdp::browser_protocol::target::CreateTargetParams;
+use chromiumoxide::cdp::js_protocol::runtime::{AddBindingParams, CallArgument, CallFunctionOnParams, EventBindingCalled};
+use chromiumoxide::handler::HandlerConfig;
+use chromiumoxide::Page;
+use futures::StreamExt;
+use serde_json::{json, Value};
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::task::JoinHandle;
+
+pub use args::chromium_args;
+pub use process::ChromiumProcess;
+
+use crate::auth::Profile;
+use crate::errors::ClientError;
+use crate::options::ClientOptions;
+use crate::session::{ClientInfo, PageCommand, PageEvent, PageResult};
+
+pub const WHATSAPP_WEB_URL: &str = "https://web.whatsapp.com/";
+/// The CDP binding every page callback goes through (named in bootstrap.js too).
+pub const BINDING: &str = "__wwrs_binding";
+
+const BOOTSTRAP_JS: &str = include_str!("../page/bootstrap.js");
+const ATTACH_JS: &str = include_str!("../page/attach.js");
+const READ_QR_JS: &str = include_str!("../page/read_qr.js");
+const REFRESH_QR_JS: &str = include_str!("../page/refresh_qr.js");
+const REQUEST_CODE_JS: &str = include_str!("../page/request_code.js");
+const RESTORE_QR_JS: &str = include_str!("../page/restore_qr.js");
+const READ_INFO_JS: &str = include_str!("../page/read_info.js");
+
+const LAUNCH_TIMEOUT: Duration = Duration::from_secs(30);
+const CDP_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// What the browser side tells the session driver.
+#[derive(Debug)]
+pub enum BrowserSignal {
+    Page(PageEvent),
+    /// The browser process exited or the DevTools connection dropped.
+    Lost(String),
+}
+
+/// A running browser with the WhatsApp Web page open.
+pub struct BrowserSession {
+    browser: Browser,
+    page: Page,
+    process: ChromiumProcess,
+    profile: Profile,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+impl BrowserSession {
+    /// Launches Chromium, prepares the page (binding, bootstrap script) and
+    /// starts the navigation to WhatsApp Web without waiting for it to load:
+    /// the bootstrap script reports progress through the binding.
+    pub async fn open(options: &ClientOptions, signals: UnboundedSender<BrowserSignal>) -> Result<Self, ClientError> {
+        let profile = options.auth.prepare_profile(options.browser.user_data_dir.as_deref())?;
+        let args = chromium_args(&options.browser, profile.path())?;
+        let (process, ws_url) = ChromiumProcess::spawn(&options.browser.executable_path, &args, LAUNCH_TIMEOUT).await?;
+
+        let config = HandlerConfig {
+            // A wrong certificate must fail as it would for a person; the
+            // simulator is reached with --ignore-certificate-errors instead.
+            ignore_https_errors: false,
+            viewport: None,
+            request_timeout: CDP_TIMEOUT,
+            ..HandlerConfig::default()
+        };
+        let (browser, mut handler) = Browser::connect_with_config(ws_url, config)
+            .await
+            .map_err(|e| ClientError::BrowserLaunch(format!("cannot connect to DevTools: {e}")))?;
+        let mut tasks = Vec::new();
+        {
+            let signals = signals.clone();
+            tasks.push(tokio::spawn(async move {
+                // Invalid messages (protocol drift with newer Chromium) are
+                // skipped; only the end of the stream means the connection is gone.
+                while let Some(_event) = handler.next().await {}
+                let _ = signals.send(BrowserSignal::Lost("the DevTools connection closed".into()));
+            }));
+        }
+        {
+            let signals = signals.clone();
+            let mut exited = process.exited();
+            tasks.push(tokio::spawn(async move {
+                if let Ok(why) = exited.wait_for(|e| e.is_some()).await {
+                    let why = why.clone().unwrap_or_default();
+                    let _ = signals.send(BrowserSignal::Lost(why));
+                }
+            }));
+        }
+
+        let page = timeout("opening a page", browser.new_page(CreateTargetParams::new("about:blank"))).await?;
+        let mut session = BrowserSession { browser, page: page.clone(), process, profile, tasks };
+        session.close_other_tabs().await;
+
+        let mut bindings = timeout("listening to the page", page.event_listener::<EventBindingCalled>()).await?;
+        session.tasks.push(tokio::spawn(async move {
+            while let Some(call) = bindings.next().await {
+                if call.name != BINDING {
+                    continue;
+                }
+                if let Some(event) = parse_page_event(&call.payload) {
+                    if signals.send(BrowserSignal::Page(event)).is_err() {
+                        break;
+                    }
+                }
+            }
+        }));
+
+        timeout("adding the binding", page.execute(AddBindingParams::new(BINDING))).await?;
+        timeout("adding the bootstrap script", page.execute(AddScriptToEvaluateOnNewDocumentParams::new(BOOTSTRAP_JS))).await?;
+        if options.browser.bypass_csp {
+            timeout("bypassing CSP", page.execute(SetBypassCspParams::new(true))).await?;
+        }
+        let navigate = NavigateParams::builder()
+            .url(WHATSAPP_WEB_URL)
+            .referrer("https://whatsapp.com/")
+            .build()
+            .map_err(ClientError::Internal)?;
+        timeout("navigating to WhatsApp Web", page.execute(navigate)).await?;
+        Ok(session)
+    }
+
+    /// The start-up tab is a whole renderer process we never use.
+    async fn close_other_tabs(&mut self) {
+        let ours = self.page.target_id().clone();
+        if let Ok(Ok(targets)) = tokio::time::timeout(CDP_TIMEOUT, self.browser.fetch_targets()).await {
+            for t in targets {
+                if t.r#type == "page" && t.target_id != ours {
+                    let close = chromiumoxide::cdp::browser_protocol::target::CloseTargetParams::new(t.target_id);
+                    let _ = tokio::time::timeout(CDP_TIMEOUT, self.browser.execute(close)).await;
+                }
+            }
+        }
+    }
+
+    pub fn page(&self) -> Page {
+        self.page.clone()
+    }
+
+    /// Closes the browser: politely, then by force; the profile is released
+    /// (and deleted, for a temporary one) only once no process holds it.
+    pub async fn close(mut self) {
+        if !self.process.has_exited() {
+            let _ = tokio::time::timeout(Duration::from_secs(3), self.browser.close()).await;
+        }
+        self.process.wait_or_kill(Duration::from_secs(3)).await;
+        for t in self.tasks.drain(..) {
+            t.abort();
+        }
+        drop(self.browser);
+        drop(self.profile);
+    }
+}
+
+fn parse_page_event(payload: &str) -> Option<PageEvent> {
+    let v: Value = serde_json::from_str(payload).ok()?;
+    let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+    Some(match v.get("t")?.as_str()? {
+        "doc" => PageEvent::Document { url: s("url")? },
+        "version" => PageEvent::Version(s("v")?),
+        "state" => PageEvent::State(s("v")?),
+        "qr" => PageEvent::Qr { seq: v.get("seq")?.as_u64()?, text: s("qr")? },
+        "synced" => PageEvent::Synced,
+        "progress" => PageEvent::Progress(v.get("v")?.as_f64()?.clamp(0.0, 100.0) as u8),
+        _ => return None,
+    })
+}
+
+async fn timeout<T, E: std::fmt::Display>(
+    what: &str,
+    fut: impl std::future::Future<Output = Result<T, E>>,
+) -> Result<T, ClientError> {
+    match tokio::time::timeout(CDP_TIMEOUT, fut).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(map_cdp_error(&e.to_string())),
+        Err(_) => Err(ClientError::PageTimeout(what.to_string())),
+    }
+}
+
+/// CDP failures in the words a user can act on.
+fn map_cdp_error(message: &str) -> ClientError {
+    const NAVIGATED: [&str; 4] = [
+        "Execution context was destroyed",
+        "Cannot find context with specified id",
+        "Inspected target navigated or closed",
+        "Cannot find default execution context",
+    ];
+    if NAVIGATED.iter().any(|m| message.contains(m)) {
+        ClientError::PageNavigated
+    } else if message.contains("channel closed") || message.contains("Connection") || message.contains("WebSocket") {
+        ClientError::BrowserClosed(format!(": {message}"))
+    } else {
+        ClientError::PageScript(message.to_string())
+    }
+}
+
+/// Calls one of the page functions with JSON arguments.
+async fn call(page: &Page, what: &str, function: &str, args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
+    let mut params = CallFunctionOnParams::builder()
+        .function_declaration(function)
+        .await_promise(true)
+        .return_by_value(true);
+    for a in args {
+        params = params.argument(CallArgument::builder().value(a).build());
+    }
+    let params = params.build().map_err(ClientError::Internal)?;
+    match tokio::time::timeout(limit, page.evaluate_function(params)).await {
+        Err(_) => Err(ClientError::PageTimeout(what.to_string())),
+        Ok(Err(e)) => Err(map_cdp_error(&e.to_string())),
+        Ok(Ok(result)) => Ok(result.value().cloned().unwrap_or(Value::Null)),
+    }
+}
+
+/// Runs one page command of the session.
+pub async fn run_command(page: &Page, cmd: &PageCommand, device: &(Option<String>, Option<String>)) -> Result<PageResult, ClientError> {
+    const SHORT: Duration = Duration::from_secs(20);
+    match cmd {
+        PageCommand::Attach => {
+            let v = call(page, "attaching to WhatsApp Web", ATTACH_JS, vec![json!(BINDING), json!(device.0), json!(device.1)], SHORT).await?;
+            Ok(PageResult::Attached {
+                state: v.get("state").and_then(Value::as_str).map(str::to_string),
+                has_synced: v.get("hasSynced").and_then(Value::as_bool).unwrap_or(false),
+            })
+        }
+        PageCommand::ReadQr => {
+            let v = call(page, "reading the QR", READ_QR_JS, vec![], SHORT).await?;
+            let qr = match (v.get("seq").and_then(Value::as_u64), v.get("qr").and_then(Value::as_str)) {
+                (Some(seq), Some(qr)) => Some((seq, qr.to_string())),
+                _ => None,
+            };
+            Ok(PageResult::Qr(qr))
+        }
+        PageCommand::RefreshQr => {
+            call(page, "refreshing the QR", REFRESH_QR_JS, vec![], SHORT).await?;
+            Ok(PageResult::Unit)
+        }
+        PageCommand::RequestCode { phone, show_notification } => {
+            // The code exchange runs PBKDF2 with 131072 rounds in the page.
+            let v = call(page, "a pairing code", REQUEST_CODE_JS, vec![json!(phone), json!(show_notification)], Duration::from_secs(60)).await?;
+            if v.get("ok").and_then(Value::as_bool) == Some(true) {
+                match v.get("code").and_then(Value::as_str) {
+                    Some(code) => Ok(PageResult::Code(code.to_string())),
+                    None => Err(ClientError::PageScript("startAltLinkingFlow returned no code".into())),
+                }
+            } else {
+                let f = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+                Err(ClientError::from_pairing_refusal(&f("status"), &f("text")))
+            }
+        }
+        PageCommand::RestoreQr => {
+            call(page, "returning to QR login", RESTORE_QR_JS, vec![], SHORT).await?;
+            Ok(PageResult::Unit)
+        }
+        PageCommand::ReadInfo => {
+            let v = call(page, "reading the account info", READ_INFO_JS, vec![], SHORT).await?;
+            Ok(PageResult::Info(ClientInfo {
+                pushname: v.get("pushname").and_then(Value::as_str).map(str::to_string),
+                wid: v.get("wid").cloned().unwrap_or(Value::Null),
+                platform: v.get("platform").and_then(Value::as_str).map(str::to_string),
+            }))
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Starting Chromium so that it cannot outlive us.
+//!
+//! Chromium is spawned by one long-lived thread with `PR_SET_PDEATHSIG`
+//! (the signal follows the *thread* that forked, so a short-lived thread
+//! would kill the browser when it ends) and in its own process group, so
+//! that a close can take the whole tree (renderers, zygotes) down at once.
+
+use std::io::{BufRead, BufReader};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc as std_mpsc;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use tokio::sync::{oneshot, watch};
+
+use crate::errors::ClientError;
+
+type SpawnJob = (Command, oneshot::Sender<std::io::Result<Child>>);
+
+fn launcher() -> &'static Mutex<std_mpsc::Sender<SpawnJob>> {
+    static LAUNCHER: OnceLock<Mutex<std_mpsc::Sender<SpawnJob>>> = OnceLock::new();
+    LAUNCHER.get_or_init(|| {
+        let (tx, rx) = std_mpsc::channel::<SpawnJob>();
+        std::thread::Builder::new()
+            .name("wwrs-launcher".into())
+            .spawn(move || {
+                for (mut cmd, reply) in rx {
+                    let _ = reply.send(cmd.spawn());
+                }
+            })
+            .expect("spawn launcher thread");
+        Mutex::new(tx)
+    })
+}
+
+/// A running Chromium. Dropping it kills the process group.
+#[derive(Debug)]
+pub struct ChromiumProcess {
+    pid: i32,
+    /// Becomes `Some(description)` when the browser process has exited.
+    exited: watch::Receiver<Option<String>>,
+    stderr_tail: Arc<Mutex<Vec<String>>>,
+}
+
+impl ChromiumProcess {
+    pub async fn spawn(executable: &std::path::Path, args: &[String], launch_timeout: Duration) -> Result<(Self, String), ClientError> {
+        let mut cmd = Command::new(executable);
+        cmd.args(args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::setpgid(0, 0);
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                // If our process already died between fork and prctl, go now.
+                if libc::getppid() == 1 {
+                    libc::_exit(1);
+                }
+                Ok(())
+            });
+        }
+        let (tx, rx) = oneshot::channel();
+        launcher()
+            .lock()
+            .map_err(|_| ClientError::Internal("launcher lock poisoned".into()))?
+            .send((cmd, tx))
+            .map_err(|_| ClientError::Internal("launcher thread gone".into()))?;
+        let mut child = rx
+            .await
+            .map_err(|_| ClientError::Internal("launcher thread gone".into()))?
+            .map_err(|e| ClientError::BrowserLaunch(format!("{}: {e}", executable.display())))?;
+        let pid = child.id() as i32;
+
+        // Read stderr on a thread: the DevTools URL first, then keep draining so
+        // Chromium never blocks on a full pipe; keep a tail for error messages.
+        let stderr = child.stderr.take().expect("stderr piped");
+        let stderr_tail = Arc::new(Mutex::new(Vec::new()));
+        let (url_tx, url_rx) = oneshot::channel::<String>();
+        {
+            let tail = stderr_tail.clone();
+            std::thread::Builder::new()
+                .name("wwrs-chromium-stderr".into())
+                .spawn(move || {
+                    let mut url_tx = Some(url_tx);
+                    for line in BufReader::new(stderr).lines() {
+                        let Ok(line) = line else { break };
+                        if let Some(rest) = line.strip_prefix("DevTools listening on ") {
+                            if let Some(tx) = url_tx.take() {
+                                let _ = tx.send(rest.trim().to_string());
+                            }
+                            continue;
+                        }
+                        let mut tail = tail.lock().unwrap_or_else(|p| p.into_inner());
+                        if tail.len() >= 30 {
+                            tail.remove(0);
+                        }
+                        tail.push(line);
+                    }
+                })
+                .map_err(|e| ClientError::Internal(e.to_string()))?;
+        }
+
+        let (exit_tx, exited) = watch::channel(None);
+        std::thread::Builder::new()
+            .name("wwrs-chromium-wait".into())
+            .spawn(move || {
+                let status = child.wait();
+                let why = match status {
+                    Ok(s) => match (s.code(), std::os::unix::process::ExitStatusExt::signal(&s)) {
+                        (_, Some(sig)) => format!("Chromium was killed by signal {sig}"),
+                        (Some(code), _) => format!("Chromium exited with code {code}"),
+                        _ => "Chromium exited".to_string(),
+                    },
+                    Err(e) => format!("Chromium could not be waited for: {e}"),
+                };
+                let _ = exit_tx.send(Some(why));
+            })
+            .map_err(|e| ClientError::Internal(e.to_string()))?;
+
+        let process = ChromiumProcess { pid, exited, stderr_tail };
+        let mut exited = process.exited.clone();
+        let url = tokio::select! {
+            url = url_rx => url.ok(),
+            _ = exited.wait_for(|e| e.is_some()) => None,
+            _ = tokio::time::sleep(launch_timeout) => None,
+        };
+        match url {
+            Some(url) => Ok((process, url)),
+            None => Err(process.launch_error(launch_timeout)),
+        }
+    }
+
+    fn launch_error(&self, launch_timeout: Duration) -> ClientError {
+        let tail = self.stderr_tail.lock().unwrap_or_else(|p| p.into_inner()).join("\n");
+        if tail.contains("profile appears to be in use") || tail.contains("ProcessSingleton") {
+            let dir = tail
+                .split("--user-data-dir=")
+                .nth(1)
+                .map(|s| s.split_whitespace().next().unwrap_or("").to_string())
+                .unwrap_or_else(|| "(profile)".into());
+            return ClientError::ProfileLocked(dir);
+        }
+        let exited = self.exited.borrow().clone();
+        let what = exited.unwrap_or_else(|| format!("no DevTools endpoint within {} ms", launch_timeout.as_millis()));
+        let tail = tail.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>();
+        let tail = tail[tail.len().saturating_sub(5)..].join(" | ");
+        ClientError::BrowserLaunch(if tail.is_empty() { what } else { format!("{what}: {tail}") })
+    }
+
+    /// Resolves when the browser process has exited, with why.
+    pub fn exited(&self) -> watch::Receiver<Option<String>> {
+        self.exited.clone()
+    }
+
+    pub fn has_exited(&self) -> bool {
+        self.exited.borrow().is_some()
+    }
+
+    /// Kills the whole process group (browser, renderers, zygotes).
+    pub fn kill_group(&self) {
+        // SAFETY: plain syscalls on a pid we spawned in its own group.
+        unsafe {
+            libc::kill(-self.pid, libc::SIGKILL);
+            libc::kill(self.pid, libc::SIGKILL);
+        }
+    }
+
+    /// Waits for the browser to exit, killing the group if it takes longer than `grace`.
+    pub async fn wait_or_kill(&self, grace: Duration) {
+        let mut exited = self.exited.clone();
+        if tokio::time::timeout(grace, exited.wait_for(|e| e.is_some())).await.is_err() {
+            self.kill_group();
+            let _ = tokio::time::timeout(Duration::from_secs(5), exited.wait_for(|e| e.is_some())).await;
+        }
+        // Children that outlived the browser (zygotes, crashpad) go with the group.
+        self.kill_group();
+    }
+}
+
+impl Drop for ChromiumProcess {
+    fn drop(&mut self) {
+        self.kill_group();
+    }
+}

@@ -1,0 +1,256 @@
+//! The thin I/O shell around the session machine.
+//!
+//! One task per client owns the [`Session`], the browser and the reply
+//! channels. Everything reaches it as a message (user calls, page
+//! callbacks, command results, timer expiries) and is handled one at a
+//! time, so the order the machine decides is the order users observe.
+
+use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+use futures::FutureExt;
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
+use tokio::sync::oneshot;
+
+use crate::browser::{run_command, BrowserSession, BrowserSignal};
+use crate::errors::ClientError;
+use crate::options::ClientOptions;
+use crate::session::{Call, CallId, Event, Input, Output, Reply, Session};
+
+/// Hands an event to JavaScript.
+pub type Emit = Arc<dyn Fn(Event) + Send + Sync>;
+type Responder = oneshot::Sender<Result<Reply, ClientError>>;
+
+enum Request {
+    Call(Call, Responder),
+    /// Events go here from now on (set by `initialize()`, dropped at shutdown
+    /// so a finished client does not keep Node's event loop alive).
+    SetEmitter(Emit),
+}
+
+enum Msg {
+    Input(Input),
+    Launched(Result<(BrowserSession, UnboundedReceiver<BrowserSignal>), ClientError>),
+    ShutdownDone,
+}
+
+/// The JavaScript side's handle on a client task. Dropping it (the JS object
+/// was garbage-collected) closes the browser.
+pub struct ClientHandle {
+    requests: UnboundedSender<Request>,
+}
+
+impl ClientHandle {
+    pub fn spawn(options: ClientOptions) -> Self {
+        let (tx, rx) = unbounded_channel();
+        napi::bindgen_prelude::spawn(Driver::new(options).run(rx));
+        ClientHandle { requests: tx }
+    }
+
+    pub fn set_emitter(&self, emit: Emit) {
+        let _ = self.requests.send(Request::SetEmitter(emit));
+    }
+
+    pub async fn call(&self, call: Call) -> Result<Reply, ClientError> {
+        let (tx, rx) = oneshot::channel();
+        self.requests
+            .send(Request::Call(call, tx))
+            .map_err(|_| ClientError::Internal("the client task has stopped".into()))?;
+        rx.await.unwrap_or_else(|_| Err(ClientError::Internal("the client task stopped before answering".into())))
+    }
+}
+
+struct Driver {
+    options: ClientOptions,
+    session: Session,
+    internal_tx: UnboundedSender<Msg>,
+    internal_rx: UnboundedReceiver<Msg>,
+    responders: HashMap<CallId, Responder>,
+    next_call: CallId,
+    emitter: Option<Emit>,
+    browser: Option<BrowserSession>,
+    signals: Option<UnboundedReceiver<BrowserSignal>>,
+    launching: bool,
+    shutdown_pending: bool,
+}
+
+async fn recv_signal(signals: &mut Option<UnboundedReceiver<BrowserSignal>>) -> Option<BrowserSignal> {
+    match signals {
+        Some(rx) => rx.recv().await,
+        None => std::future::pending().await,
+    }
+}
+
+impl Driver {
+    fn new(options: ClientOptions) -> Self {
+        let (internal_tx, internal_rx) = unbounded_channel();
+        Driver {
+            session: Session::new(options.login.clone()),
+            options,
+            internal_tx,
+            internal_rx,
+            responders: HashMap::new(),
+            next_call: 0,
+            emitter: None,
+            browser: None,
+            signals: None,
+            launching: false,
+            shutdown_pending: false,
+        }
+    }
+
+    async fn run(mut self, mut requests: UnboundedReceiver<Request>) {
+        loop {
+            let input = tokio::select! {
+                req = requests.recv() => match req {
+                    Some(Request::Call(call, responder)) => {
+                        self.next_call += 1;
+                        self.responders.insert(self.next_call, responder);
+                        Input::Call(self.next_call, call)
+                    }
+                    Some(Request::SetEmitter(emit)) => {
+                        self.emitter = Some(emit);
+                        continue;
+                    }
+                    None => break,
+                },
+                Some(msg) = self.internal_rx.recv() => match msg {
+                    Msg::Input(input) => input,
+                    Msg::Launched(result) => self.on_launched(result).await,
+                    Msg::ShutdownDone => Input::ShutdownComplete,
+                },
+                signal = recv_signal(&mut self.signals) => match signal {
+                    Some(BrowserSignal::Page(event)) => Input::Page(event),
+                    Some(BrowserSignal::Lost(why)) => {
+                        self.signals = None;
+                        Input::BrowserLost(why)
+                    }
+                    None => {
+                        self.signals = None;
+                        continue;
+                    }
+                },
+            };
+            // A bug in the machine must not take Node down with it: the
+            // client stops, its callers get an error, the browser is closed.
+            let outputs = match std::panic::catch_unwind(AssertUnwindSafe(|| self.session.handle(input))) {
+                Ok(outputs) => outputs,
+                Err(panic) => {
+                    let message = panic_message(&*panic);
+                    for (_, responder) in self.responders.drain() {
+                        let _ = responder.send(Err(ClientError::Internal(message.clone())));
+                    }
+                    break;
+                }
+            };
+            for output in outputs {
+                self.execute(output);
+            }
+            if self.session.is_closed() && self.browser.is_none() && !self.launching {
+                self.emitter = None;
+            }
+        }
+        self.signals = None;
+        if let Some(browser) = self.browser.take() {
+            browser.close().await;
+        }
+    }
+
+    async fn on_launched(&mut self, result: Result<(BrowserSession, UnboundedReceiver<BrowserSignal>), ClientError>) -> Input {
+        self.launching = false;
+        if self.shutdown_pending {
+            // destroy() came while Chromium was starting.
+            self.shutdown_pending = false;
+            if let Ok((browser, _)) = result {
+                browser.close().await;
+            }
+            return Input::ShutdownComplete;
+        }
+        match result {
+            Ok((browser, signals)) => {
+                self.browser = Some(browser);
+                self.signals = Some(signals);
+                Input::Launched
+            }
+            Err(err) => Input::LaunchFailed(err),
+        }
+    }
+
+    fn send_later(&self, fut: impl std::future::Future<Output = Msg> + Send + 'static) {
+        let tx = self.internal_tx.clone();
+        napi::bindgen_prelude::spawn(async move {
+            let _ = tx.send(fut.await);
+        });
+    }
+
+    fn execute(&mut self, output: Output) {
+        match output {
+            Output::Emit(event) => {
+                if let Some(emit) = &self.emitter {
+                    emit(event);
+                }
+            }
+            Output::Reply(id, result) => {
+                if let Some(responder) = self.responders.remove(&id) {
+                    let _ = responder.send(result);
+                }
+            }
+            Output::Launch => {
+                self.launching = true;
+                let options = self.options.clone();
+                self.send_later(async move {
+                    let (tx, rx) = unbounded_channel();
+                    let opened = AssertUnwindSafe(BrowserSession::open(&options, tx))
+                        .catch_unwind()
+                        .await
+                        .unwrap_or_else(|p| Err(ClientError::Internal(panic_message(&*p))));
+                    Msg::Launched(opened.map(|b| (b, rx)))
+                });
+            }
+            Output::Run(cmd, command) => {
+                let Some(browser) = &self.browser else {
+                    let _ = self.internal_tx.send(Msg::Input(Input::Done(cmd, Err(ClientError::BrowserClosed(String::new())))));
+                    return;
+                };
+                let page = browser.page();
+                let device = (self.options.device_name.clone(), self.options.browser_name.clone());
+                self.send_later(async move {
+                    let result = AssertUnwindSafe(run_command(&page, &command, &device))
+                        .catch_unwind()
+                        .await
+                        .unwrap_or_else(|p| Err(ClientError::Internal(panic_message(&*p))));
+                    Msg::Input(Input::Done(cmd, result))
+                });
+            }
+            Output::Arm(timer, after) => {
+                self.send_later(async move {
+                    tokio::time::sleep(after).await;
+                    Msg::Input(Input::Timer(timer))
+                });
+            }
+            Output::Shutdown(_reason) => {
+                self.signals = None;
+                if let Some(browser) = self.browser.take() {
+                    self.send_later(async move {
+                        browser.close().await;
+                        Msg::ShutdownDone
+                    });
+                } else if self.launching {
+                    self.shutdown_pending = true;
+                } else {
+                    let _ = self.internal_tx.send(Msg::ShutdownDone);
+                }
+            }
+        }
+    }
+}
+
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    let text = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    format!("a bug in whatsapp-web-rs stopped this client ({text}); please report it")
+}
