@@ -3,6 +3,16 @@
 //! This file is the N-API surface only. The `Client` users see is a small
 //! JavaScript `EventEmitter` (index.js) that owns a [`NativeClient`].
 
+/// Diagnostics on stderr when `WWRS_DEBUG` is set (any value).
+#[macro_export]
+macro_rules! debug_log {
+    ($($arg:tt)*) => {
+        if std::env::var_os("WWRS_DEBUG").is_some() {
+            eprintln!("[whatsapp-web-rs] {}", format!($($arg)*));
+        }
+    };
+}
+
 pub mod auth;
 pub mod browser;
 pub mod driver;

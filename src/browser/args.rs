@@ -65,8 +65,13 @@ pub fn chromium_args(opts: &BrowserOptions, profile: &Path) -> Result<Vec<String
             args.push(format!("--user-agent={ua}"));
         }
     }
+    let no_startup = !user_has("--no-startup-window");
     args.extend(user);
-    args.push("about:blank".into());
+    // No start-up tab: the client opens the one page it uses, and a second
+    // blank tab would cost a renderer process.
+    if no_startup {
+        args.push("--no-startup-window".into());
+    }
     Ok(args)
 }
 
@@ -95,7 +100,7 @@ mod tests {
         assert!(a.contains(&"--user-data-dir=/p".to_string()));
         assert!(a.contains(&"--user-agent=UA".to_string()));
         assert!(a.contains(&"--headless=new".to_string()));
-        assert_eq!(a.last().unwrap(), "about:blank");
+        assert_eq!(a.last().unwrap(), "--no-startup-window");
     }
 
     #[test]

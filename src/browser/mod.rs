@@ -89,7 +89,12 @@ impl BrowserSession {
             tasks.push(tokio::spawn(async move {
                 // Invalid messages (protocol drift with newer Chromium) are
                 // skipped; only the end of the stream means the connection is gone.
-                while let Some(_event) = handler.next().await {}
+                while let Some(event) = handler.next().await {
+                    if let Err(e) = event {
+                        crate::debug_log!("CDP handler: {e}");
+                    }
+                }
+                crate::debug_log!("CDP handler stream ended");
                 let _ = signals.send(BrowserSignal::Lost("the DevTools connection closed".into()));
             }));
         }
@@ -104,9 +109,9 @@ impl BrowserSession {
             }));
         }
 
+        crate::debug_log!("connected to {}", process_info(&process));
         let page = timeout("opening a page", browser.new_page(CreateTargetParams::new("about:blank"))).await?;
         let mut session = BrowserSession { browser, page: page.clone(), process, profile, tasks };
-        session.close_other_tabs().await;
 
         let mut bindings = timeout("listening to the page", page.event_listener::<EventBindingCalled>()).await?;
         session.tasks.push(tokio::spawn(async move {
@@ -136,19 +141,6 @@ impl BrowserSession {
         Ok(session)
     }
 
-    /// The start-up tab is a whole renderer process we never use.
-    async fn close_other_tabs(&mut self) {
-        let ours = self.page.target_id().clone();
-        if let Ok(Ok(targets)) = tokio::time::timeout(CDP_TIMEOUT, self.browser.fetch_targets()).await {
-            for t in targets {
-                if t.r#type == "page" && t.target_id != ours {
-                    let close = chromiumoxide::cdp::browser_protocol::target::CloseTargetParams::new(t.target_id);
-                    let _ = tokio::time::timeout(CDP_TIMEOUT, self.browser.execute(close)).await;
-                }
-            }
-        }
-    }
-
     pub fn page(&self) -> Page {
         self.page.clone()
     }
@@ -166,6 +158,10 @@ impl BrowserSession {
         drop(self.browser);
         drop(self.profile);
     }
+}
+
+fn process_info(p: &ChromiumProcess) -> String {
+    format!("{p:?}")
 }
 
 fn parse_page_event(payload: &str) -> Option<PageEvent> {
@@ -188,7 +184,10 @@ async fn timeout<T, E: std::fmt::Display>(
 ) -> Result<T, ClientError> {
     match tokio::time::timeout(CDP_TIMEOUT, fut).await {
         Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(map_cdp_error(&e.to_string())),
+        Ok(Err(e)) => {
+            crate::debug_log!("{what}: {e}");
+            Err(map_cdp_error(&e.to_string()))
+        }
         Err(_) => Err(ClientError::PageTimeout(what.to_string())),
     }
 }
