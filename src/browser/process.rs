@@ -174,7 +174,33 @@ impl ChromiumProcess {
         }
         // Children that outlived the browser (zygotes, crashpad) go with the group.
         self.kill_group();
+        self.wait_group_gone(Duration::from_secs(3)).await;
     }
+
+    /// SIGKILL is delivered asynchronously: wait until no live process of the
+    /// group is left, so that when destroy() resolves the profile is free.
+    async fn wait_group_gone(&self, limit: Duration) {
+        let deadline = tokio::time::Instant::now() + limit;
+        while group_has_live_member(self.pid) && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(15)).await;
+        }
+    }
+}
+
+/// Whether any non-zombie process is left in process group `pgid`.
+fn group_has_live_member(pgid: i32) -> bool {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return false };
+    entries.flatten().any(|entry| {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.parse::<i32>().ok()) else { return false };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return false };
+        // Fields after the command name: state, ppid, pgrp, ...
+        let Some(rest) = stat.rsplit_once(") ").map(|(_, r)| r) else { return false };
+        let mut fields = rest.split_whitespace();
+        let state = fields.next().unwrap_or("");
+        let pgrp = fields.nth(1).and_then(|p| p.parse::<i32>().ok());
+        pgrp == Some(pgid) && state != "Z" && state != "X"
+    })
 }
 
 impl Drop for ChromiumProcess {
