@@ -52,12 +52,15 @@ impl ClientHandle {
         let _ = self.requests.send(Request::SetEmitter(emit));
     }
 
-    pub async fn call(&self, call: Call) -> Result<Reply, ClientError> {
+    /// Queues a call now (on the caller's thread, so calls keep their order)
+    /// and returns the future of its answer.
+    pub fn call(&self, call: Call) -> impl std::future::Future<Output = Result<Reply, ClientError>> + Send + 'static {
         let (tx, rx) = oneshot::channel();
-        self.requests
-            .send(Request::Call(call, tx))
-            .map_err(|_| ClientError::Internal("the client task has stopped".into()))?;
-        rx.await.unwrap_or_else(|_| Err(ClientError::Internal("the client task stopped before answering".into())))
+        let sent = self.requests.send(Request::Call(call, tx));
+        async move {
+            sent.map_err(|_| ClientError::Internal("the client task has stopped".into()))?;
+            rx.await.unwrap_or_else(|_| Err(ClientError::Internal("the client task stopped before answering".into())))
+        }
     }
 }
 

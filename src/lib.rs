@@ -42,6 +42,28 @@ pub struct NativeClient {
     handle: ClientHandle,
 }
 
+/// A JavaScript argument read without conversion errors of our own: values
+/// that JSON cannot hold (functions, symbols) are described, not rejected by
+/// N-API with a message that names neither the argument nor the problem.
+fn js_value(env: &Env, v: Option<Unknown>) -> Result<Value> {
+    let Some(v) = v else { return Ok(Value::Null) };
+    Ok(match v.get_type()? {
+        ValueType::Undefined | ValueType::Null => Value::Null,
+        ValueType::Boolean => Value::Bool(unsafe { bool::from_napi_value(env.raw(), v.raw())? }),
+        ValueType::Number => {
+            let f = unsafe { f64::from_napi_value(env.raw(), v.raw())? };
+            // NaN and Infinity have no JSON form; keep them visible as bad values.
+            serde_json::Number::from_f64(f).map(Value::Number).unwrap_or_else(|| Value::String(f.to_string()))
+        }
+        ValueType::String => Value::String(unsafe { String::from_napi_value(env.raw(), v.raw())? }),
+        // Only the type matters for the error message.
+        ValueType::Object => Value::Object(Default::default()),
+        other => Value::String(format!("<{other:?}>")),
+    })
+}
+
+type Answer = std::result::Result<Reply, ClientError>;
+
 #[napi]
 impl NativeClient {
     /// Parses and checks the options; throws a TypeError naming a bad one.
@@ -51,64 +73,85 @@ impl NativeClient {
         Ok(NativeClient { handle: ClientHandle::spawn(options) })
     }
 
-    #[napi(ts_args_type = "emit: (event: string, args: unknown[]) => void")]
-    pub async fn initialize(&self, emit: EmitFn) -> Result<()> {
+    // Every method below queues its call synchronously, on the JavaScript
+    // thread, and only then returns a promise: calls reach the session in
+    // exactly the order the program made them.
+
+    #[napi(ts_args_type = "emit: (event: string, args: unknown[]) => void", ts_return_type = "Promise<void>")]
+    pub fn initialize<'env>(&self, env: &'env Env, emit: EmitFn) -> Result<PromiseRaw<'env, ()>> {
         let emit = Arc::new(emit);
         self.handle.set_emitter(Arc::new(move |event: session::Event| {
             emit.call(FnArgs::from((event.name().to_string(), event.args())), ThreadsafeFunctionCallMode::NonBlocking);
         }));
-        self.handle.call(Call::Initialize).await?;
-        Ok(())
+        let answer = self.handle.call(Call::Initialize);
+        env.spawn_future(async move { unit(answer.await) })
     }
 
     /// Validates here, before anything is queued or sent to the page.
-    #[napi(ts_args_type = "phoneNumber: unknown, showNotification?: unknown, intervalMs?: unknown")]
-    pub async fn request_pairing_code(&self, phone_number: Value, show_notification: Option<Value>, interval_ms: Option<Value>) -> Result<String> {
-        let request = code_request(&phone_number, show_notification.as_ref(), interval_ms.as_ref())?;
-        match self.handle.call(Call::RequestCode(request)).await? {
-            Reply::Code(code) => Ok(code),
-            other => Err(ClientError::Internal(format!("unexpected reply {other:?}")).into()),
-        }
+    #[napi(ts_args_type = "phoneNumber: unknown, showNotification?: unknown, intervalMs?: unknown", ts_return_type = "Promise<string>")]
+    pub fn request_pairing_code<'env>(
+        &self,
+        env: &'env Env,
+        phone_number: Option<Unknown>,
+        show_notification: Option<Unknown>,
+        interval_ms: Option<Unknown>,
+    ) -> Result<PromiseRaw<'env, String>> {
+        let request = code_request(&js_value(env, phone_number)?, &js_value(env, show_notification)?, &js_value(env, interval_ms)?);
+        let answer = request.map(|r| self.handle.call(Call::RequestCode(r)));
+        env.spawn_future(async move {
+            match answer?.await {
+                Ok(Reply::Code(code)) => Ok(code),
+                Ok(other) => Err(ClientError::Internal(format!("unexpected reply {other:?}")).into()),
+                Err(e) => Err(e.into()),
+            }
+        })
     }
 
-    #[napi]
-    pub async fn cancel_pairing_code(&self) -> Result<()> {
-        self.handle.call(Call::CancelCode).await?;
-        Ok(())
+    #[napi(ts_return_type = "Promise<void>")]
+    pub fn cancel_pairing_code<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, ()>> {
+        let answer = self.handle.call(Call::CancelCode);
+        env.spawn_future(async move { unit(answer.await) })
     }
 
-    #[napi]
-    pub async fn get_state(&self) -> Result<Option<String>> {
-        match self.handle.call(Call::GetState).await? {
-            Reply::State(state) => Ok(state),
-            _ => Ok(None),
-        }
+    #[napi(ts_return_type = "Promise<string | null>")]
+    pub fn get_state<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Option<String>>> {
+        let answer = self.handle.call(Call::GetState);
+        env.spawn_future(async move { text(answer.await) })
     }
 
-    #[napi]
-    pub async fn get_w_web_version(&self) -> Result<Option<String>> {
-        match self.handle.call(Call::GetVersion).await? {
-            Reply::State(version) => Ok(version),
-            _ => Ok(None),
-        }
+    #[napi(ts_return_type = "Promise<string | null>")]
+    pub fn get_w_web_version<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Option<String>>> {
+        let answer = self.handle.call(Call::GetVersion);
+        env.spawn_future(async move { text(answer.await) })
     }
 
-    #[napi]
-    pub async fn destroy(&self) -> Result<()> {
-        self.handle.call(Call::Destroy).await?;
-        Ok(())
+    #[napi(ts_return_type = "Promise<void>")]
+    pub fn destroy<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, ()>> {
+        let answer = self.handle.call(Call::Destroy);
+        env.spawn_future(async move { unit(answer.await) })
     }
 }
 
-fn code_request(phone: &Value, notify: Option<&Value>, interval: Option<&Value>) -> std::result::Result<CodeRequest, ClientError> {
+fn unit(answer: Answer) -> Result<()> {
+    answer.map(|_| ()).map_err(Into::into)
+}
+
+fn text(answer: Answer) -> Result<Option<String>> {
+    match answer? {
+        Reply::State(s) => Ok(s),
+        _ => Ok(None),
+    }
+}
+
+fn code_request(phone: &Value, notify: &Value, interval: &Value) -> std::result::Result<CodeRequest, ClientError> {
     let phone = match phone {
         Value::String(s) => PhoneNumber::parse(s)?,
         other => return Err(ClientError::PhoneNumberNotString(describe(other))),
     };
     let show_notification = match notify {
-        None | Some(Value::Null) => true,
-        Some(Value::Bool(b)) => *b,
-        Some(other) => {
+        Value::Null => true,
+        Value::Bool(b) => *b,
+        other => {
             return Err(ClientError::InvalidOption {
                 option: "showNotification".into(),
                 reason: format!("must be a boolean, got {}", describe(other)),
@@ -116,8 +159,8 @@ fn code_request(phone: &Value, notify: Option<&Value>, interval: Option<&Value>)
         }
     };
     let interval_ms = match interval {
-        None | Some(Value::Null) => None,
-        Some(Value::Number(n)) => match n.as_f64() {
+        Value::Null => None,
+        Value::Number(n) => match n.as_f64() {
             Some(f) if f.is_finite() && f >= 1.0 && f.fract() == 0.0 && f <= 2_147_483_647.0 => Some(f as u64),
             _ => {
                 return Err(ClientError::InvalidOption {
@@ -126,7 +169,7 @@ fn code_request(phone: &Value, notify: Option<&Value>, interval: Option<&Value>)
                 })
             }
         },
-        Some(other) => {
+        other => {
             return Err(ClientError::InvalidOption {
                 option: "intervalMs".into(),
                 reason: format!("must be a number of milliseconds, got {}", describe(other)),

@@ -1,0 +1,668 @@
+'use strict';
+// The simulator itself: its page driven directly in Chromium (through puppeteer), its server and
+// its control API. Timings are shortened per test; the defaults are the real ones.
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const http = require('node:http');
+const https = require('node:https');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const puppeteer = require('puppeteer');
+
+const { startSimulator } = require('../simulator');
+const { CODE_ALPHABET } = require('../simulator/protocol');
+const chromium = require('../simulator/chromium');
+
+const PHONE = '15551234567';
+
+// ---- harness ----------------------------------------------------------------------------------
+
+// A simulator closed when the test ends, whatever happens.
+async function sim(t, options) {
+    const s = await startSimulator(options);
+    t.after(() => s.close());
+    return s;
+}
+
+// A fresh profile directory, removed (and any Chromium still using it killed) when the test ends.
+function profile(t) {
+    const dir = chromium.makeProfileDir('wa-sim-test-');
+    t.after(() => chromium.removeProfileDir(dir));
+    return dir;
+}
+
+// Runs in the page before any of its scripts: the moment window.Debug is set (the page's "ready"),
+// hook every module a client listens to and log what happens, so that a test sees transitions it
+// could miss by polling. Also checks that the modules exist when Debug is announced.
+function recorder() {
+    let debug;
+    Object.defineProperty(window, 'Debug', {
+        configurable: true,
+        get: () => debug,
+        set(value) {
+            debug = value;
+            const R = window.require;
+            const rec = { modulesReadyAtDebug: false, stateAtDebug: null, log: [] };
+            window.__rec = rec;
+            const push = (e) => rec.log.push({ t: Date.now(), ...e });
+            try {
+                const { Socket } = R('WAWebSocketModel');
+                rec.stateAtDebug = Socket.state;
+                rec.modulesReadyAtDebug = typeof R('WAWebConnModel').Conn.on === 'function';
+                const prefs = R('WAWebUserPrefsMultiDevice');
+                rec.secretAtDebug = prefs.getADVSecretKey();
+                Socket.on('change:state', (_m, v) => push({ k: 'state', v }));
+                Socket.on('change:hasSynced', (_m, v) => push({ k: 'hasSynced', v }));
+                R('WAWebConnModel').Conn.on('change:ref', (_m, ref) =>
+                    push({ k: 'ref', v: ref === undefined ? '<undefined>' : ref, secret: prefs.getADVSecretKey() }),
+                );
+                prefs.advSecretEventEmitter.on('change', () => push({ k: 'secret', v: prefs.getADVSecretKey() }));
+                const { Cmd } = R('WAWebCmd');
+                Cmd.on('offline_progress_update_from_bridge', () =>
+                    push({ k: 'progress', v: R('WAWebOfflineHandler').OfflineMessageHandler.getOfflineDeliveryProgress() }),
+                );
+                Cmd.on('logout', () => {
+                    push({ k: 'logout' });
+                    // Survives the reload that follows: an exposed function lives in Node.
+                    if (window.__cmdLogout) window.__cmdLogout();
+                });
+            } catch (err) {
+                rec.error = String(err && err.stack);
+            }
+        },
+    });
+}
+
+// A browser on the simulator with the recorder in every new document; closed when the test ends.
+async function browser(t, s, dir) {
+    const b = await chromium.launchChromium({ sim: s, userDataDir: dir, puppeteer });
+    let closed = false;
+    const close = async () => {
+        if (closed) return;
+        closed = true;
+        await b.close().catch(() => {});
+        chromium.killProfileProcesses(dir);
+    };
+    t.after(close);
+    const page = (await b.pages())[0];
+    page.errors = [];
+    page.on('pageerror', (err) => page.errors.push(err.message));
+    await page.evaluateOnNewDocument(recorder);
+    return { browser: b, page, close };
+}
+
+const socketState = (page) => page.evaluate(() => window.require('WAWebSocketModel').Socket.state);
+
+async function waitState(page, states, timeout = 10000) {
+    const wanted = [].concat(states);
+    await page.waitForFunction(
+        (w) => window.Debug && window.require && w.includes(window.require('WAWebSocketModel').Socket.state),
+        { timeout, polling: 20 },
+        wanted,
+    );
+}
+
+async function waitSynced(page, timeout = 10000) {
+    await page.waitForFunction(() => window.Debug && window.require('WAWebSocketModel').Socket.hasSynced === true, {
+        timeout,
+        polling: 20,
+    });
+}
+
+// The QR text exactly as whatsapp-web.js builds it from the page.
+function qrOf(page) {
+    return page.evaluate(async () => {
+        const R = window.require;
+        const reg = await R('WAWebSignalStoreApi').waSignalStore.getRegistrationInfo();
+        const noise = await R('WAWebUserPrefsInfoStore').waNoiseInfo.get();
+        const b64 = R('WABase64').encodeB64;
+        return [
+            R('WAWebConnModel').Conn.ref,
+            b64(noise.staticKeyPair.pubKey),
+            b64(reg.identityKeyPair.pubKey),
+            R('WAWebUserPrefsMultiDevice').getADVSecretKey(),
+            R('WAWebCompanionRegClientUtils').DEVICE_PLATFORM,
+        ].join(',');
+    });
+}
+
+const recLog = (page) => page.evaluate(() => window.__rec.log);
+const secretOf = (page) => page.evaluate(() => window.require('WAWebUserPrefsMultiDevice').getADVSecretKey());
+
+// initializeAltDeviceLinking + startAltLinkingFlow as a client does; errors come back described.
+function requestCode(page, phone, showPush = true) {
+    return page.evaluate(
+        async (phone, showPush) => {
+            const api = window.require('WAWebAltDeviceLinkingApi');
+            api.setPairingType('ALT_DEVICE_LINKING');
+            await api.initializeAltDeviceLinking();
+            const secretAfterInit = window.require('WAWebUserPrefsMultiDevice').getADVSecretKey();
+            try {
+                return { code: await api.startAltLinkingFlow(phone, showPush), secretAfterInit };
+            } catch (e) {
+                return {
+                    error: { className: e.constructor.name, message: e.message, status: e.status, text: e.text, isError: e instanceof Error },
+                    secretAfterInit,
+                };
+            }
+        },
+        phone,
+        showPush,
+    );
+}
+
+function httpJson(method, url, body) {
+    return new Promise((resolve, reject) => {
+        const req = http.request(url, { method, headers: { 'content-type': 'application/json' } }, (res) => {
+            let data = '';
+            res.setEncoding('utf8');
+            res.on('data', (c) => (data += c));
+            res.on('end', () => {
+                try {
+                    resolve({ status: res.statusCode, body: JSON.parse(data) });
+                } catch {
+                    resolve({ status: res.statusCode, body: data });
+                }
+            });
+        });
+        req.on('error', reject);
+        if (body !== undefined) req.end(typeof body === 'string' ? body : JSON.stringify(body));
+        else req.end();
+    });
+}
+
+// ---- tests ------------------------------------------------------------------------------------
+
+test('refs come in batches of 6 with their lifetimes, then UNPAIRED_IDLE; refreshQR brings a fresh batch and secret', async (t) => {
+    const FIRST = 1200;
+    const NEXT = 400;
+    const s = await sim(t, { firstRefTtlMs: FIRST, nextRefTtlMs: NEXT, version: '2.3000.4242' });
+    const { page } = await browser(t, s, profile(t));
+    const exhausted = s.waitFor('refs-exhausted', null, 15000);
+    await page.goto(s.webUrl);
+    await exhausted;
+    await waitState(page, 'UNPAIRED_IDLE');
+
+    const rec = await page.evaluate(() => ({ ...window.__rec, version: window.Debug.VERSION }));
+    assert.equal(rec.version, '2.3000.4242');
+    assert.equal(rec.modulesReadyAtDebug, true, 'modules are defined before window.Debug is set');
+    assert.equal(rec.stateAtDebug, 'UNLAUNCHED');
+    assert.deepEqual(
+        rec.log.filter((e) => e.k === 'state').map((e) => e.v),
+        ['OPENING', 'PAIRING', 'UNPAIRED', 'UNPAIRED_IDLE'],
+    );
+
+    const issued = s.events.filter((e) => e.type === 'ref-issued');
+    assert.equal(issued.length, 6);
+    const refs = rec.log.filter((e) => e.k === 'ref');
+    assert.deepEqual(refs.map((e) => e.v), issued.map((e) => e.ref), 'the page shows each ref the server issues, in order');
+    assert.equal(new Set(refs.map((e) => e.v)).size, 6);
+    for (const r of refs) assert.match(r.v, /^2@[A-Za-z0-9+/=]+$/);
+    assert.deepEqual(issued.map((e) => e.ttlMs), [FIRST, NEXT, NEXT, NEXT, NEXT, NEXT]);
+    // The lifetimes, measured on the server's clock.
+    const exhaustedAt = s.events.find((e) => e.type === 'refs-exhausted').t;
+    const times = [...issued.map((e) => e.t), exhaustedAt];
+    for (let i = 0; i < 6; i++) {
+        const lived = times[i + 1] - times[i];
+        const ttl = i === 0 ? FIRST : NEXT;
+        assert.ok(lived >= ttl - 5 && lived < ttl + 250, `ref ${i + 1} lived ${lived} ms, expected ${ttl}`);
+    }
+    // One secret for the whole batch, rolled (change event) before the first ref was set.
+    const secret1 = refs[0].secret;
+    assert.match(secret1, /^[A-Za-z0-9+/]{43}=$/);
+    assert.ok(refs.every((r) => r.secret === secret1));
+    const firstSecretEvent = rec.log.findIndex((e) => e.k === 'secret');
+    const firstRef = rec.log.findIndex((e) => e.k === 'ref');
+    assert.ok(firstSecretEvent >= 0 && firstSecretEvent < firstRef, 'secret regenerated before Conn.ref is set');
+    assert.equal(rec.log[firstSecretEvent].v, secret1);
+
+    // Nothing is current any more.
+    const st = s.state();
+    assert.equal(st.sockets.length, 1);
+    assert.equal(st.sockets[0].state, 'UNPAIRED_IDLE');
+    assert.equal(st.sockets[0].currentRef, null);
+    assert.equal(st.sockets[0].refsLeft, 0);
+    const lastQr = await qrOf(page);
+    assert.deepEqual(await s.phone.scan(lastQr), { ok: false, reason: 'stale-ref' });
+
+    // refreshQR: the socket restarts, Conn.ref goes null, a fresh batch with a fresh secret.
+    const since = s.events.length;
+    await page.evaluate(() => window.require('WAWebLaunchSocketUtils').refreshQR());
+    const fresh = await s.waitFor('ref-issued', (e) => e.index === 0, 5000, { since });
+    assert.notEqual(fresh.socketId, issued[0].socketId);
+    await waitState(page, 'UNPAIRED');
+    const after = (await recLog(page)).slice(rec.log.length);
+    assert.deepEqual(after.filter((e) => e.k === 'state').map((e) => e.v), ['OPENING', 'PAIRING', 'UNPAIRED']);
+    const refChanges = after.filter((e) => e.k === 'ref');
+    assert.equal(refChanges[0].v, null, 'Conn.ref is null while the socket restarts');
+    assert.equal(refChanges[1].v, fresh.ref);
+    assert.notEqual(refChanges[1].secret, secret1, 'a fresh batch has a fresh secret');
+    assert.equal(refChanges[1].secret, await secretOf(page));
+    assert.ok(s.events.some((e) => e.type === 'socket-closed' && e.socketId === issued[0].socketId));
+
+    // The secret is persisted and already loaded when the page announces itself (window.Debug).
+    const held = await secretOf(page);
+    await page.reload();
+    await page.waitForFunction(() => window.__rec, { polling: 20 });
+    assert.equal(await page.evaluate(() => window.__rec.secretAtDebug), held);
+    assert.deepEqual(page.errors, []);
+});
+
+test('a scan of the current ref logs in; stale, unknown and malformed QRs are refused; the session survives a browser restart', async (t) => {
+    const s = await sim(t, { syncStepMs: 20 });
+    const dir = profile(t);
+    let { page, close } = await browser(t, s, dir);
+    await page.goto(s.webUrl);
+    await waitState(page, 'UNPAIRED');
+    const oldQr = await qrOf(page);
+
+    const since = s.events.length;
+    await page.evaluate(() => window.require('WAWebLaunchSocketUtils').refreshQR());
+    await s.waitFor('ref-issued', null, 5000, { since });
+    await waitState(page, 'UNPAIRED');
+    const qr = await qrOf(page);
+    assert.notEqual(qr.split(',')[0], oldQr.split(',')[0]);
+
+    assert.deepEqual(await s.phone.scan(oldQr), { ok: false, reason: 'stale-ref' });
+    const parts = qr.split(',');
+    assert.deepEqual(await s.phone.scan(['2@neverissued', ...parts.slice(1)].join(',')), { ok: false, reason: 'unknown-ref' });
+    assert.deepEqual(await s.phone.scan('hello'), { ok: false, reason: 'malformed' });
+    assert.deepEqual(await s.phone.scan(parts.slice(0, 4).join(',')), { ok: false, reason: 'malformed' });
+    assert.deepEqual(await s.phone.scan([parts[0], 'short', ...parts.slice(2)].join(',')), { ok: false, reason: 'malformed' });
+    // The right ref with keys this browser does not hold cannot pair.
+    const otherKey = Buffer.alloc(32, 7).toString('base64');
+    assert.deepEqual(await s.phone.scan([parts[0], otherKey, ...parts.slice(2)].join(',')), { ok: false, reason: 'key-mismatch' });
+
+    const before = (await recLog(page)).length;
+    // The wa.me prefix some clients put in front is accepted.
+    const result = await s.phone.scan(`https://wa.me/settings/linked_devices#${qr}`);
+    assert.deepEqual(result, { ok: true, wid: '15550100001@c.us' });
+    await waitSynced(page);
+    const log = (await recLog(page)).slice(before);
+    assert.deepEqual(log.filter((e) => e.k === 'state').map((e) => e.v), ['OPENING', 'PAIRING', 'CONNECTED']);
+    assert.deepEqual(log.filter((e) => e.k === 'progress').map((e) => e.v), [0, 25, 50, 75, 100]);
+    assert.deepEqual(log.filter((e) => e.k === 'hasSynced').map((e) => e.v), [true]);
+    // Conn.ref becomes undefined after pair-success (whatsapp-web.js then emits an `undefined,…` QR).
+    assert.equal(log.find((e) => e.k === 'ref').v, '<undefined>');
+    const hasSyncedAt = log.find((e) => e.k === 'hasSynced').t;
+    assert.ok(log.filter((e) => e.k === 'progress').every((e) => e.t <= hasSyncedAt));
+    const info = await page.evaluate(() => {
+        const R = window.require;
+        return {
+            pn: R('WAWebUserPrefsMeUser').getMaybeMePnUser(),
+            lid: R('WAWebUserPrefsMeUser').getMaybeMeLidUser(),
+            conn: R('WAWebConnModel').Conn.serialize(),
+            progress: R('WAWebOfflineHandler').OfflineMessageHandler.getOfflineDeliveryProgress(),
+            text: document.body.innerText,
+        };
+    });
+    assert.deepEqual(info.pn, { server: 'c.us', user: '15550100001', _serialized: '15550100001@c.us' });
+    assert.equal(info.lid.server, 'lid');
+    assert.equal(info.conn.pushname, 'Test Phone');
+    assert.equal(info.conn.platform, 'android');
+    assert.equal(info.progress, 100);
+    assert.match(info.text, /CONNECTED/);
+    assert.match(info.text, /15550100001@c\.us/);
+    assert.equal(s.state().sessions.length, 1);
+    assert.equal(s.state().sessions[0].via, 'qr');
+
+    // Modules this simulator does not model are permissive stand-ins, not errors.
+    const standIns = await page.evaluate(async () => {
+        const R = window.require;
+        const { Msg, Chat } = R('WAWebCollections');
+        Msg.on('add', () => {});
+        R('WAWebSyncGatingUtils').isPlaceholderMessageResendEnabled = () => true;
+        const patched = R('WAWebSyncGatingUtils').isPlaceholderMessageResendEnabled();
+        const called = R('WAWebNoSuchModule').deeply.nested.fn(1, 2);
+        const awaited = await R('WAWebNoSuchModule').asyncThing();
+        const callMap = Object.keys(R('WAWebCallCollection')).some((k) => R('WAWebCallCollection')[k] instanceof Map);
+        const takeover = await R('WAWebSocketModel').Socket.takeover().then(() => 'resolved', () => 'rejected');
+        return { patched, called: called === undefined, awaited: awaited === undefined, chats: Chat.getModelsArray(), msg: Msg.get('x') === undefined, callMap, takeover };
+    });
+    assert.deepEqual(standIns, { patched: true, called: true, awaited: true, chats: [], msg: true, callMap: true, takeover: 'rejected' });
+
+    // Socket.reconnect() restarts the socket: logged in, it logs straight back in.
+    const reconnected = s.waitFor('session-restored', null, 5000);
+    await page.evaluate(() => window.require('WAWebSocketModel').Socket.reconnect());
+    await reconnected;
+    await waitState(page, 'CONNECTED');
+
+    // Same profile, new browser: straight back in, no ref issued, same keys.
+    await close();
+    ({ page, close } = await browser(t, s, dir));
+    const restored = s.waitFor('session-restored', null, 10000);
+    const sinceRestart = s.events.length;
+    await page.goto(s.webUrl);
+    assert.equal((await restored).wid, '15550100001@c.us');
+    await waitSynced(page);
+    assert.equal(await socketState(page), 'CONNECTED');
+    assert.ok(!s.events.slice(sinceRestart).some((e) => e.type === 'ref-issued'));
+    const states = (await recLog(page)).filter((e) => e.k === 'state').map((e) => e.v);
+    assert.deepEqual(states, ['OPENING', 'PAIRING', 'CONNECTED']);
+    const keysAfter = (await qrOf(page)).split(',');
+    assert.deepEqual(keysAfter.slice(1, 3), parts.slice(1, 3), 'noise and identity keys persist per profile');
+    assert.equal(keysAfter[0], '', 'a page that logs in with its token never has a ref');
+
+    // A reload too.
+    const restored2 = s.waitFor('session-restored', null, 10000);
+    await page.reload();
+    await restored2;
+    await waitSynced(page);
+
+    // logout(): the server forgets the session, Cmd says logout, storage is cleared, reload.
+    let cmdLogouts = 0;
+    await page.exposeFunction('__cmdLogout', () => {
+        cmdLogouts++;
+    });
+    const loggedOut = s.waitFor('logout', null, 5000);
+    const nav = page.waitForNavigation({ timeout: 10000 });
+    await page.evaluate(() => window.require('WAWebSocketModel').Socket.logout());
+    await nav;
+    assert.match(page.url(), /[?&]post_logout=1/);
+    assert.equal((await loggedOut).wid, '15550100001@c.us');
+    assert.equal(cmdLogouts, 1);
+    assert.equal(s.state().sessions.length, 0);
+    await waitState(page, 'UNPAIRED');
+    assert.equal(await page.evaluate(() => window.require('WAWebUserPrefsMeUser').getMaybeMePnUser()), null);
+    const hello = s.events.filter((e) => e.type === 'hello').pop();
+    assert.equal(hello.withToken, false, 'the token was cleared from storage');
+    assert.deepEqual(page.errors, []);
+});
+
+test('an unknown session token makes the page forget its session and go unpaired', async (t) => {
+    const dir = profile(t);
+    const first = await sim(t, { syncStepMs: 10 });
+    let { page, close } = await browser(t, first, dir);
+    await page.goto(first.webUrl);
+    await waitState(page, 'UNPAIRED');
+    assert.equal((await first.phone.scan(await qrOf(page))).ok, true);
+    await waitSynced(page);
+    await close();
+
+    // Another server that never issued that token (same origin, so same storage).
+    const second = await sim(t, { syncStepMs: 10 });
+    ({ page, close } = await browser(t, second, dir));
+    const unknown = second.waitFor('session-unknown', null, 10000);
+    await page.goto(second.webUrl);
+    await unknown;
+    await waitState(page, 'UNPAIRED');
+    assert.equal(await page.evaluate(() => window.require('WAWebUserPrefsMeUser').getMaybeMePnUser()), null);
+    // Cleared from storage too: a reload says hello without a token.
+    const hello = second.waitFor('hello', null, 10000);
+    await page.reload();
+    assert.equal((await hello).withToken, false);
+});
+
+test('companion_reg_refresh rolls the secret without changing Conn.ref; a QR with the retired secret logs the page out', async (t) => {
+    const s = await sim(t);
+    const { page } = await browser(t, s, profile(t));
+    await page.goto(s.webUrl);
+    await waitState(page, 'UNPAIRED');
+    const oldQr = await qrOf(page);
+    const oldSecret = await secretOf(page);
+    const before = (await recLog(page)).length;
+
+    assert.equal(s.rotateAdvSecret(), 1);
+    assert.equal(s.rotateAdvSecret(12345), 0, 'no such socket');
+    await page.waitForFunction((old) => window.require('WAWebUserPrefsMultiDevice').getADVSecretKey() !== old, { polling: 20 }, oldSecret);
+    const log = (await recLog(page)).slice(before);
+    assert.equal(log.filter((e) => e.k === 'ref').length, 0, 'Conn.ref does not change');
+    const secretEvents = log.filter((e) => e.k === 'secret');
+    assert.equal(secretEvents.length, 1, 'advSecretEventEmitter fired change once');
+    assert.equal(secretEvents[0].v, await secretOf(page));
+    const newQr = await qrOf(page);
+    assert.equal(newQr.split(',')[0], oldQr.split(',')[0], 'same ref');
+    assert.notEqual(newQr.split(',')[3], oldQr.split(',')[3], 'new secret');
+
+    let cmdLogouts = 0;
+    await page.exposeFunction('__cmdLogout', () => {
+        cmdLogouts++;
+    });
+    const nav = page.waitForNavigation({ timeout: 10000 });
+    assert.deepEqual(await s.phone.scan(oldQr), { ok: false, reason: 'hmac-mismatch' });
+    await nav;
+    assert.match(page.url(), /[?&]post_logout=1/);
+    assert.equal(cmdLogouts, 1);
+    assert.ok(s.events.some((e) => e.type === 'hmac-mismatch-logout'));
+    assert.equal(s.state().sessions.length, 0);
+    // After the reload: a new socket, new batch; a QR with the current secret works.
+    await waitState(page, 'UNPAIRED');
+    assert.deepEqual(await s.phone.scan(await qrOf(page)), { ok: true, wid: '15550100001@c.us' });
+    await waitSynced(page);
+});
+
+test('pairing codes: only the live code works; wrong, superseded, over-age, cancelled and 4th attempts are refused; server errors reject with class t', async (t) => {
+    const CODE_TTL = 1500;
+    const s = await sim(t, { codeTtlMs: CODE_TTL, syncStepMs: 10 });
+    const { page } = await browser(t, s, profile(t));
+    await page.goto(s.webUrl);
+    await waitState(page, 'UNPAIRED');
+    assert.ok(await secretOf(page));
+    const codeRe = new RegExp(`^[${CODE_ALPHABET}]{8}$`);
+
+    const r1 = await requestCode(page, PHONE, true);
+    assert.equal(r1.secretAfterInit, null, 'initializeAltDeviceLinking removes the ADV secret');
+    assert.match(r1.code, codeRe);
+    assert.equal(s.state().sockets[0].code.code, r1.code);
+    assert.equal(s.state().sockets[0].code.attempts, 0);
+    assert.deepEqual(await s.phone.typeCode('15559999999', r1.code), { ok: false, reason: 'no-live-code' });
+
+    // A new code supersedes the previous one; the push notification is asked only the first time.
+    const r2 = await requestCode(page, PHONE, false);
+    assert.match(r2.code, codeRe);
+    assert.notEqual(r2.code, r1.code);
+    const hellos = s.events.filter((e) => e.type === 'companion-hello');
+    assert.deepEqual(hellos.map((e) => e.showPushNotification), [true, false]);
+    assert.deepEqual(hellos.map((e) => e.display), ['Chrome (Linux)', 'Chrome (Linux)']);
+    assert.deepEqual(await s.phone.typeCode(PHONE, r1.code), { ok: false, reason: 'wrong-code' });
+    assert.deepEqual(await s.phone.typeCode(PHONE, 'ZZZZZZZZ'), { ok: false, reason: 'wrong-code' });
+    assert.deepEqual(await s.phone.typeCode(PHONE, 'ZZZZZZZY'), { ok: false, reason: 'wrong-code' });
+    // The 4th attempt is refused even with the right code: every attempt counts.
+    assert.deepEqual(await s.phone.typeCode(PHONE, r2.code), { ok: false, reason: 'too-many-attempts' });
+    assert.equal(s.state().sockets[0].code.attempts, 4);
+
+    // initializeQRLinking cancels the live code and brings a secret back.
+    const r3 = await requestCode(page, PHONE, false);
+    const cancelled = s.waitFor('code-cancelled', (e) => e.reason === 'qr-linking', 5000);
+    await page.evaluate(() => window.require('WAWebAltDeviceLinkingApi').initializeQRLinking());
+    await cancelled;
+    assert.match(await secretOf(page), /^[A-Za-z0-9+/]{43}=$/);
+    assert.deepEqual(await s.phone.typeCode(PHONE, r3.code), { ok: false, reason: 'no-live-code' });
+    // startAltLinkingFlow without initializeAltDeviceLinking first is a programming error.
+    const notInit = await page.evaluate(() =>
+        window.require('WAWebAltDeviceLinkingApi').startAltLinkingFlow('15551234567', false).then(
+            () => 'resolved',
+            (e) => e.message,
+        ),
+    );
+    assert.match(notInit, /initializeAltDeviceLinking/);
+
+    // Closing the socket cancels the code too.
+    const r4 = await requestCode(page, PHONE, false);
+    const closedCode = s.waitFor('code-cancelled', (e) => e.reason === 'socket-closed', 5000);
+    const since = s.events.length;
+    await page.evaluate(() => window.require('WAWebLaunchSocketUtils').refreshQR());
+    await closedCode;
+    await s.waitFor('ref-issued', null, 5000, { since });
+    assert.deepEqual(await s.phone.typeCode(PHONE, r4.code), { ok: false, reason: 'no-live-code' });
+
+    // Over age. (The one sleep here: the code must get old.)
+    const r5 = await requestCode(page, PHONE, false);
+    await new Promise((r) => setTimeout(r, CODE_TTL + 100));
+    assert.deepEqual(await s.phone.typeCode(PHONE, r5.code), { ok: false, reason: 'expired' });
+
+    // Server refusals: a `t` error with an empty message, carrying status and text.
+    for (const [status, expected] of [
+        [429, { status: 429, text: 'rate-overlimit' }],
+        [400, { status: 400, text: 'bad-request' }],
+        ['unavailable', { status: 501, text: 'feature-not-available' }],
+    ]) {
+        s.failNextCodeRequest({ status });
+        const r = await requestCode(page, PHONE, false);
+        assert.deepEqual(r.error, { className: 't', message: '', isError: true, ...expected }, `failNextCodeRequest ${status}`);
+    }
+    assert.throws(() => s.failNextCodeRequest({ status: 500 }));
+    // A display that is not "Browser (OS)" is a bad request; the page reads info() each time.
+    const badDisplay = await page.evaluate(async () => {
+        const utils = window.require('WAWebMiscBrowserUtils');
+        const original = utils.info;
+        utils.info = () => ({ ...original(), os: '' });
+        const api = window.require('WAWebAltDeviceLinkingApi');
+        await api.initializeAltDeviceLinking();
+        try {
+            return await api.startAltLinkingFlow('15551234567', false);
+        } catch (e) {
+            return { className: e.constructor.name, status: e.status, text: e.text };
+        } finally {
+            utils.info = original;
+        }
+    });
+    assert.deepEqual(badDisplay, { className: 't', status: 400, text: 'bad-request' });
+    const renamed = await page.evaluate(async () => {
+        const utils = window.require('WAWebMiscBrowserUtils');
+        const original = utils.info;
+        utils.info = () => ({ ...original(), name: 'MyBot', os: 'Server' });
+        try {
+            const api = window.require('WAWebAltDeviceLinkingApi');
+            await api.initializeAltDeviceLinking();
+            return await api.startAltLinkingFlow('15551234567', false);
+        } finally {
+            utils.info = original;
+        }
+    });
+    assert.match(renamed, codeRe);
+    assert.equal(s.events.filter((e) => e.type === 'companion-hello').pop().display, 'MyBot (Server)');
+    const refused = s.events.filter((e) => e.type === 'code-refused').map((e) => [e.status, e.text, e.why]);
+    assert.deepEqual(refused, [
+        [429, 'rate-overlimit', 'injected'],
+        [400, 'bad-request', 'injected'],
+        [501, 'feature-not-available', 'injected'],
+        [400, 'bad-request', 'display'],
+    ]);
+
+    // The live code, typed as people do (lower case, with a dash), logs in.
+    const r6 = await requestCode(page, PHONE, false);
+    const before = (await recLog(page)).length;
+    const typed = `${r6.code.slice(0, 4)}-${r6.code.slice(4)}`.toLowerCase();
+    assert.deepEqual(await s.phone.typeCode(PHONE, typed), { ok: true, wid: `${PHONE}@c.us` });
+    await waitSynced(page);
+    const log = (await recLog(page)).slice(before);
+    assert.deepEqual(log.filter((e) => e.k === 'state').map((e) => e.v), ['OPENING', 'PAIRING', 'CONNECTED']);
+    assert.deepEqual(log.filter((e) => e.k === 'progress').map((e) => e.v), [0, 25, 50, 75, 100]);
+    assert.match(await secretOf(page), /^[A-Za-z0-9+/]{43}=$/, 'the exchange left a derived ADV secret');
+    const types = s.events.map((e) => e.type);
+    assert.ok(types.indexOf('primary-hello-sent') < types.indexOf('companion-finish'));
+    assert.ok(types.indexOf('companion-finish') < types.indexOf('pair-success'));
+    assert.equal(await page.evaluate(() => window.require('WAWebUserPrefsMeUser').getMaybeMePnUser()._serialized), `${PHONE}@c.us`);
+    assert.deepEqual(s.state().sessions.map((x) => [x.wid, x.via]), [[`${PHONE}@c.us`, 'code']]);
+    assert.deepEqual(await s.phone.typeCode(PHONE, r6.code), { ok: false, reason: 'no-live-code' });
+    assert.deepEqual(page.errors, []);
+});
+
+test('the HTTP control API, and the page served over plain HTTP', async (t) => {
+    const s = await sim(t, { syncStepMs: 10 });
+    const api = s.httpUrl.replace(/\/$/, '');
+
+    // The HTML references its bundle by absolute path (whatsapp-web.js may cache the HTML).
+    const html = await new Promise((resolve, reject) => {
+        https
+            .get(s.httpsUrl, { rejectUnauthorized: false, headers: { host: 'web.whatsapp.com' } }, (res) => {
+                let d = '';
+                res.on('data', (c) => (d += c));
+                res.on('end', () => resolve(d));
+            })
+            .on('error', reject);
+    });
+    assert.match(html, /<script src="\/app\.js"><\/script>/);
+
+    const { page } = await browser(t, s, profile(t));
+    await page.goto(s.httpUrl);
+    await waitState(page, 'UNPAIRED');
+
+    let r = await httpJson('GET', `${api}/_sim/state`);
+    assert.equal(r.status, 200);
+    assert.equal(r.body.sockets.length, 1);
+    assert.equal(r.body.sockets[0].state, 'UNPAIRED');
+    assert.match(r.body.sockets[0].currentRef, /^2@/);
+    assert.equal(r.body.sockets[0].refsLeft, 5);
+    assert.equal(r.body.options.firstRefTtlMs, 60000, 'real defaults');
+    assert.equal(r.body.options.nextRefTtlMs, 20000);
+    assert.equal(r.body.options.codeTtlMs, 180000);
+
+    r = await httpJson('POST', `${api}/_sim/fail-next-code`, { status: 429 });
+    assert.equal(r.status, 200);
+    const refused = await requestCode(page, PHONE);
+    assert.equal(refused.error.status, 429);
+    r = await httpJson('POST', `${api}/_sim/fail-next-code`, { status: 418 });
+    assert.equal(r.status, 400);
+
+    const { code } = await requestCode(page, PHONE);
+    r = await httpJson('GET', `${api}/_sim/state`);
+    assert.deepEqual({ ...r.body.sockets[0].code, age: 0 }, { phone: PHONE, code, age: 0, attempts: 0 });
+    r = await httpJson('POST', `${api}/_sim/phone/code`, { phone: PHONE, code: 'ZZZZZZZZ' });
+    assert.deepEqual(r.body, { ok: false, reason: 'wrong-code' });
+    await page.evaluate(() => window.require('WAWebAltDeviceLinkingApi').initializeQRLinking());
+    await s.waitFor('code-cancelled', null, 5000, { since: 0 });
+
+    const oldSecret = await secretOf(page);
+    r = await httpJson('POST', `${api}/_sim/adv-rotate`, {});
+    assert.deepEqual(r.body, { told: 1 });
+    await page.waitForFunction(
+        (before) => window.require('WAWebUserPrefsMultiDevice').getADVSecretKey() !== before,
+        { polling: 20 },
+        oldSecret,
+    );
+    r = await httpJson('POST', `${api}/_sim/phone/scan`, { qr: await qrOf(page) });
+    assert.deepEqual(r.body, { ok: true, wid: '15550100001@c.us' });
+    await waitSynced(page);
+
+    r = await httpJson('GET', `${api}/_sim/events`);
+    const types = r.body.map((e) => e.type);
+    for (const type of ['socket-open', 'ref-issued', 'code-refused', 'code-issued', 'code-attempt-refused', 'code-cancelled', 'adv-rotated', 'scan-ok', 'pair-success', 'synced']) {
+        assert.ok(types.includes(type), `events include ${type}`);
+    }
+    const n = r.body.length;
+    r = await httpJson('GET', `${api}/_sim/events?since=${n - 1}`);
+    assert.equal(r.body.length, 1);
+    r = await httpJson('POST', `${api}/_sim/adv-rotate`);
+    assert.deepEqual(r.body, { told: 0 }, 'a connected page is not told');
+    r = await httpJson('POST', `${api}/_sim/phone/scan`, '{not json');
+    assert.equal(r.status, 400);
+    r = await httpJson('POST', `${api}/_sim/phone/scan`, {});
+    assert.equal(r.status, 400);
+    r = await httpJson('GET', `${api}/_sim/nope`);
+    assert.equal(r.status, 404);
+    assert.deepEqual(page.errors, []);
+});
+
+test('cli.js starts it with the given timings, prints URLs and flags, and stops on SIGINT', async (t) => {
+    const child = spawn(process.execPath, [path.join(__dirname, '..', 'simulator', 'cli.js'), '--first-ref-ttl-ms', '5000', '--next-ref-ttl-ms=700', '--quiet'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    t.after(() => {
+        if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    let out = '';
+    const api = await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`cli did not start: ${out}`)), 10000);
+        child.stdout.on('data', (d) => {
+            out += d;
+            const m = out.match(/page \(HTTP\)\s+(http:\/\/\S+)/);
+            if (m && out.includes('Ctrl-C')) {
+                clearTimeout(timer);
+                resolve(m[1].replace(/\/$/, ''));
+            }
+        });
+        child.on('exit', (code) => reject(new Error(`cli exited ${code}: ${out}`)));
+    });
+    assert.match(out, /--host-resolver-rules=MAP web\.whatsapp\.com 127\.0\.0\.1:\d+/);
+    assert.match(out, /--ignore-certificate-errors/);
+    const r = await httpJson('GET', `${api}/_sim/state`);
+    assert.equal(r.body.options.firstRefTtlMs, 5000);
+    assert.equal(r.body.options.nextRefTtlMs, 700);
+    assert.equal(r.body.options.codeTtlMs, 180000);
+    const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    child.kill('SIGINT');
+    assert.deepEqual(await exited, { code: 0, signal: null });
+});

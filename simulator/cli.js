@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+'use strict';
+// Runs the WhatsApp Web login simulator standalone, with the real timings unless told otherwise,
+// and prints how to point a client at it and how to play the phone.
+
+const { startSimulator, DEFAULTS } = require('./index');
+const { BASE_CHROMIUM_ARGS } = require('./chromium');
+
+// --flag-name -> option name and how to read its value.
+const FLAGS = {
+    '--host': ['host', String],
+    '--https-port': ['httpsPort', Number],
+    '--http-port': ['httpPort', Number],
+    '--refs-per-batch': ['refsPerBatch', Number],
+    '--first-ref-ttl-ms': ['firstRefTtlMs', Number],
+    '--next-ref-ttl-ms': ['nextRefTtlMs', Number],
+    '--code-ttl-ms': ['codeTtlMs', Number],
+    '--code-max-attempts': ['codeMaxAttempts', Number],
+    '--sync-step-ms': ['syncStepMs', Number],
+    '--version': ['version', String],
+};
+
+function usage() {
+    const lines = Object.entries(FLAGS).map(
+        ([flag, [name]]) => `  ${flag.padEnd(22)} (default ${JSON.stringify(DEFAULTS[name])})`,
+    );
+    return [
+        'Usage: whatsapp-web-sim [options]',
+        '',
+        'Serves a simulated https://web.whatsapp.com/ and plays the WhatsApp server and a phone.',
+        'Options (real WhatsApp timings by default):',
+        ...lines,
+        '  --quiet                do not print every simulator event',
+        '  --help                 this text',
+    ].join('\n');
+}
+
+function parseArgs(argv) {
+    const options = {};
+    let quiet = false;
+    for (let i = 0; i < argv.length; i++) {
+        let arg = argv[i];
+        let value;
+        const eq = arg.indexOf('=');
+        if (arg.startsWith('--') && eq > 0) {
+            value = arg.slice(eq + 1);
+            arg = arg.slice(0, eq);
+        }
+        if (arg === '--help' || arg === '-h') return { help: true };
+        if (arg === '--quiet') {
+            quiet = true;
+            continue;
+        }
+        const spec = FLAGS[arg];
+        if (!spec) throw new Error(`unknown option ${arg}\n\n${usage()}`);
+        if (value === undefined) value = argv[++i];
+        if (value === undefined) throw new Error(`${arg} needs a value`);
+        const [name, read] = spec;
+        const parsed = read(value);
+        if (read === Number && !(Number.isFinite(parsed) && parsed >= 0)) {
+            throw new Error(`${arg} needs a non-negative number, not ${value}`);
+        }
+        options[name] = parsed;
+    }
+    return { options, quiet };
+}
+
+const shellQuote = (s) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+async function main() {
+    let parsed;
+    try {
+        parsed = parseArgs(process.argv.slice(2));
+    } catch (err) {
+        console.error(err.message);
+        process.exit(2);
+    }
+    if (parsed.help) {
+        console.log(usage());
+        return;
+    }
+    const sim = await startSimulator(parsed.options);
+    const o = sim.options;
+    const api = sim.httpUrl.replace(/\/$/, '');
+    const flags = [...BASE_CHROMIUM_ARGS, ...sim.chromiumArgs];
+    console.log(
+        [
+            'WhatsApp Web login simulator',
+            `  page (HTTPS)   ${sim.httpsUrl}   reached as https://web.whatsapp.com/ with the flags below`,
+            `  page (HTTP)    ${sim.httpUrl}`,
+            `  version        ${o.version}`,
+            `  timings        ${o.refsPerBatch} refs per batch, first ${o.firstRefTtlMs} ms, next ${o.nextRefTtlMs} ms; ` +
+                `codes live ${o.codeTtlMs} ms, ${o.codeMaxAttempts} attempts; sync step ${o.syncStepMs} ms`,
+            '',
+            'Chromium flags to point a client at it:',
+            ...sim.chromiumArgs.map((a) => `  ${shellQuote(a)}`),
+            '',
+            'For example:',
+            `  chromium ${flags.filter((f) => f !== '--headless=new').map(shellQuote).join(' ')} --user-data-dir=$(mktemp -d) https://web.whatsapp.com/`,
+            '',
+            'Control API (JSON):',
+            `  curl -s ${api}/_sim/state`,
+            `  curl -s ${api}/_sim/events`,
+            `  curl -s -X POST ${api}/_sim/phone/scan -d '{"qr":"2@...,...,...,...,1"}'`,
+            `  curl -s -X POST ${api}/_sim/phone/code -d '{"phone":"15551234567","code":"ABCD1234"}'`,
+            `  curl -s -X POST ${api}/_sim/adv-rotate`,
+            `  curl -s -X POST ${api}/_sim/fail-next-code -d '{"status":429}'   # or 400, "unavailable"`,
+            '',
+            'Ctrl-C stops it.',
+            '',
+        ].join('\n'),
+    );
+    if (!parsed.quiet) {
+        sim.on('event', (ev) => {
+            const { t, type, ...rest } = ev;
+            console.log(`${new Date(t).toISOString()} ${type} ${JSON.stringify(rest)}`);
+        });
+    }
+    let stopping = false;
+    const stop = async (signal) => {
+        if (stopping) return;
+        stopping = true;
+        console.log(`\n${signal}: stopping`);
+        await sim.close();
+        process.exit(0);
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err) => {
+    console.error(err && err.stack ? err.stack : err);
+    process.exit(1);
+});

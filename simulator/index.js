@@ -1,0 +1,851 @@
+'use strict';
+// A WhatsApp Web login simulator: it plays the WhatsApp server (a WebSocket at /ws), serves a
+// stand-in for the WhatsApp Web page (the modules a browser-driving client touches, with their real
+// semantics, see page/app.js) and provides a test phone with a control API.
+//
+// The facts modelled are collected in shared/docs/whatsapp-web-login.md. The wire protocol between
+// the page and this server is our own JSON; only the page surface (window.require modules) has to
+// look like WhatsApp Web's, because that is all a client sees.
+
+const crypto = require('crypto');
+const fs = require('fs');
+const http = require('http');
+const https = require('https');
+const path = require('path');
+const { EventEmitter } = require('events');
+const { WebSocketServer } = require('ws');
+
+const {
+    parseQr,
+    newRef,
+    newPairingCode,
+    normaliseCode,
+    hmacB64,
+    randomB64,
+    x25519Generate,
+    x25519PublicFromRaw,
+    x25519Shared,
+    pbkdf2Key,
+    aesGcmEncrypt,
+    aesGcmDecrypt,
+    hkdf,
+} = require('./protocol');
+
+// The real defaults (see the shared doc): 6 refs, the first shown 60 s, later ones 20 s each;
+// a pairing code lives 180 s and allows 3 attempts.
+const DEFAULTS = Object.freeze({
+    host: '127.0.0.1',
+    httpsPort: 0,
+    httpPort: 0,
+    refsPerBatch: 6,
+    firstRefTtlMs: 60000,
+    nextRefTtlMs: 20000,
+    codeTtlMs: 180000,
+    codeMaxAttempts: 3,
+    syncStepMs: 50,
+    version: '2.3000.1017054665',
+    // How long the phone waits for the page to accept a pair-success before giving up.
+    pairAnswerTimeoutMs: 15000,
+    // The account a QR scan logs into (code pairing uses the typed number instead).
+    scanPhoneNumber: '15550100001',
+    pushname: 'Test Phone',
+});
+
+const HOSTNAME = 'web.whatsapp.com';
+// The display name the server accepts in companion_hello: "Browser (OS)".
+const DISPLAY_RE = /^.+ \(.+\)$/;
+// A phone number as WhatsApp wants it: digits with the country code, no '+', no leading 0,
+// more than 6 digits, at most 15 (E.164).
+const PHONE_RE = /^[1-9]\d{6,14}$/;
+// What failNextCodeRequest can inject, as the server's error for companion_hello.
+const CODE_FAILURES = {
+    429: { status: 429, text: 'rate-overlimit' },
+    400: { status: 400, text: 'bad-request' },
+    unavailable: { status: 501, text: 'feature-not-available' },
+};
+
+const PAGE_DIR = path.join(__dirname, 'page');
+
+async function makeCertificate() {
+    // Made fresh at every start: nothing secret or stale is kept in the repository. Clients reach
+    // it with --ignore-certificate-errors, so self-signed is enough; an EC key keeps start-up fast.
+    const selfsigned = require('selfsigned');
+    const notAfter = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+    const pems = await selfsigned.generate([{ name: 'commonName', value: HOSTNAME }], {
+        keyType: 'ec',
+        curve: 'P-256',
+        algorithm: 'sha256',
+        notAfterDate: notAfter,
+        extensions: [
+            { name: 'basicConstraints', cA: false },
+            { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+            { name: 'extKeyUsage', serverAuth: true },
+            {
+                name: 'subjectAltName',
+                altNames: [
+                    { type: 2, value: HOSTNAME },
+                    { type: 2, value: 'localhost' },
+                    { type: 7, ip: '127.0.0.1' },
+                ],
+            },
+        ],
+    });
+    return { key: pems.private, cert: pems.cert };
+}
+
+class Simulator extends EventEmitter {
+    constructor(options) {
+        super();
+        this.options = { ...DEFAULTS };
+        for (const [k, v] of Object.entries(options || {})) {
+            if (v !== undefined) this.options[k] = v;
+        }
+        this.events = [];
+        this.sockets = new Map(); // id -> socket record (live sockets only)
+        this.sessions = new Map(); // token -> session
+        this.refs = new Map(); // every ref ever issued -> socket id (to tell stale from unknown)
+        this.failNext = null;
+        this.nextSocketId = 1;
+        this.closed = false;
+        this._closing = null;
+        this._timers = new Set();
+        this.phone = {
+            scan: (qr) => this._scan(qr),
+            typeCode: (phone, code) => this._typeCode(phone, code),
+        };
+        // Many tests each add an 'event' listener through waitFor; do not warn about it.
+        this.setMaxListeners(0);
+    }
+
+    // ---- log ---------------------------------------------------------------------------------
+
+    _log(type, details) {
+        const ev = { t: Date.now(), type, ...details };
+        this.events.push(ev);
+        this.emit('event', ev);
+        return ev;
+    }
+
+    // Resolves with the first event of `type` satisfying `predicate`. By default only events logged
+    // after the call count; pass { since: index } to also look at the log from that index, which
+    // lets a caller act first and wait afterwards without a race.
+    waitFor(type, predicate, timeoutMs = 10000, { since } = {}) {
+        const match = (ev) => ev.type === type && (!predicate || predicate(ev));
+        if (since !== undefined) {
+            const found = this.events.slice(since).find(match);
+            if (found) return Promise.resolve(found);
+        }
+        return new Promise((resolve, reject) => {
+            const onEvent = (ev) => {
+                if (!match(ev)) return;
+                clearTimeout(timer);
+                this.off('event', onEvent);
+                resolve(ev);
+            };
+            const timer = setTimeout(() => {
+                this.off('event', onEvent);
+                reject(new Error(`simulator: no '${type}' event within ${timeoutMs} ms`));
+            }, timeoutMs);
+            this.on('event', onEvent);
+        });
+    }
+
+    _setTimer(fn, ms) {
+        const timer = setTimeout(() => {
+            this._timers.delete(timer);
+            fn();
+        }, ms);
+        this._timers.add(timer);
+        return timer;
+    }
+
+    _clearTimer(timer) {
+        if (!timer) return;
+        clearTimeout(timer);
+        this._timers.delete(timer);
+    }
+
+    // ---- servers ----------------------------------------------------------------------------
+
+    async _start() {
+        const { key, cert } = await makeCertificate();
+        this._html = fs.readFileSync(path.join(PAGE_DIR, 'index.html'), 'utf8');
+        const appSource = fs.readFileSync(path.join(PAGE_DIR, 'app.js'), 'utf8');
+        // The page learns the version it reports from the bundle itself, as WhatsApp Web does.
+        this._app = appSource.replace(
+            '/*__SIM_CONFIG__*/ {}',
+            JSON.stringify({ version: this.options.version }),
+        );
+
+        const handler = (req, res) => this._onRequest(req, res);
+        this.wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+        this.wss.on('connection', (ws, req) => this._onConnection(ws, req));
+        const onUpgrade = (req, socket, head) => {
+            const url = new URL(req.url, 'http://x');
+            if (url.pathname !== '/ws' || this.closed) {
+                socket.destroy();
+                return;
+            }
+            this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit('connection', ws, req));
+        };
+
+        this.httpsServer = https.createServer({ key, cert }, handler);
+        this.httpServer = http.createServer(handler);
+        for (const server of [this.httpsServer, this.httpServer]) {
+            server.on('upgrade', onUpgrade);
+            // A browser killed mid-request must not take the simulator down.
+            server.on('clientError', (err, socket) => socket.destroy());
+        }
+        const listen = (server, port) =>
+            new Promise((resolve, reject) => {
+                server.once('error', reject);
+                server.listen(port, this.options.host, () => {
+                    server.off('error', reject);
+                    resolve(server.address().port);
+                });
+            });
+        this.httpsPort = await listen(this.httpsServer, this.options.httpsPort);
+        this.httpPort = await listen(this.httpServer, this.options.httpPort);
+
+        const reachable = ['0.0.0.0', '::', ''].includes(this.options.host)
+            ? '127.0.0.1'
+            : this.options.host;
+        const hostPart = reachable.includes(':') ? `[${reachable}]` : reachable;
+        this.httpsUrl = `https://${hostPart}:${this.httpsPort}/`;
+        this.httpUrl = `http://${hostPart}:${this.httpPort}/`;
+        this.webUrl = `https://${HOSTNAME}/`;
+        // Verified with Chromium 156: --host-resolver-rules accepts a port in the replacement, so
+        // https://web.whatsapp.com/ (port 443) lands on our ephemeral HTTPS port.
+        this.chromiumArgs = [
+            `--host-resolver-rules=MAP ${HOSTNAME} ${hostPart}:${this.httpsPort}`,
+            '--ignore-certificate-errors',
+        ];
+        this._log('started', {
+            httpsPort: this.httpsPort,
+            httpPort: this.httpPort,
+            version: this.options.version,
+        });
+        return this;
+    }
+
+    _onRequest(req, res) {
+        const url = new URL(req.url, 'http://x');
+        const send = (status, type, body) => {
+            res.writeHead(status, {
+                'content-type': type,
+                // No caching: a test run must always get the page of the simulator it started.
+                'cache-control': 'no-store',
+            });
+            res.end(body);
+        };
+        if (url.pathname.startsWith('/_sim/')) {
+            this._onControl(req, res, url).catch((err) => {
+                if (!res.headersSent) send(500, 'application/json', JSON.stringify({ error: String(err && err.message) }));
+            });
+            return;
+        }
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+            send(405, 'text/plain', 'method not allowed');
+            return;
+        }
+        if (url.pathname === '/' || url.pathname === '/index.html') {
+            send(200, 'text/html; charset=utf-8', this._html);
+        } else if (url.pathname === '/app.js') {
+            send(200, 'text/javascript; charset=utf-8', this._app);
+        } else if (url.pathname === '/favicon.ico') {
+            res.writeHead(204);
+            res.end();
+        } else {
+            send(404, 'text/plain', 'not found');
+        }
+    }
+
+    async _onControl(req, res, url) {
+        const reply = (status, body) => {
+            res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+            res.end(JSON.stringify(body));
+        };
+        const readJson = () =>
+            new Promise((resolve, reject) => {
+                let data = '';
+                req.setEncoding('utf8');
+                req.on('data', (chunk) => {
+                    data += chunk;
+                    if (data.length > 1 << 20) reject(new Error('body too large'));
+                });
+                req.on('end', () => {
+                    if (!data.trim()) return resolve({});
+                    try {
+                        resolve(JSON.parse(data));
+                    } catch {
+                        reject(Object.assign(new Error('invalid JSON body'), { status: 400 }));
+                    }
+                });
+                req.on('error', reject);
+            });
+        const route = `${req.method} ${url.pathname.replace(/\/+$/, '')}`;
+        let body;
+        try {
+            switch (route) {
+                case 'GET /_sim/state':
+                    return reply(200, this.state());
+                case 'GET /_sim/events': {
+                    const since = Number(url.searchParams.get('since') || 0);
+                    return reply(200, this.events.slice(Number.isFinite(since) ? since : 0));
+                }
+                case 'POST /_sim/phone/scan':
+                    body = await readJson();
+                    if (typeof body.qr !== 'string') return reply(400, { error: 'body must be {"qr": "<QR text>"}' });
+                    return reply(200, await this.phone.scan(body.qr));
+                case 'POST /_sim/phone/code':
+                    body = await readJson();
+                    if (body.phone === undefined || typeof body.code !== 'string')
+                        return reply(400, { error: 'body must be {"phone": "<digits>", "code": "<8 chars>"}' });
+                    return reply(200, await this.phone.typeCode(String(body.phone), body.code));
+                case 'POST /_sim/adv-rotate':
+                    body = await readJson();
+                    return reply(200, { told: this.rotateAdvSecret(body.socketId) });
+                case 'POST /_sim/fail-next-code':
+                    body = await readJson();
+                    this.failNextCodeRequest(body);
+                    return reply(200, { ok: true, failNext: this.failNext });
+                default:
+                    return reply(404, {
+                        error: 'unknown control route',
+                        routes: [
+                            'GET /_sim/state',
+                            'GET /_sim/events[?since=N]',
+                            'POST /_sim/phone/scan {qr}',
+                            'POST /_sim/phone/code {phone, code}',
+                            'POST /_sim/adv-rotate {socketId?}',
+                            'POST /_sim/fail-next-code {status: 429|400|"unavailable"}',
+                        ],
+                    });
+            }
+        } catch (err) {
+            return reply(err.status || 400, { error: err.message });
+        }
+    }
+
+    // ---- sockets ----------------------------------------------------------------------------
+
+    _onConnection(ws, req) {
+        if (this.closed) {
+            ws.terminate();
+            return;
+        }
+        const sock = {
+            id: this.nextSocketId++,
+            ws,
+            origin: req.headers.origin || null,
+            state: 'PAIRING', // open, no hello yet (the page's state at that moment too)
+            pageState: null,
+            token: null,
+            sessionWid: null,
+            keys: null, // { noisePub, identityPub } from hello
+            batch: [],
+            batchIndex: -1,
+            currentRef: null,
+            refExpiresAt: null,
+            refTimer: null,
+            code: null,
+            pendingPair: null,
+            syncTimer: null,
+            closed: false,
+        };
+        this.sockets.set(sock.id, sock);
+        this._log('socket-open', { socketId: sock.id, origin: sock.origin });
+        ws.on('message', (data) => {
+            let msg;
+            try {
+                msg = JSON.parse(String(data));
+            } catch {
+                this._log('protocol-error', { socketId: sock.id, error: 'invalid JSON' });
+                return;
+            }
+            try {
+                this._onMessage(sock, msg);
+            } catch (err) {
+                this._log('protocol-error', { socketId: sock.id, error: err.message });
+            }
+        });
+        ws.on('close', () => this._onClose(sock));
+        ws.on('error', () => {});
+    }
+
+    _send(sock, msg) {
+        if (sock.closed || sock.ws.readyState !== sock.ws.OPEN) return false;
+        sock.ws.send(JSON.stringify(msg));
+        return true;
+    }
+
+    _onClose(sock) {
+        if (sock.closed) return;
+        sock.closed = true;
+        this._clearTimer(sock.refTimer);
+        this._clearTimer(sock.syncTimer);
+        sock.currentRef = null;
+        sock.refExpiresAt = null;
+        if (sock.code) {
+            // A closed socket takes its pairing code with it.
+            this._log('code-cancelled', { socketId: sock.id, phone: sock.code.phone, reason: 'socket-closed' });
+            sock.code = null;
+        }
+        if (sock.pendingPair) this._finishPair(sock, { ok: false, reason: 'socket-closed' });
+        if (sock.pendingFinish) sock.pendingFinish.reject(new Error('socket closed'));
+        this.sockets.delete(sock.id);
+        this._log('socket-closed', { socketId: sock.id });
+    }
+
+    _onMessage(sock, msg) {
+        switch (msg.type) {
+            case 'hello':
+                return this._onHello(sock, msg);
+            case 'page_state':
+                sock.pageState = msg.state;
+                this._log('page-state', { socketId: sock.id, state: msg.state });
+                return;
+            case 'companion_hello':
+                return this._onCompanionHello(sock, msg);
+            case 'qr_linking':
+                // initializeQRLinking(): the page went back to QR, so any live code is void.
+                if (sock.code) {
+                    this._log('code-cancelled', { socketId: sock.id, phone: sock.code.phone, reason: 'qr-linking' });
+                    sock.code = null;
+                }
+                return;
+            case 'companion_finish':
+                return this._onCompanionFinish(sock, msg);
+            case 'pair_result':
+                return this._onPairResult(sock, msg);
+            case 'logout':
+                return this._onLogout(sock, msg);
+            default:
+                this._log('protocol-error', { socketId: sock.id, error: `unknown message type ${msg.type}` });
+        }
+    }
+
+    _onHello(sock, msg) {
+        sock.keys = { noisePub: msg.noisePub || null, identityPub: msg.identityPub || null };
+        this._log('hello', { socketId: sock.id, withToken: !!msg.token });
+        if (msg.token) {
+            const session = this.sessions.get(msg.token);
+            if (session) {
+                sock.token = msg.token;
+                sock.sessionWid = session.wid;
+                this._log('session-restored', { socketId: sock.id, wid: session.wid });
+                this._connect(sock, session);
+                return;
+            }
+            // Unknown (logged out elsewhere, or another simulator's) token: the page clears its
+            // session and carries on unpaired on this same socket.
+            this._log('session-unknown', { socketId: sock.id });
+            this._send(sock, { type: 'session_invalid' });
+        }
+        this._startBatch(sock);
+    }
+
+    _connect(sock, session) {
+        sock.state = 'CONNECTED';
+        this._send(sock, { type: 'connected', wid: session.wid, lid: session.lid, pushname: session.pushname, platform: 'android' });
+        // Offline delivery after login: 0, 25, 50, 75, 100 then the first critical sync is done.
+        const steps = [0, 25, 50, 75, 100];
+        let i = 0;
+        const step = () => {
+            sock.syncTimer = null;
+            if (sock.closed) return;
+            if (i < steps.length) {
+                const value = steps[i++];
+                this._send(sock, { type: 'offline_progress', value });
+                this._log('sync-progress', { socketId: sock.id, value });
+                sock.syncTimer = this._setTimer(step, this.options.syncStepMs);
+            } else {
+                this._send(sock, { type: 'synced' });
+                this._log('synced', { socketId: sock.id, wid: session.wid });
+            }
+        };
+        sock.syncTimer = this._setTimer(step, this.options.syncStepMs);
+    }
+
+    // ---- refs -------------------------------------------------------------------------------
+
+    _startBatch(sock) {
+        sock.state = 'UNPAIRED';
+        sock.batch = [];
+        for (let i = 0; i < this.options.refsPerBatch; i++) {
+            const ref = newRef();
+            sock.batch.push(ref);
+            this.refs.set(ref, sock.id);
+        }
+        sock.batchIndex = -1;
+        this._log('batch-issued', { socketId: sock.id, size: sock.batch.length });
+        this._nextRef(sock);
+    }
+
+    _nextRef(sock) {
+        sock.refTimer = null;
+        if (sock.closed || sock.state !== 'UNPAIRED') return;
+        sock.batchIndex++;
+        if (sock.batchIndex >= sock.batch.length) {
+            // The batch is used up: nothing is current until the page restarts its socket.
+            sock.currentRef = null;
+            sock.refExpiresAt = null;
+            sock.state = 'UNPAIRED_IDLE';
+            this._send(sock, { type: 'refs_exhausted' });
+            this._log('refs-exhausted', { socketId: sock.id });
+            return;
+        }
+        const ttl = sock.batchIndex === 0 ? this.options.firstRefTtlMs : this.options.nextRefTtlMs;
+        const ref = sock.batch[sock.batchIndex];
+        sock.currentRef = ref;
+        sock.refExpiresAt = Date.now() + ttl;
+        this._send(sock, { type: 'ref', ref, ttl, index: sock.batchIndex, batchSize: sock.batch.length, batchStart: sock.batchIndex === 0 });
+        this._log('ref-issued', { socketId: sock.id, ref, index: sock.batchIndex, ttlMs: ttl });
+        sock.refTimer = this._setTimer(() => this._nextRef(sock), ttl);
+    }
+
+    _stopRefs(sock) {
+        this._clearTimer(sock.refTimer);
+        sock.refTimer = null;
+        sock.currentRef = null;
+        sock.refExpiresAt = null;
+    }
+
+    // ---- the phone: scanning ----------------------------------------------------------------
+
+    async _scan(qrText) {
+        if (this.closed) return { ok: false, reason: 'closed' };
+        const qr = parseQr(qrText);
+        if (!qr) {
+            this._log('scan-refused', { reason: 'malformed', qr: String(qrText).slice(0, 200) });
+            return { ok: false, reason: 'malformed' };
+        }
+        const socketId = this.refs.get(qr.ref);
+        if (socketId === undefined) {
+            this._log('scan-refused', { reason: 'unknown-ref', ref: qr.ref });
+            return { ok: false, reason: 'unknown-ref' };
+        }
+        const sock = this.sockets.get(socketId);
+        if (
+            !sock ||
+            sock.state !== 'UNPAIRED' ||
+            sock.pendingPair ||
+            sock.currentRef !== qr.ref ||
+            Date.now() >= sock.refExpiresAt
+        ) {
+            this._log('scan-refused', { reason: 'stale-ref', ref: qr.ref, socketId });
+            return { ok: false, reason: 'stale-ref' };
+        }
+        if (
+            sock.keys &&
+            (qr.noisePub !== sock.keys.noisePub || qr.identityPub !== sock.keys.identityPub)
+        ) {
+            // The phone would run the Noise handshake and sign for keys this browser does not
+            // hold: pairing cannot work. Real WhatsApp fails later and less clearly; we say so.
+            this._log('scan-refused', { reason: 'key-mismatch', ref: qr.ref, socketId });
+            return { ok: false, reason: 'key-mismatch' };
+        }
+        const wid = `${this.options.scanPhoneNumber}@c.us`;
+        this._log('scan-ok', { socketId, ref: qr.ref, platform: qr.platform });
+        return this._sendPairSuccess(sock, { secret: qr.advSecret, wid, via: 'qr' });
+    }
+
+    // pair-success: `details` with an HMAC keyed by the ADV secret the phone knows (from the QR it
+    // scanned, or derived in the code exchange). The page checks it against the secret it holds now.
+    _sendPairSuccess(sock, { secret, wid, via }) {
+        this._stopRefs(sock);
+        sock.state = 'PAIR_SUCCESS_SENT';
+        const details = randomB64(64);
+        const hmac = hmacB64(secret, details);
+        return new Promise((resolve) => {
+            sock.pendingPair = {
+                resolve,
+                wid,
+                via,
+                timer: this._setTimer(
+                    () => this._finishPair(sock, { ok: false, reason: 'no-answer' }),
+                    this.options.pairAnswerTimeoutMs,
+                ),
+            };
+            if (!this._send(sock, { type: 'pair_success', details, hmac, wid, platform: 'android' })) {
+                this._finishPair(sock, { ok: false, reason: 'socket-closed' });
+                return;
+            }
+            this._log('pair-success-sent', { socketId: sock.id, via, wid });
+        });
+    }
+
+    _onPairResult(sock, msg) {
+        const pending = sock.pendingPair;
+        if (!pending) return;
+        if (msg.ok) {
+            const token = randomB64(32);
+            const session = {
+                token,
+                wid: pending.wid,
+                // WhatsApp accounts also have a LID (a second, privacy-preserving id).
+                lid: `${crypto.randomInt(1, 10)}${String(crypto.randomInt(0, 1e9)).padStart(9, '0')}${String(crypto.randomInt(0, 1e5)).padStart(5, '0')}`,
+                pushname: this.options.pushname,
+                via: pending.via,
+                createdAt: Date.now(),
+            };
+            this.sessions.set(token, session);
+            sock.token = token;
+            sock.sessionWid = session.wid;
+            sock.state = 'PAIRED';
+            // Like the real server after pair-device-sign, it hands over the login credentials;
+            // the page then restarts its socket and logs in with them.
+            this._send(sock, { type: 'session', token, wid: session.wid, lid: session.lid, pushname: session.pushname });
+            this._log('pair-success', { socketId: sock.id, wid: session.wid, via: pending.via });
+            this._finishPair(sock, { ok: true, wid: session.wid });
+        } else {
+            this._log('hmac-mismatch-logout', { socketId: sock.id, via: pending.via });
+            this._finishPair(sock, { ok: false, reason: 'hmac-mismatch' });
+        }
+    }
+
+    _finishPair(sock, result) {
+        const pending = sock.pendingPair;
+        if (!pending) return;
+        sock.pendingPair = null;
+        this._clearTimer(pending.timer);
+        if (!result.ok && !sock.closed && sock.state === 'PAIR_SUCCESS_SENT') sock.state = 'UNPAIRED_IDLE';
+        if (!result.ok && result.reason !== 'hmac-mismatch') {
+            this._log('pair-failed', { socketId: sock.id, reason: result.reason });
+        }
+        pending.resolve(result);
+    }
+
+    // ---- pairing codes ----------------------------------------------------------------------
+
+    failNextCodeRequest(spec = {}) {
+        const status = spec && typeof spec === 'object' ? spec.status : spec;
+        const failure = CODE_FAILURES[status];
+        if (!failure) {
+            throw Object.assign(new Error(`failNextCodeRequest: status must be 429, 400 or 'unavailable', not ${JSON.stringify(status)}`), { status: 400 });
+        }
+        this.failNext = { ...failure };
+        this._log('fail-next-code-armed', { status: failure.status, text: failure.text });
+        return this.failNext;
+    }
+
+    _onCompanionHello(sock, msg) {
+        const { id, phone, showPushNotification, display, companionEphPub } = msg;
+        this._log('companion-hello', {
+            socketId: sock.id,
+            phone,
+            showPushNotification: !!showPushNotification,
+            display,
+        });
+        const refuse = (failure, why) => {
+            this._send(sock, { type: 'companion_hello_error', id, status: failure.status, text: failure.text });
+            this._log('code-refused', { socketId: sock.id, phone, status: failure.status, text: failure.text, why });
+        };
+        if (this.failNext) {
+            const failure = this.failNext;
+            this.failNext = null;
+            return refuse(failure, 'injected');
+        }
+        if (typeof display !== 'string' || !DISPLAY_RE.test(display)) {
+            return refuse(CODE_FAILURES[400], 'display');
+        }
+        if (typeof phone !== 'string' || !PHONE_RE.test(phone)) {
+            return refuse(CODE_FAILURES[400], 'phone');
+        }
+        if (!['UNPAIRED', 'UNPAIRED_IDLE'].includes(sock.state) || typeof companionEphPub !== 'string') {
+            return refuse(CODE_FAILURES[400], 'state');
+        }
+        const code = newPairingCode();
+        if (sock.code) {
+            this._log('code-superseded', { socketId: sock.id, phone: sock.code.phone });
+        }
+        sock.code = { phone, code, createdAt: Date.now(), attempts: 0, companionEphPub, display };
+        this._send(sock, { type: 'companion_hello_ok', id, code });
+        this._log('code-issued', {
+            socketId: sock.id,
+            phone,
+            code,
+            showPushNotification: !!showPushNotification,
+        });
+    }
+
+    async _typeCode(phoneIn, codeIn) {
+        if (this.closed) return { ok: false, reason: 'closed' };
+        const phone = String(phoneIn).replace(/^\+/, '');
+        const typed = normaliseCode(codeIn);
+        const refuse = (reason, extra = {}) => {
+            this._log('code-attempt-refused', { phone, reason, ...extra });
+            return { ok: false, reason };
+        };
+        // The live code for this number: the newest one on a socket still waiting for a login.
+        let sock = null;
+        for (const s of this.sockets.values()) {
+            if (s.code && s.code.phone === phone && (!sock || s.code.createdAt >= sock.code.createdAt)) sock = s;
+        }
+        if (!sock || !['UNPAIRED', 'UNPAIRED_IDLE'].includes(sock.state) || sock.pendingPair) {
+            return refuse('no-live-code');
+        }
+        const entry = sock.code;
+        entry.attempts++; // every attempt counts, right or wrong
+        const extra = { socketId: sock.id, attempt: entry.attempts };
+        if (entry.attempts > this.options.codeMaxAttempts) return refuse('too-many-attempts', extra);
+        if (Date.now() - entry.createdAt > this.options.codeTtlMs) return refuse('expired', extra);
+        if (typed !== entry.code) return refuse('wrong-code', extra);
+
+        sock.code = null;
+        this._log('code-accepted', { ...extra, phone });
+        // From here the socket is pairing by code: its refs stop, and neither a scan nor a
+        // second code can interfere.
+        this._stopRefs(sock);
+        sock.state = 'CODE_EXCHANGE';
+        try {
+            const secret = await this._codeExchange(sock, entry);
+            return await this._sendPairSuccess(sock, { secret, wid: `${phone}@c.us`, via: 'code' });
+        } catch (err) {
+            if (!sock.closed) sock.state = 'UNPAIRED_IDLE';
+            this._log('pair-failed', { socketId: sock.id, reason: 'exchange-failed', error: err.message });
+            return { ok: false, reason: sock.closed ? 'socket-closed' : 'exchange-failed' };
+        }
+    }
+
+    // A model of the three-stage link-code exchange: the phone wraps its ephemeral X25519 key with
+    // a PBKDF2-SHA256 (131072 iterations) key derived from the code (primary_hello); the page
+    // unwraps it, sends its key bundle encrypted under the shared secret (companion_finish); both
+    // sides derive the same ADV secret from the shared secret. The server never sends the secret.
+    async _codeExchange(sock, entry) {
+        const primary = x25519Generate();
+        const salt = crypto.randomBytes(32);
+        const iv = crypto.randomBytes(12);
+        const key = await pbkdf2Key(entry.code, salt);
+        const wrapped = aesGcmEncrypt(key, iv, primary.publicRaw);
+        const finished = new Promise((resolve, reject) => {
+            sock.pendingFinish = { resolve, reject };
+            sock.pendingFinishTimer = this._setTimer(() => {
+                sock.pendingFinish = null;
+                reject(new Error('no companion_finish'));
+            }, this.options.pairAnswerTimeoutMs);
+        });
+        if (!this._send(sock, { type: 'primary_hello', salt: salt.toString('base64'), iv: iv.toString('base64'), wrapped: wrapped.toString('base64') })) {
+            this._clearTimer(sock.pendingFinishTimer);
+            sock.pendingFinish = null;
+            throw new Error('socket closed');
+        }
+        this._log('primary-hello-sent', { socketId: sock.id });
+        let finish;
+        try {
+            finish = await finished;
+        } finally {
+            this._clearTimer(sock.pendingFinishTimer);
+            sock.pendingFinish = null;
+        }
+        const shared = x25519Shared(primary.privateKey, x25519PublicFromRaw(Buffer.from(entry.companionEphPub, 'base64')));
+        const bundleKey = hkdf(shared, salt, 'link_code_pairing_key_bundle_encryption_key');
+        const bundle = aesGcmDecrypt(bundleKey, Buffer.from(finish.iv, 'base64'), Buffer.from(finish.bundle, 'base64'));
+        const expected = Buffer.concat([
+            Buffer.from((sock.keys && sock.keys.identityPub) || '', 'base64'),
+            Buffer.from((sock.keys && sock.keys.noisePub) || '', 'base64'),
+        ]);
+        if (!bundle.equals(expected)) throw new Error('companion key bundle does not match hello');
+        this._log('companion-finish', { socketId: sock.id });
+        return hkdf(shared, salt, 'adv_secret').toString('base64');
+    }
+
+    _onCompanionFinish(sock, msg) {
+        if (!sock.pendingFinish) return;
+        if (msg.error) sock.pendingFinish.reject(new Error(`page: ${msg.error}`));
+        else sock.pendingFinish.resolve(msg);
+    }
+
+    // ---- other controls ---------------------------------------------------------------------
+
+    // companion_reg_refresh: tell unpaired pages to roll their ADV secret (Conn.ref stays).
+    rotateAdvSecret(socketId) {
+        let told = 0;
+        for (const sock of this.sockets.values()) {
+            if (socketId !== undefined && socketId !== null && sock.id !== Number(socketId)) continue;
+            if (!['UNPAIRED', 'UNPAIRED_IDLE'].includes(sock.state)) continue;
+            if (this._send(sock, { type: 'companion_reg_refresh' })) {
+                told++;
+                this._log('adv-rotated', { socketId: sock.id });
+            }
+        }
+        return told;
+    }
+
+    _onLogout(sock, msg) {
+        const token = msg.token || sock.token;
+        const session = token && this.sessions.get(token);
+        if (session) this.sessions.delete(token);
+        this._log('logout', { socketId: sock.id, wid: session ? session.wid : null, reason: msg.reason || 'user' });
+        sock.token = null;
+        sock.sessionWid = null;
+        this._send(sock, { type: 'logout_ack' });
+    }
+
+    state() {
+        const now = Date.now();
+        const o = this.options;
+        return {
+            version: o.version,
+            options: {
+                refsPerBatch: o.refsPerBatch,
+                firstRefTtlMs: o.firstRefTtlMs,
+                nextRefTtlMs: o.nextRefTtlMs,
+                codeTtlMs: o.codeTtlMs,
+                codeMaxAttempts: o.codeMaxAttempts,
+                syncStepMs: o.syncStepMs,
+            },
+            sockets: [...this.sockets.values()].map((s) => ({
+                id: s.id,
+                state: s.state,
+                pageState: s.pageState,
+                currentRef: s.currentRef,
+                refExpiresAt: s.refExpiresAt,
+                refsLeft: s.state === 'UNPAIRED' ? Math.max(0, s.batch.length - s.batchIndex - 1) : 0,
+                code: s.code
+                    ? { phone: s.code.phone, code: s.code.code, age: now - s.code.createdAt, attempts: s.code.attempts }
+                    : null,
+                sessionWid: s.sessionWid,
+            })),
+            sessions: [...this.sessions.values()].map((s) => ({ ...s })),
+            failNext: this.failNext,
+        };
+    }
+
+    close() {
+        if (this._closing) return this._closing;
+        this.closed = true;
+        this._closing = (async () => {
+            for (const timer of this._timers) clearTimeout(timer);
+            this._timers.clear();
+            for (const sock of [...this.sockets.values()]) {
+                if (sock.pendingPair) this._finishPair(sock, { ok: false, reason: 'closed' });
+                sock.ws.terminate();
+                this._onClose(sock);
+            }
+            const stop = (server) =>
+                new Promise((resolve) => {
+                    if (!server || !server.listening) return resolve();
+                    server.close(() => resolve());
+                    if (server.closeAllConnections) server.closeAllConnections();
+                });
+            if (this.wss) await new Promise((resolve) => this.wss.close(() => resolve()));
+            await Promise.all([stop(this.httpsServer), stop(this.httpServer)]);
+            this._log('closed', {});
+        })();
+        return this._closing;
+    }
+}
+
+async function startSimulator(options = {}) {
+    const sim = new Simulator(options);
+    try {
+        await sim._start();
+    } catch (err) {
+        await sim.close().catch(() => {});
+        throw err;
+    }
+    return sim;
+}
+
+module.exports = { startSimulator, Simulator, DEFAULTS, HOSTNAME };
