@@ -56,3 +56,179 @@ test('Node killed with SIGKILL: its Chromium goes with it', async () => {
     child.kill('SIGKILL');
   }
 });
+
+test('Chromium killed in code mode: disconnected within 2 s and the refresh stops', async () => {
+  const ctx = await setup({ firstRefTtlMs: 30000 });
+  try {
+    const client = ctx.client();
+    const qr = waitFor(client, 'qr');
+    await client.initialize();
+    await qr;
+    await client.requestPairingCode('15551234567', true, 300);
+    const codes = [];
+    client.on('code', (c) => codes.push(c));
+    const disconnected = waitFor(client, 'disconnected', 2000);
+    process.kill(browserPid(TEST_ROOT), 'SIGKILL');
+    assert.equal(await disconnected, 'BROWSER_CLOSED');
+    const n = codes.length;
+    await new Promise((r) => setTimeout(r, 900));
+    assert.equal(codes.length, n, 'no code after the browser died');
+    await client.destroy();
+    assert.deepEqual(chromiumPidsUnder(TEST_ROOT), []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('Chromium killed after ready: disconnected, and the LocalAuth session comes back with no qr', async () => {
+  const ctx = await setup();
+  const { LocalAuth } = require('..');
+  const dataPath = path.join(TEST_ROOT, 'crash-auth');
+  try {
+    const client = ctx.client({ authStrategy: new LocalAuth({ clientId: 'crash', dataPath }) });
+    const qr = waitFor(client, 'qr');
+    await client.initialize();
+    const ready = waitFor(client, 'ready');
+    await ctx.sim.phone.scan(await qr);
+    await ready;
+    // Let the page persist what it persists after login, as a real session would have time to.
+    await new Promise((r) => setTimeout(r, 500));
+    const disconnected = waitFor(client, 'disconnected', 2000);
+    process.kill(browserPid(path.join(dataPath, 'session-crash')), 'SIGKILL');
+    assert.equal(await disconnected, 'BROWSER_CLOSED');
+    await client.destroy();
+    assert.deepEqual(chromiumPidsUnder(dataPath), []);
+
+    const again = ctx.client({ authStrategy: new LocalAuth({ clientId: 'crash', dataPath }) });
+    let qrs = 0;
+    again.on('qr', () => qrs++);
+    const ready2 = waitFor(again, 'ready');
+    await again.initialize();
+    await ready2;
+    assert.equal(qrs, 0, 'restored without a qr');
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('destroy() at every step of initialize() resolves, leaves nothing and a reusable profile', async () => {
+  const ctx = await setup();
+  const { LocalAuth } = require('..');
+  const dataPath = path.join(TEST_ROOT, 'destroy-steps');
+  try {
+    // From "before Chromium started" through launch, navigation, attach, to the first QR.
+    for (const delay of [0, 1, 10, 40, 80, 150, 250, 400, 600, 900]) {
+      const client = ctx.client({ authStrategy: new LocalAuth({ clientId: 'steps', dataPath }) });
+      const init = client.initialize().then(() => 'resolved', (e) => `rejected ${e.code}`);
+      if (delay) await new Promise((r) => setTimeout(r, delay));
+      await client.destroy();
+      assert.equal(await init, 'resolved', `initialize() settles quietly when destroyed after ${delay} ms`);
+      assert.deepEqual(chromiumPidsUnder(dataPath), [], `nothing left after ${delay} ms`);
+    }
+    const last = ctx.client({ authStrategy: new LocalAuth({ clientId: 'steps', dataPath }) });
+    const qr = waitFor(last, 'qr');
+    await last.initialize();
+    assert.match(await qr, /^2@/, 'the profile is reusable');
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('destroy() during requestPairingCode, cancelPairingCode and a refresh', async () => {
+  const ctx = await setup({ firstRefTtlMs: 30000 });
+  try {
+    for (const moment of ['request', 'cancel', 'refresh']) {
+      const client = ctx.client();
+      const qr = waitFor(client, 'qr');
+      await client.initialize();
+      await qr;
+      let pending;
+      if (moment === 'request') {
+        pending = client.requestPairingCode('15551234567');
+      } else if (moment === 'cancel') {
+        await client.requestPairingCode('15551234567');
+        pending = client.cancelPairingCode();
+      } else {
+        await client.requestPairingCode('15551234567', true, 50);
+        await waitFor(client, 'code', 3000);
+        pending = Promise.resolve();
+      }
+      const settled = pending.then(() => 'resolved', (e) => e.code);
+      await client.destroy();
+      assert.ok(['resolved', 'ERR_CLIENT_DESTROYED'].includes(await settled), `${moment}: ${await settled}`);
+      assert.deepEqual(chromiumPidsUnder(TEST_ROOT), [], `${moment}: nothing left`);
+    }
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('the page reloading under the client: it re-attaches, the new QR scans, a pending call gets a typed error', async () => {
+  const ctx = await setup({ firstRefTtlMs: 30000 });
+  try {
+    const client = ctx.client();
+    const errors = [];
+    const qrs = [];
+    client.on('qr', (qr) => qrs.push(qr));
+    const first = waitFor(client, 'qr');
+    await client.initialize();
+    await first;
+
+    const pending = client.requestPairingCode('15551234567').then(() => 'resolved', (e) => { errors.push(e); return e.code; });
+    assert.ok(ctx.sim.reloadPages() >= 1);
+    const outcome = await pending;
+    assert.ok(['resolved', 'ERR_PAGE_NAVIGATED'].includes(outcome), outcome);
+    for (const e of errors) assert.doesNotMatch(e.message, /Execution context was destroyed/);
+
+    // After the reload the client shows QRs again, by itself.
+    const before = qrs.length;
+    await waitFor(client, 'qr', 10000, () => qrs.length > before);
+    const ready = waitFor(client, 'ready');
+    assert.equal((await ctx.sim.phone.scan(qrs.at(-1))).ok, true);
+    await ready;
+
+    // Logged in, reloaded: the session is restored and the client is ready again.
+    const readyAgain = waitFor(client, 'ready');
+    ctx.sim.reloadPages();
+    await readyAgain;
+    assert.equal(await client.getState(), 'CONNECTED');
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('navigating away from WhatsApp Web disconnects with NAVIGATION', async () => {
+  const ctx = await setup({ firstRefTtlMs: 30000 });
+  try {
+    const client = ctx.client();
+    const first = waitFor(client, 'qr');
+    await client.initialize();
+    await first;
+    const disconnected = waitFor(client, 'disconnected', 5000);
+    ctx.sim.reloadPages({ url: 'https://elsewhere.invalid/' });
+    assert.equal(await disconnected, 'NAVIGATION');
+    await client.destroy();
+    assert.deepEqual(chromiumPidsUnder(TEST_ROOT), []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('a panic in Rust becomes a rejected promise or a thrown error, never an abort', async () => {
+  const native = require('../lib/native');
+  const previous = process.env.WWRS_TEST_HOOKS;
+  process.env.WWRS_TEST_HOOKS = '1';
+  try {
+    assert.throws(() => native.debugPanicSync(), /panic/);
+    const core = new native.NativeClient({});
+    await assert.rejects(core.debugPanic(), /bug in whatsapp-web-rs/);
+    // The client is stopped, and says so, instead of hanging.
+    await assert.rejects(core.getState(), /client task/);
+    await assert.rejects(core.requestPairingCode('15551234567'), /client task/);
+  } finally {
+    if (previous === undefined) delete process.env.WWRS_TEST_HOOKS;
+    else process.env.WWRS_TEST_HOOKS = previous;
+  }
+  // Without the switch the hooks do nothing.
+  assert.throws(() => native.debugPanicSync(), /test hooks are disabled/);
+});

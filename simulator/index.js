@@ -772,6 +772,20 @@ class Simulator extends EventEmitter {
         return told;
     }
 
+    // WhatsApp Web reloads itself (updates, some errors) and can be navigated away: tell pages to
+    // do so, so clients can be tested for re-attaching. `url` navigates instead of reloading.
+    reloadPages({ socketId, url } = {}) {
+        let told = 0;
+        for (const sock of this.sockets.values()) {
+            if (socketId !== undefined && socketId !== null && sock.id !== Number(socketId)) continue;
+            if (this._send(sock, url ? { type: 'navigate', url: String(url) } : { type: 'reload' })) {
+                told++;
+                this._log(url ? 'page-navigate' : 'page-reload', { socketId: sock.id, url: url || null });
+            }
+        }
+        return told;
+    }
+
     _onLogout(sock, msg) {
         const token = msg.token || sock.token;
         const session = token && this.sessions.get(token);

@@ -132,6 +132,34 @@ impl NativeClient {
     }
 }
 
+/// Test hooks, off unless WWRS_TEST_HOOKS is set: they prove that a Rust
+/// panic becomes a JavaScript error instead of aborting Node.
+fn test_hooks_enabled() -> Result<()> {
+    if std::env::var_os("WWRS_TEST_HOOKS").is_some() {
+        Ok(())
+    } else {
+        Err(ClientError::Internal("test hooks are disabled".into()).into())
+    }
+}
+
+#[napi]
+impl NativeClient {
+    /// Panics inside the session task (WWRS_TEST_HOOKS only).
+    #[napi(ts_return_type = "Promise<void>")]
+    pub fn debug_panic<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, ()>> {
+        test_hooks_enabled()?;
+        let answer = self.handle.call(Call::DebugPanic);
+        env.spawn_future(async move { unit(answer.await) })
+    }
+}
+
+/// Panics in a synchronous N-API call (WWRS_TEST_HOOKS only).
+#[napi(catch_unwind)]
+pub fn debug_panic_sync() -> Result<()> {
+    test_hooks_enabled()?;
+    panic!("debug panic requested through the test hook");
+}
+
 fn unit(answer: Answer) -> Result<()> {
     answer.map(|_| ()).map_err(Into::into)
 }

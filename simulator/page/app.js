@@ -732,6 +732,12 @@
             case 'synced':
                 Socket.set('hasSynced', true);
                 return;
+            case 'reload':
+                location.reload();
+                return;
+            case 'navigate':
+                location.href = msg.url;
+                return;
             case 'primary_hello':
                 return onPrimaryHello(msg);
             case 'companion_hello_ok':

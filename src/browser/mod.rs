@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use chromiumoxide::browser::Browser;
 use chromiumoxide::cdp::browser_protocol::page::{
-    AddScriptToEvaluateOnNewDocumentParams, NavigateParams, SetBypassCspParams,
+    AddScriptToEvaluateOnNewDocumentParams, EventFrameNavigated, NavigateParams, SetBypassCspParams,
 };
 use chromiumoxide::cdp::browser_protocol::target::CreateTargetParams;
 use chromiumoxide::cdp::js_protocol::runtime::{AddBindingParams, CallArgument, CallFunctionOnParams, EventBindingCalled};
@@ -114,7 +114,9 @@ impl BrowserSession {
         let mut session = BrowserSession { browser, page: page.clone(), process, profile, tasks };
 
         let mut bindings = timeout("listening to the page", page.event_listener::<EventBindingCalled>()).await?;
+        let page_signals = signals.clone();
         session.tasks.push(tokio::spawn(async move {
+            let signals = page_signals;
             while let Some(call) = bindings.next().await {
                 if call.name != BINDING {
                     continue;
@@ -127,6 +129,23 @@ impl BrowserSession {
             }
         }));
 
+        // Documents outside WhatsApp Web (navigation away, error pages) may never
+        // run the bootstrap script; the frame navigation tells about them. WhatsApp
+        // Web's own documents are reported by the bootstrap, in order with the
+        // other page callbacks.
+        let mut navigations = timeout("listening to navigations", page.event_listener::<EventFrameNavigated>()).await?;
+        {
+            let signals = signals.clone();
+            session.tasks.push(tokio::spawn(async move {
+                while let Some(nav) = navigations.next().await {
+                    let url = &nav.frame.url;
+                    if nav.frame.parent_id.is_none() && !url.starts_with(WHATSAPP_WEB_URL) && url != "about:blank" {
+                        crate::debug_log!("navigated away to {url}");
+                        let _ = signals.send(BrowserSignal::Page(PageEvent::Document { url: url.clone() }));
+                    }
+                }
+            }));
+        }
         timeout("adding the binding", page.execute(AddBindingParams::new(BINDING))).await?;
         timeout("adding the bootstrap script", page.execute(AddScriptToEvaluateOnNewDocumentParams::new(BOOTSTRAP_JS))).await?;
         if options.browser.bypass_csp {

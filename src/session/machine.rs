@@ -56,6 +56,8 @@ pub enum Call {
     /// `getWWebVersion()`: the `window.Debug.VERSION` of the current page.
     GetVersion,
     Destroy,
+    /// Test hook (enabled by WWRS_TEST_HOOKS): a bug inside the machine.
+    DebugPanic,
 }
 
 /// Successful answers to user calls.
@@ -195,6 +197,8 @@ enum Phase {
 }
 
 const DEFAULT_AUTH_TIMEOUT: Duration = Duration::from_secs(30);
+/// Documents outside it mean the page navigated away from WhatsApp Web.
+const WHATSAPP_WEB_ORIGIN: &str = "https://web.whatsapp.com/";
 
 /// The session. Feed it with [`Session::handle`]; carry out what it returns.
 #[derive(Debug)]
@@ -307,6 +311,7 @@ impl Session {
                 let state = self.socket_state.clone();
                 self.reply(id, Ok(Reply::State(state)));
             }
+            Call::DebugPanic => panic!("debug panic requested through the test hook"),
             Call::GetVersion => {
                 let version = self.web_version.clone();
                 self.reply(id, Ok(Reply::State(version)));
@@ -432,6 +437,12 @@ impl Session {
             Phase::Attaching(_) | Phase::Settling | Phase::Unpaired { .. } | Phase::LoggingIn { .. } | Phase::Ready => {}
             // First load, or nothing to re-attach to.
             _ => return,
+        }
+        if !url.starts_with(WHATSAPP_WEB_ORIGIN) {
+            // Navigated away from WhatsApp Web: there is nothing to re-attach to.
+            self.out.push(Output::Emit(Event::Disconnected("NAVIGATION".into())));
+            self.shutdown(ShutdownReason::Disconnected("NAVIGATION".into()));
+            return;
         }
         // The page reloaded under us: whatever was running there is gone.
         if let Phase::Unpaired { busy: Some(busy), .. } = &self.phase {
@@ -706,6 +717,10 @@ impl Session {
                     && matches!(self.phase, Phase::Launching | Phase::Loading | Phase::Attaching(_))
                 {
                     let ms = self.config.auth_timeout.as_millis() as u64;
+                    if self.init_waiter.is_none() {
+                        // A reload after login never came back.
+                        self.out.push(Output::Emit(Event::Disconnected("NAVIGATION".into())));
+                    }
                     self.fail_init(ClientError::AuthTimeout(ms));
                 }
             }

@@ -474,3 +474,25 @@ fn randomized_interleavings_keep_the_ordering_guarantees() {
         }
     }
 }
+
+#[test]
+fn navigating_away_disconnects() {
+    let mut h = Harness::new(LoginConfig::default());
+    h.boot_qr();
+    let out = h.feed(Input::Page(PageEvent::Document { url: "https://example.com/".into() }));
+    assert_eq!(emitted(&out), vec![Event::Disconnected("NAVIGATION".into())]);
+    assert!(out.iter().any(|o| matches!(o, Output::Shutdown(_))));
+}
+
+#[test]
+fn a_reload_that_never_loads_disconnects() {
+    let mut h = Harness::new(LoginConfig::default());
+    h.boot_qr();
+    let out = h.feed(Input::Page(PageEvent::Document { url: "https://web.whatsapp.com/".into() }));
+    let timer = out.iter().find_map(|o| match o {
+        Output::Arm(t @ Timer::AuthTimeout { .. }, _) => Some(*t),
+        _ => None,
+    });
+    let out = h.feed(Input::Timer(timer.unwrap()));
+    assert_eq!(emitted(&out), vec![Event::Disconnected("NAVIGATION".into())]);
+}
