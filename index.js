@@ -30,6 +30,27 @@ function call(fn) {
     : result;
 }
 
+// Options cross N-API as JSON. Values JSON cannot hold are kept visible as
+// marker strings, so the native parser names them instead of N-API failing
+// on them (or JSON silently dropping them).
+function jsonSafe(value) {
+  try {
+    return JSON.parse(
+      JSON.stringify(value, (_key, v) => {
+        if (typeof v === 'function') return '[function]';
+        if (typeof v === 'bigint') return `[bigint ${v}]`;
+        if (typeof v === 'symbol') return '[symbol]';
+        if (typeof v === 'number' && !Number.isFinite(v)) return `[number ${v}]`;
+        return v;
+      }) ?? 'null'
+    );
+  } catch (error) {
+    const e = new TypeError(`options cannot be read: ${error.message}`);
+    e.code = 'ERR_INVALID_OPTION';
+    throw e;
+  }
+}
+
 class BaseAuthStrategy {
   setup(client) {
     this.client = client;
@@ -45,7 +66,7 @@ class NoAuth extends BaseAuthStrategy {
 class LocalAuth extends BaseAuthStrategy {
   constructor(options = {}) {
     super();
-    const descriptor = call(() => native.localAuthDescriptor(options));
+    const descriptor = call(() => native.localAuthDescriptor(jsonSafe(options)));
     this.clientId = descriptor.clientId ?? undefined;
     this.dataPath = descriptor.dataPath;
     this.rmMaxRetries = descriptor.rmMaxRetries;
@@ -82,7 +103,8 @@ class Client extends EventEmitter {
     this.authStrategy = given.authStrategy || new NoAuth();
     if (typeof this.authStrategy.setup === 'function') this.authStrategy.setup(this);
     this.info = undefined;
-    this.#native = call(() => new native.NativeClient(typeof given === 'object' ? { ...given, authStrategy: nativeAuth(given.authStrategy) } : given));
+    const forNative = typeof given === 'object' ? { ...given, authStrategy: nativeAuth(given.authStrategy) } : given;
+    this.#native = call(() => new native.NativeClient(jsonSafe(forNative)));
   }
 
   #emitFromNative = (event, args) => {

@@ -42,24 +42,44 @@ pub struct NativeClient {
     handle: ClientHandle,
 }
 
-/// A JavaScript argument read without conversion errors of our own: values
-/// that JSON cannot hold (functions, symbols) are described, not rejected by
-/// N-API with a message that names neither the argument nor the problem.
-fn js_value(env: &Env, v: Option<Unknown>) -> Result<Value> {
-    let Some(v) = v else { return Ok(Value::Null) };
-    Ok(match v.get_type()? {
-        ValueType::Undefined | ValueType::Null => Value::Null,
-        ValueType::Boolean => Value::Bool(unsafe { bool::from_napi_value(env.raw(), v.raw())? }),
-        ValueType::Number => {
-            let f = unsafe { f64::from_napi_value(env.raw(), v.raw())? };
-            // NaN and Infinity have no JSON form; keep them visible as bad values.
-            serde_json::Number::from_f64(f).map(Value::Number).unwrap_or_else(|| Value::String(f.to_string()))
+/// A JavaScript argument read without N-API conversion errors: values JSON
+/// cannot hold (functions, symbols, bigints, NaN) are kept as their type
+/// name, so the error names the argument and the problem.
+enum JsArg {
+    Json(Value),
+    /// Not representable as JSON; the JavaScript type (e.g. "a function").
+    Other(&'static str),
+}
+
+impl JsArg {
+    fn read(env: &Env, v: Option<Unknown>) -> Result<Self> {
+        let Some(v) = v else { return Ok(JsArg::Json(Value::Null)) };
+        Ok(match v.get_type()? {
+            ValueType::Undefined | ValueType::Null => JsArg::Json(Value::Null),
+            ValueType::Boolean => JsArg::Json(Value::Bool(unsafe { bool::from_napi_value(env.raw(), v.raw())? })),
+            ValueType::Number => {
+                let f = unsafe { f64::from_napi_value(env.raw(), v.raw())? };
+                match serde_json::Number::from_f64(f) {
+                    Some(n) => JsArg::Json(Value::Number(n)),
+                    None => JsArg::Other(if f.is_nan() { "NaN" } else { "an infinite number" }),
+                }
+            }
+            ValueType::String => JsArg::Json(Value::String(unsafe { String::from_napi_value(env.raw(), v.raw())? })),
+            ValueType::Object => JsArg::Other("an object"),
+            ValueType::Function => JsArg::Other("a function"),
+            ValueType::Symbol => JsArg::Other("a symbol"),
+            ValueType::BigInt => JsArg::Other("a bigint"),
+            _ => JsArg::Other("an unsupported value"),
+        })
+    }
+
+    /// The JSON value, or an error in the words of `describe`.
+    fn json(&self) -> std::result::Result<&Value, String> {
+        match self {
+            JsArg::Json(v) => Ok(v),
+            JsArg::Other(what) => Err(what.to_string()),
         }
-        ValueType::String => Value::String(unsafe { String::from_napi_value(env.raw(), v.raw())? }),
-        // Only the type matters for the error message.
-        ValueType::Object => Value::Object(Default::default()),
-        other => Value::String(format!("<{other:?}>")),
-    })
+    }
 }
 
 type Answer = std::result::Result<Reply, ClientError>;
@@ -96,7 +116,7 @@ impl NativeClient {
         show_notification: Option<Unknown>,
         interval_ms: Option<Unknown>,
     ) -> Result<PromiseRaw<'env, String>> {
-        let request = code_request(&js_value(env, phone_number)?, &js_value(env, show_notification)?, &js_value(env, interval_ms)?);
+        let request = code_request(&JsArg::read(env, phone_number)?, &JsArg::read(env, show_notification)?, &JsArg::read(env, interval_ms)?);
         let answer = request.map(|r| self.handle.call(Call::RequestCode(r)));
         env.spawn_future(async move {
             match answer?.await {
@@ -171,11 +191,22 @@ fn text(answer: Answer) -> Result<Option<String>> {
     }
 }
 
-fn code_request(phone: &Value, notify: &Value, interval: &Value) -> std::result::Result<CodeRequest, ClientError> {
-    let phone = match phone {
-        Value::String(s) => PhoneNumber::parse(s)?,
-        other => return Err(ClientError::PhoneNumberNotString(describe(other))),
+fn phone_arg(phone: &JsArg) -> std::result::Result<PhoneNumber, ClientError> {
+    match phone.json() {
+        Ok(Value::String(s)) => PhoneNumber::parse(s),
+        Ok(other) => Err(ClientError::PhoneNumberNotString(describe(other))),
+        Err(what) => Err(ClientError::PhoneNumberNotString(what)),
+    }
+}
+
+fn code_request(phone: &JsArg, notify: &JsArg, interval: &JsArg) -> std::result::Result<CodeRequest, ClientError> {
+    let phone = phone_arg(phone)?;
+    let bad = |option: &str, reason: &str, what: String| ClientError::InvalidOption {
+        option: option.into(),
+        reason: format!("{reason}, got {what}"),
     };
+    let notify = notify.json().map_err(|w| bad("showNotification", "must be a boolean", w))?;
+    let interval = interval.json().map_err(|w| bad("intervalMs", "must be a whole number of milliseconds", w))?;
     let show_notification = match notify {
         Value::Null => true,
         Value::Bool(b) => *b,
@@ -239,9 +270,6 @@ pub fn local_auth_descriptor(options: Option<Value>) -> Result<Value> {
 /// Turns a value into the checked phone number the client would send
 /// (digits only), or throws the error `requestPairingCode` would.
 #[napi(catch_unwind, ts_args_type = "phoneNumber: unknown")]
-pub fn normalize_phone_number(phone_number: Value) -> Result<String> {
-    match &phone_number {
-        Value::String(s) => Ok(PhoneNumber::parse(s)?.as_str().to_string()),
-        other => Err(ClientError::PhoneNumberNotString(describe(other)).into()),
-    }
+pub fn normalize_phone_number(env: Env, phone_number: Option<Unknown>) -> Result<String> {
+    Ok(phone_arg(&JsArg::read(&env, phone_number)?)?.as_str().to_string())
 }
