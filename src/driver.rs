@@ -16,7 +16,7 @@ use tokio::sync::oneshot;
 use crate::browser::{run_command, BrowserSession, BrowserSignal};
 use crate::errors::ClientError;
 use crate::options::ClientOptions;
-use crate::session::{Call, CallId, Event, Input, Output, Reply, Session};
+use crate::session::{Call, CallId, Event, Input, Output, Reply, Session, Timer};
 
 /// Hands an event to JavaScript.
 pub type Emit = Arc<dyn Fn(Event) + Send + Sync>;
@@ -76,6 +76,10 @@ struct Driver {
     signals: Option<UnboundedReceiver<BrowserSignal>>,
     launching: bool,
     shutdown_pending: bool,
+    /// The live timer of each kind. Arming a kind again supersedes the old
+    /// one (its generation is void anyway), so a thousand request/cancel
+    /// cycles leave one sleeping task, not a thousand.
+    timers: HashMap<std::mem::Discriminant<Timer>, tokio::task::AbortHandle>,
 }
 
 async fn recv_signal(signals: &mut Option<UnboundedReceiver<BrowserSignal>>) -> Option<BrowserSignal> {
@@ -100,6 +104,7 @@ impl Driver {
             signals: None,
             launching: false,
             shutdown_pending: false,
+            timers: HashMap::new(),
         }
     }
 
@@ -227,13 +232,20 @@ impl Driver {
                 });
             }
             Output::Arm(timer, after) => {
-                self.send_later(async move {
+                let tx = self.internal_tx.clone();
+                let task = napi::bindgen_prelude::spawn(async move {
                     tokio::time::sleep(after).await;
-                    Msg::Input(Input::Timer(timer))
+                    let _ = tx.send(Msg::Input(Input::Timer(timer)));
                 });
+                if let Some(old) = self.timers.insert(std::mem::discriminant(&timer), task.abort_handle()) {
+                    old.abort();
+                }
             }
             Output::Shutdown(_reason) => {
                 self.signals = None;
+                for (_, timer) in self.timers.drain() {
+                    timer.abort();
+                }
                 if let Some(browser) = self.browser.take() {
                     self.send_later(async move {
                         browser.close().await;

@@ -66,6 +66,11 @@
         emit(name, ...args) {
             return this.trigger(name, ...args);
         }
+        // As Node's EventEmitter: lets a soak test see that a client does not pile up listeners.
+        listenerCount(name) {
+            const list = listenersOf(this).get(name);
+            return list ? list.length : 0;
+        }
         addListener(names, callback) {
             return this.on(names, callback);
         }
