@@ -104,6 +104,8 @@ class Client extends EventEmitter {
     if (typeof this.authStrategy.setup === 'function') this.authStrategy.setup(this);
     this.info = undefined;
     const forNative = typeof given === 'object' ? { ...given, authStrategy: nativeAuth(given.authStrategy) } : given;
+    // evalOnNewDoc is the user's own code for the page: a function runs as a call of it, as in puppeteer.
+    if (typeof given.evalOnNewDoc === 'function') forNative.evalOnNewDoc = `(${given.evalOnNewDoc})();`;
     this.#native = call(() => new native.NativeClient(jsonSafe(forNative)));
   }
 
@@ -138,6 +140,16 @@ class Client extends EventEmitter {
 
   getWWebVersion() {
     return call(() => this.#native.getWWebVersion());
+  }
+
+  /** Logs out in WhatsApp Web, closes the browser and removes the saved session; emits disconnected('LOGOUT'). */
+  logout() {
+    return call(() => this.#native.logout());
+  }
+
+  /** Reconnects WhatsApp Web's socket. */
+  resetState() {
+    return call(() => this.#native.resetState());
   }
 
   /** Closes the browser. Safe at any moment and more than once. */

@@ -94,6 +94,28 @@ impl Profile {
 }
 
 impl AuthStrategy {
+    /// `logout()`: deletes the saved session (LocalAuth's folder), retrying
+    /// like `fs.rm({ maxRetries })` because a just-closed browser may still be
+    /// letting go of files.
+    pub async fn remove_session(&self) -> Result<(), ClientError> {
+        let AuthStrategy::Local(local) = self else { return Ok(()) };
+        let dir = local.session_dir();
+        let mut attempt = 0;
+        loop {
+            match std::fs::remove_dir_all(&dir) {
+                Ok(()) => return Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+                Err(e) if attempt >= local.rm_max_retries => {
+                    return Err(ClientError::Storage(format!("cannot remove {}: {e}", dir.display())))
+                }
+                Err(_) => {
+                    attempt += 1;
+                    tokio::time::sleep(std::time::Duration::from_millis(100 * attempt as u64)).await;
+                }
+            }
+        }
+    }
+
     /// Reads the descriptor the JavaScript glue makes of an auth strategy object.
     pub fn from_option(v: Option<&Value>) -> Result<Self, ClientError> {
         let bad = |reason: &str| ClientError::InvalidOption { option: "authStrategy".into(), reason: reason.into() };

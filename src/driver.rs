@@ -16,7 +16,7 @@ use tokio::sync::oneshot;
 use crate::browser::{run_command, BrowserSession, BrowserSignal};
 use crate::errors::ClientError;
 use crate::options::ClientOptions;
-use crate::session::{Call, CallId, Event, Input, Output, Reply, Session, Timer};
+use crate::session::{Call, CallId, Event, Input, Output, Reply, Session, ShutdownReason, Timer};
 
 /// Hands an event to JavaScript.
 pub type Emit = Arc<dyn Fn(Event) + Send + Sync>;
@@ -241,14 +241,28 @@ impl Driver {
                     old.abort();
                 }
             }
-            Output::Shutdown(_reason) => {
+            Output::Shutdown(reason) => {
                 self.signals = None;
                 for (_, timer) in self.timers.drain() {
                     timer.abort();
                 }
+                let auth = self.options.auth.clone();
+                let logout = reason == ShutdownReason::Logout;
                 if let Some(browser) = self.browser.take() {
                     self.send_later(async move {
                         browser.close().await;
+                        if logout {
+                            if let Err(e) = auth.remove_session().await {
+                                crate::debug_log!("logout: {e}");
+                            }
+                        }
+                        Msg::ShutdownDone
+                    });
+                } else if logout {
+                    self.send_later(async move {
+                        if let Err(e) = auth.remove_session().await {
+                            crate::debug_log!("logout: {e}");
+                        }
                         Msg::ShutdownDone
                     });
                 } else if self.launching {

@@ -146,6 +146,18 @@ impl NativeClient {
     }
 
     #[napi(ts_return_type = "Promise<void>")]
+    pub fn logout<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, ()>> {
+        let answer = self.handle.call(Call::Logout);
+        env.spawn_future(async move { unit(answer.await) })
+    }
+
+    #[napi(ts_return_type = "Promise<void>")]
+    pub fn reset_state<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, ()>> {
+        let answer = self.handle.call(Call::ResetState);
+        env.spawn_future(async move { unit(answer.await) })
+    }
+
+    #[napi(ts_return_type = "Promise<void>")]
     pub fn destroy<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, ()>> {
         let answer = self.handle.call(Call::Destroy);
         env.spawn_future(async move { unit(answer.await) })

@@ -37,6 +37,38 @@ pub struct BrowserOptions {
     /// `false` keeps Chromium's own user agent.
     pub user_agent: Option<String>,
     pub bypass_csp: bool,
+    /// `puppeteer.browserWSEndpoint` / `browserURL`: attach instead of launching.
+    pub connect: Option<String>,
+    /// `puppeteer.defaultViewport`; None (whatsapp-web.js's default) keeps the window size.
+    pub viewport: Option<Viewport>,
+    /// `proxyAuthentication`.
+    pub proxy_credentials: Option<(String, String)>,
+    /// `evalOnNewDoc`, as script text (the glue turns a function into a call of it).
+    pub eval_on_new_doc: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Viewport {
+    pub width: u32,
+    pub height: u32,
+    pub device_scale_factor: f64,
+    pub is_mobile: bool,
+}
+
+/// `webVersionCache`, with whatsapp-web.js's meaning.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WebVersionCache {
+    None,
+    /// Serve `<path>/<webVersion>.html` when present; save the page there after login.
+    Local { path: PathBuf, strict: bool },
+    /// Fetch the page from `remotePath` (`{version}` is replaced).
+    Remote { remote_path: String, strict: bool },
+}
+
+#[derive(Debug, Clone)]
+pub struct TakeoverOptions {
+    pub on_conflict: bool,
+    pub timeout: Duration,
 }
 
 #[derive(Debug, Clone)]
@@ -46,7 +78,13 @@ pub struct ClientOptions {
     pub login: LoginConfig,
     pub device_name: Option<String>,
     pub browser_name: Option<String>,
+    pub web_version: String,
+    pub web_version_cache: WebVersionCache,
+    pub takeover: TakeoverOptions,
 }
+
+/// whatsapp-web.js's `DefaultOptions.webVersion`.
+pub const DEFAULT_WEB_VERSION: &str = "2.3000.1017054665";
 
 impl ClientOptions {
     pub fn parse(value: &Value) -> Result<Self, ClientError> {
@@ -78,12 +116,35 @@ impl ClientOptions {
         };
         let args = pup.string_array("args")?.unwrap_or_default();
         let user_data_dir = pup.string("userDataDir")?.map(PathBuf::from);
-        if pup.map.contains_key("browserWSEndpoint") || pup.map.contains_key("browserURL") {
-            return Err(ClientError::InvalidOption {
-                option: "puppeteer.browserWSEndpoint".into(),
-                reason: "attaching to a running browser is not supported yet".into(),
-            });
+        let connect = match (pup.string("browserWSEndpoint")?, pup.string("browserURL")?) {
+            (Some(ws), _) => Some(ws),
+            (None, Some(url)) => Some(url),
+            (None, None) => None,
+        };
+        if let Some(url) = &connect {
+            if !(url.starts_with("ws://") || url.starts_with("wss://") || url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(invalid("puppeteer.browserWSEndpoint", "must be a ws:// or http:// URL", &Value::String(url.clone())));
+            }
         }
+        let viewport = match pup.get("defaultViewport") {
+            None => None,
+            Some(Value::Object(m)) => {
+                let v = Obj { map: m, prefix: "puppeteer.defaultViewport." };
+                let dim = |k: &str| -> Result<u32, ClientError> {
+                    match v.uint(k)? {
+                        Some(n) if n > 0 && n <= 100_000 => Ok(n as u32),
+                        _ => Err(invalid(&v.name(k), "must be a positive whole number of pixels", m.get(k).unwrap_or(&Value::Null))),
+                    }
+                };
+                let scale = match v.get("deviceScaleFactor") {
+                    None => 1.0,
+                    Some(Value::Number(n)) if n.as_f64().is_some_and(|f| f > 0.0) => n.as_f64().unwrap_or(1.0),
+                    Some(other) => return Err(invalid("puppeteer.defaultViewport.deviceScaleFactor", "must be a positive number", other)),
+                };
+                Some(Viewport { width: dim("width")?, height: dim("height")?, device_scale_factor: scale, is_mobile: v.bool("isMobile")?.unwrap_or(false) })
+            }
+            Some(other) => return Err(invalid("puppeteer.defaultViewport", "must be null or { width, height }", other)),
+        };
 
         let user_agent = match root.get("userAgent") {
             None | Some(Value::Null) => Some(DEFAULT_USER_AGENT.to_string()),
@@ -113,7 +174,48 @@ impl ClientOptions {
             }
         };
 
+        let proxy_credentials = match opts.object("proxyAuthentication")? {
+            None => None,
+            Some(m) => {
+                let p = Obj { map: m, prefix: "proxyAuthentication." };
+                match (p.string("username")?, p.string("password")?) {
+                    (Some(u), Some(pw)) => Some((u, pw)),
+                    _ => return Err(invalid("proxyAuthentication", "must be { username, password }", &Value::Object(m.clone()))),
+                }
+            }
+        };
+        let eval_on_new_doc = opts.string("evalOnNewDoc")?;
+        let web_version = opts.string("webVersion")?.unwrap_or_else(|| DEFAULT_WEB_VERSION.to_string());
+        let web_version_cache = match opts.object("webVersionCache")? {
+            None => WebVersionCache::Local { path: PathBuf::from("./.wwebjs_cache/"), strict: false },
+            Some(m) => {
+                let c = Obj { map: m, prefix: "webVersionCache." };
+                let strict = c.bool("strict")?.unwrap_or(false);
+                match c.string("type")?.as_deref() {
+                    Some("none") => WebVersionCache::None,
+                    None | Some("local") => WebVersionCache::Local {
+                        path: PathBuf::from(c.string("path")?.unwrap_or_else(|| "./.wwebjs_cache/".into())),
+                        strict,
+                    },
+                    Some("remote") => match c.string("remotePath")? {
+                        Some(remote_path) => WebVersionCache::Remote { remote_path, strict },
+                        None => return Err(invalid("webVersionCache.remotePath", "is required for type 'remote'", &Value::Null)),
+                    },
+                    Some(other) => return Err(invalid("webVersionCache.type", "must be 'none', 'local' or 'remote'", &Value::String(other.into()))),
+                }
+            }
+        };
+        let takeover = TakeoverOptions {
+            on_conflict: opts.bool("takeoverOnConflict")?.unwrap_or(false),
+            timeout: Duration::from_millis(opts.uint("takeoverTimeoutMs")?.unwrap_or(0)),
+        };
+        // Accepted for compatibility; used once media handling exists.
+        let _ffmpeg_path = opts.string("ffmpegPath")?;
+
         Ok(ClientOptions {
+            web_version,
+            web_version_cache,
+            takeover: takeover.clone(),
             auth,
             browser: BrowserOptions {
                 headless,
@@ -122,12 +224,18 @@ impl ClientOptions {
                 user_data_dir,
                 user_agent,
                 bypass_csp: opts.bool("bypassCSP")?.unwrap_or(false),
+                connect,
+                viewport,
+                proxy_credentials,
+                eval_on_new_doc,
             },
             login: LoginConfig {
                 qr_max_retries,
                 pair_with_phone,
                 auth_timeout: Duration::from_millis(auth_timeout_ms),
                 restore_qr_timeout: Duration::ZERO,
+                takeover_on_conflict: takeover.on_conflict,
+                takeover_timeout: takeover.timeout,
             },
             device_name: opts.string("deviceName")?,
             browser_name: opts.string("browserName")?,
@@ -262,6 +370,17 @@ mod tests {
             (json!({"bypassCSP": "true"}), "bypassCSP"),
             (json!({"pairWithPhoneNumber": {"phoneNumber": 15551234567u64}}), "pairWithPhoneNumber.phoneNumber"),
             (json!({"pairWithPhoneNumber": {"phoneNumber": "15551234567", "intervalMs": 0}}), "intervalMs"),
+            (json!({"webVersion": 2}), "webVersion"),
+            (json!({"webVersionCache": {"type": "disk"}}), "webVersionCache.type"),
+            (json!({"webVersionCache": {"type": "remote"}}), "webVersionCache.remotePath"),
+            (json!({"takeoverOnConflict": "yes"}), "takeoverOnConflict"),
+            (json!({"takeoverTimeoutMs": -3}), "takeoverTimeoutMs"),
+            (json!({"ffmpegPath": false}), "ffmpegPath"),
+            (json!({"proxyAuthentication": {"username": "u"}}), "proxyAuthentication"),
+            (json!({"evalOnNewDoc": 3}), "evalOnNewDoc"),
+            (json!({"puppeteer": {"browserWSEndpoint": "localhost:9222"}}), "puppeteer.browserWSEndpoint"),
+            (json!({"puppeteer": {"defaultViewport": {"width": 0, "height": 10}}}), "puppeteer.defaultViewport.width"),
+            (json!({"puppeteer": {"defaultViewport": 5}}), "puppeteer.defaultViewport"),
         ];
         for (value, option) in cases {
             match ClientOptions::parse(&value) {

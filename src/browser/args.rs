@@ -88,6 +88,10 @@ mod tests {
             user_data_dir: None,
             user_agent: Some("UA".into()),
             bypass_csp: false,
+            connect: None,
+            viewport: None,
+            proxy_credentials: None,
+            eval_on_new_doc: None,
         }
     }
 

@@ -14,7 +14,9 @@ use chromiumoxide::browser::Browser;
 use chromiumoxide::cdp::browser_protocol::page::{
     AddScriptToEvaluateOnNewDocumentParams, EventFrameNavigated, NavigateParams, SetBypassCspParams,
 };
-use chromiumoxide::cdp::browser_protocol::target::CreateTargetParams;
+use chromiumoxide::auth::Credentials;
+use chromiumoxide::cdp::browser_protocol::emulation::{SetDeviceMetricsOverrideParams, SetUserAgentOverrideParams};
+use chromiumoxide::cdp::browser_protocol::target::{CloseTargetParams, CreateTargetParams};
 use chromiumoxide::cdp::js_protocol::runtime::{AddBindingParams, CallArgument, CallFunctionOnParams, EventBindingCalled};
 use chromiumoxide::handler::HandlerConfig;
 use chromiumoxide::Page;
@@ -42,6 +44,9 @@ const REFRESH_QR_JS: &str = include_str!("../page/refresh_qr.js");
 const REQUEST_CODE_JS: &str = include_str!("../page/request_code.js");
 const RESTORE_QR_JS: &str = include_str!("../page/restore_qr.js");
 const READ_INFO_JS: &str = include_str!("../page/read_info.js");
+const LOGOUT_JS: &str = include_str!("../page/logout.js");
+const RECONNECT_JS: &str = include_str!("../page/reconnect.js");
+const TAKEOVER_JS: &str = include_str!("../page/takeover.js");
 
 const LAUNCH_TIMEOUT: Duration = Duration::from_secs(30);
 const CDP_TIMEOUT: Duration = Duration::from_secs(20);
@@ -54,24 +59,34 @@ pub enum BrowserSignal {
     Lost(String),
 }
 
-/// A running browser with the WhatsApp Web page open.
+/// Who owns the browser, and so what closing the session means.
+enum Owner {
+    /// We launched it: closing kills it and releases the profile.
+    Launched {
+        process: ChromiumProcess,
+        /// Held, not read: dropped after the browser is gone, which deletes a temporary profile.
+        #[allow(dead_code)]
+        profile: Profile,
+    },
+    /// We attached to it (`browserWSEndpoint` / `browserURL`): closing closes
+    /// our page and leaves the browser running for its owner.
+    Attached,
+}
+
+/// A browser with the WhatsApp Web page open.
 pub struct BrowserSession {
     browser: Browser,
     page: Page,
-    process: ChromiumProcess,
-    profile: Profile,
+    owner: Owner,
     tasks: Vec<JoinHandle<()>>,
 }
 
 impl BrowserSession {
-    /// Launches Chromium, prepares the page (binding, bootstrap script) and
-    /// starts the navigation to WhatsApp Web without waiting for it to load:
-    /// the bootstrap script reports progress through the binding.
+    /// Launches Chromium (or attaches to a running one), prepares the page
+    /// (binding, bootstrap script, options) and starts the navigation to
+    /// WhatsApp Web without waiting for it to load: the bootstrap script
+    /// reports progress through the binding.
     pub async fn open(options: &ClientOptions, signals: UnboundedSender<BrowserSignal>) -> Result<Self, ClientError> {
-        let profile = options.auth.prepare_profile(options.browser.user_data_dir.as_deref())?;
-        let args = chromium_args(&options.browser, profile.path())?;
-        let (process, ws_url) = ChromiumProcess::spawn(&options.browser.executable_path, &args, LAUNCH_TIMEOUT).await?;
-
         let config = HandlerConfig {
             // A wrong certificate must fail as it would for a person; the
             // simulator is reached with --ignore-certificate-errors instead.
@@ -80,9 +95,20 @@ impl BrowserSession {
             request_timeout: CDP_TIMEOUT,
             ..HandlerConfig::default()
         };
-        let (browser, mut handler) = Browser::connect_with_config(ws_url, config)
-            .await
-            .map_err(|e| ClientError::BrowserLaunch(format!("cannot connect to DevTools: {e}")))?;
+        let (ws_url, owner) = match &options.browser.connect {
+            Some(url) => (url.clone(), Owner::Attached),
+            None => {
+                let profile = options.auth.prepare_profile(options.browser.user_data_dir.as_deref())?;
+                let args = chromium_args(&options.browser, profile.path())?;
+                let (process, ws_url) = ChromiumProcess::spawn(&options.browser.executable_path, &args, LAUNCH_TIMEOUT).await?;
+                (ws_url, Owner::Launched { process, profile })
+            }
+        };
+        let (browser, mut handler) = match tokio::time::timeout(CDP_TIMEOUT, Browser::connect_with_config(ws_url.clone(), config)).await {
+            Ok(Ok(pair)) => pair,
+            Ok(Err(e)) => return Err(ClientError::BrowserLaunch(format!("cannot connect to DevTools at {ws_url}: {e}"))),
+            Err(_) => return Err(ClientError::BrowserLaunch(format!("no answer from DevTools at {ws_url}"))),
+        };
         let mut tasks = Vec::new();
         {
             let signals = signals.clone();
@@ -98,7 +124,7 @@ impl BrowserSession {
                 let _ = signals.send(BrowserSignal::Lost("the DevTools connection closed".into()));
             }));
         }
-        {
+        if let Owner::Launched { process, .. } = &owner {
             let signals = signals.clone();
             let mut exited = process.exited();
             tasks.push(tokio::spawn(async move {
@@ -109,13 +135,24 @@ impl BrowserSession {
             }));
         }
 
-        crate::debug_log!("connected to {}", process_info(&process));
         let page = timeout("opening a page", browser.new_page(CreateTargetParams::new("about:blank"))).await?;
-        let mut session = BrowserSession { browser, page: page.clone(), process, profile, tasks };
+        let mut session = BrowserSession { browser, page: page.clone(), owner, tasks };
+        session.prepare_page(options, signals).await?;
+        let navigate = NavigateParams::builder()
+            .url(WHATSAPP_WEB_URL)
+            .referrer("https://whatsapp.com/")
+            .build()
+            .map_err(ClientError::Internal)?;
+        timeout("navigating to WhatsApp Web", page.execute(navigate)).await?;
+        Ok(session)
+    }
 
+    /// Everything that must be in place before WhatsApp Web's first script runs.
+    async fn prepare_page(&mut self, options: &ClientOptions, signals: UnboundedSender<BrowserSignal>) -> Result<(), ClientError> {
+        let page = self.page.clone();
         let mut bindings = timeout("listening to the page", page.event_listener::<EventBindingCalled>()).await?;
         let page_signals = signals.clone();
-        session.tasks.push(tokio::spawn(async move {
+        self.tasks.push(tokio::spawn(async move {
             let signals = page_signals;
             while let Some(call) = bindings.next().await {
                 if call.name != BINDING {
@@ -134,53 +171,71 @@ impl BrowserSession {
         // Web's own documents are reported by the bootstrap, in order with the
         // other page callbacks.
         let mut navigations = timeout("listening to navigations", page.event_listener::<EventFrameNavigated>()).await?;
-        {
-            let signals = signals.clone();
-            session.tasks.push(tokio::spawn(async move {
-                while let Some(nav) = navigations.next().await {
-                    let url = &nav.frame.url;
-                    if nav.frame.parent_id.is_none() && !url.starts_with(WHATSAPP_WEB_URL) && url != "about:blank" {
-                        crate::debug_log!("navigated away to {url}");
-                        let _ = signals.send(BrowserSignal::Page(PageEvent::Document { url: url.clone() }));
-                    }
+        self.tasks.push(tokio::spawn(async move {
+            while let Some(nav) = navigations.next().await {
+                let url = &nav.frame.url;
+                if nav.frame.parent_id.is_none() && !url.starts_with(WHATSAPP_WEB_URL) && url != "about:blank" {
+                    crate::debug_log!("navigated away to {url}");
+                    let _ = signals.send(BrowserSignal::Page(PageEvent::Document { url: url.clone() }));
                 }
-            }));
-        }
+            }
+        }));
+
+        let browser = &options.browser;
         timeout("adding the binding", page.execute(AddBindingParams::new(BINDING))).await?;
         timeout("adding the bootstrap script", page.execute(AddScriptToEvaluateOnNewDocumentParams::new(BOOTSTRAP_JS))).await?;
-        if options.browser.bypass_csp {
+        if let Some(script) = &browser.eval_on_new_doc {
+            timeout("adding evalOnNewDoc", page.execute(AddScriptToEvaluateOnNewDocumentParams::new(script.clone()))).await?;
+        }
+        if browser.bypass_csp {
             timeout("bypassing CSP", page.execute(SetBypassCspParams::new(true))).await?;
         }
-        let navigate = NavigateParams::builder()
-            .url(WHATSAPP_WEB_URL)
-            .referrer("https://whatsapp.com/")
-            .build()
-            .map_err(ClientError::Internal)?;
-        timeout("navigating to WhatsApp Web", page.execute(navigate)).await?;
-        Ok(session)
+        // The launch flag covers a browser we start; an attached one needs it per page.
+        if let (Some(ua), Owner::Attached) = (&browser.user_agent, &self.owner) {
+            timeout("setting the user agent", page.execute(SetUserAgentOverrideParams::new(ua.clone()))).await?;
+        }
+        if let Some(v) = &browser.viewport {
+            let metrics = SetDeviceMetricsOverrideParams::builder()
+                .width(v.width as i64)
+                .height(v.height as i64)
+                .device_scale_factor(v.device_scale_factor)
+                .mobile(v.is_mobile)
+                .build()
+                .map_err(ClientError::Internal)?;
+            timeout("setting the viewport", page.execute(metrics)).await?;
+        }
+        if let Some((username, password)) = &browser.proxy_credentials {
+            timeout("setting proxy credentials", page.authenticate(Credentials { username: username.clone(), password: password.clone() })).await?;
+        }
+        Ok(())
     }
 
     pub fn page(&self) -> Page {
         self.page.clone()
     }
 
-    /// Closes the browser: politely, then by force; the profile is released
-    /// (and deleted, for a temporary one) only once no process holds it.
+    /// Closes the session: a launched browser politely, then by force, and
+    /// its profile is released (and deleted, for a temporary one) only once no
+    /// process holds it; an attached browser only loses our page.
     pub async fn close(mut self) {
-        if !self.process.has_exited() {
-            let _ = tokio::time::timeout(Duration::from_secs(3), self.browser.close()).await;
+        match &self.owner {
+            Owner::Launched { process, .. } => {
+                if !process.has_exited() {
+                    let _ = tokio::time::timeout(Duration::from_secs(3), self.browser.close()).await;
+                }
+                process.wait_or_kill(Duration::from_secs(3)).await;
+            }
+            Owner::Attached => {
+                let close = CloseTargetParams::new(self.page.target_id().clone());
+                let _ = tokio::time::timeout(Duration::from_secs(3), self.browser.execute(close)).await;
+            }
         }
-        self.process.wait_or_kill(Duration::from_secs(3)).await;
         for t in self.tasks.drain(..) {
             t.abort();
         }
         drop(self.browser);
-        drop(self.profile);
+        drop(self.owner);
     }
-}
-
-fn process_info(p: &ChromiumProcess) -> String {
-    format!("{p:?}")
 }
 
 fn parse_page_event(payload: &str) -> Option<PageEvent> {
@@ -188,7 +243,8 @@ fn parse_page_event(payload: &str) -> Option<PageEvent> {
     let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
     Some(match v.get("t")?.as_str()? {
         "doc" => PageEvent::Document { url: s("url")? },
-        "version" => PageEvent::Version(s("v")?),
+        "version" => PageEvent::Version { version: s("v")?, had_session: v.get("hadSession").and_then(Value::as_bool).unwrap_or(false) },
+        "logout" => PageEvent::LoggedOut,
         "state" => PageEvent::State(s("v")?),
         "qr" => PageEvent::Qr { seq: v.get("seq")?.as_u64()?, text: s("qr")? },
         "synced" => PageEvent::Synced,
@@ -283,6 +339,18 @@ pub async fn run_command(page: &Page, cmd: &PageCommand, device: &(Option<String
         }
         PageCommand::RestoreQr => {
             call(page, "returning to QR login", RESTORE_QR_JS, vec![], SHORT).await?;
+            Ok(PageResult::Unit)
+        }
+        PageCommand::Logout => {
+            call(page, "logging out", LOGOUT_JS, vec![], SHORT).await?;
+            Ok(PageResult::Unit)
+        }
+        PageCommand::Reconnect => {
+            call(page, "reconnecting", RECONNECT_JS, vec![], SHORT).await?;
+            Ok(PageResult::Unit)
+        }
+        PageCommand::Takeover => {
+            call(page, "taking the session over", TAKEOVER_JS, vec![], SHORT).await?;
             Ok(PageResult::Unit)
         }
         PageCommand::ReadInfo => {

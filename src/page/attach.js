@@ -54,6 +54,9 @@ async function attach(bindingName, deviceName, browserName) {
     Conn.on('change:ref', pushQr);
     // companion_reg_refresh rotates the secret under the *same* ref.
     MultiDevice.advSecretEventEmitter.on('change', pushQr);
+    // Logged out (from the phone, or by us): the page reloads into a fresh login.
+    Cmd.on('logout', () => send({ t: 'logout' }));
+    Cmd.on('logout_from_bridge', () => send({ t: 'logout' }));
     Cmd.on('offline_progress_update_from_bridge', () => {
       const progress = window.require('WAWebOfflineHandler').OfflineMessageHandler.getOfflineDeliveryProgress();
       send({ t: 'progress', v: Number(progress) });

@@ -19,7 +19,16 @@
     const debug = window.Debug;
     if (!announced && debug && debug.VERSION) {
       announced = true;
-      send({ t: 'version', v: String(debug.VERSION) });
+      // Read now, before the socket has answered: does the page hold a saved login?
+      // If it then asks for a new login, the saved session was refused.
+      let hadSession = false;
+      try {
+        const me = window.require('WAWebUserPrefsMeUser');
+        hadSession = Boolean(me.getMaybeMePnUser() || me.getMaybeMeLidUser());
+      } catch (_) {
+        // Modules not reachable: no restore to report on.
+      }
+      send({ t: 'version', v: String(debug.VERSION), hadSession });
     }
   };
   // WhatsApp Web may assign `window.Debug = {...}` or set `Debug.VERSION` later

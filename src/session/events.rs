@@ -19,6 +19,8 @@ pub enum Event {
     /// A periodic pairing-code refresh failed; the client went back to QR mode.
     CodeError { code: &'static str, message: String },
     LoadingScreen(u8),
+    /// A saved session was refused; a fresh login follows.
+    AuthFailure(String),
     Authenticated,
     Ready(ClientInfo),
     ChangeState(String),
@@ -33,6 +35,7 @@ impl Event {
             Event::Code(_) => "code",
             Event::CodeError { .. } => "code_error",
             Event::LoadingScreen(_) => "loading_screen",
+            Event::AuthFailure(_) => "auth_failure",
             Event::Authenticated => "authenticated",
             Event::Ready(_) => "ready",
             Event::ChangeState(_) => "change_state",
@@ -44,7 +47,7 @@ impl Event {
     pub fn args(&self) -> Vec<serde_json::Value> {
         use serde_json::json;
         match self {
-            Event::Qr(s) | Event::Code(s) | Event::ChangeState(s) | Event::Disconnected(s) => {
+            Event::Qr(s) | Event::Code(s) | Event::ChangeState(s) | Event::Disconnected(s) | Event::AuthFailure(s) => {
                 vec![json!(s)]
             }
             Event::CodeError { code, message } => vec![json!({ "code": code, "message": message })],

@@ -44,6 +44,9 @@ pub struct LoginConfig {
     pub auth_timeout: Duration,
     /// How long `cancelPairingCode()` waits for the fresh QR.
     pub restore_qr_timeout: Duration,
+    /// `takeoverOnConflict` / `takeoverTimeoutMs`.
+    pub takeover_on_conflict: bool,
+    pub takeover_timeout: Duration,
 }
 
 /// User calls.
@@ -56,6 +59,10 @@ pub enum Call {
     /// `getWWebVersion()`: the `window.Debug.VERSION` of the current page.
     GetVersion,
     Destroy,
+    /// `logout()`: log out in the page, close, remove the saved session.
+    Logout,
+    /// `resetState()`: reconnect the page's socket.
+    ResetState,
     /// Test hook (enabled by WWRS_TEST_HOOKS): a bug inside the machine.
     DebugPanic,
 }
@@ -74,7 +81,10 @@ pub enum PageEvent {
     /// A new document started loading (first load, reload or navigation).
     Document { url: String },
     /// `window.Debug.VERSION` appeared: WhatsApp Web's modules are loaded.
-    Version(String),
+    /// `had_session`: the page holds a saved login at that moment.
+    Version { version: String, had_session: bool },
+    /// The page logged out (`Cmd` `logout` / `logout_from_bridge`).
+    LoggedOut,
     /// `Socket` `change:state`.
     State(String),
     /// A QR text built in the page at the moment its ref or ADV secret
@@ -103,6 +113,12 @@ pub enum PageCommand {
     RestoreQr,
     /// `Conn.serialize()` and the logged-in wid.
     ReadInfo,
+    /// `Socket.logout()`.
+    Logout,
+    /// `Socket.reconnect()`.
+    Reconnect,
+    /// Take the session back after CONFLICT.
+    Takeover,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -119,6 +135,7 @@ pub enum Timer {
     AuthTimeout { epoch: u64 },
     CodeRefresh { generation: u64 },
     RestoreQrTimeout { generation: u64 },
+    Takeover { generation: u64 },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -136,6 +153,8 @@ pub enum Input {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ShutdownReason {
     Destroyed,
+    /// `logout()`: the driver also removes the saved session.
+    Logout,
     MaxQrRetries,
     Disconnected(String),
     BrowserLost(String),
@@ -192,6 +211,8 @@ enum Phase {
     Unpaired { mode: Mode, busy: Option<Busy>, initial_read: Option<CmdId> },
     LoggingIn { info_read: Option<CmdId> },
     Ready,
+    /// `logout()` running in the page.
+    LoggingOut { cmd: CmdId },
     Closing,
     Closed,
 }
@@ -222,6 +243,11 @@ pub struct Session {
     /// Highest QR sequence seen in the current document.
     qr_seq: u64,
     last_progress: Option<u8>,
+    /// The page held a saved login when it loaded: if it then asks for a
+    /// login, the saved session was refused (`auth_failure`).
+    restoring: bool,
+    /// Page commands whose only job is to answer a call (resetState).
+    plain_calls: Vec<(CmdId, CallId)>,
 }
 
 impl Session {
@@ -248,6 +274,8 @@ impl Session {
             last_qr: None,
             qr_seq: 0,
             last_progress: None,
+            restoring: false,
+            plain_calls: Vec::new(),
         }
     }
 
@@ -311,6 +339,30 @@ impl Session {
                 let state = self.socket_state.clone();
                 self.reply(id, Ok(Reply::State(state)));
             }
+            Call::Logout => match self.phase {
+                Phase::Attaching(_) | Phase::Settling | Phase::Unpaired { .. } | Phase::LoggingIn { .. } | Phase::Ready => {
+                    let cmd = self.cmd();
+                    self.destroy_waiters.push(id);
+                    self.fail_pending_pairing(ClientError::Destroyed);
+                    self.phase = Phase::LoggingOut { cmd };
+                    self.out.push(Output::Run(cmd, PageCommand::Logout));
+                }
+                Phase::LoggingOut { .. } | Phase::Closing => self.destroy_waiters.push(id),
+                // Nothing running: just remove what is saved.
+                _ => {
+                    self.destroy_waiters.push(id);
+                    self.shutdown(ShutdownReason::Logout);
+                }
+            },
+            Call::ResetState => match self.phase {
+                Phase::Attaching(_) | Phase::Settling | Phase::Unpaired { .. } | Phase::LoggingIn { .. } | Phase::Ready => {
+                    let cmd = self.cmd();
+                    self.plain_calls.push((cmd, id));
+                    self.out.push(Output::Run(cmd, PageCommand::Reconnect));
+                }
+                Phase::Idle => self.reply(id, Err(ClientError::NotInitialized)),
+                _ => self.reply(id, Err(ClientError::Destroyed)),
+            },
             Call::DebugPanic => panic!("debug panic requested through the test hook"),
             Call::GetVersion => {
                 let version = self.web_version.clone();
@@ -402,9 +454,21 @@ impl Session {
     fn on_page(&mut self, ev: PageEvent) {
         match ev {
             PageEvent::Document { url } => self.on_document(&url),
-            PageEvent::Version(version) => {
+            PageEvent::LoggedOut => {
+                if matches!(self.phase, Phase::LoggingIn { .. } | Phase::Ready) {
+                    // Logged out from the phone: say so, then wait for the page to
+                    // reload into a fresh login, as whatsapp-web.js does.
+                    self.out.push(Output::Emit(Event::Disconnected("LOGOUT".into())));
+                    self.generation += 1;
+                    self.socket_state = None;
+                    self.phase = Phase::Loading;
+                    self.arm_auth_timeout();
+                }
+            }
+            PageEvent::Version { version, had_session } => {
                 self.web_version = Some(version);
                 if self.phase == Phase::Loading {
+                    self.restoring = had_session;
                     let cmd = self.cmd();
                     self.phase = Phase::Attaching(cmd);
                     self.out.push(Output::Run(cmd, PageCommand::Attach));
@@ -484,6 +548,11 @@ impl Session {
             }
             Phase::Ready => {
                 self.out.push(Output::Emit(Event::ChangeState(state.clone())));
+                if state == "CONFLICT" && self.config.takeover_on_conflict {
+                    self.generation += 1;
+                    self.out.push(Output::Arm(Timer::Takeover { generation: self.generation }, self.config.takeover_timeout));
+                    return;
+                }
                 if !matches!(state.as_str(), "CONNECTED" | "OPENING" | "PAIRING" | "TIMEOUT") {
                     self.out.push(Output::Emit(Event::Disconnected(state.clone())));
                     self.shutdown(ShutdownReason::Disconnected(state));
@@ -508,6 +577,11 @@ impl Session {
     }
 
     fn enter_unpaired(&mut self, state: &str) {
+        if std::mem::take(&mut self.restoring) {
+            self.out.push(Output::Emit(Event::AuthFailure(
+                "the saved session could not be restored (WhatsApp no longer accepts it); a new login is needed".into(),
+            )));
+        }
         self.resolve_init();
         self.generation += 1;
         match self.config.pair_with_phone.clone() {
@@ -529,6 +603,7 @@ impl Session {
     }
 
     fn enter_logging_in(&mut self) {
+        self.restoring = false;
         self.resolve_init();
         self.generation += 1;
         if let Phase::Unpaired { busy: Some(busy), .. } = &self.phase {
@@ -601,7 +676,17 @@ impl Session {
     // ---- page command results ---------------------------------------------
 
     fn on_done(&mut self, cmd: CmdId, res: Result<PageResult, ClientError>) {
+        if let Some(pos) = self.plain_calls.iter().position(|(c, _)| *c == cmd) {
+            let (_, call) = self.plain_calls.remove(pos);
+            self.reply(call, res.map(|_| Reply::Unit));
+            return;
+        }
         match self.phase.clone() {
+            Phase::LoggingOut { cmd: c } if c == cmd => {
+                // The page reloads as it logs out, so "navigated" is success too.
+                self.out.push(Output::Emit(Event::Disconnected("LOGOUT".into())));
+                self.shutdown(ShutdownReason::Logout);
+            }
             Phase::Attaching(c) if c == cmd => match res {
                 Ok(PageResult::Attached { state, has_synced }) => {
                     self.phase = Phase::Settling;
@@ -732,6 +817,12 @@ impl Session {
                     }
                 }
             }
+            Timer::Takeover { generation } => {
+                if generation == self.generation && self.phase == Phase::Ready && self.socket_state.as_deref() == Some("CONFLICT") {
+                    let cmd = self.cmd();
+                    self.out.push(Output::Run(cmd, PageCommand::Takeover));
+                }
+            }
             Timer::RestoreQrTimeout { generation } => {
                 if generation != self.generation {
                     return;
@@ -792,6 +883,9 @@ impl Session {
         for (id, _) in std::mem::take(&mut self.queue) {
             self.reply(id, Err(err.clone()));
         }
+        for (_, id) in std::mem::take(&mut self.plain_calls) {
+            self.reply(id, Err(err.clone()));
+        }
         self.generation += 1;
         self.epoch += 1;
         self.phase = Phase::Closing;
@@ -799,6 +893,18 @@ impl Session {
     }
 
     // ---- helpers ----------------------------------------------------------
+
+    /// Rejects the running and queued pairing calls (the session is going away).
+    fn fail_pending_pairing(&mut self, err: ClientError) {
+        if let Phase::Unpaired { busy: Some(busy), .. } = &self.phase {
+            if let Some(call) = busy_call(busy) {
+                self.reply(call, Err(err.clone()));
+            }
+        }
+        for (id, _) in std::mem::take(&mut self.queue) {
+            self.reply(id, Err(err.clone()));
+        }
+    }
 
     fn resolve_init(&mut self) {
         if let Some(id) = self.init_waiter.take() {

@@ -43,7 +43,7 @@ impl Harness {
         let (init, out) = self.call(Call::Initialize);
         assert!(out.contains(&Output::Launch));
         self.feed(Input::Launched);
-        let out = self.feed(Input::Page(PageEvent::Version("2.3000.1".into())));
+        let out = self.feed(Input::Page(PageEvent::Version { version: "2.3000.1".into(), had_session: false }));
         (init, run_of(&out, |c| *c == PageCommand::Attach).expect("attach"))
     }
 
@@ -367,7 +367,7 @@ fn page_reload_fails_the_running_call_and_reattaches() {
     let out = h.feed(Input::Page(PageEvent::Document { url: "https://web.whatsapp.com/?post_logout=1".into() }));
     assert_eq!(reply_of(&out, id), Some(Err(ClientError::PageNavigated)));
     assert!(emitted(&out).is_empty(), "not logged in: no LOGOUT disconnect");
-    let out = h.feed(Input::Page(PageEvent::Version("2".into())));
+    let out = h.feed(Input::Page(PageEvent::Version { version: "2".into(), had_session: false }));
     assert!(run_of(&out, |c| *c == PageCommand::Attach).is_some());
 }
 
@@ -495,4 +495,73 @@ fn a_reload_that_never_loads_disconnects() {
     });
     let out = h.feed(Input::Timer(timer.unwrap()));
     assert_eq!(emitted(&out), vec![Event::Disconnected("NAVIGATION".into())]);
+}
+
+#[test]
+fn a_refused_saved_session_emits_auth_failure_then_a_fresh_login() {
+    let mut h = Harness::new(LoginConfig::default());
+    h.call(Call::Initialize);
+    h.feed(Input::Launched);
+    let out = h.feed(Input::Page(PageEvent::Version { version: "2".into(), had_session: true }));
+    let attach = run_of(&out, |c| *c == PageCommand::Attach).unwrap();
+    h.feed(Input::Done(attach, Ok(PageResult::Attached { state: Some("OPENING".into()), has_synced: false })));
+    let out = h.feed(Input::Page(PageEvent::State("UNPAIRED".into())));
+    assert!(matches!(emitted(&out).first(), Some(Event::AuthFailure(_))));
+    assert!(run_of(&out, |c| *c == PageCommand::ReadQr).is_some(), "then QR login");
+}
+
+#[test]
+fn a_restored_session_does_not_emit_auth_failure() {
+    let mut h = Harness::new(LoginConfig::default());
+    h.call(Call::Initialize);
+    h.feed(Input::Launched);
+    let out = h.feed(Input::Page(PageEvent::Version { version: "2".into(), had_session: true }));
+    let attach = run_of(&out, |c| *c == PageCommand::Attach).unwrap();
+    let out = h.feed(Input::Done(attach, Ok(PageResult::Attached { state: Some("CONNECTED".into()), has_synced: false })));
+    assert!(emitted(&out).is_empty());
+}
+
+#[test]
+fn logout_runs_in_the_page_then_shuts_down_and_answers() {
+    let mut h = Harness::new(LoginConfig::default());
+    h.boot_qr();
+    h.feed(Input::Page(PageEvent::State("CONNECTED".into())));
+    let (id, out) = h.call(Call::Logout);
+    let cmd = run_of(&out, |c| *c == PageCommand::Logout).unwrap();
+    // The page reloads while logging out; that reload is expected, not a re-attach.
+    assert!(h.feed(Input::Page(PageEvent::Document { url: "https://web.whatsapp.com/?post_logout=1".into() })).is_empty());
+    let out = h.feed(Input::Done(cmd, Err(ClientError::PageNavigated)));
+    assert_eq!(emitted(&out), vec![Event::Disconnected("LOGOUT".into())]);
+    assert!(out.contains(&Output::Shutdown(ShutdownReason::Logout)));
+    let out = h.feed(Input::ShutdownComplete);
+    assert_eq!(reply_of(&out, id), Some(Ok(Reply::Unit)));
+}
+
+#[test]
+fn conflict_with_takeover_reconnects_instead_of_disconnecting() {
+    let mut h = Harness::new(LoginConfig { takeover_on_conflict: true, takeover_timeout: Duration::from_millis(5), ..Default::default() });
+    h.boot_qr();
+    h.feed(Input::Page(PageEvent::State("CONNECTED".into())));
+    let out = h.feed(Input::Page(PageEvent::Synced));
+    let info = run_of(&out, |c| *c == PageCommand::ReadInfo).unwrap();
+    h.feed(Input::Done(info, Ok(PageResult::Info(ClientInfo::default()))));
+    let out = h.feed(Input::Page(PageEvent::State("CONFLICT".into())));
+    assert_eq!(emitted(&out), vec![Event::ChangeState("CONFLICT".into())]);
+    let timer = out.iter().find_map(|o| match o {
+        Output::Arm(t @ Timer::Takeover { .. }, _) => Some(*t),
+        _ => None,
+    });
+    let out = h.feed(Input::Timer(timer.unwrap()));
+    assert!(run_of(&out, |c| *c == PageCommand::Takeover).is_some());
+}
+
+#[test]
+fn logout_from_the_phone_disconnects_then_waits_for_a_fresh_login() {
+    let mut h = Harness::new(LoginConfig::default());
+    h.boot_qr();
+    h.feed(Input::Page(PageEvent::State("CONNECTED".into())));
+    let out = h.feed(Input::Page(PageEvent::LoggedOut));
+    assert_eq!(emitted(&out), vec![Event::Disconnected("LOGOUT".into())]);
+    let out = h.feed(Input::Page(PageEvent::Version { version: "2".into(), had_session: false }));
+    assert!(run_of(&out, |c| *c == PageCommand::Attach).is_some());
 }
