@@ -78,6 +78,39 @@ class LocalAuth extends BaseAuthStrategy {
   }
 }
 
+const STORE_METHODS = ['sessionExists', 'save', 'extract', 'delete'];
+
+class RemoteAuth extends BaseAuthStrategy {
+  constructor(options = {}) {
+    super();
+    const { store, ...rest } = options || {};
+    // Rust checks the options; it only needs to know which store methods exist.
+    const storeMethods = store ? STORE_METHODS.filter((m) => typeof store[m] === 'function') : [];
+    const descriptor = call(() => native.remoteAuthDescriptor(jsonSafe({ ...rest, storeMethods })));
+    this.store = store;
+    this.clientId = descriptor.clientId ?? undefined;
+    this.dataPath = descriptor.dataPath;
+    this.backupSyncIntervalMs = descriptor.backupSyncIntervalMs;
+    this.rmMaxRetries = descriptor.rmMaxRetries;
+    this.userDataDir = descriptor.userDataDir;
+    Object.defineProperty(this, 'descriptor', { value: descriptor });
+  }
+  toNative() {
+    return this.descriptor;
+  }
+  /**
+   * How the native side calls the store: always a promise, even if a method
+   * throws; only the truth of sessionExists() matters, other results are not
+   * needed (and may not be JSON at all, e.g. a database document).
+   */
+  storeBridge() {
+    return (method, args) =>
+      Promise.resolve()
+        .then(() => this.store[method](args))
+        .then((result) => (method === 'sessionExists' ? Boolean(result) : null));
+  }
+}
+
 // Strategies built with whatsapp-web.js's own classes are accepted too, so a
 // half-migrated program keeps its session folder.
 function nativeAuth(strategy) {
@@ -121,7 +154,8 @@ class Client extends EventEmitter {
 
   /** Starts Chromium, opens WhatsApp Web and begins the login. */
   initialize() {
-    return call(() => this.#native.initialize(this.#emitFromNative));
+    const store = typeof this.authStrategy.storeBridge === 'function' ? this.authStrategy.storeBridge() : null;
+    return call(() => this.#native.initialize(this.#emitFromNative, store));
   }
 
   /** Switches to pairing-code login; resolves with the 8-character code. */
@@ -162,6 +196,7 @@ module.exports = {
   Client,
   NoAuth,
   LocalAuth,
+  RemoteAuth,
   BaseAuthStrategy,
   ...constants,
 };

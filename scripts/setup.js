@@ -13,15 +13,20 @@ const run = (cmd, args, opts = {}) => {
   execFileSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
 };
 
-function ensureChromium() {
-  const wanted = process.env.CHROME_PATH || '/usr/bin/chromium';
-  if (fs.existsSync(wanted)) return;
+// Debian packages the project runs: Chromium always; redis-server for the
+// RemoteAuth tests (a real store), which only the test command needs.
+function ensureDebianPackages() {
+  const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
+  const missing = [];
+  if (!fs.existsSync(chromium)) missing.push('chromium');
+  if (process.argv.includes('--with-redis') && !fs.existsSync('/usr/bin/redis-server')) missing.push('redis-server');
+  if (missing.length === 0) return;
   if (process.platform !== 'linux' || typeof process.getuid !== 'function' || process.getuid() !== 0) {
-    throw new Error(`Chromium not found at ${wanted}. Install it (Debian: apt-get install chromium) or set CHROME_PATH.`);
+    throw new Error(`Missing ${missing.join(', ')}. Install them (Debian: apt-get install ${missing.join(' ')}) or set CHROME_PATH.`);
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
-  run('apt-get', ['install', '-y', '-qq', 'chromium'], { env });
+  run('apt-get', ['install', '-y', '-qq', ...missing], { env });
 }
 
 function ensureNodeModules() {
@@ -37,6 +42,6 @@ function buildAddon() {
   run('npx', ['napi', 'build', '--platform', '--release', '--no-js', '--dts', 'native.d.ts']);
 }
 
-ensureChromium();
+ensureDebianPackages();
 ensureNodeModules();
 buildAddon();

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::errors::ClientError;
+use crate::remote_auth::{RemoteAuth, RemoteStore};
 
 pub const DEFAULT_DATA_PATH: &str = "./.wwebjs_auth/";
 
@@ -24,6 +25,7 @@ pub struct LocalAuth {
 pub enum AuthStrategy {
     NoAuth,
     Local(LocalAuth),
+    Remote(RemoteAuth),
 }
 
 /// whatsapp-web.js's rule: `/^[-_\w]+$/i`, i.e. ASCII letters, digits, `_`, `-`.
@@ -97,7 +99,10 @@ impl AuthStrategy {
     /// `logout()`: deletes the saved session (LocalAuth's folder), retrying
     /// like `fs.rm({ maxRetries })` because a just-closed browser may still be
     /// letting go of files.
-    pub async fn remove_session(&self) -> Result<(), ClientError> {
+    pub async fn remove_session(&self, store: Option<&RemoteStore>) -> Result<(), ClientError> {
+        if let AuthStrategy::Remote(remote) = self {
+            return remote.delete(store).await;
+        }
         let AuthStrategy::Local(local) = self else { return Ok(()) };
         let dir = local.session_dir();
         let mut attempt = 0;
@@ -128,13 +133,28 @@ impl AuthStrategy {
                 let retries = m.get("rmMaxRetries").and_then(Value::as_u64).map(|n| n.min(u32::MAX as u64) as u32);
                 Ok(AuthStrategy::Local(LocalAuth::new(s("clientId"), s("dataPath"), retries)?))
             }
-            _ => Err(bad("must be a NoAuth or LocalAuth instance from whatsapp-web-rs")),
+            Some("remote") => Ok(AuthStrategy::Remote(remote_auth(m)?)),
+            _ => Err(bad("must be a NoAuth, LocalAuth or RemoteAuth instance")),
         }
     }
 
-    /// Makes the profile folder ready for a launch.
-    pub fn prepare_profile(&self, user_data_dir: Option<&Path>) -> Result<Profile, ClientError> {
+    /// Makes the profile folder ready for a launch (RemoteAuth: restored from the store).
+    pub async fn prepare_profile(&self, user_data_dir: Option<&Path>, store: Option<&RemoteStore>) -> Result<Profile, ClientError> {
         match self {
+            AuthStrategy::Remote(remote) => {
+                let dir = remote.user_data_dir();
+                if let Some(given) = user_data_dir {
+                    if normalize(given) != dir {
+                        return Err(ClientError::InvalidOption {
+                            option: "puppeteer.userDataDir".into(),
+                            reason: "RemoteAuth is not compatible with a user-supplied userDataDir".into(),
+                        });
+                    }
+                }
+                let store = store.ok_or_else(|| ClientError::Internal("RemoteAuth without its store".into()))?;
+                remote.restore(store).await?;
+                Ok(Profile::Persistent(dir))
+            }
             AuthStrategy::Local(local) => {
                 let dir = local.session_dir();
                 if let Some(given) = user_data_dir {
@@ -159,6 +179,49 @@ impl AuthStrategy {
             },
         }
     }
+}
+
+/// Reads and checks RemoteAuth's options (whatsapp-web.js's rules).
+pub fn remote_auth(m: &serde_json::Map<String, Value>) -> Result<RemoteAuth, ClientError> {
+    let bad = |option: &str, reason: String| ClientError::InvalidOption { option: format!("RemoteAuth.{option}"), reason };
+    let string = |k: &str| -> Result<Option<String>, ClientError> {
+        match m.get(k) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(bad(k, format!("must be a string, got {}", crate::options::describe(other)))),
+        }
+    };
+    let number = |k: &str| -> Result<Option<u64>, ClientError> {
+        match m.get(k) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Number(n)) if n.as_u64().is_some() => Ok(n.as_u64()),
+            Some(other) => Err(bad(k, format!("must be a non-negative whole number, got {}", crate::options::describe(other)))),
+        }
+    };
+    let methods: Vec<&str> = m.get("storeMethods").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let missing: Vec<&str> = ["sessionExists", "save", "extract", "delete"].into_iter().filter(|x| !methods.contains(x)).collect();
+    if !missing.is_empty() {
+        return Err(bad("store", format!("is required and needs the methods sessionExists, save, extract and delete (missing: {})", missing.join(", "))));
+    }
+    let client_id = string("clientId")?.filter(|s| !s.is_empty());
+    if let Some(id) = &client_id {
+        check_client_id(id)?;
+    }
+    let backup = number("backupSyncIntervalMs")?.unwrap_or(0);
+    if backup < 60_000 {
+        return Err(bad("backupSyncIntervalMs", format!("must be at least 60000 (one minute), got {backup}")));
+    }
+    // Not in whatsapp-web.js (which waits 60 s): lets tests and impatient
+    // deployments take the first backup sooner.
+    let initial = number("initialBackupDelayMs")?.unwrap_or(60_000);
+    let local = LocalAuth::new(None, string("dataPath")?, None)?;
+    Ok(RemoteAuth {
+        client_id,
+        data_path: local.data_path,
+        backup_interval: std::time::Duration::from_millis(backup),
+        initial_delay: std::time::Duration::from_millis(initial),
+        rm_max_retries: number("rmMaxRetries")?.map(|n| n.min(u32::MAX as u64) as u32).unwrap_or(4),
+    })
 }
 
 #[cfg(test)]
@@ -186,12 +249,35 @@ mod tests {
         assert!(c.session_dir().ends_with(".wwebjs_auth/session"));
     }
 
+    fn tokio_test_block_on<F: std::future::Future>(f: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap().block_on(f)
+    }
+
+    #[test]
+    fn remote_auth_rules_follow_whatsapp_web_js() {
+        let ok = serde_json::json!({"storeMethods": ["sessionExists", "save", "extract", "delete"], "clientId": "r1", "dataPath": "/tmp/ra", "backupSyncIntervalMs": 60000});
+        let r = remote_auth(ok.as_object().unwrap()).unwrap();
+        assert_eq!(r.user_data_dir(), PathBuf::from("/tmp/ra/RemoteAuth-r1"));
+        for (bad, option) in [
+            (serde_json::json!({"storeMethods": ["save"], "backupSyncIntervalMs": 60000}), "RemoteAuth.store"),
+            (serde_json::json!({"storeMethods": ["sessionExists", "save", "extract", "delete"], "backupSyncIntervalMs": 59999}), "RemoteAuth.backupSyncIntervalMs"),
+            (serde_json::json!({"storeMethods": ["sessionExists", "save", "extract", "delete"]}), "RemoteAuth.backupSyncIntervalMs"),
+        ] {
+            match remote_auth(bad.as_object().unwrap()) {
+                Err(ClientError::InvalidOption { option: o, .. }) => assert_eq!(o, option),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+        let bad_id = serde_json::json!({"storeMethods": ["sessionExists", "save", "extract", "delete"], "clientId": "a b", "backupSyncIntervalMs": 60000});
+        assert!(matches!(remote_auth(bad_id.as_object().unwrap()), Err(ClientError::InvalidClientId(_))));
+    }
+
     #[test]
     fn local_auth_refuses_a_foreign_user_data_dir() {
         let tmp = tempfile::tempdir().unwrap();
         let a = AuthStrategy::Local(LocalAuth::new(Some("x".into()), Some(tmp.path().to_string_lossy().into()), None).unwrap());
-        assert!(matches!(a.prepare_profile(Some(Path::new("/elsewhere"))), Err(ClientError::InvalidOption { .. })));
-        let p = a.prepare_profile(None).unwrap();
+        assert!(matches!(tokio_test_block_on(a.prepare_profile(Some(Path::new("/elsewhere")), None)), Err(ClientError::InvalidOption { .. })));
+        let p = tokio_test_block_on(a.prepare_profile(None, None)).unwrap();
         assert!(p.path().is_dir());
         assert!(p.path().ends_with("session-x"));
     }

@@ -16,6 +16,7 @@ use tokio::sync::oneshot;
 use crate::browser::{run_command, BrowserSession, BrowserSignal};
 use crate::errors::ClientError;
 use crate::options::ClientOptions;
+use crate::remote_auth::RemoteStore;
 use crate::session::{Call, CallId, Event, Input, Output, Reply, Session, ShutdownReason, Timer};
 
 /// Hands an event to JavaScript.
@@ -24,6 +25,8 @@ type Responder = oneshot::Sender<Result<Reply, ClientError>>;
 
 enum Request {
     Call(Call, Responder),
+    /// RemoteAuth's store, set by `initialize()`.
+    SetStore(RemoteStore),
     /// Events go here from now on (set by `initialize()`, dropped at shutdown
     /// so a finished client does not keep Node's event loop alive).
     SetEmitter(Emit),
@@ -31,6 +34,8 @@ enum Request {
 
 enum Msg {
     Input(Input),
+    /// A RemoteAuth backup finished.
+    Backup(Result<(), ClientError>),
     Launched(Result<(BrowserSession, UnboundedReceiver<BrowserSignal>), ClientError>),
     ShutdownDone,
 }
@@ -46,6 +51,10 @@ impl ClientHandle {
         let (tx, rx) = unbounded_channel();
         napi::bindgen_prelude::spawn(Driver::new(options).run(rx));
         ClientHandle { requests: tx }
+    }
+
+    pub fn set_store(&self, store: RemoteStore) {
+        let _ = self.requests.send(Request::SetStore(store));
     }
 
     pub fn set_emitter(&self, emit: Emit) {
@@ -80,6 +89,9 @@ struct Driver {
     /// one (its generation is void anyway), so a thousand request/cancel
     /// cycles leave one sleeping task, not a thousand.
     timers: HashMap<std::mem::Discriminant<Timer>, tokio::task::AbortHandle>,
+    store: Option<RemoteStore>,
+    /// RemoteAuth's backup loop, running while the client is logged in.
+    backups: Option<tokio::task::AbortHandle>,
 }
 
 async fn recv_signal(signals: &mut Option<UnboundedReceiver<BrowserSignal>>) -> Option<BrowserSignal> {
@@ -105,6 +117,8 @@ impl Driver {
             launching: false,
             shutdown_pending: false,
             timers: HashMap::new(),
+            store: None,
+            backups: None,
         }
     }
 
@@ -121,12 +135,23 @@ impl Driver {
                         self.emitter = Some(emit);
                         continue;
                     }
+                    Some(Request::SetStore(store)) => {
+                        self.store = Some(store);
+                        continue;
+                    }
                     None => break,
                 },
                 Some(msg) = self.internal_rx.recv() => match msg {
                     Msg::Input(input) => input,
                     Msg::Launched(result) => self.on_launched(result).await,
                     Msg::ShutdownDone => Input::ShutdownComplete,
+                    Msg::Backup(result) => {
+                        match result {
+                            Ok(()) => self.emit(Event::RemoteSessionSaved),
+                            Err(e) => crate::debug_log!("RemoteAuth backup failed: {e}"),
+                        }
+                        continue;
+                    }
                 },
                 signal = recv_signal(&mut self.signals) => match signal {
                     Some(BrowserSignal::Page(event)) => Input::Page(event),
@@ -155,8 +180,11 @@ impl Driver {
             for output in outputs {
                 self.execute(output);
             }
+            // A finished client must not keep Node's event loop alive: the
+            // thread-safe functions into JavaScript go (initialize() brings them back).
             if self.session.is_closed() && self.browser.is_none() && !self.launching {
                 self.emitter = None;
+                self.store = None;
             }
         }
         self.signals = None;
@@ -192,11 +220,44 @@ impl Driver {
         });
     }
 
+    fn emit(&self, event: Event) {
+        if let Some(emit) = &self.emitter {
+            emit(event);
+        }
+    }
+
+    /// RemoteAuth: the first backup after the initial delay, then one every
+    /// backupSyncIntervalMs, for as long as the client stays logged in.
+    fn start_backups(&mut self) {
+        let (crate::auth::AuthStrategy::Remote(remote), Some(store)) = (&self.options.auth, &self.store) else { return };
+        let (remote, store, tx) = (remote.clone(), store.clone(), self.internal_tx.clone());
+        if let Some(old) = self.backups.take() {
+            old.abort();
+        }
+        let task = napi::bindgen_prelude::spawn(async move {
+            let first = if store.session_exists(&remote.session_name()).await.unwrap_or(false) {
+                remote.backup_interval
+            } else {
+                remote.initial_delay
+            };
+            tokio::time::sleep(first).await;
+            loop {
+                if tx.send(Msg::Backup(remote.backup(&store).await)).is_err() {
+                    return;
+                }
+                tokio::time::sleep(remote.backup_interval).await;
+            }
+        });
+        self.backups = Some(task.abort_handle());
+    }
+
     fn execute(&mut self, output: Output) {
         match output {
             Output::Emit(event) => {
-                if let Some(emit) = &self.emitter {
-                    emit(event);
+                let ready = matches!(event, Event::Ready(_));
+                self.emit(event);
+                if ready {
+                    self.start_backups();
                 }
             }
             Output::Reply(id, result) => {
@@ -207,9 +268,10 @@ impl Driver {
             Output::Launch => {
                 self.launching = true;
                 let options = self.options.clone();
+                let store = self.store.clone();
                 self.send_later(async move {
                     let (tx, rx) = unbounded_channel();
-                    let opened = AssertUnwindSafe(BrowserSession::open(&options, tx))
+                    let opened = AssertUnwindSafe(BrowserSession::open(&options, store.as_ref(), tx))
                         .catch_unwind()
                         .await
                         .unwrap_or_else(|p| Err(ClientError::Internal(panic_message(&*p))));
@@ -246,13 +308,17 @@ impl Driver {
                 for (_, timer) in self.timers.drain() {
                     timer.abort();
                 }
+                if let Some(backups) = self.backups.take() {
+                    backups.abort();
+                }
                 let auth = self.options.auth.clone();
+                let store = self.store.clone();
                 let logout = reason == ShutdownReason::Logout;
                 if let Some(browser) = self.browser.take() {
                     self.send_later(async move {
                         browser.close().await;
                         if logout {
-                            if let Err(e) = auth.remove_session().await {
+                            if let Err(e) = auth.remove_session(store.as_ref()).await {
                                 crate::debug_log!("logout: {e}");
                             }
                         }
@@ -260,7 +326,7 @@ impl Driver {
                     });
                 } else if logout {
                     self.send_later(async move {
-                        if let Err(e) = auth.remove_session().await {
+                        if let Err(e) = auth.remove_session(store.as_ref()).await {
                             crate::debug_log!("logout: {e}");
                         }
                         Msg::ShutdownDone

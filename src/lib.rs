@@ -19,6 +19,7 @@ pub mod driver;
 pub mod errors;
 pub mod options;
 pub mod phone;
+pub mod remote_auth;
 pub mod session;
 
 use napi::bindgen_prelude::*;
@@ -36,6 +37,8 @@ use crate::phone::PhoneNumber;
 use crate::session::{Call, CodeRequest, Reply};
 
 type EmitFn = ThreadsafeFunction<FnArgs<(String, Vec<Value>)>, Unknown<'static>, FnArgs<(String, Vec<Value>)>, Status, false>;
+/// `(method, args) => Promise`: calls RemoteAuth's store.
+type StoreFn = ThreadsafeFunction<FnArgs<(String, Value)>, Promise<Value>, FnArgs<(String, Value)>, Status, false>;
 
 #[napi]
 pub struct NativeClient {
@@ -97,8 +100,21 @@ impl NativeClient {
     // thread, and only then returns a promise: calls reach the session in
     // exactly the order the program made them.
 
-    #[napi(ts_args_type = "emit: (event: string, args: unknown[]) => void", ts_return_type = "Promise<void>")]
-    pub fn initialize<'env>(&self, env: &'env Env, emit: EmitFn) -> Result<PromiseRaw<'env, ()>> {
+    #[napi(
+        ts_args_type = "emit: (event: string, args: unknown[]) => void, store?: ((method: string, args: object) => Promise<unknown>) | null",
+        ts_return_type = "Promise<void>"
+    )]
+    pub fn initialize<'env>(&self, env: &'env Env, emit: EmitFn, store: Option<StoreFn>) -> Result<PromiseRaw<'env, ()>> {
+        if let Some(store) = store {
+            let store = Arc::new(store);
+            self.handle.set_store(remote_auth::RemoteStore::new(Arc::new(move |method: &'static str, args: Value| {
+                let store = store.clone();
+                Box::pin(async move {
+                    let promise = store.call_async(FnArgs::from((method.to_string(), args))).await.map_err(|e| e.reason.clone())?;
+                    promise.await.map_err(|e| e.reason.clone())
+                }) as futures::future::BoxFuture<'static, std::result::Result<Value, String>>
+            })));
+        }
         let emit = Arc::new(emit);
         self.handle.set_emitter(Arc::new(move |event: session::Event| {
             emit.call(FnArgs::from((event.name().to_string(), event.args())), ThreadsafeFunctionCallMode::NonBlocking);
@@ -276,6 +292,27 @@ pub fn local_auth_descriptor(options: Option<Value>) -> Result<Value> {
         "dataPath": local.data_path.to_string_lossy(),
         "rmMaxRetries": local.rm_max_retries,
         "userDataDir": local.session_dir().to_string_lossy(),
+    }))
+}
+
+/// `new RemoteAuth(options)`: checks the options (the store's method names
+/// come as `storeMethods`) and returns the descriptor the client needs.
+#[napi(catch_unwind, ts_args_type = "options?: unknown")]
+pub fn remote_auth_descriptor(options: Option<Value>) -> Result<Value> {
+    let options = options.unwrap_or(Value::Null);
+    let empty = serde_json::Map::new();
+    let map = options.as_object().unwrap_or(&empty);
+    let remote = auth::remote_auth(map)?;
+    Ok(serde_json::json!({
+        "type": "remote",
+        "clientId": remote.client_id,
+        "dataPath": remote.data_path.to_string_lossy(),
+        "backupSyncIntervalMs": remote.backup_interval.as_millis() as u64,
+        "initialBackupDelayMs": remote.initial_delay.as_millis() as u64,
+        "rmMaxRetries": remote.rm_max_retries,
+        "storeMethods": map.get("storeMethods"),
+        "userDataDir": remote.user_data_dir().to_string_lossy(),
+        "sessionName": remote.session_name(),
     }))
 }
 

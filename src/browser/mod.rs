@@ -31,6 +31,7 @@ pub use process::ChromiumProcess;
 use crate::auth::Profile;
 use crate::errors::ClientError;
 use crate::options::ClientOptions;
+use crate::remote_auth::RemoteStore;
 use crate::session::{ClientInfo, PageCommand, PageEvent, PageResult};
 
 pub const WHATSAPP_WEB_URL: &str = "https://web.whatsapp.com/";
@@ -86,7 +87,7 @@ impl BrowserSession {
     /// (binding, bootstrap script, options) and starts the navigation to
     /// WhatsApp Web without waiting for it to load: the bootstrap script
     /// reports progress through the binding.
-    pub async fn open(options: &ClientOptions, signals: UnboundedSender<BrowserSignal>) -> Result<Self, ClientError> {
+    pub async fn open(options: &ClientOptions, store: Option<&RemoteStore>, signals: UnboundedSender<BrowserSignal>) -> Result<Self, ClientError> {
         let config = HandlerConfig {
             // A wrong certificate must fail as it would for a person; the
             // simulator is reached with --ignore-certificate-errors instead.
@@ -98,7 +99,7 @@ impl BrowserSession {
         let (ws_url, owner) = match &options.browser.connect {
             Some(url) => (url.clone(), Owner::Attached),
             None => {
-                let profile = options.auth.prepare_profile(options.browser.user_data_dir.as_deref())?;
+                let profile = options.auth.prepare_profile(options.browser.user_data_dir.as_deref(), store).await?;
                 let args = chromium_args(&options.browser, profile.path())?;
                 let (process, ws_url) = ChromiumProcess::spawn(&options.browser.executable_path, &args, LAUNCH_TIMEOUT).await?;
                 (ws_url, Owner::Launched { process, profile })

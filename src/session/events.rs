@@ -25,6 +25,8 @@ pub enum Event {
     Ready(ClientInfo),
     ChangeState(String),
     Disconnected(String),
+    /// RemoteAuth: a backup reached the store.
+    RemoteSessionSaved,
 }
 
 impl Event {
@@ -40,6 +42,7 @@ impl Event {
             Event::Ready(_) => "ready",
             Event::ChangeState(_) => "change_state",
             Event::Disconnected(_) => "disconnected",
+            Event::RemoteSessionSaved => "remote_session_saved",
         }
     }
 
@@ -52,7 +55,7 @@ impl Event {
             }
             Event::CodeError { code, message } => vec![json!({ "code": code, "message": message })],
             Event::LoadingScreen(p) => vec![json!(p), json!("WhatsApp")],
-            Event::Authenticated => vec![],
+            Event::Authenticated | Event::RemoteSessionSaved => vec![],
             Event::Ready(info) => vec![serde_json::to_value(info).unwrap_or_default()],
         }
     }
