@@ -23,6 +23,12 @@ declare namespace WhatsAppWebRs {
         /** Closes the browser and releases the session folder. Safe at any moment and more than once. */
         destroy(): Promise<void>;
 
+        /** Logs out in WhatsApp Web, closes the browser and removes the saved session (LocalAuth's folder, RemoteAuth's backup); emits `disconnected('LOGOUT')`. */
+        logout(): Promise<void>;
+
+        /** Force reset of connection state for the client (reconnects WhatsApp Web's socket) */
+        resetState(): Promise<void>;
+
         /** The socket state last reported by WhatsApp Web, or null before it loaded. */
         getState(): Promise<WAState>;
 
@@ -49,8 +55,14 @@ declare namespace WhatsAppWebRs {
         /** Generic event */
         on(event: string, listener: (...args: any) => void): this;
 
+        /** Emitted when there has been an error while trying to restore an existing session; a fresh login follows */
+        on(event: 'auth_failure', listener: (message: string) => void): this;
+
         /** Emitted when authentication is successful */
         on(event: 'authenticated', listener: () => void): this;
+
+        /** Emitted when the RemoteAuth session is saved successfully on the external Database */
+        on(event: 'remote_session_saved', listener: () => void): this;
 
         /** Emitted when the connection state changes (after `ready`) */
         on(
@@ -105,8 +117,12 @@ declare namespace WhatsAppWebRs {
         on(event: 'ready', listener: () => void): this;
     }
 
-    /** Puppeteer-style browser options (launch only, for now). */
+    /** Puppeteer-style browser options: launch a Chromium, or attach to a running one. */
     export interface PuppeteerOptions {
+        /** Attach to a running Chromium (its DevTools WebSocket URL); destroy() then only closes our page. */
+        browserWSEndpoint?: string;
+        /** Attach to a running Chromium by its DevTools HTTP URL (e.g. http://127.0.0.1:9222). */
+        browserURL?: string;
         /** @default true */
         headless?: boolean | 'new' | 'shell';
         /** @default process.env.CHROME_PATH or '/usr/bin/chromium' */
@@ -115,8 +131,8 @@ declare namespace WhatsAppWebRs {
         args?: string[];
         /** Profile folder (NoAuth only; LocalAuth chooses its own) */
         userDataDir?: string;
-        /** Accepted for compatibility; the page keeps the window size. */
-        defaultViewport?: null | { width: number; height: number };
+        /** Emulated viewport; null (the default) keeps the window size. */
+        defaultViewport?: null | { width: number; height: number; deviceScaleFactor?: number; isMobile?: boolean };
     }
 
     /** Options for initializing the whatsapp client */
@@ -143,6 +159,25 @@ declare namespace WhatsAppWebRs {
          * Sets the browser name of a current linked device, i.e.: 'Firefox'.
          */
         browserName?: string;
+        /** The version of WhatsApp Web to use with webVersionCache.
+         * @default '2.3000.1017054665' */
+        webVersion?: string;
+        /** Where the WhatsApp Web page comes from: 'local' serves `<path>/<webVersion>.html` when present and saves the page there after login; 'remote' fetches `remotePath` (`{version}` replaced; http:// only); 'none' always uses the live page.
+         * @default { type: 'local' } */
+        webVersionCache?: WebCacheOptions;
+        /** If another WhatsApp Web session takes over (CONFLICT), take it back after takeoverTimeoutMs instead of disconnecting
+         * @default false */
+        takeoverOnConflict?: boolean;
+        /** How long to wait before taking over the session
+         * @default 0 */
+        takeoverTimeoutMs?: number;
+        /** Proxy credentials for a proxy given with `--proxy-server` in puppeteer.args */
+        proxyAuthentication?: { username: string; password: string } | undefined;
+        /** A function (or script) evaluated in every new document before WhatsApp Web's own scripts */
+        evalOnNewDoc?: Function | string;
+        /** Accepted for compatibility; used once media handling exists
+         * @default 'ffmpeg' */
+        ffmpegPath?: string;
         /** Start in pairing-code mode. Refer the requestPairingCode function of Client.
          * @default
          * {
@@ -182,6 +217,53 @@ declare namespace WhatsAppWebRs {
             dataPath?: string;
             rmMaxRetries?: number;
         });
+    }
+
+    export interface LocalWebCacheOptions {
+        type: 'local';
+        path?: string;
+        strict?: boolean;
+    }
+
+    export interface RemoteWebCacheOptions {
+        type: 'remote';
+        remotePath: string;
+        strict?: boolean;
+    }
+
+    export interface NoWebCacheOptions {
+        type: 'none';
+    }
+
+    export type WebCacheOptions = NoWebCacheOptions | LocalWebCacheOptions | RemoteWebCacheOptions;
+
+    /**
+     * Remote-based authentication: the session is backed up to `store` as whatsapp-web.js's RemoteAuth does,
+     * so stores written for it (wwebjs-mongo, wwebjs-aws-s3) work unchanged.
+     */
+    export class RemoteAuth extends AuthStrategy {
+        public clientId?: string;
+        public dataPath?: string;
+        constructor(options?: {
+            store: Store;
+            clientId?: string;
+            dataPath?: string;
+            /** At least 60000 */
+            backupSyncIntervalMs: number;
+            rmMaxRetries?: number;
+            /** whatsapp-web-rs only: wait before the first backup after a new login (default 60000, as whatsapp-web.js) */
+            initialBackupDelayMs?: number;
+        });
+    }
+
+    /**
+     * Remote store interface
+     */
+    export interface Store {
+        sessionExists: (options: { session: string }) => Promise<boolean> | boolean;
+        delete: (options: { session: string }) => Promise<any> | any;
+        save: (options: { session: string }) => Promise<any> | any;
+        extract: (options: { session: string; path: string }) => Promise<any> | any;
     }
 
     /** Serialized ID of the logged-in account */
@@ -244,6 +326,7 @@ declare namespace WhatsAppWebRs {
         LOADING_SCREEN = 'loading_screen',
         DISCONNECTED = 'disconnected',
         STATE_CHANGED = 'change_state',
+        REMOTE_SESSION_SAVED = 'remote_session_saved',
     }
 }
 

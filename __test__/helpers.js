@@ -76,6 +76,9 @@ async function setup(simOptions = {}) {
     sim,
     client(options = {}) {
       const client = new Client({
+        // whatsapp-web.js's default ('local') would save the simulator's page under ./.wwebjs_cache
+        // and serve it to later runs; tests that want a cache say so.
+        webVersionCache: { type: 'none' },
         ...options,
         puppeteer: { ...(options.puppeteer || {}), args: [...sim.chromiumArgs, ...((options.puppeteer && options.puppeteer.args) || [])] },
       });

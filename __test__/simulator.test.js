@@ -15,6 +15,7 @@ const { CODE_ALPHABET } = require('../simulator/protocol');
 const chromium = require('../simulator/chromium');
 
 const PHONE = '15551234567';
+const SCAN_WID = '15550100001@c.us';
 
 // ---- harness ----------------------------------------------------------------------------------
 
@@ -52,7 +53,14 @@ function recorder() {
                 rec.modulesReadyAtDebug = typeof R('WAWebConnModel').Conn.on === 'function';
                 const prefs = R('WAWebUserPrefsMultiDevice');
                 rec.secretAtDebug = prefs.getADVSecretKey();
-                Socket.on('change:state', (_m, v) => push({ k: 'state', v }));
+                // What a client sees of a saved session before the socket answers, and with each
+                // state change (to detect a restore the server refused).
+                const me = () => {
+                    const wid = R('WAWebUserPrefsMeUser').getMaybeMePnUser();
+                    return wid ? wid._serialized : null;
+                };
+                rec.meAtDebug = me();
+                Socket.on('change:state', (_m, v) => push({ k: 'state', v, me: me() }));
                 Socket.on('change:hasSynced', (_m, v) => push({ k: 'hasSynced', v }));
                 R('WAWebConnModel').Conn.on('change:ref', (_m, ref) =>
                     push({ k: 'ref', v: ref === undefined ? '<undefined>' : ref, secret: prefs.getADVSecretKey() }),
@@ -66,6 +74,10 @@ function recorder() {
                     push({ k: 'logout' });
                     // Survives the reload that follows: an exposed function lives in Node.
                     if (window.__cmdLogout) window.__cmdLogout();
+                });
+                Cmd.on('logout_from_bridge', () => {
+                    push({ k: 'logout_from_bridge' });
+                    if (window.__cmdLogoutFromBridge) window.__cmdLogoutFromBridge();
                 });
             } catch (err) {
                 rec.error = String(err && err.stack);
@@ -555,7 +567,8 @@ test('pairing codes: only the live code works; wrong, superseded, over-age, canc
     assert.ok(types.indexOf('primary-hello-sent') < types.indexOf('companion-finish'));
     assert.ok(types.indexOf('companion-finish') < types.indexOf('pair-success'));
     assert.equal(await page.evaluate(() => window.require('WAWebUserPrefsMeUser').getMaybeMePnUser()._serialized), `${PHONE}@c.us`);
-    assert.deepEqual(s.state().sessions.map((x) => [x.wid, x.via]), [[`${PHONE}@c.us`, 'code']]);
+    assert.deepEqual(s.state().sessions.map((x) => [x.wid, x.via, x.display]), [[`${PHONE}@c.us`, 'code', 'Chrome (Linux)']]);
+    assert.equal(s.events.find((e) => e.type === 'pair-success').display, 'Chrome (Linux)', 'the device name as the page reported it at pair-success');
     assert.deepEqual(await s.phone.typeCode(PHONE, r6.code), { ok: false, reason: 'no-live-code' });
     assert.deepEqual(page.errors, []);
 });
@@ -665,4 +678,238 @@ test('cli.js starts it with the given timings, prints URLs and flags, and stops 
     const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     child.kill('SIGINT');
     assert.deepEqual(await exited, { code: 0, signal: null });
+});
+
+// ---- sessions ended from elsewhere --------------------------------------------------------------
+
+// A page logged in by a scan, with the recorder, in a fresh (or given) profile.
+async function loggedIn(t, s, dir = profile(t)) {
+    const b = await browser(t, s, dir);
+    await b.page.goto(s.webUrl);
+    await waitState(b.page, 'UNPAIRED');
+    assert.deepEqual(await s.phone.scan(await qrOf(b.page)), { ok: true, wid: SCAN_WID });
+    await waitSynced(b.page);
+    return b;
+}
+
+const meOf = (page) =>
+    page.evaluate(() => {
+        const wid = window.require('WAWebUserPrefsMeUser').getMaybeMePnUser();
+        return wid ? wid._serialized : null;
+    });
+
+test('conflict: another browser takes the session; the page goes CONFLICT and stays; takeover() rejects, reconnect() logs back in', async (t) => {
+    const s = await sim(t, { syncStepMs: 10 });
+    const dir = profile(t);
+    {
+        // An unpaired page has no session to lose.
+        const { page, close } = await browser(t, s, dir);
+        await page.goto(s.webUrl);
+        await waitState(page, 'UNPAIRED');
+        assert.equal(s.conflict(), 0);
+        await close();
+    }
+    const { page } = await loggedIn(t, s, dir);
+    const socketId = s.state().sockets.find((x) => x.state === 'CONNECTED').id;
+    assert.equal(s.conflict({ wid: '15559999999@c.us' }), 0, 'another account');
+    assert.throws(() => s.conflict({ wid: { user: 1 } }), /wid must be/);
+
+    const before = (await recLog(page)).length;
+    const since = s.events.length;
+    const closed = s.waitFor('socket-closed', (e) => e.socketId === socketId, 5000);
+    assert.equal(s.conflict({ wid: '15550100001' }), 1, 'a bare number means <number>@c.us');
+    await closed;
+    await waitState(page, 'CONFLICT');
+    const told = s.events.slice(since).filter((e) => e.type === 'conflict');
+    assert.deepEqual(told.map((e) => [e.socketId, e.wid]), [[socketId, SCAN_WID]]);
+    // Unlike a lost connection (retried after 500 ms), a conflict is not retried.
+    await assert.rejects(s.waitFor('socket-open', null, 1200), /no 'socket-open'/);
+    assert.equal(await socketState(page), 'CONFLICT');
+    assert.deepEqual((await recLog(page)).slice(before).filter((e) => e.k === 'state').map((e) => e.v), ['CONFLICT']);
+    assert.match(await page.evaluate(() => document.body.innerText), /CONFLICT/);
+    // The session is intact on both sides: only this browser lost the stream.
+    assert.equal(await meOf(page), SCAN_WID);
+    assert.equal(s.state().sessions.length, 1);
+
+    // whatsapp-web.js's takeoverOnConflict calls Socket.takeover(): current WhatsApp Web rejects it
+    // (defect 5) and the page stays in CONFLICT.
+    const takeover = await page.evaluate(() =>
+        window.require('WAWebSocketModel').Socket.takeover().then(
+            () => 'resolved',
+            () => 'rejected',
+        ),
+    );
+    assert.equal(takeover, 'rejected');
+    assert.equal(await socketState(page), 'CONFLICT');
+
+    // What "Use here" does: reconnect with the saved token, no QR.
+    const mark = (await recLog(page)).length;
+    const sinceReconnect = s.events.length;
+    const restored = s.waitFor('session-restored', null, 5000);
+    await page.evaluate(() => window.require('WAWebSocketModel').Socket.reconnect());
+    assert.equal((await restored).wid, SCAN_WID);
+    await s.waitFor('synced', null, 5000, { since: sinceReconnect });
+    await waitState(page, 'CONNECTED');
+    assert.deepEqual((await recLog(page)).slice(mark).filter((e) => e.k === 'state').map((e) => e.v), ['OPENING', 'PAIRING', 'CONNECTED']);
+    assert.ok(!s.events.slice(sinceReconnect).some((e) => e.type === 'ref-issued'));
+    assert.deepEqual(page.errors, []);
+});
+
+test('logoutFromPhone: logout_from_bridge, storage cleared, reload with post_logout=1, QR login again; pair-success names the device after info()', async (t) => {
+    const s = await sim(t, { syncStepMs: 10 });
+    const dir = profile(t);
+    const { page } = await browser(t, s, dir);
+    let bridgeLogouts = 0;
+    let cmdLogouts = 0;
+    await page.exposeFunction('__cmdLogoutFromBridge', () => {
+        bridgeLogouts++;
+    });
+    await page.exposeFunction('__cmdLogout', () => {
+        cmdLogouts++;
+    });
+    await page.goto(s.webUrl);
+    await waitState(page, 'UNPAIRED');
+    assert.deepEqual(await s.phone.scan(await qrOf(page)), { ok: true, wid: SCAN_WID });
+    await waitSynced(page);
+    // The name the phone lists the device under: the page's info() at pair-success, here the
+    // user agent's.
+    const paired = s.events.find((e) => e.type === 'pair-success');
+    assert.deepEqual([paired.via, paired.display], ['qr', 'Chrome (Linux)']);
+    assert.equal(s.state().sessions[0].display, 'Chrome (Linux)');
+
+    assert.deepEqual(s.logoutFromPhone({ wid: '15559999999@c.us' }), { forgotten: 0, told: 0 }, 'another account');
+    const nav = page.waitForNavigation({ timeout: 10000 });
+    assert.deepEqual(s.logoutFromPhone({ wid: SCAN_WID }), { forgotten: 1, told: 1 });
+    await nav;
+    assert.match(page.url(), /[?&]post_logout=1/);
+    assert.equal(bridgeLogouts, 1, "Cmd fired 'logout_from_bridge'");
+    assert.equal(cmdLogouts, 0, "and not 'logout'");
+    assert.deepEqual(s.state().sessions, []);
+    assert.deepEqual(
+        s.events.filter((e) => e.type === 'logout-from-phone').map((e) => [e.wid, e.told]),
+        [[SCAN_WID, 1]],
+    );
+    assert.ok(!s.events.some((e) => e.type === 'logout'), 'the page sends no logout: the server already forgot');
+
+    // After the reload: no session, no token in storage, QR login.
+    await waitState(page, 'UNPAIRED');
+    assert.equal(await meOf(page), null);
+    assert.equal(await page.evaluate(() => window.__rec.meAtDebug), null);
+    assert.equal(s.events.filter((e) => e.type === 'hello').pop().withToken, false);
+
+    // Paired again, renamed the way whatsapp-web.js's deviceName/browserName do it: info()
+    // replaced on the module once the page has loaded.
+    await page.evaluate(() => {
+        const utils = window.require('WAWebMiscBrowserUtils');
+        const func = utils.info;
+        utils.info = () => ({ ...func(), os: 'Sim Device', name: 'Sim Browser' });
+    });
+    const since = s.events.length;
+    assert.deepEqual(await s.phone.scan(await qrOf(page)), { ok: true, wid: SCAN_WID });
+    const again = await s.waitFor('pair-success', null, 5000, { since });
+    assert.deepEqual([again.via, again.display], ['qr', 'Sim Browser (Sim Device)']);
+    assert.equal(s.state().sessions[0].display, 'Sim Browser (Sim Device)');
+    await waitSynced(page);
+    assert.deepEqual(page.errors, []);
+});
+
+test('forgetSessions: pages are not told; the next load gets session_invalid; getMaybeMePnUser() is the saved wid from window.Debug until then', async (t) => {
+    const s = await sim(t, { syncStepMs: 10 });
+    const dir = profile(t);
+    let { page, close } = await loggedIn(t, s, dir);
+    assert.equal(await page.evaluate(() => window.__rec.meAtDebug), null, 'a fresh profile holds no account');
+
+    // A browser restart with the saved session: the account is known when window.Debug is set,
+    // before the socket has answered.
+    await close();
+    ({ page, close } = await browser(t, s, dir));
+    const restored = s.waitFor('session-restored', null, 10000);
+    await page.goto(s.webUrl);
+    await restored;
+    await waitSynced(page);
+    let rec = await page.evaluate(() => window.__rec);
+    assert.equal(rec.meAtDebug, SCAN_WID);
+    assert.deepEqual(rec.log.filter((e) => e.k === 'state').map((e) => [e.v, e.me]), [
+        ['OPENING', SCAN_WID],
+        ['PAIRING', SCAN_WID],
+        ['CONNECTED', SCAN_WID],
+    ]);
+
+    assert.equal(s.forgetSessions({ wid: '15559999999@c.us' }), 0, 'another account');
+    const since = s.events.length;
+    assert.equal(s.forgetSessions(), 1);
+    assert.deepEqual(s.state().sessions, []);
+    assert.deepEqual(s.events.slice(since).map((e) => [e.type, e.wid]), [['session-forgotten', SCAN_WID]], 'nothing else happened');
+    // Nobody was told: the connected page carries on, account and all.
+    assert.equal(await socketState(page), 'CONNECTED');
+    assert.equal(await meOf(page), SCAN_WID);
+
+    // The next load presents the token the server no longer accepts. A client that reads
+    // getMaybeMePnUser() at window.Debug sees the saved account, then the state settles on
+    // UNPAIRED with no account: the restore failed (whatsapp-web-rs emits auth_failure then).
+    const unknown = s.waitFor('session-unknown', null, 10000);
+    const hello = s.waitFor('hello', null, 10000);
+    await page.reload();
+    assert.equal((await hello).withToken, true);
+    await unknown;
+    await waitState(page, 'UNPAIRED');
+    rec = await page.evaluate(() => window.__rec);
+    assert.equal(rec.meAtDebug, SCAN_WID);
+    assert.deepEqual(rec.log.filter((e) => e.k === 'state').map((e) => [e.v, e.me]), [
+        ['OPENING', SCAN_WID],
+        ['PAIRING', SCAN_WID],
+        ['UNPAIRED', null],
+    ]);
+    assert.equal(await meOf(page), null);
+
+    // Cleared from storage too: the load after that has no account at window.Debug.
+    const cleanHello = s.waitFor('hello', null, 10000);
+    await page.reload();
+    assert.equal((await cleanHello).withToken, false);
+    await waitState(page, 'UNPAIRED');
+    assert.equal(await page.evaluate(() => window.__rec.meAtDebug), null);
+    assert.deepEqual(await s.phone.scan(await qrOf(page)), { ok: true, wid: SCAN_WID });
+    await waitSynced(page);
+    assert.deepEqual(page.errors, []);
+});
+
+test('the control API for conflict, logout-from-phone and forget-sessions', async (t) => {
+    const s = await sim(t, { syncStepMs: 10 });
+    const api = s.httpUrl.replace(/\/$/, '');
+    const { page } = await loggedIn(t, s);
+
+    let r = await httpJson('POST', `${api}/_sim/conflict`, { wid: 'not a wid' });
+    assert.equal(r.status, 400);
+    assert.match(r.body.error, /wid must be/);
+    r = await httpJson('POST', `${api}/_sim/conflict`);
+    assert.deepEqual([r.status, r.body], [200, { told: 1 }]);
+    await waitState(page, 'CONFLICT');
+    const restored = s.waitFor('session-restored', null, 5000);
+    await page.evaluate(() => window.require('WAWebSocketModel').Socket.reconnect());
+    await restored;
+    await waitState(page, 'CONNECTED');
+
+    r = await httpJson('POST', `${api}/_sim/forget-sessions`, { wid: 15559999999 });
+    assert.deepEqual([r.status, r.body], [200, { forgotten: 0 }]);
+    r = await httpJson('POST', `${api}/_sim/logout-from-phone`, { wid: '15559999999@c.us' });
+    assert.deepEqual([r.status, r.body], [200, { forgotten: 0, told: 0 }]);
+
+    const nav = page.waitForNavigation({ timeout: 10000 });
+    r = await httpJson('POST', `${api}/_sim/logout-from-phone`, {});
+    assert.deepEqual([r.status, r.body], [200, { forgotten: 1, told: 1 }]);
+    await nav;
+    assert.match(page.url(), /[?&]post_logout=1/);
+    await waitState(page, 'UNPAIRED');
+
+    r = await httpJson('POST', `${api}/_sim/phone/scan`, { qr: await qrOf(page) });
+    assert.deepEqual(r.body, { ok: true, wid: SCAN_WID });
+    r = await httpJson('POST', `${api}/_sim/forget-sessions`, { wid: SCAN_WID });
+    assert.deepEqual([r.status, r.body], [200, { forgotten: 1 }]);
+    r = await httpJson('GET', `${api}/_sim/state`);
+    assert.deepEqual(r.body.sessions, []);
+    r = await httpJson('GET', `${api}/_sim/nope`);
+    for (const route of ['POST /_sim/conflict {wid?}', 'POST /_sim/logout-from-phone {wid?}', 'POST /_sim/forget-sessions {wid?}']) {
+        assert.ok(r.body.routes.includes(route), route);
+    }
+    assert.deepEqual(page.errors, []);
 });

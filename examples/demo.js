@@ -19,6 +19,7 @@ async function main() {
   const client = new Client({
     authStrategy: new LocalAuth({ clientId: 'demo', dataPath: require('os').tmpdir() + '/whatsapp-web-rs-demo' }),
     puppeteer: { args: sim.chromiumArgs },
+    webVersionCache: { type: 'none' }, // keep the demo from saving the simulator's page in ./.wwebjs_cache
   });
 
   let lastQr = null;

@@ -66,6 +66,21 @@ const CODE_FAILURES = {
 
 const PAGE_DIR = path.join(__dirname, 'page');
 
+// The WebSocket close code the server ends a stream with when another browser took the session
+// over (4000-4999 are free for applications); the page knows it too.
+const CONFLICT_CLOSE_CODE = 4409;
+
+// `wid` as the controls take it: undefined/null for every account, '15551234567@c.us', or the
+// bare number. Anything else is a caller's mistake (400 over HTTP).
+function normaliseWid(wid) {
+    if (wid === undefined || wid === null) return null;
+    if (typeof wid === 'number' && Number.isInteger(wid) && wid > 0) wid = String(wid);
+    if (typeof wid !== 'string' || !/^[^@\s]+(@[a-z.]+)?$/.test(wid)) {
+        throw Object.assign(new Error(`wid must be like "15551234567@c.us" or "15551234567", not ${JSON.stringify(wid)}`), { status: 400 });
+    }
+    return wid.includes('@') ? wid : `${wid}@c.us`;
+}
+
 async function makeCertificate() {
     // Made fresh at every start: nothing secret or stale is kept in the repository. Clients reach
     // it with --ignore-certificate-errors, so self-signed is enough; an EC key keeps start-up fast.
@@ -174,7 +189,7 @@ class Simulator extends EventEmitter {
         // The page learns the version it reports from the bundle itself, as WhatsApp Web does.
         this._app = appSource.replace(
             '/*__SIM_CONFIG__*/ {}',
-            JSON.stringify({ version: this.options.version }),
+            JSON.stringify({ version: this.options.version, conflictCloseCode: CONFLICT_CLOSE_CODE }),
         );
 
         const handler = (req, res) => this._onRequest(req, res);
@@ -219,6 +234,11 @@ class Simulator extends EventEmitter {
         this.chromiumArgs = [
             `--host-resolver-rules=MAP ${HOSTNAME} ${hostPart}:${this.httpsPort}`,
             '--ignore-certificate-errors',
+            // The real web.whatsapp.com is a public address; here it resolves to loopback. A page
+            // that Chromium did not itself fetch from loopback (one a client serves from its web
+            // version cache through request interception) would then be barred by Local Network
+            // Access checks from opening its WebSocket to us, which never happens for real.
+            '--disable-features=LocalNetworkAccessChecks',
         ];
         this._log('started', {
             httpsPort: this.httpsPort,
@@ -309,6 +329,15 @@ class Simulator extends EventEmitter {
                     body = await readJson();
                     this.failNextCodeRequest(body);
                     return reply(200, { ok: true, failNext: this.failNext });
+                case 'POST /_sim/conflict':
+                    body = await readJson();
+                    return reply(200, { told: this.conflict({ wid: body.wid }) });
+                case 'POST /_sim/logout-from-phone':
+                    body = await readJson();
+                    return reply(200, this.logoutFromPhone({ wid: body.wid }));
+                case 'POST /_sim/forget-sessions':
+                    body = await readJson();
+                    return reply(200, { forgotten: this.forgetSessions({ wid: body.wid }) });
                 default:
                     return reply(404, {
                         error: 'unknown control route',
@@ -319,6 +348,9 @@ class Simulator extends EventEmitter {
                             'POST /_sim/phone/code {phone, code}',
                             'POST /_sim/adv-rotate {socketId?}',
                             'POST /_sim/fail-next-code {status: 429|400|"unavailable"}',
+                            'POST /_sim/conflict {wid?}',
+                            'POST /_sim/logout-from-phone {wid?}',
+                            'POST /_sim/forget-sessions {wid?}',
                         ],
                     });
             }
@@ -580,6 +612,10 @@ class Simulator extends EventEmitter {
         if (!pending) return;
         if (msg.ok) {
             const token = randomB64(32);
+            // The name the phone lists the linked device under, as the page reported it when it
+            // accepted the pair-success (WAWebMiscBrowserUtils.info() at that moment). Only a
+            // string of bounded length is kept: it comes from the page.
+            const display = typeof msg.display === 'string' ? msg.display.slice(0, 200) : null;
             const session = {
                 token,
                 wid: pending.wid,
@@ -587,6 +623,7 @@ class Simulator extends EventEmitter {
                 lid: `${crypto.randomInt(1, 10)}${String(crypto.randomInt(0, 1e9)).padStart(9, '0')}${String(crypto.randomInt(0, 1e5)).padStart(5, '0')}`,
                 pushname: this.options.pushname,
                 via: pending.via,
+                display,
                 createdAt: Date.now(),
             };
             this.sessions.set(token, session);
@@ -596,7 +633,7 @@ class Simulator extends EventEmitter {
             // Like the real server after pair-device-sign, it hands over the login credentials;
             // the page then restarts its socket and logs in with them.
             this._send(sock, { type: 'session', token, wid: session.wid, lid: session.lid, pushname: session.pushname });
-            this._log('pair-success', { socketId: sock.id, wid: session.wid, via: pending.via });
+            this._log('pair-success', { socketId: sock.id, wid: session.wid, via: pending.via, display });
             this._finishPair(sock, { ok: true, wid: session.wid });
         } else {
             this._log('hmac-mismatch-logout', { socketId: sock.id, via: pending.via });
@@ -784,6 +821,69 @@ class Simulator extends EventEmitter {
             }
         }
         return told;
+    }
+
+    // Another browser opened this account's session ("WhatsApp is open on another computer"):
+    // the server tells every logged-in page of that wid (all when none is given) and ends its
+    // stream. The page goes CONFLICT and stays there; the session itself stays valid, so
+    // Socket.reconnect() logs straight back in (Socket.takeover() keeps rejecting: defect 5).
+    // Returns how many pages were told.
+    conflict({ wid } = {}) {
+        const want = normaliseWid(wid);
+        let told = 0;
+        for (const sock of [...this.sockets.values()]) {
+            if (sock.state !== 'CONNECTED' || !sock.sessionWid) continue;
+            if (want && sock.sessionWid !== want) continue;
+            if (!this._send(sock, { type: 'conflict' })) continue;
+            told++;
+            sock.state = 'CONFLICT';
+            this._clearTimer(sock.syncTimer);
+            this._log('conflict', { socketId: sock.id, wid: sock.sessionWid });
+            // The page closes on the message; the close code says the same for a page that
+            // would see the close first.
+            sock.ws.close(CONFLICT_CLOSE_CODE, 'conflict');
+        }
+        return told;
+    }
+
+    // The phone removes the linked device: the server forgets the session(s) of that wid (all
+    // when none is given) and tells the pages using them, which fire Cmd 'logout_from_bridge',
+    // clear their storage and reload with ?post_logout=1. Returns { forgotten, told }.
+    logoutFromPhone({ wid } = {}) {
+        const want = normaliseWid(wid);
+        let forgotten = 0;
+        let told = 0;
+        for (const [token, session] of [...this.sessions]) {
+            if (want && session.wid !== want) continue;
+            this.sessions.delete(token);
+            forgotten++;
+            let toldHere = 0;
+            for (const sock of this.sockets.values()) {
+                if (sock.token !== token) continue;
+                sock.token = null;
+                sock.sessionWid = null;
+                if (this._send(sock, { type: 'device_removed' })) toldHere++;
+            }
+            told += toldHere;
+            this._log('logout-from-phone', { wid: session.wid, told: toldHere });
+        }
+        return { forgotten, told };
+    }
+
+    // The server forgets saved sessions of that wid (all when none is given) WITHOUT telling any
+    // page: pages already connected carry on, and the next page load presenting such a token gets
+    // session_invalid (a saved session the server no longer accepts). Returns how many were
+    // forgotten.
+    forgetSessions({ wid } = {}) {
+        const want = normaliseWid(wid);
+        let forgotten = 0;
+        for (const [token, session] of [...this.sessions]) {
+            if (want && session.wid !== want) continue;
+            this.sessions.delete(token);
+            forgotten++;
+            this._log('session-forgotten', { wid: session.wid });
+        }
+        return forgotten;
     }
 
     _onLogout(sock, msg) {

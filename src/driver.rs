@@ -154,7 +154,10 @@ impl Driver {
                     }
                 },
                 signal = recv_signal(&mut self.signals) => match signal {
-                    Some(BrowserSignal::Page(event)) => Input::Page(event),
+                    Some(BrowserSignal::Page(event)) => {
+                        crate::debug_log!("page: {event:?}");
+                        Input::Page(event)
+                    }
                     Some(BrowserSignal::Lost(why)) => {
                         self.signals = None;
                         Input::BrowserLost(why)
@@ -167,6 +170,7 @@ impl Driver {
             };
             // A bug in the machine must not take Node down with it: the
             // client stops, its callers get an error, the browser is closed.
+            crate::debug_log!("input: {input:?}");
             let outputs = match std::panic::catch_unwind(AssertUnwindSafe(|| self.session.handle(input))) {
                 Ok(outputs) => outputs,
                 Err(panic) => {
@@ -258,6 +262,10 @@ impl Driver {
                 self.emit(event);
                 if ready {
                     self.start_backups();
+                    let version = self.session.web_version().unwrap_or_default().to_string();
+                    if let Some(persist) = self.browser.as_ref().and_then(|b| b.persist_web_version(&self.options, version)) {
+                        napi::bindgen_prelude::spawn(persist);
+                    }
                 }
             }
             Output::Reply(id, result) => {

@@ -64,6 +64,8 @@ pub enum ClientError {
     PageTimeout(String),
     #[error("session storage: {0}")]
     Storage(String),
+    #[error("webVersionCache: {0}")]
+    WebVersion(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -97,6 +99,7 @@ impl ClientError {
             PageScript(_) => "ERR_PAGE_SCRIPT",
             PageTimeout(_) => "ERR_PAGE_TIMEOUT",
             Storage(_) => "ERR_STORAGE",
+            WebVersion(_) => "ERR_WEB_VERSION",
             Internal(_) => "ERR_INTERNAL",
         }
     }

@@ -7,6 +7,8 @@
 (function () {
     const CONFIG = /*__SIM_CONFIG__*/ {};
     const VERSION = CONFIG.version || '2.3000.0';
+    // The close code the server ends our stream with when another browser took the session over.
+    const CONFLICT_CLOSE_CODE = CONFIG.conflictCloseCode || 4409;
 
     // ---- events and models (Backbone-like: the shape WhatsApp Web's models have) -------------
 
@@ -633,14 +635,25 @@
             } catch {
                 return;
             }
+            // A conflict is handled at once, not queued behind slower handlers: the server closes
+            // the stream right after it, and the page must not take that close for a lost
+            // connection to retry.
+            if (msg.type === 'conflict') {
+                enterConflict();
+                return;
+            }
             // One message at a time, in order: some handlers are async (WebCrypto) and a
             // companion_reg_refresh must be applied before a pair_success that follows it.
             inbox = inbox
                 .then(() => (gen === wsGen ? handleMessage(msg) : undefined))
                 .catch((err) => console.error(`handling ${msg.type} failed`, err));
         };
-        sock.onclose = () => {
+        sock.onclose = (event) => {
             if (gen !== wsGen) return;
+            if (event && event.code === CONFLICT_CLOSE_CODE && !S.loggingOut) {
+                enterConflict();
+                return;
+            }
             ws = null;
             failPending('connection closed');
             if (S.loggingOut) return;
@@ -666,6 +679,19 @@
                 /* already closing */
             }
         }
+    }
+
+    // Another browser took this session over. WhatsApp Web stops (no automatic retry) and shows
+    // "WhatsApp is open on another computer or browser"; "Use here" reconnects with the session
+    // it still holds. Here Socket.reconnect() does that; Socket.takeover() rejects (defect 5).
+    function enterConflict() {
+        if (Socket.state === 'CONFLICT' || S.loggingOut) return;
+        // stopSocket() first: its bump of the socket generation makes the close that follows (and
+        // any message still queued) count for nothing, so no retry is scheduled. The server has
+        // ended the stream, so this state is not reported to it (its log has `conflict`).
+        stopSocket();
+        Conn.set('connected', false);
+        Socket.set('state', 'CONFLICT');
     }
 
     function restartSocket() {
@@ -710,6 +736,9 @@
                 return;
             case 'pair_success':
                 return onPairSuccess(msg);
+            case 'device_removed':
+                // The phone removed this linked device; the server already forgot the session.
+                return logout('removed-from-phone', { fromBridge: true });
             case 'session':
                 S.token = msg.token;
                 S.me = { user: msg.wid.split('@')[0], lid: msg.lid, pushname: msg.pushname, platform: 'android' };
@@ -777,7 +806,10 @@
             await logout('hmac-mismatch');
             return;
         }
-        send({ type: 'pair_result', ok: true });
+        // The device name the phone lists: WAWebMiscBrowserUtils.info() called through the module
+        // now, so a client that replaced info() (whatsapp-web.js's deviceName/browserName) is seen.
+        const info = modules.WAWebMiscBrowserUtils.info();
+        send({ type: 'pair_result', ok: true, display: `${info.name} (${info.os})` });
         Conn.set('ref', undefined);
     }
 
@@ -827,17 +859,19 @@
     // Logging out: the server forgets the session, Cmd says `logout`, storage is cleared and the
     // page reloads with post_logout=1. The returned promise resolves before the reload so that a
     // client awaiting Socket.logout() through a debugging protocol gets its answer.
-    function logout(reason) {
+    // `fromBridge`: the phone ended the session (the server already forgot it), so nothing is
+    // sent and Cmd says `logout_from_bridge` instead.
+    function logout(reason, { fromBridge = false } = {}) {
         if (S.loggingOut) return S.loggingOut;
         S.loggingOut = (async () => {
-            if (isOpen()) {
+            if (!fromBridge && isOpen()) {
                 try {
                     await request({ type: 'logout', token: S.token, reason }, 2000);
                 } catch {
                     /* the server may be gone; log out locally anyway */
                 }
             }
-            Cmd.trigger('logout');
+            Cmd.trigger(fromBridge ? 'logout_from_bridge' : 'logout');
             stopSocket();
             S.token = null;
             S.me = null;
@@ -871,7 +905,12 @@
                 if (el) el.textContent = text;
             };
             const state = Socket.state;
-            set('state', state + (S.loggingOut ? ' (logging out)' : ''));
+            set(
+                'state',
+                state +
+                    (S.loggingOut ? ' (logging out)' : '') +
+                    (state === 'CONFLICT' ? ' (open in another browser: Socket.reconnect() takes it back)' : ''),
+            );
             let qr = '–';
             if (state === 'UNPAIRED' && typeof Conn.ref === 'string' && S.noise) {
                 qr = [Conn.ref, encodeB64(S.noise.pubKey), encodeB64(S.identity.pubKey), S.advSecret, modules.WAWebCompanionRegClientUtils.DEVICE_PLATFORM].join(',');

@@ -7,6 +7,7 @@
 
 mod args;
 mod process;
+mod web_cache;
 
 use std::time::Duration;
 
@@ -17,7 +18,9 @@ use chromiumoxide::cdp::browser_protocol::page::{
 use chromiumoxide::auth::Credentials;
 use chromiumoxide::cdp::browser_protocol::emulation::{SetDeviceMetricsOverrideParams, SetUserAgentOverrideParams};
 use chromiumoxide::cdp::browser_protocol::target::{CloseTargetParams, CreateTargetParams};
-use chromiumoxide::cdp::js_protocol::runtime::{AddBindingParams, CallArgument, CallFunctionOnParams, EventBindingCalled};
+use chromiumoxide::cdp::js_protocol::runtime::{AddBindingParams, CallArgument, CallFunctionOnParams, EventBindingCalled, ExecutionContextId};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
 use chromiumoxide::handler::HandlerConfig;
 use chromiumoxide::Page;
 use futures::StreamExt;
@@ -60,6 +63,18 @@ pub enum BrowserSignal {
     Lost(String),
 }
 
+/// The page plus the JavaScript context of its current WhatsApp Web document.
+///
+/// The context id comes from the bootstrap script's own binding calls, so
+/// page commands run in exactly the document that reported itself, without
+/// depending on chromiumoxide's frame bookkeeping (which misses documents
+/// served through Fetch interception, e.g. from the web version cache).
+#[derive(Clone)]
+pub struct PageHandle {
+    page: Page,
+    context: Arc<AtomicI64>,
+}
+
 /// Who owns the browser, and so what closing the session means.
 enum Owner {
     /// We launched it: closing kills it and releases the profile.
@@ -78,8 +93,12 @@ enum Owner {
 pub struct BrowserSession {
     browser: Browser,
     page: Page,
+    /// The execution context of the current WhatsApp Web document (0: none yet).
+    context: Arc<AtomicI64>,
     owner: Owner,
     tasks: Vec<JoinHandle<()>>,
+    /// Set when the live page is loaded and a local web version cache wants it saved.
+    index_html: Option<web_cache::IndexHtml>,
 }
 
 impl BrowserSession {
@@ -137,14 +156,23 @@ impl BrowserSession {
         }
 
         let page = timeout("opening a page", browser.new_page(CreateTargetParams::new("about:blank"))).await?;
-        let mut session = BrowserSession { browser, page: page.clone(), owner, tasks };
+        let mut session = BrowserSession { browser, page: page.clone(), context: Arc::new(AtomicI64::new(0)), owner, tasks, index_html: None };
         session.prepare_page(options, signals).await?;
         let navigate = NavigateParams::builder()
             .url(WHATSAPP_WEB_URL)
             .referrer("https://whatsapp.com/")
             .build()
             .map_err(ClientError::Internal)?;
-        timeout("navigating to WhatsApp Web", page.execute(navigate)).await?;
+        // Not awaited: chromiumoxide answers Page.navigate only once its own
+        // network bookkeeping saw the document load, which never happens for a
+        // document served from the web version cache. Progress is reported by
+        // the bootstrap script; a navigation that never loads ends in the auth
+        // timeout.
+        session.tasks.push(tokio::spawn(async move {
+            if let Err(e) = page.execute(navigate).await {
+                crate::debug_log!("navigation: {e}");
+            }
+        }));
         Ok(session)
     }
 
@@ -153,6 +181,7 @@ impl BrowserSession {
         let page = self.page.clone();
         let mut bindings = timeout("listening to the page", page.event_listener::<EventBindingCalled>()).await?;
         let page_signals = signals.clone();
+        let context = self.context.clone();
         self.tasks.push(tokio::spawn(async move {
             let signals = page_signals;
             while let Some(call) = bindings.next().await {
@@ -160,6 +189,10 @@ impl BrowserSession {
                     continue;
                 }
                 if let Some(event) = parse_page_event(&call.payload) {
+                    // Only the top frame's bootstrap reports documents.
+                    if matches!(event, PageEvent::Document { .. } | PageEvent::Version { .. }) {
+                        context.store(*call.execution_context_id.inner(), Ordering::SeqCst);
+                    }
                     if signals.send(BrowserSignal::Page(event)).is_err() {
                         break;
                     }
@@ -182,6 +215,21 @@ impl BrowserSession {
             }
         }));
 
+        if std::env::var_os("WWRS_DEBUG").is_some() {
+            // Page errors and console output help when a page does not come up.
+            use chromiumoxide::cdp::js_protocol::runtime::{EventConsoleApiCalled, EventExceptionThrown};
+            let mut exceptions = timeout("listening to page errors", page.event_listener::<EventExceptionThrown>()).await?;
+            let mut console = timeout("listening to the console", page.event_listener::<EventConsoleApiCalled>()).await?;
+            self.tasks.push(tokio::spawn(async move {
+                loop {
+                    tokio::select! {
+                        Some(e) = exceptions.next() => crate::debug_log!("page exception: {:?}", e.exception_details.exception.as_ref().and_then(|x| x.description.clone()).unwrap_or_else(|| e.exception_details.text.clone())),
+                        Some(c) = console.next() => crate::debug_log!("page console.{:?}: {:?}", c.r#type, c.args.iter().map(|a| a.value.clone().map(|v| v.to_string()).or_else(|| a.description.clone()).unwrap_or_default()).collect::<Vec<_>>()),
+                        else => break,
+                    }
+                }
+            }));
+        }
         let browser = &options.browser;
         timeout("adding the binding", page.execute(AddBindingParams::new(BINDING))).await?;
         timeout("adding the bootstrap script", page.execute(AddScriptToEvaluateOnNewDocumentParams::new(BOOTSTRAP_JS))).await?;
@@ -205,14 +253,34 @@ impl BrowserSession {
                 .map_err(ClientError::Internal)?;
             timeout("setting the viewport", page.execute(metrics)).await?;
         }
+        match web_cache::resolve(&options.web_version_cache, &options.web_version).await? {
+            Some(html) => self.tasks.push(web_cache::serve(&page, html).await?),
+            None if matches!(options.web_version_cache, crate::options::WebVersionCache::Local { .. }) => {
+                let (index, task) = web_cache::IndexHtml::watch(&page).await?;
+                self.index_html = Some(index);
+                self.tasks.push(task);
+            }
+            None => {}
+        }
         if let Some((username, password)) = &browser.proxy_credentials {
             timeout("setting proxy credentials", page.authenticate(Credentials { username: username.clone(), password: password.clone() })).await?;
         }
         Ok(())
     }
 
-    pub fn page(&self) -> Page {
-        self.page.clone()
+    pub fn page(&self) -> PageHandle {
+        PageHandle { page: self.page.clone(), context: self.context.clone() }
+    }
+
+    /// After login: saves the live page into a local web version cache, if one wants it.
+    pub fn persist_web_version(&self, options: &ClientOptions, version: String) -> Option<impl std::future::Future<Output = ()> + Send + 'static> {
+        let index = self.index_html.clone()?;
+        let (page, cache) = (self.page.clone(), options.web_version_cache.clone());
+        Some(async move {
+            if let Err(e) = index.persist(&page, &cache, &version).await {
+                crate::debug_log!("webVersionCache: could not save the page: {e}");
+            }
+        })
     }
 
     /// Closes the session: a launched browser politely, then by force, and
@@ -286,11 +354,16 @@ fn map_cdp_error(message: &str) -> ClientError {
 }
 
 /// Calls one of the page functions with JSON arguments.
-async fn call(page: &Page, what: &str, function: &str, args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
+async fn call(handle: &PageHandle, what: &str, function: &str, args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
+    let page = &handle.page;
     let mut params = CallFunctionOnParams::builder()
         .function_declaration(function)
         .await_promise(true)
         .return_by_value(true);
+    let context = handle.context.load(Ordering::SeqCst);
+    if context != 0 {
+        params = params.execution_context_id(ExecutionContextId::new(context));
+    }
     for a in args {
         params = params.argument(CallArgument::builder().value(a).build());
     }
@@ -303,7 +376,7 @@ async fn call(page: &Page, what: &str, function: &str, args: Vec<Value>, limit: 
 }
 
 /// Runs one page command of the session.
-pub async fn run_command(page: &Page, cmd: &PageCommand, device: &(Option<String>, Option<String>)) -> Result<PageResult, ClientError> {
+pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<String>, Option<String>)) -> Result<PageResult, ClientError> {
     const SHORT: Duration = Duration::from_secs(20);
     match cmd {
         PageCommand::Attach => {

@@ -248,6 +248,8 @@ pub struct Session {
     restoring: bool,
     /// Page commands whose only job is to answer a call (resetState).
     plain_calls: Vec<(CmdId, CallId)>,
+    /// A version report that came before the launch was (the page loaded fast).
+    early_version: Option<(String, bool)>,
 }
 
 impl Session {
@@ -276,7 +278,13 @@ impl Session {
             last_progress: None,
             restoring: false,
             plain_calls: Vec::new(),
+            early_version: None,
         }
+    }
+
+    /// `window.Debug.VERSION` of the current page.
+    pub fn web_version(&self) -> Option<&str> {
+        self.web_version.as_deref()
     }
 
     /// The socket state last reported by the page (`getState()`).
@@ -294,6 +302,10 @@ impl Session {
             Input::Launched => {
                 if self.phase == Phase::Launching {
                     self.phase = Phase::Loading;
+                    // The page may have loaded before the launch was reported.
+                    if let Some((version, had_session)) = self.early_version.take() {
+                        self.on_page(PageEvent::Version { version, had_session });
+                    }
                 }
             }
             Input::LaunchFailed(err) => {
@@ -466,7 +478,11 @@ impl Session {
                 }
             }
             PageEvent::Version { version, had_session } => {
-                self.web_version = Some(version);
+                self.web_version = Some(version.clone());
+                if self.phase == Phase::Launching {
+                    self.early_version = Some((version, had_session));
+                    return;
+                }
                 if self.phase == Phase::Loading {
                     self.restoring = had_session;
                     let cmd = self.cmd();

@@ -565,3 +565,12 @@ fn logout_from_the_phone_disconnects_then_waits_for_a_fresh_login() {
     let out = h.feed(Input::Page(PageEvent::Version { version: "2".into(), had_session: false }));
     assert!(run_of(&out, |c| *c == PageCommand::Attach).is_some());
 }
+
+#[test]
+fn a_page_that_loads_before_the_launch_is_reported_is_attached() {
+    let mut h = Harness::new(LoginConfig::default());
+    h.call(Call::Initialize);
+    assert!(h.feed(Input::Page(PageEvent::Version { version: "2".into(), had_session: false })).is_empty());
+    let out = h.feed(Input::Launched);
+    assert!(run_of(&out, |c| *c == PageCommand::Attach).is_some());
+}
