@@ -124,9 +124,17 @@ function nativeAuth(strategy) {
 
 class Client extends EventEmitter {
   #native;
+  #pending = new Map();
+  #nextCall = 0;
+  #running = false;
+  // Holds the process open while a call is pending or the client runs, as
+  // puppeteer's socket does for whatsapp-web.js; unref'd otherwise so a
+  // finished program exits.
+  #keepAlive = setInterval(() => {}, 2 ** 30);
 
   constructor(options = {}) {
     super();
+    this.#keepAlive.unref();
     const given = options ?? {};
     this.options = {
       ...constants.DefaultOptions,
@@ -139,56 +147,90 @@ class Client extends EventEmitter {
     const forNative = typeof given === 'object' ? { ...given, authStrategy: nativeAuth(given.authStrategy) } : given;
     // evalOnNewDoc is the user's own code for the page: a function runs as a call of it, as in puppeteer.
     if (typeof given.evalOnNewDoc === 'function') forNative.evalOnNewDoc = `(${given.evalOnNewDoc})();`;
-    this.#native = call(() => new native.NativeClient(jsonSafe(forNative)));
+    this.#native = call(() => new native.NativeClient(jsonSafe(forNative), this.#deliver));
   }
 
-  #emitFromNative = (event, args) => {
-    if (event === 'ready') {
-      const info = args[0] || {};
-      this.info = { pushname: info.pushname, wid: info.wid, me: info.wid, platform: info.platform };
-      this.emit('ready');
-      return;
+  // Everything native arrives here, in the order the session decided it:
+  // events, call answers (so a call's own event always comes before it
+  // settles), and "closed".
+  #deliver = (kind, payload) => {
+    if (kind === 'event') {
+      const [event, args] = payload;
+      if (event === 'ready') {
+        const info = args[0] || {};
+        this.info = { pushname: info.pushname, wid: info.wid, me: info.wid, platform: info.platform };
+        this.emit('ready');
+      } else {
+        this.emit(event, ...args);
+      }
+    } else if (kind === 'reply') {
+      const [id, ok, value] = payload;
+      const pending = this.#pending.get(id);
+      this.#pending.delete(id);
+      if (pending) ok ? pending.resolve(value) : pending.reject(typed(new Error(value)));
+    } else if (kind === 'closed') {
+      this.#running = false;
     }
-    this.emit(event, ...args);
+    this.#holdProcess();
   };
+
+  #holdProcess() {
+    if (this.#running || this.#pending.size > 0) this.#keepAlive.ref();
+    else this.#keepAlive.unref();
+  }
+
+  #call(method, ...args) {
+    return new Promise((resolve, reject) => {
+      const id = ++this.#nextCall;
+      this.#pending.set(id, { resolve, reject });
+      try {
+        this.#native[method](id, ...args);
+      } catch (error) {
+        this.#pending.delete(id);
+        reject(typed(error));
+      }
+      this.#holdProcess();
+    });
+  }
 
   /** Starts Chromium, opens WhatsApp Web and begins the login. */
   initialize() {
+    this.#running = true;
     const store = typeof this.authStrategy.storeBridge === 'function' ? this.authStrategy.storeBridge() : null;
-    return call(() => this.#native.initialize(this.#emitFromNative, store));
+    return this.#call('initialize', store);
   }
 
   /** Switches to pairing-code login; resolves with the 8-character code. */
   requestPairingCode(phoneNumber, showNotification = true, intervalMs = 180000) {
-    return call(() => this.#native.requestPairingCode(phoneNumber, showNotification, intervalMs));
+    return this.#call('requestPairingCode', phoneNumber, showNotification, intervalMs);
   }
 
   /** Stops the code refresh and returns to QR login; resolves after the new `qr`. */
   cancelPairingCode() {
-    return call(() => this.#native.cancelPairingCode());
+    return this.#call('cancelPairingCode');
   }
 
   getState() {
-    return call(() => this.#native.getState());
+    return this.#call('getState');
   }
 
   getWWebVersion() {
-    return call(() => this.#native.getWWebVersion());
+    return this.#call('getWWebVersion');
   }
 
   /** Logs out in WhatsApp Web, closes the browser and removes the saved session; emits disconnected('LOGOUT'). */
   logout() {
-    return call(() => this.#native.logout());
+    return this.#call('logout');
   }
 
   /** Reconnects WhatsApp Web's socket. */
   resetState() {
-    return call(() => this.#native.resetState());
+    return this.#call('resetState');
   }
 
   /** Closes the browser. Safe at any moment and more than once. */
   destroy() {
-    return call(() => this.#native.destroy());
+    return this.#call('destroy');
   }
 }
 

@@ -1,9 +1,12 @@
 //! The thin I/O shell around the session machine.
 //!
-//! One task per client owns the [`Session`], the browser and the reply
-//! channels. Everything reaches it as a message (user calls, page
-//! callbacks, command results, timer expiries) and is handled one at a
-//! time, so the order the machine decides is the order users observe.
+//! One task per client owns the [`Session`] and the browser. Everything
+//! reaches it as a message (user calls, page callbacks, command results,
+//! timer expiries) and is handled one at a time; everything it tells
+//! JavaScript (events and call answers alike) leaves through one FIFO
+//! [`Deliver`] channel, so the order the machine decides is exactly the
+//! order users observe: a `qr` before the `cancelPairingCode()` it
+//! completes, call answers in call order.
 
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
@@ -11,7 +14,6 @@ use std::sync::Arc;
 
 use futures::FutureExt;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
-use tokio::sync::oneshot;
 
 use crate::browser::{run_command, BrowserSession, BrowserSignal};
 use crate::errors::ClientError;
@@ -19,17 +21,25 @@ use crate::options::ClientOptions;
 use crate::remote_auth::RemoteStore;
 use crate::session::{Call, CallId, Event, Input, Output, Reply, Session, ShutdownReason, Timer};
 
-/// Hands an event to JavaScript.
-pub type Emit = Arc<dyn Fn(Event) + Send + Sync>;
-type Responder = oneshot::Sender<Result<Reply, ClientError>>;
+/// The JavaScript side's id of a call (it holds the promise).
+pub type JsCallId = u64;
+
+/// What the client tells JavaScript, in order.
+pub enum Delivery {
+    Event(Event),
+    Reply(JsCallId, Result<Reply, ClientError>),
+    /// The client stopped (no browser, nothing pending): JavaScript may let
+    /// the process exit.
+    Closed,
+}
+
+/// The one ordered channel into JavaScript.
+pub type Deliver = Arc<dyn Fn(Delivery) + Send + Sync>;
 
 enum Request {
-    Call(Call, Responder),
+    Call(Call, JsCallId),
     /// RemoteAuth's store, set by `initialize()`.
     SetStore(RemoteStore),
-    /// Events go here from now on (set by `initialize()`, dropped at shutdown
-    /// so a finished client does not keep Node's event loop alive).
-    SetEmitter(Emit),
 }
 
 enum Msg {
@@ -44,32 +54,32 @@ enum Msg {
 /// was garbage-collected) closes the browser.
 pub struct ClientHandle {
     requests: UnboundedSender<Request>,
+    deliver: Deliver,
 }
 
 impl ClientHandle {
-    pub fn spawn(options: ClientOptions) -> Self {
+    pub fn spawn(options: ClientOptions, deliver: Deliver) -> Self {
         let (tx, rx) = unbounded_channel();
-        napi::bindgen_prelude::spawn(Driver::new(options).run(rx));
-        ClientHandle { requests: tx }
+        napi::bindgen_prelude::spawn(Driver::new(options, deliver.clone()).run(rx));
+        ClientHandle { requests: tx, deliver }
     }
 
     pub fn set_store(&self, store: RemoteStore) {
         let _ = self.requests.send(Request::SetStore(store));
     }
 
-    pub fn set_emitter(&self, emit: Emit) {
-        let _ = self.requests.send(Request::SetEmitter(emit));
+    /// Queues a call now, on the caller's thread, so calls keep their order;
+    /// its answer comes back through the delivery channel.
+    pub fn call(&self, call: Call, id: JsCallId) {
+        if self.requests.send(Request::Call(call, id)).is_err() {
+            (self.deliver)(Delivery::Reply(id, Err(ClientError::Internal("the client task has stopped".into()))));
+        }
     }
 
-    /// Queues a call now (on the caller's thread, so calls keep their order)
-    /// and returns the future of its answer.
-    pub fn call(&self, call: Call) -> impl std::future::Future<Output = Result<Reply, ClientError>> + Send + 'static {
-        let (tx, rx) = oneshot::channel();
-        let sent = self.requests.send(Request::Call(call, tx));
-        async move {
-            sent.map_err(|_| ClientError::Internal("the client task has stopped".into()))?;
-            rx.await.unwrap_or_else(|_| Err(ClientError::Internal("the client task stopped before answering".into())))
-        }
+    /// Answers a call at once (bad input found before queueing), through the
+    /// same channel so it cannot overtake earlier answers.
+    pub fn answer(&self, id: JsCallId, result: Result<Reply, ClientError>) {
+        (self.deliver)(Delivery::Reply(id, result));
     }
 }
 
@@ -78,9 +88,12 @@ struct Driver {
     session: Session,
     internal_tx: UnboundedSender<Msg>,
     internal_rx: UnboundedReceiver<Msg>,
-    responders: HashMap<CallId, Responder>,
+    /// Session call id -> JavaScript call id, for calls not answered yet.
+    pending: HashMap<CallId, JsCallId>,
     next_call: CallId,
-    emitter: Option<Emit>,
+    deliver: Deliver,
+    /// Whether JavaScript was last told the client is closed.
+    told_closed: bool,
     browser: Option<BrowserSession>,
     signals: Option<UnboundedReceiver<BrowserSignal>>,
     launching: bool,
@@ -102,16 +115,17 @@ async fn recv_signal(signals: &mut Option<UnboundedReceiver<BrowserSignal>>) -> 
 }
 
 impl Driver {
-    fn new(options: ClientOptions) -> Self {
+    fn new(options: ClientOptions, deliver: Deliver) -> Self {
         let (internal_tx, internal_rx) = unbounded_channel();
         Driver {
             session: Session::new(options.login.clone()),
             options,
             internal_tx,
             internal_rx,
-            responders: HashMap::new(),
+            pending: HashMap::new(),
             next_call: 0,
-            emitter: None,
+            deliver,
+            told_closed: true,
             browser: None,
             signals: None,
             launching: false,
@@ -126,14 +140,10 @@ impl Driver {
         loop {
             let input = tokio::select! {
                 req = requests.recv() => match req {
-                    Some(Request::Call(call, responder)) => {
+                    Some(Request::Call(call, js_id)) => {
                         self.next_call += 1;
-                        self.responders.insert(self.next_call, responder);
+                        self.pending.insert(self.next_call, js_id);
                         Input::Call(self.next_call, call)
-                    }
-                    Some(Request::SetEmitter(emit)) => {
-                        self.emitter = Some(emit);
-                        continue;
                     }
                     Some(Request::SetStore(store)) => {
                         self.store = Some(store);
@@ -175,20 +185,29 @@ impl Driver {
                 Ok(outputs) => outputs,
                 Err(panic) => {
                     let message = panic_message(&*panic);
-                    for (_, responder) in self.responders.drain() {
-                        let _ = responder.send(Err(ClientError::Internal(message.clone())));
+                    let mut ids: Vec<JsCallId> = self.pending.drain().map(|(_, id)| id).collect();
+                    ids.sort_unstable();
+                    for id in ids {
+                        (self.deliver)(Delivery::Reply(id, Err(ClientError::Internal(message.clone()))));
                     }
+                    (self.deliver)(Delivery::Closed);
                     break;
                 }
             };
             for output in outputs {
                 self.execute(output);
             }
-            // A finished client must not keep Node's event loop alive: the
-            // thread-safe functions into JavaScript go (initialize() brings them back).
-            if self.session.is_closed() && self.browser.is_none() && !self.launching {
-                self.emitter = None;
+            // A finished client must not keep Node's event loop alive: say so,
+            // and let go of the store (initialize() brings it back).
+            let closed = self.session.is_closed() && self.browser.is_none() && !self.launching;
+            if closed {
                 self.store = None;
+            }
+            if closed != self.told_closed {
+                self.told_closed = closed;
+                if closed {
+                    (self.deliver)(Delivery::Closed);
+                }
             }
         }
         self.signals = None;
@@ -225,9 +244,7 @@ impl Driver {
     }
 
     fn emit(&self, event: Event) {
-        if let Some(emit) = &self.emitter {
-            emit(event);
-        }
+        (self.deliver)(Delivery::Event(event));
     }
 
     /// RemoteAuth: the first backup after the initial delay, then one every
@@ -269,8 +286,8 @@ impl Driver {
                 }
             }
             Output::Reply(id, result) => {
-                if let Some(responder) = self.responders.remove(&id) {
-                    let _ = responder.send(result);
+                if let Some(js_id) = self.pending.remove(&id) {
+                    (self.deliver)(Delivery::Reply(js_id, result));
                 }
             }
             Output::Launch => {

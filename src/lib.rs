@@ -36,13 +36,34 @@ use crate::options::{describe, pairing_interval, ClientOptions};
 use crate::phone::PhoneNumber;
 use crate::session::{Call, CodeRequest, Reply};
 
-type EmitFn = ThreadsafeFunction<FnArgs<(String, Vec<Value>)>, Unknown<'static>, FnArgs<(String, Vec<Value>)>, Status, false>;
+/// `(kind, payload) => void`: the one ordered channel into JavaScript
+/// (events, call answers, "closed"). Weak: it never keeps Node alive by
+/// itself; the JavaScript side holds the process open while a call is
+/// pending or the client is running.
+type DeliverFn = ThreadsafeFunction<FnArgs<(String, Value)>, Unknown<'static>, FnArgs<(String, Value)>, Status, false, true>;
 /// `(method, args) => Promise`: calls RemoteAuth's store.
 type StoreFn = ThreadsafeFunction<FnArgs<(String, Value)>, Promise<Value>, FnArgs<(String, Value)>, Status, false>;
 
-#[napi]
-pub struct NativeClient {
-    handle: ClientHandle,
+fn reply_value(reply: Reply) -> Value {
+    match reply {
+        Reply::Unit => Value::Null,
+        Reply::Code(code) => Value::String(code),
+        Reply::State(state) => state.map(Value::String).unwrap_or(Value::Null),
+    }
+}
+
+fn deliver_fn(tsfn: DeliverFn) -> driver::Deliver {
+    Arc::new(move |delivery: driver::Delivery| {
+        let (kind, payload) = match delivery {
+            driver::Delivery::Event(event) => ("event", serde_json::json!([event.name(), event.args()])),
+            // No value at all for calls that return nothing: they resolve to undefined.
+            driver::Delivery::Reply(id, Ok(Reply::Unit)) => ("reply", serde_json::json!([id, true])),
+            driver::Delivery::Reply(id, Ok(reply)) => ("reply", serde_json::json!([id, true, reply_value(reply)])),
+            driver::Delivery::Reply(id, Err(err)) => ("reply", serde_json::json!([id, false, err.to_wire()])),
+            driver::Delivery::Closed => ("closed", Value::Null),
+        };
+        tsfn.call(FnArgs::from((kind.to_string(), payload)), ThreadsafeFunctionCallMode::NonBlocking);
+    })
 }
 
 /// A JavaScript argument read without N-API conversion errors: values JSON
@@ -85,26 +106,26 @@ impl JsArg {
     }
 }
 
-type Answer = std::result::Result<Reply, ClientError>;
+#[napi]
+pub struct NativeClient {
+    handle: ClientHandle,
+}
 
 #[napi]
 impl NativeClient {
     /// Parses and checks the options; throws a TypeError naming a bad one.
-    #[napi(constructor, catch_unwind)]
-    pub fn new(options: Value) -> Result<Self> {
+    #[napi(constructor, catch_unwind, ts_args_type = "options: unknown, deliver: (kind: string, payload: unknown) => void")]
+    pub fn new(options: Value, deliver: DeliverFn) -> Result<Self> {
         let options = ClientOptions::parse(&options)?;
-        Ok(NativeClient { handle: ClientHandle::spawn(options) })
+        Ok(NativeClient { handle: ClientHandle::spawn(options, deliver_fn(deliver)) })
     }
 
-    // Every method below queues its call synchronously, on the JavaScript
-    // thread, and only then returns a promise: calls reach the session in
-    // exactly the order the program made them.
+    // Every call takes the JavaScript side's call id, is queued at once (on
+    // the JavaScript thread, so calls reach the session in the order the
+    // program made them) and is answered through the delivery channel.
 
-    #[napi(
-        ts_args_type = "emit: (event: string, args: unknown[]) => void, store?: ((method: string, args: object) => Promise<unknown>) | null",
-        ts_return_type = "Promise<void>"
-    )]
-    pub fn initialize<'env>(&self, env: &'env Env, emit: EmitFn, store: Option<StoreFn>) -> Result<PromiseRaw<'env, ()>> {
+    #[napi(ts_args_type = "id: number, store?: ((method: string, args: object) => Promise<unknown>) | null")]
+    pub fn initialize(&self, id: u32, store: Option<StoreFn>) {
         if let Some(store) = store {
             let store = Arc::new(store);
             self.handle.set_store(remote_auth::RemoteStore::new(Arc::new(move |method: &'static str, args: Value| {
@@ -115,68 +136,56 @@ impl NativeClient {
                 }) as futures::future::BoxFuture<'static, std::result::Result<Value, String>>
             })));
         }
-        let emit = Arc::new(emit);
-        self.handle.set_emitter(Arc::new(move |event: session::Event| {
-            emit.call(FnArgs::from((event.name().to_string(), event.args())), ThreadsafeFunctionCallMode::NonBlocking);
-        }));
-        let answer = self.handle.call(Call::Initialize);
-        env.spawn_future(async move { unit(answer.await) })
+        self.handle.call(Call::Initialize, id as u64);
     }
 
     /// Validates here, before anything is queued or sent to the page.
-    #[napi(ts_args_type = "phoneNumber: unknown, showNotification?: unknown, intervalMs?: unknown", ts_return_type = "Promise<string>")]
-    pub fn request_pairing_code<'env>(
-        &self,
-        env: &'env Env,
-        phone_number: Option<Unknown>,
-        show_notification: Option<Unknown>,
-        interval_ms: Option<Unknown>,
-    ) -> Result<PromiseRaw<'env, String>> {
-        let request = code_request(&JsArg::read(env, phone_number)?, &JsArg::read(env, show_notification)?, &JsArg::read(env, interval_ms)?);
-        let answer = request.map(|r| self.handle.call(Call::RequestCode(r)));
-        env.spawn_future(async move {
-            match answer?.await {
-                Ok(Reply::Code(code)) => Ok(code),
-                Ok(other) => Err(ClientError::Internal(format!("unexpected reply {other:?}")).into()),
-                Err(e) => Err(e.into()),
-            }
-        })
+    #[napi(ts_args_type = "id: number, phoneNumber: unknown, showNotification?: unknown, intervalMs?: unknown")]
+    pub fn request_pairing_code(&self, env: Env, id: u32, phone_number: Option<Unknown>, show_notification: Option<Unknown>, interval_ms: Option<Unknown>) -> Result<()> {
+        let request = code_request(&JsArg::read(&env, phone_number)?, &JsArg::read(&env, show_notification)?, &JsArg::read(&env, interval_ms)?);
+        match request {
+            Ok(request) => self.handle.call(Call::RequestCode(request), id as u64),
+            Err(e) => self.handle.answer(id as u64, Err(e)),
+        }
+        Ok(())
     }
 
-    #[napi(ts_return_type = "Promise<void>")]
-    pub fn cancel_pairing_code<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, ()>> {
-        let answer = self.handle.call(Call::CancelCode);
-        env.spawn_future(async move { unit(answer.await) })
+    #[napi]
+    pub fn cancel_pairing_code(&self, id: u32) {
+        self.handle.call(Call::CancelCode, id as u64);
     }
 
-    #[napi(ts_return_type = "Promise<string | null>")]
-    pub fn get_state<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Option<String>>> {
-        let answer = self.handle.call(Call::GetState);
-        env.spawn_future(async move { text(answer.await) })
+    #[napi]
+    pub fn get_state(&self, id: u32) {
+        self.handle.call(Call::GetState, id as u64);
     }
 
-    #[napi(ts_return_type = "Promise<string | null>")]
-    pub fn get_w_web_version<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Option<String>>> {
-        let answer = self.handle.call(Call::GetVersion);
-        env.spawn_future(async move { text(answer.await) })
+    #[napi]
+    pub fn get_w_web_version(&self, id: u32) {
+        self.handle.call(Call::GetVersion, id as u64);
     }
 
-    #[napi(ts_return_type = "Promise<void>")]
-    pub fn logout<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, ()>> {
-        let answer = self.handle.call(Call::Logout);
-        env.spawn_future(async move { unit(answer.await) })
+    #[napi]
+    pub fn logout(&self, id: u32) {
+        self.handle.call(Call::Logout, id as u64);
     }
 
-    #[napi(ts_return_type = "Promise<void>")]
-    pub fn reset_state<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, ()>> {
-        let answer = self.handle.call(Call::ResetState);
-        env.spawn_future(async move { unit(answer.await) })
+    #[napi]
+    pub fn reset_state(&self, id: u32) {
+        self.handle.call(Call::ResetState, id as u64);
     }
 
-    #[napi(ts_return_type = "Promise<void>")]
-    pub fn destroy<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, ()>> {
-        let answer = self.handle.call(Call::Destroy);
-        env.spawn_future(async move { unit(answer.await) })
+    #[napi]
+    pub fn destroy(&self, id: u32) {
+        self.handle.call(Call::Destroy, id as u64);
+    }
+
+    /// Panics inside the session task (WWRS_TEST_HOOKS only).
+    #[napi]
+    pub fn debug_panic(&self, id: u32) -> Result<()> {
+        test_hooks_enabled()?;
+        self.handle.call(Call::DebugPanic, id as u64);
+        Ok(())
     }
 }
 
@@ -190,33 +199,11 @@ fn test_hooks_enabled() -> Result<()> {
     }
 }
 
-#[napi]
-impl NativeClient {
-    /// Panics inside the session task (WWRS_TEST_HOOKS only).
-    #[napi(ts_return_type = "Promise<void>")]
-    pub fn debug_panic<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, ()>> {
-        test_hooks_enabled()?;
-        let answer = self.handle.call(Call::DebugPanic);
-        env.spawn_future(async move { unit(answer.await) })
-    }
-}
-
 /// Panics in a synchronous N-API call (WWRS_TEST_HOOKS only).
 #[napi(catch_unwind)]
 pub fn debug_panic_sync() -> Result<()> {
     test_hooks_enabled()?;
     panic!("debug panic requested through the test hook");
-}
-
-fn unit(answer: Answer) -> Result<()> {
-    answer.map(|_| ()).map_err(Into::into)
-}
-
-fn text(answer: Answer) -> Result<Option<String>> {
-    match answer? {
-        Reply::State(s) => Ok(s),
-        _ => Ok(None),
-    }
 }
 
 fn phone_arg(phone: &JsArg) -> std::result::Result<PhoneNumber, ClientError> {
