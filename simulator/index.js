@@ -269,6 +269,8 @@ class Simulator extends EventEmitter {
             return;
         }
         if (url.pathname === '/' || url.pathname === '/index.html') {
+            // Logged so tests can tell a page fetched from us from one a client served from a cache.
+            this._log('page-served', { path: url.pathname, query: url.search });
             send(200, 'text/html; charset=utf-8', this._html);
         } else if (url.pathname === '/app.js') {
             send(200, 'text/javascript; charset=utf-8', this._app);
