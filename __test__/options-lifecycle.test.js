@@ -287,3 +287,49 @@ test('options whatsapp-web.js has but that have no effect yet are accepted, and 
   assert.doesNotThrow(() => new Client({ ffmpegPath: '/usr/bin/ffmpeg', webVersion: '2.3000.1', takeoverTimeoutMs: 5 }));
   assert.throws(() => new Client({ ffmpegPath: 5 }), { code: 'ERR_INVALID_OPTION', message: /ffmpegPath/ });
 });
+
+test('defaultViewport sets the page size; null (the default) keeps the window', async () => {
+  const ctx = await setup();
+  try {
+    const sized = ctx.client({ puppeteer: { defaultViewport: { width: 1111, height: 777 } } });
+    const qr = waitFor(sized, 'qr');
+    await sized.initialize();
+    await qr;
+    const plain = ctx.client();
+    const qr2 = waitFor(plain, 'qr');
+    await plain.initialize();
+    await qr2;
+    const viewports = ctx.sim.events.filter((e) => e.type === 'hello').map((e) => e.viewport);
+    assert.deepEqual(viewports[0], { width: 1111, height: 777 });
+    assert.notDeepEqual(viewports[1], { width: 1111, height: 777 });
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('bypassCSP lets page code do what the page\'s Content-Security-Policy forbids', async () => {
+  const ctx = await setup({ pageCsp: "script-src 'self'" });
+  // Runs in every document: once the page is parsed it adds an inline script, which the page's
+  // CSP (script-src 'self') forbids unless bypassed. The device display the phone records is read
+  // from navigator.userAgent at pairing time: Firefox if the inline script ran, Chrome if not.
+  const probe = () => {
+    Object.defineProperty(navigator, 'userAgent', {
+      get: () =>
+        window.__inlineScriptRan
+          ? 'Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0'
+          : 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
+    });
+    document.addEventListener('DOMContentLoaded', () => {
+      const inline = document.createElement('script');
+      inline.textContent = 'window.__inlineScriptRan = true;';
+      document.head.appendChild(inline);
+    });
+  };
+  try {
+    await loginByQr(ctx, ctx.client({ evalOnNewDoc: probe }));
+    await loginByQr(ctx, ctx.client({ evalOnNewDoc: probe, bypassCSP: true }));
+    assert.deepEqual(pairDisplays(ctx.sim), ['Chrome (Linux)', 'Firefox (Linux)']);
+  } finally {
+    await ctx.close();
+  }
+});

@@ -49,6 +49,8 @@ const DEFAULTS = Object.freeze({
     // The account a QR scan logs into (code pairing uses the typed number instead).
     scanPhoneNumber: '15550100001',
     pushname: 'Test Phone',
+    // A Content-Security-Policy header for the page (null: none), to test clients' bypassCSP.
+    pageCsp: null,
 });
 
 const HOSTNAME = 'web.whatsapp.com';
@@ -250,11 +252,12 @@ class Simulator extends EventEmitter {
 
     _onRequest(req, res) {
         const url = new URL(req.url, 'http://x');
-        const send = (status, type, body) => {
+        const send = (status, type, body, extra = {}) => {
             res.writeHead(status, {
                 'content-type': type,
                 // No caching: a test run must always get the page of the simulator it started.
                 'cache-control': 'no-store',
+                ...extra,
             });
             res.end(body);
         };
@@ -271,7 +274,8 @@ class Simulator extends EventEmitter {
         if (url.pathname === '/' || url.pathname === '/index.html') {
             // Logged so tests can tell a page fetched from us from one a client served from a cache.
             this._log('page-served', { path: url.pathname, query: url.search });
-            send(200, 'text/html; charset=utf-8', this._html);
+            const csp = this.options.pageCsp ? { 'content-security-policy': this.options.pageCsp } : {};
+            send(200, 'text/html; charset=utf-8', this._html, csp);
         } else if (url.pathname === '/app.js') {
             send(200, 'text/javascript; charset=utf-8', this._app);
         } else if (url.pathname === '/favicon.ico') {
@@ -461,7 +465,8 @@ class Simulator extends EventEmitter {
 
     _onHello(sock, msg) {
         sock.keys = { noisePub: msg.noisePub || null, identityPub: msg.identityPub || null };
-        this._log('hello', { socketId: sock.id, withToken: !!msg.token });
+        // The window size comes along so tests can check a client's viewport option.
+        this._log('hello', { socketId: sock.id, withToken: !!msg.token, viewport: msg.viewport || null });
         if (msg.token) {
             const session = this.sessions.get(msg.token);
             if (session) {

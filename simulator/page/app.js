@@ -622,6 +622,7 @@
                 identityPub: encodeB64(S.identity.pubKey),
                 platform: modules.WAWebCompanionRegClientUtils.DEVICE_PLATFORM,
                 version: VERSION,
+                viewport: { width: window.innerWidth, height: window.innerHeight },
             });
             const queued = outbox;
             outbox = [];
