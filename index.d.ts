@@ -178,6 +178,11 @@ declare namespace WhatsAppWebRs {
         /** Accepted for compatibility; used once media handling exists
          * @default 'ffmpeg' */
         ffmpegPath?: string;
+        /** whatsapp-web-rs: share one Chromium among all clients created with this option and the same
+         * puppeteer launch options, each in its own browser context (NoAuth only). The browser starts
+         * with the first client and stops with the last; a second client starts in the time of a tab.
+         * @default false */
+        sharedBrowser?: boolean;
         /** Start in pairing-code mode. Refer the requestPairingCode function of Client.
          * @default
          * {

@@ -45,6 +45,9 @@ pub struct BrowserOptions {
     pub proxy_credentials: Option<(String, String)>,
     /// `evalOnNewDoc`, as script text (the glue turns a function into a call of it).
     pub eval_on_new_doc: Option<String>,
+    /// `sharedBrowser`: one Chromium for all clients with these launch options,
+    /// a browser context each.
+    pub shared: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -209,6 +212,21 @@ impl ClientOptions {
             on_conflict: opts.bool("takeoverOnConflict")?.unwrap_or(false),
             timeout: Duration::from_millis(opts.uint("takeoverTimeoutMs")?.unwrap_or(0)),
         };
+        let shared = opts.bool("sharedBrowser")?.unwrap_or(false);
+        if shared {
+            let why = if !matches!(auth, AuthStrategy::NoAuth) {
+                Some("keeps each session in an in-memory browser context, so it works with NoAuth only")
+            } else if connect.is_some() {
+                Some("cannot be combined with puppeteer.browserWSEndpoint/browserURL")
+            } else if user_data_dir.is_some() {
+                Some("cannot be combined with puppeteer.userDataDir (contexts have no profile folder)")
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                return Err(ClientError::InvalidOption { option: "sharedBrowser".into(), reason: why.into() });
+            }
+        }
         // Accepted for compatibility; used once media handling exists.
         let _ffmpeg_path = opts.string("ffmpegPath")?;
 
@@ -228,6 +246,7 @@ impl ClientOptions {
                 viewport,
                 proxy_credentials,
                 eval_on_new_doc,
+                shared,
             },
             login: LoginConfig {
                 qr_max_retries,

@@ -92,6 +92,7 @@ mod tests {
             viewport: None,
             proxy_credentials: None,
             eval_on_new_doc: None,
+            shared: false,
         }
     }
 

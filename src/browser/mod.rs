@@ -7,6 +7,7 @@
 
 mod args;
 mod process;
+mod shared;
 mod web_cache;
 
 use std::time::Duration;
@@ -17,7 +18,8 @@ use chromiumoxide::cdp::browser_protocol::page::{
 };
 use chromiumoxide::auth::Credentials;
 use chromiumoxide::cdp::browser_protocol::emulation::{SetDeviceMetricsOverrideParams, SetUserAgentOverrideParams};
-use chromiumoxide::cdp::browser_protocol::target::{CloseTargetParams, CreateTargetParams};
+use chromiumoxide::cdp::browser_protocol::browser::BrowserContextId;
+use chromiumoxide::cdp::browser_protocol::target::{CloseTargetParams, CreateBrowserContextParams, CreateTargetParams};
 use chromiumoxide::cdp::js_protocol::runtime::{AddBindingParams, CallArgument, CallFunctionOnParams, EventBindingCalled, ExecutionContextId};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
@@ -52,8 +54,8 @@ const LOGOUT_JS: &str = include_str!("../page/logout.js");
 const RECONNECT_JS: &str = include_str!("../page/reconnect.js");
 const TAKEOVER_JS: &str = include_str!("../page/takeover.js");
 
-const LAUNCH_TIMEOUT: Duration = Duration::from_secs(30);
-const CDP_TIMEOUT: Duration = Duration::from_secs(20);
+pub(crate) const LAUNCH_TIMEOUT: Duration = Duration::from_secs(30);
+pub(crate) const CDP_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// What the browser side tells the session driver.
 #[derive(Debug)]
@@ -79,6 +81,7 @@ pub struct PageHandle {
 enum Owner {
     /// We launched it: closing kills it and releases the profile.
     Launched {
+        browser: Browser,
         process: ChromiumProcess,
         /// Held, not read: dropped after the browser is gone, which deletes a temporary profile.
         #[allow(dead_code)]
@@ -86,12 +89,24 @@ enum Owner {
     },
     /// We attached to it (`browserWSEndpoint` / `browserURL`): closing closes
     /// our page and leaves the browser running for its owner.
-    Attached,
+    Attached { browser: Browser },
+    /// `sharedBrowser`: our own browser context in a Chromium shared with
+    /// other clients; closing disposes of the context, and the last client
+    /// closes the browser.
+    Shared { shared: Arc<shared::SharedBrowser>, context: BrowserContextId },
+}
+
+impl Owner {
+    fn browser(&self) -> &Browser {
+        match self {
+            Owner::Launched { browser, .. } | Owner::Attached { browser } => browser,
+            Owner::Shared { shared, .. } => &shared.browser,
+        }
+    }
 }
 
 /// A browser with the WhatsApp Web page open.
 pub struct BrowserSession {
-    browser: Browser,
     page: Page,
     /// The execution context of the current WhatsApp Web document (0: none yet).
     context: Arc<AtomicI64>,
@@ -115,22 +130,16 @@ impl BrowserSession {
             request_timeout: CDP_TIMEOUT,
             ..HandlerConfig::default()
         };
-        let (ws_url, owner) = match &options.browser.connect {
-            Some(url) => (url.clone(), Owner::Attached),
-            None => {
-                let profile = options.auth.prepare_profile(options.browser.user_data_dir.as_deref(), store).await?;
-                let args = chromium_args(&options.browser, profile.path())?;
-                let (process, ws_url) = ChromiumProcess::spawn(&options.browser.executable_path, &args, LAUNCH_TIMEOUT).await?;
-                (ws_url, Owner::Launched { process, profile })
+        let mut tasks = Vec::new();
+        let connect = |url: String| async move {
+            match tokio::time::timeout(CDP_TIMEOUT, Browser::connect_with_config(url.clone(), config)).await {
+                Ok(Ok(pair)) => Ok(pair),
+                Ok(Err(e)) => Err(ClientError::BrowserLaunch(format!("cannot connect to DevTools at {url}: {e}"))),
+                Err(_) => Err(ClientError::BrowserLaunch(format!("no answer from DevTools at {url}"))),
             }
         };
-        let (browser, mut handler) = match tokio::time::timeout(CDP_TIMEOUT, Browser::connect_with_config(ws_url.clone(), config)).await {
-            Ok(Ok(pair)) => pair,
-            Ok(Err(e)) => return Err(ClientError::BrowserLaunch(format!("cannot connect to DevTools at {ws_url}: {e}"))),
-            Err(_) => return Err(ClientError::BrowserLaunch(format!("no answer from DevTools at {ws_url}"))),
-        };
-        let mut tasks = Vec::new();
-        {
+        // The handler task owns the DevTools connection; its end means the browser is gone.
+        let own_handler = |mut handler: chromiumoxide::Handler, tasks: &mut Vec<JoinHandle<()>>| {
             let signals = signals.clone();
             tasks.push(tokio::spawn(async move {
                 // Invalid messages (protocol drift with newer Chromium) are
@@ -143,20 +152,48 @@ impl BrowserSession {
                 crate::debug_log!("CDP handler stream ended");
                 let _ = signals.send(BrowserSignal::Lost("the DevTools connection closed".into()));
             }));
-        }
-        if let Owner::Launched { process, .. } = &owner {
+        };
+        let watch_exit = |mut exited: tokio::sync::watch::Receiver<Option<String>>, tasks: &mut Vec<JoinHandle<()>>| {
             let signals = signals.clone();
-            let mut exited = process.exited();
             tasks.push(tokio::spawn(async move {
                 if let Ok(why) = exited.wait_for(|e| e.is_some()).await {
                     let why = why.clone().unwrap_or_default();
                     let _ = signals.send(BrowserSignal::Lost(why));
                 }
             }));
-        }
+        };
+        let owner = if let Some(url) = &options.browser.connect {
+            let (browser, handler) = connect(url.clone()).await?;
+            own_handler(handler, &mut tasks);
+            Owner::Attached { browser }
+        } else if options.browser.shared {
+            let shared = shared::acquire(&options.browser).await?;
+            watch_exit(shared.process.exited(), &mut tasks);
+            watch_exit(shared.lost.clone(), &mut tasks);
+            let context = timeout("creating a browser context", shared.browser.create_browser_context(CreateBrowserContextParams::default())).await?;
+            Owner::Shared { shared, context }
+        } else {
+            let profile = options.auth.prepare_profile(options.browser.user_data_dir.as_deref(), store).await?;
+            let args = chromium_args(&options.browser, profile.path())?;
+            let (process, ws_url) = ChromiumProcess::spawn(&options.browser.executable_path, &args, LAUNCH_TIMEOUT).await?;
+            let (browser, handler) = connect(ws_url).await?;
+            own_handler(handler, &mut tasks);
+            watch_exit(process.exited(), &mut tasks);
+            Owner::Launched { browser, process, profile }
+        };
 
-        let page = timeout("opening a page", browser.new_page(CreateTargetParams::new("about:blank"))).await?;
-        let mut session = BrowserSession { browser, page: page.clone(), context: Arc::new(AtomicI64::new(0)), owner, tasks, index_html: None };
+        let mut target = CreateTargetParams::new("about:blank");
+        if let Owner::Shared { context, .. } = &owner {
+            target.browser_context_id = Some(context.clone());
+        }
+        let page = match timeout("opening a page", owner.browser().new_page(target)).await {
+            Ok(page) => page,
+            Err(e) => {
+                BrowserSession::release(owner, None, Vec::new()).await;
+                return Err(e);
+            }
+        };
+        let mut session = BrowserSession { page: page.clone(), context: Arc::new(AtomicI64::new(0)), owner, tasks, index_html: None };
         session.prepare_page(options, signals).await?;
         let navigate = NavigateParams::builder()
             .url(WHATSAPP_WEB_URL)
@@ -240,7 +277,7 @@ impl BrowserSession {
             timeout("bypassing CSP", page.execute(SetBypassCspParams::new(true))).await?;
         }
         // The launch flag covers a browser we start; an attached one needs it per page.
-        if let (Some(ua), Owner::Attached) = (&browser.user_agent, &self.owner) {
+        if let (Some(ua), Owner::Attached { .. }) = (&browser.user_agent, &self.owner) {
             timeout("setting the user agent", page.execute(SetUserAgentOverrideParams::new(ua.clone()))).await?;
         }
         if let Some(v) = &browser.viewport {
@@ -285,25 +322,48 @@ impl BrowserSession {
 
     /// Closes the session: a launched browser politely, then by force, and
     /// its profile is released (and deleted, for a temporary one) only once no
-    /// process holds it; an attached browser only loses our page.
-    pub async fn close(mut self) {
-        match &self.owner {
-            Owner::Launched { process, .. } => {
+    /// process holds it; an attached browser only loses our page; a shared one
+    /// loses our context, and the last client closes it.
+    pub async fn close(self) {
+        let BrowserSession { page, owner, tasks, .. } = self;
+        BrowserSession::release(owner, Some(page), tasks).await;
+    }
+
+    async fn release(owner: Owner, page: Option<Page>, tasks: Vec<JoinHandle<()>>) {
+        match owner {
+            Owner::Launched { mut browser, process, profile } => {
                 if !process.has_exited() {
-                    let _ = tokio::time::timeout(Duration::from_secs(3), self.browser.close()).await;
+                    let _ = tokio::time::timeout(Duration::from_secs(3), browser.close()).await;
                 }
                 process.wait_or_kill(Duration::from_secs(3)).await;
+                for t in tasks {
+                    t.abort();
+                }
+                drop(browser);
+                drop(process);
+                drop(profile);
             }
-            Owner::Attached => {
-                let close = CloseTargetParams::new(self.page.target_id().clone());
-                let _ = tokio::time::timeout(Duration::from_secs(3), self.browser.execute(close)).await;
+            Owner::Attached { browser } => {
+                if let Some(page) = page {
+                    let close = CloseTargetParams::new(page.target_id().clone());
+                    let _ = tokio::time::timeout(Duration::from_secs(3), browser.execute(close)).await;
+                }
+                for t in tasks {
+                    t.abort();
+                }
+            }
+            Owner::Shared { shared, context } => {
+                for t in tasks {
+                    t.abort();
+                }
+                // Disposing of the context closes its pages and frees its storage.
+                let _ = tokio::time::timeout(Duration::from_secs(3), shared.browser.dispose_browser_context(context)).await;
+                drop(page);
+                if let Ok(last) = Arc::try_unwrap(shared) {
+                    shared::shut_down(last).await;
+                }
             }
         }
-        for t in self.tasks.drain(..) {
-            t.abort();
-        }
-        drop(self.browser);
-        drop(self.owner);
     }
 }
 

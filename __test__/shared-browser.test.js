@@ -1,0 +1,58 @@
+'use strict';
+// sharedBrowser: several clients in one Chromium, one browser context each.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const { LocalAuth, Client } = require('..');
+const { TEST_ROOT, setup, waitFor, chromiumPidsUnder } = require('./helpers');
+
+/** Browser processes (not renderers or helpers) started under the test root. */
+function browserProcesses() {
+  return chromiumPidsUnder(TEST_ROOT).filter((pid) => {
+    try {
+      return !fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=');
+    } catch {
+      return false;
+    }
+  });
+}
+
+test('clients with sharedBrowser share one Chromium, log in separately, and the last one closes it', async () => {
+  const ctx = await setup();
+  try {
+    const a = ctx.client({ sharedBrowser: true });
+    const b = ctx.client({ sharedBrowser: true });
+    const qrA = waitFor(a, 'qr');
+    const qrB = waitFor(b, 'qr');
+    await Promise.all([a.initialize(), b.initialize()]);
+    const [first, second] = [await qrA, await qrB];
+    assert.notEqual(first.split(',')[0], second.split(',')[0], 'two pages, two sockets, two refs');
+    assert.notEqual(first.split(',')[2], second.split(',')[2], 'separate storage: separate identity keys');
+    assert.equal(browserProcesses().length, 1, 'one browser process');
+
+    const readyA = waitFor(a, 'ready');
+    assert.equal((await ctx.sim.phone.scan(first)).ok, true);
+    await readyA;
+    assert.equal(await b.getState(), 'UNPAIRED', 'logging in one context does not log in the other');
+    await a.destroy();
+    assert.equal(browserProcesses().length, 1, 'still running for the other client');
+    const readyB = waitFor(b, 'ready');
+    const current = await new Promise((resolve) => {
+      b.once('qr', resolve);
+      ctx.sim.rotateAdvSecret(); // a fresh QR for b, from the page as it is now
+    });
+    assert.equal((await ctx.sim.phone.scan(current)).ok, true);
+    await readyB;
+    await b.destroy();
+    assert.deepEqual(chromiumPidsUnder(TEST_ROOT), [], 'the last client closed the browser');
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('sharedBrowser is refused with LocalAuth, a userDataDir or a remote browser', () => {
+  assert.throws(() => new Client({ sharedBrowser: true, authStrategy: new LocalAuth({ clientId: 's' }) }), { code: 'ERR_INVALID_OPTION', message: /sharedBrowser.*NoAuth/ });
+  assert.throws(() => new Client({ sharedBrowser: true, puppeteer: { userDataDir: '/tmp/x' } }), { message: /userDataDir/ });
+  assert.throws(() => new Client({ sharedBrowser: true, puppeteer: { browserWSEndpoint: 'ws://127.0.0.1:1/x' } }), { message: /browserWSEndpoint/ });
+  assert.throws(() => new Client({ sharedBrowser: 'yes' }), { message: /sharedBrowser/ });
+});
