@@ -1,0 +1,200 @@
+'use strict';
+// Reading memory and CPU from /proc (Linux only). The bench runner measures its worker processes
+// from the outside with these, so the measuring itself costs the measured processes nothing.
+
+const fs = require('fs');
+const { execFileSync } = require('child_process');
+
+const PAGE_SIZE = (() => {
+    try {
+        return Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096;
+    } catch {
+        return 4096;
+    }
+})();
+
+// utime/stime in /proc/<pid>/stat are in clock ticks (USER_HZ), not in a fixed unit.
+const CLK_TCK = (() => {
+    try {
+        return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+        return 100;
+    }
+})();
+
+function read(file) {
+    try {
+        return fs.readFileSync(file, 'utf8');
+    } catch {
+        return null; // the process exited meanwhile: it simply no longer counts
+    }
+}
+
+function numericEntries() {
+    try {
+        return fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e)).map(Number);
+    } catch {
+        return [];
+    }
+}
+
+// Every process whose command line contains `needle` (never `exclude`, i.e. the worker itself).
+// The runner gives every worker a private directory that its Chromium profiles and the crash
+// handler's database (XDG_CONFIG_HOME) live under, so this finds exactly that worker's
+// Chromium tree: browser, zygotes, GPU, utility and renderer processes and both crashpad handlers.
+function pidsMentioning(needle, exclude = []) {
+    const out = [];
+    for (const pid of numericEntries()) {
+        if (exclude.includes(pid) || pid === process.pid) continue;
+        const cmd = read(`/proc/${pid}/cmdline`);
+        if (cmd && cmd.includes(needle)) out.push({ pid, cmdline: cmd });
+    }
+    return out;
+}
+
+function rssBytes(pid) {
+    const statm = read(`/proc/${pid}/statm`);
+    if (!statm) return 0;
+    return Number(statm.split(' ')[1]) * PAGE_SIZE;
+}
+
+// VmRSS and VmHWM (the kernel's own peak RSS of the process), in bytes.
+function memStatus(pid) {
+    const status = read(`/proc/${pid}/status`);
+    const field = (name) => {
+        const m = status && new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
+        return m ? Number(m[1]) * 1024 : 0;
+    };
+    return { rss: field('VmRSS'), hwm: field('VmHWM') };
+}
+
+// Proportional set size: shared pages divided among the processes sharing them. Summed RSS counts
+// Chromium's shared libraries and zygote-forked pages once per process; PSS does not.
+function pssBytes(pid) {
+    const text = read(`/proc/${pid}/smaps_rollup`);
+    const m = text && /^Pss:\s+(\d+) kB/m.exec(text);
+    return m ? Number(m[1]) * 1024 : 0;
+}
+
+// CPU ticks of a process: its own (utime+stime) and its reaped children's (cutime+cstime).
+function cpuTicks(pid) {
+    const stat = read(`/proc/${pid}/stat`);
+    if (!stat) return null;
+    // The command name (field 2) may contain spaces; everything after the last ") " is numeric.
+    const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    // f[0] is field 3 (state); utime is field 14 -> f[11].
+    return { self: Number(f[11]) + Number(f[12]), children: Number(f[13]) + Number(f[14]) };
+}
+
+// What a Chromium process is, for the per-type breakdown: browser, renderer, zygote, gpu-process,
+// utility:<service>, crashpad.
+function processType(cmdline) {
+    // Chromium's child processes rewrite their command line into one space-separated string.
+    const args = cmdline.split(/[\0 ]/);
+    if (/crashpad_handler$/.test(args[0])) return 'crashpad-handler';
+    const type = args.find((a) => a.startsWith('--type='));
+    if (!type) return 'browser';
+    const t = type.slice('--type='.length);
+    if (t === 'utility') {
+        const sub = args.find((a) => a.startsWith('--utility-sub-type='));
+        return sub ? `utility:${sub.slice('--utility-sub-type='.length).replace(/\.mojom\./, '.')}` : 'utility';
+    }
+    if (t === 'renderer' && args.includes('--top-chrome-webui')) return 'renderer(webui)';
+    return t;
+}
+
+/**
+ * One look at a worker: the Node process itself and its Chromium tree.
+ * `withPss` adds PSS (slower: the kernel walks page tables), `withTypes` a per-type breakdown.
+ */
+function snapshot(workerPid, dir, { withPss = false, withTypes = false } = {}) {
+    const tree = pidsMentioning(dir, [workerPid]);
+    const node = memStatus(workerPid);
+    const out = {
+        node: { rss: node.rss, hwm: node.hwm },
+        tree: { rss: 0, processes: tree.length },
+    };
+    if (withPss) {
+        out.node.pss = pssBytes(workerPid);
+        out.tree.pss = 0;
+    }
+    const types = {};
+    for (const { pid, cmdline } of tree) {
+        const rss = rssBytes(pid);
+        out.tree.rss += rss;
+        let pss = 0;
+        if (withPss) {
+            pss = pssBytes(pid);
+            out.tree.pss += pss;
+        }
+        if (withTypes) {
+            const t = processType(cmdline);
+            const slot = (types[t] = types[t] || { count: 0, rss: 0, ...(withPss ? { pss: 0 } : {}) });
+            slot.count += 1;
+            slot.rss += rss;
+            if (withPss) slot.pss += pss;
+        }
+    }
+    if (withTypes) out.tree.byType = types;
+    out.total = { rss: out.node.rss + out.tree.rss };
+    if (withPss) out.total.pss = out.node.pss + out.tree.pss;
+    return out;
+}
+
+/**
+ * CPU ticks of a worker and its Chromium tree, counted so that a difference of two readings is
+ * the CPU spent in between: each process's own time plus its reaped children's, so a process that
+ * exits in between is still counted (its time moves into its parent's cutime/cstime).
+ */
+function cpuReading(workerPid, dir) {
+    const node = cpuTicks(workerPid) || { self: 0, children: 0 };
+    let tree = 0;
+    for (const { pid } of pidsMentioning(dir, [workerPid])) {
+        const t = cpuTicks(pid);
+        if (t) tree += t.self + t.children;
+    }
+    // The worker's reaped children are Chromium processes (ours spawns the browser directly,
+    // puppeteer too), so that part is Chromium's.
+    return { node: node.self, chromium: tree + node.children };
+}
+
+function cpuSeconds(before, after) {
+    const node = (after.node - before.node) / CLK_TCK;
+    const chromium = (after.chromium - before.chromium) / CLK_TCK;
+    return { node, chromium, total: node + chromium };
+}
+
+/**
+ * Samples a worker every `intervalMs` and keeps the peaks: of the Node process's RSS, of the sum
+ * over its Chromium tree and of both together at the same instant. Started and stopped by the
+ * runner around the part of a run it wants the peak of.
+ */
+class PeakSampler {
+    constructor(workerPid, dir, intervalMs) {
+        this.workerPid = workerPid;
+        this.dir = dir;
+        this.peak = { node: 0, tree: 0, total: 0, treeProcesses: 0 };
+        this.samples = 0;
+        this.timer = setInterval(() => this.sample(), intervalMs);
+        this.timer.unref();
+        this.sample();
+    }
+    sample() {
+        const tree = pidsMentioning(this.dir, [this.workerPid]);
+        let treeRss = 0;
+        for (const { pid } of tree) treeRss += rssBytes(pid);
+        const nodeRss = rssBytes(this.workerPid);
+        this.samples += 1;
+        this.peak.node = Math.max(this.peak.node, nodeRss);
+        this.peak.tree = Math.max(this.peak.tree, treeRss);
+        this.peak.total = Math.max(this.peak.total, nodeRss + treeRss);
+        this.peak.treeProcesses = Math.max(this.peak.treeProcesses, tree.length);
+    }
+    stop() {
+        clearInterval(this.timer);
+        this.sample();
+        return { ...this.peak, samples: this.samples };
+    }
+}
+
+module.exports = { PAGE_SIZE, CLK_TCK, pidsMentioning, rssBytes, memStatus, pssBytes, cpuTicks, processType, snapshot, cpuReading, cpuSeconds, PeakSampler };

@@ -1,0 +1,638 @@
+#!/usr/bin/env node
+'use strict';
+// whatsapp-web-rs vs whatsapp-web.js 1.34.7 (and a bare-Chromium floor) on the login simulator.
+// `npm run bench`; bench/README.md says what each measure is and lists the env knobs.
+//
+// One simulator (in this process, playing WhatsApp's servers and the phone) and the same Chromium
+// binary serve every run. Each client runs in its own worker process (bench/worker.js) so that the
+// memory and CPU read here from /proc belong to that client alone; latency runs alternate
+// ours, whatsapp-web.js, floor, ours, ...
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { fork, execFileSync } = require('child_process');
+
+const { startSimulator } = require('../simulator');
+const chromium = require('../simulator/chromium');
+const procfs = require('./procfs');
+
+// ---- configuration ------------------------------------------------------------------------------
+
+function envInt(name, fallback, min = 0) {
+    const raw = process.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number >= ${min}, got ${JSON.stringify(raw)}`);
+    return n;
+}
+
+const CONFIG = {
+    runs: envInt('BENCH_RUNS', 5, 1),
+    warmup: envInt('BENCH_WARMUP', 1),
+    idleMs: envInt('BENCH_IDLE_MS', 60000),
+    maxSessions: envInt('BENCH_MAX_SESSIONS', 40),
+    rssLimitBytes: envInt('BENCH_RSS_LIMIT_MB', 4096, 1) * 1024 * 1024,
+    // A person takes seconds between steps; a pause also lets start-up work finish before the next
+    // timed call, the same for every kind.
+    gapMs: envInt('BENCH_GAP_MS', 1000),
+    settleMs: envInt('BENCH_SETTLE_MS', 2000),
+    sampleMs: envInt('BENCH_SAMPLE_MS', 200, 10),
+    phases: (process.env.BENCH_PHASES || 'latency,idle,sessions').split(',').map((s) => s.trim()).filter(Boolean),
+    timeoutMs: envInt('BENCH_TIMEOUT_MS', 25 * 60 * 1000, 1000),
+    out: process.env.BENCH_OUT || path.join(__dirname, 'results', 'latest.json'),
+    verbose: Boolean(process.env.BENCH_VERBOSE),
+};
+const PHONE = '15551234567';
+const MiB = 1024 * 1024;
+// Bounds on every wait; generous because 2 cores run many Chromiums in the sessions phase.
+const T = { start: 90000, call: 60000, ready: 60000, destroy: 30000, floor: 60000 };
+
+// ---- cleanup: nothing started here may outlive the bench ------------------------------------------
+
+const BENCH_ROOT = fs.mkdtempSync(path.join(os.tmpdir(), 'wwrs-bench-'));
+process.env.TMPDIR = BENCH_ROOT;
+const liveWorkers = new Set();
+
+function killEverything() {
+    for (const w of liveWorkers) {
+        try {
+            w.child.kill('SIGKILL');
+        } catch {
+            /* gone */
+        }
+    }
+    // Last resort: every process whose command line names the bench root (all profiles and the
+    // crash handlers' databases are below it).
+    return chromium.killProfileProcesses(BENCH_ROOT);
+}
+
+process.on('exit', () => {
+    killEverything();
+    try {
+        fs.rmSync(BENCH_ROOT, { recursive: true, force: true });
+    } catch {
+        /* best effort at exit */
+    }
+});
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+        console.error(`\n[bench] ${sig}: stopping, killing every process under ${BENCH_ROOT}`);
+        process.exit(130);
+    });
+}
+const watchdog = setTimeout(() => {
+    console.error(`[bench] gave up after ${CONFIG.timeoutMs} ms (BENCH_TIMEOUT_MS)`);
+    process.exit(2);
+}, CONFIG.timeoutMs);
+watchdog.unref();
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+const hrNow = () => Number(process.hrtime.bigint()) / 1e6;
+// The simulator stamps its events with Date.now(); this maps them onto the hrtime clock (ms
+// resolution is plenty for the breakdown they are used for).
+const WALL_MINUS_HR = Date.now() - hrNow();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (...args) => console.log('[bench]', ...args);
+const round1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
+
+async function waitUntil(pred, timeoutMs, stepMs = 50) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        if (pred()) return true;
+        await sleep(stepMs);
+    }
+    return pred();
+}
+
+// A forked worker running one client kind, in its own directory below the bench root.
+class Worker {
+    constructor(kind, label) {
+        this.kind = kind;
+        this.label = label;
+        this.dir = fs.mkdtempSync(path.join(BENCH_ROOT, `${kind}-`));
+        this.pending = new Map();
+        this.nextId = 0;
+        this.tail = [];
+        this.exited = false;
+        this.child = fork(path.join(__dirname, 'worker.js'), [], {
+            // TMPDIR: our NoAuth profile (Rust's tempfile) and whatsapp-web.js's userDataDir land
+            // here. XDG_CONFIG_HOME: Debian's Chromium puts the crashpad database under it, so its
+            // two crash-handler processes (re-parented to init) also name this directory.
+            env: { ...process.env, TMPDIR: this.dir, XDG_CONFIG_HOME: path.join(this.dir, 'xdg') },
+            // Relative default paths (.wwebjs_auth/, .wwebjs_cache/) land here, never in the checkout.
+            cwd: this.dir,
+            stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        });
+        liveWorkers.add(this);
+        for (const stream of [this.child.stdout, this.child.stderr]) {
+            stream.setEncoding('utf8');
+            stream.on('data', (d) => {
+                for (const line of d.split('\n').filter(Boolean)) {
+                    this.tail.push(line);
+                    if (this.tail.length > 40) this.tail.shift();
+                    if (CONFIG.verbose) console.error(`[${this.label}] ${line}`);
+                }
+            });
+        }
+        this.child.on('message', (msg) => {
+            const p = this.pending.get(msg.id);
+            if (!p) return;
+            this.pending.delete(msg.id);
+            clearTimeout(p.timer);
+            if (msg.ok) p.resolve(msg.result);
+            else p.reject(new Error(`${this.label}: ${msg.error}`));
+        });
+        this.child.on('exit', (code, signal) => {
+            this.exited = true;
+            liveWorkers.delete(this);
+            for (const p of this.pending.values()) {
+                clearTimeout(p.timer);
+                p.reject(new Error(`${this.label}: worker exited (${code ?? signal}); last output:\n${this.tail.join('\n')}`));
+            }
+            this.pending.clear();
+        });
+    }
+    get pid() {
+        return this.child.pid;
+    }
+    request(op, args = {}, timeoutMs = T.call) {
+        if (this.exited) return Promise.reject(new Error(`${this.label}: worker already exited`));
+        const id = ++this.nextId;
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => {
+                this.pending.delete(id);
+                reject(new Error(`${this.label}: '${op}' got no answer within ${timeoutMs} ms`));
+            }, timeoutMs + 5000);
+            this.pending.set(id, { resolve, reject, timer });
+            this.child.send({ id, op, args: { ...args, timeoutMs } });
+        });
+    }
+    // Ends the worker (its clients destroyed first), then checks that no process under its
+    // directory is left; any that are get killed and reported.
+    async close() {
+        if (!this.exited) {
+            await this.request('exit', {}, T.destroy).catch(() => {});
+            const gone = await waitUntil(() => this.exited, 10000);
+            if (!gone) this.child.kill('SIGKILL');
+            await waitUntil(() => this.exited, 5000);
+        }
+        // Crash handlers notice their browser is gone on their own, a moment later.
+        await waitUntil(() => procfs.pidsMentioning(this.dir).length === 0, 5000);
+        const left = procfs.pidsMentioning(this.dir).map(({ pid, cmdline }) => ({ pid, type: procfs.processType(cmdline) }));
+        if (left.length) {
+            chromium.killProfileProcesses(this.dir);
+            leftovers.push({ worker: this.label, processes: left });
+            log(`WARNING ${this.label}: ${left.length} process(es) outlived the worker and were killed: ${left.map((p) => p.type).join(', ')}`);
+        }
+        fs.rmSync(this.dir, { recursive: true, force: true });
+    }
+}
+
+const leftovers = [];
+// Runs that failed (a timeout, a refused scan, a crashed worker). The bench goes on without them and
+// reports them, with what the simulator saw meanwhile, rather than losing the whole run.
+const failures = [];
+
+async function attempt(label, sim, fn) {
+    const since = sim.events.length;
+    try {
+        return await fn();
+    } catch (err) {
+        const message = String((err && err.message) || err).split('\n').slice(0, 3).join(' | ');
+        const simEvents = sim.events.slice(since).map((e) => e.type);
+        failures.push({ label, error: message, simEvents: simEvents.slice(0, 60) });
+        log(`FAILED ${label}: ${message}`);
+        log(`  simulator events meanwhile: ${simEvents.slice(0, 30).join(', ') || 'none'}`);
+        return null;
+    }
+}
+
+// Our client as built when the bench started: index.js, lib/ and the addon, copied below the bench
+// root, so every worker of the run loads the same build even if the checkout is rebuilt meanwhile.
+let CLIENT_DIR = null;
+function snapshotClient() {
+    const repo = path.join(__dirname, '..');
+    const dir = path.join(BENCH_ROOT, 'client');
+    fs.mkdirSync(path.join(dir, 'lib'), { recursive: true });
+    fs.copyFileSync(path.join(repo, 'index.js'), path.join(dir, 'index.js'));
+    for (const f of fs.readdirSync(path.join(repo, 'lib'))) {
+        if (f.endsWith('.js')) fs.copyFileSync(path.join(repo, 'lib', f), path.join(dir, 'lib', f));
+    }
+    const addons = fs.readdirSync(repo).filter((f) => /^whatsapp-web-rs\..+\.node$/.test(f));
+    if (!addons.length) throw new Error('no built addon (whatsapp-web-rs.*.node); run npm run build');
+    const hash = require('crypto').createHash('sha256');
+    for (const f of addons) {
+        fs.copyFileSync(path.join(repo, f), path.join(dir, f));
+        hash.update(fs.readFileSync(path.join(dir, f)));
+    }
+    const git = (...args) => {
+        try {
+            return execFileSync('git', args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+        } catch {
+            return null;
+        }
+    };
+    CLIENT_DIR = dir;
+    return { commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain', '--', 'src', 'index.js', 'lib') || '', addonSha256: hash.digest('hex') };
+}
+
+async function newWorker(kind, label, sim) {
+    const w = new Worker(kind, label);
+    const info = await w.request('init', { kind, chromiumArgs: sim.chromiumArgs, clientDir: CLIENT_DIR }, 30000);
+    return { w, requireMs: info.requireMs };
+}
+
+// Scans `qr` with the simulator's phone and returns the scan-call -> ready (and authenticated)
+// times: the scan is timed here, ready in the worker, both on CLOCK_MONOTONIC.
+async function scanToReady(sim, w, sid, qr) {
+    const scanAt = hrNow();
+    const scan = await sim.phone.scan(qr);
+    if (!scan.ok) throw new Error(`${w.label}: the phone refused the QR (${scan.reason})`);
+    const r = await w.request('ready', { sid }, T.ready);
+    return { readyMs: r.readyAt - scanAt, authenticatedMs: r.authenticatedAt == null ? null : r.authenticatedAt - scanAt, progress: r.progress };
+}
+
+// ---- phase 1: latency runs, (a)-(e) and the floor -----------------------------------------------
+
+// Where the cold start went, from the simulator's side: when the page's WebSocket opened (Chromium
+// launched and the page loaded) and when the first ref was issued, relative to the timed start;
+// the rest up to the qr/ref being read is the client noticing the ref.
+function startBreakdown(sim, since, startedAt, doneMs) {
+    const at = (type) => {
+        const ev = sim.events.slice(since).find((e) => e.type === type);
+        return ev ? ev.t - WALL_MINUS_HR - startedAt : null;
+    };
+    const socketOpenMs = at('socket-open');
+    const refIssuedMs = at('ref-issued');
+    return { socketOpenMs, refIssuedMs, refToQrMs: refIssuedMs == null ? null : doneMs - refIssuedMs };
+}
+
+async function clientRun(kind, label, sim) {
+    const { w, requireMs } = await newWorker(kind, label, sim);
+    const sampler = new procfs.PeakSampler(w.pid, w.dir, CONFIG.sampleMs);
+    try {
+        const since = sim.events.length;
+        const a = await w.request('start', { sid: 1 }, T.start);
+        const breakdown = startBreakdown(sim, since, a.startedAt, a.qrMs);
+        await sleep(CONFIG.gapMs);
+        const b = await w.request('pair', { sid: 1, phone: PHONE }, T.call);
+        await sleep(CONFIG.gapMs);
+        const c = await w.request('cancel', { sid: 1 }, T.call);
+        await sleep(CONFIG.gapMs);
+        const d = await scanToReady(sim, w, 1, c.qr);
+        await sleep(CONFIG.settleMs);
+        const peak = sampler.stop();
+        const snap = procfs.snapshot(w.pid, w.dir, { withPss: true, withTypes: true });
+        const heap = await w.request('memory');
+        const destroy = await w.request('destroy', { sid: 1 }, T.destroy);
+        return {
+            kind,
+            requireMs,
+            qrMs: a.qrMs,
+            initMs: a.initMs,
+            ...breakdown,
+            pairMs: b.requestMs,
+            codeEventMs: b.codeEventMs,
+            cancelToQrMs: c.nextQrMs,
+            cancelResolveMs: c.resolveMs,
+            cancelFirstAnyQrMs: c.firstAnyQrMs,
+            cancelFirstAnyQrKind: c.firstAnyQrKind,
+            scanToReadyMs: d.readyMs,
+            scanToAuthenticatedMs: d.authenticatedMs,
+            progress: d.progress,
+            nodePeakRss: snap.node.hwm,
+            nodeRss: snap.node.rss,
+            nodePss: snap.node.pss,
+            nodeHeapUsed: heap.heapUsed,
+            nodeExternal: heap.external,
+            chromiumPeakRss: peak.tree,
+            chromiumRss: snap.tree.rss,
+            chromiumPss: snap.tree.pss,
+            chromiumProcesses: snap.tree.processes,
+            chromiumByType: snap.tree.byType,
+            totalPeakRss: peak.total,
+            totalRss: snap.total.rss,
+            totalPss: snap.total.pss,
+            peakSamples: peak.samples,
+            destroyMs: destroy.destroyMs,
+        };
+    } finally {
+        sampler.stop();
+        await w.close();
+    }
+}
+
+async function floorRun(label, sim) {
+    const { w } = await newWorker('floor', label, sim);
+    try {
+        const since = sim.events.length;
+        const r = await w.request('floor', {}, T.floor);
+        return { kind: 'floor', qrMs: r.refMs, devtoolsMs: r.devtoolsMs, ...startBreakdown(sim, since, r.startedAt, r.refMs) };
+    } finally {
+        await w.close();
+    }
+}
+
+async function latencyPhase(sim) {
+    const runs = { ours: [], wwebjs: [], floor: [] };
+    const total = CONFIG.warmup + CONFIG.runs;
+    for (let i = 0; i < total; i++) {
+        const warm = i < CONFIG.warmup;
+        const tag = warm ? `warm-up ${i + 1}` : `run ${i - CONFIG.warmup + 1}/${CONFIG.runs}`;
+        for (const kind of ['ours', 'wwebjs', 'floor']) {
+            const label = `${kind} ${tag}`;
+            const r = await attempt(label, sim, () => (kind === 'floor' ? floorRun(label, sim) : clientRun(kind, label, sim)));
+            if (!r) {
+                await sleep(CONFIG.gapMs);
+                continue;
+            }
+            if (kind === 'floor') log(`${label}: first ref ${r.qrMs.toFixed(0)} ms`);
+            else
+                log(
+                    `${label}: qr ${r.qrMs.toFixed(0)} ms, code ${r.pairMs.toFixed(0)} ms, cancel->qr ${r.cancelToQrMs.toFixed(0)} ms, ` +
+                        `scan->ready ${r.scanToReadyMs.toFixed(0)} ms, peak RSS node ${(r.nodePeakRss / MiB).toFixed(0)} + chromium ${(r.chromiumPeakRss / MiB).toFixed(0)} MiB`,
+                );
+            if (!warm) runs[kind].push(r);
+            await sleep(CONFIG.gapMs);
+        }
+    }
+    return runs;
+}
+
+// ---- phase 2: (f) CPU while idle in QR mode -----------------------------------------------------
+
+async function idleRun(kind, sim) {
+    const { w } = await newWorker(kind, `${kind} idle`, sim);
+    try {
+        await w.request('start', { sid: 1 }, T.start);
+        await sleep(CONFIG.settleMs);
+        const since = hrNow();
+        const before = procfs.cpuReading(w.pid, w.dir);
+        const t0 = hrNow();
+        await sleep(CONFIG.idleMs);
+        const after = procfs.cpuReading(w.pid, w.dir);
+        const windowMs = hrNow() - t0;
+        const qrs = await w.request('qrCount', { sid: 1, since });
+        const snap = procfs.snapshot(w.pid, w.dir, { withPss: true });
+        const cpu = procfs.cpuSeconds(before, after);
+        await w.request('destroy', { sid: 1 }, T.destroy);
+        log(`${kind} idle ${(windowMs / 1000).toFixed(1)} s: CPU node ${cpu.node.toFixed(2)} s + chromium ${cpu.chromium.toFixed(2)} s, ${qrs.all} qr event(s)`);
+        return { kind, windowMs, cpu, qrEvents: qrs, rssInQrMode: snap.total.rss, pssInQrMode: snap.total.pss };
+    } finally {
+        await w.close();
+    }
+}
+
+// ---- phase 3: (g) logged-in sessions in the RSS budget ------------------------------------------
+
+async function sessionsRun(kind, sim) {
+    const { w } = await newWorker(kind, `${kind} sessions`, sim);
+    const steps = [];
+    let stopReason = null;
+    try {
+        await sleep(500);
+        const baseline = procfs.snapshot(w.pid, w.dir).total.rss;
+        let prevTotal = baseline;
+        for (let n = 1; ; n++) {
+            if (n > CONFIG.maxSessions) {
+                stopReason = `cap of ${CONFIG.maxSessions} sessions (BENCH_MAX_SESSIONS)`;
+                break;
+            }
+            if (steps.length) {
+                // The next session is expected to cost what the last one did.
+                const last = steps[steps.length - 1];
+                const predicted = last.totalRss + last.incrementRss;
+                if (predicted > CONFIG.rssLimitBytes) {
+                    stopReason = `session ${n} would bring total RSS to ~${(predicted / MiB).toFixed(0)} MiB > ${(CONFIG.rssLimitBytes / MiB).toFixed(0)} MiB`;
+                    break;
+                }
+            }
+            let a;
+            let d;
+            const since = sim.events.length;
+            try {
+                a = await w.request('start', { sid: n }, T.start);
+                d = await scanToReady(sim, w, n, a.qr);
+            } catch (err) {
+                const message = String((err && err.message) || err).split('\n')[0];
+                failures.push({ label: `${kind} session ${n}`, error: message, simEvents: sim.events.slice(since).map((e) => e.type).slice(0, 60) });
+                stopReason = `session ${n} failed: ${message}`;
+                log(`FAILED ${kind} session ${n}: ${message}`);
+                break;
+            }
+            await sleep(Math.min(CONFIG.settleMs, 1000));
+            const snap = procfs.snapshot(w.pid, w.dir, { withPss: true });
+            const step = {
+                n,
+                qrMs: a.qrMs,
+                scanToReadyMs: d.readyMs,
+                totalRss: snap.total.rss,
+                nodeRss: snap.node.rss,
+                chromiumRss: snap.tree.rss,
+                totalPss: snap.total.pss,
+                chromiumProcesses: snap.tree.processes,
+                incrementRss: snap.total.rss - prevTotal,
+            };
+            prevTotal = snap.total.rss;
+            steps.push(step);
+            log(`${kind} sessions: ${n} logged in, total RSS ${(step.totalRss / MiB).toFixed(0)} MiB (+${(step.incrementRss / MiB).toFixed(0)}), PSS ${(step.totalPss / MiB).toFixed(0)} MiB`);
+            if (step.totalRss > CONFIG.rssLimitBytes) {
+                stopReason = `session ${n} brought total RSS over the limit`;
+                break;
+            }
+        }
+        const fit = steps.filter((s) => s.totalRss <= CONFIG.rssLimitBytes).length;
+        const destroyAll = await w.request('destroyAll', {}, T.destroy * 2);
+        log(`${kind} sessions: ${fit} fit; ${stopReason}; destroyed ${destroyAll.count} in ${destroyAll.ms.toFixed(0)} ms`);
+        return { kind, fit, stopReason, baselineRss: baseline, steps, destroyAllMs: destroyAll.ms };
+    } finally {
+        await w.close();
+    }
+}
+
+// ---- statistics and the table -------------------------------------------------------------------
+
+function stats(values) {
+    const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((p, q) => p - q);
+    if (!v.length) return null;
+    const mid = v.length >> 1;
+    const median = v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+    return { n: v.length, median, min: v[0], max: v[v.length - 1], samples: values };
+}
+
+function ratio(a, b) {
+    return a && b && b.median ? a.median / b.median : null;
+}
+
+function buildRows(latency, idle, sessions) {
+    const rows = [];
+    const pick = (kind, field, scale = 1) => stats((latency[kind] || []).map((r) => (r[field] == null ? null : r[field] / scale)));
+    const latencyRow = (id, label, unit, field, withFloor = false, scale = 1) => {
+        const ours = pick('ours', field, scale);
+        const wwebjs = pick('wwebjs', field, scale);
+        const floor = withFloor ? pick('floor', field, scale) : null;
+        rows.push({ id, label, unit, ours, wwebjs, floor, oursOverWwebjs: ratio(ours, wwebjs), oursOverFloor: floor ? ratio(ours, floor) : null });
+    };
+    if (latency) {
+        latencyRow('a', '(a) initialize() -> first qr, cold', 'ms', 'qrMs', true);
+        latencyRow('a.socket', '    start -> page WebSocket open (sim)', 'ms', 'socketOpenMs', true);
+        latencyRow('a.ref', '    start -> first ref issued (sim)', 'ms', 'refIssuedMs', true);
+        latencyRow('a.lag', '    ref issued -> qr / ref read', 'ms', 'refToQrMs', true);
+        latencyRow('a.init', '    initialize() resolves', 'ms', 'initMs');
+        latencyRow('b', '(b) requestPairingCode()', 'ms', 'pairMs');
+        latencyRow('c', '(c) cancelPairingCode() -> next qr', 'ms', 'cancelToQrMs');
+        latencyRow('c.resolve', '    cancelPairingCode() resolves', 'ms', 'cancelResolveMs');
+        latencyRow('d', '(d) scan -> ready', 'ms', 'scanToReadyMs');
+        latencyRow('e.node', '(e) Node peak RSS (VmHWM)', 'MiB', 'nodePeakRss', false, MiB);
+        latencyRow('e.chromium', '(e) Chromium tree peak RSS', 'MiB', 'chromiumPeakRss', false, MiB);
+        latencyRow('e.total', '(e) peak RSS, Node + Chromium', 'MiB', 'totalPeakRss', false, MiB);
+        latencyRow('e.pss', '    PSS after login, Node + Chromium', 'MiB', 'totalPss', false, MiB);
+        latencyRow('e.procs', '    Chromium processes', '', 'chromiumProcesses');
+        latencyRow('destroy', '    destroy()', 'ms', 'destroyMs');
+    }
+    if (idle) {
+        const one = (kind, f) => (idle[kind] ? stats([f(idle[kind])]) : null);
+        for (const [id, label, f] of [
+            ['f.total', `(f) idle CPU, ${(CONFIG.idleMs / 1000).toFixed(0)} s in QR mode`, (r) => r.cpu.total],
+            ['f.node', '    of which Node', (r) => r.cpu.node],
+            ['f.chromium', '    of which Chromium', (r) => r.cpu.chromium],
+        ]) {
+            const ours = one('ours', f);
+            const wwebjs = one('wwebjs', f);
+            rows.push({ id, label, unit: 'CPU s', ours, wwebjs, floor: null, oursOverWwebjs: ratio(ours, wwebjs), oursOverFloor: null });
+        }
+    }
+    if (sessions) {
+        const ours = sessions.ours ? stats([sessions.ours.fit]) : null;
+        const wwebjs = sessions.wwebjs ? stats([sessions.wwebjs.fit]) : null;
+        rows.push({ id: 'g', label: `(g) logged-in sessions in ${(CONFIG.rssLimitBytes / MiB / 1024).toFixed(0)} GiB RSS`, unit: 'sessions', ours, wwebjs, floor: null, oursOverWwebjs: ratio(ours, wwebjs), oursOverFloor: null });
+        const per = (r) => (r && r.steps.length ? stats(r.steps.map((s) => s.incrementRss / MiB)) : null);
+        const po = per(sessions.ours);
+        const pw = per(sessions.wwebjs);
+        rows.push({ id: 'g.increment', label: '    RSS added per session', unit: 'MiB', ours: po, wwebjs: pw, floor: null, oursOverWwebjs: ratio(po, pw), oursOverFloor: null });
+        // The same sessions counted without double-counting shared pages, for scale.
+        const pssAt = (r) => {
+            const fitting = r ? r.steps.filter((s) => s.totalRss <= CONFIG.rssLimitBytes) : [];
+            return fitting.length ? stats([fitting[fitting.length - 1].totalPss / MiB]) : null;
+        };
+        const so = pssAt(sessions.ours);
+        const sw = pssAt(sessions.wwebjs);
+        rows.push({ id: 'g.pss', label: '    total PSS with those sessions', unit: 'MiB', ours: so, wwebjs: sw, floor: null, oursOverWwebjs: ratio(so, sw), oursOverFloor: null });
+    }
+    return rows;
+}
+
+function fmt(s, unit) {
+    if (!s) return '-';
+    const digits = unit === 'CPU s' ? 2 : unit === 'ms' && s.median < 100 ? 1 : 0;
+    const f = (x) => x.toFixed(digits);
+    return s.n > 1 ? `${f(s.median)} [${f(s.min)}–${f(s.max)}]` : f(s.median);
+}
+
+function printTable(rows) {
+    const header = ['measure', 'unit', 'ours: median [min–max]', 'whatsapp-web.js', 'floor', 'ours/wwebjs', 'ours/floor'];
+    const body = rows.map((r) => [
+        r.label,
+        r.unit,
+        fmt(r.ours, r.unit),
+        fmt(r.wwebjs, r.unit),
+        r.floor ? fmt(r.floor, r.unit) : '',
+        r.oursOverWwebjs == null ? '' : r.oursOverWwebjs.toFixed(2),
+        r.oursOverFloor == null ? '' : r.oursOverFloor.toFixed(2),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+    const line = (cells) => cells.map((c, i) => (i <= 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    console.log(line(header));
+    console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    for (const row of body) console.log(line(row));
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+
+function chromiumVersion() {
+    try {
+        return execFileSync(chromium.CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+        return null;
+    }
+}
+
+async function main() {
+    const started = Date.now();
+    for (const phase of CONFIG.phases) {
+        if (!['latency', 'idle', 'sessions'].includes(phase)) throw new Error(`BENCH_PHASES: unknown phase ${phase}`);
+    }
+    // The real timings everywhere: no measure here needs shorter ones (a QR lasts 60 s, longer than
+    // any step, and the offline sync after a scan is the real 5 x 50 ms).
+    const client = snapshotClient();
+    log(`our client: commit ${client.commit}${client.dirty ? ' + uncommitted changes in src/, index.js or lib/' : ''}, addon sha256 ${client.addonSha256.slice(0, 12)}`);
+    const sim = await startSimulator();
+    const simTimings = { ...sim.state().options };
+    log(`simulator ${sim.httpsUrl} (as https://web.whatsapp.com/), real default timings: first ref ${simTimings.firstRefTtlMs} ms, next refs ${simTimings.nextRefTtlMs} ms, sync step ${simTimings.syncStepMs} ms`);
+    log(`bench root ${BENCH_ROOT}; ${CONFIG.runs} run(s) + ${CONFIG.warmup} warm-up, idle ${CONFIG.idleMs} ms, sessions cap ${CONFIG.maxSessions}`);
+
+    let latency = null;
+    let idle = null;
+    let sessions = null;
+    try {
+        if (CONFIG.phases.includes('latency')) latency = await latencyPhase(sim);
+        if (CONFIG.phases.includes('idle')) {
+            idle = {};
+            for (const kind of ['ours', 'wwebjs']) idle[kind] = await attempt(`${kind} idle`, sim, () => idleRun(kind, sim));
+        }
+        if (CONFIG.phases.includes('sessions')) {
+            sessions = {};
+            for (const kind of ['ours', 'wwebjs']) sessions[kind] = await attempt(`${kind} sessions`, sim, () => sessionsRun(kind, sim));
+        }
+    } finally {
+        await sim.close();
+    }
+
+    const rows = buildRows(latency, idle, sessions);
+    const stray = procfs.pidsMentioning(BENCH_ROOT).length;
+    const runtimeMs = Date.now() - started;
+    const notes = [
+        `Simulator: one instance, real default timings for every measure (firstRefTtlMs ${simTimings.firstRefTtlMs}, nextRefTtlMs ${simTimings.nextRefTtlMs}, codeTtlMs ${simTimings.codeTtlMs}, syncStepMs ${simTimings.syncStepMs}); scan -> ready includes the simulated offline sync (5 steps x ${simTimings.syncStepMs} ms).`,
+        `Latency runs alternate ours, whatsapp-web.js, floor; ${CONFIG.runs} measured round(s) after ${CONFIG.warmup} discarded warm-up round(s); each run is a fresh worker process and a fresh Chromium profile.`,
+        `(a) is timed from the initialize() call (library already loaded) to the first scannable qr; the floor from spawning Chromium to reading Conn.ref over a raw CDP websocket (ws package). The breakdown rows place the simulator's socket-open and ref-issued events (ms resolution) on the same clock.`,
+        `(c) is timed to the next scannable qr for both; whatsapp-web.js's cancelPairingCode() resolves earlier and it first emits a 'null,…' QR.`,
+        `(e) RSS is summed over the worker's Chromium processes (command line names the worker's directory: profile and crashpad database), sampled every ${CONFIG.sampleMs} ms from launch to ${CONFIG.settleMs} ms after ready; Node peak is the kernel's VmHWM. Summed RSS counts shared pages once per process; PSS does not (and so also depends on any other Chromium running on the machine at that moment).`,
+        `(f) CPU = utime+stime (+ reaped children) of the worker and its Chromium tree over ${CONFIG.idleMs} ms (BENCH_IDLE_MS), starting ${CONFIG.settleMs} ms after the first qr.`,
+        `(g) sessions are started one by one in one worker per kind, each logged in by scan; it stops when the last session's RSS increment would take the total over ${(CONFIG.rssLimitBytes / MiB).toFixed(0)} MiB, or at ${CONFIG.maxSessions}.`,
+    ];
+    const result = {
+        date: new Date().toISOString(),
+        runtimeMs,
+        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0] && os.cpus()[0].model, memTotal: os.totalmem(), node: process.version, chromium: chromiumVersion(), platform: `${os.platform()} ${os.release()}` },
+        config: { ...CONFIG, out: undefined },
+        client,
+        simulator: simTimings,
+        notes,
+        table: rows.map((r) => ({ ...r, ours: r.ours && { ...r.ours }, wwebjs: r.wwebjs && { ...r.wwebjs }, floor: r.floor && { ...r.floor } })),
+        raw: { latency, idle, sessions },
+        failures,
+        leftovers,
+        strayProcessesAtEnd: stray,
+    };
+    fs.mkdirSync(path.dirname(CONFIG.out), { recursive: true });
+    fs.writeFileSync(CONFIG.out, JSON.stringify(result, null, 2) + '\n');
+
+    console.log('');
+    printTable(rows);
+    console.log('');
+    for (const n of notes) console.log(`* ${n}`);
+    console.log(`* Failed runs (left out of the table): ${failures.length ? failures.map((f) => `${f.label}: ${f.error}`).join('; ') : 'none'}.`);
+    console.log(`* Leftover processes killed after workers: ${leftovers.length ? JSON.stringify(leftovers) : 'none'}; stray at end: ${stray}.`);
+    console.log(`\nWrote ${path.relative(process.cwd(), CONFIG.out) || CONFIG.out}; run time ${(runtimeMs / 1000).toFixed(0)} s.`);
+    return failures.length ? 1 : 0;
+}
+
+main().then(
+    (code) => process.exit(code),
+    (err) => {
+        console.error('[bench] failed:', (err && err.stack) || err);
+        process.exit(1);
+    },
+);
