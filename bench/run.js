@@ -336,19 +336,28 @@ async function floorRun(label, sim) {
 }
 
 async function latencyPhase(sim) {
-    const runs = { ours: [], wwebjs: [], floor: [] };
+    const runs = { ours: [], wwebjs: [], floor: [], 'ours-shared': [], node: [] };
     const total = CONFIG.warmup + CONFIG.runs;
+    const runners = {
+        ours: clientRun,
+        wwebjs: clientRun,
+        floor: (_kind, label) => floorRun(label, sim),
+        'ours-shared': (_kind, label) => sharedSecondRun(label, sim),
+        node: (_kind, label) => bareNodeRun(label, sim),
+    };
     for (let i = 0; i < total; i++) {
         const warm = i < CONFIG.warmup;
         const tag = warm ? `warm-up ${i + 1}` : `run ${i - CONFIG.warmup + 1}/${CONFIG.runs}`;
-        for (const kind of ['ours', 'wwebjs', 'floor']) {
+        for (const kind of ['ours', 'wwebjs', 'floor', 'ours-shared', 'node']) {
             const label = `${kind} ${tag}`;
-            const r = await attempt(label, sim, () => (kind === 'floor' ? floorRun(label, sim) : clientRun(kind, label, sim)));
+            const r = await attempt(label, sim, () => runners[kind](kind, label, sim));
             if (!r) {
                 await sleep(CONFIG.gapMs);
                 continue;
             }
             if (kind === 'floor') log(`${label}: first ref ${r.qrMs.toFixed(0)} ms`);
+            else if (kind === 'ours-shared') log(`${label}: first client ${r.firstQrMs.toFixed(0)} ms, second client ${r.secondQrMs.toFixed(0)} ms`);
+            else if (kind === 'node') log(`${label}: bare Node peak RSS ${(r.nodePeakRss / MiB).toFixed(0)} MiB`);
             else
                 log(
                     `${label}: qr ${r.qrMs.toFixed(0)} ms, code ${r.pairMs.toFixed(0)} ms, cancel->qr ${r.cancelToQrMs.toFixed(0)} ms, ` +
@@ -380,6 +389,34 @@ async function idleRun(kind, sim) {
         await w.request('destroy', { sid: 1 }, T.destroy);
         log(`${kind} idle ${(windowMs / 1000).toFixed(1)} s: CPU node ${cpu.node.toFixed(2)} s + chromium ${cpu.chromium.toFixed(2)} s, ${qrs.all} qr event(s)`);
         return { kind, windowMs, cpu, qrEvents: qrs, rssInQrMode: snap.total.rss, pssInQrMode: snap.total.pss };
+    } finally {
+        await w.close();
+    }
+}
+
+// ---- (a) with sharedBrowser: a second client's start, and (e) a bare Node's memory -------------
+
+// With sharedBrowser the first client starts the browser; the second only opens a context and a
+// tab in it. Timed like (a): initialize() -> its first scannable qr.
+async function sharedSecondRun(label, sim) {
+    const { w } = await newWorker('ours-shared', label, sim);
+    try {
+        const first = await w.request('start', { sid: 1 }, T.start);
+        await sleep(CONFIG.gapMs);
+        const second = await w.request('start', { sid: 2 }, T.start);
+        await w.request('destroyAll', {}, T.destroy * 2);
+        return { kind: 'ours-shared', firstQrMs: first.qrMs, secondQrMs: second.qrMs };
+    } finally {
+        await w.close();
+    }
+}
+
+// What a Node process that loads nothing holds, so (e) can show the library's own share.
+async function bareNodeRun(label, sim) {
+    const { w } = await newWorker('node', label, sim);
+    try {
+        await sleep(CONFIG.settleMs);
+        return { kind: 'node', nodePeakRss: procfs.snapshot(w.pid, w.dir).node.hwm };
     } finally {
         await w.close();
     }
@@ -491,6 +528,20 @@ function buildRows(latency, idle, sessions) {
         latencyRow('e.pss', '    PSS after login, Node + Chromium', 'MiB', 'totalPss', false, MiB);
         latencyRow('e.procs', '    Chromium processes', '', 'chromiumProcesses');
         latencyRow('destroy', '    destroy()', 'ms', 'destroyMs');
+        // The library's own share of Node's memory: the peak above a bare Node process.
+        const bare = pick('node', 'nodePeakRss', MiB);
+        if (bare) {
+            const above = (kind) => stats((latency[kind] || []).map((r) => (r.nodePeakRss == null ? null : r.nodePeakRss / MiB - bare.median)));
+            const ao = above('ours');
+            const aw = above('wwebjs');
+            rows.push({ id: 'e.node.bare', label: '    a bare Node process (baseline)', unit: 'MiB', ours: bare, wwebjs: bare, floor: null, oursOverWwebjs: null, oursOverFloor: null });
+            rows.push({ id: 'e.node.lib', label: '(e) Node peak RSS above a bare Node', unit: 'MiB', ours: ao, wwebjs: aw, floor: null, oursOverWwebjs: ratio(ao, aw), oursOverFloor: null });
+        }
+        const second = stats((latency['ours-shared'] || []).map((r) => r.secondQrMs));
+        const cold = pick('wwebjs', 'qrMs');
+        if (second) {
+            rows.splice(5, 0, { id: 'a.shared', label: '(a) sharedBrowser: 2nd client -> first qr', unit: 'ms', ours: second, wwebjs: cold, floor: null, oursOverWwebjs: ratio(second, cold), oursOverFloor: null });
+        }
     }
     if (idle) {
         const one = (kind, f) => (idle[kind] ? stats([f(idle[kind])]) : null);
@@ -507,7 +558,14 @@ function buildRows(latency, idle, sessions) {
     if (sessions) {
         const ours = sessions.ours ? stats([sessions.ours.fit]) : null;
         const wwebjs = sessions.wwebjs ? stats([sessions.wwebjs.fit]) : null;
+        const shared = sessions['ours-shared'] ? stats([sessions['ours-shared'].fit]) : null;
         rows.push({ id: 'g', label: `(g) logged-in sessions in ${(CONFIG.rssLimitBytes / MiB / 1024).toFixed(0)} GiB RSS`, unit: 'sessions', ours, wwebjs, floor: null, oursOverWwebjs: ratio(ours, wwebjs), oursOverFloor: null });
+        if (shared) {
+            rows.push({ id: 'g.shared', label: '(g) the same with sharedBrowser', unit: 'sessions', ours: shared, wwebjs, floor: null, oursOverWwebjs: ratio(shared, wwebjs), oursOverFloor: null });
+            const ps = sessions['ours-shared'].steps.length ? stats(sessions['ours-shared'].steps.map((st) => st.incrementRss / MiB)) : null;
+            const pw0 = sessions.wwebjs && sessions.wwebjs.steps.length ? stats(sessions.wwebjs.steps.map((st) => st.incrementRss / MiB)) : null;
+            rows.push({ id: 'g.shared.increment', label: '    RSS added per session, sharedBrowser', unit: 'MiB', ours: ps, wwebjs: pw0, floor: null, oursOverWwebjs: ratio(ps, pw0), oursOverFloor: null });
+        }
         const per = (r) => (r && r.steps.length ? stats(r.steps.map((s) => s.incrementRss / MiB)) : null);
         const po = per(sessions.ours);
         const pw = per(sessions.wwebjs);
@@ -584,7 +642,7 @@ async function main() {
         }
         if (CONFIG.phases.includes('sessions')) {
             sessions = {};
-            for (const kind of ['ours', 'wwebjs']) sessions[kind] = await attempt(`${kind} sessions`, sim, () => sessionsRun(kind, sim));
+            for (const kind of ['ours', 'wwebjs', 'ours-shared']) sessions[kind] = await attempt(`${kind} sessions`, sim, () => sessionsRun(kind, sim));
         }
     } finally {
         await sim.close();

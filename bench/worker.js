@@ -86,6 +86,11 @@ class Session {
 }
 
 function makeClient() {
+    if (kind === 'ours-shared') {
+        // Our sharedBrowser option: every client of this worker in one Chromium, a browser
+        // context each (see README "Options").
+        return { client: new lib.Client({ sharedBrowser: true, webVersionCache: { type: 'none' }, puppeteer: { args: chromiumArgs } }), profileDir: null };
+    }
     if (kind === 'ours') {
         // NoAuth (the default): a temporary profile below TMPDIR, which the runner points at this
         // worker's private directory. Our client adds the headless/no-sandbox/quiet flags itself.
@@ -120,7 +125,8 @@ const ops = {
         kind = args.kind;
         chromiumArgs = args.chromiumArgs;
         const t0 = now();
-        if (kind === 'ours') lib = require(args.clientDir || REPO);
+        if (kind === 'ours' || kind === 'ours-shared') lib = require(args.clientDir || REPO);
+        else if (kind === 'node') lib = null; // a bare Node process: the baseline of (e)
         else if (kind === 'wwebjs') lib = require('whatsapp-web.js');
         else if (kind === 'floor') lib = require('ws');
         else throw new Error(`unknown kind ${kind}`);

@@ -435,6 +435,14 @@ async fn call(handle: &PageHandle, what: &str, function: &str, args: Vec<Value>,
     }
 }
 
+/// `{ seq, qr }` from the page, if it held a QR.
+fn qr_of(v: &Value) -> Option<(u64, String)> {
+    match (v.get("seq").and_then(Value::as_u64), v.get("qr").and_then(Value::as_str)) {
+        (Some(seq), Some(qr)) => Some((seq, qr.to_string())),
+        _ => None,
+    }
+}
+
 /// Runs one page command of the session.
 pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<String>, Option<String>)) -> Result<PageResult, ClientError> {
     const SHORT: Duration = Duration::from_secs(20);
@@ -448,11 +456,7 @@ pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<
         }
         PageCommand::ReadQr => {
             let v = call(page, "reading the QR", READ_QR_JS, vec![], SHORT).await?;
-            let qr = match (v.get("seq").and_then(Value::as_u64), v.get("qr").and_then(Value::as_str)) {
-                (Some(seq), Some(qr)) => Some((seq, qr.to_string())),
-                _ => None,
-            };
-            Ok(PageResult::Qr(qr))
+            Ok(PageResult::Qr(qr_of(&v)))
         }
         PageCommand::RefreshQr => {
             call(page, "refreshing the QR", REFRESH_QR_JS, vec![], SHORT).await?;
@@ -472,8 +476,9 @@ pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<
             }
         }
         PageCommand::RestoreQr => {
-            call(page, "returning to QR login", RESTORE_QR_JS, vec![], SHORT).await?;
-            Ok(PageResult::Unit)
+            // The script waits (in the page, by events) for the fresh batch's first QR.
+            let v = call(page, "returning to QR login", RESTORE_QR_JS, vec![json!(10_000)], SHORT).await?;
+            Ok(PageResult::Qr(qr_of(&v)))
         }
         PageCommand::Logout => {
             call(page, "logging out", LOGOUT_JS, vec![], SHORT).await?;

@@ -38,11 +38,25 @@ async function attach(bindingName, deviceName, browserName) {
       }
       return { seq, qr };
     };
+    // Callers of nextQr() waiting for the next new QR (cancelPairingCode's restore).
+    const waiters = [];
     const pushQr = () => {
       const before = lastQr;
       const current = currentQr();
-      if (current && current.qr !== before) send({ t: 'qr', seq: current.seq, qr: current.qr });
+      if (current && current.qr !== before) {
+        send({ t: 'qr', seq: current.seq, qr: current.qr });
+        for (const wake of waiters.splice(0)) wake(current);
+      }
     };
+    // Resolves with the next new QR, or null after `ms`.
+    const nextQr = (ms) =>
+      new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(null), ms);
+        waiters.push((qr) => {
+          clearTimeout(timer);
+          resolve(qr);
+        });
+      });
 
     Socket.on('change:state', (_model, state) => {
       send({ t: 'state', v: state });
@@ -62,7 +76,7 @@ async function attach(bindingName, deviceName, browserName) {
       send({ t: 'progress', v: Number(progress) });
     });
 
-    window.__wwrs = { currentQr };
+    window.__wwrs = { currentQr, nextQr };
   }
 
   // The device name the phone shows ("Browser (OS)"), as whatsapp-web.js sets it.

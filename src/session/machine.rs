@@ -726,6 +726,14 @@ impl Session {
                 match busy {
                     Some(Busy::RequestingCode { call, cmd: c }) if c == cmd => self.on_code_result(call, res),
                     Some(Busy::RestoringQr { call, stage: RestoreStage::Running(c) }) if c == cmd => match res {
+                        // The page handed back the fresh batch's first QR: show it, done.
+                        Ok(PageResult::Qr(Some((seq, text)))) if seq >= self.qr_seq => {
+                            self.qr_seq = seq;
+                            self.emit_qr(text);
+                            if matches!(self.phase, Phase::Unpaired { .. }) {
+                                self.finish_restore(call);
+                            }
+                        }
                         Ok(_) => {
                             // Read the QR the page holds now; if it has none yet,
                             // the next one it builds completes the call.

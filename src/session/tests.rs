@@ -574,3 +574,18 @@ fn a_page_that_loads_before_the_launch_is_reported_is_attached() {
     let out = h.feed(Input::Launched);
     assert!(run_of(&out, |c| *c == PageCommand::Attach).is_some());
 }
+
+#[test]
+fn restore_that_returns_the_fresh_qr_finishes_in_one_step() {
+    let mut h = Harness::new(LoginConfig::default());
+    h.boot_qr();
+    let (_, out) = h.call(Call::RequestCode(req("15551234567", 1000)));
+    let (cmd, _) = code_cmd(&out).unwrap();
+    h.feed(Input::Done(cmd, Ok(PageResult::Code("ABCD1234".into()))));
+    let (cid, out) = h.call(Call::CancelCode);
+    let restore = run_of(&out, |c| *c == PageCommand::RestoreQr).unwrap();
+    let out = h.feed(Input::Done(restore, Ok(PageResult::Qr(Some((7, "fresh".into()))))));
+    assert_eq!(emitted(&out), vec![Event::Qr("fresh".into())]);
+    assert_eq!(reply_of(&out, cid), Some(Ok(Reply::Unit)));
+    assert!(run_of(&out, |c| *c == PageCommand::ReadQr).is_none(), "no second round trip");
+}
