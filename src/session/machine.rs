@@ -250,6 +250,10 @@ pub struct Session {
     plain_calls: Vec<(CmdId, CallId)>,
     /// A version report that came before the launch was (the page loaded fast).
     early_version: Option<(String, bool)>,
+    /// Page callbacks that overtook the attach result: the listeners are live
+    /// before the result is sent, and the two travel separately.
+    state_during_attach: bool,
+    synced_during_attach: bool,
 }
 
 impl Session {
@@ -279,6 +283,8 @@ impl Session {
             restoring: false,
             plain_calls: Vec::new(),
             early_version: None,
+            state_during_attach: false,
+            synced_during_attach: false,
         }
     }
 
@@ -485,6 +491,8 @@ impl Session {
                 }
                 if self.phase == Phase::Loading {
                     self.restoring = had_session;
+                    self.state_during_attach = false;
+                    self.synced_during_attach = false;
                     let cmd = self.cmd();
                     self.phase = Phase::Attaching(cmd);
                     self.out.push(Output::Run(cmd, PageCommand::Attach));
@@ -493,6 +501,7 @@ impl Session {
             PageEvent::State(state) => self.on_socket_state(state),
             PageEvent::Qr { seq, text } => self.on_qr(seq, text),
             PageEvent::Synced => match self.phase {
+                Phase::Attaching(_) => self.synced_during_attach = true,
                 Phase::LoggingIn { info_read: None } => self.on_synced(),
                 Phase::Settling | Phase::Unpaired { .. }
                     if self.socket_state.as_deref() == Some("CONNECTED") =>
@@ -545,6 +554,7 @@ impl Session {
     fn on_socket_state(&mut self, state: String) {
         self.socket_state = Some(state.clone());
         match &self.phase {
+            Phase::Attaching(_) => self.state_during_attach = true,
             Phase::Settling => self.settle(&state, false),
             Phase::Unpaired { mode, busy, .. } => {
                 if state == "CONNECTED" {
@@ -706,6 +716,11 @@ impl Session {
             Phase::Attaching(c) if c == cmd => match res {
                 Ok(PageResult::Attached { state, has_synced }) => {
                     self.phase = Phase::Settling;
+                    // A state callback that arrived first is at least as new as the
+                    // state the result read: every change after the listeners were
+                    // installed sends one, in order.
+                    let state = if self.state_during_attach { self.socket_state.clone() } else { state };
+                    let has_synced = has_synced || self.synced_during_attach;
                     if let Some(state) = state {
                         self.socket_state = Some(state.clone());
                         self.settle(&state, has_synced);

@@ -589,3 +589,15 @@ fn restore_that_returns_the_fresh_qr_finishes_in_one_step() {
     assert_eq!(reply_of(&out, cid), Some(Ok(Reply::Unit)));
     assert!(run_of(&out, |c| *c == PageCommand::ReadQr).is_none(), "no second round trip");
 }
+
+#[test]
+fn a_state_callback_that_overtakes_the_attach_result_is_not_lost() {
+    let mut h = Harness::new(LoginConfig::default());
+    let (init, attach) = h.boot();
+    // The page went UNPAIRED right after the listeners were installed; the
+    // callback reached us before the attach result, which still says PAIRING.
+    assert!(h.feed(Input::Page(PageEvent::State("UNPAIRED".into()))).is_empty());
+    let out = h.feed(Input::Done(attach, Ok(PageResult::Attached { state: Some("PAIRING".into()), has_synced: false })));
+    assert_eq!(reply_of(&out, init), Some(Ok(Reply::Unit)), "login is awaited, not stuck settling");
+    assert!(run_of(&out, |c| *c == PageCommand::ReadQr).is_some());
+}
