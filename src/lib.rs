@@ -8,9 +8,16 @@
 macro_rules! debug_log {
     ($($arg:tt)*) => {
         if std::env::var_os("WWRS_DEBUG").is_some() {
-            eprintln!("[whatsapp-web-rs] {}", format!($($arg)*));
+            eprintln!("[whatsapp-web-rs {:>7.1} ms] {}", $crate::debug_clock_ms(), format!($($arg)*));
         }
     };
+}
+
+/// Milliseconds since the first debug line, to read timings off `WWRS_DEBUG` output.
+#[doc(hidden)]
+pub fn debug_clock_ms() -> f64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64() * 1000.0
 }
 
 pub mod auth;

@@ -19,7 +19,7 @@ use chromiumoxide::cdp::browser_protocol::page::{
 use chromiumoxide::auth::Credentials;
 use chromiumoxide::cdp::browser_protocol::emulation::{SetDeviceMetricsOverrideParams, SetUserAgentOverrideParams};
 use chromiumoxide::cdp::browser_protocol::browser::BrowserContextId;
-use chromiumoxide::cdp::browser_protocol::target::{CloseTargetParams, CreateBrowserContextParams, CreateTargetParams};
+use chromiumoxide::cdp::browser_protocol::target::{CloseTargetParams, CreateTargetParams};
 use chromiumoxide::cdp::js_protocol::runtime::{AddBindingParams, CallArgument, CallFunctionOnParams, EventBindingCalled, ExecutionContextId};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
@@ -162,6 +162,7 @@ impl BrowserSession {
                 }
             }));
         };
+        let mut shared_page = None;
         let owner = if let Some(url) = &options.browser.connect {
             let (browser, handler) = connect(url.clone()).await?;
             own_handler(handler, &mut tasks);
@@ -170,8 +171,16 @@ impl BrowserSession {
             let shared = shared::acquire(&options.browser).await?;
             watch_exit(shared.process.exited(), &mut tasks);
             watch_exit(shared.lost.clone(), &mut tasks);
-            let context = timeout("creating a browser context", shared.browser.create_browser_context(CreateBrowserContextParams::default())).await?;
-            Owner::Shared { shared, context }
+            match shared.open_context().await {
+                Ok((context, page)) => {
+                    shared_page = Some(page);
+                    Owner::Shared { shared, context }
+                }
+                Err(e) => {
+                    shared::release(shared).await;
+                    return Err(e);
+                }
+            }
         } else {
             let profile = options.auth.prepare_profile(options.browser.user_data_dir.as_deref(), store).await?;
             let args = chromium_args(&options.browser, profile.path())?;
@@ -182,17 +191,18 @@ impl BrowserSession {
             Owner::Launched { browser, process, profile }
         };
 
-        let mut target = CreateTargetParams::new("about:blank");
-        if let Owner::Shared { context, .. } = &owner {
-            target.browser_context_id = Some(context.clone());
-        }
-        let page = match timeout("opening a page", owner.browser().new_page(target)).await {
-            Ok(page) => page,
-            Err(e) => {
-                BrowserSession::release(owner, None, Vec::new()).await;
-                return Err(e);
-            }
+        crate::debug_log!("browser ready; opening a page");
+        let page = match shared_page {
+            Some(page) => page,
+            None => match timeout("opening a page", owner.browser().new_page(CreateTargetParams::new("about:blank"))).await {
+                Ok(page) => page,
+                Err(e) => {
+                    BrowserSession::release(owner, None, Vec::new()).await;
+                    return Err(e);
+                }
+            },
         };
+        crate::debug_log!("page opened; preparing it");
         let mut session = BrowserSession { page: page.clone(), context: Arc::new(AtomicI64::new(0)), owner, tasks, index_html: None };
         session.prepare_page(options, signals).await?;
         let navigate = NavigateParams::builder()
@@ -200,6 +210,7 @@ impl BrowserSession {
             .referrer("https://whatsapp.com/")
             .build()
             .map_err(ClientError::Internal)?;
+        crate::debug_log!("page prepared; navigating");
         // Not awaited: chromiumoxide answers Page.navigate only once its own
         // network bookkeeping saw the document load, which never happens for a
         // document served from the web version cache. Progress is reported by
@@ -359,9 +370,7 @@ impl BrowserSession {
                 // Disposing of the context closes its pages and frees its storage.
                 let _ = tokio::time::timeout(Duration::from_secs(3), shared.browser.dispose_browser_context(context)).await;
                 drop(page);
-                if let Ok(last) = Arc::try_unwrap(shared) {
-                    shared::shut_down(last).await;
-                }
+                shared::release(shared).await;
             }
         }
     }

@@ -9,11 +9,15 @@
 //! with the first client and stops with the last.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock, Weak};
 use std::time::Duration;
 
 use chromiumoxide::browser::Browser;
+use chromiumoxide::cdp::browser_protocol::browser::BrowserContextId;
+use chromiumoxide::cdp::browser_protocol::target::{CreateBrowserContextParams, CreateTargetParams};
 use chromiumoxide::handler::HandlerConfig;
+use chromiumoxide::Page;
 use futures::StreamExt;
 use tokio::sync::{watch, Mutex};
 use tokio::task::JoinHandle;
@@ -28,6 +32,13 @@ pub struct SharedBrowser {
     /// Becomes `Some(why)` when the DevTools connection is gone.
     pub lost: watch::Receiver<Option<String>>,
     handler: JoinHandle<()>,
+    key: String,
+    /// Clients using the browser; the one that brings it to 0 closes it.
+    users: AtomicUsize,
+    /// A context with a blank tab made ahead of time: a new context cannot
+    /// use Chromium's spare renderer, so opening one costs a process start,
+    /// which the next client then does not wait for.
+    spare: Mutex<Option<(BrowserContextId, Page)>>,
     /// Deleted once the browser is gone (declared after `process`, so dropped after it).
     _profile: tempfile::TempDir,
 }
@@ -58,6 +69,7 @@ pub async fn acquire(opts: &BrowserOptions) -> Result<Arc<SharedBrowser>, Client
     let key = key(opts);
     if let Some(shared) = registry.get(&key).and_then(Weak::upgrade) {
         if shared.lost.borrow().is_none() && !shared.process.has_exited() {
+            shared.users.fetch_add(1, Ordering::SeqCst);
             return Ok(shared);
         }
     }
@@ -82,9 +94,95 @@ pub async fn acquire(opts: &BrowserOptions) -> Result<Arc<SharedBrowser>, Client
         }
         let _ = lost_tx.send(Some("the DevTools connection closed".into()));
     });
-    let shared = Arc::new(SharedBrowser { browser, process, lost, handler, _profile: profile });
+    let shared = Arc::new(SharedBrowser {
+        browser,
+        process,
+        lost,
+        handler,
+        key: key.clone(),
+        users: AtomicUsize::new(1),
+        spare: Mutex::new(None),
+        _profile: profile,
+    });
     registry.insert(key, Arc::downgrade(&shared));
     Ok(shared)
+}
+
+async fn new_context_page(browser: &Browser) -> Result<(BrowserContextId, Page), ClientError> {
+    let context = tokio::time::timeout(CDP_TIMEOUT, browser.create_browser_context(CreateBrowserContextParams::default()))
+        .await
+        .map_err(|_| ClientError::PageTimeout("creating a browser context".into()))?
+        .map_err(|e| ClientError::BrowserLaunch(e.to_string()))?;
+    let mut target = CreateTargetParams::new("about:blank");
+    target.browser_context_id = Some(context.clone());
+    match tokio::time::timeout(CDP_TIMEOUT, browser.new_page(target)).await {
+        Ok(Ok(page)) => Ok((context, page)),
+        other => {
+            let _ = browser.dispose_browser_context(context).await;
+            Err(match other {
+                Ok(Err(e)) => ClientError::BrowserLaunch(e.to_string()),
+                _ => ClientError::PageTimeout("opening a page".into()),
+            })
+        }
+    }
+}
+
+impl SharedBrowser {
+    /// A fresh context with a blank tab: the spare if there is one (then a
+    /// new spare is made in the background), else made now.
+    pub async fn open_context(self: &Arc<Self>) -> Result<(BrowserContextId, Page), ClientError> {
+        let spare = self.spare.lock().await.take();
+        let opened = match spare {
+            Some(ready) => ready,
+            None => new_context_page(&self.browser).await?,
+        };
+        let weak = Arc::downgrade(self);
+        tokio::spawn(async move {
+            // Not while this client's page is loading: on two cores a process
+            // start next to it slows it down more than the spare saves.
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+            let Some(shared) = weak.upgrade() else { return };
+            if shared.users.load(Ordering::SeqCst) == 0 || shared.spare.lock().await.is_some() {
+                return;
+            }
+            if let Ok(made) = new_context_page(&shared.browser).await {
+                let mut spare = shared.spare.lock().await;
+                if spare.is_none() && shared.users.load(Ordering::SeqCst) > 0 {
+                    *spare = Some(made);
+                } else {
+                    let _ = shared.browser.dispose_browser_context(made.0).await;
+                }
+            }
+        });
+        Ok(opened)
+    }
+}
+
+/// A client is done with the browser; the last one closes it and waits for it.
+pub async fn release(shared: Arc<SharedBrowser>) {
+    {
+        let mut registry = registry().lock().await;
+        if shared.users.fetch_sub(1, Ordering::SeqCst) != 1 {
+            return;
+        }
+        // Last user: later clients launch a new browser instead of joining this one.
+        if registry.get(&shared.key).is_some_and(|w| w.as_ptr() == Arc::as_ptr(&shared)) {
+            registry.remove(&shared.key);
+        }
+    }
+    // A spare being made holds the browser for a moment; wait for it to let go.
+    let mut shared = shared;
+    for _ in 0..200 {
+        match Arc::try_unwrap(shared) {
+            Ok(last) => return shut_down(last).await,
+            Err(still_held) => {
+                shared = still_held;
+                tokio::time::sleep(Duration::from_millis(15)).await;
+            }
+        }
+    }
+    // Still held (a stuck CDP call): kill it rather than wait longer.
+    shared.process.wait_or_kill(Duration::ZERO).await;
 }
 
 /// Called by the last client: close politely and wait for the processes.
