@@ -33,6 +33,34 @@ fn switch_name(arg: &str) -> &str {
     arg.split('=').next().unwrap_or(arg)
 }
 
+/// Feature switches are lists, and Chromium keeps only the last of several
+/// `--disable-features=` flags: ours and the user's are merged into one.
+fn merge_feature_lists(args: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in ["--disable-features", "--enable-features"] {
+        let prefix = format!("{name}=");
+        let mut values: Vec<String> = Vec::new();
+        for a in args.iter().filter(|a| a.starts_with(&prefix)) {
+            for v in a[prefix.len()..].split(',').filter(|v| !v.is_empty()) {
+                if !values.iter().any(|x| x == v) {
+                    values.push(v.to_string());
+                }
+            }
+        }
+        if !values.is_empty() {
+            out.push(format!("{prefix}{}", values.join(",")));
+        }
+    }
+    let mut rest: Vec<String> = args.into_iter().filter(|a| !a.starts_with("--disable-features=") && !a.starts_with("--enable-features=")).collect();
+    rest.extend(out);
+    rest
+}
+
+/// Extra flags for a shared browser: its default context never hosts a
+/// client, so Chromium's spare renderer for it is memory spent on nothing,
+/// and the GPU process (software only here) can live in the browser process.
+pub const SHARED_BROWSER_FLAGS: &[&str] = &["--disable-features=SpareRendererForSitePerProcess", "--in-process-gpu"];
+
 pub fn chromium_args(opts: &BrowserOptions, profile: &Path) -> Result<Vec<String>, ClientError> {
     let user: Vec<String> = opts.args.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
     if user.iter().any(|a| switch_name(a) == "--user-data-dir") {
@@ -72,7 +100,14 @@ pub fn chromium_args(opts: &BrowserOptions, profile: &Path) -> Result<Vec<String
     if no_startup {
         args.push("--no-startup-window".into());
     }
-    Ok(args)
+    if opts.shared {
+        for flag in SHARED_BROWSER_FLAGS {
+            if flag.starts_with("--disable-features=") || !args.iter().any(|a| switch_name(a) == switch_name(flag)) {
+                args.push(flag.to_string());
+            }
+        }
+    }
+    Ok(merge_feature_lists(args))
 }
 
 #[cfg(test)]
@@ -105,7 +140,17 @@ mod tests {
         assert!(a.contains(&"--user-data-dir=/p".to_string()));
         assert!(a.contains(&"--user-agent=UA".to_string()));
         assert!(a.contains(&"--headless=new".to_string()));
-        assert_eq!(a.last().unwrap(), "--no-startup-window");
+        assert!(a.contains(&"--no-startup-window".to_string()));
+    }
+
+    #[test]
+    fn feature_lists_are_merged_into_one_flag() {
+        let mut o = opts(&["--disable-features=LocalNetworkAccessChecks", "--disable-features=Foo,LocalNetworkAccessChecks"]);
+        o.shared = true;
+        let a = chromium_args(&o, Path::new("/p")).unwrap();
+        let disabled: Vec<_> = a.iter().filter(|x| x.starts_with("--disable-features=")).collect();
+        assert_eq!(disabled, vec!["--disable-features=LocalNetworkAccessChecks,Foo,SpareRendererForSitePerProcess"]);
+        assert!(a.contains(&"--in-process-gpu".to_string()));
     }
 
     #[test]
