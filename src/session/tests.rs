@@ -89,6 +89,23 @@ fn code_cmd(out: &[Output]) -> Option<(CmdId, bool)> {
     })
 }
 
+/// The code-refresh timer an output batch armed.
+fn armed_refresh(out: &[Output]) -> Option<Timer> {
+    out.iter().find_map(|o| match o {
+        Output::Arm(t @ Timer::CodeRefresh { .. }, _) => Some(*t),
+        _ => None,
+    })
+}
+
+impl Harness {
+    /// From QR mode: requestPairingCode answered with `code`; returns the outputs of the answer.
+    fn enter_code_mode(&mut self, code: &str, interval_ms: u64) -> Vec<Output> {
+        let (_, out) = self.call(Call::RequestCode(req("15551234567", interval_ms)));
+        let (cmd, _) = code_cmd(&out).expect("a code request");
+        self.feed(Input::Done(cmd, Ok(PageResult::Code(code.into()))))
+    }
+}
+
 fn qr(seq: u64, text: &str) -> Input {
     Input::Page(PageEvent::Qr { seq, text: text.into() })
 }
@@ -156,9 +173,7 @@ fn unpaired_idle_fetches_a_fresh_batch_in_qr_mode_only() {
     let out = h.feed(Input::Page(PageEvent::State("UNPAIRED_IDLE".into())));
     assert!(run_of(&out, |c| *c == PageCommand::RefreshQr).is_some());
 
-    let (_, out) = h.call(Call::RequestCode(req("15551234567", 1000)));
-    let (cmd, _) = code_cmd(&out).unwrap();
-    h.feed(Input::Done(cmd, Ok(PageResult::Code("ABCD1234".into()))));
+    h.enter_code_mode("ABCD1234", 1000);
     let out = h.feed(Input::Page(PageEvent::State("UNPAIRED_IDLE".into())));
     assert!(run_of(&out, |c| *c == PageCommand::RefreshQr).is_none());
 }
@@ -188,10 +203,7 @@ fn code_then_cancel_then_qr() {
     assert!(!notify2);
     let out = h.feed(Input::Done(cmd2, Ok(PageResult::Code("EFGH5678".into()))));
     assert_eq!(emitted(&out), vec![Event::Code("EFGH5678".into())]);
-    let timer2 = out.iter().find_map(|o| match o {
-        Output::Arm(t @ Timer::CodeRefresh { .. }, _) => Some(*t),
-        _ => None,
-    });
+    let timer2 = armed_refresh(&out);
 
     // Cancel: restore, then the fresh QR, then the call resolves.
     let (cid, out) = h.call(Call::CancelCode);
@@ -215,9 +227,7 @@ fn code_then_cancel_then_qr() {
 fn restore_waits_for_the_first_qr_built_after_it() {
     let mut h = Harness::new(LoginConfig::default());
     h.boot_qr();
-    let (_, out) = h.call(Call::RequestCode(req("15551234567", 1000)));
-    let (cmd, _) = code_cmd(&out).unwrap();
-    h.feed(Input::Done(cmd, Ok(PageResult::Code("ABCD1234".into()))));
+    h.enter_code_mode("ABCD1234", 1000);
     let (cid, out) = h.call(Call::CancelCode);
     let restore = run_of(&out, |c| *c == PageCommand::RestoreQr).unwrap();
     let out = h.feed(Input::Done(restore, Ok(PageResult::Unit)));
@@ -268,14 +278,8 @@ fn refused_request_rejects_and_returns_to_qr() {
 fn failed_refresh_emits_code_error_and_returns_to_qr() {
     let mut h = Harness::new(LoginConfig::default());
     h.boot_qr();
-    let (_, out) = h.call(Call::RequestCode(req("15551234567", 1000)));
-    let (cmd, _) = code_cmd(&out).unwrap();
-    let out = h.feed(Input::Done(cmd, Ok(PageResult::Code("ABCD1234".into()))));
-    let timer = out.iter().find_map(|o| match o {
-        Output::Arm(t @ Timer::CodeRefresh { .. }, _) => Some(*t),
-        _ => None,
-    });
-    let out = h.feed(Input::Timer(timer.unwrap()));
+    let out = h.enter_code_mode("ABCD1234", 1000);
+    let out = h.feed(Input::Timer(armed_refresh(&out).unwrap()));
     let (cmd, _) = code_cmd(&out).unwrap();
     let out = h.feed(Input::Done(cmd, Err(ClientError::RateLimited)));
     assert_eq!(
@@ -298,10 +302,7 @@ fn pair_with_phone_number_starts_in_code_mode() {
     let out = h.feed(Input::Done(cmd, Ok(PageResult::Code("ABCD1234".into()))));
     assert_eq!(emitted(&out), vec![Event::Code("ABCD1234".into())]);
     // Typing the code logs in: the refresh timer is void from then on.
-    let timer = out.iter().find_map(|o| match o {
-        Output::Arm(t @ Timer::CodeRefresh { .. }, _) => Some(*t),
-        _ => None,
-    });
+    let timer = armed_refresh(&out);
     h.feed(Input::Page(PageEvent::State("CONNECTED".into())));
     assert!(h.feed(Input::Timer(timer.unwrap())).is_empty());
 }
@@ -579,9 +580,7 @@ fn a_page_that_loads_before_the_launch_is_reported_is_attached() {
 fn restore_that_returns_the_fresh_qr_finishes_in_one_step() {
     let mut h = Harness::new(LoginConfig::default());
     h.boot_qr();
-    let (_, out) = h.call(Call::RequestCode(req("15551234567", 1000)));
-    let (cmd, _) = code_cmd(&out).unwrap();
-    h.feed(Input::Done(cmd, Ok(PageResult::Code("ABCD1234".into()))));
+    h.enter_code_mode("ABCD1234", 1000);
     let (cid, out) = h.call(Call::CancelCode);
     let restore = run_of(&out, |c| *c == PageCommand::RestoreQr).unwrap();
     let out = h.feed(Input::Done(restore, Ok(PageResult::Qr(Some((7, "fresh".into()))))));
