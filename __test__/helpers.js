@@ -92,9 +92,29 @@ async function setup(simOptions = {}) {
   };
 }
 
+/** initialize() and the first QR: the starting point of most login tests. */
+async function showQr(client) {
+  const qr = waitFor(client, 'qr');
+  await client.initialize();
+  return qr;
+}
+
+/** The phone scans `qr` (the client's current QR) and the client reaches ready. */
+async function scanToReady(sim, client, qr) {
+  const ready = waitFor(client, 'ready');
+  const scan = await sim.phone.scan(qr);
+  if (!scan.ok) throw new Error(`the phone refused the QR: ${scan.reason}`);
+  await ready;
+}
+
+/** A full QR login: initialize, first QR, scan, ready. */
+async function loginByQr(ctx, client) {
+  await scanToReady(ctx.sim, client, await showQr(client));
+}
+
 process.on('exit', () => {
   killAllUnder(TEST_ROOT);
   fs.rmSync(TEST_ROOT, { recursive: true, force: true });
 });
 
-module.exports = { TEST_ROOT, FAST, setup, waitFor, recordEvents, chromiumPidsUnder, killAllUnder };
+module.exports = { TEST_ROOT, FAST, setup, waitFor, recordEvents, chromiumPidsUnder, killAllUnder, showQr, scanToReady, loginByQr };

@@ -5,7 +5,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { Client, LocalAuth } = require('..');
 const native = require('../lib/native');
-const { setup, waitFor } = require('./helpers');
+const { setup, waitFor, showQr } = require('./helpers');
 
 const TYPED_CODES = new Set([
   'ERR_INVALID_OPTION',
@@ -181,9 +181,7 @@ test('generated and hostile phone numbers on a live client: only digits ever rea
   const ctx = await setup({ firstRefTtlMs: 60000 });
   try {
     const client = ctx.client();
-    const qr = waitFor(client, 'qr');
-    await client.initialize();
-    await qr;
+    await showQr(client);
     const r = rng(99);
     const inputs = [...INJECTIONS, ...Array.from({ length: 300 }, () => generatedValue(r))];
     let accepted = 0;

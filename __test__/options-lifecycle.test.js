@@ -6,15 +6,7 @@ const fs = require('fs');
 const net = require('net');
 const path = require('path');
 const { LocalAuth } = require('..');
-const { TEST_ROOT, setup, waitFor, recordEvents, chromiumPidsUnder } = require('./helpers');
-
-async function loginByQr(ctx, client) {
-  const qr = waitFor(client, 'qr');
-  await client.initialize();
-  const ready = waitFor(client, 'ready');
-  assert.equal((await ctx.sim.phone.scan(await qr)).ok, true);
-  await ready;
-}
+const { TEST_ROOT, setup, waitFor, recordEvents, chromiumPidsUnder, showQr, loginByQr } = require('./helpers');
 
 const pairDisplays = (sim) => sim.events.filter((e) => e.type === 'pair-success').map((e) => e.display);
 
@@ -22,9 +14,7 @@ test('deviceName and browserName set the device the phone shows and the display 
   const ctx = await setup();
   try {
     const client = ctx.client({ deviceName: 'TestBox', browserName: 'Firefox' });
-    const qr = waitFor(client, 'qr');
-    await client.initialize();
-    await qr;
+    await showQr(client);
     await client.requestPairingCode('15551234567');
     assert.equal(ctx.sim.events.find((e) => e.type === 'companion-hello').display, 'Firefox (TestBox)');
     const fresh = waitFor(client, 'qr');
@@ -80,17 +70,13 @@ test('webVersionCache local: the page is saved after login and served from the c
     const served = () => ctx.sim.events.filter((e) => e.type === 'page-served').length;
     const before = served();
     const second = ctx.client({ webVersionCache: { type: 'local', path: cache } });
-    const qr = waitFor(second, 'qr');
-    await second.initialize();
-    await qr;
+    await showQr(second);
     assert.equal(served(), before, 'the page came from the cache, not the server');
 
     const strict = ctx.client({ webVersionCache: { type: 'local', path: path.join(cache, 'missing'), strict: true } });
     await assert.rejects(strict.initialize(), { code: 'ERR_WEB_VERSION' });
     const none = ctx.client({ webVersionCache: { type: 'none' } });
-    const qr2 = waitFor(none, 'qr');
-    await none.initialize();
-    await qr2;
+    await showQr(none);
     assert.equal(served(), before + 1, "'none' always loads the live page");
   } finally {
     await ctx.close();
@@ -110,9 +96,7 @@ test('webVersionCache remote: the page is fetched from remotePath with {version}
   try {
     const before = ctx.sim.events.filter((e) => e.type === 'page-served').length;
     const client = ctx.client({ webVersion: '2.3000.42', webVersionCache: { type: 'remote', remotePath: `http://127.0.0.1:${mirror.address().port}/{version}.html` } });
-    const qr = waitFor(client, 'qr');
-    await client.initialize();
-    await qr;
+    await showQr(client);
     assert.deepEqual(asked, ['/2.3000.42.html']);
     assert.equal(ctx.sim.events.filter((e) => e.type === 'page-served').length, before);
   } finally {
@@ -170,9 +154,7 @@ test('a saved session the server no longer accepts: auth_failure, then a fresh Q
     assert.ok(ctx.sim.forgetSessions() >= 1);
     const second = ctx.client({ authStrategy: new LocalAuth({ clientId: 'r', dataPath }) });
     const log = recordEvents(second, ['auth_failure', 'qr', 'ready']);
-    const qr = waitFor(second, 'qr');
-    await second.initialize();
-    await qr;
+    await showQr(second);
     assert.equal(log[0].name, 'auth_failure');
     assert.match(log[0].args[0], /saved session/);
     const ready = waitFor(second, 'ready');
@@ -292,13 +274,9 @@ test('defaultViewport sets the page size; null (the default) keeps the window', 
   const ctx = await setup();
   try {
     const sized = ctx.client({ puppeteer: { defaultViewport: { width: 1111, height: 777 } } });
-    const qr = waitFor(sized, 'qr');
-    await sized.initialize();
-    await qr;
+    await showQr(sized);
     const plain = ctx.client();
-    const qr2 = waitFor(plain, 'qr');
-    await plain.initialize();
-    await qr2;
+    await showQr(plain);
     const viewports = ctx.sim.events.filter((e) => e.type === 'hello').map((e) => e.viewport);
     assert.deepEqual(viewports[0], { width: 1111, height: 777 });
     assert.notDeepEqual(viewports[1], { width: 1111, height: 777 });

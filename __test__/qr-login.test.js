@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
 const { LocalAuth, Client } = require('..');
-const { TEST_ROOT, setup, waitFor, recordEvents, chromiumPidsUnder } = require('./helpers');
+const { TEST_ROOT, setup, waitFor, recordEvents, chromiumPidsUnder, showQr, loginByQr } = require('./helpers');
 
 const parseQr = (qr) => {
   const [ref, noise, identity, secret, platform] = qr.split(',');
@@ -133,11 +133,7 @@ test('LocalAuth: a saved session restarts straight to ready with no qr', async (
   const dataPath = path.join(TEST_ROOT, 'auth-restart');
   try {
     const first = ctx.client({ authStrategy: new LocalAuth({ clientId: 'restart', dataPath }) });
-    const qr = waitFor(first, 'qr');
-    await first.initialize();
-    const ready = waitFor(first, 'ready');
-    await ctx.sim.phone.scan(await qr);
-    await ready;
+    await loginByQr(ctx, first);
     await first.destroy();
     assert.ok(fs.existsSync(path.join(dataPath, 'session-restart')), 'whatsapp-web.js layout');
 
@@ -158,9 +154,7 @@ test('destroy() during QR leaves no Chromium process and a reusable profile', as
   const dataPath = path.join(TEST_ROOT, 'auth-destroy');
   try {
     const client = ctx.client({ authStrategy: new LocalAuth({ clientId: 'd', dataPath }) });
-    const qr = waitFor(client, 'qr');
-    await client.initialize();
-    await qr;
+    await showQr(client);
     const profile = path.join(dataPath, 'session-d');
     assert.ok(chromiumPidsUnder(profile).length > 0, 'Chromium runs with the profile');
     await client.destroy();

@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
-const { TEST_ROOT, setup, waitFor, chromiumPidsUnder } = require('./helpers');
+const { TEST_ROOT, setup, waitFor, chromiumPidsUnder, showQr, loginByQr } = require('./helpers');
 
 /** The pid of the Chromium browser process (the one that is not a --type= child). */
 function browserPid(root) {
@@ -20,9 +20,7 @@ test('Chromium killed in QR mode: disconnected, pending call rejected, nothing l
   const ctx = await setup({ firstRefTtlMs: 30000 });
   try {
     const client = ctx.client();
-    const qr = waitFor(client, 'qr');
-    await client.initialize();
-    await qr;
+    await showQr(client);
     await client.requestPairingCode('15551234567', true, 100000);
     const pending = client.cancelPairingCode().then(() => 'resolved', (e) => e.code);
     const disconnected = waitFor(client, 'disconnected', 2000);
@@ -61,9 +59,7 @@ test('Chromium killed in code mode: disconnected within 2 s and the refresh stop
   const ctx = await setup({ firstRefTtlMs: 30000 });
   try {
     const client = ctx.client();
-    const qr = waitFor(client, 'qr');
-    await client.initialize();
-    await qr;
+    await showQr(client);
     await client.requestPairingCode('15551234567', true, 300);
     const codes = [];
     client.on('code', (c) => codes.push(c));
@@ -86,11 +82,7 @@ test('Chromium killed after ready: disconnected, and the LocalAuth session comes
   const dataPath = path.join(TEST_ROOT, 'crash-auth');
   try {
     const client = ctx.client({ authStrategy: new LocalAuth({ clientId: 'crash', dataPath }) });
-    const qr = waitFor(client, 'qr');
-    await client.initialize();
-    const ready = waitFor(client, 'ready');
-    await ctx.sim.phone.scan(await qr);
-    await ready;
+    await loginByQr(ctx, client);
     // Let the page persist what it persists after login, as a real session would have time to.
     await new Promise((r) => setTimeout(r, 500));
     const disconnected = waitFor(client, 'disconnected', 2000);
@@ -139,9 +131,7 @@ test('destroy() during requestPairingCode, cancelPairingCode and a refresh', asy
   try {
     for (const moment of ['request', 'cancel', 'refresh']) {
       const client = ctx.client();
-      const qr = waitFor(client, 'qr');
-      await client.initialize();
-      await qr;
+      await showQr(client);
       let pending;
       if (moment === 'request') {
         pending = client.requestPairingCode('15551234567');
@@ -170,9 +160,7 @@ test('the page reloading under the client: it re-attaches, the new QR scans, a p
     const errors = [];
     const qrs = [];
     client.on('qr', (qr) => qrs.push(qr));
-    const first = waitFor(client, 'qr');
-    await client.initialize();
-    await first;
+    await showQr(client);
 
     const pending = client.requestPairingCode('15551234567').then(() => 'resolved', (e) => { errors.push(e); return e.code; });
     assert.ok(ctx.sim.reloadPages() >= 1);
@@ -201,9 +189,7 @@ test('navigating away from WhatsApp Web disconnects with NAVIGATION', async () =
   const ctx = await setup({ firstRefTtlMs: 30000 });
   try {
     const client = ctx.client();
-    const first = waitFor(client, 'qr');
-    await client.initialize();
-    await first;
+    await showQr(client);
     const disconnected = waitFor(client, 'disconnected', 5000);
     ctx.sim.reloadPages({ url: 'https://elsewhere.invalid/' });
     assert.equal(await disconnected, 'NAVIGATION');
