@@ -50,6 +50,10 @@ pub enum ClientError {
     // The browser and the page.
     #[error("WhatsApp Web did not load within {0} ms (authTimeoutMs)")]
     AuthTimeout(u64),
+    #[error("WhatsApp Web loaded, but its connection to WhatsApp stayed in {state} for {ms} ms (authTimeoutMs); check the network and any proxy")]
+    ConnectTimeout { ms: u64, state: String },
+    #[error("the login did not finish: no sync progress for {0} ms after WhatsApp accepted it")]
+    LoginTimeout(u64),
     #[error("could not start Chromium: {0}")]
     BrowserLaunch(String),
     #[error("the browser profile {0} is in use by another Chromium process")]
@@ -92,6 +96,8 @@ impl ClientError {
             PairingNotAvailable(_) => "ERR_PAIRING_NOT_AVAILABLE",
             ServerRefused(_) => "ERR_PAIRING_REFUSED",
             AuthTimeout(_) => "ERR_AUTH_TIMEOUT",
+            ConnectTimeout { .. } => "ERR_CONNECT_TIMEOUT",
+            LoginTimeout(_) => "ERR_LOGIN_TIMEOUT",
             BrowserLaunch(_) => "ERR_BROWSER_LAUNCH",
             ProfileLocked(_) => "ERR_PROFILE_LOCKED",
             BrowserClosed(_) => "ERR_BROWSER_CLOSED",

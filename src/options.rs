@@ -255,6 +255,8 @@ impl ClientOptions {
                 restore_qr_timeout: Duration::ZERO,
                 takeover_on_conflict: takeover.on_conflict,
                 takeover_timeout: takeover.timeout,
+                // Internal bounds; their defaults live in the session machine.
+                ..LoginConfig::default()
             },
             device_name: opts.string("deviceName")?,
             browser_name: opts.string("browserName")?,

@@ -56,6 +56,8 @@ const TAKEOVER_JS: &str = include_str!("../page/takeover.js");
 
 pub(crate) const LAUNCH_TIMEOUT: Duration = Duration::from_secs(30);
 pub(crate) const CDP_TIMEOUT: Duration = Duration::from_secs(20);
+/// How long a page script waits for a restarted socket to show fresh refs.
+const SOCKET_RESTART_WAIT_MS: u64 = 20_000;
 
 /// What the browser side tells the session driver.
 #[derive(Debug)]
@@ -471,9 +473,11 @@ pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<
             call(page, "refreshing the QR", REFRESH_QR_JS, vec![], SHORT).await?;
             Ok(PageResult::Unit)
         }
-        PageCommand::RequestCode { phone, show_notification } => {
-            // The code exchange runs PBKDF2 with 131072 rounds in the page.
-            let v = call(page, "a pairing code", REQUEST_CODE_JS, vec![json!(phone), json!(show_notification)], Duration::from_secs(60)).await?;
+        PageCommand::RequestCode { phone, show_notification, refresh_socket } => {
+            // The code exchange runs PBKDF2 with 131072 rounds in the page, and
+            // a socket restart may come first.
+            let args = vec![json!(phone), json!(show_notification), json!(refresh_socket), json!(SOCKET_RESTART_WAIT_MS)];
+            let v = call(page, "a pairing code", REQUEST_CODE_JS, args, Duration::from_secs(60)).await?;
             if v.get("ok").and_then(Value::as_bool) == Some(true) {
                 match v.get("code").and_then(Value::as_str) {
                     Some(code) => Ok(PageResult::Code(code.to_string())),
@@ -481,6 +485,10 @@ pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<
                 }
             } else {
                 let f = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+                if f("status") == "socket" {
+                    // Not WhatsApp's answer: the page never got fresh refs to ask with.
+                    return Err(ClientError::PageTimeout(f("text")));
+                }
                 Err(ClientError::from_pairing_refusal(&f("status"), &f("text")))
             }
         }

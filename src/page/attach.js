@@ -7,31 +7,43 @@ async function attach(bindingName, deviceName, browserName) {
   const Socket = window.require('WAWebSocketModel').Socket;
 
   if (!window.__wwrs) {
+    // Every require first: if a bundle is still missing this throws before any
+    // listener is installed, and the client simply attaches again later.
     const Conn = window.require('WAWebConnModel').Conn;
     const Cmd = window.require('WAWebCmd').Cmd;
     const MultiDevice = window.require('WAWebUserPrefsMultiDevice');
     const encodeB64 = window.require('WABase64').encodeB64;
     const platform = window.require('WAWebCompanionRegClientUtils').DEVICE_PLATFORM;
-    // The two public keys belong to the browser profile and never change within
-    // a document; the ADV secret and the ref are read fresh for every QR.
-    const noise = await window.require('WAWebUserPrefsInfoStore').waNoiseInfo.get();
-    const registration = await window.require('WAWebSignalStoreApi').waSignalStore.getRegistrationInfo();
-    const noiseKey = encodeB64(noise.staticKeyPair.pubKey);
-    const identityKey = encodeB64(registration.identityKeyPair.pubKey);
+    const noiseInfo = window.require('WAWebUserPrefsInfoStore').waNoiseInfo;
+    const signalStore = window.require('WAWebSignalStoreApi').waSignalStore;
+
+    // The two public keys belong to the browser profile. On a fresh profile they
+    // are null until the socket starts, so they are read when a QR is built and
+    // kept only once both exist.
+    let keys = null;
+    const readKeys = async () => {
+      if (keys) return keys;
+      const noise = await noiseInfo.get();
+      const registration = await signalStore.getRegistrationInfo();
+      const noisePub = noise && noise.staticKeyPair && noise.staticKeyPair.pubKey;
+      const identityPub = registration && registration.identityKeyPair && registration.identityKeyPair.pubKey;
+      if (!noisePub || !identityPub) return null;
+      keys = { noise: encodeB64(noisePub), identity: encodeB64(identityPub) };
+      return keys;
+    };
 
     let seq = 0;
     let lastQr = null;
-    const buildQr = () => {
+    // The QR the page holds now as { seq, qr } (seq grows with every new QR), or null.
+    const currentQr = async () => {
+      const k = await readKeys();
+      // From here on everything is synchronous, so the ref, the secret and the
+      // state are read together and seq stays in step with lastQr.
       const ref = Conn.ref;
       const secret = MultiDevice.getADVSecretKey();
       // A ref is only scannable while the socket shows it, and only with a secret.
-      if (!ref || !secret || Socket.state !== 'UNPAIRED') return null;
-      return [ref, noiseKey, identityKey, secret, platform].join(',');
-    };
-    // Returns { seq, qr } for the QR the page holds now; seq grows with every new QR.
-    const currentQr = () => {
-      const qr = buildQr();
-      if (qr === null) return null;
+      if (!k || !ref || !secret || Socket.state !== 'UNPAIRED') return null;
+      const qr = [ref, k.noise, k.identity, secret, platform].join(',');
       if (qr !== lastQr) {
         lastQr = qr;
         seq += 1;
@@ -40,13 +52,22 @@ async function attach(bindingName, deviceName, browserName) {
     };
     // Callers of nextQr() waiting for the next new QR (cancelPairingCode's restore).
     const waiters = [];
+    // Pushes run one after another, so QRs reach the client in the order built.
+    let pushing = Promise.resolve();
     const pushQr = () => {
-      const before = lastQr;
-      const current = currentQr();
-      if (current && current.qr !== before) {
-        send({ t: 'qr', seq: current.seq, qr: current.qr });
-        for (const wake of waiters.splice(0)) wake(current);
-      }
+      pushing = pushing
+        .then(async () => {
+          const before = lastQr;
+          const current = await currentQr();
+          if (current && current.qr !== before) {
+            send({ t: 'qr', seq: current.seq, qr: current.qr });
+            for (const wake of waiters.splice(0)) wake(current);
+          }
+        })
+        .catch(() => {
+          // A key store that failed now may work for the next ref.
+        });
+      return pushing;
     };
     // Resolves with the next new QR, or null after `ms`.
     const nextQr = (ms) =>
@@ -56,6 +77,26 @@ async function attach(bindingName, deviceName, browserName) {
           clearTimeout(timer);
           resolve(qr);
         });
+      });
+    // Resolves true once the socket shows a ref other than `oldRef` (a fresh
+    // batch after refreshQR()), or false after `ms`.
+    const freshRefs = (oldRef, ms) =>
+      new Promise((resolve) => {
+        const isFresh = () => Socket.state === 'UNPAIRED' && Conn.ref && Conn.ref !== oldRef;
+        if (isFresh()) return resolve(true);
+        const onChange = () => {
+          if (!isFresh()) return;
+          finish(true);
+        };
+        const finish = (result) => {
+          clearTimeout(timer);
+          Socket.off('change:state', onChange);
+          Conn.off('change:ref', onChange);
+          resolve(result);
+        };
+        const timer = setTimeout(() => finish(false), ms);
+        Socket.on('change:state', onChange);
+        Conn.on('change:ref', onChange);
       });
 
     Socket.on('change:state', (_model, state) => {
@@ -76,7 +117,7 @@ async function attach(bindingName, deviceName, browserName) {
       send({ t: 'progress', v: Number(progress) });
     });
 
-    window.__wwrs = { currentQr, nextQr };
+    window.__wwrs = { currentQr, nextQr, freshRefs };
   }
 
   // The device name the phone shows ("Browser (OS)"), as whatsapp-web.js sets it.

@@ -1,10 +1,31 @@
 // Runs before any page script in every new document (Page.addScriptToEvaluateOnNewDocument).
-// It tells the client that a document started, and when WhatsApp Web's bundle has
-// loaded (window.Debug.VERSION set), without polling: the assignments are trapped.
+// It tells the client that a document started, and when WhatsApp Web is ready to be
+// attached to: `window.Debug.VERSION` is set AND the modules the client uses can be
+// required. The real page loads its bundles with <script async>, so the version can
+// appear before the modules are defined (requiring one then throws "Requiring unknown
+// module"); each bundle that finishes loading is a reason to look again.
 (() => {
   // Only the top frame is WhatsApp Web; iframes are not ours to report.
   if (window !== window.top) return;
   const BINDING = '__wwrs_binding';
+  // Every module a login client requires (docs/page-internals.md lists each one).
+  const MODULES = [
+    'WAWebSocketModel',
+    'WAWebConnModel',
+    'WAWebCmd',
+    'WAWebUserPrefsMultiDevice',
+    'WABase64',
+    'WAWebCompanionRegClientUtils',
+    'WAWebUserPrefsInfoStore',
+    'WAWebSignalStoreApi',
+    'WAWebUserPrefsMeUser',
+    'WAWebAltDeviceLinkingApi',
+    'WAWebLaunchSocketUtils',
+  ];
+  // The slow fallback for pages that set the version in a way no trap sees
+  // (Object.defineProperty on window) and load modules without a script event.
+  const FALLBACK_CHECK_MS = 250;
+
   const send = (message) => {
     try {
       window[BINDING](JSON.stringify(message));
@@ -14,23 +35,58 @@
   };
   send({ t: 'doc', url: location.href });
 
-  let announced = false;
-  const announce = () => {
-    const debug = window.Debug;
-    if (!announced && debug && debug.VERSION) {
-      announced = true;
-      // Read now, before the socket has answered: does the page hold a saved login?
-      // If it then asks for a new login, the saved session was refused.
-      let hadSession = false;
-      try {
-        const me = window.require('WAWebUserPrefsMeUser');
-        hadSession = Boolean(me.getMaybeMePnUser() || me.getMaybeMeLidUser());
-      } catch (_) {
-        // Modules not reachable: no restore to report on.
-      }
-      send({ t: 'version', v: String(debug.VERSION), hadSession });
+  const versionOf = () => {
+    try {
+      const debug = window.Debug;
+      return debug && debug.VERSION ? String(debug.VERSION) : null;
+    } catch (_) {
+      return null;
     }
   };
+  const modulesReady = () => {
+    if (typeof window.require !== 'function') return false;
+    try {
+      for (const name of MODULES) {
+        if (!window.require(name)) return false;
+      }
+      return true;
+    } catch (_) {
+      return false; // "Requiring unknown module": a bundle is still on its way
+    }
+  };
+
+  let announced = false;
+  let fallback = null;
+  // A script element finishing (capture: load events do not bubble) means a
+  // bundle has run and may have defined the missing modules.
+  function onScriptLoad(event) {
+    if (event.target && event.target.tagName === 'SCRIPT') check();
+  }
+  function stop() {
+    document.removeEventListener('load', onScriptLoad, true);
+    document.removeEventListener('DOMContentLoaded', check);
+    window.removeEventListener('load', check);
+    if (fallback !== null) clearInterval(fallback);
+    fallback = null;
+  }
+  function check() {
+    if (announced) return;
+    const version = versionOf();
+    if (!version || !modulesReady()) return;
+    announced = true;
+    stop();
+    // Read now, before the socket has answered: does the page hold a saved login?
+    // If it then asks for a new login, the saved session was refused.
+    let hadSession = false;
+    try {
+      const me = window.require('WAWebUserPrefsMeUser');
+      hadSession = Boolean(me.getMaybeMePnUser() || me.getMaybeMeLidUser());
+    } catch (_) {
+      // No saved login to report on.
+    }
+    send({ t: 'version', v: version, hadSession });
+  }
+
   // WhatsApp Web may assign `window.Debug = {...}` or set `Debug.VERSION` later
   // on an existing object: trap both, then let the value through unchanged.
   const watchVersion = (debug) => {
@@ -43,11 +99,11 @@
         get: () => version,
         set: (value) => {
           version = value;
-          announce();
+          check();
         },
       });
     } catch (_) {
-      // A frozen object cannot be trapped; the load listeners below still see it.
+      // A frozen object cannot be trapped; the other checks still see it.
     }
     return debug;
   };
@@ -59,12 +115,14 @@
       get: () => debugObject,
       set: (value) => {
         debugObject = watchVersion(value);
-        announce();
+        check();
       },
     });
   } catch (_) {
-    // Already defined non-configurable by someone else: fall back to load events.
+    // Already defined non-configurable by someone else: the other checks still see it.
   }
-  document.addEventListener('DOMContentLoaded', announce);
-  window.addEventListener('load', announce);
+  document.addEventListener('load', onScriptLoad, true);
+  document.addEventListener('DOMContentLoaded', check);
+  window.addEventListener('load', check);
+  fallback = setInterval(check, FALLBACK_CHECK_MS);
 })();

@@ -1,4 +1,4 @@
 // The QR the page holds right now, or null when there is no scannable one.
-function readQr() {
+async function readQr() {
   return window.__wwrs ? window.__wwrs.currentQr() : null;
 }

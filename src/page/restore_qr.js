@@ -10,7 +10,7 @@ async function restoreQr(waitMs) {
   window.require('WAWebLaunchSocketUtils').refreshQR();
   await linking.initializeQRLinking();
   const deadline = Date.now() + waitMs;
-  let current = window.__wwrs.currentQr();
+  let current = await window.__wwrs.currentQr();
   while (!isFresh(current) && Date.now() < deadline) {
     current = await window.__wwrs.nextQr(deadline - Date.now());
   }

@@ -47,6 +47,15 @@ pub struct LoginConfig {
     /// `takeoverOnConflict` / `takeoverTimeoutMs`.
     pub takeover_on_conflict: bool,
     pub takeover_timeout: Duration,
+    /// How long a login may go without sync progress before it is given up
+    /// (0: two minutes). The first sync of a large account reports progress
+    /// all along, so only a stalled one hits this.
+    pub login_timeout: Duration,
+    /// How long `logout()` waits for the page's own logout to reach the
+    /// server (0: 25 s, a little more than WhatsApp Web's own bound).
+    pub logout_timeout: Duration,
+    /// The pause before a failed attach is tried again (0: 250 ms).
+    pub attach_retry: Duration,
 }
 
 /// User calls.
@@ -108,7 +117,10 @@ pub enum PageCommand {
     /// `WAWebLaunchSocketUtils.refreshQR()`: a fresh batch of refs.
     RefreshQr,
     /// `initializeAltDeviceLinking()` then `startAltLinkingFlow(phone, notify)`.
-    RequestCode { phone: String, show_notification: bool },
+    /// With `refresh_socket` (automatic refreshes), the socket is restarted
+    /// first for a fresh batch of refs, as WhatsApp Web's own reset does; the
+    /// page also restarts it when the batch already ran out.
+    RequestCode { phone: String, show_notification: bool, refresh_socket: bool },
     /// Back to QR: `refreshQR()` then `initializeQRLinking()`.
     RestoreQr,
     /// `Conn.serialize()` and the logged-in wid.
@@ -133,6 +145,12 @@ pub enum PageResult {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Timer {
     AuthTimeout { epoch: u64 },
+    /// Try the attach again (the page's modules were not all there yet).
+    AttachRetry { epoch: u64 },
+    /// A login that stopped making sync progress.
+    LoginTimeout { generation: u64 },
+    /// `logout()` gives up waiting for the page's own logout.
+    LogoutTimeout { epoch: u64 },
     CodeRefresh { generation: u64 },
     RestoreQrTimeout { generation: u64 },
     Takeover { generation: u64 },
@@ -207,17 +225,25 @@ enum Phase {
     Launching,
     Loading,
     Attaching(CmdId),
+    /// An attach failed (modules or keys not there yet); retried on a timer
+    /// until the auth timeout.
+    AttachPaused,
     Settling,
     Unpaired { mode: Mode, busy: Option<Busy>, initial_read: Option<CmdId> },
     LoggingIn { info_read: Option<CmdId> },
     Ready,
-    /// `logout()` running in the page.
-    LoggingOut { cmd: CmdId },
+    /// `logout()` running in the page: it returns at once, and the unpair
+    /// reaches the server later; this phase waits for the page to say so.
+    /// `wait`: the page held a login, so the unpair has to reach the server.
+    LoggingOut { cmd: CmdId, wait: bool },
     Closing,
     Closed,
 }
 
 const DEFAULT_AUTH_TIMEOUT: Duration = Duration::from_secs(30);
+const DEFAULT_LOGIN_TIMEOUT: Duration = Duration::from_secs(120);
+const DEFAULT_LOGOUT_TIMEOUT: Duration = Duration::from_secs(25);
+const DEFAULT_ATTACH_RETRY: Duration = Duration::from_millis(250);
 /// Documents outside it mean the page navigated away from WhatsApp Web.
 const WHATSAPP_WEB_ORIGIN: &str = "https://web.whatsapp.com/";
 
@@ -254,6 +280,11 @@ pub struct Session {
     /// before the result is sent, and the two travel separately.
     state_during_attach: bool,
     synced_during_attach: bool,
+    /// `hasSynced` turned true before the socket said CONNECTED (the sync
+    /// callbacks set it independently of the state): applied on CONNECTED.
+    synced_early: bool,
+    /// Why the last attach failed, for the auth-timeout error.
+    last_attach_error: Option<String>,
 }
 
 impl Session {
@@ -263,6 +294,15 @@ impl Session {
         }
         if config.restore_qr_timeout.is_zero() {
             config.restore_qr_timeout = Duration::from_secs(60);
+        }
+        if config.login_timeout.is_zero() {
+            config.login_timeout = DEFAULT_LOGIN_TIMEOUT;
+        }
+        if config.logout_timeout.is_zero() {
+            config.logout_timeout = DEFAULT_LOGOUT_TIMEOUT;
+        }
+        if config.attach_retry.is_zero() {
+            config.attach_retry = DEFAULT_ATTACH_RETRY;
         }
         Session {
             config,
@@ -285,6 +325,8 @@ impl Session {
             early_version: None,
             state_during_attach: false,
             synced_during_attach: false,
+            synced_early: false,
+            last_attach_error: None,
         }
     }
 
@@ -308,6 +350,10 @@ impl Session {
             Input::Launched => {
                 if self.phase == Phase::Launching {
                     self.phase = Phase::Loading;
+                    // authTimeoutMs covers the page, as in whatsapp-web.js: it
+                    // starts now that the navigation started. The launch has
+                    // its own bounds in the driver.
+                    self.arm_auth_timeout();
                     // The page may have loaded before the launch was reported.
                     if let Some((version, had_session)) = self.early_version.take() {
                         self.on_page(PageEvent::Version { version, had_session });
@@ -345,9 +391,11 @@ impl Session {
                     self.qr_count = 0;
                     self.last_qr = None;
                     self.last_progress = None;
+                    self.synced_early = false;
                     self.init_waiter = Some(id);
                     self.phase = Phase::Launching;
-                    self.arm_auth_timeout();
+                    // A new epoch voids every timer of an earlier run.
+                    self.epoch += 1;
                     self.out.push(Output::Launch);
                 }
                 Phase::Closing => self.reply(id, Err(ClientError::Destroyed)),
@@ -358,12 +406,22 @@ impl Session {
                 self.reply(id, Ok(Reply::State(state)));
             }
             Call::Logout => match self.phase {
-                Phase::Attaching(_) | Phase::Settling | Phase::Unpaired { .. } | Phase::LoggingIn { .. } | Phase::Ready => {
+                Phase::Attaching(_)
+                | Phase::AttachPaused
+                | Phase::Settling
+                | Phase::Unpaired { .. }
+                | Phase::LoggingIn { .. }
+                | Phase::Ready => {
                     let cmd = self.cmd();
+                    let wait = matches!(self.phase, Phase::LoggingIn { .. } | Phase::Ready);
                     self.destroy_waiters.push(id);
                     self.fail_pending_pairing(ClientError::Destroyed);
-                    self.phase = Phase::LoggingOut { cmd };
+                    self.phase = Phase::LoggingOut { cmd, wait };
                     self.out.push(Output::Run(cmd, PageCommand::Logout));
+                    // Socket.logout() returns before the unpair reached the
+                    // server; closing the browser then would leave the device
+                    // linked on the phone. Wait for the page, within a bound.
+                    self.out.push(Output::Arm(Timer::LogoutTimeout { epoch: self.epoch }, self.config.logout_timeout));
                 }
                 Phase::LoggingOut { .. } | Phase::Closing => self.destroy_waiters.push(id),
                 // Nothing running: just remove what is saved.
@@ -373,7 +431,7 @@ impl Session {
                 }
             },
             Call::ResetState => match self.phase {
-                Phase::Attaching(_) | Phase::Settling | Phase::Unpaired { .. } | Phase::LoggingIn { .. } | Phase::Ready => {
+                Phase::Attaching(_) | Phase::AttachPaused | Phase::Settling | Phase::Unpaired { .. } | Phase::LoggingIn { .. } | Phase::Ready => {
                     let cmd = self.cmd();
                     self.plain_calls.push((cmd, id));
                     self.out.push(Output::Run(cmd, PageCommand::Reconnect));
@@ -443,6 +501,9 @@ impl Session {
             phone: request.phone.as_str().to_string(),
             // WhatsApp Web's own UI asks for the push notification only once.
             show_notification: first && request.show_notification,
+            // A refresh comes intervalMs (180 s) later, after the batch of
+            // refs ran out (160 s): the socket needs restarting first.
+            refresh_socket: !first,
         };
         self.phase = Phase::Unpaired {
             mode: Mode::Code { request, generation: self.generation },
@@ -472,6 +533,7 @@ impl Session {
     fn on_page(&mut self, ev: PageEvent) {
         match ev {
             PageEvent::Document { url } => self.on_document(&url),
+            PageEvent::LoggedOut if matches!(self.phase, Phase::LoggingOut { .. }) => self.finish_logout(),
             PageEvent::LoggedOut => {
                 if matches!(self.phase, Phase::LoggingIn { .. } | Phase::Ready) {
                     // Logged out from the phone: say so, then wait for the page to
@@ -491,11 +553,8 @@ impl Session {
                 }
                 if self.phase == Phase::Loading {
                     self.restoring = had_session;
-                    self.state_during_attach = false;
-                    self.synced_during_attach = false;
-                    let cmd = self.cmd();
-                    self.phase = Phase::Attaching(cmd);
-                    self.out.push(Output::Run(cmd, PageCommand::Attach));
+                    self.last_attach_error = None;
+                    self.start_attach();
                 }
             }
             PageEvent::State(state) => self.on_socket_state(state),
@@ -506,15 +565,20 @@ impl Session {
                 Phase::Settling | Phase::Unpaired { .. }
                     if self.socket_state.as_deref() == Some("CONNECTED") =>
                 {
+                    self.synced_early = true;
                     self.enter_logging_in();
-                    self.on_synced();
                 }
+                // The sync callbacks may finish before the socket reports
+                // CONNECTED: remember it for then.
+                Phase::AttachPaused | Phase::Settling | Phase::Unpaired { .. } => self.synced_early = true,
                 _ => {}
             },
             PageEvent::Progress(p) => {
                 if matches!(self.phase, Phase::LoggingIn { .. }) && self.last_progress != Some(p) {
                     self.last_progress = Some(p);
                     self.out.push(Output::Emit(Event::LoadingScreen(p)));
+                    // Progress means the login is alive: restart its bound.
+                    self.arm_login_timeout();
                 }
             }
         }
@@ -523,7 +587,14 @@ impl Session {
     fn on_document(&mut self, url: &str) {
         let was_logged_in = matches!(self.phase, Phase::LoggingIn { .. } | Phase::Ready);
         match self.phase {
-            Phase::Attaching(_) | Phase::Settling | Phase::Unpaired { .. } | Phase::LoggingIn { .. } | Phase::Ready => {}
+            // WhatsApp Web reloads once its logout is done.
+            Phase::LoggingOut { .. } => return self.finish_logout(),
+            Phase::Attaching(_)
+            | Phase::AttachPaused
+            | Phase::Settling
+            | Phase::Unpaired { .. }
+            | Phase::LoggingIn { .. }
+            | Phase::Ready => {}
             // First load, or nothing to re-attach to.
             _ => return,
         }
@@ -547,6 +618,7 @@ impl Session {
         self.last_qr = None;
         self.last_progress = None;
         self.socket_state = None;
+        self.synced_early = false;
         self.phase = Phase::Loading;
         self.arm_auth_timeout();
     }
@@ -555,7 +627,7 @@ impl Session {
         self.socket_state = Some(state.clone());
         match &self.phase {
             Phase::Attaching(_) => self.state_during_attach = true,
-            Phase::Settling => self.settle(&state, false),
+            Phase::Settling => self.settle(&state),
             Phase::Unpaired { mode, busy, .. } => {
                 if state == "CONNECTED" {
                     self.enter_logging_in();
@@ -589,20 +661,16 @@ impl Session {
     }
 
     /// Decides what the settled socket state means for login.
-    fn settle(&mut self, state: &str, has_synced: bool) {
+    fn settle(&mut self, state: &str) {
         match state {
             "UNPAIRED" | "UNPAIRED_IDLE" => self.enter_unpaired(state),
-            "CONNECTED" => {
-                self.enter_logging_in();
-                if has_synced {
-                    self.on_synced();
-                }
-            }
+            "CONNECTED" => self.enter_logging_in(),
             _ => self.phase = Phase::Settling,
         }
     }
 
     fn enter_unpaired(&mut self, state: &str) {
+        self.synced_early = false;
         if std::mem::take(&mut self.restoring) {
             self.out.push(Output::Emit(Event::AuthFailure(
                 "the saved session could not be restored (WhatsApp no longer accepts it); a new login is needed".into(),
@@ -646,6 +714,11 @@ impl Session {
             self.reply(id, Err(ClientError::AlreadyLoggedIn));
         }
         self.phase = Phase::LoggingIn { info_read: None };
+        if std::mem::take(&mut self.synced_early) {
+            self.on_synced();
+        } else {
+            self.arm_login_timeout();
+        }
     }
 
     fn on_synced(&mut self) {
@@ -708,11 +781,15 @@ impl Session {
             return;
         }
         match self.phase.clone() {
-            Phase::LoggingOut { cmd: c } if c == cmd => {
-                // The page reloads as it logs out, so "navigated" is success too.
-                self.out.push(Output::Emit(Event::Disconnected("LOGOUT".into())));
-                self.shutdown(ShutdownReason::Logout);
-            }
+            Phase::LoggingOut { cmd: c, wait } if c == cmd => match res {
+                // Socket.logout() accepted the request; the page says when the
+                // server has it (Cmd `logout`, then a reload).
+                Ok(_) if wait => {}
+                // Nothing was linked (no login yet), the page reloaded as it
+                // logged out, or the page could not log out at all: close
+                // either way, and the saved session is removed.
+                _ => self.finish_logout(),
+            },
             Phase::Attaching(c) if c == cmd => match res {
                 Ok(PageResult::Attached { state, has_synced }) => {
                     self.phase = Phase::Settling;
@@ -720,15 +797,23 @@ impl Session {
                     // state the result read: every change after the listeners were
                     // installed sends one, in order.
                     let state = if self.state_during_attach { self.socket_state.clone() } else { state };
-                    let has_synced = has_synced || self.synced_during_attach;
+                    self.synced_early |= has_synced || self.synced_during_attach;
+                    self.last_attach_error = None;
                     if let Some(state) = state {
                         self.socket_state = Some(state.clone());
-                        self.settle(&state, has_synced);
+                        self.settle(&state);
                     }
                 }
                 // The page reloaded while we attached: wait for its next version.
                 Err(ClientError::PageNavigated) => self.phase = Phase::Loading,
-                Err(err) => self.fail_init(err),
+                Err(err @ ClientError::BrowserClosed(_)) => self.fail_init(err),
+                // WhatsApp Web loads its bundles asynchronously: a module or a
+                // key may not be there yet. Try again until the auth timeout.
+                Err(err) => {
+                    self.last_attach_error = Some(err.to_string());
+                    self.phase = Phase::AttachPaused;
+                    self.out.push(Output::Arm(Timer::AttachRetry { epoch: self.epoch }, self.config.attach_retry));
+                }
                 Ok(_) => self.fail_init(ClientError::Internal("unexpected attach result".into())),
             },
             Phase::Unpaired { busy, initial_read, .. } => {
@@ -836,16 +921,48 @@ impl Session {
 
     fn on_timer(&mut self, timer: Timer) {
         match timer {
-            Timer::AuthTimeout { epoch } => {
-                if epoch == self.epoch
-                    && matches!(self.phase, Phase::Launching | Phase::Loading | Phase::Attaching(_))
-                {
-                    let ms = self.config.auth_timeout.as_millis() as u64;
-                    if self.init_waiter.is_none() {
-                        // A reload after login never came back.
-                        self.out.push(Output::Emit(Event::Disconnected("NAVIGATION".into())));
+            Timer::AuthTimeout { epoch } if epoch == self.epoch => {
+                let ms = self.config.auth_timeout.as_millis() as u64;
+                match self.phase {
+                    Phase::Loading | Phase::Attaching(_) | Phase::AttachPaused => {
+                        if self.init_waiter.is_none() {
+                            // A reload after login never came back.
+                            self.out.push(Output::Emit(Event::Disconnected("NAVIGATION".into())));
+                        }
+                        let err = match self.last_attach_error.take() {
+                            Some(why) => ClientError::PageScript(format!(
+                                "WhatsApp Web loaded but could not be attached to within {ms} ms (authTimeoutMs): {why}"
+                            )),
+                            None => ClientError::AuthTimeout(ms),
+                        };
+                        self.fail_init(err);
                     }
-                    self.fail_init(ClientError::AuthTimeout(ms));
+                    // The page is there but never reached WhatsApp's servers
+                    // (a first load only: a loaded session reconnects by itself).
+                    Phase::Settling if self.init_waiter.is_some() => {
+                        let state = self.socket_state.clone().unwrap_or_else(|| "UNLAUNCHED".into());
+                        self.fail_init(ClientError::ConnectTimeout { ms, state });
+                    }
+                    _ => {}
+                }
+            }
+            Timer::AuthTimeout { .. } => {}
+            Timer::AttachRetry { epoch } => {
+                if epoch == self.epoch && self.phase == Phase::AttachPaused {
+                    self.start_attach();
+                }
+            }
+            Timer::LoginTimeout { generation } => {
+                if generation == self.generation && self.phase == (Phase::LoggingIn { info_read: None }) {
+                    let err = ClientError::LoginTimeout(self.config.login_timeout.as_millis() as u64);
+                    self.out.push(Output::Emit(Event::AuthFailure(format!("[{}] {err}", err.code()))));
+                    self.out.push(Output::Emit(Event::Disconnected("LOGIN_TIMEOUT".into())));
+                    self.shutdown(ShutdownReason::Disconnected("LOGIN_TIMEOUT".into()));
+                }
+            }
+            Timer::LogoutTimeout { epoch } => {
+                if epoch == self.epoch && matches!(self.phase, Phase::LoggingOut { .. }) {
+                    self.finish_logout();
                 }
             }
             Timer::CodeRefresh { generation } => {
@@ -932,6 +1049,25 @@ impl Session {
     }
 
     // ---- helpers ----------------------------------------------------------
+
+    fn start_attach(&mut self) {
+        self.state_during_attach = false;
+        self.synced_during_attach = false;
+        let cmd = self.cmd();
+        self.phase = Phase::Attaching(cmd);
+        self.out.push(Output::Run(cmd, PageCommand::Attach));
+    }
+
+    /// The page's logout is done (or will never say so): close, and the
+    /// driver removes the saved session.
+    fn finish_logout(&mut self) {
+        self.out.push(Output::Emit(Event::Disconnected("LOGOUT".into())));
+        self.shutdown(ShutdownReason::Logout);
+    }
+
+    fn arm_login_timeout(&mut self) {
+        self.out.push(Output::Arm(Timer::LoginTimeout { generation: self.generation }, self.config.login_timeout));
+    }
 
     /// Rejects the running and queued pairing calls (the session is going away).
     fn fail_pending_pairing(&mut self, err: ClientError) {

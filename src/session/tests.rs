@@ -346,18 +346,136 @@ fn calls_before_initialize_are_refused() {
     assert_eq!(reply_of(&out, id), Some(Ok(Reply::Unit)));
 }
 
-#[test]
-fn auth_timeout_fails_initialize() {
-    let mut h = Harness::new(LoginConfig { auth_timeout: Duration::from_millis(10), ..Default::default() });
-    let (init, out) = h.call(Call::Initialize);
-    let timer = out.iter().find_map(|o| match o {
+fn armed_auth_timeout(out: &[Output]) -> Option<Timer> {
+    out.iter().find_map(|o| match o {
         Output::Arm(t @ Timer::AuthTimeout { .. }, _) => Some(*t),
         _ => None,
-    });
-    h.feed(Input::Launched);
-    let out = h.feed(Input::Timer(timer.unwrap()));
+    })
+}
+
+#[test]
+fn auth_timeout_starts_with_the_page_and_fails_initialize() {
+    let mut h = Harness::new(LoginConfig { auth_timeout: Duration::from_millis(10), ..Default::default() });
+    let (init, out) = h.call(Call::Initialize);
+    // The launch is bounded by the driver; authTimeoutMs covers the page only.
+    assert_eq!(armed_auth_timeout(&out), None);
+    let timer = armed_auth_timeout(&h.feed(Input::Launched)).expect("armed when the navigation starts");
+    let out = h.feed(Input::Timer(timer));
     assert_eq!(reply_of(&out, init), Some(Err(ClientError::AuthTimeout(10))));
     assert!(out.contains(&Output::Shutdown(ShutdownReason::InitFailed)));
+}
+
+fn armed_attach_retry(out: &[Output]) -> Option<Timer> {
+    out.iter().find_map(|o| match o {
+        Output::Arm(t @ Timer::AttachRetry { .. }, _) => Some(*t),
+        _ => None,
+    })
+}
+
+#[test]
+fn an_attach_that_fails_is_tried_again_until_it_works() {
+    let mut h = Harness::new(LoginConfig::default());
+    let (init, attach) = h.boot();
+    let missing = ClientError::PageScript("Requiring unknown module \"WAWebConnModel\"".into());
+    let out = h.feed(Input::Done(attach, Err(missing)));
+    assert_eq!(reply_of(&out, init), None, "not fatal");
+    assert!(!out.iter().any(|o| matches!(o, Output::Shutdown(_))));
+    let retry = armed_attach_retry(&out).expect("a retry is armed");
+    let out = h.feed(Input::Timer(retry));
+    let attach = run_of(&out, |c| *c == PageCommand::Attach).expect("attached again");
+    let out = h.feed(Input::Done(attach, Ok(PageResult::Attached { state: Some("UNPAIRED".into()), has_synced: false })));
+    assert_eq!(reply_of(&out, init), Some(Ok(Reply::Unit)));
+}
+
+#[test]
+fn an_attach_that_never_works_names_its_cause_at_the_auth_timeout() {
+    let mut h = Harness::new(LoginConfig { auth_timeout: Duration::from_millis(10), ..Default::default() });
+    let (init, _) = h.call(Call::Initialize);
+    let timer = armed_auth_timeout(&h.feed(Input::Launched)).unwrap();
+    let out = h.feed(Input::Page(PageEvent::Version { version: "2.3000.1".into(), had_session: false }));
+    let attach = run_of(&out, |c| *c == PageCommand::Attach).unwrap();
+    let out = h.feed(Input::Done(attach, Err(ClientError::PageScript("no Socket".into()))));
+    h.feed(Input::Timer(armed_attach_retry(&out).unwrap()));
+    let out = h.feed(Input::Timer(timer));
+    match reply_of(&out, init) {
+        Some(Err(ClientError::PageScript(why))) => assert!(why.contains("no Socket") && why.contains("10 ms"), "{why}"),
+        other => panic!("expected a page error naming the cause, got {other:?}"),
+    }
+    assert!(out.contains(&Output::Shutdown(ShutdownReason::InitFailed)));
+}
+
+#[test]
+fn a_page_stuck_connecting_ends_in_a_connect_timeout() {
+    let mut h = Harness::new(LoginConfig { auth_timeout: Duration::from_millis(10), ..Default::default() });
+    let (init, _) = h.call(Call::Initialize);
+    let timer = armed_auth_timeout(&h.feed(Input::Launched)).unwrap();
+    let out = h.feed(Input::Page(PageEvent::Version { version: "2.3000.1".into(), had_session: false }));
+    let attach = run_of(&out, |c| *c == PageCommand::Attach).unwrap();
+    h.feed(Input::Done(attach, Ok(PageResult::Attached { state: Some("OPENING".into()), has_synced: false })));
+    h.feed(Input::Page(PageEvent::State("TIMEOUT".into())));
+    h.feed(Input::Page(PageEvent::State("OPENING".into())));
+    let out = h.feed(Input::Timer(timer));
+    assert_eq!(reply_of(&out, init), Some(Err(ClientError::ConnectTimeout { ms: 10, state: "OPENING".into() })));
+    assert!(out.contains(&Output::Shutdown(ShutdownReason::InitFailed)));
+}
+
+#[test]
+fn synced_before_connected_still_reaches_ready() {
+    // After a scan: the sync callbacks finish before the socket says CONNECTED.
+    let mut h = Harness::new(LoginConfig::default());
+    h.boot_qr();
+    h.feed(Input::Page(PageEvent::State("OPENING".into())));
+    h.feed(Input::Page(PageEvent::State("PAIRING".into())));
+    assert!(emitted(&h.feed(Input::Page(PageEvent::Synced))).is_empty());
+    let out = h.feed(Input::Page(PageEvent::State("CONNECTED".into())));
+    assert_eq!(emitted(&out), vec![Event::Authenticated]);
+    let read = run_of(&out, |c| *c == PageCommand::ReadInfo).expect("info read");
+    let out = h.feed(Input::Done(read, Ok(PageResult::Info(ClientInfo::default()))));
+    assert_eq!(emitted(&out), vec![Event::Ready(ClientInfo::default())]);
+
+    // A restored session whose attach saw hasSynced while the state was still PAIRING.
+    let mut h = Harness::new(LoginConfig::default());
+    let (init, attach) = h.boot();
+    h.feed(Input::Done(attach, Ok(PageResult::Attached { state: Some("PAIRING".into()), has_synced: true })));
+    let out = h.feed(Input::Page(PageEvent::State("CONNECTED".into())));
+    assert_eq!(reply_of(&out, init), Some(Ok(Reply::Unit)));
+    assert_eq!(emitted(&out), vec![Event::Authenticated]);
+}
+
+#[test]
+fn a_login_that_stops_syncing_ends_in_a_typed_failure() {
+    let mut h = Harness::new(LoginConfig { login_timeout: Duration::from_millis(10), ..Default::default() });
+    h.boot_qr();
+    let out = h.feed(Input::Page(PageEvent::State("CONNECTED".into())));
+    let first = out.iter().find_map(|o| match o {
+        Output::Arm(t @ Timer::LoginTimeout { .. }, _) => Some(*t),
+        _ => None,
+    });
+    let first = first.expect("the login is bounded");
+    // Progress re-arms the bound (the driver keeps one timer per kind).
+    let out = h.feed(Input::Page(PageEvent::Progress(40)));
+    assert!(out.iter().any(|o| matches!(o, Output::Arm(Timer::LoginTimeout { .. }, _))));
+    let out = h.feed(Input::Timer(first));
+    let events = emitted(&out);
+    assert!(matches!(&events[0], Event::AuthFailure(m) if m.starts_with("[ERR_LOGIN_TIMEOUT]")), "{events:?}");
+    assert_eq!(events[1], Event::Disconnected("LOGIN_TIMEOUT".into()));
+    assert!(out.iter().any(|o| matches!(o, Output::Shutdown(_))));
+}
+
+#[test]
+fn automatic_code_refreshes_restart_the_socket_first() {
+    let mut h = Harness::new(LoginConfig::default());
+    h.boot_qr();
+    let (_, out) = h.call(Call::RequestCode(req("15551234567", 1000)));
+    let first = out.iter().find_map(|o| match o {
+        Output::Run(id, PageCommand::RequestCode { refresh_socket, .. }) => Some((*id, *refresh_socket)),
+        _ => None,
+    });
+    let (cmd, refresh) = first.unwrap();
+    assert!(!refresh, "a user's request uses the live refs");
+    let out = h.feed(Input::Done(cmd, Ok(PageResult::Code("ABCD1234".into()))));
+    let out = h.feed(Input::Timer(armed_refresh(&out).unwrap()));
+    assert!(out.iter().any(|o| matches!(o, Output::Run(_, PageCommand::RequestCode { refresh_socket: true, .. }))));
 }
 
 #[test]
@@ -523,19 +641,48 @@ fn a_restored_session_does_not_emit_auth_failure() {
 }
 
 #[test]
-fn logout_runs_in_the_page_then_shuts_down_and_answers() {
+fn logout_waits_until_the_page_says_the_server_has_it() {
     let mut h = Harness::new(LoginConfig::default());
     h.boot_qr();
     h.feed(Input::Page(PageEvent::State("CONNECTED".into())));
     let (id, out) = h.call(Call::Logout);
     let cmd = run_of(&out, |c| *c == PageCommand::Logout).unwrap();
-    // The page reloads while logging out; that reload is expected, not a re-attach.
-    assert!(h.feed(Input::Page(PageEvent::Document { url: "https://web.whatsapp.com/?post_logout=1".into() })).is_empty());
-    let out = h.feed(Input::Done(cmd, Err(ClientError::PageNavigated)));
+    // Socket.logout() returned at once: the unpair has not reached the server yet.
+    let out = h.feed(Input::Done(cmd, Ok(PageResult::Unit)));
+    assert!(out.is_empty(), "{out:?}");
+    // Cmd `logout`: the server has it. The reload that follows is expected.
+    let out = h.feed(Input::Page(PageEvent::LoggedOut));
     assert_eq!(emitted(&out), vec![Event::Disconnected("LOGOUT".into())]);
     assert!(out.contains(&Output::Shutdown(ShutdownReason::Logout)));
+    assert!(h.feed(Input::Page(PageEvent::Document { url: "https://web.whatsapp.com/?post_logout=1".into() })).is_empty());
     let out = h.feed(Input::ShutdownComplete);
     assert_eq!(reply_of(&out, id), Some(Ok(Reply::Unit)));
+}
+
+#[test]
+fn logout_is_bounded_and_closes_even_if_the_page_never_answers() {
+    let mut h = Harness::new(LoginConfig::default());
+    h.boot_qr();
+    h.feed(Input::Page(PageEvent::State("CONNECTED".into())));
+    let (_, out) = h.call(Call::Logout);
+    let cmd = run_of(&out, |c| *c == PageCommand::Logout).unwrap();
+    let timer = out.iter().find_map(|o| match o {
+        Output::Arm(t @ Timer::LogoutTimeout { .. }, d) => Some((*t, *d)),
+        _ => None,
+    });
+    let (timer, bound) = timer.expect("bounded");
+    assert_eq!(bound, Duration::from_secs(25));
+    h.feed(Input::Done(cmd, Ok(PageResult::Unit)));
+    let out = h.feed(Input::Timer(timer));
+    assert!(out.contains(&Output::Shutdown(ShutdownReason::Logout)));
+
+    // Before any login there is nothing to unlink: close once the call returned.
+    let mut h = Harness::new(LoginConfig::default());
+    h.boot_qr();
+    let (_, out) = h.call(Call::Logout);
+    let cmd = run_of(&out, |c| *c == PageCommand::Logout).unwrap();
+    let out = h.feed(Input::Done(cmd, Ok(PageResult::Unit)));
+    assert!(out.contains(&Output::Shutdown(ShutdownReason::Logout)));
 }
 
 #[test]
