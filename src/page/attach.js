@@ -107,22 +107,37 @@ async function attach(bindingName, deviceName, browserName) {
       if (synced !== false) send({ t: 'synced' });
     });
     Conn.on('change:ref', pushQr);
-    // companion_reg_refresh rotates the secret under the *same* ref.
-    MultiDevice.advSecretEventEmitter.on('change', pushQr);
+    // companion_reg_refresh rotates the secret under the *same* ref. Not used by
+    // whatsapp-web.js: without the emitter the QR is still rebuilt on the next ref.
+    if (MultiDevice.advSecretEventEmitter && typeof MultiDevice.advSecretEventEmitter.on === 'function') {
+      MultiDevice.advSecretEventEmitter.on('change', pushQr);
+    }
     // Logged out (from the phone, or by us): the page reloads into a fresh login.
     Cmd.on('logout', () => send({ t: 'logout' }));
     Cmd.on('logout_from_bridge', () => send({ t: 'logout' }));
     Cmd.on('offline_progress_update_from_bridge', () => {
-      const progress = window.require('WAWebOfflineHandler').OfflineMessageHandler.getOfflineDeliveryProgress();
-      send({ t: 'progress', v: Number(progress) });
+      try {
+        const progress = window.require('WAWebOfflineHandler').OfflineMessageHandler.getOfflineDeliveryProgress();
+        send({ t: 'progress', v: Number(progress) });
+      } catch (_) {
+        // Progress is only shown to the user; the login goes on without it.
+      }
     });
 
     window.__wwrs = { currentQr, nextQr, freshRefs };
   }
 
   // The device name the phone shows ("Browser (OS)"), as whatsapp-web.js sets it.
+  // Cosmetic: if the module is gone, the phone shows WhatsApp Web's own name.
+  let browserUtils = null;
   if (deviceName || browserName) {
-    const browserUtils = window.require('WAWebMiscBrowserUtils');
+    try {
+      browserUtils = window.require('WAWebMiscBrowserUtils');
+    } catch (_) {
+      browserUtils = null;
+    }
+  }
+  if (browserUtils && typeof browserUtils.info === 'function') {
     const original = browserUtils.__wwrsOriginalInfo || browserUtils.info;
     browserUtils.__wwrsOriginalInfo = original;
     browserUtils.info = () => ({

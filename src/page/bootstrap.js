@@ -21,6 +21,7 @@
     'WAWebUserPrefsMeUser',
     'WAWebAltDeviceLinkingApi',
     'WAWebLaunchSocketUtils',
+    'WAWebMiscBrowserUtils',
   ];
   // The slow fallback for pages that set the version in a way no trap sees
   // (Object.defineProperty on window) and load modules without a script event.
