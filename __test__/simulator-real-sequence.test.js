@@ -82,7 +82,8 @@ const states = (rec) => rec.log.filter((e) => e.k === 'state').map((e) => e.v);
 
 for (const debugVariant of ['assign', 'late-property', 'define-property']) {
     test(`load order (${debugVariant}): Debug.VERSION first, modules by bundle before load, keys null until the socket starts; hasSynced before CONNECTED after a login`, async (t) => {
-        const s = await sim(t, { ...REAL, debugVariant, moduleDelayMs: 900, connectedAfterSyncMs: 150 });
+        // A strict page CSP too: every script of the real-sequence page is a same-origin file.
+        const s = await sim(t, { ...REAL, debugVariant, moduleDelayMs: 900, connectedAfterSyncMs: 150, pageCsp: "script-src 'self'" });
         const dir = profile(t);
         const { page } = await browser(t, s, dir, probe);
         await page.goto(s.webUrl, { waitUntil: 'load' });

@@ -29,6 +29,7 @@ const {
     hkdf,
 } = require('./protocol');
 const { buildPageAssets } = require('./page-assets');
+const { handleControl } = require('./control-api');
 
 // The real defaults (see the shared doc): 6 refs, the first shown 60 s, later ones 20 s each;
 // a pairing code lives 180 s and allows 3 attempts.
@@ -301,7 +302,7 @@ class Simulator extends EventEmitter {
             res.end(body);
         };
         if (url.pathname.startsWith('/_sim/')) {
-            this._onControl(req, res, url).catch((err) => {
+            handleControl(this, req, res, url).catch((err) => {
                 if (!res.headersSent) send(500, 'application/json', JSON.stringify({ error: String(err && err.message) }));
             });
             return;
@@ -317,6 +318,8 @@ class Simulator extends EventEmitter {
             send(200, 'text/html; charset=utf-8', this._assets.html, csp);
         } else if (url.pathname === '/app.js') {
             send(200, 'text/javascript; charset=utf-8', this._assets.app);
+        } else if (url.pathname === '/bootloader.js' && this._assets.bootloader) {
+            send(200, 'text/javascript; charset=utf-8', this._assets.bootloader);
         } else if (this._assets.bundle(url.pathname)) {
             // Real-sequence mode: the module bundles arrive one after another, as async scripts.
             const { source, delayMs } = this._assets.bundle(url.pathname);
@@ -329,92 +332,6 @@ class Simulator extends EventEmitter {
             res.end();
         } else {
             send(404, 'text/plain', 'not found');
-        }
-    }
-
-    async _onControl(req, res, url) {
-        const reply = (status, body) => {
-            res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-            res.end(JSON.stringify(body));
-        };
-        const readJson = () =>
-            new Promise((resolve, reject) => {
-                let data = '';
-                req.setEncoding('utf8');
-                req.on('data', (chunk) => {
-                    data += chunk;
-                    if (data.length > 1 << 20) reject(new Error('body too large'));
-                });
-                req.on('end', () => {
-                    if (!data.trim()) return resolve({});
-                    try {
-                        resolve(JSON.parse(data));
-                    } catch {
-                        reject(Object.assign(new Error('invalid JSON body'), { status: 400 }));
-                    }
-                });
-                req.on('error', reject);
-            });
-        const route = `${req.method} ${url.pathname.replace(/\/+$/, '')}`;
-        let body;
-        try {
-            switch (route) {
-                case 'GET /_sim/state':
-                    return reply(200, this.state());
-                case 'GET /_sim/events': {
-                    const since = Number(url.searchParams.get('since') || 0);
-                    return reply(200, this.events.slice(Number.isFinite(since) ? since : 0));
-                }
-                case 'POST /_sim/phone/scan':
-                    body = await readJson();
-                    if (typeof body.qr !== 'string') return reply(400, { error: 'body must be {"qr": "<QR text>"}' });
-                    return reply(200, await this.phone.scan(body.qr));
-                case 'POST /_sim/phone/code':
-                    body = await readJson();
-                    if (body.phone === undefined || typeof body.code !== 'string')
-                        return reply(400, { error: 'body must be {"phone": "<digits>", "code": "<8 chars>"}' });
-                    return reply(200, await this.phone.typeCode(String(body.phone), body.code));
-                case 'POST /_sim/adv-rotate':
-                    body = await readJson();
-                    return reply(200, { told: this.rotateAdvSecret(body.socketId) });
-                case 'POST /_sim/fail-next-code':
-                    body = await readJson();
-                    this.failNextCodeRequest(body);
-                    return reply(200, { ok: true, failNext: this.failNext });
-                case 'POST /_sim/conflict':
-                    body = await readJson();
-                    return reply(200, { told: this.conflict({ wid: body.wid }) });
-                case 'POST /_sim/logout-from-phone':
-                    body = await readJson();
-                    return reply(200, this.logoutFromPhone({ wid: body.wid }));
-                case 'POST /_sim/forget-sessions':
-                    body = await readJson();
-                    return reply(200, { forgotten: this.forgetSessions({ wid: body.wid }) });
-                case 'POST /_sim/server/drop':
-                    return reply(200, { dropped: this.dropConnections() });
-                case 'POST /_sim/server/away':
-                    body = await readJson();
-                    return reply(200, { dropped: this.goAway(body.ms), ms: body.ms });
-                default:
-                    return reply(404, {
-                        error: 'unknown control route',
-                        routes: [
-                            'GET /_sim/state',
-                            'GET /_sim/events[?since=N]',
-                            'POST /_sim/phone/scan {qr}',
-                            'POST /_sim/phone/code {phone, code}',
-                            'POST /_sim/adv-rotate {socketId?}',
-                            'POST /_sim/fail-next-code {status: 429|400|"unavailable"}',
-                            'POST /_sim/conflict {wid?}',
-                            'POST /_sim/logout-from-phone {wid?}',
-                            'POST /_sim/forget-sessions {wid?}',
-                            'POST /_sim/server/drop',
-                            'POST /_sim/server/away {ms}',
-                        ],
-                    });
-            }
-        } catch (err) {
-            return reply(err.status || 400, { error: err.message });
         }
     }
 

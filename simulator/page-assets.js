@@ -3,7 +3,9 @@
 //
 // Instant mode: index.html loads app.js, which defines every module and the keys before it sets
 // window.Debug.VERSION. Real-sequence mode (option realSequence) serves the page the way WhatsApp
-// Web's own HTML loads: an inline module runtime first (page/bootloader.js), then app.js, which
+// Web's own HTML loads: a module runtime first (page/bootloader.js; inline on the real page, here
+// a synchronous same-origin script at the top of <head>, so that a page CSP of
+// `script-src 'self'` still lets it run), then app.js, which
 // sets Debug.VERSION at once, and BUNDLE_COUNT `<script async>` bundles that the server answers
 // one after another over moduleDelayMs, each registering its share of the modules. Async scripts
 // present in the HTML hold the `load` event until they ran, as on the real page.
@@ -19,13 +21,12 @@ function buildPageAssets(options, { conflictCloseCode }) {
     const real = !!options.realSequence;
     const template = fs.readFileSync(path.join(PAGE_DIR, 'index.html'), 'utf8');
     let head = '';
+    let bootloader = null;
     if (real) {
         const early = options.debugVariant === 'late-property' ? 'window.Debug = {};' : '';
-        const loader = fs
-            .readFileSync(path.join(PAGE_DIR, 'bootloader.js'), 'utf8')
-            .replace('/*__SIM_DEBUG_EARLY__*/', early);
+        bootloader = fs.readFileSync(path.join(PAGE_DIR, 'bootloader.js'), 'utf8').replace('/*__SIM_DEBUG_EARLY__*/', early);
         const bundles = Array.from({ length: BUNDLE_COUNT }, (_, i) => `<script async src="/bundle-${i}.js"></script>`);
-        head = [`<script>\n${loader}</script>`, ...bundles].join('\n');
+        head = ['<script src="/bootloader.js"></script>', ...bundles].join('\n');
     }
     const html = template.replace('<!--__SIM_HEAD__-->', head);
     const config = {
@@ -44,6 +45,8 @@ function buildPageAssets(options, { conflictCloseCode }) {
     return {
         html,
         app,
+        // Real mode only: the module runtime (null in instant mode).
+        bootloader,
         // For a path like /bundle-1.js in real mode: { source, delayMs }, else null. Bundle i is
         // answered (i + 1) / BUNDLE_COUNT of moduleDelayMs after it was asked for.
         bundle(pathname) {

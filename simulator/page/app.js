@@ -13,8 +13,8 @@
     // bundles after Debug.VERSION, keys are made when the socket starts, logout reaches the server
     // late, the socket closes when the refs run out. Instant mode keeps the friendly order.
     const REAL = !!CONFIG.realSequence;
-    const BACKOFF_MS = CONFIG.reconnectBackoffMs || 500;
-    const BACKOFF_MAX_MS = CONFIG.reconnectBackoffMaxMs || 5000;
+    const BACKOFF_MS = CONFIG.reconnectBackoffMs ?? 500;
+    const BACKOFF_MAX_MS = CONFIG.reconnectBackoffMaxMs ?? 5000;
 
     // ---- events and models (Backbone-like: the shape WhatsApp Web's models have) -------------
 
@@ -259,7 +259,6 @@
         refPosition: '',
         loggingOut: null,
         logoutPending: false, // real mode: Socket.logout() was called, the unpair not sent yet
-        idleClosed: false, // real mode: the socket was closed because the refs ran out
     };
 
     // ---- modules ------------------------------------------------------------------------------
@@ -646,7 +645,6 @@
         retryTimer = null;
         // Real mode, fresh profile: the keys are made now, just before the first hello.
         ensureKeys();
-        S.idleClosed = false;
         const gen = ++wsGen;
         Socket.set('state', 'OPENING');
         const sock = new WebSocket(wsUrl());
@@ -769,7 +767,6 @@
                     // The batch is over: the socket closes and stays closed (no retry) until
                     // refreshQR(); code requests fail meanwhile.
                     stopSocket();
-                    S.idleClosed = true;
                 }
                 return;
             case 'session_invalid':

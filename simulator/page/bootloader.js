@@ -1,4 +1,4 @@
-// Real-sequence mode only: inlined at the top of the page's <head>, as WhatsApp Web's HTML defines
+// Real-sequence mode only: the first script of the page's <head>, as WhatsApp Web's HTML defines
 // its module runtime inline (`__d`, `require`, `requireLazy`) before any bundle has arrived. The
 // bundles come later through <script async> tags and define their modules with __d, so for a while
 // `window.require` exists but throws for a module whose bundle has not run yet, with the runtime's
