@@ -338,4 +338,51 @@ for (const mode of MODES) {
         // A correct client would reconnect (Socket.reconnect()); this one never comes back.
         await assert.rejects(s.waitFor('socket-open', null, 1000), /no 'socket-open'/);
     });
+
+    // ---- lost connections ---------------------------------------------------------------------
+
+    test(`[${mode.name}] whatsapp-web.js: a dropped connection and a server away for a while -> change_state TIMEOUT, OPENING, PAIRING, CONNECTED; no disconnected, no second ready, no qr`, async (t) => {
+        const s = await sim(t, { syncStepMs: 20, reconnectBackoffMs: 100, reconnectBackoffMaxMs: 400 });
+        const { client, events } = await readyClient(t, s);
+        await client.pupPage.waitForFunction(() => window.require('WAWebSocketModel').Socket.state === 'CONNECTED', { polling: 20 });
+        const afterReady = events.log.length;
+        // The change_state events from `since` up to the CONNECTED that follows a TIMEOUT. (The
+        // CONNECTED of the login itself may be reported just after `since`: it is left out.)
+        const reconnected = async (since) => {
+            await events.next('change_state', (st) => st === 'TIMEOUT', 20000, since);
+            const timeoutAt = events.log.findIndex((e, i) => i >= since && e.name === 'change_state' && e.args[0] === 'TIMEOUT');
+            await events.next('change_state', (st) => st === 'CONNECTED', 30000, timeoutAt);
+            const seen = events.log.slice(since).filter((e) => e.name === 'change_state').map((e) => e.args[0]);
+            return seen[0] === 'CONNECTED' ? seen.slice(1) : seen;
+        };
+
+        let since = events.log.length;
+        assert.equal(s.dropConnections(), 1);
+        assert.deepEqual(await reconnected(since), ['TIMEOUT', 'OPENING', 'PAIRING', 'CONNECTED']);
+
+        since = events.log.length;
+        assert.equal(s.goAway(2000), 1);
+        const seen = await reconnected(since);
+        assert.equal(seen.filter((st) => st === 'TIMEOUT').length >= 2, true, seen.join());
+        assert.deepEqual(seen.slice(-3), ['OPENING', 'PAIRING', 'CONNECTED']);
+        assert.ok(s.events.some((e) => e.type === 'server-back'));
+
+        // Its change_state handler accepts TIMEOUT, OPENING and PAIRING (Client.js:824-829), so
+        // it stays logged in: nothing else happened.
+        const later = events.log.slice(afterReady);
+        assert.deepEqual(later.filter((e) => !['change_state', 'loading_screen'].includes(e.name)), []);
+        assert.equal(await client.getState(), 'CONNECTED');
+        assert.deepEqual(client.pageErrors, []);
+    });
+
+    if (mode.real) {
+        for (const debugVariant of ['late-property', 'define-property']) {
+            test(`[${mode.name}] whatsapp-web.js logs in when Debug.VERSION appears as a ${debugVariant}`, async (t) => {
+                const s = await sim(t, { syncStepMs: 20, debugVariant });
+                const { client } = await readyClient(t, s);
+                assert.equal(client.info.wid._serialized, SCAN_WID);
+                assert.deepEqual(client.pageErrors, []);
+            });
+        }
+    }
 }
