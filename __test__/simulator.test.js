@@ -4,34 +4,16 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const http = require('node:http');
 const https = require('node:https');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const puppeteer = require('puppeteer');
 
-const { startSimulator } = require('../simulator');
 const { CODE_ALPHABET } = require('../simulator/protocol');
-const chromium = require('../simulator/chromium');
+const harness = require('./sim-harness');
 
-const PHONE = '15551234567';
-const SCAN_WID = '15550100001@c.us';
+const { PHONE, SCAN_WID, sim, profile, socketState, waitState, waitSynced, qrOf, requestCode, httpJson, secretOf } = harness;
 
 // ---- harness ----------------------------------------------------------------------------------
-
-// A simulator closed when the test ends, whatever happens.
-async function sim(t, options) {
-    const s = await startSimulator(options);
-    t.after(() => s.close());
-    return s;
-}
-
-// A fresh profile directory, removed (and any Chromium still using it killed) when the test ends.
-function profile(t) {
-    const dir = chromium.makeProfileDir('wa-sim-test-');
-    t.after(() => chromium.removeProfileDir(dir));
-    return dir;
-}
 
 // Runs in the page before any of its scripts: the moment window.Debug is set (the page's "ready"),
 // hook every module a client listens to and log what happens, so that a test sees transitions it
@@ -87,102 +69,9 @@ function recorder() {
 }
 
 // A browser on the simulator with the recorder in every new document; closed when the test ends.
-async function browser(t, s, dir) {
-    const b = await chromium.launchChromium({ sim: s, userDataDir: dir, puppeteer });
-    let closed = false;
-    const close = async () => {
-        if (closed) return;
-        closed = true;
-        await b.close().catch(() => {});
-        chromium.killProfileProcesses(dir);
-    };
-    t.after(close);
-    const page = (await b.pages())[0];
-    page.errors = [];
-    page.on('pageerror', (err) => page.errors.push(err.message));
-    await page.evaluateOnNewDocument(recorder);
-    return { browser: b, page, close };
-}
-
-const socketState = (page) => page.evaluate(() => window.require('WAWebSocketModel').Socket.state);
-
-async function waitState(page, states, timeout = 10000) {
-    const wanted = [].concat(states);
-    await page.waitForFunction(
-        (w) => window.Debug && window.require && w.includes(window.require('WAWebSocketModel').Socket.state),
-        { timeout, polling: 20 },
-        wanted,
-    );
-}
-
-async function waitSynced(page, timeout = 10000) {
-    await page.waitForFunction(() => window.Debug && window.require('WAWebSocketModel').Socket.hasSynced === true, {
-        timeout,
-        polling: 20,
-    });
-}
-
-// The QR text exactly as whatsapp-web.js builds it from the page.
-function qrOf(page) {
-    return page.evaluate(async () => {
-        const R = window.require;
-        const reg = await R('WAWebSignalStoreApi').waSignalStore.getRegistrationInfo();
-        const noise = await R('WAWebUserPrefsInfoStore').waNoiseInfo.get();
-        const b64 = R('WABase64').encodeB64;
-        return [
-            R('WAWebConnModel').Conn.ref,
-            b64(noise.staticKeyPair.pubKey),
-            b64(reg.identityKeyPair.pubKey),
-            R('WAWebUserPrefsMultiDevice').getADVSecretKey(),
-            R('WAWebCompanionRegClientUtils').DEVICE_PLATFORM,
-        ].join(',');
-    });
-}
+const browser = (t, s, dir) => harness.browser(t, s, dir, recorder);
 
 const recLog = (page) => page.evaluate(() => window.__rec.log);
-const secretOf = (page) => page.evaluate(() => window.require('WAWebUserPrefsMultiDevice').getADVSecretKey());
-
-// initializeAltDeviceLinking + startAltLinkingFlow as a client does; errors come back described.
-function requestCode(page, phone, showPush = true) {
-    return page.evaluate(
-        async (phone, showPush) => {
-            const api = window.require('WAWebAltDeviceLinkingApi');
-            api.setPairingType('ALT_DEVICE_LINKING');
-            await api.initializeAltDeviceLinking();
-            const secretAfterInit = window.require('WAWebUserPrefsMultiDevice').getADVSecretKey();
-            try {
-                return { code: await api.startAltLinkingFlow(phone, showPush), secretAfterInit };
-            } catch (e) {
-                return {
-                    error: { className: e.constructor.name, message: e.message, status: e.status, text: e.text, isError: e instanceof Error },
-                    secretAfterInit,
-                };
-            }
-        },
-        phone,
-        showPush,
-    );
-}
-
-function httpJson(method, url, body) {
-    return new Promise((resolve, reject) => {
-        const req = http.request(url, { method, headers: { 'content-type': 'application/json' } }, (res) => {
-            let data = '';
-            res.setEncoding('utf8');
-            res.on('data', (c) => (data += c));
-            res.on('end', () => {
-                try {
-                    resolve({ status: res.statusCode, body: JSON.parse(data) });
-                } catch {
-                    resolve({ status: res.statusCode, body: data });
-                }
-            });
-        });
-        req.on('error', reject);
-        if (body !== undefined) req.end(typeof body === 'string' ? body : JSON.stringify(body));
-        else req.end();
-    });
-}
 
 // ---- tests ------------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 // Runs the WhatsApp Web login simulator standalone, with the real timings unless told otherwise,
 // and prints how to point a client at it and how to play the phone.
 
-const { startSimulator, DEFAULTS } = require('./index');
+const { startSimulator, DEFAULTS, REAL_DEFAULTS } = require('./index');
 const { BASE_CHROMIUM_ARGS } = require('./chromium');
 
 // --flag-name -> option name and how to read its value.
@@ -18,20 +18,35 @@ const FLAGS = {
     '--code-max-attempts': ['codeMaxAttempts', Number],
     '--sync-step-ms': ['syncStepMs', Number],
     '--version': ['version', String],
+    // Real-sequence mode (simulator/README.md); the numbers below default to the real mode's.
+    '--module-delay-ms': ['moduleDelayMs', Number],
+    '--debug-variant': ['debugVariant', String],
+    '--sync-before-connected': ['syncBeforeConnected', readBool],
+    '--connected-after-sync-ms': ['connectedAfterSyncMs', Number],
+    '--logout-delay-ms': ['logoutDelayMs', Number],
+    '--reconnect-backoff-ms': ['reconnectBackoffMs', Number],
+    '--reconnect-backoff-max-ms': ['reconnectBackoffMaxMs', Number],
 };
+
+function readBool(value) {
+    if (value === 'true') return true;
+    if (value === 'false') return false;
+    throw new Error(`expected true or false, not ${value}`);
+}
 
 function usage() {
     const lines = Object.entries(FLAGS).map(
-        ([flag, [name]]) => `  ${flag.padEnd(22)} (default ${JSON.stringify(DEFAULTS[name])})`,
+        ([flag, [name]]) => `  ${flag.padEnd(26)} (default ${JSON.stringify(name in DEFAULTS ? DEFAULTS[name] : REAL_DEFAULTS[name])})`,
     );
     return [
         'Usage: whatsapp-web-sim [options]',
         '',
         'Serves a simulated https://web.whatsapp.com/ and plays the WhatsApp server and a phone.',
         'Options (real WhatsApp timings by default):',
+        '  --real-sequence            the real page\'s load, login, logout and reconnect sequence',
         ...lines,
-        '  --quiet                do not print every simulator event',
-        '  --help                 this text',
+        '  --quiet                    do not print every simulator event',
+        '  --help                     this text',
     ].join('\n');
 }
 
@@ -51,12 +66,21 @@ function parseArgs(argv) {
             quiet = true;
             continue;
         }
+        if (arg === '--real-sequence' && value === undefined) {
+            options.realSequence = true;
+            continue;
+        }
         const spec = FLAGS[arg];
         if (!spec) throw new Error(`unknown option ${arg}\n\n${usage()}`);
         if (value === undefined) value = argv[++i];
         if (value === undefined) throw new Error(`${arg} needs a value`);
         const [name, read] = spec;
-        const parsed = read(value);
+        let parsed;
+        try {
+            parsed = read(value);
+        } catch (err) {
+            throw new Error(`${arg}: ${err.message}`);
+        }
         if (read === Number && !(Number.isFinite(parsed) && parsed >= 0)) {
             throw new Error(`${arg} needs a non-negative number, not ${value}`);
         }
@@ -79,7 +103,14 @@ async function main() {
         console.log(usage());
         return;
     }
-    const sim = await startSimulator(parsed.options);
+    let sim;
+    try {
+        sim = await startSimulator(parsed.options);
+    } catch (err) {
+        if (!(err instanceof TypeError)) throw err;
+        console.error(err.message);
+        process.exit(2);
+    }
     const o = sim.options;
     const api = sim.httpUrl.replace(/\/$/, '');
     const flags = [...BASE_CHROMIUM_ARGS, ...sim.chromiumArgs];
@@ -91,6 +122,13 @@ async function main() {
             `  version        ${o.version}`,
             `  timings        ${o.refsPerBatch} refs per batch, first ${o.firstRefTtlMs} ms, next ${o.nextRefTtlMs} ms; ` +
                 `codes live ${o.codeTtlMs} ms, ${o.codeMaxAttempts} attempts; sync step ${o.syncStepMs} ms`,
+            `  mode           ${
+                o.realSequence
+                    ? `real sequence: modules over ${o.moduleDelayMs} ms after Debug (${o.debugVariant}), ` +
+                      `hasSynced before CONNECTED ${o.syncBeforeConnected ? `(+${o.connectedAfterSyncMs} ms)` : 'off'}, ` +
+                      `unpair ${o.logoutDelayMs} ms after logout(), reconnect ${o.reconnectBackoffMs}..${o.reconnectBackoffMaxMs} ms`
+                    : `instant (--real-sequence for the real page's sequence); reconnect ${o.reconnectBackoffMs}..${o.reconnectBackoffMaxMs} ms`
+            }`,
             '',
             'Chromium flags to point a client at it:',
             ...sim.chromiumArgs.map((a) => `  ${shellQuote(a)}`),
@@ -108,6 +146,8 @@ async function main() {
             `  curl -s -X POST ${api}/_sim/conflict -d '{"wid":"15550100001@c.us"}'          # wid optional: all`,
             `  curl -s -X POST ${api}/_sim/logout-from-phone -d '{"wid":"15550100001@c.us"}' # wid optional: all`,
             `  curl -s -X POST ${api}/_sim/forget-sessions -d '{"wid":"15550100001@c.us"}'   # wid optional: all`,
+            `  curl -s -X POST ${api}/_sim/server/drop                                      # drop every page WebSocket`,
+            `  curl -s -X POST ${api}/_sim/server/away -d '{"ms":30000}'                    # and refuse new ones for ms`,
             '',
             'Ctrl-C stops it.',
             '',

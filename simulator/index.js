@@ -8,10 +8,8 @@
 // look like WhatsApp Web's, because that is all a client sees.
 
 const crypto = require('crypto');
-const fs = require('fs');
 const http = require('http');
 const https = require('https');
-const path = require('path');
 const { EventEmitter } = require('events');
 const { WebSocketServer } = require('ws');
 
@@ -30,6 +28,8 @@ const {
     aesGcmDecrypt,
     hkdf,
 } = require('./protocol');
+const { buildPageAssets } = require('./page-assets');
+const { handleControl } = require('./control-api');
 
 // The real defaults (see the shared doc): 6 refs, the first shown 60 s, later ones 20 s each;
 // a pairing code lives 180 s and allows 3 attempts.
@@ -51,7 +51,43 @@ const DEFAULTS = Object.freeze({
     pushname: 'Test Phone',
     // A Content-Security-Policy header for the page (null: none), to test clients' bypassCSP.
     pageCsp: null,
+    // Real-sequence mode: the page loads, logs in, logs out and reconnects in the order and with
+    // the delays the real WhatsApp Web page has (simulator/README.md, "Real-sequence mode").
+    realSequence: false,
 });
+
+// Options whose default depends on the mode. In instant mode only the reconnect backoff applies
+// (the page has always retried a lost socket, 500 ms doubling to 5 s); the rest is real mode's.
+const REAL_DEFAULTS = Object.freeze({
+    moduleDelayMs: 400,
+    debugVariant: 'assign',
+    syncBeforeConnected: true,
+    connectedAfterSyncMs: 100,
+    logoutDelayMs: 2000,
+    reconnectBackoffMs: 1000,
+    reconnectBackoffMaxMs: 10000,
+});
+const INSTANT_DEFAULTS = Object.freeze({
+    moduleDelayMs: 0,
+    debugVariant: 'assign',
+    syncBeforeConnected: false,
+    connectedAfterSyncMs: 0,
+    logoutDelayMs: 0,
+    reconnectBackoffMs: 500,
+    reconnectBackoffMaxMs: 5000,
+});
+const DEBUG_VARIANTS = ['assign', 'late-property', 'define-property'];
+
+function checkOptions(o) {
+    if (typeof o.realSequence !== 'boolean') throw new TypeError(`realSequence must be true or false, not ${JSON.stringify(o.realSequence)}`);
+    if (typeof o.syncBeforeConnected !== 'boolean') throw new TypeError('syncBeforeConnected must be true or false');
+    if (!DEBUG_VARIANTS.includes(o.debugVariant)) {
+        throw new TypeError(`debugVariant must be one of ${DEBUG_VARIANTS.join(', ')}, not ${JSON.stringify(o.debugVariant)}`);
+    }
+    for (const k of ['moduleDelayMs', 'connectedAfterSyncMs', 'logoutDelayMs', 'reconnectBackoffMs', 'reconnectBackoffMaxMs']) {
+        if (!(Number.isFinite(o[k]) && o[k] >= 0)) throw new TypeError(`${k} must be a non-negative number, not ${JSON.stringify(o[k])}`);
+    }
+}
 
 const HOSTNAME = 'web.whatsapp.com';
 // The display name the server accepts in companion_hello: "Browser (OS)".
@@ -65,8 +101,6 @@ const CODE_FAILURES = {
     400: { status: 400, text: 'bad-request' },
     unavailable: { status: 501, text: 'feature-not-available' },
 };
-
-const PAGE_DIR = path.join(__dirname, 'page');
 
 // The WebSocket close code the server ends a stream with when another browser took the session
 // over (4000-4999 are free for applications); the page knows it too.
@@ -113,10 +147,16 @@ async function makeCertificate() {
 class Simulator extends EventEmitter {
     constructor(options) {
         super();
-        this.options = { ...DEFAULTS };
-        for (const [k, v] of Object.entries(options || {})) {
-            if (v !== undefined) this.options[k] = v;
-        }
+        const given = Object.fromEntries(Object.entries(options || {}).filter(([, v]) => v !== undefined));
+        const modeDefaults = given.realSequence ? REAL_DEFAULTS : INSTANT_DEFAULTS;
+        this.options = { ...DEFAULTS, ...modeDefaults, ...given };
+        checkOptions(this.options);
+        // Tokens of sessions paired but not yet connected once: their first login may see
+        // hasSynced before CONNECTED (syncBeforeConnected).
+        this._freshLogins = new Set();
+        // While the server is "away" (goAway), new WebSockets are refused until this time.
+        this._awayUntil = 0;
+        this._awayTimer = null;
         this.events = [];
         this.sockets = new Map(); // id -> socket record (live sockets only)
         this.sessions = new Map(); // token -> session
@@ -186,13 +226,7 @@ class Simulator extends EventEmitter {
 
     async _start() {
         const { key, cert } = await makeCertificate();
-        this._html = fs.readFileSync(path.join(PAGE_DIR, 'index.html'), 'utf8');
-        const appSource = fs.readFileSync(path.join(PAGE_DIR, 'app.js'), 'utf8');
-        // The page learns the version it reports from the bundle itself, as WhatsApp Web does.
-        this._app = appSource.replace(
-            '/*__SIM_CONFIG__*/ {}',
-            JSON.stringify({ version: this.options.version, conflictCloseCode: CONFLICT_CLOSE_CODE }),
-        );
+        this._assets = buildPageAssets(this.options, { conflictCloseCode: CONFLICT_CLOSE_CODE });
 
         const handler = (req, res) => this._onRequest(req, res);
         this.wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
@@ -200,6 +234,12 @@ class Simulator extends EventEmitter {
         const onUpgrade = (req, socket, head) => {
             const url = new URL(req.url, 'http://x');
             if (url.pathname !== '/ws' || this.closed) {
+                socket.destroy();
+                return;
+            }
+            if (Date.now() < this._awayUntil) {
+                // goAway(): the server cannot be reached; the page sees its WebSocket fail.
+                this._log('ws-refused', {});
                 socket.destroy();
                 return;
             }
@@ -262,7 +302,7 @@ class Simulator extends EventEmitter {
             res.end(body);
         };
         if (url.pathname.startsWith('/_sim/')) {
-            this._onControl(req, res, url).catch((err) => {
+            handleControl(this, req, res, url).catch((err) => {
                 if (!res.headersSent) send(500, 'application/json', JSON.stringify({ error: String(err && err.message) }));
             });
             return;
@@ -275,93 +315,23 @@ class Simulator extends EventEmitter {
             // Logged so tests can tell a page fetched from us from one a client served from a cache.
             this._log('page-served', { path: url.pathname, query: url.search });
             const csp = this.options.pageCsp ? { 'content-security-policy': this.options.pageCsp } : {};
-            send(200, 'text/html; charset=utf-8', this._html, csp);
+            send(200, 'text/html; charset=utf-8', this._assets.html, csp);
         } else if (url.pathname === '/app.js') {
-            send(200, 'text/javascript; charset=utf-8', this._app);
+            send(200, 'text/javascript; charset=utf-8', this._assets.app);
+        } else if (url.pathname === '/bootloader.js' && this._assets.bootloader) {
+            send(200, 'text/javascript; charset=utf-8', this._assets.bootloader);
+        } else if (this._assets.bundle(url.pathname)) {
+            // Real-sequence mode: the module bundles arrive one after another, as async scripts.
+            const { source, delayMs } = this._assets.bundle(url.pathname);
+            const timer = setTimeout(() => {
+                if (!res.destroyed) send(200, 'text/javascript; charset=utf-8', source);
+            }, delayMs);
+            res.on('close', () => clearTimeout(timer));
         } else if (url.pathname === '/favicon.ico') {
             res.writeHead(204);
             res.end();
         } else {
             send(404, 'text/plain', 'not found');
-        }
-    }
-
-    async _onControl(req, res, url) {
-        const reply = (status, body) => {
-            res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-            res.end(JSON.stringify(body));
-        };
-        const readJson = () =>
-            new Promise((resolve, reject) => {
-                let data = '';
-                req.setEncoding('utf8');
-                req.on('data', (chunk) => {
-                    data += chunk;
-                    if (data.length > 1 << 20) reject(new Error('body too large'));
-                });
-                req.on('end', () => {
-                    if (!data.trim()) return resolve({});
-                    try {
-                        resolve(JSON.parse(data));
-                    } catch {
-                        reject(Object.assign(new Error('invalid JSON body'), { status: 400 }));
-                    }
-                });
-                req.on('error', reject);
-            });
-        const route = `${req.method} ${url.pathname.replace(/\/+$/, '')}`;
-        let body;
-        try {
-            switch (route) {
-                case 'GET /_sim/state':
-                    return reply(200, this.state());
-                case 'GET /_sim/events': {
-                    const since = Number(url.searchParams.get('since') || 0);
-                    return reply(200, this.events.slice(Number.isFinite(since) ? since : 0));
-                }
-                case 'POST /_sim/phone/scan':
-                    body = await readJson();
-                    if (typeof body.qr !== 'string') return reply(400, { error: 'body must be {"qr": "<QR text>"}' });
-                    return reply(200, await this.phone.scan(body.qr));
-                case 'POST /_sim/phone/code':
-                    body = await readJson();
-                    if (body.phone === undefined || typeof body.code !== 'string')
-                        return reply(400, { error: 'body must be {"phone": "<digits>", "code": "<8 chars>"}' });
-                    return reply(200, await this.phone.typeCode(String(body.phone), body.code));
-                case 'POST /_sim/adv-rotate':
-                    body = await readJson();
-                    return reply(200, { told: this.rotateAdvSecret(body.socketId) });
-                case 'POST /_sim/fail-next-code':
-                    body = await readJson();
-                    this.failNextCodeRequest(body);
-                    return reply(200, { ok: true, failNext: this.failNext });
-                case 'POST /_sim/conflict':
-                    body = await readJson();
-                    return reply(200, { told: this.conflict({ wid: body.wid }) });
-                case 'POST /_sim/logout-from-phone':
-                    body = await readJson();
-                    return reply(200, this.logoutFromPhone({ wid: body.wid }));
-                case 'POST /_sim/forget-sessions':
-                    body = await readJson();
-                    return reply(200, { forgotten: this.forgetSessions({ wid: body.wid }) });
-                default:
-                    return reply(404, {
-                        error: 'unknown control route',
-                        routes: [
-                            'GET /_sim/state',
-                            'GET /_sim/events[?since=N]',
-                            'POST /_sim/phone/scan {qr}',
-                            'POST /_sim/phone/code {phone, code}',
-                            'POST /_sim/adv-rotate {socketId?}',
-                            'POST /_sim/fail-next-code {status: 429|400|"unavailable"}',
-                            'POST /_sim/conflict {wid?}',
-                            'POST /_sim/logout-from-phone {wid?}',
-                            'POST /_sim/forget-sessions {wid?}',
-                        ],
-                    });
-            }
-        } catch (err) {
-            return reply(err.status || 400, { error: err.message });
         }
     }
 
@@ -486,7 +456,12 @@ class Simulator extends EventEmitter {
 
     _connect(sock, session) {
         sock.state = 'CONNECTED';
-        this._send(sock, { type: 'connected', wid: session.wid, lid: session.lid, pushname: session.pushname, platform: 'android' });
+        // syncBeforeConnected (real mode): on the first connection after a pairing the page's
+        // hasSynced turns true before its Socket.state reads CONNECTED (the sync callbacks set it
+        // independently of the socket state); the state follows connectedAfterSyncMs later.
+        const syncFirst = this.options.realSequence && this.options.syncBeforeConnected && this._freshLogins.has(session.token);
+        this._freshLogins.delete(session.token);
+        this._send(sock, { type: 'connected', wid: session.wid, lid: session.lid, pushname: session.pushname, platform: 'android', deferState: syncFirst });
         // Offline delivery after login: 0, 25, 50, 75, 100 then the first critical sync is done.
         const steps = [0, 25, 50, 75, 100];
         let i = 0;
@@ -501,6 +476,12 @@ class Simulator extends EventEmitter {
             } else {
                 this._send(sock, { type: 'synced' });
                 this._log('synced', { socketId: sock.id, wid: session.wid });
+                if (syncFirst) {
+                    sock.syncTimer = this._setTimer(() => {
+                        sock.syncTimer = null;
+                        if (this._send(sock, { type: 'state_connected' })) this._log('connected-after-sync', { socketId: sock.id, wid: session.wid });
+                    }, this.options.connectedAfterSyncMs);
+                }
             }
         };
         sock.syncTimer = this._setTimer(step, this.options.syncStepMs);
@@ -634,6 +615,7 @@ class Simulator extends EventEmitter {
                 createdAt: Date.now(),
             };
             this.sessions.set(token, session);
+            this._freshLogins.add(token);
             sock.token = token;
             sock.sessionWid = session.wid;
             sock.state = 'PAIRED';
@@ -893,6 +875,36 @@ class Simulator extends EventEmitter {
         return forgotten;
     }
 
+    // Connection faults. dropConnections(): every page WebSocket ends abruptly (no close frame),
+    // as when a network path breaks; pages reconnect by themselves with backoff. Returns how many.
+    dropConnections() {
+        const socks = [...this.sockets.values()];
+        for (const sock of socks) {
+            sock.ws.terminate();
+            this._onClose(sock);
+        }
+        this._log('server-drop', { dropped: socks.length });
+        return socks.length;
+    }
+
+    // goAway(ms): drop every WebSocket and refuse new ones for `ms`, then accept again
+    // (`server-back`). Pages keep retrying meanwhile (TIMEOUT / OPENING). Returns how many dropped.
+    goAway(ms) {
+        if (!(Number.isFinite(ms) && ms >= 0)) {
+            throw Object.assign(new Error(`goAway: ms must be a non-negative number, not ${JSON.stringify(ms)}`), { status: 400 });
+        }
+        this._awayUntil = Date.now() + ms;
+        this._log('server-away', { ms });
+        const dropped = this.dropConnections();
+        this._clearTimer(this._awayTimer);
+        this._awayTimer = this._setTimer(() => {
+            this._awayTimer = null;
+            this._awayUntil = 0;
+            this._log('server-back', {});
+        }, ms);
+        return dropped;
+    }
+
     _onLogout(sock, msg) {
         const token = msg.token || sock.token;
         const session = token && this.sessions.get(token);
@@ -915,7 +927,16 @@ class Simulator extends EventEmitter {
                 codeTtlMs: o.codeTtlMs,
                 codeMaxAttempts: o.codeMaxAttempts,
                 syncStepMs: o.syncStepMs,
+                realSequence: o.realSequence,
+                moduleDelayMs: o.moduleDelayMs,
+                debugVariant: o.debugVariant,
+                syncBeforeConnected: o.syncBeforeConnected,
+                connectedAfterSyncMs: o.connectedAfterSyncMs,
+                logoutDelayMs: o.logoutDelayMs,
+                reconnectBackoffMs: o.reconnectBackoffMs,
+                reconnectBackoffMaxMs: o.reconnectBackoffMaxMs,
             },
+            away: Date.now() < this._awayUntil,
             sockets: [...this.sockets.values()].map((s) => ({
                 id: s.id,
                 state: s.state,
@@ -969,4 +990,4 @@ async function startSimulator(options = {}) {
     return sim;
 }
 
-module.exports = { startSimulator, Simulator, DEFAULTS, HOSTNAME };
+module.exports = { startSimulator, Simulator, DEFAULTS, REAL_DEFAULTS, INSTANT_DEFAULTS, HOSTNAME };

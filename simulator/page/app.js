@@ -9,6 +9,12 @@
     const VERSION = CONFIG.version || '2.3000.0';
     // The close code the server ends our stream with when another browser took the session over.
     const CONFLICT_CLOSE_CODE = CONFIG.conflictCloseCode || 4409;
+    // Real-sequence mode (simulator/README.md, "Real-sequence mode"): modules arrive in async
+    // bundles after Debug.VERSION, keys are made when the socket starts, logout reaches the server
+    // late, the socket closes when the refs run out. Instant mode keeps the friendly order.
+    const REAL = !!CONFIG.realSequence;
+    const BACKOFF_MS = CONFIG.reconnectBackoffMs ?? 500;
+    const BACKOFF_MAX_MS = CONFIG.reconnectBackoffMaxMs ?? 5000;
 
     // ---- events and models (Backbone-like: the shape WhatsApp Web's models have) -------------
 
@@ -252,6 +258,7 @@
         lastCode: null,
         refPosition: '',
         loggingOut: null,
+        logoutPending: false, // real mode: Socket.logout() was called, the unpair not sent yet
     };
 
     // ---- modules ------------------------------------------------------------------------------
@@ -259,7 +266,7 @@
     const modules = Object.create(null);
 
     const Socket = new Model({ state: 'UNLAUNCHED', hasSynced: false });
-    Socket.logout = () => logout('user');
+    Socket.logout = () => (REAL ? logoutLater() : logout('user'));
     Socket.reconnect = () => restartSocket('reconnect');
     // Current WhatsApp Web rejects a takeover (defect 5 of the shared doc).
     Socket.takeover = () => Promise.reject(new Error('Socket.takeover is not supported by this version of WhatsApp Web'));
@@ -303,15 +310,20 @@
 
     modules.WAWebUserPrefsInfoStore = {
         waNoiseInfo: {
-            get: async () => ({ staticKeyPair: { pubKey: S.noise.pubKey.slice(), privKey: S.noise.privKey.slice() } }),
+            // null until the keys exist (real mode, fresh profile: until the socket starts), as
+            // WhatsApp Web's own callers expect ("Empty noiseInfo or empty regInfo").
+            get: async () => (S.noise ? { staticKeyPair: { pubKey: S.noise.pubKey.slice(), privKey: S.noise.privKey.slice() } } : null),
         },
     };
     modules.WAWebSignalStoreApi = {
         waSignalStore: {
-            getRegistrationInfo: async () => ({
-                registrationId: S.registrationId,
-                identityKeyPair: { pubKey: S.identity.pubKey.slice(), privKey: S.identity.privKey.slice() },
-            }),
+            getRegistrationInfo: async () =>
+                S.identity
+                    ? {
+                          registrationId: S.registrationId,
+                          identityKeyPair: { pubKey: S.identity.pubKey.slice(), privKey: S.identity.privKey.slice() },
+                      }
+                    : null,
         },
     };
     modules.WABase64 = { encodeB64, decodeB64 };
@@ -358,6 +370,21 @@
     // Errors of the code-linking API are instances of a class named `t`, as in minified WhatsApp
     // Web, with an empty message: the status and text are on the instance.
     class t extends Error {}
+    // Named as WhatsApp Web's own WAWebAltDeviceLinkingApi names it.
+    class NoiseInfoIsNullError extends Error {
+        constructor(message) {
+            super(message);
+            this.name = 'NoiseInfoIsNullError';
+        }
+    }
+    // Real mode: a code request while the socket is closed because the refs ran out
+    // (UNPAIRED_IDLE) cannot reach the server until refreshQR() opened a new one.
+    class SocketNotOpenError extends Error {
+        constructor(message) {
+            super(message);
+            this.name = 'SocketNotOpenError';
+        }
+    }
 
     modules.WAWebAltDeviceLinkingApi = {
         setPairingType(type) {
@@ -374,6 +401,15 @@
             render();
         },
         async startAltLinkingFlow(phoneNumber, showPushNotification) {
+            // WhatsApp Web reads the noise key first and throws when there is none yet.
+            if ((await modules.WAWebUserPrefsInfoStore.waNoiseInfo.get()) == null) {
+                throw new NoiseInfoIsNullError('alt pairing: noise info is null');
+            }
+            if (REAL && !ws) {
+                throw new SocketNotOpenError(
+                    `alt pairing: the socket is not open (${Socket.state}); WAWebLaunchSocketUtils.refreshQR() opens a new one`,
+                );
+            }
             const alt = S.alt;
             if (!alt || S.pairingType !== 'ALT_DEVICE_LINKING') {
                 throw new Error('startAltLinkingFlow: initializeAltDeviceLinking() must be called first');
@@ -561,7 +597,7 @@
     let ws = null;
     let wsGen = 0;
     let retryTimer = null;
-    let retryDelay = 500;
+    let retryDelay = BACKOFF_MS;
     let inbox = Promise.resolve();
     let outbox = [];
     let nextRequestId = 1;
@@ -607,13 +643,15 @@
     function launchSocket() {
         clearTimeout(retryTimer);
         retryTimer = null;
+        // Real mode, fresh profile: the keys are made now, just before the first hello.
+        ensureKeys();
         const gen = ++wsGen;
         Socket.set('state', 'OPENING');
         const sock = new WebSocket(wsUrl());
         ws = sock;
         sock.onopen = () => {
             if (gen !== wsGen) return;
-            retryDelay = 500;
+            retryDelay = BACKOFF_MS;
             Socket.set('state', 'PAIRING');
             rawSend({
                 type: 'hello',
@@ -658,10 +696,11 @@
             ws = null;
             failPending('connection closed');
             if (S.loggingOut) return;
-            // Lost connection: retry, as WhatsApp Web does, with a growing delay.
-            Socket.set('state', 'OPENING');
+            // Lost connection (or none to be had): wait in TIMEOUT, then OPENING again, with a
+            // growing delay, as WhatsApp Web does. The login and hasSynced are kept.
+            Socket.set('state', 'TIMEOUT');
             retryTimer = setTimeout(launchSocket, retryDelay);
-            retryDelay = Math.min(retryDelay * 2, 5000);
+            retryDelay = Math.min(retryDelay * 2, BACKOFF_MAX_MS);
         };
     }
 
@@ -724,6 +763,11 @@
                 return;
             case 'refs_exhausted':
                 Socket.set('state', 'UNPAIRED_IDLE');
+                if (REAL) {
+                    // The batch is over: the socket closes and stays closed (no retry) until
+                    // refreshQR(); code requests fail meanwhile.
+                    stopSocket();
+                }
                 return;
             case 'session_invalid':
                 // The server does not know our token: forget the session, carry on unpaired.
@@ -757,6 +801,11 @@
                     platform: msg.platform,
                     connected: true,
                 });
+                // deferState (real mode, first login after a pairing): the sync runs first and
+                // the state follows with state_connected.
+                if (!msg.deferState) Socket.set('state', 'CONNECTED');
+                return;
+            case 'state_connected':
                 Socket.set('state', 'CONNECTED');
                 return;
             case 'offline_progress':
@@ -862,12 +911,25 @@
     // client awaiting Socket.logout() through a debugging protocol gets its answer.
     // `fromBridge`: the phone ended the session (the server already forgot it), so nothing is
     // sent and Cmd says `logout_from_bridge` instead.
-    function logout(reason, { fromBridge = false } = {}) {
+    // Real mode: Socket.logout() returns at once; the unpair goes to the server logoutDelayMs later
+    // (WhatsApp Web waits for a sentinel, up to about 20 s, then allows 3 s for the answer), so a
+    // page closed or navigated meanwhile never unlinks the device. The socket stays up (and
+    // reconnects) until then; the request is queued if it is down at that moment.
+    function logoutLater() {
+        if (!S.logoutPending && !S.loggingOut) {
+            S.logoutPending = true;
+            render();
+            setTimeout(() => logout('user', { answerTimeoutMs: 3000 }), CONFIG.logoutDelayMs || 0);
+        }
+        return Promise.resolve();
+    }
+
+    function logout(reason, { fromBridge = false, answerTimeoutMs = 2000 } = {}) {
         if (S.loggingOut) return S.loggingOut;
         S.loggingOut = (async () => {
-            if (!fromBridge && isOpen()) {
+            if (!fromBridge && (isOpen() || REAL)) {
                 try {
-                    await request({ type: 'logout', token: S.token, reason }, 2000);
+                    await request({ type: 'logout', token: S.token, reason }, answerTimeoutMs);
                 } catch {
                     /* the server may be gone; log out locally anyway */
                 }
@@ -909,7 +971,7 @@
             set(
                 'state',
                 state +
-                    (S.loggingOut ? ' (logging out)' : '') +
+                    (S.loggingOut || S.logoutPending ? ' (logging out)' : '') +
                     (state === 'CONFLICT' ? ' (open in another browser: Socket.reconnect() takes it back)' : ''),
             );
             let qr = '–';
@@ -930,12 +992,15 @@
 
     // ---- boot ---------------------------------------------------------------------------------
 
-    async function loadOrMakeKeys(saved) {
+    // The noise and identity keys, made once per browser profile. `generate: false` (real mode at
+    // boot) leaves them null on a fresh profile until ensureKeys() runs as the socket starts.
+    async function loadOrMakeKeys(saved, { generate = true } = {}) {
         const updates = {};
         const pair = (name) => {
             if (saved[`${name}Pub`] && saved[`${name}Priv`]) {
                 return { pubKey: decodeB64(saved[`${name}Pub`]), privKey: decodeB64(saved[`${name}Priv`]) };
             }
+            if (!generate) return null;
             // 32-byte keys, made once per browser profile. The simulator never runs Noise or
             // Signal, so random bytes of the right size serve.
             const kp = { pubKey: randomBytes(32), privKey: randomBytes(32) };
@@ -945,12 +1010,22 @@
         };
         S.noise = pair('noise');
         S.identity = pair('identity');
+        if (!S.noise || !S.identity) {
+            S.noise = S.identity = null;
+            return;
+        }
         S.registrationId = saved.registrationId || 1 + Math.floor(Math.random() * 16380);
         if (!saved.registrationId) updates.registrationId = S.registrationId;
         if (Object.keys(updates).length) await storage.put(updates);
     }
 
-    async function boot() {
+    function ensureKeys() {
+        if (S.noise && S.identity) return;
+        loadOrMakeKeys({}).catch((err) => console.error('persisting the keys failed', err));
+    }
+
+    // The saved state (keys, ADV secret, session, account) from IndexedDB.
+    async function loadSaved(keyOptions) {
         await storage.open();
         let saved = {};
         try {
@@ -958,10 +1033,15 @@
         } catch (err) {
             console.error('reading saved state failed', err);
         }
-        await loadOrMakeKeys(saved);
+        await loadOrMakeKeys(saved, keyOptions);
         S.advSecret = saved.advSecret || null;
         S.token = saved.sessionToken || null;
         S.me = saved.me || null;
+    }
+
+    // Instant mode: everything is ready when Debug.VERSION appears.
+    async function boot() {
+        await loadSaved();
         window.require = requireModule;
         render();
         // Announced last: clients poll Debug.VERSION and then use the modules straight away.
@@ -969,7 +1049,65 @@
         launchSocket();
     }
 
-    boot().catch((err) => {
+    // Real mode: which bundle defines which module (the last one brings the rest, the socket
+    // among them). The first two hold the key stores and the models, so a client that only waits
+    // for some modules can see them defined while the socket is not, and the keys still null.
+    const EARLY_BUNDLES = [
+        ['WABase64', 'WAWebUserPrefsInfoStore', 'WAWebSignalStoreApi', 'WAWebUserPrefsMultiDevice', 'WAWebCompanionRegClientUtils', 'WAWebMiscBrowserUtils', 'WAWebAdvSignatureApi', 'WAWebUserPrefsMeUser'],
+        ['WAWebConnModel', 'WAWebCmd', 'WAWebOfflineHandler', 'WAWebAltDeviceLinkingApi'],
+    ];
+    function bundleModules(index) {
+        if (index < CONFIG.bundleCount - 1) return EARLY_BUNDLES[index] || [];
+        const early = new Set(EARLY_BUNDLES.flat());
+        return Object.keys(modules).filter((name) => !early.has(name));
+    }
+
+    // Debug.VERSION as the chosen variant sets it: one assignment; a property of a Debug object
+    // the inline script made earlier; or defineProperty (which no setter on window.Debug sees).
+    function announceVersion() {
+        if (CONFIG.debugVariant === 'define-property') {
+            Object.defineProperty(window, 'Debug', { value: { VERSION }, configurable: true, enumerable: true, writable: true });
+        } else if (CONFIG.debugVariant === 'late-property' && window.Debug && typeof window.Debug === 'object') {
+            window.Debug.VERSION = VERSION;
+        } else {
+            window.Debug = { VERSION };
+        }
+    }
+
+    // Real mode: Debug.VERSION first, then each bundle's modules once it arrived and the saved
+    // state is read; the socket starts when the last one is in.
+    async function bootReal() {
+        const loader = window.__simLoader;
+        announceVersion();
+        const arrived = new Set();
+        const registered = new Set();
+        let loaded = false;
+        let launched = false;
+        const registerArrived = () => {
+            if (!loaded) return;
+            for (const index of arrived) {
+                if (registered.has(index)) continue;
+                registered.add(index);
+                for (const name of bundleModules(index)) window.__d(name, [], () => modules[name]);
+            }
+            if (registered.size === CONFIG.bundleCount && !launched) {
+                launched = true;
+                // From now on a module nobody models is a permissive stand-in, as in instant mode.
+                loader.setFallback(requireModule);
+                render();
+                launchSocket();
+            }
+        };
+        loader.onBundle((index) => {
+            arrived.add(index);
+            registerArrived();
+        });
+        await loadSaved({ generate: false });
+        loaded = true;
+        registerArrived();
+    }
+
+    (REAL ? bootReal() : boot()).catch((err) => {
         console.error('simulator page failed to start', err);
         const el = document.getElementById('state');
         if (el) el.textContent = `page failed to start: ${err && err.message}`;
