@@ -14,7 +14,10 @@ const TEST_ROOT = fs.mkdtempSync(path.join(os.tmpdir(), 'wwrs-test-'));
 process.env.TMPDIR = TEST_ROOT;
 
 // Short lifetimes so tests run in seconds; the real defaults are tested in the simulator suite.
-const FAST = { firstRefTtlMs: 4000, nextRefTtlMs: 2000, syncStepMs: 20 };
+// Every client test runs on the real-sequence page (modules after Debug.VERSION, late keys,
+// hasSynced before CONNECTED, a late unpair on logout): the page a client meets in production.
+// A test that wants the simulator's quick instant page passes { realSequence: false }.
+const FAST = { firstRefTtlMs: 4000, nextRefTtlMs: 2000, syncStepMs: 20, realSequence: true, logoutDelayMs: 1000 };
 
 function chromiumPidsUnder(dir) {
   const pids = [];

@@ -191,6 +191,14 @@ impl Driver {
                         (self.deliver)(Delivery::Reply(id, Err(ClientError::Internal(message.clone()))));
                     }
                     (self.deliver)(Delivery::Closed);
+                    // Calls already queued behind the panic would wait for ever:
+                    // refuse new ones and answer the queued ones now.
+                    requests.close();
+                    while let Ok(request) = requests.try_recv() {
+                        if let Request::Call(_, id) = request {
+                            (self.deliver)(Delivery::Reply(id, Err(ClientError::Internal("the client task has stopped".into()))));
+                        }
+                    }
                     break;
                 }
             };

@@ -574,11 +574,22 @@ impl Session {
                 _ => {}
             },
             PageEvent::Progress(p) => {
-                if matches!(self.phase, Phase::LoggingIn { .. }) && self.last_progress != Some(p) {
+                let logging_in = match self.phase {
+                    Phase::LoggingIn { .. } => true,
+                    // The first sync after a pairing reports progress while the
+                    // socket still reads PAIRING: that is the login's too.
+                    Phase::Settling | Phase::Unpaired { .. } => {
+                        !matches!(self.socket_state.as_deref(), None | Some("UNPAIRED" | "UNPAIRED_IDLE"))
+                    }
+                    _ => false,
+                };
+                if logging_in && self.last_progress != Some(p) {
                     self.last_progress = Some(p);
                     self.out.push(Output::Emit(Event::LoadingScreen(p)));
-                    // Progress means the login is alive: restart its bound.
-                    self.arm_login_timeout();
+                    if matches!(self.phase, Phase::LoggingIn { .. }) {
+                        // Progress means the login is alive: restart its bound.
+                        self.arm_login_timeout();
+                    }
                 }
             }
         }

@@ -426,6 +426,8 @@ fn synced_before_connected_still_reaches_ready() {
     h.boot_qr();
     h.feed(Input::Page(PageEvent::State("OPENING".into())));
     h.feed(Input::Page(PageEvent::State("PAIRING".into())));
+    // Its progress is the login's, shown before CONNECTED too.
+    assert_eq!(emitted(&h.feed(Input::Page(PageEvent::Progress(100)))), vec![Event::LoadingScreen(100)]);
     assert!(emitted(&h.feed(Input::Page(PageEvent::Synced))).is_empty());
     let out = h.feed(Input::Page(PageEvent::State("CONNECTED".into())));
     assert_eq!(emitted(&out), vec![Event::Authenticated]);
