@@ -392,6 +392,29 @@ test('the HTTP API checks what it is sent', async () => {
   }
 });
 
+test('mounted under a basePath in an existing http server, other paths are left to the application', async () => {
+  const http = require('http');
+  const link = createLinkServer({ basePath: '/link' });
+  const server = http.createServer((req, res) => link.handler(req, res, () => res.end('the app')));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const ctx = { url: `http://127.0.0.1:${server.address().port}` };
+  try {
+    assert.equal((await api(ctx, 'GET', '/elsewhere')).body, 'the app');
+    assert.equal((await api(ctx, 'GET', '/linkage')).body, 'the app');
+    const root = await api(ctx, 'GET', '/link');
+    assert.equal(root.status, 301);
+    assert.equal(root.headers.get('location'), 'link/');
+    assert.match((await api(ctx, 'GET', '/link/')).body, /<h1 id="title">Accounts<\/h1>/);
+    assert.deepEqual((await api(ctx, 'GET', '/link/api/accounts')).body, { accounts: [] });
+    const css = await api(ctx, 'GET', '/link/assets/page.css');
+    assert.equal(css.status, 200);
+    assert.match(css.headers.get('content-type'), /^text\/css/);
+  } finally {
+    await link.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
 test('qrcode is an optional peer dependency: loaded only by the link server, named when missing', () => {
   const missing = Object.assign(new Error("Cannot find module 'qrcode'"), { code: 'MODULE_NOT_FOUND' });
   assert.throws(() => loadQrRenderer(() => { throw missing; }), { code: 'ERR_QRCODE_MISSING', message: /npm install qrcode/ });

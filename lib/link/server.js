@@ -276,7 +276,8 @@ class LinkServer extends EventEmitter {
     const { basePath, manage } = this.#options;
     const pass = () => (typeof next === 'function' ? next() : sendHtml(res, 404, '<!doctype html><title>Not found</title><p>Not found.</p>'));
     if (basePath) {
-      if (pathname === basePath) pathname = '/';
+      // The page's links are relative: the root must be read as "<basePath>/".
+      if (pathname === basePath) return send(res, 301, 'text/plain; charset=utf-8', '', { Location: `${basePath.slice(basePath.lastIndexOf('/') + 1)}/` });
       else if (pathname.startsWith(`${basePath}/`)) pathname = pathname.slice(basePath.length);
       else return pass();
     }

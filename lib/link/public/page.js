@@ -83,6 +83,8 @@
     for (const name of ['starting', 'qr', 'phone', 'loading', 'ready', 'ended', 'gone']) $(`${name}-view`).hidden = name !== view;
     const statusText = offline && !gone ? 'Lost the connection to the server. Trying again…' : status;
     if ($('status').textContent !== statusText) $('status').textContent = statusText;
+    // Where the section below says the same in large, the line is for screen readers only.
+    $('status').classList.toggle('visually-hidden', !offline && ['loading', 'ready', 'ended', 'gone'].includes(view));
 
     // The QR: replaced the moment a new one arrives.
     const qr = $('qr');
