@@ -206,6 +206,8 @@ test('a person links by QR after trying a code; a second account links by code; 
     const timings = [];
     for (let i = 0; i < 5; i++) {
       if (i > 0) {
+        // The previous switch's request may still be finishing (its buttons are disabled meanwhile).
+        await page.waitForFunction(() => !document.getElementById('to-phone').disabled, { timeout: 30000, polling: 50 });
         await page.click('#to-phone');
         await typePhone(page, '+1 555 123 4567');
         await waitVisible(page, 'code-box');
@@ -363,6 +365,8 @@ test('the HTTP API checks what it is sent', async () => {
     await bad('GET', '/api/accounts/nobody/events', undefined, 404, 'ERR_NO_SUCH_ACCOUNT');
     await bad('POST', '/api/accounts/nobody/code', { phone: '15551234567' }, 404, 'ERR_NO_SUCH_ACCOUNT');
     await bad('GET', '/accounts/nobody/', undefined, 404);
+    await bad('GET', '/accounts/%E0%A4%A/', undefined, 404);
+    await bad('GET', '/api/accounts/%E0%A4%A/events', undefined, 400, 'ERR_INVALID_ACCOUNT_ID');
     await bad('GET', '/nothing-here', undefined, 404);
     await bad('PUT', '/api/accounts', undefined, 405, 'ERR_METHOD');
     assert.deepEqual(sim.events.filter((e) => e.type === 'socket-open'), [], 'no client was started by any of those');
@@ -413,6 +417,40 @@ test('mounted under a basePath in an existing http server, other paths are left 
     await link.close();
     await new Promise((resolve) => server.close(resolve));
   }
+});
+
+test("require('whatsapp-web-rs/link') has types: an application's use of it compiles, a wrong option does not", () => {
+  const root = path.join(__dirname, '..');
+  const dir = fs.mkdtempSync(path.join(TEST_ROOT, 'link-types-'));
+  const program = `import { createLinkServer } from 'whatsapp-web-rs/link';
+import { LocalAuth } from 'whatsapp-web-rs';
+export async function main(): Promise<string> {
+  const link = createLinkServer({ clientOptions: (id) => ({ sharedBrowser: false, authStrategy: new LocalAuth({ clientId: id }) }), idleTimeoutMs: 60000, basePath: '/link' });
+  link.on('ready', (id, client) => console.log(id, client.info.wid._serialized));
+  link.on('idle', (id) => console.log(id));
+  const url: string = await link.listen(0);
+  const phase: 'starting' | 'qr' | 'code' | 'loading' | 'ready' | 'disconnected' | 'auth_failure' | 'failed' | 'stopped' = link.addAccount('alice').phase;
+  await link.removeAccount('alice');
+  await link.close();
+  return url + phase;
+}
+`;
+  const compile = (source) => {
+    fs.writeFileSync(path.join(dir, 'program.ts'), source);
+    const tsconfig = {
+      compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'node16', moduleResolution: 'node16', types: ['node'], typeRoots: [path.join(root, 'node_modules', '@types')], paths: { 'whatsapp-web-rs': [root], 'whatsapp-web-rs/link': [path.join(root, 'lib', 'link', 'server.d.ts')] } },
+      files: ['program.ts'],
+    };
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+    try {
+      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', dir, '--pretty', 'false'], { encoding: 'utf8' });
+      return '';
+    } catch (error) {
+      return `${error.stdout}${error.stderr}`;
+    }
+  };
+  assert.equal(compile(program), '');
+  assert.match(compile(program.replace('idleTimeoutMs: 60000', "idleTimeoutMs: '1 min'")), /idleTimeoutMs|not assignable to type 'number'/);
 });
 
 test('qrcode is an optional peer dependency: loaded only by the link server, named when missing', () => {

@@ -127,6 +127,15 @@ function readJson(req) {
   });
 }
 
+/** A path segment, percent-decoded; a malformed one is nobody's id. */
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
+
 function checkAccountId(id) {
   if (typeof id !== 'string' || !ACCOUNT_ID.test(id)) {
     throw new HttpError(400, 'ERR_INVALID_ACCOUNT_ID', 'an account id is 1-64 letters, digits, "_" or "-"');
@@ -291,7 +300,7 @@ class LinkServer extends EventEmitter {
     }
     if (parts[0] === 'accounts' && (parts.length === 2 || (parts.length === 3 && parts[2] === ''))) {
       if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'ERR_METHOD', 'GET only');
-      const id = decodeURIComponent(parts[1]);
+      const id = decodeSegment(parts[1]);
       if (!ACCOUNT_ID.test(id) || !this.#accounts.has(id)) return sendHtml(res, 404, '<!doctype html><title>No such account</title><p>No such account.</p>');
       // The page's links are relative: it must be read from a URL ending in "/".
       if (parts.length === 2) return send(res, 301, 'text/plain; charset=utf-8', '', { Location: `${encodeURIComponent(id)}/` });
@@ -313,7 +322,7 @@ class LinkServer extends EventEmitter {
       }
       throw new HttpError(405, 'ERR_METHOD', this.#options.manage ? 'GET or POST' : 'GET only');
     }
-    const id = checkAccountId(decodeURIComponent(rest[0]));
+    const id = checkAccountId(decodeSegment(rest[0]));
     const account = this.#accounts.get(id);
     if (!account) throw new HttpError(404, 'ERR_NO_SUCH_ACCOUNT', `no account ${id}`);
     const action = rest.slice(1).join('/');
