@@ -46,7 +46,7 @@ async function main() {
   console.log(`
 Linking pages (open one in a browser):
 ${ACCOUNTS.map((id) => `  ${id.padEnd(6)} ${url}/accounts/${id}/`).join('\n')}
-  all     ${url}/
+  ${'all'.padEnd(6)} ${url}/
 
 This terminal is the phone (the simulator's test phone):
   scan <account>     scan the QR code the account's page shows

@@ -156,6 +156,19 @@ function checkSameOrigin(req) {
   if (host !== req.headers.host) throw new HttpError(403, 'ERR_CROSS_ORIGIN', 'requests from another origin are refused');
 }
 
+// How the account list names each phase.
+const PHASE_WORDS = {
+  starting: 'starting',
+  qr: 'showing a QR code',
+  code: 'showing a pairing code',
+  loading: 'linking',
+  ready: 'linked',
+  disconnected: 'disconnected',
+  auth_failure: 'login refused',
+  failed: 'could not start',
+  stopped: 'idle (starts when its page is opened)',
+};
+
 class LinkServer extends EventEmitter {
   #options;
   #renderQr;
@@ -391,7 +404,7 @@ class LinkServer extends EventEmitter {
     const rows = this.accounts()
       .map(({ account, phase, wid }) => {
         const href = `accounts/${encodeURIComponent(account)}/`;
-        const what = phase === 'ready' && wid ? `linked (${escapeHtml(wid.split('@')[0])})` : escapeHtml(phase);
+        const what = phase === 'ready' && wid ? `linked as +${escapeHtml(wid.split('@')[0])}` : PHASE_WORDS[phase] || escapeHtml(phase);
         return `<li><a href="${href}">${escapeHtml(account)}</a> <span class="muted">${what}</span></li>`;
       })
       .join('\n');
