@@ -79,11 +79,23 @@ class Account extends EventEmitter {
       if (this.client === client) fn(...args);
     };
     client.on('qr', current((qr) => this.#showQr(qr)));
-    client.on('code', current((code) => this.#set({ phase: 'code', code, qrSvg: undefined, error: undefined })));
+    // A QR still being drawn when the client moved on must not be shown after it.
+    const movedOn = () => this.#qrSeq++;
+    client.on('code', current((code) => {
+      movedOn();
+      this.#set({ phase: 'code', code, qrSvg: undefined, error: undefined });
+    }));
     // A failed automatic code refresh: the client goes back to QR login by itself.
     client.on('code_error', current((error) => this.#set({ error: errorBody(error), code: undefined })));
-    client.on('authenticated', current(() => this.#set({ phase: 'loading', percent: 0, qrSvg: undefined, code: undefined, error: undefined })));
-    client.on('loading_screen', current((percent, message) => this.#set({ phase: 'loading', percent: clampPercent(percent), message: typeof message === 'string' ? message : undefined })));
+    client.on('authenticated', current(() => {
+      movedOn();
+      this.#set({ phase: 'loading', percent: 0, qrSvg: undefined, code: undefined, error: undefined });
+    }));
+    client.on('loading_screen', current((percent, message) => {
+      if (this.state.phase === 'ready') return;
+      movedOn();
+      this.#set({ phase: 'loading', percent: clampPercent(percent), message: typeof message === 'string' ? message : undefined });
+    }));
     client.on('ready', current(() => {
       const info = client.info || {};
       const wid = info.wid || {};
@@ -103,7 +115,8 @@ class Account extends EventEmitter {
     try {
       svg = await this.#renderQr(qr);
     } catch (error) {
-      if (seq === this.#qrSeq) this.#set({ phase: 'failed', error: errorBody(error) }, true);
+      // A QR that cannot be drawn makes the login useless: end it, freeing the browser context.
+      if (seq === this.#qrSeq && this.client) this.#end({ phase: 'failed', error: errorBody(error) });
       return;
     }
     if (seq !== this.#qrSeq || !this.client || !LOGIN_PHASES.has(this.state.phase)) return;
