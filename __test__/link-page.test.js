@@ -125,9 +125,17 @@ async function api(ctx, method, route, body, headers = {}) {
   return { status: response.status, headers: response.headers, body: type.includes('json') ? await response.json() : await response.text() };
 }
 
+/** A process's command line; '' once it has exited (it may between listing and reading). */
+function cmdline(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
 /** Chromium processes of the clients (not of the person's browser). */
-const clientChromium = () => chromiumPidsUnder(TEST_ROOT).filter((pid) => !fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(BROWSER_PROFILE));
-const clientBrowsers = () => clientChromium().filter((pid) => !fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type='));
+const clientChromium = () => chromiumPidsUnder(TEST_ROOT).filter((pid) => { const cmd = cmdline(pid); return cmd !== '' && !cmd.includes(BROWSER_PROFILE); });
+const clientBrowsers = () => clientChromium().filter((pid) => !cmdline(pid).includes('--type='));
 
 /** On a failure: what the server held, and a screenshot of every open tab. */
 async function failureEvidence(t, ctx) {
@@ -413,6 +421,15 @@ test('mounted under a basePath in an existing http server, other paths are left 
     const css = await api(ctx, 'GET', '/link/assets/page.css');
     assert.equal(css.status, 200);
     assert.match(css.headers.get('content-type'), /^text\/css/);
+
+    // A port in use is an error, and listen() can be tried again elsewhere (as the demo does).
+    const other = createLinkServer();
+    try {
+      await assert.rejects(other.listen(server.address().port), { code: 'EADDRINUSE' });
+      assert.match(await other.listen(0), /^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      await other.close();
+    }
   } finally {
     await link.close();
     await new Promise((resolve) => server.close(resolve));

@@ -202,11 +202,17 @@ class LinkServer extends EventEmitter {
   listen(port = 0, host = '127.0.0.1') {
     if (this.#closed) return Promise.reject(new Error('the link server was closed'));
     if (this.#server) return Promise.reject(new Error('the link server is already listening'));
-    this.#server = http.createServer(this.handler);
+    const server = http.createServer(this.handler);
+    this.#server = server;
     return new Promise((resolve, reject) => {
-      this.#server.once('error', reject);
-      this.#server.listen(port, host, () => {
-        this.#server.off('error', reject);
+      const failed = (error) => {
+        // e.g. EADDRINUSE: listen() may be called again, on another port.
+        this.#server = null;
+        reject(error);
+      };
+      server.once('error', failed);
+      server.listen(port, host, () => {
+        server.off('error', failed);
         resolve(this.url);
       });
     });
