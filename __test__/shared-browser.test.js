@@ -6,15 +6,27 @@ const fs = require('fs');
 const { LocalAuth, Client } = require('..');
 const { TEST_ROOT, setup, waitFor, chromiumPidsUnder } = require('./helpers');
 
-/** Browser processes (not renderers or helpers) started under the test root. */
+/**
+ * Browser processes (not renderers or helpers) started under the test root. A child
+ * Chromium is starting has the browser's command line until it execs (fork, then
+ * exec), so a process whose parent is one of them is that child, not a second browser.
+ */
 function browserProcesses() {
-  return chromiumPidsUnder(TEST_ROOT).filter((pid) => {
+  const parentOf = (pid) => {
+    try {
+      return Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+    } catch {
+      return 0;
+    }
+  };
+  const mains = chromiumPidsUnder(TEST_ROOT).filter((pid) => {
     try {
       return !fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=');
     } catch {
       return false;
     }
   });
+  return mains.filter((pid) => !mains.includes(parentOf(pid)));
 }
 
 test('clients with sharedBrowser share one Chromium, log in separately, and the last one closes it', async () => {
