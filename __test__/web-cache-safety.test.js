@@ -40,10 +40,13 @@ test('a page that reports a traversing version writes nothing outside the cache 
   const cache = path.join(root, 'a', 'b', 'cache');
   try {
     // Any script in the page can call the binding; this one claims a version
-    // that would name `<cache>/../../escaped.html`, after the real one.
-    const evalOnNewDoc = `window.addEventListener('load', () => setTimeout(() => {
+    // that would name `<cache>/../../escaped.html`, right after the real one
+    // was reported (the client took it then: the forged one only renames the save).
+    const evalOnNewDoc = `const forge = setInterval(() => {
+      if (!(window.Debug && window.Debug.VERSION)) return;
+      clearInterval(forge);
       window.__wwrs_binding(JSON.stringify({ t: 'version', v: '../../escaped', hadSession: false }));
-    }, 0));`;
+    }, 20);`;
     const client = ctx.client({ webVersionCache: { type: 'local', path: cache }, evalOnNewDoc });
     await loginByQr(ctx, client);
     const saved = path.join(cache, `${VERSION}.html`);
@@ -193,5 +196,20 @@ test('an https:// remote cache works when its certificate is trusted (NODE_EXTRA
     else process.env.NODE_EXTRA_CA_CERTS = before;
     server.close();
     await ctx.close();
+  }
+});
+
+test('puppeteer.browserURL still attaches: the HTTP client chromiumoxide builds finds the TLS provider installed', async () => {
+  const ctx = await setup();
+  const { launchChromium, makeProfileDir, removeProfileDir } = require('../simulator/chromium');
+  const profile = makeProfileDir();
+  const browser = await launchChromium({ sim: ctx.sim, userDataDir: profile });
+  try {
+    const browserURL = `http://${new URL(browser.wsEndpoint()).host}`;
+    await showQr(ctx.client({ puppeteer: { browserURL } }));
+  } finally {
+    await ctx.close();
+    await browser.close().catch(() => {});
+    await removeProfileDir(profile);
   }
 });

@@ -127,6 +127,7 @@ impl BrowserSession {
     /// `cancel` (set by `destroy()`) stops a download, a restore or a launch
     /// under way; whatever was started is closed before this returns.
     pub async fn open(options: &ClientOptions, store: Option<&RemoteStore>, signals: UnboundedSender<BrowserSignal>, cancel: &Cancel) -> Result<Self, ClientError> {
+        web_cache::install_crypto_provider();
         // Before anything is started, so a slow download holds no browser.
         let cached = tokio::select! {
             r = web_cache::resolve(&options.web_version_cache, &options.web_version) => r?,

@@ -67,15 +67,22 @@ fn local_file(path: &Path, version: &str) -> Result<PathBuf, String> {
     Ok(file)
 }
 
-/// The HTTP client for remote caches: rustls with the `ring` provider and the
-/// system's trust roots (plus `NODE_EXTRA_CA_CERTS`, as Node itself honours),
-/// redirects only to URLs the option itself would accept.
-fn http_client(timeout: Duration) -> Result<reqwest::Client, String> {
+/// Makes `ring` the process's rustls provider. reqwest is built without a
+/// default one (aws-lc-rs needs cmake), and panics if a client is built
+/// before one is installed: chromiumoxide builds one for `browserURL` too.
+pub fn install_crypto_provider() {
     static PROVIDER: std::sync::Once = std::sync::Once::new();
     PROVIDER.call_once(|| {
         // Fails only if the host program installed one already; that one is used then.
         let _ = rustls::crypto::ring::default_provider().install_default();
     });
+}
+
+/// The HTTP client for remote caches: rustls with the `ring` provider and the
+/// system's trust roots (plus `NODE_EXTRA_CA_CERTS`, as Node itself honours),
+/// redirects only to URLs the option itself would accept.
+fn http_client(timeout: Duration) -> Result<reqwest::Client, String> {
+    install_crypto_provider();
     let mut builder = reqwest::Client::builder()
         .timeout(timeout)
         .redirect(reqwest::redirect::Policy::custom(|attempt| {
