@@ -120,3 +120,59 @@ test('a process that exits without destroy() leaves no profile behind; one kille
     killAllUnder(tmpdir);
   }
 });
+
+test('destroy() while Chromium is starting cancels the start, kills what was started and resolves', async () => {
+  const dir = fs.mkdtempSync(path.join(TEST_ROOT, 'slow-start-'));
+  // A "browser" that starts and never opens its DevTools port (the launch timeout is 30 s).
+  const fake = path.join(dir, 'chromium');
+  fs.writeFileSync(fake, `#!/bin/sh\necho $$ > "${dir}/pid"\nexec sleep 300\n`, { mode: 0o755 });
+  const { Client } = require('..');
+  const client = new Client({ puppeteer: { executablePath: fake }, webVersionCache: { type: 'none' } });
+  const init = client.initialize().then(
+    () => 'resolved',
+    (e) => e.code
+  );
+  const pidFile = path.join(dir, 'pid');
+  for (let i = 0; i < 400 && !fs.existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 25));
+  const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+  const started = Date.now();
+  await client.destroy();
+  const took = Date.now() - started;
+  assert.ok(took < 15000, `destroy() waited ${took} ms: the start was not cancelled`);
+  assert.throws(() => process.kill(pid, 0), { code: 'ESRCH' }, 'the started process is gone');
+  assert.ok(['resolved', 'ERR_CLIENT_DESTROYED'].includes(await init));
+});
+
+test('a page flooding its callback binding is cut to a bounded rate and the client keeps working', async () => {
+  const { setup, loginByQr, waitFor } = require('./helpers');
+  const ctx = await setup();
+  try {
+    // After login, a script in the page calls the binding 100,000 times at once
+    // (a harmless socket state, which a ready client reports as change_state),
+    // then, once the rate allows again, one marker.
+    const evalOnNewDoc = `const poll = setInterval(() => {
+      let me = null;
+      try { me = window.require('WAWebUserPrefsMeUser').getMaybeMePnUser(); } catch (_) {}
+      if (!me) return;
+      clearInterval(poll);
+      setTimeout(() => {
+        const big = JSON.stringify({ t: 'state', v: 'OPENING', pad: 'x'.repeat(20000) });
+        for (let i = 0; i < 1000; i++) window.__wwrs_binding(big);
+        for (let i = 0; i < 100000; i++) window.__wwrs_binding('{"t":"state","v":"OPENING"}');
+        setTimeout(() => window.__wwrs_binding('{"t":"state","v":"TIMEOUT"}'), 3000);
+      }, 500);
+    }, 100);`;
+    const client = ctx.client({ evalOnNewDoc });
+    const states = [];
+    client.on('change_state', (s) => states.push(s));
+    await loginByQr(ctx, client);
+    await waitFor(client, 'change_state', 120000, (s) => s === 'TIMEOUT');
+    const flood = states.filter((s) => s === 'OPENING').length;
+    assert.ok(flood > 0, 'the flood reached the client at all');
+    assert.ok(flood < 50000, `${flood} of 100,000 flooded callbacks became events`);
+    assert.equal(await client.getWWebVersion(), '2.3000.1017054665', 'the client still answers');
+    console.log(`# ${flood} of 100,000 flooded callbacks became events`);
+  } finally {
+    await ctx.close();
+  }
+});
