@@ -78,6 +78,21 @@ mod tests {
     use std::time::Duration;
 
     #[test]
+    fn callbacks_must_have_whatsapp_webs_shapes() {
+        let parse = super::super::parse_page_event;
+        assert!(matches!(parse(r#"{"t":"version","v":"2.3000.1017054665"}"#), Some(PageEvent::Version { .. })));
+        assert!(parse(r#"{"t":"version","v":"../../x"}"#).is_none(), "a version names a cache file");
+        assert!(matches!(parse(r#"{"t":"state","v":"CONNECTED"}"#), Some(PageEvent::State(_))));
+        assert!(parse(r#"{"t":"state","v":"A B"}"#).is_none());
+        assert!(parse(&format!(r#"{{"t":"state","v":"{}"}}"#, "A".repeat(65))).is_none());
+        assert!(matches!(parse(r#"{"t":"qr","seq":1,"qr":"2@ref,key,key,secret,1"}"#), Some(PageEvent::Qr { .. })));
+        assert!(parse(r#"{"t":"qr","seq":1,"qr":"2@ref key"}"#).is_none());
+        assert!(parse(&format!(r#"{{"t":"qr","seq":1,"qr":"{}"}}"#, "x".repeat(2049))).is_none());
+        assert!(parse(r#"{"t":"progress","v":"50"}"#).is_none());
+        assert!(parse(r#"{"t":"unknown"}"#).is_none());
+    }
+
+    #[test]
     fn oversized_payloads_are_refused() {
         let mut gate = PageGate::default();
         assert!(gate.admit_payload(&"x".repeat(MAX_PAYLOAD)));
