@@ -1,7 +1,8 @@
 //! Throw-away Chromium profiles (NoAuth, sharedBrowser), one folder per process.
 //!
 //! Every temporary profile of this process lives below
-//! `$TMPDIR/whatsapp-web-rs-<pid>/` (0700). A profile is deleted when its
+//! `$TMPDIR/whatsapp-web-rs-<pid>/` (0700), locked by the process while it
+//! lives. A profile is deleted when its
 //! client closes; whatever a process leaves behind because it exited without
 //! `destroy()` is deleted by [`cleanup_at_exit`] (called from Node's `exit`
 //! event), and the folders of processes that died without running it
@@ -25,8 +26,32 @@ fn process_root() -> std::io::Result<PathBuf> {
     sweep_stale(&tmp);
     let dir = tmp.join(format!("{PREFIX}{}", std::process::id()));
     private_fs::ensure_private_dir(&dir)?;
+    hold_alive_lock(&dir);
     *root = Some(dir.clone());
     Ok(dir)
+}
+
+/// Holds an exclusive lock on `<dir>/.alive` for the life of the process. The
+/// kernel drops it when the process dies, whatever the pid namespace, so a
+/// sweeper in another container sharing TMPDIR (where our pid means nothing)
+/// or after pid reuse still tells a live folder from a dead one.
+fn hold_alive_lock(dir: &Path) {
+    static HELD: Mutex<Vec<std::fs::File>> = Mutex::new(Vec::new());
+    let Ok(file) = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(dir.join(".alive")) else { return };
+    // SAFETY: flock on a descriptor we own.
+    if unsafe { libc::flock(std::os::fd::AsRawFd::as_raw_fd(&file), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+        HELD.lock().unwrap_or_else(|p| p.into_inner()).push(file);
+    }
+}
+
+/// Whether the process that made `dir` is gone: its lock can be taken (or,
+/// for a folder without one, its pid no longer runs).
+fn owner_gone(dir: &Path, pid: i32) -> bool {
+    match std::fs::File::open(dir.join(".alive")) {
+        // SAFETY: flock on a descriptor we own; closing it releases the probe.
+        Ok(file) => unsafe { libc::flock(std::os::fd::AsRawFd::as_raw_fd(&file), libc::LOCK_EX | libc::LOCK_NB) == 0 },
+        Err(_) => !alive(pid),
+    }
 }
 
 /// A fresh profile folder below this process's folder, deleted when dropped.
@@ -40,7 +65,7 @@ fn sweep_stale(tmp: &Path) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(PREFIX)).and_then(|p| p.parse::<i32>().ok()) else { continue };
-        if pid != std::process::id() as i32 && !alive(pid) {
+        if pid != std::process::id() as i32 && owner_gone(&entry.path(), pid) {
             crate::debug_log!("removing the temporary profiles of process {pid}, which is gone");
             let _ = std::fs::remove_dir_all(entry.path());
         }
@@ -85,5 +110,24 @@ mod tests {
         assert!(!stale.exists());
         assert!(live.exists());
         assert!(unrelated.exists(), "only <prefix><pid> folders are ours to judge");
+    }
+
+    #[test]
+    fn a_held_lock_keeps_a_folder_whose_pid_looks_dead() {
+        // Another pid namespace sharing TMPDIR: the pid is dead here, the owner is alive.
+        let tmp = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let dir = tmp.path().join(format!("{PREFIX}{dead}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = std::fs::File::create(dir.join(".alive")).unwrap();
+        // A separate open file description, as another process would hold it.
+        assert_eq!(unsafe { libc::flock(std::os::fd::AsRawFd::as_raw_fd(&file), libc::LOCK_EX | libc::LOCK_NB) }, 0);
+        sweep_stale(tmp.path());
+        assert!(dir.exists(), "locked: its owner lives");
+        drop(file);
+        sweep_stale(tmp.path());
+        assert!(!dir.exists(), "unlocked: swept");
     }
 }
