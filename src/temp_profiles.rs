@@ -93,13 +93,17 @@ pub fn cleanup_at_exit() {
 mod tests {
     use super::*;
 
+    /// A child that has exited (and been reaped): a pid that no longer runs.
+    fn dead_pid() -> u32 {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        child.wait().unwrap();
+        child.id()
+    }
+
     #[test]
     fn folders_of_dead_processes_are_swept_and_live_ones_kept() {
         let tmp = tempfile::tempdir().unwrap();
-        // A child that has exited (and been reaped) is a pid that no longer runs.
-        let mut child = std::process::Command::new("true").spawn().unwrap();
-        let dead = child.id();
-        child.wait().unwrap();
+        let dead = dead_pid();
         let stale = tmp.path().join(format!("{PREFIX}{dead}"));
         let live = tmp.path().join(format!("{PREFIX}{}", std::process::id()));
         let unrelated = tmp.path().join(format!("{PREFIX}shared-abc"));
@@ -116,10 +120,7 @@ mod tests {
     fn a_held_lock_keeps_a_folder_whose_pid_looks_dead() {
         // Another pid namespace sharing TMPDIR: the pid is dead here, the owner is alive.
         let tmp = tempfile::tempdir().unwrap();
-        let mut child = std::process::Command::new("true").spawn().unwrap();
-        let dead = child.id();
-        child.wait().unwrap();
-        let dir = tmp.path().join(format!("{PREFIX}{dead}"));
+        let dir = tmp.path().join(format!("{PREFIX}{}", dead_pid()));
         std::fs::create_dir_all(&dir).unwrap();
         let file = std::fs::File::create(dir.join(".alive")).unwrap();
         // A separate open file description, as another process would hold it.
