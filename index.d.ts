@@ -159,10 +159,10 @@ declare namespace WhatsAppWebRs {
          * Sets the browser name of a current linked device, i.e.: 'Firefox'.
          */
         browserName?: string;
-        /** The version of WhatsApp Web to use with webVersionCache.
+        /** The version of WhatsApp Web to use with webVersionCache: digits and dots (anything else throws ERR_WEB_VERSION).
          * @default '2.3000.1017054665' */
         webVersion?: string;
-        /** Where the WhatsApp Web page comes from: 'local' serves `<path>/<webVersion>.html` when present and saves the page there after login; 'remote' fetches `remotePath` (`{version}` replaced; http:// only); 'none' always uses the live page.
+        /** Where the WhatsApp Web page comes from: 'local' serves `<path>/<webVersion>.html` when present and saves the page there after login; 'remote' fetches `remotePath` (`{version}` replaced; https://, or http:// to this machine only); 'none' always uses the live page.
          * @default { type: 'local' } */
         webVersionCache?: WebCacheOptions;
         /** If another WhatsApp Web session takes over (CONFLICT), take it back after takeoverTimeoutMs instead of disconnecting
@@ -234,6 +234,12 @@ declare namespace WhatsAppWebRs {
         type: 'remote';
         remotePath: string;
         strict?: boolean;
+        /** whatsapp-web-rs only: the whole download (connection, headers, body) must finish within this
+         * @default 20000 */
+        timeoutMs?: number;
+        /** whatsapp-web-rs only: the largest page accepted, in bytes
+         * @default 20971520 */
+        maxBytes?: number;
     }
 
     export interface NoWebCacheOptions {
@@ -258,6 +264,10 @@ declare namespace WhatsAppWebRs {
             rmMaxRetries?: number;
             /** whatsapp-web-rs only: wait before the first backup after a new login (default 60000, as whatsapp-web.js) */
             initialBackupDelayMs?: number;
+            /** whatsapp-web-rs only: a restore that would unpack more bytes is refused (default 536870912, 512 MiB) */
+            restoreMaxBytes?: number;
+            /** whatsapp-web-rs only: a stored session with more zip entries is refused (default 100000) */
+            restoreMaxEntries?: number;
         });
     }
 

@@ -234,6 +234,20 @@ class Client extends EventEmitter {
   }
 }
 
+// A program that exits without destroy() (process.exit(), an uncaught error)
+// must not leave Chromium profiles in TMPDIR: kill this process's browsers
+// and delete its temporary profiles. Main thread only: a worker's exit is not
+// the process's.
+if (require('worker_threads').isMainThread) {
+  process.once('exit', () => {
+    try {
+      native.cleanupAtExit();
+    } catch {
+      // nothing more can be done at exit
+    }
+  });
+}
+
 module.exports = {
   Client,
   NoAuth,

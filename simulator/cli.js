@@ -111,6 +111,13 @@ async function main() {
         console.error(err.message);
         process.exit(2);
     }
+    if (!['127.0.0.1', 'localhost', '::1'].includes(sim.options.host)) {
+        // Host/Origin checks stop web pages, not other machines: anyone who can
+        // reach the port can scan QRs, type codes and log sessions out.
+        console.warn(
+            `WARNING: listening on ${sim.options.host}: the control API (/_sim/...) is open to every machine that can reach this one.`,
+        );
+    }
     const o = sim.options;
     const api = sim.httpUrl.replace(/\/$/, '');
     const flags = [...BASE_CHROMIUM_ARGS, ...sim.chromiumArgs];
@@ -139,15 +146,15 @@ async function main() {
             'Control API (JSON):',
             `  curl -s ${api}/_sim/state`,
             `  curl -s ${api}/_sim/events`,
-            `  curl -s -X POST ${api}/_sim/phone/scan -d '{"qr":"2@...,...,...,...,1"}'`,
-            `  curl -s -X POST ${api}/_sim/phone/code -d '{"phone":"15551234567","code":"ABCD1234"}'`,
-            `  curl -s -X POST ${api}/_sim/adv-rotate`,
-            `  curl -s -X POST ${api}/_sim/fail-next-code -d '{"status":429}'   # or 400, "unavailable"`,
-            `  curl -s -X POST ${api}/_sim/conflict -d '{"wid":"15550100001@c.us"}'          # wid optional: all`,
-            `  curl -s -X POST ${api}/_sim/logout-from-phone -d '{"wid":"15550100001@c.us"}' # wid optional: all`,
-            `  curl -s -X POST ${api}/_sim/forget-sessions -d '{"wid":"15550100001@c.us"}'   # wid optional: all`,
-            `  curl -s -X POST ${api}/_sim/server/drop                                      # drop every page WebSocket`,
-            `  curl -s -X POST ${api}/_sim/server/away -d '{"ms":30000}'                    # and refuse new ones for ms`,
+            `  curl -s -X POST -H 'content-type: application/json' ${api}/_sim/phone/scan -d '{"qr":"2@...,...,...,...,1"}'`,
+            `  curl -s -X POST -H 'content-type: application/json' ${api}/_sim/phone/code -d '{"phone":"15551234567","code":"ABCD1234"}'`,
+            `  curl -s -X POST -H 'content-type: application/json' ${api}/_sim/adv-rotate`,
+            `  curl -s -X POST -H 'content-type: application/json' ${api}/_sim/fail-next-code -d '{"status":429}'   # or 400, "unavailable"`,
+            `  curl -s -X POST -H 'content-type: application/json' ${api}/_sim/conflict -d '{"wid":"15550100001@c.us"}'          # wid optional: all`,
+            `  curl -s -X POST -H 'content-type: application/json' ${api}/_sim/logout-from-phone -d '{"wid":"15550100001@c.us"}' # wid optional: all`,
+            `  curl -s -X POST -H 'content-type: application/json' ${api}/_sim/forget-sessions -d '{"wid":"15550100001@c.us"}'   # wid optional: all`,
+            `  curl -s -X POST -H 'content-type: application/json' ${api}/_sim/server/drop                                      # drop every page WebSocket`,
+            `  curl -s -X POST -H 'content-type: application/json' ${api}/_sim/server/away -d '{"ms":30000}'                    # and refuse new ones for ms`,
             '',
             'Ctrl-C stops it.',
             '',

@@ -117,6 +117,46 @@ function normaliseWid(wid) {
     return wid.includes('@') ? wid : `${wid}@c.us`;
 }
 
+/**
+ * The control API drives a phone; the WebSocket is a WhatsApp login. Neither
+ * may be reached by a web page the user happens to have open: a page of
+ * another site (its Origin is foreign) or one that rebound its own name to
+ * 127.0.0.1 (its Host is not ours). So: a Host that is this machine (or, for
+ * the page and its socket, web.whatsapp.com, which the client's flags map
+ * here), no foreign Origin, and JSON bodies only (a cross-site form or
+ * `text/plain` fetch cannot send `application/json` without a preflight).
+ * Returns `{ status, error }` for a request to refuse, or null.
+ */
+function refuseForeignRequest(req, { page }) {
+    const loopback = (host) => host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]';
+    const hostname = (value) => {
+        try {
+            return new URL(`http://${value}`).hostname.toLowerCase();
+        } catch {
+            return null;
+        }
+    };
+    const host = hostname(req.headers.host || '');
+    if (!host || !(loopback(host) || (page && host === HOSTNAME))) {
+        return { status: 403, error: `refused: Host ${JSON.stringify(req.headers.host || '')} is not this machine` };
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined) {
+        let parsed = null;
+        try {
+            parsed = new URL(origin);
+        } catch {
+            // "null" and other opaque origins: foreign
+        }
+        const ours = parsed && (loopback(parsed.hostname) || (page && parsed.protocol === 'https:' && parsed.hostname === HOSTNAME));
+        if (!ours) return { status: 403, error: `refused: requests from ${origin} are not allowed` };
+    }
+    if (req.method === 'POST' && !/^application\/json\s*(;|$)/i.test(req.headers['content-type'] || '')) {
+        return { status: 415, error: 'refused: POST bodies must be application/json' };
+    }
+    return null;
+}
+
 async function makeCertificate() {
     // Made fresh at every start: nothing secret or stale is kept in the repository. Clients reach
     // it with --ignore-certificate-errors, so self-signed is enough; an EC key keeps start-up fast.
@@ -233,6 +273,12 @@ class Simulator extends EventEmitter {
         this.wss.on('connection', (ws, req) => this._onConnection(ws, req));
         const onUpgrade = (req, socket, head) => {
             const url = new URL(req.url, 'http://x');
+            const refused = refuseForeignRequest(req, { page: true });
+            if (refused) {
+                socket.end(`HTTP/1.1 ${refused.status} Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+                this._log('request-refused', { path: url.pathname, why: refused.error });
+                return;
+            }
             if (url.pathname !== '/ws' || this.closed) {
                 socket.destroy();
                 return;
@@ -302,6 +348,12 @@ class Simulator extends EventEmitter {
             res.end(body);
         };
         if (url.pathname.startsWith('/_sim/')) {
+            const refused = refuseForeignRequest(req, { page: false });
+            if (refused) {
+                this._log('request-refused', { path: url.pathname, why: refused.error });
+                send(refused.status, 'application/json', JSON.stringify({ error: refused.error }));
+                return;
+            }
             handleControl(this, req, res, url).catch((err) => {
                 if (!res.headersSent) send(500, 'application/json', JSON.stringify({ error: String(err && err.message) }));
             });

@@ -165,15 +165,14 @@ impl AuthStrategy {
                         });
                     }
                 }
-                std::fs::create_dir_all(&dir)
+                // The session folder is an account: only its owner may read it.
+                crate::private_fs::ensure_private_dir(&dir)
                     .map_err(|e| ClientError::Storage(format!("cannot create {}: {e}", dir.display())))?;
                 Ok(Profile::Persistent(dir))
             }
             AuthStrategy::NoAuth => match user_data_dir {
                 Some(dir) => Ok(Profile::Persistent(dir.to_path_buf())),
-                None => tempfile::Builder::new()
-                    .prefix("whatsapp-web-rs-")
-                    .tempdir()
+                None => crate::temp_profiles::new_profile("profile")
                     .map(Profile::Temporary)
                     .map_err(|e| ClientError::Storage(format!("cannot create a temporary profile: {e}"))),
             },
@@ -214,6 +213,19 @@ pub fn remote_auth(m: &serde_json::Map<String, Value>) -> Result<RemoteAuth, Cli
     // Not in whatsapp-web.js (which waits 60 s): lets tests and impatient
     // deployments take the first backup sooner.
     let initial = number("initialBackupDelayMs")?.unwrap_or(60_000);
+    let defaults = crate::session_archive::Limits::default();
+    let positive = |k: &str, default: u64| -> Result<u64, ClientError> {
+        match number(k)? {
+            None => Ok(default),
+            Some(0) => Err(bad(k, "must be a positive whole number".into())),
+            Some(n) => Ok(n),
+        }
+    };
+    // Not in whatsapp-web.js: caps on what a restore may unpack.
+    let limits = crate::session_archive::Limits {
+        max_bytes: positive("restoreMaxBytes", defaults.max_bytes)?,
+        max_entries: positive("restoreMaxEntries", defaults.max_entries)?,
+    };
     let local = LocalAuth::new(None, string("dataPath")?, None)?;
     Ok(RemoteAuth {
         client_id,
@@ -221,6 +233,7 @@ pub fn remote_auth(m: &serde_json::Map<String, Value>) -> Result<RemoteAuth, Cli
         backup_interval: std::time::Duration::from_millis(backup),
         initial_delay: std::time::Duration::from_millis(initial),
         rm_max_retries: number("rmMaxRetries")?.map(|n| n.min(u32::MAX as u64) as u32).unwrap_or(4),
+        limits,
     })
 }
 
@@ -280,5 +293,7 @@ mod tests {
         let p = tokio_test_block_on(a.prepare_profile(None, None)).unwrap();
         assert!(p.path().is_dir());
         assert!(p.path().ends_with("session-x"));
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(p.path()).unwrap().permissions().mode() & 0o777, 0o700, "a session folder is private");
     }
 }

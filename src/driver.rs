@@ -97,6 +97,8 @@ struct Driver {
     browser: Option<BrowserSession>,
     signals: Option<UnboundedReceiver<BrowserSignal>>,
     launching: bool,
+    /// Set to stop a launch under way (destroy() during a download or a start).
+    launch_cancel: Option<tokio::sync::watch::Sender<bool>>,
     shutdown_pending: bool,
     /// The live timer of each kind. Arming a kind again supersedes the old
     /// one (its generation is void anyway), so a thousand request/cancel
@@ -129,6 +131,7 @@ impl Driver {
             browser: None,
             signals: None,
             launching: false,
+            launch_cancel: None,
             shutdown_pending: false,
             timers: HashMap::new(),
             store: None,
@@ -226,6 +229,7 @@ impl Driver {
 
     async fn on_launched(&mut self, result: Result<(BrowserSession, UnboundedReceiver<BrowserSignal>), ClientError>) -> Input {
         self.launching = false;
+        self.launch_cancel = None;
         if self.shutdown_pending {
             // destroy() came while Chromium was starting.
             self.shutdown_pending = false;
@@ -300,11 +304,13 @@ impl Driver {
             }
             Output::Launch => {
                 self.launching = true;
+                let (cancel_tx, cancel) = tokio::sync::watch::channel(false);
+                self.launch_cancel = Some(cancel_tx);
                 let options = self.options.clone();
                 let store = self.store.clone();
                 self.send_later(async move {
                     let (tx, rx) = unbounded_channel();
-                    let opened = AssertUnwindSafe(BrowserSession::open(&options, store.as_ref(), tx))
+                    let opened = AssertUnwindSafe(BrowserSession::open(&options, store.as_ref(), tx, &cancel))
                         .catch_unwind()
                         .await
                         .unwrap_or_else(|p| Err(ClientError::Internal(panic_message(&*p))));
@@ -366,6 +372,9 @@ impl Driver {
                     });
                 } else if self.launching {
                     self.shutdown_pending = true;
+                    if let Some(cancel) = &self.launch_cancel {
+                        let _ = cancel.send(true);
+                    }
                 } else {
                     let _ = self.internal_tx.send(Msg::ShutdownDone);
                 }

@@ -70,6 +70,8 @@ pub enum ClientError {
     Storage(String),
     #[error("webVersionCache: {0}")]
     WebVersion(String),
+    #[error("webVersion must be digits and dots like \"2.3000.1017054665\", got {0}")]
+    InvalidWebVersion(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -105,7 +107,7 @@ impl ClientError {
             PageScript(_) => "ERR_PAGE_SCRIPT",
             PageTimeout(_) => "ERR_PAGE_TIMEOUT",
             Storage(_) => "ERR_STORAGE",
-            WebVersion(_) => "ERR_WEB_VERSION",
+            WebVersion(_) | InvalidWebVersion(_) => "ERR_WEB_VERSION",
             Internal(_) => "ERR_INTERNAL",
         }
     }
@@ -122,6 +124,7 @@ impl ClientError {
                 | PhoneNumberLeadingZero
                 | InvalidOption { .. }
                 | InvalidClientId(_)
+                | InvalidWebVersion(_)
         )
     }
 

@@ -26,8 +26,11 @@ pub mod driver;
 pub mod errors;
 pub mod options;
 pub mod phone;
+pub mod private_fs;
 pub mod remote_auth;
 pub mod session;
+pub mod session_archive;
+pub mod temp_profiles;
 
 use napi::bindgen_prelude::*;
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
@@ -304,10 +307,19 @@ pub fn remote_auth_descriptor(options: Option<Value>) -> Result<Value> {
         "backupSyncIntervalMs": remote.backup_interval.as_millis() as u64,
         "initialBackupDelayMs": remote.initial_delay.as_millis() as u64,
         "rmMaxRetries": remote.rm_max_retries,
+        "restoreMaxBytes": remote.limits.max_bytes,
+        "restoreMaxEntries": remote.limits.max_entries,
         "storeMethods": map.get("storeMethods"),
         "userDataDir": remote.user_data_dir().to_string_lossy(),
         "sessionName": remote.session_name(),
     }))
+}
+
+/// At Node's exit: kills this process's browsers and deletes its temporary
+/// profiles, even for clients that were never destroyed.
+#[napi]
+pub fn cleanup_at_exit() {
+    temp_profiles::cleanup_at_exit();
 }
 
 /// Turns a value into the checked phone number the client would send

@@ -64,8 +64,9 @@ pub enum WebVersionCache {
     None,
     /// Serve `<path>/<webVersion>.html` when present; save the page there after login.
     Local { path: PathBuf, strict: bool },
-    /// Fetch the page from `remotePath` (`{version}` is replaced).
-    Remote { remote_path: String, strict: bool },
+    /// Fetch the page from `remotePath` (`{version}` is replaced), within
+    /// `timeout` for the whole download and at most `max_bytes`.
+    Remote { remote_path: String, strict: bool, timeout: Duration, max_bytes: u64 },
 }
 
 #[derive(Debug, Clone)]
@@ -189,6 +190,10 @@ impl ClientOptions {
         };
         let eval_on_new_doc = opts.string("evalOnNewDoc")?;
         let web_version = opts.string("webVersion")?.unwrap_or_else(|| DEFAULT_WEB_VERSION.to_string());
+        // It names a cache file and goes into a URL: data, checked here.
+        if !is_web_version(&web_version) {
+            return Err(ClientError::InvalidWebVersion(describe(&Value::String(web_version))));
+        }
         let web_version_cache = match opts.object("webVersionCache")? {
             None => WebVersionCache::Local { path: PathBuf::from("./.wwebjs_cache/"), strict: false },
             Some(m) => {
@@ -201,7 +206,19 @@ impl ClientOptions {
                         strict,
                     },
                     Some("remote") => match c.string("remotePath")? {
-                        Some(remote_path) => WebVersionCache::Remote { remote_path, strict },
+                        Some(remote_path) => {
+                            let sample = remote_path.replace("{version}", DEFAULT_WEB_VERSION);
+                            if let Err(why) = reqwest::Url::parse(&sample).map_err(|e| e.to_string()).and_then(|u| remote_url_allowed(&u)) {
+                                return Err(ClientError::InvalidOption { option: "webVersionCache.remotePath".into(), reason: why });
+                            }
+                            let timeout_ms = c.uint("timeoutMs")?.unwrap_or(DEFAULT_REMOTE_CACHE_TIMEOUT_MS);
+                            let max_bytes = c.uint("maxBytes")?.unwrap_or(DEFAULT_REMOTE_CACHE_MAX_BYTES);
+                            if timeout_ms == 0 || max_bytes == 0 {
+                                let (k, v) = if timeout_ms == 0 { ("timeoutMs", timeout_ms) } else { ("maxBytes", max_bytes) };
+                                return Err(invalid(&c.name(k), "must be a positive whole number", &Value::from(v)));
+                            }
+                            WebVersionCache::Remote { remote_path, strict, timeout: Duration::from_millis(timeout_ms), max_bytes }
+                        }
                         None => return Err(invalid("webVersionCache.remotePath", "is required for type 'remote'", &Value::Null)),
                     },
                     Some(other) => return Err(invalid("webVersionCache.type", "must be 'none', 'local' or 'remote'", &Value::String(other.into()))),
@@ -261,6 +278,33 @@ impl ClientOptions {
             device_name: opts.string("deviceName")?,
             browser_name: opts.string("browserName")?,
         })
+    }
+}
+
+/// How long a remote web version cache may take, all of the download included.
+pub const DEFAULT_REMOTE_CACHE_TIMEOUT_MS: u64 = 20_000;
+/// The largest page a remote web version cache may send (WhatsApp Web's is ~100 KB).
+pub const DEFAULT_REMOTE_CACHE_MAX_BYTES: u64 = 20 << 20;
+
+/// whatsapp-web.js's versions are digits and dots (`2.3000.1017054665`):
+/// `^\d+(\.\d+){1,3}$`. Anything else is refused wherever a version
+/// enters: the option, the page, a cache file name.
+pub fn is_web_version(v: &str) -> bool {
+    let parts: Vec<&str> = v.split('.').collect();
+    v.len() <= 64 && (2..=4).contains(&parts.len()) && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The page that will hold the logged-in session must not be changeable on
+/// the way: `https://`, or plain `http://` to this machine only.
+pub fn remote_url_allowed(url: &reqwest::Url) -> Result<(), String> {
+    let host = url.host_str().unwrap_or("");
+    let ip = host.trim_start_matches('[').trim_end_matches(']').parse::<std::net::IpAddr>();
+    let loopback = host.eq_ignore_ascii_case("localhost") || ip.is_ok_and(|ip| ip.is_loopback());
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if loopback => Ok(()),
+        "http" => Err(format!("must be an https:// URL (plain http:// only to this machine: localhost, 127.0.0.1, [::1]), got {url}")),
+        other => Err(format!("must be an https:// URL, got a {other}: URL")),
     }
 }
 
@@ -409,6 +453,44 @@ mod tests {
                 other => panic!("{value}: expected an error naming {option}, got {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn web_versions_are_digits_and_dots() {
+        for ok in ["2.3000.1017054665", "2.3000", "1.2.3.4", DEFAULT_WEB_VERSION] {
+            assert!(is_web_version(ok), "{ok}");
+            assert_eq!(ClientOptions::parse(&json!({"webVersion": ok})).unwrap().web_version, ok);
+        }
+        for bad in ["../../x", "2", "2.3000.1/../../x", "2..3", "2.3.4.5.6", "2.3000.1 ", "", "2.3000.1.html", "２.３"] {
+            assert!(!is_web_version(bad), "{bad}");
+            let err = ClientOptions::parse(&json!({"webVersion": bad})).unwrap_err();
+            assert_eq!(err.code(), "ERR_WEB_VERSION", "{bad}");
+            assert!(err.is_type_error());
+        }
+    }
+
+    #[test]
+    fn remote_caches_are_https_or_loopback_with_limits() {
+        let remote = |path: &str| ClientOptions::parse(&json!({"webVersionCache": {"type": "remote", "remotePath": path}}));
+        for ok in ["https://example.com/{version}.html", "http://127.0.0.1:8080/{version}.html", "http://localhost/{version}", "http://[::1]:9/{version}"] {
+            match remote(ok).unwrap().web_version_cache {
+                WebVersionCache::Remote { timeout, max_bytes, .. } => {
+                    assert_eq!(timeout, Duration::from_millis(DEFAULT_REMOTE_CACHE_TIMEOUT_MS));
+                    assert_eq!(max_bytes, 20 << 20);
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        for bad in ["http://example.com/{version}.html", "http://127.0.0.1.example.com/{version}", "file:///etc/{version}", "ftp://x/{version}", "not a url"] {
+            match remote(bad) {
+                Err(ClientError::InvalidOption { option, .. }) => assert_eq!(option, "webVersionCache.remotePath", "{bad}"),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+        let limited = ClientOptions::parse(&json!({"webVersionCache": {"type": "remote", "remotePath": "https://x/{version}", "timeoutMs": 500, "maxBytes": 1000}})).unwrap();
+        assert!(matches!(limited.web_version_cache, WebVersionCache::Remote { timeout, max_bytes: 1000, .. } if timeout == Duration::from_millis(500)));
+        let zero = ClientOptions::parse(&json!({"webVersionCache": {"type": "remote", "remotePath": "https://x/{version}", "timeoutMs": 0}}));
+        assert!(matches!(zero, Err(ClientError::InvalidOption { option, .. }) if option == "webVersionCache.timeoutMs"));
     }
 
     #[test]

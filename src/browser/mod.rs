@@ -6,6 +6,7 @@
 //! never spliced into script text) and closes everything down.
 
 mod args;
+mod page_gate;
 mod process;
 mod shared;
 mod web_cache;
@@ -31,7 +32,8 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
 pub use args::chromium_args;
-pub use process::ChromiumProcess;
+pub use process::{Cancel, ChromiumProcess};
+use process::cancelled;
 
 use crate::auth::Profile;
 use crate::errors::ClientError;
@@ -123,7 +125,16 @@ impl BrowserSession {
     /// (binding, bootstrap script, options) and starts the navigation to
     /// WhatsApp Web without waiting for it to load: the bootstrap script
     /// reports progress through the binding.
-    pub async fn open(options: &ClientOptions, store: Option<&RemoteStore>, signals: UnboundedSender<BrowserSignal>) -> Result<Self, ClientError> {
+    ///
+    /// `cancel` (set by `destroy()`) stops a download, a restore or a launch
+    /// under way; whatever was started is closed before this returns.
+    pub async fn open(options: &ClientOptions, store: Option<&RemoteStore>, signals: UnboundedSender<BrowserSignal>, cancel: &Cancel) -> Result<Self, ClientError> {
+        web_cache::install_crypto_provider();
+        // Before anything is started, so a slow download holds no browser.
+        let cached = tokio::select! {
+            r = web_cache::resolve(&options.web_version_cache, &options.web_version) => r?,
+            _ = cancelled(cancel) => return Err(ClientError::Destroyed),
+        };
         let config = HandlerConfig {
             // A wrong certificate must fail as it would for a person; the
             // simulator is reached with --ignore-certificate-errors instead.
@@ -184,9 +195,12 @@ impl BrowserSession {
                 }
             }
         } else {
-            let profile = options.auth.prepare_profile(options.browser.user_data_dir.as_deref(), store).await?;
+            let profile = tokio::select! {
+                p = options.auth.prepare_profile(options.browser.user_data_dir.as_deref(), store) => p?,
+                _ = cancelled(cancel) => return Err(ClientError::Destroyed),
+            };
             let args = chromium_args(&options.browser, profile.path())?;
-            let (process, ws_url) = ChromiumProcess::spawn(&options.browser.executable_path, &args, LAUNCH_TIMEOUT).await?;
+            let (process, ws_url) = ChromiumProcess::spawn_cancellable(&options.browser.executable_path, &args, LAUNCH_TIMEOUT, cancel).await?;
             let (browser, handler) = connect(ws_url).await?;
             own_handler(handler, &mut tasks);
             watch_exit(process.exited(), &mut tasks);
@@ -206,7 +220,15 @@ impl BrowserSession {
         };
         crate::debug_log!("page opened; preparing it");
         let mut session = BrowserSession { page: page.clone(), context: Arc::new(AtomicI64::new(0)), owner, tasks, index_html: None };
-        session.prepare_page(options, signals).await?;
+        let prepared = tokio::select! {
+            r = session.prepare_page(options, signals, cached) => r,
+            _ = cancelled(cancel) => Err(ClientError::Destroyed),
+        };
+        if let Err(e) = prepared {
+            // Close what was started (and wait for it) instead of dropping it.
+            session.close().await;
+            return Err(e);
+        }
         let navigate = NavigateParams::builder()
             .url(WHATSAPP_WEB_URL)
             .referrer("https://whatsapp.com/")
@@ -227,18 +249,19 @@ impl BrowserSession {
     }
 
     /// Everything that must be in place before WhatsApp Web's first script runs.
-    async fn prepare_page(&mut self, options: &ClientOptions, signals: UnboundedSender<BrowserSignal>) -> Result<(), ClientError> {
+    async fn prepare_page(&mut self, options: &ClientOptions, signals: UnboundedSender<BrowserSignal>, cached: Option<String>) -> Result<(), ClientError> {
         let page = self.page.clone();
         let mut bindings = timeout("listening to the page", page.event_listener::<EventBindingCalled>()).await?;
         let page_signals = signals.clone();
         let context = self.context.clone();
         self.tasks.push(tokio::spawn(async move {
             let signals = page_signals;
+            let mut gate = page_gate::PageGate::default();
             while let Some(call) = bindings.next().await {
-                if call.name != BINDING {
+                if call.name != BINDING || !gate.admit_payload(&call.payload) {
                     continue;
                 }
-                if let Some(event) = parse_page_event(&call.payload) {
+                if let Some(event) = parse_page_event(&call.payload).filter(|e| gate.admit_event(e)) {
                     // Only the top frame's bootstrap reports documents.
                     if matches!(event, PageEvent::Document { .. } | PageEvent::Version { .. }) {
                         context.store(*call.execution_context_id.inner(), Ordering::SeqCst);
@@ -303,7 +326,7 @@ impl BrowserSession {
                 .map_err(ClientError::Internal)?;
             timeout("setting the viewport", page.execute(metrics)).await?;
         }
-        match web_cache::resolve(&options.web_version_cache, &options.web_version).await? {
+        match cached {
             Some(html) => self.tasks.push(web_cache::serve(&page, html).await?),
             None if matches!(options.web_version_cache, crate::options::WebVersionCache::Local { .. }) => {
                 let (index, task) = web_cache::IndexHtml::watch(&page).await?;
@@ -378,15 +401,28 @@ impl BrowserSession {
     }
 }
 
+/// A page callback, checked: anything in the page can call the binding, so
+/// each field must have the shape WhatsApp Web's own values have.
 fn parse_page_event(payload: &str) -> Option<PageEvent> {
     let v: Value = serde_json::from_str(payload).ok()?;
     let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+    // QR texts are `2@ref,key,key,secret,platform` (~250 printable characters).
+    let qr_text = |t: String| (t.len() <= 2048 && t.bytes().all(|b| b.is_ascii_graphic())).then_some(t);
+    let state = |t: String| (!t.is_empty() && t.len() <= 64 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')).then_some(t);
     Some(match v.get("t")?.as_str()? {
         "doc" => PageEvent::Document { url: s("url")? },
-        "version" => PageEvent::Version { version: s("v")?, had_session: v.get("hadSession").and_then(Value::as_bool).unwrap_or(false) },
+        "version" => {
+            let version = s("v")?;
+            if !crate::options::is_web_version(&version) {
+                // It would name a cache file: only digits and dots, as whatsapp-web.js's versions.
+                crate::debug_log!("page: ignored a version that is not digits and dots: {:?}", version.chars().take(80).collect::<String>());
+                return None;
+            }
+            PageEvent::Version { version, had_session: v.get("hadSession").and_then(Value::as_bool).unwrap_or(false) }
+        }
         "logout" => PageEvent::LoggedOut,
-        "state" => PageEvent::State(s("v")?),
-        "qr" => PageEvent::Qr { seq: v.get("seq")?.as_u64()?, text: s("qr")? },
+        "state" => PageEvent::State(state(s("v")?)?),
+        "qr" => PageEvent::Qr { seq: v.get("seq")?.as_u64()?, text: qr_text(s("qr")?)? },
         "synced" => PageEvent::Synced,
         "progress" => PageEvent::Progress(v.get("v")?.as_f64()?.clamp(0.0, 100.0) as u8),
         _ => return None,

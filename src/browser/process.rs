@@ -34,6 +34,12 @@ fn launcher() -> &'static Mutex<std_mpsc::Sender<SpawnJob>> {
     })
 }
 
+/// Process groups of the browsers this process started and has not closed yet.
+fn live_groups() -> &'static Mutex<std::collections::HashSet<i32>> {
+    static LIVE: OnceLock<Mutex<std::collections::HashSet<i32>>> = OnceLock::new();
+    LIVE.get_or_init(Default::default)
+}
+
 /// A running Chromium. Dropping it kills the process group.
 #[derive(Debug)]
 pub struct ChromiumProcess {
@@ -43,8 +49,31 @@ pub struct ChromiumProcess {
     stderr_tail: Arc<Mutex<Vec<String>>>,
 }
 
+/// Set to `true` by `destroy()` while a launch is under way.
+pub type Cancel = watch::Receiver<bool>;
+
+/// A launch that nobody will cancel.
+pub fn never_cancelled() -> Cancel {
+    static NEVER: OnceLock<watch::Sender<bool>> = OnceLock::new();
+    NEVER.get_or_init(|| watch::channel(false).0).subscribe()
+}
+
+/// Resolves once `cancel` is set; never if its sender is gone without setting it.
+pub async fn cancelled(cancel: &Cancel) {
+    let mut cancel = cancel.clone();
+    if cancel.wait_for(|c| *c).await.is_err() {
+        std::future::pending::<()>().await;
+    }
+}
+
 impl ChromiumProcess {
     pub async fn spawn(executable: &std::path::Path, args: &[String], launch_timeout: Duration) -> Result<(Self, String), ClientError> {
+        Self::spawn_cancellable(executable, args, launch_timeout, &never_cancelled()).await
+    }
+
+    /// Like [`spawn`](Self::spawn); if `cancel` is set before the browser is
+    /// up, what was started is killed (and gone) before this returns `Destroyed`.
+    pub async fn spawn_cancellable(executable: &std::path::Path, args: &[String], launch_timeout: Duration, cancel: &Cancel) -> Result<(Self, String), ClientError> {
         let mut cmd = Command::new(executable);
         cmd.args(args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
         // SAFETY: only async-signal-safe calls between fork and exec.
@@ -70,6 +99,7 @@ impl ChromiumProcess {
             .map_err(|_| ClientError::Internal("launcher thread gone".into()))?
             .map_err(|e| ClientError::BrowserLaunch(format!("{}: {e}", executable.display())))?;
         let pid = child.id() as i32;
+        live_groups().lock().unwrap_or_else(|p| p.into_inner()).insert(pid);
 
         // Read stderr on a thread: the DevTools URL first, then keep draining so
         // Chromium never blocks on a full pipe; keep a tail for error messages.
@@ -120,9 +150,17 @@ impl ChromiumProcess {
         let process = ChromiumProcess { pid, exited, stderr_tail };
         let mut exited = process.exited.clone();
         let url = tokio::select! {
-            url = url_rx => url.ok(),
-            _ = exited.wait_for(|e| e.is_some()) => None,
-            _ = tokio::time::sleep(launch_timeout) => None,
+            url = url_rx => Ok(url.ok()),
+            _ = exited.wait_for(|e| e.is_some()) => Ok(None),
+            _ = tokio::time::sleep(launch_timeout) => Ok(None),
+            _ = cancelled(cancel) => Err(ClientError::Destroyed),
+        };
+        let url = match url {
+            Ok(url) => url,
+            Err(destroyed) => {
+                process.wait_or_kill(Duration::ZERO).await;
+                return Err(destroyed);
+            }
         };
         match url {
             Some(url) => Ok((process, url)),
@@ -145,6 +183,23 @@ impl ChromiumProcess {
         let tail = tail.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>();
         let tail = tail[tail.len().saturating_sub(5)..].join(" | ");
         ClientError::BrowserLaunch(if tail.is_empty() { what } else { format!("{what}: {tail}") })
+    }
+
+    /// Kills every browser this process started and waits (up to `limit`)
+    /// until none of their processes is left: for the exit of Node, when
+    /// nothing async can run any more.
+    pub fn kill_all_and_wait(limit: Duration) {
+        let groups: Vec<i32> = live_groups().lock().unwrap_or_else(|p| p.into_inner()).iter().copied().collect();
+        for &pgid in &groups {
+            // SAFETY: plain syscalls on process groups we spawned.
+            unsafe {
+                libc::kill(-pgid, libc::SIGKILL);
+            }
+        }
+        let deadline = std::time::Instant::now() + limit;
+        while groups.iter().any(|&g| group_has_live_member(g)) && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
     }
 
     /// Resolves when the browser process has exited, with why.
@@ -205,6 +260,7 @@ fn group_has_live_member(pgid: i32) -> bool {
 
 impl Drop for ChromiumProcess {
     fn drop(&mut self) {
+        live_groups().lock().unwrap_or_else(|p| p.into_inner()).remove(&self.pid);
         self.kill_group();
     }
 }

@@ -73,9 +73,7 @@ pub async fn acquire(opts: &BrowserOptions) -> Result<Arc<SharedBrowser>, Client
             return Ok(shared);
         }
     }
-    let profile = tempfile::Builder::new()
-        .prefix("whatsapp-web-rs-shared-")
-        .tempdir()
+    let profile = crate::temp_profiles::new_profile("shared")
         .map_err(|e| ClientError::Storage(format!("cannot create a temporary profile: {e}")))?;
     let args = chromium_args(opts, profile.path())?;
     let (process, ws_url) = ChromiumProcess::spawn(&opts.executable_path, &args, LAUNCH_TIMEOUT).await?;

@@ -1,0 +1,122 @@
+//! The gate every page callback passes before it reaches the session.
+//!
+//! Any script in the page can call the binding, as often and with whatever
+//! it likes. The gate drops payloads above a size cap, repeated progress
+//! values, and anything beyond a generous rate (far above what WhatsApp Web
+//! sends even during a thousand pairing-code cycles), so a flood cannot grow
+//! the queues to the session and to JavaScript without bound.
+
+use std::time::Instant;
+
+use crate::session::PageEvent;
+
+/// The largest payload accepted (a QR text is ~250 bytes, a URL a few hundred).
+pub const MAX_PAYLOAD: usize = 16 * 1024;
+/// Burst size and sustained rate of admitted callbacks.
+const BURST: f64 = 2000.0;
+const PER_SECOND: f64 = 1000.0;
+
+pub struct PageGate {
+    tokens: f64,
+    refilled: Instant,
+    last_progress: Option<u8>,
+    dropped: u64,
+}
+
+impl Default for PageGate {
+    fn default() -> Self {
+        PageGate { tokens: BURST, refilled: Instant::now(), last_progress: None, dropped: 0 }
+    }
+}
+
+impl PageGate {
+    /// Whether a raw payload may be parsed at all.
+    pub fn admit_payload(&mut self, payload: &str) -> bool {
+        if payload.len() > MAX_PAYLOAD {
+            self.drop_one(|| format!("a page callback of {} bytes (limit {MAX_PAYLOAD})", payload.len()));
+            return false;
+        }
+        true
+    }
+
+    /// Whether a parsed event goes on to the session.
+    pub fn admit_event(&mut self, event: &PageEvent) -> bool {
+        self.admit_event_at(event, Instant::now())
+    }
+
+    fn admit_event_at(&mut self, event: &PageEvent, now: Instant) -> bool {
+        match event {
+            // A new document starts its progress afresh.
+            PageEvent::Document { .. } => self.last_progress = None,
+            PageEvent::Progress(p) if self.last_progress == Some(*p) => return false,
+            PageEvent::Progress(p) => self.last_progress = Some(*p),
+            _ => {}
+        }
+        let elapsed = now.saturating_duration_since(self.refilled).as_secs_f64();
+        self.refilled = now;
+        self.tokens = (self.tokens + elapsed * PER_SECOND).min(BURST);
+        if self.tokens < 1.0 {
+            self.drop_one(|| "page callbacks beyond the rate limit".into());
+            return false;
+        }
+        self.tokens -= 1.0;
+        true
+    }
+
+    fn drop_one(&mut self, what: impl FnOnce() -> String) {
+        self.dropped += 1;
+        // One line per power of two: a flood does not flood the log too.
+        if self.dropped.is_power_of_two() {
+            crate::debug_log!("page: dropped {} ({} dropped so far)", what(), self.dropped);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn callbacks_must_have_whatsapp_webs_shapes() {
+        let parse = super::super::parse_page_event;
+        assert!(matches!(parse(r#"{"t":"version","v":"2.3000.1017054665"}"#), Some(PageEvent::Version { .. })));
+        assert!(parse(r#"{"t":"version","v":"../../x"}"#).is_none(), "a version names a cache file");
+        assert!(matches!(parse(r#"{"t":"state","v":"CONNECTED"}"#), Some(PageEvent::State(_))));
+        assert!(parse(r#"{"t":"state","v":"A B"}"#).is_none());
+        assert!(parse(&format!(r#"{{"t":"state","v":"{}"}}"#, "A".repeat(65))).is_none());
+        assert!(matches!(parse(r#"{"t":"qr","seq":1,"qr":"2@ref,key,key,secret,1"}"#), Some(PageEvent::Qr { .. })));
+        assert!(parse(r#"{"t":"qr","seq":1,"qr":"2@ref key"}"#).is_none());
+        assert!(parse(&format!(r#"{{"t":"qr","seq":1,"qr":"{}"}}"#, "x".repeat(2049))).is_none());
+        assert!(parse(r#"{"t":"progress","v":"50"}"#).is_none());
+        assert!(parse(r#"{"t":"unknown"}"#).is_none());
+    }
+
+    #[test]
+    fn oversized_payloads_are_refused() {
+        let mut gate = PageGate::default();
+        assert!(gate.admit_payload(&"x".repeat(MAX_PAYLOAD)));
+        assert!(!gate.admit_payload(&"x".repeat(MAX_PAYLOAD + 1)));
+    }
+
+    #[test]
+    fn repeated_progress_is_coalesced_until_a_new_document() {
+        let mut gate = PageGate::default();
+        assert!(gate.admit_event(&PageEvent::Progress(10)));
+        assert!(!gate.admit_event(&PageEvent::Progress(10)));
+        assert!(gate.admit_event(&PageEvent::Progress(20)));
+        assert!(gate.admit_event(&PageEvent::Document { url: "https://web.whatsapp.com/".into() }));
+        assert!(gate.admit_event(&PageEvent::Progress(20)));
+    }
+
+    #[test]
+    fn a_flood_is_cut_to_the_rate_and_recovers() {
+        let mut gate = PageGate::default();
+        let start = Instant::now();
+        let admitted = (0..100_000).filter(|i| gate.admit_event_at(&PageEvent::State(format!("S{}", i % 2)), start)).count();
+        assert_eq!(admitted, BURST as usize, "a burst beyond the bucket is dropped");
+        let later = start + Duration::from_millis(100);
+        let admitted = (0..1000).filter(|_| gate.admit_event_at(&PageEvent::Synced, later)).count();
+        assert_eq!(admitted, (PER_SECOND / 10.0) as usize, "then the sustained rate");
+    }
+}
