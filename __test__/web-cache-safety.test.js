@@ -13,7 +13,6 @@ const { execFileSync } = require('child_process');
 const { Client } = require('..');
 const { TEST_ROOT, setup, waitFor, chromiumPidsUnder, showQr, loginByQr } = require('./helpers');
 
-const PAGE = fs.readFileSync(path.join(__dirname, '..', 'simulator', 'page', 'index.html'), 'utf8');
 const VERSION = '2.3000.1017054665';
 
 function filesUnder(dir) {
@@ -170,6 +169,8 @@ function makeCa(dir) {
 test('an https:// remote cache works when its certificate is trusted (NODE_EXTRA_CA_CERTS), and is refused when not', async () => {
   const ctx = await setup();
   const { ca, key, cert } = makeCa(fs.mkdtempSync(path.join(TEST_ROOT, 'ca-')));
+  // The mirror holds the simulator's page, as web version mirrors hold WhatsApp Web's.
+  const PAGE = await (await fetch(ctx.sim.httpUrl)).text();
   const asked = [];
   const server = https.createServer({ key, cert }, (req, res) => {
     asked.push(req.url);
