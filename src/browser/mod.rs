@@ -6,6 +6,7 @@
 //! never spliced into script text) and closes everything down.
 
 mod args;
+pub mod find;
 mod process;
 mod shared;
 mod web_cache;
@@ -184,7 +185,8 @@ impl BrowserSession {
         } else {
             let profile = options.auth.prepare_profile(options.browser.user_data_dir.as_deref(), store).await?;
             let args = chromium_args(&options.browser, profile.path())?;
-            let (process, ws_url) = ChromiumProcess::spawn(&options.browser.executable_path, &args, LAUNCH_TIMEOUT).await?;
+            let executable = find::browser_executable(options.browser.executable_path.as_deref())?;
+            let (process, ws_url) = ChromiumProcess::spawn(&executable, &args, LAUNCH_TIMEOUT).await?;
             let (browser, handler) = connect(ws_url).await?;
             own_handler(handler, &mut tasks);
             watch_exit(process.exited(), &mut tasks);
