@@ -86,7 +86,7 @@ function buildAddon() {
   return addonPath();
 }
 
-module.exports = { buildAddon, addonPath, crossToolchainDir, TARGET };
+module.exports = { buildAddon, ensureCrossToolchain };
 
 if (require.main === module) {
   // The one command to build from source: npm packages first, then the addon.
