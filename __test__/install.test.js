@@ -206,6 +206,11 @@ before(async () => {
   fs.writeFileSync(path.join(dirs.app, 'package.json'), JSON.stringify({ name: 'fresh-app', version: '1.0.0', private: true }, null, 2));
 });
 
+// If this process dies before `after` runs, the registry goes with it.
+process.on('exit', () => {
+  if (registry && registry.child.exitCode === null) registry.child.kill('SIGKILL');
+});
+
 after(async () => {
   await stopRegistry();
   fs.rmSync(tmp, { recursive: true, force: true });
