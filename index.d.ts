@@ -125,7 +125,7 @@ declare namespace WhatsAppWebRs {
         browserURL?: string;
         /** @default true */
         headless?: boolean | 'new' | 'shell';
-        /** @default process.env.CHROME_PATH or '/usr/bin/chromium' */
+        /** @default searched: $CHROME_PATH, $PUPPETEER_EXECUTABLE_PATH, puppeteer's cache, google-chrome/chromium on the PATH, /usr/bin/chromium and other usual paths */
         executablePath?: string;
         /** Extra Chromium flags, e.g. '--host-resolver-rules=…' */
         args?: string[];

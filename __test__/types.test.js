@@ -9,66 +9,13 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { execFile } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
-const PROGRAM = path.join(__dirname, 'types', 'program.ts');
 const WWEBJS = path.dirname(require.resolve('whatsapp-web.js/package.json', { paths: [ROOT] }));
-
-function tscPath() {
-    if (process.env.TSC) return process.env.TSC;
-    try {
-        return require.resolve('typescript/bin/tsc', { paths: [ROOT] });
-    } catch {
-        return null;
-    }
-}
-
-// A temporary project: program.ts importing `moduleName`, and a tsconfig mapping both package
-// names to the real folders (so neither needs to be installed under node_modules by that name).
-function makeProject(dir, moduleName, { skipLibCheck }) {
-    const source = fs.readFileSync(PROGRAM, 'utf8');
-    const rewritten = source.replace(/from 'whatsapp-web\.js';/, `from '${moduleName}';`);
-    assert.match(rewritten, new RegExp(`from '${moduleName.replace(/\./g, '\\.')}';`), 'the import was rewritten');
-    fs.writeFileSync(path.join(dir, 'program.ts'), rewritten);
-    const tsconfig = {
-        compilerOptions: {
-            strict: true,
-            noEmit: true,
-            target: 'ES2022',
-            // node16 works the same with TypeScript 5 and 6 (6 deprecates node10 resolution).
-            module: 'node16',
-            moduleResolution: 'node16',
-            // whatsapp-web.js's index.d.ts does not check on its own (it imports node-fetch and
-            // InterfaceController, which have no types, and puppeteer 24 no longer exports
-            // PuppeteerNodeLaunchOptions), so its build skips declaration files; ours is checked
-            // too.
-            skipLibCheck,
-            types: ['node'],
-            typeRoots: [path.join(ROOT, 'node_modules', '@types')],
-            paths: {
-                'whatsapp-web.js': [WWEBJS],
-                'whatsapp-web-rs': [ROOT],
-            },
-        },
-        files: ['program.ts'],
-    };
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
-}
-
-function tsc(tscBin, dir) {
-    return new Promise((resolve) => {
-        execFile(
-            process.execPath,
-            [tscBin, '-p', path.join(dir, 'tsconfig.json'), '--noEmit', '--strict', '--pretty', 'false'],
-            { cwd: dir, timeout: 120000, maxBuffer: 16 << 20 },
-            (err, stdout, stderr) => resolve({ code: err ? (err.code ?? 1) : 0, output: `${stdout}${stderr}`.trim() }),
-        );
-    });
-}
+const { tscPath, makeProject, tsc } = require('./typescript');
 
 test("program.ts compiles against whatsapp-web.js's types and against whatsapp-web-rs's", async (t) => {
     const tscBin = tscPath();
@@ -83,7 +30,11 @@ test("program.ts compiles against whatsapp-web.js's types and against whatsapp-w
         ['whatsapp-web.js', 'whatsapp-web-rs'].map(async (name) => {
             const dir = path.join(tmp, name);
             fs.mkdirSync(dir);
-            makeProject(dir, name, { skipLibCheck: name === 'whatsapp-web.js' });
+            // Both package names map to the real folders, so neither needs installing by that name.
+            makeProject(dir, name, {
+                skipLibCheck: name === 'whatsapp-web.js',
+                paths: { 'whatsapp-web.js': [WWEBJS], 'whatsapp-web-rs': [ROOT] },
+            });
             results[name] = await tsc(tscBin, dir);
         }),
     );

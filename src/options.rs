@@ -31,7 +31,8 @@ pub enum Headless {
 #[derive(Debug, Clone)]
 pub struct BrowserOptions {
     pub headless: Headless,
-    pub executable_path: PathBuf,
+    /// `puppeteer.executablePath`; None: searched at launch (browser/find.rs).
+    pub executable_path: Option<PathBuf>,
     pub args: Vec<String>,
     pub user_data_dir: Option<PathBuf>,
     /// `false` keeps Chromium's own user agent.
@@ -111,13 +112,7 @@ impl ClientOptions {
             Some(Value::String(s)) if s == "shell" => Headless::Shell,
             Some(other) => return Err(invalid("puppeteer.headless", "must be true, false, 'new' or 'shell'", other)),
         };
-        let executable_path = match pup.string("executablePath")? {
-            Some(p) => PathBuf::from(p),
-            None => match std::env::var("CHROME_PATH") {
-                Ok(p) if !p.is_empty() => PathBuf::from(p),
-                _ => PathBuf::from("/usr/bin/chromium"),
-            },
-        };
+        let executable_path = pup.string("executablePath")?.map(PathBuf::from);
         let args = pup.string_array("args")?.unwrap_or_default();
         let user_data_dir = pup.string("userDataDir")?.map(PathBuf::from);
         let connect = match (pup.string("browserWSEndpoint")?, pup.string("browserURL")?) {

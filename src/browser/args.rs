@@ -84,8 +84,7 @@ pub fn chromium_args(opts: &BrowserOptions, profile: &Path) -> Result<Vec<String
         _ => {}
     }
     // Chromium refuses to start as root without it.
-    // SAFETY: geteuid has no preconditions.
-    if unsafe { libc::geteuid() } == 0 && !user_has("--no-sandbox") {
+    if running_as_root() && !user_has("--no-sandbox") {
         args.push("--no-sandbox".into());
     }
     if let Some(ua) = &opts.user_agent {
@@ -110,15 +109,26 @@ pub fn chromium_args(opts: &BrowserOptions, profile: &Path) -> Result<Vec<String
     Ok(merge_feature_lists(args))
 }
 
+#[cfg(unix)]
+fn running_as_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// Windows has no root; an elevated Chrome runs with its sandbox.
+#[cfg(not(unix))]
+fn running_as_root() -> bool {
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
 
     fn opts(args: &[&str]) -> BrowserOptions {
         BrowserOptions {
             headless: Headless::New,
-            executable_path: PathBuf::from("/usr/bin/chromium"),
+            executable_path: None,
             args: args.iter().map(|s| s.to_string()).collect(),
             user_data_dir: None,
             user_agent: Some("UA".into()),

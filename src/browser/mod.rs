@@ -7,6 +7,7 @@
 
 mod args;
 mod page_gate;
+pub mod find;
 mod process;
 mod shared;
 mod web_cache;
@@ -200,7 +201,8 @@ impl BrowserSession {
                 _ = cancelled(cancel) => return Err(ClientError::Destroyed),
             };
             let args = chromium_args(&options.browser, profile.path())?;
-            let (process, ws_url) = ChromiumProcess::spawn_cancellable(&options.browser.executable_path, &args, LAUNCH_TIMEOUT, cancel).await?;
+            let executable = find::browser_executable(options.browser.executable_path.as_deref())?;
+            let (process, ws_url) = ChromiumProcess::spawn_cancellable(&executable, &args, LAUNCH_TIMEOUT, cancel).await?;
             let (browser, handler) = connect(ws_url).await?;
             own_handler(handler, &mut tasks);
             watch_exit(process.exited(), &mut tasks);

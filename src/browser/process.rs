@@ -4,9 +4,13 @@
 //! (the signal follows the *thread* that forked, so a short-lived thread
 //! would kill the browser when it ends) and in its own process group, so
 //! that a close can take the whole tree (renderers, zygotes) down at once.
+//!
+//! The prebuilt binary is Linux-only; the `platform` functions at the end keep
+//! other systems compiling when built from source: there the group kill on
+//! `destroy()`/drop still applies, but nothing kills Chromium if Node itself
+//! is killed (no PDEATHSIG outside Linux).
 
 use std::io::{BufRead, BufReader};
-use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc as std_mpsc;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -76,18 +80,7 @@ impl ChromiumProcess {
     pub async fn spawn_cancellable(executable: &std::path::Path, args: &[String], launch_timeout: Duration, cancel: &Cancel) -> Result<(Self, String), ClientError> {
         let mut cmd = Command::new(executable);
         cmd.args(args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            cmd.pre_exec(|| {
-                libc::setpgid(0, 0);
-                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
-                // If our process already died between fork and prctl, go now.
-                if libc::getppid() == 1 {
-                    libc::_exit(1);
-                }
-                Ok(())
-            });
-        }
+        platform::tie_to_parent(&mut cmd);
         let (tx, rx) = oneshot::channel();
         launcher()
             .lock()
@@ -134,13 +127,8 @@ impl ChromiumProcess {
         std::thread::Builder::new()
             .name("wwrs-chromium-wait".into())
             .spawn(move || {
-                let status = child.wait();
-                let why = match status {
-                    Ok(s) => match (s.code(), std::os::unix::process::ExitStatusExt::signal(&s)) {
-                        (_, Some(sig)) => format!("Chromium was killed by signal {sig}"),
-                        (Some(code), _) => format!("Chromium exited with code {code}"),
-                        _ => "Chromium exited".to_string(),
-                    },
+                let why = match child.wait() {
+                    Ok(status) => platform::describe_exit(status),
                     Err(e) => format!("Chromium could not be waited for: {e}"),
                 };
                 let _ = exit_tx.send(Some(why));
@@ -191,13 +179,10 @@ impl ChromiumProcess {
     pub fn kill_all_and_wait(limit: Duration) {
         let groups: Vec<i32> = live_groups().lock().unwrap_or_else(|p| p.into_inner()).iter().copied().collect();
         for &pgid in &groups {
-            // SAFETY: plain syscalls on process groups we spawned.
-            unsafe {
-                libc::kill(-pgid, libc::SIGKILL);
-            }
+            platform::kill_group(pgid);
         }
         let deadline = std::time::Instant::now() + limit;
-        while groups.iter().any(|&g| group_has_live_member(g)) && std::time::Instant::now() < deadline {
+        while groups.iter().any(|&g| platform::group_has_live_member(g)) && std::time::Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(10));
         }
     }
@@ -213,11 +198,7 @@ impl ChromiumProcess {
 
     /// Kills the whole process group (browser, renderers, zygotes).
     pub fn kill_group(&self) {
-        // SAFETY: plain syscalls on a pid we spawned in its own group.
-        unsafe {
-            libc::kill(-self.pid, libc::SIGKILL);
-            libc::kill(self.pid, libc::SIGKILL);
-        }
+        platform::kill_group(self.pid);
     }
 
     /// Waits for the browser to exit, killing the group if it takes longer than `grace`.
@@ -236,31 +217,136 @@ impl ChromiumProcess {
     /// group is left, so that when destroy() resolves the profile is free.
     async fn wait_group_gone(&self, limit: Duration) {
         let deadline = tokio::time::Instant::now() + limit;
-        while group_has_live_member(self.pid) && tokio::time::Instant::now() < deadline {
+        while platform::group_has_live_member(self.pid) && tokio::time::Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(15)).await;
         }
     }
-}
-
-/// Whether any non-zombie process is left in process group `pgid`.
-fn group_has_live_member(pgid: i32) -> bool {
-    let Ok(entries) = std::fs::read_dir("/proc") else { return false };
-    entries.flatten().any(|entry| {
-        let name = entry.file_name();
-        let Some(pid) = name.to_str().and_then(|n| n.parse::<i32>().ok()) else { return false };
-        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return false };
-        // Fields after the command name: state, ppid, pgrp, ...
-        let Some(rest) = stat.rsplit_once(") ").map(|(_, r)| r) else { return false };
-        let mut fields = rest.split_whitespace();
-        let state = fields.next().unwrap_or("");
-        let pgrp = fields.nth(1).and_then(|p| p.parse::<i32>().ok());
-        pgrp == Some(pgid) && state != "Z" && state != "X"
-    })
 }
 
 impl Drop for ChromiumProcess {
     fn drop(&mut self) {
         live_groups().lock().unwrap_or_else(|p| p.into_inner()).remove(&self.pid);
         self.kill_group();
+    }
+}
+
+/// What differs between operating systems: tying the child to us, killing its
+/// tree, and telling whether any of the tree is left.
+#[cfg(target_os = "linux")]
+mod platform {
+    use std::os::unix::process::CommandExt;
+    use std::process::Command;
+
+    pub fn tie_to_parent(cmd: &mut Command) {
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::setpgid(0, 0);
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                // If our process already died between fork and prctl, go now.
+                if libc::getppid() == 1 {
+                    libc::_exit(1);
+                }
+                Ok(())
+            });
+        }
+    }
+
+    pub use super::unix::{describe_exit, kill_group};
+
+    /// Whether any non-zombie process is left in process group `pgid`.
+    pub fn group_has_live_member(pgid: i32) -> bool {
+        let Ok(entries) = std::fs::read_dir("/proc") else { return false };
+        entries.flatten().any(|entry| {
+            let name = entry.file_name();
+            let Some(pid) = name.to_str().and_then(|n| n.parse::<i32>().ok()) else { return false };
+            let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return false };
+            // Fields after the command name: state, ppid, pgrp, ...
+            let Some(rest) = stat.rsplit_once(") ").map(|(_, r)| r) else { return false };
+            let mut fields = rest.split_whitespace();
+            let state = fields.next().unwrap_or("");
+            let pgrp = fields.nth(1).and_then(|p| p.parse::<i32>().ok());
+            pgrp == Some(pgid) && state != "Z" && state != "X"
+        })
+    }
+}
+
+/// macOS and the BSDs: a process group, no parent-death signal.
+#[cfg(all(unix, not(target_os = "linux")))]
+mod platform {
+    use std::os::unix::process::CommandExt;
+    use std::process::Command;
+
+    pub fn tie_to_parent(cmd: &mut Command) {
+        // SAFETY: setpgid is async-signal-safe.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::setpgid(0, 0);
+                Ok(())
+            });
+        }
+    }
+
+    pub use super::unix::{describe_exit, kill_group};
+
+    /// Signal 0 probes the group (zombies count, so this may wait out its limit).
+    pub fn group_has_live_member(pgid: i32) -> bool {
+        // SAFETY: a plain syscall with signal 0, which delivers nothing.
+        unsafe { libc::kill(-pgid, 0) == 0 }
+    }
+}
+
+#[cfg(unix)]
+mod unix {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::ExitStatus;
+
+    pub fn describe_exit(status: ExitStatus) -> String {
+        match (status.code(), status.signal()) {
+            (_, Some(sig)) => format!("Chromium was killed by signal {sig}"),
+            (Some(code), _) => format!("Chromium exited with code {code}"),
+            _ => "Chromium exited".to_string(),
+        }
+    }
+
+    pub fn kill_group(pid: i32) {
+        // SAFETY: plain syscalls on a pid we spawned in its own group.
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+            libc::kill(pid, libc::SIGKILL);
+        }
+    }
+}
+
+/// Windows: `taskkill /T` takes the tree down; no parent-death tie.
+#[cfg(windows)]
+mod platform {
+    use std::os::windows::process::CommandExt;
+    use std::process::{Command, ExitStatus, Stdio};
+
+    const CREATE_NEW_PROCESS_GROUP: u32 = 0x0000_0200;
+
+    pub fn tie_to_parent(cmd: &mut Command) {
+        cmd.creation_flags(CREATE_NEW_PROCESS_GROUP);
+    }
+
+    pub fn describe_exit(status: ExitStatus) -> String {
+        match status.code() {
+            Some(code) => format!("Chromium exited with code {code}"),
+            None => "Chromium exited".to_string(),
+        }
+    }
+
+    pub fn kill_group(pid: i32) {
+        let _ = Command::new("taskkill")
+            .args(["/PID", &pid.to_string(), "/T", "/F"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+
+    /// taskkill waits for the tree; nothing is left to wait for.
+    pub fn group_has_live_member(_pgid: i32) -> bool {
+        false
     }
 }

@@ -9,6 +9,7 @@
 //! with the first client and stops with the last.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock, Weak};
 use std::time::Duration;
@@ -57,8 +58,8 @@ fn registry() -> &'static Registry {
 }
 
 /// Which clients may share: the same browser, flags and user agent.
-fn key(opts: &BrowserOptions) -> String {
-    format!("{:?}|{:?}|{:?}|{:?}", opts.executable_path, opts.headless, opts.args, opts.user_agent)
+fn key(opts: &BrowserOptions, executable: &Path) -> String {
+    format!("{:?}|{:?}|{:?}|{:?}", executable, opts.headless, opts.args, opts.user_agent)
 }
 
 /// The shared browser for these options, launched if none runs. The registry
@@ -66,7 +67,8 @@ fn key(opts: &BrowserOptions) -> String {
 pub async fn acquire(opts: &BrowserOptions) -> Result<Arc<SharedBrowser>, ClientError> {
     let mut registry = registry().lock().await;
     registry.retain(|_, weak| weak.strong_count() > 0);
-    let key = key(opts);
+    let executable = super::find::browser_executable(opts.executable_path.as_deref())?;
+    let key = key(opts, &executable);
     if let Some(shared) = registry.get(&key).and_then(Weak::upgrade) {
         if shared.lost.borrow().is_none() && !shared.process.has_exited() {
             shared.users.fetch_add(1, Ordering::SeqCst);
@@ -76,7 +78,7 @@ pub async fn acquire(opts: &BrowserOptions) -> Result<Arc<SharedBrowser>, Client
     let profile = crate::temp_profiles::new_profile("shared")
         .map_err(|e| ClientError::Storage(format!("cannot create a temporary profile: {e}")))?;
     let args = chromium_args(opts, profile.path())?;
-    let (process, ws_url) = ChromiumProcess::spawn(&opts.executable_path, &args, LAUNCH_TIMEOUT).await?;
+    let (process, ws_url) = ChromiumProcess::spawn(&executable, &args, LAUNCH_TIMEOUT).await?;
     let config = HandlerConfig { ignore_https_errors: false, viewport: None, request_timeout: CDP_TIMEOUT, ..HandlerConfig::default() };
     let (browser, mut handler) = match tokio::time::timeout(CDP_TIMEOUT, Browser::connect_with_config(ws_url, config)).await {
         Ok(Ok(pair)) => pair,
