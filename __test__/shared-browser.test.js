@@ -29,6 +29,20 @@ function browserProcesses() {
   return mains.filter((pid) => !mains.includes(parentOf(pid)));
 }
 
+/** pid, parent and command line of each process, for a failure message. */
+function describeProcesses(pids) {
+  return pids
+    .map((pid) => {
+      try {
+        const parent = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1];
+        return `${pid} (parent ${parent}): ${fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 400)}`;
+      } catch {
+        return `${pid} (gone)`;
+      }
+    })
+    .join('; ');
+}
+
 test('clients with sharedBrowser share one Chromium, log in separately, and the last one closes it', async () => {
   const ctx = await setup();
   try {
@@ -47,7 +61,8 @@ test('clients with sharedBrowser share one Chromium, log in separately, and the 
     await readyA;
     assert.equal(await b.getState(), 'UNPAIRED', 'logging in one context does not log in the other');
     await a.destroy();
-    assert.equal(browserProcesses().length, 1, 'still running for the other client');
+    const left = browserProcesses();
+    assert.equal(left.length, 1, `still running for the other client: ${describeProcesses(left)}`);
     const readyB = waitFor(b, 'ready');
     const current = await new Promise((resolve) => {
       b.once('qr', resolve);
