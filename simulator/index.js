@@ -30,6 +30,8 @@ const {
     aesGcmDecrypt,
     hkdf,
 } = require('./protocol');
+// The account's world after login (contacts, chats, messages): its own file.
+const { AccountWorld } = require('./account');
 
 // The real defaults (see the shared doc): 6 refs, the first shown 60 s, later ones 20 s each;
 // a pairing code lives 180 s and allows 3 attempts.
@@ -132,6 +134,9 @@ class Simulator extends EventEmitter {
         };
         // Many tests each add an 'event' listener through waitFor; do not warn about it.
         this.setMaxListeners(0);
+        // sim.peer.send/inbox/read, sim.addContacts, sim.addUnregistered (account.js).
+        this.account = new AccountWorld(this);
+        Object.assign(this, this.account.api);
     }
 
     // ---- log ---------------------------------------------------------------------------------
@@ -188,6 +193,7 @@ class Simulator extends EventEmitter {
         const { key, cert } = await makeCertificate();
         this._html = fs.readFileSync(path.join(PAGE_DIR, 'index.html'), 'utf8');
         const appSource = fs.readFileSync(path.join(PAGE_DIR, 'app.js'), 'utf8');
+        this._accountJs = fs.readFileSync(path.join(PAGE_DIR, 'account.js'), 'utf8');
         // The page learns the version it reports from the bundle itself, as WhatsApp Web does.
         this._app = appSource.replace(
             '/*__SIM_CONFIG__*/ {}',
@@ -278,6 +284,8 @@ class Simulator extends EventEmitter {
             send(200, 'text/html; charset=utf-8', this._html, csp);
         } else if (url.pathname === '/app.js') {
             send(200, 'text/javascript; charset=utf-8', this._app);
+        } else if (url.pathname === '/account.js') {
+            send(200, 'text/javascript; charset=utf-8', this._accountJs);
         } else if (url.pathname === '/favicon.ico') {
             res.writeHead(204);
             res.end();
@@ -312,6 +320,7 @@ class Simulator extends EventEmitter {
         const route = `${req.method} ${url.pathname.replace(/\/+$/, '')}`;
         let body;
         try {
+            if ((await this.account.control(route, url, readJson, reply)) !== false) return undefined;
             switch (route) {
                 case 'GET /_sim/state':
                     return reply(200, this.state());
@@ -357,6 +366,7 @@ class Simulator extends EventEmitter {
                             'POST /_sim/conflict {wid?}',
                             'POST /_sim/logout-from-phone {wid?}',
                             'POST /_sim/forget-sessions {wid?}',
+                            ...AccountWorld.ROUTES,
                         ],
                     });
             }
@@ -459,6 +469,7 @@ class Simulator extends EventEmitter {
             case 'logout':
                 return this._onLogout(sock, msg);
             default:
+                if (this.account.onPageMessage(sock, msg)) return;
                 this._log('protocol-error', { socketId: sock.id, error: `unknown message type ${msg.type}` });
         }
     }
@@ -487,6 +498,7 @@ class Simulator extends EventEmitter {
     _connect(sock, session) {
         sock.state = 'CONNECTED';
         this._send(sock, { type: 'connected', wid: session.wid, lid: session.lid, pushname: session.pushname, platform: 'android' });
+        this.account.onConnected(sock, session);
         // Offline delivery after login: 0, 25, 50, 75, 100 then the first critical sync is done.
         const steps = [0, 25, 50, 75, 100];
         let i = 0;
@@ -501,6 +513,7 @@ class Simulator extends EventEmitter {
             } else {
                 this._send(sock, { type: 'synced' });
                 this._log('synced', { socketId: sock.id, wid: session.wid });
+                this.account.onSynced(sock, session);
             }
         };
         sock.syncTimer = this._setTimer(step, this.options.syncStepMs);
