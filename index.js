@@ -6,6 +6,13 @@
 const EventEmitter = require('events');
 const native = require('./lib/native');
 const constants = require('./lib/constants');
+const structures = require('./lib/structures');
+const { accountCall } = require('./lib/structures/Base');
+const { createChat } = require('./lib/structures/Chat');
+const { createContact } = require('./lib/structures/Contact');
+
+// Events whose first argument is a message (src/account/mod.rs AccountEmit).
+const MESSAGE_EVENTS = new Set(['message', 'message_create', 'message_ack']);
 
 // Native errors cross N-API as "[Kind:CODE] message".
 const WIRE_ERROR = /^\[(TypeError|Error):([A-Z0-9_]+)\] ([\s\S]*)$/;
@@ -160,6 +167,8 @@ class Client extends EventEmitter {
         const info = args[0] || {};
         this.info = { pushname: info.pushname, wid: info.wid, me: info.wid, platform: info.platform };
         this.emit('ready');
+      } else if (MESSAGE_EVENTS.has(event)) {
+        this.emit(event, new structures.Message(this, args[0]), ...args.slice(1));
       } else {
         this.emit(event, ...args);
       }
@@ -232,6 +241,64 @@ class Client extends EventEmitter {
   destroy() {
     return this.#call('destroy');
   }
+
+  // ---- after ready: messages, chats, contacts (src/account/) ----
+
+  /** Account calls: checked and run by Rust, answered in whatsapp-web.js's shapes. */
+  [accountCall](method, ...args) {
+    return this.#call('accountCall', method, jsonSafe(args));
+  }
+
+  /** Sends a text message; resolves with the Message once WhatsApp Web holds it. */
+  async sendMessage(chatId, content, options = {}) {
+    const data = await this[accountCall]('sendMessage', chatId, content, options);
+    return data ? new structures.Message(this, data) : undefined;
+  }
+
+  /** Marks the chat as seen. */
+  sendSeen(chatId) {
+    return this[accountCall]('sendSeen', chatId);
+  }
+
+  async getChats() {
+    return (await this[accountCall]('getChats')).map((chat) => createChat(this, chat));
+  }
+
+  async getChatById(chatId) {
+    const data = await this[accountCall]('getChatById', chatId);
+    return data ? createChat(this, data) : undefined;
+  }
+
+  async getContacts() {
+    return (await this[accountCall]('getContacts')).map((contact) => createContact(this, contact));
+  }
+
+  async getContactById(contactId) {
+    return createContact(this, await this[accountCall]('getContactById', contactId));
+  }
+
+  async getMessageById(messageId) {
+    const data = await this[accountCall]('getMessageById', messageId);
+    return data ? new structures.Message(this, data) : null;
+  }
+
+  /** Whether the number is on WhatsApp. */
+  isRegisteredUser(id) {
+    return this[accountCall]('isRegisteredUser', id);
+  }
+
+  /** The number's wid (`{ server, user, _serialized }`), or null when it is not on WhatsApp. */
+  getNumberId(number) {
+    return this[accountCall]('getNumberId', number);
+  }
+
+  getFormattedNumber(number) {
+    return this[accountCall]('getFormattedNumber', number);
+  }
+
+  getCountryCode(number) {
+    return this[accountCall]('getCountryCode', number);
+  }
 }
 
 module.exports = {
@@ -240,5 +307,6 @@ module.exports = {
   LocalAuth,
   RemoteAuth,
   BaseAuthStrategy,
+  ...structures,
   ...constants,
 };

@@ -18,6 +18,17 @@ export const {
     Status,
     Events,
     WAState,
+    MessageTypes,
+    MessageAck,
+    ChatTypes,
+    Base,
+    Message,
+    Chat,
+    PrivateChat,
+    GroupChat,
+    Contact,
+    PrivateContact,
+    BusinessContact,
 } = cjs;
 
 export default cjs;

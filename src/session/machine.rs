@@ -19,6 +19,7 @@ use std::collections::VecDeque;
 use std::time::Duration;
 
 use super::events::{ClientInfo, Event};
+use crate::account::{AccountCall, AccountEvent, AccountState};
 use crate::errors::ClientError;
 use crate::phone::PhoneNumber;
 
@@ -65,6 +66,8 @@ pub enum Call {
     ResetState,
     /// Test hook (enabled by WWRS_TEST_HOOKS): a bug inside the machine.
     DebugPanic,
+    /// Messages, chats and contacts (src/account/): only once logged in.
+    Account(AccountCall),
 }
 
 /// Successful answers to user calls.
@@ -73,6 +76,8 @@ pub enum Reply {
     Unit,
     Code(String),
     State(Option<String>),
+    /// An account call's answer, already in whatsapp-web.js's shape.
+    Value(serde_json::Value),
 }
 
 /// Callbacks from the page (through the CDP binding).
@@ -95,6 +100,8 @@ pub enum PageEvent {
     Synced,
     /// Offline-delivery progress, 0–100.
     Progress(u8),
+    /// A new message or an ack (after `ready`, see src/account/).
+    Account(AccountEvent),
 }
 
 /// Work the driver runs in the page. Each carries its own small page script.
@@ -119,6 +126,10 @@ pub enum PageCommand {
     Reconnect,
     /// Take the session back after CONFLICT.
     Takeover,
+    /// After `ready`: forward new messages and acks through the binding.
+    Subscribe,
+    /// A user call of the account.
+    Account(AccountCall),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -128,6 +139,7 @@ pub enum PageResult {
     Qr(Option<(u64, String)>),
     Code(String),
     Info(ClientInfo),
+    Value(serde_json::Value),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,6 +266,8 @@ pub struct Session {
     /// before the result is sent, and the two travel separately.
     state_during_attach: bool,
     synced_during_attach: bool,
+    /// Messages already emitted (each is emitted once).
+    account: AccountState,
 }
 
 impl Session {
@@ -285,6 +299,7 @@ impl Session {
             early_version: None,
             state_during_attach: false,
             synced_during_attach: false,
+            account: AccountState::default(),
         }
     }
 
@@ -382,6 +397,16 @@ impl Session {
                 _ => self.reply(id, Err(ClientError::Destroyed)),
             },
             Call::DebugPanic => panic!("debug panic requested through the test hook"),
+            Call::Account(call) => match self.phase {
+                Phase::Ready => {
+                    let cmd = self.cmd();
+                    self.plain_calls.push((cmd, id));
+                    self.out.push(Output::Run(cmd, PageCommand::Account(call)));
+                }
+                Phase::Idle => self.reply(id, Err(ClientError::NotInitialized)),
+                Phase::Closing | Phase::Closed => self.reply(id, Err(ClientError::Destroyed)),
+                _ => self.reply(id, Err(ClientError::NotLoggedIn)),
+            },
             Call::GetVersion => {
                 let version = self.web_version.clone();
                 self.reply(id, Ok(Reply::State(version)));
@@ -511,6 +536,13 @@ impl Session {
                 }
                 _ => {}
             },
+            PageEvent::Account(event) => {
+                if self.phase == Phase::Ready {
+                    for emit in self.account.emits(event) {
+                        self.out.push(Output::Emit(Event::Account(emit)));
+                    }
+                }
+            }
             PageEvent::Progress(p) => {
                 if matches!(self.phase, Phase::LoggingIn { .. }) && self.last_progress != Some(p) {
                     self.last_progress = Some(p);
@@ -704,7 +736,7 @@ impl Session {
     fn on_done(&mut self, cmd: CmdId, res: Result<PageResult, ClientError>) {
         if let Some(pos) = self.plain_calls.iter().position(|(c, _)| *c == cmd) {
             let (_, call) = self.plain_calls.remove(pos);
-            self.reply(call, res.map(|_| Reply::Unit));
+            self.reply(call, res.map(|r| if let PageResult::Value(v) = r { Reply::Value(v) } else { Reply::Unit }));
             return;
         }
         match self.phase.clone() {
@@ -793,6 +825,8 @@ impl Session {
                 };
                 self.phase = Phase::Ready;
                 self.out.push(Output::Emit(Event::Ready(info)));
+                let subscribe = self.cmd();
+                self.out.push(Output::Run(subscribe, PageCommand::Subscribe));
             }
             _ => {}
         }

@@ -1,0 +1,46 @@
+'use strict';
+// whatsapp-web.js's Chat, PrivateChat and GroupChat: fields from Rust
+// (src/chat.rs), methods through the client.
+const { Base, accountCall } = require('./Base');
+const Message = require('./Message');
+
+class Chat extends Base {
+  constructor(client, data) {
+    super(client);
+    if (data) this._patch(data);
+  }
+
+  _patch(data) {
+    const { lastMessage, ...fields } = data;
+    Object.assign(this, fields);
+    this.lastMessage = lastMessage ? new Message(this.client, lastMessage) : undefined;
+    return super._patch(data);
+  }
+
+  sendMessage(content, options) {
+    return this.client.sendMessage(this.id._serialized, content, options);
+  }
+
+  sendSeen() {
+    return this.client.sendSeen(this.id._serialized);
+  }
+
+  /** The chat's messages, earliest first; `limit` keeps the latest ones, `fromMe` filters by sender. */
+  async fetchMessages(searchOptions = {}) {
+    const list = await this.client[accountCall]('fetchMessages', this.id._serialized, searchOptions || {});
+    return list.map((m) => new Message(this.client, m));
+  }
+
+  getContact() {
+    return this.client.getContactById(this.id._serialized);
+  }
+}
+
+class PrivateChat extends Chat {}
+class GroupChat extends Chat {}
+
+function createChat(client, data) {
+  return data.isGroup ? new GroupChat(client, data) : new PrivateChat(client, data);
+}
+
+module.exports = { Chat, PrivateChat, GroupChat, createChat };

@@ -1,0 +1,39 @@
+'use strict';
+// whatsapp-web.js's Contact, PrivateContact and BusinessContact: fields from
+// Rust (src/contact.rs), methods through the client.
+const { Base } = require('./Base');
+
+class Contact extends Base {
+  constructor(client, data) {
+    super(client);
+    if (data) this._patch(data);
+  }
+
+  _patch(data) {
+    Object.assign(this, data);
+    return super._patch(data);
+  }
+
+  getFormattedNumber() {
+    return this.client.getFormattedNumber(this.id._serialized);
+  }
+
+  getCountryCode() {
+    return this.client.getCountryCode(this.id._serialized);
+  }
+
+  /** The chat with this contact; null for the account itself. */
+  async getChat() {
+    if (this.isMe) return null;
+    return this.client.getChatById(this.id._serialized);
+  }
+}
+
+class PrivateContact extends Contact {}
+class BusinessContact extends Contact {}
+
+function createContact(client, data) {
+  return data.isBusiness ? new BusinessContact(client, data) : new PrivateContact(client, data);
+}
+
+module.exports = { Contact, PrivateContact, BusinessContact, createContact };

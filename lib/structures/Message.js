@@ -1,0 +1,59 @@
+'use strict';
+// whatsapp-web.js's Message: the fields come from Rust (src/message.rs) already
+// in whatsapp-web.js's names; the methods call the client.
+const { Base, accountCall } = require('./Base');
+
+class Message extends Base {
+  constructor(client, data) {
+    super(client);
+    if (data) this._patch(data);
+  }
+
+  _patch(data) {
+    this._data = data;
+    Object.assign(this, data);
+    return super._patch(data);
+  }
+
+  /** The message as WhatsApp Web's page described it. */
+  get rawData() {
+    return this._data;
+  }
+
+  _getChatId() {
+    return this.fromMe ? this.to : this.from;
+  }
+
+  /** Re-reads this message from WhatsApp Web; null if it is not held there any more. */
+  async reload() {
+    const data = await this.client[accountCall]('getMessageById', this.id._serialized);
+    if (!data) return null;
+    this._patch(data);
+    return this;
+  }
+
+  getChat() {
+    return this.client.getChatById(this._getChatId());
+  }
+
+  getContact() {
+    return this.client.getContactById(this.author || this.from);
+  }
+
+  async getMentions() {
+    return Promise.all(this.mentionedIds.map((id) => this.client.getContactById(typeof id === 'string' ? id : id._serialized)));
+  }
+
+  async getQuotedMessage() {
+    if (!this.hasQuotedMsg) return undefined;
+    const data = await this.client[accountCall]('getQuotedMessage', this.id._serialized);
+    return data ? new Message(this.client, data) : undefined;
+  }
+
+  /** Sends `content` as a reply quoting this message, in this chat or in `chatId`. */
+  async reply(content, chatId, options = {}) {
+    return this.client.sendMessage(chatId || this._getChatId(), content, { ...options, quotedMessageId: this.id._serialized });
+  }
+}
+
+module.exports = Message;

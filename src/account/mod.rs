@@ -1,0 +1,359 @@
+//! After `ready`: messages, chats and contacts, sans I/O.
+//!
+//! User calls arrive as `(method, args)` and are checked here into an
+//! [`AccountCall`] before anything is queued (bad ids and options become
+//! typed errors); the session runs them as page commands once logged in.
+//! What the page answers is checked and mapped to whatsapp-web.js's shapes
+//! by [`decode`]; page callbacks (new messages, acks) become events by
+//! [`AccountEvent::emits`], each message once.
+
+pub mod page;
+
+use std::collections::{HashSet, VecDeque};
+
+use serde_json::{json, Value};
+
+use crate::chat::Chat;
+use crate::contact::Contact;
+use crate::errors::ClientError;
+use crate::message::{Message, ACK_RANGE};
+use crate::wid::{self, Wid};
+
+/// `sendMessage()` options whatsapp-web-rs carries out (whatsapp-web.js's names).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SendOptions {
+    pub quoted_message_id: Option<String>,
+    pub mentions: Vec<String>,
+    pub link_preview: bool,
+    pub send_seen: bool,
+    pub ignore_quote_errors: bool,
+}
+
+/// A checked user call of the account.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AccountCall {
+    SendMessage { chat_id: String, content: String, options: SendOptions },
+    GetChats,
+    GetChatById(String),
+    GetContacts,
+    GetContactById(String),
+    GetMessageById(String),
+    GetQuotedMessage(String),
+    FetchMessages { chat_id: String, limit: Option<u32>, from_me: Option<bool> },
+    SendSeen(String),
+    GetNumberId(String),
+    IsRegisteredUser(String),
+    GetFormattedNumber(String),
+    GetCountryCode(String),
+}
+
+fn invalid(name: &str, reason: String) -> ClientError {
+    ClientError::InvalidArgument { name: name.into(), reason }
+}
+
+fn opt_bool(options: &Value, key: &str, default: bool) -> Result<bool, ClientError> {
+    match options.get(key) {
+        None | Some(Value::Null) => Ok(default),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(other) => Err(invalid(&format!("options.{key}"), format!("must be a boolean, got {}", crate::options::describe(other)))),
+    }
+}
+
+/// A serialized message id: `true_<chat>_<id>` or `false_<chat>_<id>[_<participant>]`.
+fn message_id(value: &Value, name: &str) -> Result<String, ClientError> {
+    let Value::String(s) = value else {
+        return Err(invalid(name, format!("must be a serialized message id like \"false_15551234567@c.us_3EB0…\", got {}", crate::options::describe(value))));
+    };
+    let parts: Vec<&str> = s.split('_').collect();
+    let ok = matches!(parts.len(), 3 | 4)
+        && matches!(parts[0], "true" | "false")
+        && parts[1].contains('@')
+        && !parts[2].is_empty()
+        && parts[2].bytes().all(|b| b.is_ascii_alphanumeric())
+        && s.len() <= 300;
+    if ok {
+        Ok(s.clone())
+    } else {
+        Err(invalid(name, format!("{s:?} is not a serialized message id (\"<fromMe>_<chat>_<id>\")")))
+    }
+}
+
+impl AccountCall {
+    /// Checks a call as JavaScript made it: `args` is the argument list.
+    pub fn parse(method: &str, args: &Value) -> Result<AccountCall, ClientError> {
+        let empty = Vec::new();
+        let args = args.as_array().unwrap_or(&empty);
+        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Null);
+        Ok(match method {
+            "sendMessage" => {
+                let chat_id = wid::chat_id(&arg(0))?;
+                let content = match arg(1) {
+                    Value::String(s) => s,
+                    other => {
+                        return Err(invalid(
+                            "content",
+                            format!("must be a string (media, locations, polls and contacts are not supported yet), got {}", crate::options::describe(&other)),
+                        ))
+                    }
+                };
+                let options = match arg(2) {
+                    Value::Null => Value::Object(Default::default()),
+                    o @ Value::Object(_) => o,
+                    other => return Err(invalid("options", format!("must be an object, got {}", crate::options::describe(&other)))),
+                };
+                for key in ["media", "sendMediaAsSticker", "sendMediaAsDocument", "sendAudioAsVoice", "sendVideoAsGif", "isViewOnce"] {
+                    if options.get(key).is_some_and(|v| !v.is_null() && v != &Value::Bool(false)) {
+                        return Err(invalid(&format!("options.{key}"), "media is not supported yet".into()));
+                    }
+                }
+                let options = SendOptions {
+                    quoted_message_id: match options.get("quotedMessageId") {
+                        None | Some(Value::Null) => None,
+                        Some(v) => Some(message_id(v, "options.quotedMessageId")?),
+                    },
+                    mentions: match options.get("mentions") {
+                        None | Some(Value::Null) => Vec::new(),
+                        Some(Value::Array(list)) => list.iter().map(wid::chat_id).collect::<Result<_, _>>()?,
+                        Some(one) => vec![wid::chat_id(one)?],
+                    },
+                    link_preview: opt_bool(&options, "linkPreview", true)?,
+                    send_seen: opt_bool(&options, "sendSeen", true)?,
+                    ignore_quote_errors: opt_bool(&options, "ignoreQuoteErrors", true)?,
+                };
+                AccountCall::SendMessage { chat_id, content, options }
+            }
+            "getChats" => AccountCall::GetChats,
+            "getChatById" => AccountCall::GetChatById(wid::chat_id(&arg(0))?),
+            "getContacts" => AccountCall::GetContacts,
+            "getContactById" => AccountCall::GetContactById(wid::chat_id(&arg(0))?),
+            "getMessageById" => AccountCall::GetMessageById(message_id(&arg(0), "messageId")?),
+            "getQuotedMessage" => AccountCall::GetQuotedMessage(message_id(&arg(0), "messageId")?),
+            "fetchMessages" => {
+                let chat_id = wid::chat_id(&arg(0))?;
+                let search = arg(1);
+                let limit = match search.get("limit") {
+                    None | Some(Value::Null) => None,
+                    Some(Value::Number(n)) => match n.as_f64() {
+                        // Infinity crosses as null through JSON: no limit, as in whatsapp-web.js.
+                        Some(f) if f >= 1.0 => Some(f.min(u32::MAX as f64) as u32),
+                        Some(_) => None,
+                        None => None,
+                    },
+                    Some(other) => return Err(invalid("searchOptions.limit", format!("must be a number, got {}", crate::options::describe(other)))),
+                };
+                let from_me = match search.get("fromMe") {
+                    None | Some(Value::Null) => None,
+                    Some(Value::Bool(b)) => Some(*b),
+                    Some(other) => return Err(invalid("searchOptions.fromMe", format!("must be a boolean, got {}", crate::options::describe(other)))),
+                };
+                AccountCall::FetchMessages { chat_id, limit, from_me }
+            }
+            "sendSeen" => AccountCall::SendSeen(wid::chat_id(&arg(0))?),
+            "getNumberId" => AccountCall::GetNumberId(wid::user_id(&arg(0))?),
+            "isRegisteredUser" => AccountCall::IsRegisteredUser(wid::user_id(&arg(0))?),
+            "getFormattedNumber" => AccountCall::GetFormattedNumber(wid::number_digits(&arg(0))?),
+            "getCountryCode" => AccountCall::GetCountryCode(wid::number_digits(&arg(0))?),
+            other => return Err(ClientError::Internal(format!("unknown account call {other}"))),
+        })
+    }
+}
+
+/// Checks what the page answered to `call` and returns it in whatsapp-web.js's shape.
+pub fn decode(call: &AccountCall, raw: Value) -> Result<Value, ClientError> {
+    let to_json = |v: Result<Value, serde_json::Error>| v.map_err(|e| ClientError::Internal(e.to_string()));
+    let list = |raw: &Value| -> Result<Vec<Value>, ClientError> {
+        raw.as_array().cloned().ok_or_else(|| ClientError::PageScript("the page did not answer with a list".into()))
+    };
+    let message = |raw: &Value| -> Result<Value, ClientError> {
+        if raw.is_null() {
+            Ok(Value::Null)
+        } else {
+            to_json(serde_json::to_value(Message::from_value(raw)?))
+        }
+    };
+    match call {
+        AccountCall::SendMessage { .. } => {
+            if let Some(error) = raw.get("error").and_then(Value::as_str) {
+                return Err(match error {
+                    "quoted-not-found" => ClientError::MessageNotFound("the quoted message".into()),
+                    other => ClientError::PageScript(other.to_string()),
+                });
+            }
+            message(raw.get("message").unwrap_or(&Value::Null))
+        }
+        AccountCall::GetMessageById(_) | AccountCall::GetQuotedMessage(_) => message(&raw),
+        AccountCall::FetchMessages { .. } => list(&raw)?.iter().map(message).collect::<Result<Vec<_>, _>>().map(Value::Array),
+        AccountCall::GetChats => list(&raw)?
+            .iter()
+            .map(|c| to_json(serde_json::to_value(Chat::from_value(c)?)))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::Array),
+        AccountCall::GetChatById(_) => {
+            if raw.is_null() {
+                Ok(Value::Null)
+            } else {
+                to_json(serde_json::to_value(Chat::from_value(&raw)?))
+            }
+        }
+        AccountCall::GetContacts => list(&raw)?
+            .iter()
+            .map(|c| to_json(serde_json::to_value(Contact::from_value(c)?)))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::Array),
+        AccountCall::GetContactById(_) => to_json(serde_json::to_value(Contact::from_value(&raw)?)),
+        AccountCall::SendSeen(_) => Ok(Value::Bool(raw.as_bool().unwrap_or(false))),
+        AccountCall::GetNumberId(_) | AccountCall::IsRegisteredUser(_) => {
+            let wid = raw.as_str().and_then(Wid::parse).filter(|w| w.server == "c.us");
+            if !raw.is_null() && wid.is_none() {
+                return Err(ClientError::PageScript("the page answered with a malformed wid".into()));
+            }
+            Ok(match call {
+                AccountCall::IsRegisteredUser(_) => Value::Bool(wid.is_some()),
+                _ => wid.map(|w| w.to_value()).unwrap_or(Value::Null),
+            })
+        }
+        AccountCall::GetFormattedNumber(_) | AccountCall::GetCountryCode(_) => match raw {
+            Value::String(s) if s.len() <= 64 => Ok(Value::String(s)),
+            _ => Err(ClientError::PageScript("the page did not answer with a string".into())),
+        },
+    }
+}
+
+/// A page callback of the account (see src/page/messages/subscribe.js).
+#[derive(Debug, Clone, PartialEq)]
+pub enum AccountEvent {
+    /// `Msg` `add` of a new message (received, sent here, or sent from the phone).
+    Message(Box<Message>),
+    /// `Msg` `change:ack`.
+    Ack(Box<Message>, i64),
+}
+
+/// What the client emits, in whatsapp-web.js's names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AccountEmit {
+    MessageCreate(Box<Message>),
+    Message(Box<Message>),
+    MessageAck(Box<Message>, i64),
+}
+
+impl AccountEmit {
+    pub fn name(&self) -> &'static str {
+        match self {
+            AccountEmit::MessageCreate(_) => "message_create",
+            AccountEmit::Message(_) => "message",
+            AccountEmit::MessageAck(..) => "message_ack",
+        }
+    }
+
+    pub fn args(&self) -> Vec<Value> {
+        let m = |m: &Message| serde_json::to_value(m).unwrap_or(Value::Null);
+        match self {
+            AccountEmit::MessageCreate(msg) | AccountEmit::Message(msg) => vec![m(msg)],
+            AccountEmit::MessageAck(msg, ack) => vec![m(msg), json!(ack)],
+        }
+    }
+}
+
+/// Parses a binding payload of the account (`t` is `msg` or `ack`).
+pub fn parse_event(v: &Value) -> Option<AccountEvent> {
+    let message = Message::from_value(v.get("m")?).map_err(|e| crate::debug_log!("dropped a page event: {e}")).ok()?;
+    match v.get("t")?.as_str()? {
+        "msg" => Some(AccountEvent::Message(Box::new(message))),
+        "ack" => {
+            let ack = v.get("ack")?.as_i64().filter(|a| ACK_RANGE.contains(a))?;
+            Some(AccountEvent::Ack(Box::new(message), ack))
+        }
+        _ => None,
+    }
+}
+
+/// How many message ids are remembered to keep a message from being emitted twice
+/// (a page that reloads may hand the same new message over again).
+const REMEMBERED: usize = 10_000;
+
+/// The account's part of the session state.
+#[derive(Debug, Default)]
+pub struct AccountState {
+    seen: HashSet<String>,
+    order: VecDeque<String>,
+}
+
+impl AccountState {
+    /// The events for a page callback: `message_create` for every new message,
+    /// `message` too when someone else sent it; each message once.
+    pub fn emits(&mut self, event: AccountEvent) -> Vec<AccountEmit> {
+        match event {
+            AccountEvent::Message(msg) => {
+                if !self.seen.insert(msg.id.serialized.clone()) {
+                    return Vec::new();
+                }
+                self.order.push_back(msg.id.serialized.clone());
+                if self.order.len() > REMEMBERED {
+                    if let Some(old) = self.order.pop_front() {
+                        self.seen.remove(&old);
+                    }
+                }
+                let mut out = vec![AccountEmit::MessageCreate(msg.clone())];
+                if !msg.from_me {
+                    out.push(AccountEmit::Message(msg));
+                }
+                out
+            }
+            AccountEvent::Ack(msg, ack) => vec![AccountEmit::MessageAck(msg, ack)],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::tests::record;
+
+    #[test]
+    fn send_message_is_checked_before_it_is_queued() {
+        let call = AccountCall::parse("sendMessage", &json!(["15557654321@c.us", "hi", { "quotedMessageId": "false_15557654321@c.us_ABC", "mentions": "15551112222@c.us", "sendSeen": false }])).unwrap();
+        let AccountCall::SendMessage { chat_id, content, options } = call else { panic!() };
+        assert_eq!((chat_id.as_str(), content.as_str()), ("15557654321@c.us", "hi"));
+        assert_eq!(options.quoted_message_id.as_deref(), Some("false_15557654321@c.us_ABC"));
+        assert_eq!(options.mentions, vec!["15551112222@c.us".to_string()]);
+        assert!(!options.send_seen && options.link_preview && options.ignore_quote_errors);
+
+        let code = |args: Value| AccountCall::parse("sendMessage", &args).unwrap_err().code();
+        assert_eq!(code(json!(["15557654321", "hi"])), "ERR_INVALID_CHAT_ID");
+        assert_eq!(code(json!(["15557654321@c.us", 5])), "ERR_INVALID_ARGUMENT");
+        assert_eq!(code(json!(["15557654321@c.us", "x", { "quotedMessageId": "nope" }])), "ERR_INVALID_ARGUMENT");
+        assert_eq!(code(json!(["15557654321@c.us", "x", { "mentions": ["bad"] }])), "ERR_INVALID_CHAT_ID");
+        assert_eq!(code(json!(["15557654321@c.us", "x", { "sendSeen": "yes" }])), "ERR_INVALID_ARGUMENT");
+        assert_eq!(code(json!(["15557654321@c.us", "x", { "media": {} }])), "ERR_INVALID_ARGUMENT");
+    }
+
+    #[test]
+    fn each_message_is_emitted_once() {
+        let mut state = AccountState::default();
+        let incoming = Message::from_value(&record(false, "AAA", "hi")).unwrap();
+        let names = |v: Vec<AccountEmit>| v.iter().map(AccountEmit::name).collect::<Vec<_>>();
+        assert_eq!(names(state.emits(AccountEvent::Message(Box::new(incoming.clone())))), ["message_create", "message"]);
+        assert!(state.emits(AccountEvent::Message(Box::new(incoming.clone()))).is_empty());
+        let own = Message::from_value(&record(true, "BBB", "yo")).unwrap();
+        assert_eq!(names(state.emits(AccountEvent::Message(Box::new(own.clone())))), ["message_create"]);
+        assert_eq!(names(state.emits(AccountEvent::Ack(Box::new(own), 2))), ["message_ack"]);
+    }
+
+    #[test]
+    fn page_answers_are_checked() {
+        assert_eq!(decode(&AccountCall::IsRegisteredUser("1@c.us".into()), json!("15557654321@c.us")).unwrap(), json!(true));
+        assert_eq!(decode(&AccountCall::IsRegisteredUser("1@c.us".into()), Value::Null).unwrap(), json!(false));
+        assert_eq!(decode(&AccountCall::GetNumberId("1@c.us".into()), json!("15557654321@c.us")).unwrap()["user"], "15557654321");
+        assert!(decode(&AccountCall::GetNumberId("1@c.us".into()), json!({ "x": 1 })).is_err());
+        assert!(decode(&AccountCall::GetChats, json!({})).is_err());
+        assert_eq!(decode(&AccountCall::GetMessageById("x".into()), Value::Null).unwrap(), Value::Null);
+    }
+
+    #[test]
+    fn page_events_are_checked() {
+        let ev = parse_event(&json!({ "t": "ack", "m": record(true, "B", "x"), "ack": 3 })).unwrap();
+        assert!(matches!(ev, AccountEvent::Ack(_, 3)));
+        assert!(parse_event(&json!({ "t": "ack", "m": record(true, "B", "x"), "ack": 7 })).is_none());
+        assert!(parse_event(&json!({ "t": "msg", "m": { "id": "x" } })).is_none());
+    }
+}

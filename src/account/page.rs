@@ -1,0 +1,83 @@
+//! The page functions of the account (src/page/messages/*.js), each called
+//! with its values as arguments. `models.js` is put in front of every one of
+//! them at compile time: our own constant sources, never user input.
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use super::{decode, AccountCall};
+use crate::browser::{call, PageHandle, BINDING};
+use crate::errors::ClientError;
+
+macro_rules! page_fn {
+    ($file:literal) => {
+        concat!(
+            "async function (...args) {\n",
+            include_str!("../page/messages/models.js"),
+            "\nreturn (",
+            include_str!(concat!("../page/messages/", $file)),
+            ")(...args);\n}"
+        )
+    };
+}
+
+const SUBSCRIBE: &str = page_fn!("subscribe.js");
+const SEND_MESSAGE: &str = page_fn!("send_message.js");
+const GET_CHATS: &str = page_fn!("get_chats.js");
+const GET_CHAT: &str = page_fn!("get_chat.js");
+const GET_CONTACTS: &str = page_fn!("get_contacts.js");
+const GET_CONTACT: &str = page_fn!("get_contact.js");
+const GET_MESSAGE: &str = page_fn!("get_message.js");
+const GET_QUOTED_MESSAGE: &str = page_fn!("get_quoted_message.js");
+const FETCH_MESSAGES: &str = page_fn!("fetch_messages.js");
+const SEND_SEEN: &str = page_fn!("send_seen.js");
+const NUMBER_ID: &str = page_fn!("number_id.js");
+const FORMATTED_NUMBER: &str = page_fn!("formatted_number.js");
+const COUNTRY_CODE: &str = page_fn!("country_code.js");
+
+const LIMIT: Duration = Duration::from_secs(20);
+/// getChats() over thousands of chats, or a send waiting for a slow socket.
+const LONG: Duration = Duration::from_secs(60);
+
+/// Hooks the page's message collection (once per document): new messages and
+/// acks come back through the binding.
+pub async fn subscribe(page: &PageHandle) -> Result<(), ClientError> {
+    call(page, "subscribing to messages", SUBSCRIBE, vec![json!(BINDING)], LIMIT).await.map(|_| ())
+}
+
+/// Runs one account call in the page and returns its checked answer.
+pub async fn run(page: &PageHandle, account_call: &AccountCall) -> Result<Value, ClientError> {
+    use AccountCall::*;
+    let (what, function, args, limit) = match account_call {
+        SendMessage { chat_id, content, options } => (
+            "sending a message",
+            SEND_MESSAGE,
+            vec![
+                json!(chat_id),
+                json!(content),
+                json!({
+                    "quotedMessageId": options.quoted_message_id,
+                    "mentions": options.mentions,
+                    "linkPreview": options.link_preview,
+                    "sendSeen": options.send_seen,
+                    "ignoreQuoteErrors": options.ignore_quote_errors,
+                }),
+            ],
+            LONG,
+        ),
+        GetChats => ("reading the chats", GET_CHATS, vec![], LONG),
+        GetChatById(id) => ("reading a chat", GET_CHAT, vec![json!(id)], LIMIT),
+        GetContacts => ("reading the contacts", GET_CONTACTS, vec![], LONG),
+        GetContactById(id) => ("reading a contact", GET_CONTACT, vec![json!(id)], LIMIT),
+        GetMessageById(id) => ("reading a message", GET_MESSAGE, vec![json!(id)], LIMIT),
+        GetQuotedMessage(id) => ("reading a quoted message", GET_QUOTED_MESSAGE, vec![json!(id)], LIMIT),
+        FetchMessages { chat_id, limit, from_me } => ("fetching messages", FETCH_MESSAGES, vec![json!(chat_id), json!(limit), json!(from_me)], LONG),
+        SendSeen(id) => ("marking a chat seen", SEND_SEEN, vec![json!(id)], LIMIT),
+        GetNumberId(id) | IsRegisteredUser(id) => ("looking a number up", NUMBER_ID, vec![json!(id)], LIMIT),
+        GetFormattedNumber(digits) => ("formatting a number", FORMATTED_NUMBER, vec![json!(digits)], LIMIT),
+        GetCountryCode(digits) => ("finding a country code", COUNTRY_CODE, vec![json!(digits)], LIMIT),
+    };
+    let raw = call(page, what, function, args, limit).await?;
+    decode(account_call, raw)
+}
