@@ -15,7 +15,8 @@ const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
-const PROGRAM = path.join(__dirname, 'types', 'program.ts');
+// The login and session layer, and the bot after `ready` (messages, chats, contacts).
+const PROGRAMS = ['program.ts', 'messages.ts'].map((name) => path.join(__dirname, 'types', name));
 const WWEBJS = path.dirname(require.resolve('whatsapp-web.js/package.json', { paths: [ROOT] }));
 
 function tscPath() {
@@ -29,8 +30,8 @@ function tscPath() {
 
 // A temporary project: program.ts importing `moduleName`, and a tsconfig mapping both package
 // names to the real folders (so neither needs to be installed under node_modules by that name).
-function makeProject(dir, moduleName, { skipLibCheck }) {
-    const source = fs.readFileSync(PROGRAM, 'utf8');
+function makeProject(dir, program, moduleName, { skipLibCheck }) {
+    const source = fs.readFileSync(program, 'utf8');
     const rewritten = source.replace(/from 'whatsapp-web\.js';/, `from '${moduleName}';`);
     assert.match(rewritten, new RegExp(`from '${moduleName.replace(/\./g, '\\.')}';`), 'the import was rewritten');
     fs.writeFileSync(path.join(dir, 'program.ts'), rewritten);
@@ -70,7 +71,7 @@ function tsc(tscBin, dir) {
     });
 }
 
-test("program.ts compiles against whatsapp-web.js's types and against whatsapp-web-rs's", async (t) => {
+for (const program of PROGRAMS) test(`${path.basename(program)} compiles against whatsapp-web.js's types and against whatsapp-web-rs's`, async (t) => {
     const tscBin = tscPath();
     assert.ok(tscBin, 'typescript is not installed: npm install (it is a devDependency)');
     const version = require(path.join(path.dirname(tscBin), '..', 'package.json')).version;
@@ -83,7 +84,7 @@ test("program.ts compiles against whatsapp-web.js's types and against whatsapp-w
         ['whatsapp-web.js', 'whatsapp-web-rs'].map(async (name) => {
             const dir = path.join(tmp, name);
             fs.mkdirSync(dir);
-            makeProject(dir, name, { skipLibCheck: name === 'whatsapp-web.js' });
+            makeProject(dir, program, name, { skipLibCheck: name === 'whatsapp-web.js' });
             results[name] = await tsc(tscBin, dir);
         }),
     );

@@ -29,7 +29,7 @@ pub struct RawContact {
     pub is_user: bool,
     #[serde(default)]
     pub is_group: bool,
-    #[serde(default)]
+    #[serde(default, rename = "isWAContact")]
     pub is_wa_contact: bool,
     #[serde(default)]
     pub is_my_contact: bool,
@@ -54,18 +54,26 @@ pub struct RawContact {
 pub struct Contact {
     pub id: Wid,
     /// The phone number (whatsapp-web.js's `userid`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     pub is_business: bool,
     pub is_enterprise: bool,
     pub labels: Vec<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pushname: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub section_header: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub short_name: Option<String>,
     pub status_mute: bool,
     #[serde(rename = "type")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub verified_level: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub verified_name: Option<String>,
     pub is_me: bool,
     pub is_user: bool,

@@ -13,7 +13,8 @@ async function fetchMessages(chatId, limit, fromMe) {
       msgs = [...earlier.filter(keep), ...msgs];
     }
     if (msgs.length > limit) {
-      msgs.sort((a, b) => (a.t > b.t ? 1 : -1));
+      // A stable sort: whatsapp-web.js's comparator (a.t > b.t ? 1 : -1) shuffles messages of the same second.
+    msgs.sort((a, b) => (a.t || 0) - (b.t || 0));
       msgs = msgs.splice(msgs.length - limit);
     }
   }

@@ -1,0 +1,386 @@
+'use strict';
+// After `ready`: messages, chats and contacts, shown by their effect through the simulator's
+// account world (/_sim/peer/*, /_sim/contacts, /_sim/unregistered). One logged-in client serves
+// the tests of a `describe`; each test talks to its own contact so they cannot see each other.
+const { test, describe, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { Client, Message, PrivateChat, PrivateContact, MessageAck, MessageTypes } = require('..');
+const { setup, waitFor, loginByQr, showQr } = require('./helpers');
+
+const ME = '15550100001@c.us';
+
+// The simulator's control API over HTTP, as a test script or a person would use it.
+async function control(sim, method, route, body) {
+  const res = await fetch(new URL(route, sim.httpUrl), {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+const peerSend = async (sim, body) => {
+  const res = await control(sim, 'POST', '/_sim/peer/send', body);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body.id;
+};
+// A contact writes and the client emits it as `message`: the listener is in place before the
+// message is sent (the event can come before the HTTP answer does).
+async function peerSendAndReceive(sim, client, body) {
+  const received = waitFor(client, 'message', 20000, (m) => m.from === `${body.from}@c.us` && m.body === body.body);
+  const id = await peerSend(sim, body);
+  const msg = await received;
+  assert.equal(msg.id._serialized, id);
+  return msg;
+}
+const inbox = async (sim, peer) => (await control(sim, 'GET', `/_sim/peer/inbox?peer=${peer}`)).body.messages;
+
+// Every event of these kinds, in order, with a way to wait for one.
+function recorder(client, names = ['message', 'message_create', 'message_ack']) {
+  const log = [];
+  for (const name of names) client.on(name, (...args) => log.push({ name, args }));
+  return log;
+}
+
+test("whatsapp-web.js's README example, only the require line changed, answers !ping with pong", async () => {
+  const ctx = await setup();
+  try {
+    // --- the example (https://github.com/wwebjs/whatsapp-web.js#example-usage) ---
+    const { Client: ExampleClient } = require('..');
+    const client = new ExampleClient({ webVersionCache: { type: 'none' }, puppeteer: { args: ctx.sim.chromiumArgs } });
+    client.on('ready', () => {
+      console.log('Client is ready!');
+    });
+    client.on('qr', (qr) => {
+      ctx.sim.phone.scan(qr);
+    });
+    client.on('message', (msg) => {
+      if (msg.body == '!ping') {
+        msg.reply('pong');
+      }
+    });
+    const ready = waitFor(client, 'ready', 30000);
+    client.initialize();
+    // --- end of the example ---
+    try {
+      await ready;
+      const since = ctx.sim.events.length;
+      const pingId = await peerSend(ctx.sim, { from: '15557000001', body: '!ping' });
+      const sent = await ctx.sim.waitFor('message-sent', (e) => e.to === '15557000001@c.us', 20000, { since });
+      assert.equal(sent.quotedId, pingId);
+      const [pong] = await inbox(ctx.sim, '15557000001');
+      assert.equal(pong.body, 'pong');
+      assert.equal(pong.quotedId, pingId);
+      assert.equal(pong.from, ME);
+      assert.equal(pong.to, '15557000001@c.us');
+      assert.equal(pong.type, 'chat');
+    } finally {
+      await client.destroy();
+    }
+  } finally {
+    await ctx.close();
+  }
+});
+
+describe('one logged-in client', () => {
+  let ctx;
+  let client;
+  let log;
+  before(async () => {
+    ctx = await setup();
+    client = ctx.client();
+    log = recorder(client);
+    await loginByQr(ctx, client);
+  });
+  after(() => ctx.close());
+
+  test('a received message: message_create then message, once, with whatsapp-web.js fields', async () => {
+    const from = '15557000002';
+    await ctx.sim.addContacts([{ number: from, name: 'Bob Builder', pushname: 'bob' }]);
+    const received = waitFor(client, 'message', 20000, (m) => m.from === `${from}@c.us`);
+    const id = await peerSend(ctx.sim, { from, body: 'hello *there*', mentions: ['15550100001'] });
+    const msg = await received;
+    assert.ok(msg instanceof Message);
+    assert.equal(msg.id._serialized, id);
+    assert.deepEqual(
+      { fromMe: msg.id.fromMe, remote: msg.id.remote },
+      { fromMe: false, remote: `${from}@c.us` },
+    );
+    assert.equal(msg.body, 'hello *there*');
+    assert.equal(msg.type, MessageTypes.TEXT);
+    assert.equal(msg.from, `${from}@c.us`);
+    assert.equal(msg.to, ME);
+    assert.equal(msg.author, undefined);
+    assert.equal(msg.fromMe, false);
+    assert.equal(msg.hasMedia, false);
+    assert.equal(msg.hasQuotedMsg, false);
+    assert.equal(msg.isForwarded, false);
+    assert.deepEqual(msg.mentionedIds, [ME]);
+    assert.equal(msg.deviceType, 'android');
+    assert.ok(Math.abs(msg.timestamp - Date.now() / 1000) < 60, `timestamp ${msg.timestamp} is now, in seconds`);
+    const mine = log.filter((e) => e.args[0].id._serialized === id).map((e) => e.name);
+    assert.deepEqual(mine, ['message_create', 'message']);
+  });
+
+  test('a burst of messages is emitted in order, each exactly once', async () => {
+    const from = '15557000003';
+    const ids = [];
+    const last = waitFor(client, 'message', 30000, (m) => m.body === 'burst 39');
+    for (let i = 0; i < 40; i++) ids.push(await peerSend(ctx.sim, { from, body: `burst ${i}` }));
+    await last;
+    const got = log.filter((e) => e.name === 'message' && e.args[0].from === `${from}@c.us`).map((e) => e.args[0].id._serialized);
+    assert.deepEqual(got, ids);
+  });
+
+  test('sendMessage: the contact gets it, acks 1 and 2 follow, 3 when the contact reads it', async () => {
+    const to = '15557000004';
+    const acks = [];
+    client.on('message_ack', (m, ack) => {
+      if (m.to === `${to}@c.us`) acks.push(ack);
+    });
+    const created = waitFor(client, 'message_create', 20000, (m) => m.to === `${to}@c.us`);
+    const delivered = waitFor(client, 'message_ack', 20000, (m, ack) => m.to === `${to}@c.us` && ack === MessageAck.ACK_DEVICE);
+    const sent = await client.sendMessage(`${to}@c.us`, 'hi from the bot');
+    assert.ok(sent instanceof Message);
+    assert.equal(sent.fromMe, true);
+    assert.equal(sent.body, 'hi from the bot');
+    assert.equal(sent.from, ME);
+    assert.equal(sent.to, `${to}@c.us`);
+    assert.equal(sent.id.fromMe, true);
+    assert.equal(sent.deviceType, 'web');
+    assert.equal((await created).id._serialized, sent.id._serialized);
+    await delivered;
+    const [inInbox] = await inbox(ctx.sim, to);
+    assert.equal(inInbox.id, sent.id._serialized);
+    assert.equal(inInbox.body, 'hi from the bot');
+    assert.equal(inInbox.ack, 2);
+    // No `message` for our own message.
+    assert.ok(!log.some((e) => e.name === 'message' && e.args[0].id._serialized === sent.id._serialized));
+
+    const read = waitFor(client, 'message_ack', 20000, (m, ack) => m.id._serialized === sent.id._serialized && ack === MessageAck.ACK_READ);
+    const res = await control(ctx.sim, 'POST', '/_sim/peer/read', { peer: to });
+    assert.deepEqual(res.body.read, [sent.id._serialized]);
+    const [readMsg, ack] = await read;
+    assert.equal(ack, 3);
+    assert.equal(readMsg.ack, 3);
+    assert.deepEqual(acks, [1, 2, 3]);
+    assert.equal((await sent.reload()).ack, 3, 'reload() reads the new ack');
+  });
+
+  test('sendMessage options: quotedMessageId, mentions, sendSeen', async () => {
+    const peer = '15557000005';
+    const theirs = (await peerSendAndReceive(ctx.sim, client, { from: peer, body: 'question?' })).id._serialized;
+    assert.equal((await client.getChatById(`${peer}@c.us`)).unreadCount, 1);
+
+    let since = ctx.sim.events.length;
+    const answer = await client.sendMessage(`${peer}@c.us`, 'answer', { quotedMessageId: theirs, mentions: ['15557000006@c.us'], sendSeen: false });
+    assert.equal(answer.hasQuotedMsg, true);
+    assert.deepEqual(answer.mentionedIds, ['15557000006@c.us']);
+    const quoted = await answer.getQuotedMessage();
+    assert.equal(quoted.id._serialized, theirs);
+    assert.equal(quoted.body, 'question?');
+    await ctx.sim.waitFor('message-sent', (e) => e.key === answer.id._serialized, 20000, { since });
+    assert.ok(!ctx.sim.events.slice(since).some((e) => e.type === 'chat-seen'), 'sendSeen: false does not mark the chat seen');
+    assert.equal((await client.getChatById(`${peer}@c.us`)).unreadCount, 1);
+    const sentThere = (await inbox(ctx.sim, peer)).find((m) => m.id === answer.id._serialized);
+    assert.equal(sentThere.quotedId, theirs);
+    assert.deepEqual(sentThere.mentions, ['15557000006@c.us']);
+
+    since = ctx.sim.events.length;
+    await client.sendMessage(`${peer}@c.us`, 'and seen');
+    await ctx.sim.waitFor('chat-seen', (e) => e.chat === `${peer}@c.us`, 20000, { since });
+    assert.equal((await client.getChatById(`${peer}@c.us`)).unreadCount, 0);
+  });
+
+  test('a message sent from the phone itself is message_create with fromMe, and no message', async () => {
+    const to = '15557000007';
+    const created = waitFor(client, 'message_create', 20000, (m) => m.to === `${to}@c.us`);
+    const id = await peerSend(ctx.sim, { from: '15550100001', to, body: 'typed on the phone' });
+    const msg = await created;
+    assert.equal(msg.id._serialized, id);
+    assert.equal(msg.fromMe, true);
+    assert.equal(msg.from, ME);
+    assert.equal(msg.body, 'typed on the phone');
+    assert.ok(!log.some((e) => e.name === 'message' && e.args[0].id._serialized === id));
+  });
+
+  test('Message methods: reply, getChat, getContact', async () => {
+    const from = '15557000008';
+    await ctx.sim.addContacts([{ number: from, name: 'Carol Singer', pushname: 'carol' }]);
+    const msg = await peerSendAndReceive(ctx.sim, client, { from, body: 'reply to me' });
+    const chat = await msg.getChat();
+    assert.ok(chat instanceof PrivateChat);
+    assert.equal(chat.id._serialized, `${from}@c.us`);
+    const contact = await msg.getContact();
+    assert.ok(contact instanceof PrivateContact);
+    assert.equal(contact.name, 'Carol Singer');
+    const reply = await msg.reply('replied');
+    assert.equal(reply.hasQuotedMsg, true);
+    assert.equal(reply.to, `${from}@c.us`);
+    const [there] = await inbox(ctx.sim, from);
+    assert.equal(there.quotedId, msg.id._serialized);
+  });
+
+  test('getChats, getChatById, Chat fields, chat.sendMessage and fetchMessages', async () => {
+    const peer = '15557000009';
+    await ctx.sim.addContacts([{ number: peer, name: 'Dave Chat' }]);
+    await peerSendAndReceive(ctx.sim, client, { from: peer, body: 'one' });
+    await peerSendAndReceive(ctx.sim, client, { from: peer, body: 'two' });
+
+    const chats = await client.getChats();
+    const chat = chats.find((c) => c.id._serialized === `${peer}@c.us`);
+    assert.ok(chat instanceof PrivateChat);
+    assert.equal(chat.name, 'Dave Chat');
+    assert.equal(chat.isGroup, false);
+    assert.equal(chat.unreadCount, 2);
+    assert.equal(chat.archived, false);
+    assert.equal(chat.pinned, false);
+    assert.equal(chat.isMuted, false);
+    assert.equal(chat.lastMessage.body, 'two');
+    assert.ok(chat.timestamp > 0);
+
+    const mine = await chat.sendMessage('three');
+    assert.equal(mine.to, `${peer}@c.us`);
+    const all = await chat.fetchMessages({});
+    assert.deepEqual(all.map((m) => m.body), ['one', 'two', 'three']);
+    assert.deepEqual((await chat.fetchMessages({ limit: 2 })).map((m) => m.body), ['two', 'three']);
+    assert.deepEqual((await chat.fetchMessages({ fromMe: true })).map((m) => m.body), ['three']);
+    assert.deepEqual((await chat.fetchMessages({ fromMe: false, limit: 1 })).map((m) => m.body), ['two']);
+
+    assert.equal(await chat.sendSeen(), true);
+    assert.equal((await client.getChatById(`${peer}@c.us`)).unreadCount, 0);
+    assert.equal((await client.getMessageById(mine.id._serialized)).body, 'three');
+    assert.equal(await client.getMessageById(`false_${peer}@c.us_0123456789ABCDEF`), null);
+  });
+
+  test('getContacts, getContactById and Contact fields', async () => {
+    const number = '15557000010';
+    await ctx.sim.addContacts([{ number, name: 'Erin Known', pushname: 'erin' }]);
+    // The page learns of address-book changes over its socket, in order with messages: once a
+    // later message is in, so is the contact.
+    await peerSendAndReceive(ctx.sim, client, { from: '15557000002', body: 'after the address book' });
+    const contacts = await client.getContacts();
+    const erin = contacts.find((c) => c.id._serialized === `${number}@c.us`);
+    assert.ok(erin, 'the address book contact is listed');
+    assert.equal(erin.name, 'Erin Known');
+    assert.equal(erin.pushname, 'erin');
+    assert.equal(erin.shortName, 'Erin');
+    assert.equal(erin.number, number);
+    assert.equal(erin.isMyContact, true);
+    assert.equal(erin.isUser, true);
+    assert.equal(erin.isGroup, false);
+    assert.equal(erin.isMe, false);
+    assert.equal(erin.isWAContact, true);
+    assert.equal(erin.isBusiness, false);
+    assert.equal(erin.isBlocked, false);
+
+    const stranger = await client.getContactById('15557000011@c.us');
+    assert.equal(stranger.number, '15557000011');
+    assert.equal(stranger.isMyContact, false);
+    assert.equal(stranger.name, undefined, 'no name: not in the address book');
+    const me = await client.getContactById(ME);
+    assert.equal(me.isMe, true);
+    assert.equal(await me.getChat(), null);
+    assert.equal(await erin.getFormattedNumber(), '+1 (555) 700-0010');
+    assert.equal(await erin.getCountryCode(), '1');
+  });
+
+  test('isRegisteredUser, getNumberId, getFormattedNumber, getCountryCode', async () => {
+    await control(ctx.sim, 'POST', '/_sim/unregistered', { numbers: ['15557000099'] });
+    assert.equal(await client.isRegisteredUser('15557000012'), true);
+    assert.equal(await client.isRegisteredUser('15557000099@c.us'), false);
+    assert.deepEqual(await client.getNumberId('15557000012'), { server: 'c.us', user: '15557000012', _serialized: '15557000012@c.us' });
+    assert.equal(await client.getNumberId('15557000099'), null);
+    assert.equal(await client.getFormattedNumber('15557000012@c.us'), '+1 (555) 700-0012');
+    assert.equal(await client.getCountryCode('+447911123456'), '44');
+    assert.equal(await client.getCountryCode('4915112345678@c.us'), '49');
+    assert.equal(await client.getCountryCode('380501234567'), '380');
+  });
+
+  test('bad ids and arguments are typed errors, before anything reaches the page', async () => {
+    const code = async (p) => p.then(() => 'resolved', (e) => `${e.constructor.name}:${e.code}`);
+    assert.equal(await code(client.sendMessage('15557000013', 'no server')), 'TypeError:ERR_INVALID_CHAT_ID');
+    assert.equal(await code(client.sendMessage('abc@c.us', 'x')), 'TypeError:ERR_INVALID_CHAT_ID');
+    assert.equal(await code(client.sendMessage(42, 'x')), 'TypeError:ERR_INVALID_CHAT_ID');
+    assert.equal(await code(client.getChatById('1@x.us')), 'TypeError:ERR_INVALID_CHAT_ID');
+    assert.equal(await code(client.sendMessage('15557000013@c.us', { not: 'text' })), 'TypeError:ERR_INVALID_ARGUMENT');
+    assert.equal(await code(client.sendMessage('15557000013@c.us', 'x', { quotedMessageId: 'nope' })), 'TypeError:ERR_INVALID_ARGUMENT');
+    assert.equal(await code(client.sendMessage('15557000013@c.us', 'x', { mentions: ['bob'] })), 'TypeError:ERR_INVALID_CHAT_ID');
+    assert.equal(await code(client.isRegisteredUser('12ab')), 'TypeError:ERR_INVALID_CHAT_ID');
+    assert.deepEqual(await inbox(ctx.sim, '15557000013'), [], 'nothing was sent');
+    // A group and a LID are valid ids (the chat is made, as WhatsApp Web does).
+    assert.equal((await client.getChatById('123456789@lid')).id._serialized, '123456789@lid');
+  });
+
+  test('messages that arrive while the socket reconnects are emitted once, in order', async () => {
+    const from = '15557000014';
+    const ids = [];
+    const last = waitFor(client, 'message', 30000, (m) => m.body === 'during 5');
+    const reset = client.resetState();
+    for (let i = 0; i < 6; i++) ids.push(await peerSend(ctx.sim, { from, body: `during ${i}` }));
+    await reset;
+    await last;
+    const got = log.filter((e) => e.name === 'message' && e.args[0].from === `${from}@c.us`).map((e) => e.args[0].id._serialized);
+    assert.deepEqual(got, ids);
+  });
+
+  test('after a page reload, old messages are history and new ones are emitted once', async () => {
+    const from = '15557000015';
+    await peerSendAndReceive(ctx.sim, client, { from, body: 'before reload' });
+    const ready = waitFor(client, 'ready', 30000);
+    ctx.sim.reloadPages();
+    await ready;
+    await peerSendAndReceive(ctx.sim, client, { from, body: 'after reload' });
+    const got = log.filter((e) => e.name === 'message' && e.args[0].from === `${from}@c.us`).map((e) => e.args[0].body);
+    assert.deepEqual(got, ['before reload', 'after reload']);
+    const chat = await client.getChatById(`${from}@c.us`);
+    assert.deepEqual((await chat.fetchMessages({})).map((m) => m.body), ['before reload', 'after reload']);
+  });
+});
+
+test('calls before ready: ERR_NOT_INITIALIZED, then ERR_NOT_LOGGED_IN while waiting for a login', async () => {
+  const ctx = await setup();
+  try {
+    const client = ctx.client();
+    await assert.rejects(client.getChats(), { code: 'ERR_NOT_INITIALIZED' });
+    await showQr(client);
+    await assert.rejects(client.sendMessage('15557000016@c.us', 'too early'), { code: 'ERR_NOT_LOGGED_IN' });
+    await assert.rejects(client.getContacts(), { code: 'ERR_NOT_LOGGED_IN' });
+    await client.destroy();
+    await assert.rejects(client.getChats(), { code: 'ERR_CLIENT_DESTROYED' });
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('messages sent while no client is running arrive after the next login as messages, once', async () => {
+  const ctx = await setup();
+  try {
+    const { LocalAuth } = require('..');
+    const fs = require('fs');
+    const os = require('os');
+    const path = require('path');
+    const dataPath = fs.mkdtempSync(path.join(os.tmpdir(), 'wwrs-msg-auth-'));
+    const first = ctx.client({ authStrategy: new LocalAuth({ dataPath }) });
+    await loginByQr(ctx, first);
+    await first.destroy();
+    const id = await peerSend(ctx.sim, { from: '15557000017', body: 'while you were away' });
+    const second = ctx.client({ authStrategy: new LocalAuth({ dataPath }) });
+    const log = recorder(second);
+    const got = waitFor(second, 'message', 30000, (m) => m.id._serialized === id);
+    await second.initialize();
+    const msg = await got;
+    assert.equal(msg.body, 'while you were away');
+    assert.equal(log.filter((e) => e.name === 'message').length, 1);
+    fs.rmSync(dataPath, { recursive: true, force: true });
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('Client exports the structures and constants of whatsapp-web.js', () => {
+  assert.equal(typeof Client.prototype.sendMessage, 'function');
+  assert.deepEqual(MessageAck, { ACK_ERROR: -1, ACK_PENDING: 0, ACK_SERVER: 1, ACK_DEVICE: 2, ACK_READ: 3, ACK_PLAYED: 4 });
+  const wwebjs = require('whatsapp-web.js');
+  assert.deepEqual(MessageTypes, wwebjs.MessageTypes);
+  assert.deepEqual(require('..').ChatTypes, wwebjs.ChatTypes);
+});

@@ -1,0 +1,53 @@
+// A whatsapp-web.js bot after `ready`: events, sending, chats and contacts. Type-checked, never
+// run, like program.ts: __test__/types.test.js compiles it against whatsapp-web.js's types and,
+// with the import changed, against whatsapp-web-rs's.
+import { Chat, Client, Contact, Events, Message, MessageAck, MessageTypes, NoAuth } from 'whatsapp-web.js';
+
+const client = new Client({ authStrategy: new NoAuth() });
+
+client.on('message', async (msg: Message) => {
+    if (msg.body == '!ping') await msg.reply('pong');
+    if (msg.type === MessageTypes.TEXT && msg.hasQuotedMsg) {
+        const quoted: Message = await msg.getQuotedMessage();
+        console.log(quoted.id._serialized, quoted.timestamp, quoted.fromMe);
+    }
+    const chat: Chat = await msg.getChat();
+    const contact: Contact = await msg.getContact();
+    console.log(chat.name, chat.unreadCount, chat.isGroup, contact.pushname, contact.number, contact.isMyContact);
+    console.log(msg.from, msg.to, msg.author, msg.mentionedIds, msg.isForwarded, msg.hasMedia, msg.ack, msg.deviceType);
+    await msg.reload();
+});
+
+client.on('message_create', (msg: Message) => {
+    if (msg.fromMe) console.log('sent', msg.id._serialized);
+});
+
+client.on('message_ack', (msg: Message, ack: MessageAck) => {
+    if (ack === MessageAck.ACK_READ) console.log('read', msg.body);
+});
+
+client.on(Events.READY, async () => {
+    const sent: Message = await client.sendMessage('15551234567@c.us', 'hello', {
+        quotedMessageId: undefined,
+        mentions: ['15557654321@c.us'],
+        linkPreview: false,
+        sendSeen: true,
+    });
+    console.log(sent.ack === MessageAck.ACK_PENDING);
+    const chats: Chat[] = await client.getChats();
+    const chat: Chat = await client.getChatById('15551234567@c.us');
+    const latest: Message[] = await chat.fetchMessages({ limit: 10, fromMe: false });
+    await chat.sendMessage('again');
+    await chat.sendSeen();
+    await client.sendSeen(chat.id._serialized);
+    const contacts: Contact[] = await client.getContacts();
+    const contact: Contact = await client.getContactById('15551234567@c.us');
+    const registered: boolean = await client.isRegisteredUser('15551234567');
+    const numberId = await client.getNumberId('15551234567');
+    const formatted: string = await client.getFormattedNumber('15551234567');
+    const cc: string = await contact.getCountryCode();
+    const byId: Message = await client.getMessageById(sent.id._serialized);
+    console.log(chats.length, latest.length, contacts.length, registered, numberId?._serialized, formatted, cc, byId.body);
+});
+
+client.initialize();

@@ -1,0 +1,110 @@
+'use strict';
+// The real whatsapp-web.js 1.34.7, unchanged, after `ready` against the simulator's account world:
+// it answers !ping with a quoted pong, sends text and sees its acks, and reads chats and contacts.
+// This shows that the simulated page models the internals whatsapp-web.js uses for these the way
+// WhatsApp Web does, independently of our client.
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const { Client, NoAuth, MessageAck } = require('whatsapp-web.js');
+
+const { startSimulator } = require('../simulator');
+const chromium = require('../simulator/chromium');
+const { waitFor } = require('./helpers');
+
+const ME = '15550100001@c.us';
+
+test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, getContacts, numbers', async (t) => {
+    const sim = await startSimulator({ syncStepMs: 20 });
+    t.after(() => sim.close());
+    const dir = chromium.makeProfileDir('wa-sim-wwebjs-msg-');
+    const client = new Client({
+        authStrategy: new NoAuth(),
+        webVersionCache: { type: 'none' },
+        puppeteer: {
+            executablePath: chromium.CHROMIUM_PATH,
+            headless: true,
+            userDataDir: dir,
+            args: [...chromium.BASE_CHROMIUM_ARGS, ...sim.chromiumArgs],
+        },
+    });
+    t.after(async () => {
+        await client.destroy().catch(() => {});
+        await chromium.removeProfileDir(dir);
+    });
+    const log = [];
+    for (const name of ['message', 'message_create', 'message_ack']) client.on(name, (...args) => log.push({ name, args }));
+    // The README example's handler.
+    client.on('message', (msg) => {
+        if (msg.body == '!ping') msg.reply('pong');
+    });
+    const qr = waitFor(client, 'qr');
+    const ready = waitFor(client, 'ready');
+    const initialized = client.initialize();
+    // whatsapp-web.js listens to the login only once initialize() resolved (see wwebjs-fidelity.test.js).
+    const text = await qr;
+    await initialized;
+    assert.equal((await sim.phone.scan(text)).ok, true);
+    await ready;
+
+    // Ping-pong.
+    await sim.addContacts([{ number: '15557100001', name: 'Pinger', pushname: 'ping' }]);
+    let since = sim.events.length;
+    const pongCreated = waitFor(client, 'message_create', 30000, (m) => m.body === 'pong');
+    const { id: pingId } = sim.peer.send({ from: '15557100001', body: '!ping' });
+    const sent = await sim.waitFor('message-sent', (e) => e.to === '15557100001@c.us', 30000, { since });
+    assert.equal(sent.quotedId, pingId);
+    const [pong] = sim.peer.inbox('15557100001').messages;
+    assert.equal(pong.body, 'pong');
+    await pongCreated;
+    const received = log.find((e) => e.name === 'message');
+    assert.equal(received.args[0].id._serialized, pingId);
+    assert.equal(received.args[0].from, '15557100001@c.us');
+    assert.equal(received.args[0].to, ME);
+    assert.deepEqual(
+        log.filter((e) => e.name !== 'message_ack').map((e) => [e.name, e.args[0].body]),
+        [
+            ['message_create', '!ping'],
+            ['message', '!ping'],
+            ['message_create', 'pong'],
+        ],
+    );
+
+    // sendMessage and its acks.
+    const delivered = waitFor(client, 'message_ack', 30000, (m, ack) => m.body === 'hello' && ack === MessageAck.ACK_DEVICE);
+    const hello = await client.sendMessage('15557100002@c.us', 'hello');
+    assert.equal(hello.fromMe, true);
+    assert.equal(hello.to, '15557100002@c.us');
+    await delivered;
+    assert.equal(sim.peer.inbox('15557100002').messages[0].id, hello.id._serialized);
+    const read = waitFor(client, 'message_ack', 30000, (m, ack) => m.body === 'hello' && ack === MessageAck.ACK_READ);
+    sim.peer.read({ peer: '15557100002' });
+    await read;
+
+    // A message from the phone is message_create with fromMe only.
+    since = log.length;
+    const created = waitFor(client, 'message_create', 30000, (m) => m.body === 'from the phone');
+    sim.peer.send({ from: '15550100001', to: '15557100001', body: 'from the phone' });
+    assert.equal((await created).fromMe, true);
+    assert.ok(!log.slice(since).some((e) => e.name === 'message'));
+
+    // Chats, contacts, numbers.
+    const chats = await client.getChats();
+    const pinger = chats.find((c) => c.id._serialized === '15557100001@c.us');
+    assert.equal(pinger.name, 'Pinger');
+    assert.equal(pinger.isGroup, false);
+    assert.equal(pinger.lastMessage.body, 'from the phone');
+    const contacts = await client.getContacts();
+    const contact = contacts.find((c) => c.id._serialized === '15557100001@c.us');
+    assert.equal(contact.name, 'Pinger');
+    assert.equal(contact.isMyContact, true);
+    assert.equal(contact.number, '15557100001');
+    sim.addUnregistered(['15557100099']);
+    assert.equal(await client.isRegisteredUser('15557100001'), true);
+    assert.equal(await client.isRegisteredUser('15557100099'), false);
+    assert.equal(await client.getFormattedNumber('15557100001'), '+1 (555) 710-0001');
+    assert.equal(await client.getCountryCode('447911123456'), '44');
+    const messages = await (await client.getChatById('15557100001@c.us')).fetchMessages({ limit: 5 });
+    assert.deepEqual(messages.map((m) => m.body), ['!ping', 'pong', 'from the phone']);
+    assert.equal((await messages[1].getQuotedMessage()).body, '!ping');
+});
