@@ -337,6 +337,24 @@ describe('one logged-in client', () => {
   });
 });
 
+test('a message that arrives between the first sync and ready is emitted (whatsapp-web.js loses it)', async () => {
+  const ctx = await setup();
+  try {
+    const client = ctx.client();
+    const log = recorder(client);
+    let earlyId = null;
+    ctx.sim.on('event', (ev) => {
+      if (ev.type === 'synced' && !earlyId) earlyId = ctx.sim.peer.send({ from: '15557000018', body: 'too early' }).id;
+    });
+    const early = waitFor(client, 'message', 30000, (m) => m.body === 'too early');
+    await loginByQr(ctx, client);
+    assert.equal((await early).id._serialized, earlyId);
+    assert.deepEqual(log.filter((e) => e.name === 'message').map((e) => e.args[0].body), ['too early']);
+  } finally {
+    await ctx.close();
+  }
+});
+
 test('calls before ready: ERR_NOT_INITIALIZED, then ERR_NOT_LOGGED_IN while waiting for a login', async () => {
   const ctx = await setup();
   try {
