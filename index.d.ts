@@ -58,6 +58,9 @@ declare namespace WhatsAppWebRs {
         /** Mark as seen for the Chat */
         sendSeen(chatId: string): Promise<boolean>;
 
+        /** Send a reaction to a specific messageId */
+        sendReaction(messageId: string, reaction: string): Promise<void>;
+
         /** Get all current chat instances */
         getChats(): Promise<Chat[]>;
 
@@ -102,6 +105,26 @@ declare namespace WhatsAppWebRs {
                 message: Message,
                 /** The new ACK value */
                 ack: MessageAck,
+            ) => void,
+        ): this;
+
+        /** Emitted when a message is deleted for everyone in the chat. */
+        on(
+            event: 'message_revoke_everyone',
+            listener: (
+                /** The message that was revoked, in its current state. It will not contain the original message's data */
+                message: Message,
+                /** The message that was revoked, before it was revoked, when it was seen (else undefined). */
+                revoked_msg?: Message | null,
+            ) => void,
+        ): this;
+
+        /** Emitted when a reaction is sent, received, updated or removed */
+        on(
+            event: 'message_reaction',
+            listener: (
+                /** The reaction object */
+                reaction: Reaction,
             ) => void,
         ): this;
 
@@ -450,6 +473,22 @@ declare namespace WhatsAppWebRs {
         getQuotedMessage: () => Promise<Message>;
         /** Sends a message as a reply to this message, in the same Chat or in `chatId`. */
         reply: (content: MessageContent, chatId?: string, options?: MessageSendOptions) => Promise<Message>;
+        /** React to this message with an emoji */
+        react: (reaction: string) => Promise<void>;
+        /** Deletes the message from the chat */
+        delete: (everyone?: boolean, clearMedia?: boolean) => Promise<void>;
+    }
+
+    export class Reaction {
+        id: MessageId;
+        orphan: number;
+        orphanReason?: string;
+        timestamp: number;
+        reaction: string;
+        read: boolean;
+        msgId: MessageId;
+        senderId: string;
+        ack?: number;
     }
 
     export interface MessageSearchOptions {
@@ -653,6 +692,8 @@ declare namespace WhatsAppWebRs {
         MESSAGE_RECEIVED = 'message',
         MESSAGE_CREATE = 'message_create',
         MESSAGE_ACK = 'message_ack',
+        MESSAGE_REVOKED_EVERYONE = 'message_revoke_everyone',
+        MESSAGE_REACTION = 'message_reaction',
     }
 }
 

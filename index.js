@@ -13,6 +13,11 @@ const { createContact } = require('./lib/structures/Contact');
 
 // Events whose first argument is a message (src/account/mod.rs AccountEmit).
 const MESSAGE_EVENTS = new Set(['message', 'message_create', 'message_ack']);
+// Turns the native arguments of the other account events into structures.
+const ACCOUNT_EVENT_ARGS = {
+  message_revoke_everyone: (client, [now, before]) => [new structures.Message(client, now), before ? new structures.Message(client, before) : undefined],
+  message_reaction: (client, [reaction]) => [new structures.Reaction(client, reaction)],
+};
 
 // Native errors cross N-API as "[Kind:CODE] message".
 const WIRE_ERROR = /^\[(TypeError|Error):([A-Z0-9_]+)\] ([\s\S]*)$/;
@@ -169,6 +174,8 @@ class Client extends EventEmitter {
         this.emit('ready');
       } else if (MESSAGE_EVENTS.has(event)) {
         this.emit(event, new structures.Message(this, args[0]), ...args.slice(1));
+      } else if (ACCOUNT_EVENT_ARGS[event]) {
+        this.emit(event, ...ACCOUNT_EVENT_ARGS[event](this, args));
       } else {
         this.emit(event, ...args);
       }
@@ -253,6 +260,11 @@ class Client extends EventEmitter {
   async sendMessage(chatId, content, options = {}) {
     const data = await this[accountCall]('sendMessage', chatId, content, options);
     return data ? new structures.Message(this, data) : undefined;
+  }
+
+  /** Reacts to a message with an emoji; an empty string takes the reaction back. */
+  async sendReaction(messageId, reaction) {
+    await this[accountCall]('sendReaction', messageId, reaction);
   }
 
   /** Marks the chat as seen. */

@@ -23,6 +23,7 @@ export const {
     ChatTypes,
     Base,
     Message,
+    Reaction,
     Chat,
     PrivateChat,
     GroupChat,

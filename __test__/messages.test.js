@@ -4,7 +4,7 @@
 // the tests of a `describe`; each test talks to its own contact so they cannot see each other.
 const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { Client, Message, PrivateChat, PrivateContact, MessageAck, MessageTypes } = require('..');
+const { Client, Message, Reaction, PrivateChat, PrivateContact, MessageAck, MessageTypes } = require('..');
 const { setup, waitFor, loginByQr, showQr } = require('./helpers');
 
 const ME = '15550100001@c.us';
@@ -35,7 +35,7 @@ async function peerSendAndReceive(sim, client, body) {
 const inbox = async (sim, peer) => (await control(sim, 'GET', `/_sim/peer/inbox?peer=${peer}`)).body.messages;
 
 // Every event of these kinds, in order, with a way to wait for one.
-function recorder(client, names = ['message', 'message_create', 'message_ack']) {
+function recorder(client, names = ['message', 'message_create', 'message_ack', 'message_reaction', 'message_revoke_everyone']) {
   const log = [];
   for (const name of names) client.on(name, (...args) => log.push({ name, args }));
   return log;
@@ -309,6 +309,62 @@ describe('one logged-in client', () => {
     assert.deepEqual(await inbox(ctx.sim, '15557000013'), [], 'nothing was sent');
     // A group and a LID are valid ids (the chat is made, as WhatsApp Web does).
     assert.equal((await client.getChatById('123456789@lid')).id._serialized, '123456789@lid');
+  });
+
+  test('reactions: message_reaction for the contact\'s and our own, react() reaches the server', async () => {
+    const from = '15557000020';
+    const msg = await peerSendAndReceive(ctx.sim, client, { from, body: 'react to me' });
+    const theirs = waitFor(client, 'message_reaction', 20000, (r) => r.senderId === `${from}@c.us`);
+    const res = await control(ctx.sim, 'POST', '/_sim/peer/react', { from, messageId: msg.id._serialized, reaction: '👍' });
+    assert.equal(res.status, 200);
+    const reaction = await theirs;
+    assert.ok(reaction instanceof Reaction);
+    assert.equal(reaction.reaction, '👍');
+    assert.equal(reaction.msgId._serialized, msg.id._serialized);
+    assert.equal(reaction.id._serialized, res.body.id);
+    assert.equal(reaction.read, false);
+    assert.equal(reaction.orphan, 0);
+    assert.ok(Math.abs(reaction.timestamp - Date.now() / 1000) < 60);
+    assert.equal((await msg.reload()).hasReaction, true);
+
+    const since = ctx.sim.events.length;
+    const ours = waitFor(client, 'message_reaction', 20000, (r) => r.senderId === ME);
+    await msg.react('❤️');
+    const sent = await ctx.sim.waitFor('reaction-sent', (e) => e.parentKey === msg.id._serialized, 20000, { since });
+    assert.equal(sent.reaction, '❤️');
+    const own = await ours;
+    assert.equal(own.reaction, '❤️');
+    assert.equal(own.id.fromMe, true);
+    await assert.rejects(client.sendReaction(msg.id._serialized, 42), { code: 'ERR_INVALID_ARGUMENT' });
+  });
+
+  test('revoking: message_revoke_everyone with the message before and after; delete() for everyone and for me', async () => {
+    const from = '15557000021';
+    const msg = await peerSendAndReceive(ctx.sim, client, { from, body: 'regret this' });
+    const revoked = waitFor(client, 'message_revoke_everyone', 20000, (m) => m.id._serialized === msg.id._serialized);
+    assert.equal((await control(ctx.sim, 'POST', '/_sim/peer/revoke', { from, messageId: msg.id._serialized })).status, 200);
+    const [now, before] = await revoked;
+    assert.equal(now.type, MessageTypes.REVOKED);
+    assert.equal(now.body, '');
+    assert.equal(before.body, 'regret this');
+    assert.equal(before.type, 'chat');
+    // Only the sender can revoke.
+    assert.equal((await control(ctx.sim, 'POST', '/_sim/peer/revoke', { from: '15557000022', messageId: msg.id._serialized })).status, 403);
+
+    const mine = await client.sendMessage(`${from}@c.us`, 'oops');
+    const ownRevoked = waitFor(client, 'message_revoke_everyone', 20000, (m) => m.id._serialized === mine.id._serialized);
+    await mine.delete(true);
+    const [mineNow, mineBefore] = await ownRevoked;
+    assert.equal(mineNow.type, 'revoked');
+    assert.equal(mineBefore.body, 'oops');
+    const there = (await inbox(ctx.sim, from)).find((m) => m.id === mine.id._serialized);
+    assert.deepEqual([there.type, there.body], ['revoked', '']);
+
+    const forMe = await client.sendMessage(`${from}@c.us`, 'just here');
+    await forMe.delete(false);
+    assert.equal(await client.getMessageById(forMe.id._serialized), null);
+    const kept = (await inbox(ctx.sim, from)).find((m) => m.id === forMe.id._serialized);
+    assert.deepEqual([kept.type, kept.body], ['chat', 'just here'], 'deleting for me leaves the contact\'s copy');
   });
 
   test('messages that arrive while the socket reconnects are emitted once, in order', async () => {

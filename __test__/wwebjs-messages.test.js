@@ -14,7 +14,7 @@ const { waitFor } = require('./helpers');
 
 const ME = '15550100001@c.us';
 
-test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, getContacts, numbers', async (t) => {
+test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, getContacts, numbers, reactions, revoking', async (t) => {
     const sim = await startSimulator({ syncStepMs: 20 });
     t.after(() => sim.close());
     const dir = chromium.makeProfileDir('wa-sim-wwebjs-msg-');
@@ -107,6 +107,28 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
     const messages = await (await client.getChatById('15557100001@c.us')).fetchMessages({ limit: 5 });
     assert.deepEqual(messages.map((m) => m.body), ['!ping', 'pong', 'from the phone']);
     assert.equal((await messages[1].getQuotedMessage()).body, '!ping');
+
+    // Reactions: the contact's and its own, through the reaction table it hooks.
+    const theirReaction = waitFor(client, 'message_reaction', 30000, (r) => r.senderId === '15557100001@c.us');
+    const { id: reactionId } = sim.peer.react({ from: '15557100001', messageId: pingId, reaction: '👍' });
+    const reaction = await theirReaction;
+    assert.equal(reaction.reaction, '👍');
+    assert.equal(reaction.msgId._serialized, pingId);
+    assert.equal(reaction.id._serialized, reactionId);
+    since = sim.events.length;
+    const ownReaction = waitFor(client, 'message_reaction', 30000, (r) => r.senderId === ME);
+    await messages[0].react('🎉');
+    assert.equal((await ownReaction).reaction, '🎉');
+    assert.equal((await sim.waitFor('reaction-sent', null, 30000, { since })).parentKey, pingId);
+
+    // Revoking: the contact's message, then its own with delete(true).
+    const revoked = waitFor(client, 'message_revoke_everyone', 30000, (m) => m.id._serialized === pingId);
+    sim.peer.revoke({ from: '15557100001', messageId: pingId });
+    assert.equal((await revoked)[0].type, 'revoked');
+    const ownRevoked = waitFor(client, 'message_revoke_everyone', 30000, (m) => m.id._serialized === hello.id._serialized);
+    await hello.delete(true);
+    await ownRevoked;
+    assert.equal(sim.peer.inbox('15557100002').messages[0].type, 'revoked');
 });
 
 // whatsapp-web.js attaches its message listeners only at `ready` (Client.js:369, after

@@ -57,6 +57,8 @@ class AccountWorld {
                 send: (body) => this.peerSend(body),
                 inbox: (peer) => this.inbox(peer),
                 read: (body) => this.peerRead(body),
+                react: (body) => this.peerReact(body),
+                revoke: (body) => this.peerRevoke(body),
             },
             addContacts: (contacts) => this.addContacts(contacts),
             addUnregistered: (numbers) => this.addUnregistered(numbers),
@@ -74,6 +76,10 @@ class AccountWorld {
                 return reply(200, this.inbox(url.searchParams.get('peer')));
             case 'POST /_sim/peer/read':
                 return reply(200, this.peerRead(await readJson()));
+            case 'POST /_sim/peer/react':
+                return reply(200, this.peerReact(await readJson()));
+            case 'POST /_sim/peer/revoke':
+                return reply(200, this.peerRevoke(await readJson()));
             case 'POST /_sim/contacts': {
                 const body = await readJson();
                 return reply(200, this.addContacts(body.contacts));
@@ -92,6 +98,8 @@ class AccountWorld {
             'POST /_sim/peer/send {from, to?, body, quotedId?, mentions?}',
             'GET /_sim/peer/inbox?peer=<digits>',
             'POST /_sim/peer/read {peer, ids?}',
+            'POST /_sim/peer/react {from, messageId, reaction}',
+            'POST /_sim/peer/revoke {from, messageId}',
             'POST /_sim/contacts {contacts: [{number, name?, pushname?, isBusiness?, about?}]}',
             'POST /_sim/unregistered {numbers: [...]}',
         ];
@@ -239,6 +247,57 @@ class AccountWorld {
         return { ok: true, read };
     }
 
+    // The message a contact (or the account's phone) acts on: it must be in their chat.
+    _messageOf(spec, verb) {
+        if (!spec || typeof spec !== 'object') throw httpError(400, `body must be {"from": "<digits>", "messageId": "..."}`);
+        const from = parseNumber(spec.from, 'from');
+        const m = this.messages.get(String(spec.messageId));
+        if (!m) throw httpError(404, `no message ${JSON.stringify(spec.messageId)}`);
+        const ownPhone = m.account === from;
+        if (!ownPhone && m.chat !== `${from}@c.us`) throw httpError(403, `${from} cannot ${verb} a message of another chat`);
+        return { from, m, ownPhone };
+    }
+
+    // POST /_sim/peer/react: the contact (or the account's phone) reacts to a message of their
+    // chat; an empty reaction takes it back.
+    peerReact(spec) {
+        const { from, m, ownPhone } = this._messageOf(spec, 'react to');
+        const reaction = optionalString(spec.reaction, 'reaction', 32) ?? '';
+        const id = phoneMessageId();
+        const record = {
+            key: `${ownPhone}_${m.chat}_${id}`,
+            id,
+            fromMe: ownPhone,
+            chat: m.chat,
+            parentKey: m.key,
+            sender: `${from}@c.us`,
+            reaction,
+            t: Date.now(),
+        };
+        m.reactions = (m.reactions || []).filter((r) => r.sender !== record.sender).concat(reaction ? [record] : []);
+        this.sim._log('peer-reaction', { key: record.key, parentKey: m.key, sender: record.sender, reaction });
+        for (const sock of this._connectedSockets(m.account)) this.sim._send(sock, { type: 'reaction', reaction: record });
+        return { ok: true, id: record.key };
+    }
+
+    // POST /_sim/peer/revoke: the sender deletes a message for everyone.
+    peerRevoke(spec) {
+        const { from, m } = this._messageOf(spec, 'revoke');
+        if (m.from !== `${from}@c.us`) throw httpError(403, `only its sender can revoke ${m.key}`);
+        this._revoke(m, null);
+        return { ok: true };
+    }
+
+    _revoke(m, exceptSock) {
+        if (m.type === 'revoked') return;
+        m.type = 'revoked';
+        m.body = '';
+        this.sim._log('message-revoked', { key: m.key, by: m.from });
+        for (const sock of this._connectedSockets(m.account)) {
+            if (sock !== exceptSock) this.sim._send(sock, { type: 'revoke', key: m.key });
+        }
+    }
+
     addContacts(list) {
         if (!Array.isArray(list)) throw httpError(400, 'body must be {"contacts": [{"number": "15551234567", "name": "..."}]}');
         const added = [];
@@ -346,6 +405,30 @@ class AccountWorld {
             case 'send_msg':
                 this._onSend(sock, msg);
                 return true;
+            case 'send_reaction': {
+                const m = this.messages.get(String(msg.parentKey));
+                const account = sock.sessionWid && sock.sessionWid.split('@')[0];
+                if (!m || m.account !== account || typeof msg.reaction !== 'string' || msg.reaction.length > 32) {
+                    this._answer(sock, msg, { ok: false, error: 'bad-reaction' });
+                    return true;
+                }
+                const sender = sock.sessionWid;
+                m.reactions = (m.reactions || []).filter((r) => r.sender !== sender).concat(msg.reaction ? [{ sender, reaction: msg.reaction, t: Date.now() }] : []);
+                this.sim._log('reaction-sent', { socketId: sock.id, parentKey: m.key, reaction: msg.reaction });
+                this._answer(sock, msg, { ok: true });
+                return true;
+            }
+            case 'revoke_msg': {
+                const m = this.messages.get(String(msg.key));
+                const account = sock.sessionWid && sock.sessionWid.split('@')[0];
+                if (!m || m.account !== account || !m.fromMe) {
+                    this._answer(sock, msg, { ok: false, error: 'not-revocable' });
+                    return true;
+                }
+                this._revoke(m, sock);
+                this._answer(sock, msg, { ok: true });
+                return true;
+            }
             case 'seen':
                 this.sim._log('chat-seen', { socketId: sock.id, chat: String(msg.chat) });
                 this._answer(sock, msg, { ok: true });

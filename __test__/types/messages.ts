@@ -1,7 +1,7 @@
 // A whatsapp-web.js bot after `ready`: events, sending, chats and contacts. Type-checked, never
 // run, like program.ts: __test__/types.test.js compiles it against whatsapp-web.js's types and,
 // with the import changed, against whatsapp-web-rs's.
-import { Chat, Client, Contact, Events, Message, MessageAck, MessageTypes, NoAuth } from 'whatsapp-web.js';
+import { Chat, Client, Contact, Events, Message, MessageAck, MessageTypes, NoAuth, Reaction } from 'whatsapp-web.js';
 
 const client = new Client({ authStrategy: new NoAuth() });
 
@@ -16,10 +16,22 @@ client.on('message', async (msg: Message) => {
     console.log(chat.name, chat.unreadCount, chat.isGroup, contact.pushname, contact.number, contact.isMyContact);
     console.log(msg.from, msg.to, msg.author, msg.mentionedIds, msg.isForwarded, msg.hasMedia, msg.ack, msg.deviceType);
     await msg.reload();
+    await msg.react('👍');
+    await msg.delete(true);
+    await msg.delete();
 });
 
 client.on('message_create', (msg: Message) => {
     if (msg.fromMe) console.log('sent', msg.id._serialized);
+});
+
+client.on('message_reaction', async (reaction: Reaction) => {
+    console.log(reaction.reaction, reaction.senderId, reaction.msgId._serialized, reaction.timestamp, reaction.id.fromMe);
+    await client.sendReaction(reaction.msgId._serialized, '');
+});
+
+client.on('message_revoke_everyone', (msg: Message, before?: Message | null) => {
+    console.log(msg.type === MessageTypes.REVOKED, before?.body);
 });
 
 client.on('message_ack', (msg: Message, ack: MessageAck) => {

@@ -15,8 +15,21 @@ class Base {
   }
 }
 
+// A structure made from Rust's data, which already has whatsapp-web.js's field names.
+class Record extends Base {
+  constructor(client, data) {
+    super(client);
+    if (data) this._patch(data);
+  }
+
+  _patch(data) {
+    Object.assign(this, data);
+    return super._patch(data);
+  }
+}
+
 // The client's internal entry for calls that have no public Client method
 // (message.getQuotedMessage(), chat.fetchMessages()).
 const accountCall = Symbol('whatsapp-web-rs account call');
 
-module.exports = { Base, accountCall };
+module.exports = { Base, Record, accountCall };

@@ -1,20 +1,14 @@
 'use strict';
 // whatsapp-web.js's Chat, PrivateChat and GroupChat: fields from Rust
 // (src/chat.rs), methods through the client.
-const { Base, accountCall } = require('./Base');
+const { Record, accountCall } = require('./Base');
 const Message = require('./Message');
 
-class Chat extends Base {
-  constructor(client, data) {
-    super(client);
-    if (data) this._patch(data);
-  }
-
+class Chat extends Record {
   _patch(data) {
-    const { lastMessage, ...fields } = data;
-    Object.assign(this, fields);
-    this.lastMessage = lastMessage ? new Message(this.client, lastMessage) : undefined;
-    return super._patch(data);
+    super._patch(data);
+    this.lastMessage = data.lastMessage ? new Message(this.client, data.lastMessage) : undefined;
+    return data;
   }
 
   sendMessage(content, options) {

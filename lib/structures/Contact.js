@@ -1,19 +1,9 @@
 'use strict';
 // whatsapp-web.js's Contact, PrivateContact and BusinessContact: fields from
 // Rust (src/contact.rs), methods through the client.
-const { Base } = require('./Base');
+const { Record } = require('./Base');
 
-class Contact extends Base {
-  constructor(client, data) {
-    super(client);
-    if (data) this._patch(data);
-  }
-
-  _patch(data) {
-    Object.assign(this, data);
-    return super._patch(data);
-  }
-
+class Contact extends Record {
   getFormattedNumber() {
     return this.client.getFormattedNumber(this.id._serialized);
   }

@@ -1,17 +1,11 @@
 'use strict';
 // whatsapp-web.js's Message: the fields come from Rust (src/message.rs) already
 // in whatsapp-web.js's names; the methods call the client.
-const { Base, accountCall } = require('./Base');
+const { Record, accountCall } = require('./Base');
 
-class Message extends Base {
-  constructor(client, data) {
-    super(client);
-    if (data) this._patch(data);
-  }
-
+class Message extends Record {
   _patch(data) {
     this._data = data;
-    Object.assign(this, data);
     return super._patch(data);
   }
 
@@ -48,6 +42,16 @@ class Message extends Base {
     if (!this.hasQuotedMsg) return undefined;
     const data = await this.client[accountCall]('getQuotedMessage', this.id._serialized);
     return data ? new Message(this.client, data) : undefined;
+  }
+
+  /** Reacts with an emoji; an empty string takes the reaction back. */
+  react(reaction) {
+    return this.client.sendReaction(this.id._serialized, reaction);
+  }
+
+  /** Deletes the message for everyone (when this account sent it) or, otherwise, for this device. */
+  async delete(everyone, clearMedia = true) {
+    await this.client[accountCall]('deleteMessage', this.id._serialized, everyone, clearMedia);
   }
 
   /** Sends `content` as a reply quoting this message, in this chat or in `chatId`. */

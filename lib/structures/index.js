@@ -1,7 +1,8 @@
 'use strict';
 const { Base } = require('./Base');
 const Message = require('./Message');
+const Reaction = require('./Reaction');
 const { Chat, PrivateChat, GroupChat } = require('./Chat');
 const { Contact, PrivateContact, BusinessContact } = require('./Contact');
 
-module.exports = { Base, Message, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact };
+module.exports = { Base, Message, Reaction, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact };

@@ -428,6 +428,30 @@
         const m = Msg.get(msg.key);
         if (m && msg.ack > m.ack) m.set('ack', msg.ack);
     });
+    // A message deleted for everyone: WhatsApp Web turns the model into a `revoked` one in place.
+    function markRevoked(msg) {
+        if (msg.type !== 'revoked') msg.set({ type: 'revoked', subtype: 'sender_revoke', body: '' });
+    }
+    sim.onServer('revoke', (msg) => {
+        const m = Msg.get(msg.key);
+        if (m) markRevoked(m);
+    });
+    sim.onServer('reaction', (msg) => {
+        const r = msg.reaction;
+        upsertReactions([
+            {
+                id: new MsgKey({ fromMe: r.fromMe, remote: r.chat, id: r.id }),
+                reactionParentKey: MsgKey.fromString(r.parentKey),
+                reactionText: r.reaction,
+                reactionTimestamp: r.t,
+                from: createWid(r.sender),
+                read: false,
+                orphan: 0,
+                orphanReason: null,
+                ack: 1,
+            },
+        ]);
+    });
     sim.onServer('contacts', (msg) => {
         for (const c of msg.contacts || []) upsertContact(c);
     });
@@ -488,6 +512,63 @@
         return [Promise.resolve([msg]), result];
     }
     modules.WAWebSendMsgChatAction = { addAndSendMsgToChat };
+
+    // ---- reactions ---------------------------------------------------------------------------
+
+    // The reaction table; clients wrap bulkUpsert (whatsapp-web.js does), so it is always called
+    // through the module object.
+    modules.WAWebAddonReactionTableMode = { reactionTableMode: { bulkUpsert: async (records) => records } };
+    function upsertReactions(records) {
+        modules.WAWebAddonReactionTableMode.reactionTableMode.bulkUpsert(records);
+        for (const r of records) {
+            const parent = Msg.get(r.reactionParentKey);
+            if (parent && r.reactionText && !parent.hasReaction) parent.set('hasReaction', true);
+        }
+    }
+    modules.WAWebSendReactionMsgAction = {
+        async sendReactionToMsg(msg, reaction) {
+            const id = await MsgKey.newId();
+            const answer = await ask({ type: 'send_reaction', parentKey: msg.id._serialized, reaction: String(reaction ?? '') });
+            if (!answer.ok) return { messageSendResult: 'ERROR', error: answer.error };
+            upsertReactions([
+                {
+                    id: new MsgKey({ fromMe: true, remote: msg.id.remote, id }),
+                    reactionParentKey: msg.id,
+                    reactionText: String(reaction ?? ''),
+                    reactionTimestamp: Date.now(),
+                    from: meWid(),
+                    read: true,
+                    orphan: 0,
+                    orphanReason: null,
+                    ack: 1,
+                },
+            ]);
+            return { messageSendResult: 'OK' };
+        },
+    };
+
+    // ---- deleting --------------------------------------------------------------------------
+
+    modules.WAWebMsgActionCapability = {
+        canSenderRevokeMsg: (msg) => Boolean(msg && msg.id.fromMe && msg.type !== 'revoked'),
+        // Admins revoke in groups, which are not modelled yet.
+        canAdminRevokeMsg: () => false,
+    };
+    const Cmd = modules.WAWebCmd.Cmd;
+    // Current WhatsApp Web (2.3000+): (chat, { list, type: 'message' }, options).
+    Cmd.sendRevokeMsgs = async (chat, { list }) => {
+        for (const msg of list || []) {
+            const answer = await ask({ type: 'revoke_msg', key: msg.id._serialized });
+            if (answer.ok) markRevoked(msg);
+        }
+    };
+    // Delete for me: the messages leave this device's collections.
+    Cmd.sendDeleteMsgs = async (chat, { list }) => {
+        for (const msg of list || []) {
+            chat.msgs.remove(msg);
+            Msg.remove(msg);
+        }
+    };
 
     modules.WAWebFindChatAction = {
         findOrCreateLatestChat: async (wid) => {

@@ -9,7 +9,7 @@
 
 pub mod page;
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use serde_json::{json, Value};
 
@@ -17,6 +17,7 @@ use crate::chat::Chat;
 use crate::contact::Contact;
 use crate::errors::ClientError;
 use crate::message::{Message, ACK_RANGE};
+use crate::reaction::Reaction;
 use crate::wid::{self, Wid};
 
 /// `sendMessage()` options whatsapp-web-rs carries out (whatsapp-web.js's names).
@@ -45,6 +46,10 @@ pub enum AccountCall {
     IsRegisteredUser(String),
     GetFormattedNumber(String),
     GetCountryCode(String),
+    /// `sendReaction(messageId, reaction)` / `message.react()`; `""` takes it back.
+    SendReaction { message_id: String, reaction: String },
+    /// `message.delete(everyone, clearMedia)`.
+    DeleteMessage { message_id: String, everyone: bool, clear_media: bool },
 }
 
 fn invalid(name: &str, reason: String) -> ClientError {
@@ -153,6 +158,25 @@ impl AccountCall {
             "isRegisteredUser" => AccountCall::IsRegisteredUser(wid::user_id(&arg(0))?),
             "getFormattedNumber" => AccountCall::GetFormattedNumber(wid::number_digits(&arg(0))?),
             "getCountryCode" => AccountCall::GetCountryCode(wid::number_digits(&arg(0))?),
+            "sendReaction" => AccountCall::SendReaction {
+                message_id: message_id(&arg(0), "messageId")?,
+                reaction: match arg(1) {
+                    Value::String(s) if s.chars().count() <= 32 => s,
+                    other => return Err(invalid("reaction", format!("must be an emoji string (\"\" removes the reaction), got {}", crate::options::describe(&other)))),
+                },
+            },
+            "deleteMessage" => {
+                let flag = |v: Value, name: &str, default: bool| match v {
+                    Value::Null => Ok(default),
+                    Value::Bool(b) => Ok(b),
+                    other => Err(invalid(name, format!("must be a boolean, got {}", crate::options::describe(&other)))),
+                };
+                AccountCall::DeleteMessage {
+                    message_id: message_id(&arg(0), "messageId")?,
+                    everyone: flag(arg(1), "everyone", false)?,
+                    clear_media: flag(arg(2), "clearMedia", true)?,
+                }
+            }
             other => return Err(ClientError::Internal(format!("unknown account call {other}"))),
         })
     }
@@ -202,6 +226,7 @@ pub fn decode(call: &AccountCall, raw: Value) -> Result<Value, ClientError> {
             .map(Value::Array),
         AccountCall::GetContactById(_) => to_json(serde_json::to_value(Contact::from_value(&raw)?)),
         AccountCall::SendSeen(_) => Ok(Value::Bool(raw.as_bool().unwrap_or(false))),
+        AccountCall::SendReaction { .. } | AccountCall::DeleteMessage { .. } => Ok(Value::Null),
         AccountCall::GetNumberId(_) | AccountCall::IsRegisteredUser(_) => {
             let wid = raw.as_str().and_then(Wid::parse).filter(|w| w.server == "c.us");
             if !raw.is_null() && wid.is_none() {
@@ -226,6 +251,10 @@ pub enum AccountEvent {
     Message(Box<Message>),
     /// `Msg` `change:ack`.
     Ack(Box<Message>, i64),
+    /// `Msg` `change:type` to `revoked`: deleted for everyone.
+    Revoke(Box<Message>),
+    /// Rows written to the reaction table (received, or sent by this account).
+    Reaction(Box<Reaction>),
 }
 
 /// What the client emits, in whatsapp-web.js's names.
@@ -234,6 +263,9 @@ pub enum AccountEmit {
     MessageCreate(Box<Message>),
     Message(Box<Message>),
     MessageAck(Box<Message>, i64),
+    /// The revoked message now, and as it was before (when it was seen).
+    MessageRevokeEveryone(Box<Message>, Option<Box<Message>>),
+    MessageReaction(Box<Reaction>),
 }
 
 impl AccountEmit {
@@ -242,6 +274,8 @@ impl AccountEmit {
             AccountEmit::MessageCreate(_) => "message_create",
             AccountEmit::Message(_) => "message",
             AccountEmit::MessageAck(..) => "message_ack",
+            AccountEmit::MessageRevokeEveryone(..) => "message_revoke_everyone",
+            AccountEmit::MessageReaction(_) => "message_reaction",
         }
     }
 
@@ -250,15 +284,22 @@ impl AccountEmit {
         match self {
             AccountEmit::MessageCreate(msg) | AccountEmit::Message(msg) => vec![m(msg)],
             AccountEmit::MessageAck(msg, ack) => vec![m(msg), json!(ack)],
+            AccountEmit::MessageRevokeEveryone(now, before) => vec![m(now), before.as_deref().map(m).unwrap_or(Value::Null)],
+            AccountEmit::MessageReaction(r) => vec![serde_json::to_value(r).unwrap_or(Value::Null)],
         }
     }
 }
 
-/// Parses a binding payload of the account (`t` is `msg` or `ack`).
+/// Parses a binding payload of the account (`t` is `msg`, `ack`, `revoke` or `reaction`).
 pub fn parse_event(v: &Value) -> Option<AccountEvent> {
-    let message = Message::from_value(v.get("m")?).map_err(|e| crate::debug_log!("dropped a page event: {e}")).ok()?;
+    let dropped = |e: ClientError| crate::debug_log!("dropped a page event: {e}");
+    if v.get("t")?.as_str()? == "reaction" {
+        return Reaction::from_value(v.get("r")?).map_err(dropped).ok().map(|r| AccountEvent::Reaction(Box::new(r)));
+    }
+    let message = Message::from_value(v.get("m")?).map_err(dropped).ok()?;
     match v.get("t")?.as_str()? {
         "msg" => Some(AccountEvent::Message(Box::new(message))),
+        "revoke" => Some(AccountEvent::Revoke(Box::new(message))),
         "ack" => {
             let ack = v.get("ack")?.as_i64().filter(|a| ACK_RANGE.contains(a))?;
             Some(AccountEvent::Ack(Box::new(message), ack))
@@ -271,11 +312,17 @@ pub fn parse_event(v: &Value) -> Option<AccountEvent> {
 /// (a page that reloads may hand the same new message over again).
 const REMEMBERED: usize = 10_000;
 
+/// How many of the latest messages are kept whole, to hand a revoked one over
+/// as it was (`message_revoke_everyone`'s second argument).
+const KEPT: usize = 1_000;
+
 /// The account's part of the session state.
 #[derive(Debug, Default)]
 pub struct AccountState {
     seen: HashSet<String>,
     order: VecDeque<String>,
+    kept: HashMap<String, Box<Message>>,
+    kept_order: VecDeque<String>,
 }
 
 impl AccountState {
@@ -293,6 +340,7 @@ impl AccountState {
                         self.seen.remove(&old);
                     }
                 }
+                self.keep(&msg);
                 let mut out = vec![AccountEmit::MessageCreate(msg.clone())];
                 if !msg.from_me {
                     out.push(AccountEmit::Message(msg));
@@ -300,6 +348,24 @@ impl AccountState {
                 out
             }
             AccountEvent::Ack(msg, ack) => vec![AccountEmit::MessageAck(msg, ack)],
+            AccountEvent::Revoke(msg) => {
+                let before = self.kept.get(&msg.id.serialized).filter(|m| m.kind != "revoked").cloned();
+                vec![AccountEmit::MessageRevokeEveryone(msg, before)]
+            }
+            AccountEvent::Reaction(r) => vec![AccountEmit::MessageReaction(r)],
+        }
+    }
+}
+
+impl AccountState {
+    fn keep(&mut self, msg: &Message) {
+        if self.kept.insert(msg.id.serialized.clone(), Box::new(msg.clone())).is_none() {
+            self.kept_order.push_back(msg.id.serialized.clone());
+            if self.kept_order.len() > KEPT {
+                if let Some(old) = self.kept_order.pop_front() {
+                    self.kept.remove(&old);
+                }
+            }
         }
     }
 }
@@ -337,6 +403,14 @@ mod tests {
         let own = Message::from_value(&record(true, "BBB", "yo")).unwrap();
         assert_eq!(names(state.emits(AccountEvent::Message(Box::new(own.clone())))), ["message_create"]);
         assert_eq!(names(state.emits(AccountEvent::Ack(Box::new(own), 2))), ["message_ack"]);
+
+        // A revoke hands the message over as it was before.
+        let mut revoked = record(false, "AAA", "");
+        revoked["type"] = json!("revoked");
+        let revoked = Message::from_value(&revoked).unwrap();
+        let emits = state.emits(AccountEvent::Revoke(Box::new(revoked)));
+        let AccountEmit::MessageRevokeEveryone(now, Some(before)) = &emits[0] else { panic!("{emits:?}") };
+        assert_eq!((now.kind.as_str(), before.body.as_str()), ("revoked", "hi"));
     }
 
     #[test]

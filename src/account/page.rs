@@ -35,6 +35,8 @@ const SEND_SEEN: &str = page_fn!("send_seen.js");
 const NUMBER_ID: &str = page_fn!("number_id.js");
 const FORMATTED_NUMBER: &str = page_fn!("formatted_number.js");
 const COUNTRY_CODE: &str = page_fn!("country_code.js");
+const SEND_REACTION: &str = page_fn!("send_reaction.js");
+const DELETE_MESSAGE: &str = page_fn!("delete_message.js");
 
 const LIMIT: Duration = Duration::from_secs(20);
 /// getChats() over thousands of chats, or a send waiting for a slow socket.
@@ -77,6 +79,10 @@ pub async fn run(page: &PageHandle, account_call: &AccountCall) -> Result<Value,
         GetNumberId(id) | IsRegisteredUser(id) => ("looking a number up", NUMBER_ID, vec![json!(id)], LIMIT),
         GetFormattedNumber(digits) => ("formatting a number", FORMATTED_NUMBER, vec![json!(digits)], LIMIT),
         GetCountryCode(digits) => ("finding a country code", COUNTRY_CODE, vec![json!(digits)], LIMIT),
+        SendReaction { message_id, reaction } => ("reacting to a message", SEND_REACTION, vec![json!(message_id), json!(reaction)], LIMIT),
+        DeleteMessage { message_id, everyone, clear_media } => {
+            ("deleting a message", DELETE_MESSAGE, vec![json!(message_id), json!(everyone), json!(clear_media)], LIMIT)
+        }
     };
     let raw = call(page, what, function, args, limit).await?;
     decode(account_call, raw)

@@ -387,7 +387,7 @@ fn parse_page_event(payload: &str) -> Option<PageEvent> {
         "qr" => PageEvent::Qr { seq: v.get("seq")?.as_u64()?, text: s("qr")? },
         "synced" => PageEvent::Synced,
         "progress" => PageEvent::Progress(v.get("v")?.as_f64()?.clamp(0.0, 100.0) as u8),
-        "msg" | "ack" => PageEvent::Account(crate::account::parse_event(&v)?),
+        "msg" | "ack" | "revoke" | "reaction" => PageEvent::Account(crate::account::parse_event(&v)?),
         _ => return None,
     })
 }

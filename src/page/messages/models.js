@@ -8,19 +8,21 @@ function accountModels() {
   // A wid (or key) as its `user@server` text.
   const text = (w) => (w == null ? null : typeof w === 'string' ? w : String(w._serialized ?? w));
 
+  // A message key as `{ fromMe, remote, id, participant, _serialized }`.
+  const key = (k) => ({
+    fromMe: Boolean(k.fromMe),
+    remote: text(k.remote),
+    id: String(k.id),
+    participant: k.participant ? text(k.participant) : undefined,
+    _serialized: text(k),
+  });
+
   const message = (model) => {
     const m = model.serialize();
-    const key = m.id;
     const { findLinks } = window.require('WALinkify');
     const found = findLinks(model.mediaObject ? model.caption : model.body) || [];
     return {
-      id: {
-        fromMe: Boolean(key.fromMe),
-        remote: text(key.remote),
-        id: String(key.id),
-        participant: key.participant ? text(key.participant) : undefined,
-        _serialized: text(key),
-      },
+      id: key(m.id),
       type: m.type,
       body: typeof m.body === 'string' ? m.body : null,
       caption: typeof m.caption === 'string' ? m.caption : null,
@@ -108,5 +110,18 @@ function accountModels() {
     };
   };
 
-  return { Collections, WidFactory, text, message, findMessage, chat, findChat, contact };
+  // A row of the reaction table, as whatsapp-web.js reads it (src/Client.js onReaction).
+  const reaction = (r) => ({
+    id: key(r.id),
+    parent: key(r.reactionParentKey),
+    reaction: String(r.reactionText ?? ''),
+    timestamp: Number(r.reactionTimestamp) / 1000,
+    sender: text(r.author ?? r.from),
+    read: Boolean(r.read),
+    orphan: Number(r.orphan) || 0,
+    orphanReason: r.orphanReason ?? null,
+    ack: r.ack ?? null,
+  });
+
+  return { Collections, WidFactory, text, key, message, reaction, findMessage, chat, findChat, contact };
 }
