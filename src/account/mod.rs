@@ -413,6 +413,57 @@ mod tests {
         assert_eq!((now.kind.as_str(), before.body.as_str()), ("revoked", "hi"));
     }
 
+    /// The session's side: account calls are refused before `ready`, run in the
+    /// page after it, the subscription starts at `ready`, and page events
+    /// become events only then, each message once.
+    #[test]
+    fn the_session_runs_account_calls_only_once_ready() {
+        use crate::session::{Call, Event, Input, LoginConfig, Output, PageCommand, PageEvent, PageResult, Reply, Session};
+        let reply = |out: &[Output], id| {
+            out.iter().find_map(|o| match o {
+                Output::Reply(i, r) if *i == id => Some(r.clone()),
+                _ => None,
+            })
+        };
+        let run = |out: &[Output], want: &dyn Fn(&PageCommand) -> bool| {
+            out.iter().find_map(|o| match o {
+                Output::Run(cmd, c) if want(c) => Some(*cmd),
+                _ => None,
+            })
+        };
+        let mut s = Session::new(LoginConfig::default());
+        let out = s.handle(Input::Call(1, Call::Account(AccountCall::GetChats)));
+        assert_eq!(reply(&out, 1), Some(Err(ClientError::NotInitialized)));
+
+        s.handle(Input::Call(2, Call::Initialize));
+        s.handle(Input::Launched);
+        let out = s.handle(Input::Page(PageEvent::Version { version: "2.3000.1".into(), had_session: true }));
+        let attach = run(&out, &|c| *c == PageCommand::Attach).unwrap();
+        let out = s.handle(Input::Call(3, Call::Account(AccountCall::GetChats)));
+        assert_eq!(reply(&out, 3), Some(Err(ClientError::NotLoggedIn)));
+        assert!(run(&out, &|c| matches!(c, PageCommand::Account(_))).is_none());
+        // An event before ready (no subscription yet) is not emitted.
+        let early = Message::from_value(&record(false, "EARLY", "x")).unwrap();
+        assert!(s.handle(Input::Page(PageEvent::Account(AccountEvent::Message(Box::new(early))))).is_empty());
+
+        let out = s.handle(Input::Done(attach, Ok(PageResult::Attached { state: Some("CONNECTED".into()), has_synced: true })));
+        let info = run(&out, &|c| *c == PageCommand::ReadInfo).unwrap();
+        let out = s.handle(Input::Done(info, Ok(PageResult::Info(Default::default()))));
+        assert!(out.iter().any(|o| matches!(o, Output::Emit(Event::Ready(_)))));
+        assert!(run(&out, &|c| *c == PageCommand::Subscribe).is_some(), "ready subscribes to messages");
+
+        let out = s.handle(Input::Call(4, Call::Account(AccountCall::GetChats)));
+        let cmd = run(&out, &|c| *c == PageCommand::Account(AccountCall::GetChats)).unwrap();
+        let out = s.handle(Input::Done(cmd, Ok(PageResult::Value(json!([])))));
+        assert_eq!(reply(&out, 4), Some(Ok(Reply::Value(json!([])))));
+
+        let msg = Message::from_value(&record(false, "LIVE", "hi")).unwrap();
+        let out = s.handle(Input::Page(PageEvent::Account(AccountEvent::Message(Box::new(msg.clone())))));
+        let names: Vec<_> = out.iter().filter_map(|o| if let Output::Emit(e) = o { Some(e.name()) } else { None }).collect();
+        assert_eq!(names, ["message_create", "message"]);
+        assert!(s.handle(Input::Page(PageEvent::Account(AccountEvent::Message(Box::new(msg))))).is_empty());
+    }
+
     #[test]
     fn page_answers_are_checked() {
         assert_eq!(decode(&AccountCall::IsRegisteredUser("1@c.us".into()), json!("15557654321@c.us")).unwrap(), json!(true));
