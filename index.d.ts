@@ -119,6 +119,24 @@ declare namespace WhatsAppWebRs {
             ) => void,
         ): this;
 
+        /** Emitted when a user joins the chat via invite link or is added by an admin. */
+        on(
+            event: 'group_join',
+            listener: (
+                /** GroupNotification with more information about the action */
+                notification: GroupNotification,
+            ) => void,
+        ): this;
+
+        /** Emitted when a user leaves the chat or is removed by an admin */
+        on(
+            event: 'group_leave',
+            listener: (
+                /** GroupNotification with more information about the action */
+                notification: GroupNotification,
+            ) => void,
+        ): this;
+
         /** Emitted when a reaction is sent, received, updated or removed */
         on(
             event: 'message_reaction',
@@ -542,7 +560,61 @@ declare namespace WhatsAppWebRs {
 
     export interface PrivateChat extends Chat {}
 
-    export interface GroupChat extends Chat {}
+    export type GroupParticipant = {
+        id: ContactId;
+        isAdmin: boolean;
+        isSuperAdmin: boolean;
+    };
+
+    export interface GroupChat extends Chat {
+        /** Group owner */
+        owner: ContactId;
+        /** Date at which the group was created */
+        createdAt: Date;
+        /** Group description */
+        description: string;
+        /** Group participants */
+        participants: Array<GroupParticipant>;
+    }
+
+    export interface GroupNotification {
+        /** ContactId for the user that produced the GroupNotification */
+        author: string;
+        /** Extra content */
+        body: string;
+        /** ID for the Chat that this groupNotification was sent for */
+        chatId: string;
+        /** ID that represents the groupNotification */
+        id: object;
+        /** Contact IDs for the users that were affected by this GroupNotification */
+        recipientIds: string[];
+        /** Unix timestamp for when the groupNotification was created */
+        timestamp: number;
+        /** GroupNotification type */
+        type: GroupNotificationTypes;
+        /** Returns the Chat this GroupNotification was sent in */
+        getChat: () => Promise<Chat>;
+        /** Returns the Contact this GroupNotification was produced by */
+        getContact: () => Promise<Contact>;
+        /** Returns the Contacts affected by this GroupNotification */
+        getRecipients: () => Promise<Contact[]>;
+        /** Sends a message to the same chat this GroupNotification was produced in */
+        reply: (content: MessageContent, options?: MessageSendOptions) => Promise<Message>;
+    }
+
+    export enum GroupNotificationTypes {
+        ADD = 'add',
+        INVITE = 'invite',
+        REMOVE = 'remove',
+        LEAVE = 'leave',
+        PROMOTE = 'promote',
+        DEMOTE = 'demote',
+        SUBJECT = 'subject',
+        DESCRIPTION = 'description',
+        PICTURE = 'picture',
+        ANNOUNCE = 'announce',
+        RESTRICT = 'restrict',
+    }
 
     export interface Contact {
         /** Contact's phone number */
@@ -694,6 +766,8 @@ declare namespace WhatsAppWebRs {
         MESSAGE_ACK = 'message_ack',
         MESSAGE_REVOKED_EVERYONE = 'message_revoke_everyone',
         MESSAGE_REACTION = 'message_reaction',
+        GROUP_JOIN = 'group_join',
+        GROUP_LEAVE = 'group_leave',
     }
 }
 

@@ -18,6 +18,9 @@ const ACCOUNT_EVENT_ARGS = {
   message_revoke_everyone: (client, [now, before]) => [new structures.Message(client, now), before ? new structures.Message(client, before) : undefined],
   message_reaction: (client, [reaction]) => [new structures.Reaction(client, reaction)],
 };
+for (const name of ['group_join', 'group_leave', 'group_admin_changed', 'group_membership_request', 'group_update']) {
+  ACCOUNT_EVENT_ARGS[name] = (client, [notification]) => [new structures.GroupNotification(client, notification)];
+}
 
 // Native errors cross N-API as "[Kind:CODE] message".
 const WIRE_ERROR = /^\[(TypeError|Error):([A-Z0-9_]+)\] ([\s\S]*)$/;

@@ -4,7 +4,7 @@
 // the tests of a `describe`; each test talks to its own contact so they cannot see each other.
 const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { Client, Message, Reaction, PrivateChat, PrivateContact, MessageAck, MessageTypes } = require('..');
+const { Client, Message, Reaction, GroupNotification, PrivateChat, GroupChat, PrivateContact, MessageAck, MessageTypes } = require('..');
 const { setup, waitFor, loginByQr, showQr } = require('./helpers');
 
 const ME = '15550100001@c.us';
@@ -365,6 +365,51 @@ describe('one logged-in client', () => {
     assert.equal(await client.getMessageById(forMe.id._serialized), null);
     const kept = (await inbox(ctx.sim, from)).find((m) => m.id === forMe.id._serialized);
     assert.deepEqual([kept.type, kept.body], ['chat', 'just here'], 'deleting for me leaves the contact\'s copy');
+  });
+
+  test('groups: group_join, messages with an author, GroupChat fields, replies, group_leave', async () => {
+    const joined = waitFor(client, 'group_join', 20000);
+    const created = await control(ctx.sim, 'POST', '/_sim/groups', { subject: 'Builders', participants: ['15557000030', '15557000031'], description: 'we build' });
+    assert.equal(created.status, 200);
+    const group = created.body.id;
+    assert.match(group, /^\d+@g\.us$/);
+    const note = await joined;
+    assert.ok(note instanceof GroupNotification);
+    assert.equal(note.type, 'add');
+    assert.equal(note.chatId, group);
+    assert.equal(note.author, '15557000030@c.us');
+    assert.deepEqual(note.recipientIds, [ME]);
+    assert.equal((await note.getChat()).name, 'Builders');
+    assert.ok(!log.some((e) => e.args[0].id && e.args[0].id._serialized === note.id._serialized), 'a notification is not a message');
+
+    const received = waitFor(client, 'message', 20000, (m) => m.from === group);
+    const sentId = await peerSend(ctx.sim, { from: '15557000031', to: group, body: '!ping' });
+    const msg = await received;
+    assert.equal(msg.id._serialized, sentId);
+    assert.equal(msg.author, '15557000031@c.us');
+    assert.equal(msg.to, ME);
+    assert.equal((await msg.getContact()).id._serialized, '15557000031@c.us');
+    const reply = await msg.reply('pong');
+    assert.equal(reply.to, group);
+    assert.equal(reply.id._serialized.endsWith(`_${ME}`), true, 'own group messages carry the sender as participant');
+    const [there] = await inbox(ctx.sim, group);
+    assert.deepEqual([there.id, there.body, there.quotedId], [reply.id._serialized, 'pong', sentId]);
+
+    const chat = await client.getChatById(group);
+    assert.ok(chat instanceof GroupChat);
+    assert.equal(chat.isGroup, true);
+    assert.equal(chat.name, 'Builders');
+    assert.equal(chat.description, 'we build');
+    assert.equal(chat.owner._serialized, '15557000030@c.us');
+    assert.ok(chat.createdAt instanceof Date && Math.abs(chat.createdAt - Date.now()) < 60000);
+    assert.deepEqual(chat.participants.map((p) => [p.id._serialized, p.isAdmin]), [['15557000030@c.us', true], ['15557000031@c.us', false], [ME, false]]);
+
+    const left = waitFor(client, 'group_leave', 20000);
+    assert.equal((await control(ctx.sim, 'POST', '/_sim/groups/remove', { id: group, number: '15550100001' })).status, 200);
+    const leave = await left;
+    assert.equal(leave.type, 'remove');
+    assert.deepEqual(leave.recipientIds, [ME]);
+    assert.deepEqual((await client.getChatById(group)).participants.map((p) => p.id._serialized), ['15557000030@c.us', '15557000031@c.us']);
   });
 
   test('messages that arrive while the socket reconnects are emitted once, in order', async () => {

@@ -14,7 +14,7 @@ const { waitFor } = require('./helpers');
 
 const ME = '15550100001@c.us';
 
-test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, getContacts, numbers, reactions, revoking', async (t) => {
+test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, getContacts, numbers, reactions, revoking, groups', async (t) => {
     const sim = await startSimulator({ syncStepMs: 20 });
     t.after(() => sim.close());
     const dir = chromium.makeProfileDir('wa-sim-wwebjs-msg-');
@@ -129,6 +129,27 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
     await hello.delete(true);
     await ownRevoked;
     assert.equal(sim.peer.inbox('15557100002').messages[0].type, 'revoked');
+
+    // Groups: group_join, a message from a participant answered in the group, the group's fields.
+    const joined = waitFor(client, 'group_join', 30000);
+    const { id: group } = sim.createGroup({ subject: 'Builders', participants: ['15557100010', '15557100011'], description: 'we build' });
+    const note = await joined;
+    assert.deepEqual([note.type, note.chatId, note.author], ['add', group, '15557100010@c.us']);
+    since = sim.events.length;
+    const groupPong = waitFor(client, 'message_create', 30000, (m) => m.to === group && m.body === 'pong');
+    const { id: groupPing } = sim.peer.send({ from: '15557100011', to: group, body: '!ping' });
+    await groupPong;
+    const [inGroup] = sim.peer.inbox(group).messages;
+    assert.deepEqual([inGroup.body, inGroup.quotedId], ['pong', groupPing]);
+    const groupChat = await client.getChatById(group);
+    assert.equal(groupChat.isGroup, true);
+    assert.equal(groupChat.name, 'Builders');
+    assert.equal(groupChat.description, 'we build');
+    assert.equal(groupChat.owner._serialized, '15557100010@c.us');
+    assert.equal(groupChat.participants.length, 3);
+    const left = waitFor(client, 'group_leave', 30000);
+    sim.removeFromGroup({ id: group, number: '15550100001' });
+    assert.equal((await left).type, 'remove');
 });
 
 // whatsapp-web.js attaches its message listeners only at `ready` (Client.js:369, after

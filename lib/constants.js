@@ -115,6 +115,21 @@ exports.MessageTypes = {
   SCHEDULED_EVENT_CREATION: 'scheduled_event_creation',
 };
 
+// What a group notification (group_join, group_leave, …) is about.
+exports.GroupNotificationTypes = {
+  ADD: 'add',
+  INVITE: 'invite',
+  REMOVE: 'remove',
+  LEAVE: 'leave',
+  PROMOTE: 'promote',
+  DEMOTE: 'demote',
+  SUBJECT: 'subject',
+  DESCRIPTION: 'description',
+  PICTURE: 'picture',
+  ANNOUNCE: 'announce',
+  RESTRICT: 'restrict',
+};
+
 // Chat types.
 exports.ChatTypes = {
   SOLO: 'solo',

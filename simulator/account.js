@@ -51,6 +51,8 @@ class AccountWorld {
         this.unregistered = new Set();
         // Every message, in the order the server saw them; key -> record.
         this.messages = new Map();
+        // Groups: id (`<digits>@g.us`) -> { id, subject, description, owner, participants, creation, account }.
+        this.groups = new Map();
         // The operations of the control API, as methods of the simulator object.
         this.api = {
             peer: {
@@ -61,6 +63,8 @@ class AccountWorld {
                 revoke: (body) => this.peerRevoke(body),
             },
             addContacts: (contacts) => this.addContacts(contacts),
+            createGroup: (body) => this.createGroup(body),
+            removeFromGroup: (body) => this.removeFromGroup(body),
             addUnregistered: (numbers) => this.addUnregistered(numbers),
         };
     }
@@ -80,6 +84,10 @@ class AccountWorld {
                 return reply(200, this.peerReact(await readJson()));
             case 'POST /_sim/peer/revoke':
                 return reply(200, this.peerRevoke(await readJson()));
+            case 'POST /_sim/groups':
+                return reply(200, this.createGroup(await readJson()));
+            case 'POST /_sim/groups/remove':
+                return reply(200, this.removeFromGroup(await readJson()));
             case 'POST /_sim/contacts': {
                 const body = await readJson();
                 return reply(200, this.addContacts(body.contacts));
@@ -100,6 +108,8 @@ class AccountWorld {
             'POST /_sim/peer/read {peer, ids?}',
             'POST /_sim/peer/react {from, messageId, reaction}',
             'POST /_sim/peer/revoke {from, messageId}',
+            'POST /_sim/groups {subject, participants: [digits], description?}',
+            'POST /_sim/groups/remove {id, number}',
             'POST /_sim/contacts {contacts: [{number, name?, pushname?, isBusiness?, about?}]}',
             'POST /_sim/unregistered {numbers: [...]}',
         ];
@@ -149,6 +159,13 @@ class AccountWorld {
         let account;
         let peer;
         let fromMe;
+        if (typeof spec.to === 'string' && spec.to.endsWith('@g.us')) {
+            // A participant (or the account's phone) writes in a group.
+            const group = this.groups.get(spec.to);
+            if (!group) throw httpError(404, `no group ${spec.to}`);
+            if (!group.participants.includes(from)) throw httpError(403, `${from} is not in ${group.id}`);
+            return this._sendInGroup(group, from, spec, body);
+        }
         if (accounts.includes(from)) {
             // The account's own phone writes to someone.
             if (spec.to === undefined || spec.to === null) throw httpError(400, `"from" is the linked account ${from}: say whom its phone writes to in "to"`);
@@ -181,17 +198,88 @@ class AccountWorld {
         return { ok: true, id: msg.key };
     }
 
-    _store({ account, peer, fromMe, id, body, quoted, mentions, ack, type = 'chat' }) {
-        const chat = `${peer}@c.us`;
+    _sendInGroup(group, from, spec, body) {
+        const fromMe = from === group.account;
+        const mentions = Array.isArray(spec.mentions) ? spec.mentions.map((m) => `${parseNumber(m, 'mentions[]')}@c.us`) : [];
+        const quoted = spec.quotedId == null ? null : this.messages.get(String(spec.quotedId));
+        if (spec.quotedId != null && !quoted) throw httpError(404, `no message ${JSON.stringify(spec.quotedId)} to quote`);
+        const msg = this._store({ account: group.account, chat: group.id, author: from, fromMe, id: phoneMessageId(), body, quoted, mentions, ack: fromMe ? 2 : 0 });
+        this.sim._log('peer-message', { key: msg.key, from: msg.from, to: msg.to, author: msg.author, fromMe });
+        this._pushToPages(group.account, msg);
+        return { ok: true, id: msg.key };
+    }
+
+    // POST /_sim/groups: a contact (the first participant) makes a group with the others and adds
+    // the linked account, which gets the group and its `add` notification (group_join).
+    createGroup(spec = {}) {
+        if (!spec || typeof spec !== 'object') throw httpError(400, 'body must be {"subject": "...", "participants": ["<digits>"]}');
+        const subject = optionalString(spec.subject, 'subject', 100);
+        if (!subject) throw httpError(400, 'subject must be a non-empty string');
+        if (!Array.isArray(spec.participants) || spec.participants.length === 0) throw httpError(400, 'participants must be a non-empty list of numbers');
+        const account = this._account(spec.account == null ? null : parseNumber(spec.account, 'account'));
+        const members = [...new Set(spec.participants.map((p) => parseNumber(p, 'participants[]')))].filter((p) => p !== account);
+        if (members.length === 0) throw httpError(400, 'participants must name someone other than the linked account');
+        const group = {
+            id: `120363${String(crypto.randomInt(0, 1e6)).padStart(6, '0')}${String(crypto.randomInt(0, 1e6)).padStart(6, '0')}@g.us`,
+            subject,
+            description: optionalString(spec.description, 'description', 2000),
+            owner: members[0],
+            participants: [...members, account],
+            creation: Math.floor(Date.now() / 1000),
+            account,
+        };
+        this.groups.set(group.id, group);
+        this.sim._log('group-created', { id: group.id, subject, owner: group.owner });
+        // The owner adds the account: a gp2 `add` notification in the group.
+        const note = this._store({ account, chat: group.id, author: group.owner, fromMe: false, id: phoneMessageId(), body: '', quoted: null, mentions: [], ack: 0, type: 'gp2' });
+        note.subtype = 'add';
+        note.recipients = [`${account}@c.us`];
+        this._pushToPages(account, note);
+        return { ok: true, id: group.id };
+    }
+
+    // POST /_sim/groups/remove: the group's owner removes a participant (the linked account
+    // included: group_leave); the account's pages get a gp2 `remove` notification.
+    removeFromGroup(spec = {}) {
+        const group = spec && this.groups.get(String(spec.id));
+        if (!group) throw httpError(404, `no group ${JSON.stringify(spec && spec.id)}`);
+        const number = parseNumber(spec.number, 'number');
+        if (!group.participants.includes(number)) throw httpError(409, `${number} is not in ${group.id}`);
+        if (number === group.owner) throw httpError(400, 'the owner cannot be removed');
+        group.participants = group.participants.filter((p) => p !== number);
+        this.sim._log('group-removed', { id: group.id, number });
+        const note = this._store({ account: group.account, chat: group.id, author: group.owner, fromMe: false, id: phoneMessageId(), body: '', quoted: null, mentions: [], ack: 0, type: 'gp2' });
+        note.subtype = 'remove';
+        note.recipients = [`${number}@c.us`];
+        this._pushToPages(group.account, note);
+        return { ok: true };
+    }
+
+    _groupWire(g) {
+        return {
+            id: g.id,
+            subject: g.subject,
+            description: g.description,
+            owner: `${g.owner}@c.us`,
+            creation: g.creation,
+            participants: g.participants.map((p) => ({ id: `${p}@c.us`, isAdmin: p === g.owner, isSuperAdmin: p === g.owner })),
+        };
+    }
+
+    _store({ account, peer, chat: chatIn, author, fromMe, id, body, quoted, mentions, ack, type = 'chat' }) {
+        const chat = chatIn || `${peer}@c.us`;
         const me = `${account}@c.us`;
+        const isGroup = chat.endsWith('@g.us');
+        const authorWid = isGroup ? `${author || account}@c.us` : null;
         const msg = {
-            key: `${fromMe}_${chat}_${id}`,
+            key: `${fromMe}_${chat}_${id}${isGroup ? `_${authorWid}` : ''}`,
             id,
             account,
             chat,
             fromMe,
             from: fromMe ? me : chat,
             to: fromMe ? chat : me,
+            author: authorWid,
             type,
             body,
             t: Math.floor(Date.now() / 1000),
@@ -208,10 +296,10 @@ class AccountWorld {
 
     // GET /_sim/peer/inbox?peer=: what the linked account (page or phone) sent to that contact.
     inbox(peerIn) {
-        const peer = parseNumber(peerIn, 'peer');
+        const chat = typeof peerIn === 'string' && peerIn.endsWith('@g.us') ? peerIn : `${parseNumber(peerIn, 'peer')}@c.us`;
         const messages = [];
         for (const m of this.messages.values()) {
-            if (!m.fromMe || m.chat !== `${peer}@c.us`) continue;
+            if (!m.fromMe || m.chat !== chat || m.type === 'gp2') continue;
             messages.push({
                 id: m.key,
                 from: m.from,
@@ -254,7 +342,9 @@ class AccountWorld {
         const m = this.messages.get(String(spec.messageId));
         if (!m) throw httpError(404, `no message ${JSON.stringify(spec.messageId)}`);
         const ownPhone = m.account === from;
-        if (!ownPhone && m.chat !== `${from}@c.us`) throw httpError(403, `${from} cannot ${verb} a message of another chat`);
+        const group = this.groups.get(m.chat);
+        const inChat = group ? group.participants.includes(from) : m.chat === `${from}@c.us`;
+        if (!ownPhone && !inChat) throw httpError(403, `${from} cannot ${verb} a message of another chat`);
         return { from, m, ownPhone };
     }
 
@@ -283,7 +373,7 @@ class AccountWorld {
     // POST /_sim/peer/revoke: the sender deletes a message for everyone.
     peerRevoke(spec) {
         const { from, m } = this._messageOf(spec, 'revoke');
-        if (m.from !== `${from}@c.us`) throw httpError(403, `only its sender can revoke ${m.key}`);
+        if ((m.author || m.from) !== `${from}@c.us`) throw httpError(403, `only its sender can revoke ${m.key}`);
         this._revoke(m, null);
         return { ok: true };
     }
@@ -353,12 +443,22 @@ class AccountWorld {
             ack: m.ack,
             quoted: m.quoted,
             mentions: m.mentions,
+            author: m.author,
+            subtype: m.subtype || null,
+            recipients: m.recipients || null,
         };
+    }
+
+    // What goes with a message to the page: the sender's contact, and the group it is in.
+    _context(m) {
+        const group = this.groups.get(m.chat);
+        const sender = (m.author || m.chat).split('@')[0];
+        return { contact: this._contactRecord(sender), group: group ? this._groupWire(group) : null };
     }
 
     _pushToPages(account, msg) {
         for (const sock of this._connectedSockets(account)) {
-            this.sim._send(sock, { type: 'msg', msg: this._wire(msg), contact: this._contactRecord(msg.chat.split('@')[0]) });
+            this.sim._send(sock, { type: 'msg', msg: this._wire(msg), ...this._context(msg) });
         }
     }
 
@@ -378,9 +478,11 @@ class AccountWorld {
             // Older than the device, or already delivered to it: history.
             if (m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) history.push(this._wire(m));
         }
-        const numbers = new Set([...this.contacts.keys(), ...history.map((m) => m.chat.split('@')[0])]);
+        const numbers = new Set([...this.contacts.keys(), ...history.map((m) => (m.author || m.chat).split('@')[0])]);
+        const groups = [...this.groups.values()].filter((g) => g.account === account && g.participants.includes(account));
         this.sim._send(sock, {
             type: 'history',
+            groups: groups.map((g) => this._groupWire(g)),
             messages: history,
             contacts: [...numbers].map((n) => this._contactRecord(n)),
         });
@@ -392,7 +494,7 @@ class AccountWorld {
         const account = session.wid.split('@')[0];
         for (const m of this.messages.values()) {
             if (m.account !== account || m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) continue;
-            this.sim._send(sock, { type: 'msg', msg: this._wire(m), contact: this._contactRecord(m.chat.split('@')[0]) });
+            this.sim._send(sock, { type: 'msg', msg: this._wire(m), ...this._context(m) });
         }
     }
 
@@ -462,11 +564,16 @@ class AccountWorld {
         const refuse = (error) => this._answer(sock, msg, { ok: false, error });
         if (sock.state !== 'CONNECTED' || !sock.sessionWid) return refuse('not-logged-in');
         const account = sock.sessionWid.split('@')[0];
-        let peer;
-        try {
-            peer = parseNumber(String(msg.to || ''), 'to');
-        } catch {
-            return refuse('unsupported-chat');
+        let peer = null;
+        const group = this.groups.get(String(msg.to));
+        if (group) {
+            if (!group.participants.includes(account)) return refuse('not-a-participant');
+        } else {
+            try {
+                peer = parseNumber(String(msg.to || ''), 'to');
+            } catch {
+                return refuse('unsupported-chat');
+            }
         }
         if (typeof msg.id !== 'string' || !/^[0-9A-F]{8,64}$/.test(msg.id)) return refuse('bad-id');
         const body = typeof msg.body === 'string' ? msg.body.slice(0, MAX_BODY) : '';
@@ -475,15 +582,15 @@ class AccountWorld {
             quoted = [...this.messages.values()].find((m) => m.id === msg.quotedStanzaId && m.account === account) || null;
         }
         const mentions = Array.isArray(msg.mentions) ? msg.mentions.filter((m) => typeof m === 'string').slice(0, 256) : [];
-        const stored = this._store({ account, peer, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1 });
+        const stored = this._store({ account, peer, chat: group ? group.id : null, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1 });
         // The sending page has it; other devices of the account get it as a new message.
         stored.deliveredTo.add(sock.token);
         this.sim._log('message-sent', { socketId: sock.id, key: stored.key, to: stored.to, quotedId: stored.quotedId });
         this._answer(sock, msg, { ok: true, key: stored.key, t: stored.t });
         for (const other of this._connectedSockets(account)) {
-            if (other !== sock) this.sim._send(other, { type: 'msg', msg: this._wire(stored), contact: this._contactRecord(peer) });
+            if (other !== sock) this.sim._send(other, { type: 'msg', msg: this._wire(stored), ...this._context(stored) });
         }
-        if (!this.unregistered.has(peer)) this._setAck(stored, 2);
+        if (group || !this.unregistered.has(peer)) this._setAck(stored, 2);
     }
 }
 

@@ -34,6 +34,33 @@ pub struct RawChat {
     pub mute_expiration: i64,
     #[serde(default)]
     pub last_message: Option<serde_json::Value>,
+    #[serde(default)]
+    pub group_metadata: Option<GroupMetadata>,
+}
+
+/// A participant of a group.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Participant {
+    pub id: Wid,
+    #[serde(default)]
+    pub is_admin: bool,
+    #[serde(default)]
+    pub is_super_admin: bool,
+}
+
+/// What a group chat carries (whatsapp-web.js's `GroupChat` reads `owner`,
+/// `creation`, `desc` and `participants` from it).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct GroupMetadata {
+    #[serde(default)]
+    pub owner: Option<Wid>,
+    #[serde(default)]
+    pub creation: Option<i64>,
+    #[serde(default)]
+    pub desc: Option<String>,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,6 +79,8 @@ pub struct Chat {
     pub mute_expiration: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_message: Option<Message>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_metadata: Option<GroupMetadata>,
 }
 
 impl Chat {
@@ -64,7 +93,7 @@ impl Chat {
             None => None,
         };
         Ok(Chat {
-            is_group: raw.is_group || id.server == "g.us",
+            is_group: raw.is_group || raw.group_metadata.is_some() || id.server == "g.us",
             name: raw.formatted_title.unwrap_or_else(|| id.user.clone()),
             id,
             is_read_only: raw.is_read_only,
@@ -76,6 +105,7 @@ impl Chat {
             is_muted: raw.is_muted,
             mute_expiration: raw.mute_expiration,
             last_message,
+            group_metadata: raw.group_metadata,
         })
     }
 }

@@ -77,6 +77,11 @@ pub struct RawMessage {
     pub links: Vec<Link>,
     #[serde(default)]
     pub is_new_msg: bool,
+    /// Notifications (`gp2`): what happened (`add`, `remove`, `leave`, …) and to whom.
+    #[serde(default)]
+    pub subtype: Option<String>,
+    #[serde(default)]
+    pub recipients: Vec<String>,
 }
 
 /// whatsapp-web.js's `Message` fields (the methods are in lib/structures/Message.js).
@@ -111,6 +116,53 @@ pub struct Message {
     pub is_gif: bool,
     pub is_ephemeral: bool,
     pub links: Vec<Link>,
+}
+
+/// whatsapp-web.js's `GroupNotification` fields (a `gp2` message, src/structures/GroupNotification.js).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupNotification {
+    pub id: MessageId,
+    pub body: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub timestamp: i64,
+    pub chat_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    pub recipient_ids: Vec<String>,
+}
+
+impl GroupNotification {
+    /// From a `gp2` page record; None for any other kind of message.
+    pub fn from_value(v: &serde_json::Value) -> Result<Option<GroupNotification>, ClientError> {
+        let raw: RawMessage = serde_json::from_value(v.clone()).map_err(|e| bad(&e.to_string()))?;
+        if raw.kind != "gp2" {
+            return Ok(None);
+        }
+        // The same checks as for any message.
+        Message::from_page(raw.clone())?;
+        Ok(Some(GroupNotification {
+            chat_id: raw.id.remote.clone(),
+            id: raw.id,
+            body: raw.body.unwrap_or_default(),
+            kind: raw.subtype.unwrap_or_default(),
+            timestamp: raw.t.unwrap_or(0),
+            author: raw.author,
+            recipient_ids: raw.recipients,
+        }))
+    }
+
+    /// The event whatsapp-web.js emits for it (src/Client.js:589-644).
+    pub fn event_name(&self) -> &'static str {
+        match self.kind.as_str() {
+            "add" | "invite" | "linked_group_join" => "group_join",
+            "remove" | "leave" => "group_leave",
+            "promote" | "demote" => "group_admin_changed",
+            "membership_approval_request" => "group_membership_request",
+            _ => "group_update",
+        }
+    }
 }
 
 /// `-1` error … `4` played: whatsapp-web.js's `MessageAck`.

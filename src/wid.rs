@@ -75,12 +75,21 @@ pub fn number_digits(value: &Value) -> Result<String, ClientError> {
 }
 
 /// `{ server, user, _serialized }`: a wid as whatsapp-web.js's structures carry it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Read from the page as its `user@server` text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(try_from = "String")]
 pub struct Wid {
     pub server: String,
     pub user: String,
     #[serde(rename = "_serialized")]
     pub serialized: String,
+}
+
+impl TryFrom<String> for Wid {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Wid::parse(&text).ok_or_else(|| format!("{text:?} is not a wid"))
+    }
 }
 
 impl Wid {

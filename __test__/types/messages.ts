@@ -1,7 +1,20 @@
 // A whatsapp-web.js bot after `ready`: events, sending, chats and contacts. Type-checked, never
 // run, like program.ts: __test__/types.test.js compiles it against whatsapp-web.js's types and,
 // with the import changed, against whatsapp-web-rs's.
-import { Chat, Client, Contact, Events, Message, MessageAck, MessageTypes, NoAuth, Reaction } from 'whatsapp-web.js';
+import {
+    Chat,
+    Client,
+    Contact,
+    Events,
+    GroupChat,
+    GroupNotification,
+    GroupNotificationTypes,
+    Message,
+    MessageAck,
+    MessageTypes,
+    NoAuth,
+    Reaction,
+} from 'whatsapp-web.js';
 
 const client = new Client({ authStrategy: new NoAuth() });
 
@@ -32,6 +45,17 @@ client.on('message_reaction', async (reaction: Reaction) => {
 
 client.on('message_revoke_everyone', (msg: Message, before?: Message | null) => {
     console.log(msg.type === MessageTypes.REVOKED, before?.body);
+});
+
+client.on('group_join', async (notification: GroupNotification) => {
+    if (notification.type === GroupNotificationTypes.ADD) await notification.reply('hello all');
+    const chat = (await notification.getChat()) as GroupChat;
+    console.log(chat.owner._serialized, chat.description, chat.createdAt.getTime(), chat.participants.map((p) => p.id._serialized));
+    console.log(notification.chatId, notification.author, notification.recipientIds, (await notification.getRecipients()).length);
+});
+
+client.on('group_leave', (notification: GroupNotification) => {
+    console.log(notification.type, notification.timestamp);
 });
 
 client.on('message_ack', (msg: Message, ack: MessageAck) => {

@@ -31,7 +31,24 @@ class Chat extends Record {
 }
 
 class PrivateChat extends Chat {}
-class GroupChat extends Chat {}
+// Group fields read from the group's metadata, as in whatsapp-web.js.
+class GroupChat extends Chat {
+  get owner() {
+    return this.groupMetadata.owner;
+  }
+
+  get createdAt() {
+    return new Date(this.groupMetadata.creation * 1000);
+  }
+
+  get description() {
+    return this.groupMetadata.desc;
+  }
+
+  get participants() {
+    return this.groupMetadata.participants;
+  }
+}
 
 function createChat(client, data) {
   return data.isGroup ? new GroupChat(client, data) : new PrivateChat(client, data);

@@ -219,6 +219,7 @@
         id: undefined,
         type: 'chat',
         subtype: undefined,
+        recipients: undefined,
         body: '',
         caption: undefined,
         t: 0,
@@ -275,6 +276,14 @@
         }
     }
 
+    // A group's metadata (WhatsApp Web's GroupMetadata model): subject, description, owner and
+    // participants ({ id, isAdmin, isSuperAdmin }).
+    class GroupMetadataModel extends AccountModel {
+        constructor(attrs) {
+            super({ id: undefined, subject: '', desc: undefined, owner: undefined, creation: 0, participants: [], announce: false, restrict: false, isLidAddressingMode: false, ...attrs });
+        }
+    }
+
     class ChatModel extends AccountModel {
         constructor(attrs) {
             super({
@@ -293,15 +302,15 @@
             Object.defineProperty(this, 'msgs', { value: new Collection(MsgModel) });
             // WhatsApp Web's mute model; 0: not muted.
             Object.defineProperty(this, 'mute', { value: { expiration: 0, isMuted: false } });
-        }
-        get groupMetadata() {
-            return undefined;
+            // Set for groups only.
+            Object.defineProperty(this, 'groupMetadata', { value: undefined, writable: true });
         }
         get contact() {
             return Contact.get(this.id);
         }
         get formattedTitle() {
             const contact = this.contact;
+            if (this.groupMetadata) return this.groupMetadata.subject;
             return (contact && (contact.name || contact.pushname)) || formattedPhoneNumber(this.id._serialized);
         }
         serialize() {
@@ -377,9 +386,31 @@
 
     // ---- messages from the server ------------------------------------------------------------
 
+    // A group as the server describes it: its chat, with the metadata, and its participants' contacts.
+    function upsertGroup(g) {
+        const chat = ensureChat(g.id);
+        const attrs = {
+            id: createWid(g.id),
+            subject: g.subject,
+            desc: g.description || undefined,
+            owner: createWid(g.owner),
+            creation: g.creation,
+            participants: g.participants.map((p) => ({ id: createWid(p.id), isAdmin: p.isAdmin, isSuperAdmin: p.isSuperAdmin })),
+        };
+        if (chat.groupMetadata) chat.groupMetadata.set(attrs);
+        else chat.groupMetadata = new GroupMetadataModel(attrs);
+        for (const p of g.participants) {
+            if (!Contact.get(p.id)) Contact.add(new ContactModel({ id: createWid(p.id) }));
+        }
+    }
+
     function modelFromWire(w, isNew) {
         const attrs = {
-            id: new MsgKey({ fromMe: w.fromMe, remote: w.chat, id: w.id }),
+            id: new MsgKey({ fromMe: w.fromMe, remote: w.chat, id: w.id, participant: w.author || undefined }),
+            author: w.author && !w.fromMe ? createWid(w.author) : undefined,
+            subtype: w.subtype || undefined,
+            recipients: w.recipients ? w.recipients.map(createWid) : undefined,
+            isNotification: w.type === 'gp2',
             type: w.type,
             body: w.body,
             t: w.t,
@@ -418,10 +449,12 @@
 
     sim.onServer('history', (msg) => {
         for (const c of msg.contacts || []) upsertContact(c);
+        for (const g of msg.groups || []) upsertGroup(g);
         for (const w of msg.messages || []) receive(w, false);
     });
     sim.onServer('msg', (msg) => {
         if (msg.contact) upsertContact(msg.contact);
+        if (msg.group) upsertGroup(msg.group);
         receive(msg.msg, true);
     });
     sim.onServer('ack', (msg) => {

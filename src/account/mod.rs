@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use crate::chat::Chat;
 use crate::contact::Contact;
 use crate::errors::ClientError;
-use crate::message::{Message, ACK_RANGE};
+use crate::message::{GroupNotification, Message, ACK_RANGE};
 use crate::reaction::Reaction;
 use crate::wid::{self, Wid};
 
@@ -255,6 +255,8 @@ pub enum AccountEvent {
     Revoke(Box<Message>),
     /// Rows written to the reaction table (received, or sent by this account).
     Reaction(Box<Reaction>),
+    /// A new `gp2` notification (someone joined, left, …).
+    Group(Box<GroupNotification>),
 }
 
 /// What the client emits, in whatsapp-web.js's names.
@@ -266,6 +268,8 @@ pub enum AccountEmit {
     /// The revoked message now, and as it was before (when it was seen).
     MessageRevokeEveryone(Box<Message>, Option<Box<Message>>),
     MessageReaction(Box<Reaction>),
+    /// `group_join`, `group_leave`, … (named by [`GroupNotification::event_name`]).
+    Group(Box<GroupNotification>),
 }
 
 impl AccountEmit {
@@ -276,6 +280,7 @@ impl AccountEmit {
             AccountEmit::MessageAck(..) => "message_ack",
             AccountEmit::MessageRevokeEveryone(..) => "message_revoke_everyone",
             AccountEmit::MessageReaction(_) => "message_reaction",
+            AccountEmit::Group(n) => n.event_name(),
         }
     }
 
@@ -286,6 +291,7 @@ impl AccountEmit {
             AccountEmit::MessageAck(msg, ack) => vec![m(msg), json!(ack)],
             AccountEmit::MessageRevokeEveryone(now, before) => vec![m(now), before.as_deref().map(m).unwrap_or(Value::Null)],
             AccountEmit::MessageReaction(r) => vec![serde_json::to_value(r).unwrap_or(Value::Null)],
+            AccountEmit::Group(n) => vec![serde_json::to_value(n).unwrap_or(Value::Null)],
         }
     }
 }
@@ -296,8 +302,11 @@ pub fn parse_event(v: &Value) -> Option<AccountEvent> {
     if v.get("t")?.as_str()? == "reaction" {
         return Reaction::from_value(v.get("r")?).map_err(dropped).ok().map(|r| AccountEvent::Reaction(Box::new(r)));
     }
-    let message = Message::from_value(v.get("m")?).map_err(dropped).ok()?;
+    let record = v.get("m")?;
+    let message = Message::from_value(record).map_err(dropped).ok()?;
     match v.get("t")?.as_str()? {
+        // Group notifications are not messages to whatsapp-web.js: they have events of their own.
+        "msg" if message.kind == "gp2" => GroupNotification::from_value(record).map_err(dropped).ok()?.map(|n| AccountEvent::Group(Box::new(n))),
         "msg" => Some(AccountEvent::Message(Box::new(message))),
         "revoke" => Some(AccountEvent::Revoke(Box::new(message))),
         "ack" => {
@@ -331,14 +340,8 @@ impl AccountState {
     pub fn emits(&mut self, event: AccountEvent) -> Vec<AccountEmit> {
         match event {
             AccountEvent::Message(msg) => {
-                if !self.seen.insert(msg.id.serialized.clone()) {
+                if !self.first_time(&msg.id.serialized) {
                     return Vec::new();
-                }
-                self.order.push_back(msg.id.serialized.clone());
-                if self.order.len() > REMEMBERED {
-                    if let Some(old) = self.order.pop_front() {
-                        self.seen.remove(&old);
-                    }
                 }
                 self.keep(&msg);
                 let mut out = vec![AccountEmit::MessageCreate(msg.clone())];
@@ -353,11 +356,31 @@ impl AccountState {
                 vec![AccountEmit::MessageRevokeEveryone(msg, before)]
             }
             AccountEvent::Reaction(r) => vec![AccountEmit::MessageReaction(r)],
+            AccountEvent::Group(n) => {
+                if !self.first_time(&n.id.serialized) {
+                    return Vec::new();
+                }
+                vec![AccountEmit::Group(n)]
+            }
         }
     }
 }
 
 impl AccountState {
+    /// Whether this message id is new to the client (remembering the latest ones).
+    fn first_time(&mut self, id: &str) -> bool {
+        if !self.seen.insert(id.to_string()) {
+            return false;
+        }
+        self.order.push_back(id.to_string());
+        if self.order.len() > REMEMBERED {
+            if let Some(old) = self.order.pop_front() {
+                self.seen.remove(&old);
+            }
+        }
+        true
+    }
+
     fn keep(&mut self, msg: &Message) {
         if self.kept.insert(msg.id.serialized.clone(), Box::new(msg.clone())).is_none() {
             self.kept_order.push_back(msg.id.serialized.clone());
@@ -472,6 +495,31 @@ mod tests {
         assert!(decode(&AccountCall::GetNumberId("1@c.us".into()), json!({ "x": 1 })).is_err());
         assert!(decode(&AccountCall::GetChats, json!({})).is_err());
         assert_eq!(decode(&AccountCall::GetMessageById("x".into()), Value::Null).unwrap(), Value::Null);
+    }
+
+    #[test]
+    fn group_notifications_become_group_events() {
+        let mut gp2 = record(false, "G1", "");
+        gp2["type"] = json!("gp2");
+        gp2["subtype"] = json!("add");
+        gp2["recipients"] = json!(["15550100001@c.us"]);
+        gp2["author"] = json!("15557654321@c.us");
+        let ev = parse_event(&json!({ "t": "msg", "m": gp2 })).unwrap();
+        let mut state = AccountState::default();
+        let emits = state.emits(ev.clone());
+        assert_eq!(emits.iter().map(AccountEmit::name).collect::<Vec<_>>(), ["group_join"]);
+        let args = emits[0].args();
+        assert_eq!(args[0]["type"], "add");
+        assert_eq!(args[0]["recipientIds"], json!(["15550100001@c.us"]));
+        assert_eq!(args[0]["author"], "15557654321@c.us");
+        assert!(state.emits(ev).is_empty(), "once");
+        for (subtype, name) in [("remove", "group_leave"), ("leave", "group_leave"), ("promote", "group_admin_changed"), ("subject", "group_update")] {
+            let mut n = record(false, subtype, "");
+            n["type"] = json!("gp2");
+            n["subtype"] = json!(subtype);
+            let Some(AccountEvent::Group(n)) = parse_event(&json!({ "t": "msg", "m": n })) else { panic!() };
+            assert_eq!(n.event_name(), name);
+        }
     }
 
     #[test]

@@ -44,6 +44,8 @@ function accountModels() {
       hasReaction: Boolean(m.hasReaction),
       isGif: Boolean(m.isGif),
       duration: m.duration ?? null,
+      subtype: m.subtype ?? null,
+      recipients: Array.isArray(m.recipients) ? m.recipients.map(text) : [],
       links: found.map((l) => ({ link: l.href, isSuspicious: Boolean(l.suspiciousCharacters && l.suspiciousCharacters.size) })),
     };
   };
@@ -58,8 +60,27 @@ function accountModels() {
       const found = await findMessage(model.lastReceivedKey._serialized);
       last = found ? message(found) : null;
     }
+    let group = null;
+    if (model.groupMetadata) {
+      // As whatsapp-web.js's getChatModel: refresh the metadata, participants as phone numbers.
+      const metadata = Collections.GroupMetadata || Collections.WAWebGroupMetadataCollection;
+      await metadata.update(WidFactory.createWid(text(c.id)));
+      const { toPn } = window.require('WAWebLidMigrationUtils');
+      const g = model.groupMetadata.serialize();
+      group = {
+        owner: g.owner ? text(g.owner) : null,
+        creation: g.creation ?? null,
+        desc: g.desc ?? null,
+        participants: (g.participants || []).map((p) => ({
+          id: text(toPn(p.id) ?? p.id),
+          isAdmin: Boolean(p.isAdmin),
+          isSuperAdmin: Boolean(p.isSuperAdmin),
+        })),
+      };
+    }
     return {
       id: text(c.id),
+      groupMetadata: group,
       formattedTitle: model.formattedTitle ?? null,
       isGroup: Boolean(model.groupMetadata),
       isReadOnly: Boolean(model.groupMetadata && model.groupMetadata.announce),

@@ -33,9 +33,15 @@ async function sendMessage(chatId, content, options) {
   }
 
   const MeUser = window.require('WAWebUserPrefsMeUser');
-  const from = chat.id.isLid() ? MeUser.getMaybeMeLidUser() : MeUser.getMaybeMePnUser();
+  let from = chat.id.isLid() ? MeUser.getMaybeMeLidUser() : MeUser.getMaybeMePnUser();
+  // In a group the sender is the key's participant (LID or phone number, as the group addresses).
+  let participant;
+  if (chat.id.isGroup()) {
+    from = chat.groupMetadata && chat.groupMetadata.isLidAddressingMode ? MeUser.getMaybeMeLidUser() : MeUser.getMaybeMePnUser();
+    participant = M.WidFactory.asUserWidOrThrow(from);
+  }
   const MsgKey = window.require('WAWebMsgKey');
-  const key = new MsgKey({ from, to: chat.id, id: await MsgKey.newId(), participant: undefined, selfDir: 'out' });
+  const key = new MsgKey({ from, to: chat.id, id: await MsgKey.newId(), participant, selfDir: 'out' });
   const message = {
     mentionedJidList: options.mentions.map((id) => M.WidFactory.createWid(id)),
     ...preview,
