@@ -493,8 +493,30 @@ declare namespace WhatsAppWebRs {
         reply: (content: MessageContent, chatId?: string, options?: MessageSendOptions) => Promise<Message>;
         /** React to this message with an emoji */
         react: (reaction: string) => Promise<void>;
+        /** Downloads and returns the attached message media */
+        downloadMedia: () => Promise<MessageMedia>;
         /** Deletes the message from the chat */
         delete: (everyone?: boolean, clearMedia?: boolean) => Promise<void>;
+    }
+
+    /** Media attached to a message (sending media is not supported yet) */
+    export class MessageMedia {
+        /** MIME type of the attachment */
+        mimetype: string;
+        /** Base64-encoded data of the file */
+        data: string;
+        /** Document file name. Value can be null */
+        filename?: string | null;
+        /** Document file size in bytes. Value can be null. */
+        filesize?: number | null;
+
+        /**
+         * @param {string} mimetype MIME type of the attachment
+         * @param {string} data Base64-encoded data of the file
+         * @param {?string} filename Document file name. Value can be null
+         * @param {?number} filesize Document file size in bytes. Value can be null.
+         */
+        constructor(mimetype: string, data: string, filename?: string | null, filesize?: number | null);
     }
 
     export class Reaction {

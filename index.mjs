@@ -25,6 +25,7 @@ export const {
     Base,
     Message,
     Reaction,
+    MessageMedia,
     GroupNotification,
     Chat,
     PrivateChat,

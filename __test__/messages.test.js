@@ -4,7 +4,7 @@
 // the tests of a `describe`; each test talks to its own contact so they cannot see each other.
 const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { Client, Message, Reaction, GroupNotification, PrivateChat, GroupChat, PrivateContact, MessageAck, MessageTypes } = require('..');
+const { Client, Message, MessageMedia, Reaction, GroupNotification, PrivateChat, GroupChat, PrivateContact, MessageAck, MessageTypes } = require('..');
 const { setup, waitFor, loginByQr, showQr } = require('./helpers');
 
 const ME = '15550100001@c.us';
@@ -309,6 +309,31 @@ describe('one logged-in client', () => {
     assert.deepEqual(await inbox(ctx.sim, '15557000013'), [], 'nothing was sent');
     // A group and a LID are valid ids (the chat is made, as WhatsApp Web does).
     assert.equal((await client.getChatById('123456789@lid')).id._serialized, '123456789@lid');
+  });
+
+  test('media: a received picture has hasMedia, its caption as body, and downloadMedia() gives the file', async () => {
+    const from = '15557000023';
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const received = waitFor(client, 'message', 20000, (m) => m.from === `${from}@c.us`);
+    await peerSend(ctx.sim, { from, body: 'look at this', media: { mimetype: 'image/png', data: png.toString('base64'), filename: 'dot.png' } });
+    const msg = await received;
+    assert.equal(msg.hasMedia, true);
+    assert.equal(msg.type, MessageTypes.IMAGE);
+    assert.equal(msg.body, 'look at this');
+    const media = await msg.downloadMedia();
+    assert.ok(media instanceof MessageMedia);
+    assert.equal(media.mimetype, 'image/png');
+    assert.equal(media.filename, 'dot.png');
+    assert.equal(media.filesize, png.length);
+    assert.ok(Buffer.from(media.data, 'base64').equals(png));
+    // A document keeps its name; a text message has nothing to download.
+    const docReceived = waitFor(client, 'message', 20000, (m) => m.from === `${from}@c.us` && m.type === 'document');
+    await peerSend(ctx.sim, { from, media: { mimetype: 'application/pdf', data: Buffer.from('%PDF-1.4').toString('base64'), filename: 'a.pdf' } });
+    const doc = await docReceived;
+    assert.equal((await doc.downloadMedia()).filename, 'a.pdf');
+    const text = await peerSendAndReceive(ctx.sim, client, { from, body: 'plain' });
+    assert.equal(text.hasMedia, false);
+    assert.equal(await text.downloadMedia(), undefined);
   });
 
   test('reactions: message_reaction for the contact\'s and our own, react() reaches the server', async () => {

@@ -14,7 +14,7 @@ const { waitFor } = require('./helpers');
 
 const ME = '15550100001@c.us';
 
-test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, getContacts, numbers, reactions, revoking, groups', async (t) => {
+test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, getContacts, numbers, media download, reactions, revoking, groups', async (t) => {
     const sim = await startSimulator({ syncStepMs: 20 });
     t.after(() => sim.close());
     const dir = chromium.makeProfileDir('wa-sim-wwebjs-msg-');
@@ -107,6 +107,16 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
     const messages = await (await client.getChatById('15557100001@c.us')).fetchMessages({ limit: 5 });
     assert.deepEqual(messages.map((m) => m.body), ['!ping', 'pong', 'from the phone']);
     assert.equal((await messages[1].getQuotedMessage()).body, '!ping');
+
+    // Media: a received picture, downloaded through WAWebDownloadManager.
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const picture = waitFor(client, 'message', 30000, (m) => m.type === 'image');
+    sim.peer.send({ from: '15557100001', body: 'a picture', media: { mimetype: 'image/png', data: png.toString('base64'), filename: 'x.png' } });
+    const withMedia = await picture;
+    assert.deepEqual([withMedia.hasMedia, withMedia.body], [true, 'a picture']);
+    const media = await withMedia.downloadMedia();
+    assert.deepEqual([media.mimetype, media.filename, media.filesize], ['image/png', 'x.png', png.length]);
+    assert.ok(Buffer.from(media.data, 'base64').equals(png));
 
     // Reactions: the contact's and its own, through the reaction table it hooks.
     const theirReaction = waitFor(client, 'message_reaction', 30000, (r) => r.senderId === '15557100001@c.us');

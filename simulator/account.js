@@ -53,6 +53,8 @@ class AccountWorld {
         this.messages = new Map();
         // Groups: id (`<digits>@g.us`) -> { id, subject, description, owner, participants, creation, account }.
         this.groups = new Map();
+        // Media files, as the media servers keep them: direct path -> { mimetype, filename, data }.
+        this.media = new Map();
         // The operations of the control API, as methods of the simulator object.
         this.api = {
             peer: {
@@ -181,6 +183,7 @@ class AccountWorld {
         const mentions = Array.isArray(spec.mentions) ? spec.mentions.map((m) => `${parseNumber(m, 'mentions[]')}@c.us`) : [];
         const quoted = spec.quotedId === undefined || spec.quotedId === null ? null : this.messages.get(String(spec.quotedId));
         if (spec.quotedId != null && !quoted) throw httpError(404, `no message ${JSON.stringify(spec.quotedId)} to quote`);
+        const media = this._upload(spec.media);
         const msg = this._store({
             account,
             peer,
@@ -190,6 +193,7 @@ class AccountWorld {
             quoted,
             mentions,
             ack: fromMe ? 1 : 0,
+            media,
         });
         // The phone's own messages reach the contact at once (always online).
         if (fromMe && !this.unregistered.has(peer)) msg.ack = 2;
@@ -203,7 +207,8 @@ class AccountWorld {
         const mentions = Array.isArray(spec.mentions) ? spec.mentions.map((m) => `${parseNumber(m, 'mentions[]')}@c.us`) : [];
         const quoted = spec.quotedId == null ? null : this.messages.get(String(spec.quotedId));
         if (spec.quotedId != null && !quoted) throw httpError(404, `no message ${JSON.stringify(spec.quotedId)} to quote`);
-        const msg = this._store({ account: group.account, chat: group.id, author: from, fromMe, id: phoneMessageId(), body, quoted, mentions, ack: fromMe ? 2 : 0 });
+        const media = this._upload(spec.media);
+        const msg = this._store({ account: group.account, chat: group.id, author: from, fromMe, id: phoneMessageId(), body, quoted, mentions, ack: fromMe ? 2 : 0, media });
         this.sim._log('peer-message', { key: msg.key, from: msg.from, to: msg.to, author: msg.author, fromMe });
         this._pushToPages(group.account, msg);
         return { ok: true, id: msg.key };
@@ -266,7 +271,36 @@ class AccountWorld {
         };
     }
 
-    _store({ account, peer, chat: chatIn, author, fromMe, id, body, quoted, mentions, ack, type = 'chat' }) {
+    // A file a phone sends: kept by the media server under a direct path the page downloads from.
+    _upload(media) {
+        if (media === undefined || media === null) return null;
+        if (typeof media !== 'object' || typeof media.mimetype !== 'string' || typeof media.data !== 'string') {
+            throw httpError(400, 'media must be {"mimetype": "image/png", "data": "<base64>", "filename"?: "..."}');
+        }
+        if (!/^[\w.+-]+\/[\w.+-]+$/.test(media.mimetype)) throw httpError(400, `media.mimetype ${JSON.stringify(media.mimetype)} is not a MIME type`);
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(media.data)) throw httpError(400, 'media.data must be base64');
+        const data = Buffer.from(media.data, 'base64');
+        const directPath = `/v/t62.7118-24/${crypto.randomBytes(12).toString('hex')}`;
+        const record = { mimetype: media.mimetype, filename: optionalString(media.filename, 'media.filename', 255), data };
+        this.media.set(directPath, record);
+        return { directPath, mimetype: record.mimetype, filename: record.filename, size: data.length, mediaKey: crypto.randomBytes(32).toString('base64') };
+    }
+
+    // GET /_media/<direct path> on the page's origin: the media server.
+    serveMedia(res, pathname) {
+        const file = this.media.get(pathname.slice('/_media'.length));
+        if (!file) {
+            res.writeHead(404, { 'content-type': 'text/plain' });
+            res.end('no such media');
+            return;
+        }
+        res.writeHead(200, { 'content-type': file.mimetype, 'content-length': file.data.length, 'cache-control': 'no-store' });
+        res.end(file.data);
+    }
+
+    _store({ account, peer, chat: chatIn, author, fromMe, id, body, quoted, mentions, ack, type: typeIn = 'chat', media = null }) {
+        // WhatsApp's media types, from the MIME type.
+        const type = !media ? typeIn : /^image\//.test(media.mimetype) ? 'image' : /^video\//.test(media.mimetype) ? 'video' : /^audio\//.test(media.mimetype) ? 'audio' : 'document';
         const chat = chatIn || `${peer}@c.us`;
         const me = `${account}@c.us`;
         const isGroup = chat.endsWith('@g.us');
@@ -283,6 +317,7 @@ class AccountWorld {
             type,
             body,
             t: Math.floor(Date.now() / 1000),
+            media,
             quotedId: quoted ? quoted.key : null,
             quoted: quoted ? { id: quoted.id, participant: quoted.from, type: quoted.type, body: quoted.body } : null,
             mentions,
@@ -308,7 +343,7 @@ class AccountWorld {
                 type: m.type,
                 quotedId: m.quotedId,
                 mentions: m.mentions,
-                media: null,
+                media: m.media ? { mimetype: m.media.mimetype, filename: m.media.filename, size: m.media.size } : null,
                 ack: m.ack,
                 timestamp: m.t,
             });
@@ -444,6 +479,7 @@ class AccountWorld {
             quoted: m.quoted,
             mentions: m.mentions,
             author: m.author,
+            media: m.media,
             subtype: m.subtype || null,
             recipients: m.recipients || null,
         };

@@ -286,6 +286,8 @@ class Simulator extends EventEmitter {
             send(200, 'text/javascript; charset=utf-8', this._app);
         } else if (url.pathname === '/account.js') {
             send(200, 'text/javascript; charset=utf-8', this._accountJs);
+        } else if (url.pathname.startsWith('/_media/')) {
+            this.account.serveMedia(res, url.pathname);
         } else if (url.pathname === '/favicon.ico') {
             res.writeHead(204);
             res.end();

@@ -11,6 +11,7 @@ import {
     GroupNotificationTypes,
     Message,
     MessageAck,
+    MessageMedia,
     MessageTypes,
     NoAuth,
     Reaction,
@@ -30,6 +31,10 @@ client.on('message', async (msg: Message) => {
     console.log(msg.from, msg.to, msg.author, msg.mentionedIds, msg.isForwarded, msg.hasMedia, msg.ack, msg.deviceType);
     await msg.reload();
     await msg.react('👍');
+    if (msg.hasMedia) {
+        const media: MessageMedia = await msg.downloadMedia();
+        console.log(media.mimetype, media.data.length, media.filename, media.filesize);
+    }
     await msg.delete(true);
     await msg.delete();
 });

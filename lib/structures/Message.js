@@ -2,6 +2,7 @@
 // whatsapp-web.js's Message: the fields come from Rust (src/message.rs) already
 // in whatsapp-web.js's names; the methods call the client.
 const { Record, accountCall } = require('./Base');
+const MessageMedia = require('./MessageMedia');
 
 class Message extends Record {
   _patch(data) {
@@ -42,6 +43,13 @@ class Message extends Record {
     if (!this.hasQuotedMsg) return undefined;
     const data = await this.client[accountCall]('getQuotedMessage', this.id._serialized);
     return data ? new Message(this.client, data) : undefined;
+  }
+
+  /** Downloads the attached media; undefined when there is none or it cannot be fetched. */
+  async downloadMedia() {
+    if (!this.hasMedia) return undefined;
+    const media = await this.client[accountCall]('downloadMedia', this.id._serialized);
+    return media ? new MessageMedia(media.mimetype, media.data, media.filename, media.filesize) : undefined;
   }
 
   /** Reacts with an emoji; an empty string takes the reaction back. */

@@ -248,6 +248,9 @@
         directPath: undefined,
         mimetype: undefined,
         mediaKey: undefined,
+        mediaKeyTimestamp: undefined,
+        filename: undefined,
+        size: undefined,
         duration: undefined,
         mediaObject: undefined,
     };
@@ -257,6 +260,19 @@
     class MsgModel extends AccountModel {
         constructor(attrs) {
             super({ ...MSG_DEFAULTS, ...attrs });
+            // Media messages: where the file is in its download (INIT, FETCHING, RESOLVED, ERROR_…).
+            if (this.directPath) Object.defineProperty(this, 'mediaData', { value: { mediaStage: 'INIT' } });
+        }
+        // Fetches the file into the page (WhatsApp Web decrypts it too).
+        async downloadMedia() {
+            if (!this.mediaData) return;
+            this.mediaData.mediaStage = 'FETCHING';
+            try {
+                await modules.WAWebDownloadManager.downloadManager.downloadAndMaybeDecrypt({ directPath: this.directPath, type: this.type });
+                this.mediaData.mediaStage = 'RESOLVED';
+            } catch (err) {
+                this.mediaData.mediaStage = err && err.status === 404 ? 'ERROR_MISSING' : 'ERROR_UNKNOWN';
+            }
         }
         unsafe() {
             return this;
@@ -421,6 +437,19 @@
             self: w.fromMe ? 'out' : 'in',
             mentionedJidList: (w.mentions || []).map(createWid),
         };
+        if (w.media) {
+            // A media message: the text is its caption; the file is fetched on demand.
+            Object.assign(attrs, {
+                body: '',
+                caption: w.body || undefined,
+                directPath: w.media.directPath,
+                mimetype: w.media.mimetype,
+                filename: w.media.filename || undefined,
+                size: w.media.size,
+                mediaKey: w.media.mediaKey,
+                mediaKeyTimestamp: w.t,
+            });
+        }
         if (w.quoted) {
             attrs.quotedMsg = { type: w.quoted.type, body: w.quoted.body };
             attrs.quotedStanzaID = w.quoted.id;
@@ -545,6 +574,17 @@
         return [Promise.resolve([msg]), result];
     }
     modules.WAWebSendMsgChatAction = { addAndSendMsgToChat };
+
+    // The media server, on the page's own origin (the real one is mmg.whatsapp.net).
+    modules.WAWebDownloadManager = {
+        downloadManager: {
+            async downloadAndMaybeDecrypt({ directPath }) {
+                const res = await fetch(`/_media${directPath}`);
+                if (!res.ok) throw Object.assign(new Error(`media download failed: ${res.status}`), { status: res.status });
+                return res.arrayBuffer();
+            },
+        },
+    };
 
     // ---- reactions ---------------------------------------------------------------------------
 

@@ -50,6 +50,8 @@ pub enum AccountCall {
     SendReaction { message_id: String, reaction: String },
     /// `message.delete(everyone, clearMedia)`.
     DeleteMessage { message_id: String, everyone: bool, clear_media: bool },
+    /// `message.downloadMedia()`.
+    DownloadMedia(String),
 }
 
 fn invalid(name: &str, reason: String) -> ClientError {
@@ -165,6 +167,7 @@ impl AccountCall {
                     other => return Err(invalid("reaction", format!("must be an emoji string (\"\" removes the reaction), got {}", crate::options::describe(&other)))),
                 },
             },
+            "downloadMedia" => AccountCall::DownloadMedia(message_id(&arg(0), "messageId")?),
             "deleteMessage" => {
                 let flag = |v: Value, name: &str, default: bool| match v {
                     Value::Null => Ok(default),
@@ -227,6 +230,7 @@ pub fn decode(call: &AccountCall, raw: Value) -> Result<Value, ClientError> {
         AccountCall::GetContactById(_) => to_json(serde_json::to_value(Contact::from_value(&raw)?)),
         AccountCall::SendSeen(_) => Ok(Value::Bool(raw.as_bool().unwrap_or(false))),
         AccountCall::SendReaction { .. } | AccountCall::DeleteMessage { .. } => Ok(Value::Null),
+        AccountCall::DownloadMedia(_) => downloaded_media(raw),
         AccountCall::GetNumberId(_) | AccountCall::IsRegisteredUser(_) => {
             let wid = raw.as_str().and_then(Wid::parse).filter(|w| w.server == "c.us");
             if !raw.is_null() && wid.is_none() {
@@ -242,6 +246,22 @@ pub fn decode(call: &AccountCall, raw: Value) -> Result<Value, ClientError> {
             _ => Err(ClientError::PageScript("the page did not answer with a string".into())),
         },
     }
+}
+
+/// `{ data, mimetype, filename, filesize }` as `MessageMedia` takes it, or null.
+fn downloaded_media(raw: Value) -> Result<Value, ClientError> {
+    if raw.is_null() {
+        return Ok(Value::Null);
+    }
+    let bad = |what: &str| ClientError::PageScript(format!("the page sent malformed media ({what})"));
+    let data = raw.get("data").and_then(Value::as_str).ok_or_else(|| bad("no data"))?;
+    if !data.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')) {
+        return Err(bad("data is not base64"));
+    }
+    let mimetype = raw.get("mimetype").and_then(Value::as_str).filter(|m| m.contains('/') && m.len() <= 255).ok_or_else(|| bad("mimetype"))?;
+    let filename = raw.get("filename").and_then(Value::as_str).filter(|f| f.len() <= 255);
+    let filesize = raw.get("filesize").and_then(Value::as_u64);
+    Ok(json!({ "data": data, "mimetype": mimetype, "filename": filename, "filesize": filesize }))
 }
 
 /// A page callback of the account (see src/page/messages/subscribe.js).
@@ -495,6 +515,10 @@ mod tests {
         assert!(decode(&AccountCall::GetNumberId("1@c.us".into()), json!({ "x": 1 })).is_err());
         assert!(decode(&AccountCall::GetChats, json!({})).is_err());
         assert_eq!(decode(&AccountCall::GetMessageById("x".into()), Value::Null).unwrap(), Value::Null);
+        let media = decode(&AccountCall::DownloadMedia("x".into()), json!({ "data": "iVBORw0KGgo=", "mimetype": "image/png", "filename": "a.png", "filesize": 8 })).unwrap();
+        assert_eq!((media["mimetype"].as_str(), media["filesize"].as_u64()), (Some("image/png"), Some(8)));
+        assert!(decode(&AccountCall::DownloadMedia("x".into()), json!({ "data": "<script>", "mimetype": "image/png" })).is_err());
+        assert_eq!(decode(&AccountCall::DownloadMedia("x".into()), Value::Null).unwrap(), Value::Null);
     }
 
     #[test]

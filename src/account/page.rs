@@ -37,6 +37,7 @@ const FORMATTED_NUMBER: &str = page_fn!("formatted_number.js");
 const COUNTRY_CODE: &str = page_fn!("country_code.js");
 const SEND_REACTION: &str = page_fn!("send_reaction.js");
 const DELETE_MESSAGE: &str = page_fn!("delete_message.js");
+const DOWNLOAD_MEDIA: &str = page_fn!("download_media.js");
 
 const LIMIT: Duration = Duration::from_secs(20);
 /// getChats() over thousands of chats, or a send waiting for a slow socket.
@@ -80,6 +81,8 @@ pub async fn run(page: &PageHandle, account_call: &AccountCall) -> Result<Value,
         GetFormattedNumber(digits) => ("formatting a number", FORMATTED_NUMBER, vec![json!(digits)], LIMIT),
         GetCountryCode(digits) => ("finding a country code", COUNTRY_CODE, vec![json!(digits)], LIMIT),
         SendReaction { message_id, reaction } => ("reacting to a message", SEND_REACTION, vec![json!(message_id), json!(reaction)], LIMIT),
+        // Files can be large: their base64 crosses the DevTools connection.
+        DownloadMedia(message_id) => ("downloading media", DOWNLOAD_MEDIA, vec![json!(message_id)], LONG),
         DeleteMessage { message_id, everyone, clear_media } => {
             ("deleting a message", DELETE_MESSAGE, vec![json!(message_id), json!(everyone), json!(clear_media)], LIMIT)
         }
