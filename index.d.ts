@@ -395,8 +395,8 @@ declare namespace WhatsAppWebRs {
         pushname: string;
     }
 
-    /** What `sendMessage` sends: text (media, locations, polls and contacts are not supported yet). */
-    export type MessageContent = string;
+    /** What `sendMessage` sends: text or a file (locations, polls and contacts are not supported yet). */
+    export type MessageContent = string | MessageMedia;
 
     /** Options for sending a message (the ones whatsapp-web-rs carries out) */
     export interface MessageSendOptions {
@@ -408,6 +408,12 @@ declare namespace WhatsAppWebRs {
         mentions?: string[];
         /** Send 'seen' status */
         sendSeen?: boolean;
+        /** Send media as document */
+        sendMediaAsDocument?: boolean;
+        /** Image or videos caption */
+        caption?: string;
+        /** Media to be sent (then the text content is its caption) */
+        media?: MessageMedia;
         /** Should the bot send a quoted message without the quoted message if it fails to get the quote?
          * @default true (enabled) */
         ignoreQuoteErrors?: boolean;
@@ -499,7 +505,7 @@ declare namespace WhatsAppWebRs {
         delete: (everyone?: boolean, clearMedia?: boolean) => Promise<void>;
     }
 
-    /** Media attached to a message (sending media is not supported yet) */
+    /** Media attached to a message */
     export class MessageMedia {
         /** MIME type of the attachment */
         mimetype: string;
@@ -517,6 +523,22 @@ declare namespace WhatsAppWebRs {
          * @param {?number} filesize Document file size in bytes. Value can be null.
          */
         constructor(mimetype: string, data: string, filename?: string | null, filesize?: number | null);
+
+        /** Creates a MessageMedia instance from a local file path */
+        static fromFilePath: (filePath: string) => MessageMedia;
+
+        /** Creates a MessageMedia instance from a URL */
+        static fromUrl: (
+            url: string,
+            options?: MediaFromURLOptions,
+        ) => Promise<MessageMedia>;
+    }
+
+    export interface MediaFromURLOptions {
+        client?: Client;
+        filename?: string;
+        unsafeMime?: boolean;
+        reqOptions?: RequestInit;
     }
 
     export class Reaction {

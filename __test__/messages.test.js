@@ -336,6 +336,38 @@ describe('one logged-in client', () => {
     assert.equal(await text.downloadMedia(), undefined);
   });
 
+  test('media: sendMessage with a MessageMedia (caption, as a document), from a file; too large is ERR_MEDIA_TOO_LARGE', async () => {
+    const to = '15557000024';
+    const fs = require('fs');
+    const os = require('os');
+    const path = require('path');
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wwrs-media-')), 'dot.png');
+    fs.writeFileSync(file, png);
+    const media = MessageMedia.fromFilePath(file);
+    assert.deepEqual([media.mimetype, media.filename], ['image/png', 'dot.png']);
+
+    const sent = await client.sendMessage(`${to}@c.us`, media, { caption: 'a dot' });
+    assert.equal(sent.type, MessageTypes.IMAGE);
+    assert.equal(sent.hasMedia, true);
+    assert.equal(sent.body, 'a dot');
+    const asDoc = await client.sendMessage(`${to}@c.us`, 'the caption', { media, sendMediaAsDocument: true });
+    assert.equal(asDoc.type, MessageTypes.DOCUMENT);
+    const list = await inbox(ctx.sim, to);
+    assert.deepEqual(list.map((m) => [m.id, m.type, m.body, m.media]), [
+      [sent.id._serialized, 'image', 'a dot', { mimetype: 'image/png', filename: 'dot.png', size: png.length }],
+      [asDoc.id._serialized, 'document', 'the caption', { mimetype: 'image/png', filename: 'dot.png', size: png.length }],
+    ]);
+    // What was sent can be downloaded again, byte for byte.
+    assert.ok(Buffer.from((await sent.downloadMedia()).data, 'base64').equals(png));
+
+    const huge = new MessageMedia('video/mp4', Buffer.alloc(16 * 1024 * 1024 + 1).toString('base64'), 'big.mp4');
+    await assert.rejects(client.sendMessage(`${to}@c.us`, huge), { code: 'ERR_MEDIA_TOO_LARGE' });
+    await assert.rejects(client.sendMessage(`${to}@c.us`, new MessageMedia('image/png', 'not base64!')), { code: 'ERR_INVALID_ARGUMENT' });
+    assert.equal((await inbox(ctx.sim, to)).length, 2, 'nothing else was sent');
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
   test('reactions: message_reaction for the contact\'s and our own, react() reaches the server', async () => {
     const from = '15557000020';
     const msg = await peerSendAndReceive(ctx.sim, client, { from, body: 'react to me' });
@@ -527,4 +559,15 @@ test('Client exports the structures and constants of whatsapp-web.js', () => {
   const wwebjs = require('whatsapp-web.js');
   assert.deepEqual(MessageTypes, wwebjs.MessageTypes);
   assert.deepEqual(require('..').ChatTypes, wwebjs.ChatTypes);
+});
+
+test('every page function of src/page/messages is one function expression (Rust wraps each in a call)', () => {
+  const fs = require('fs');
+  const path = require('path');
+  const dir = path.join(__dirname, '..', 'src', 'page', 'messages');
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+    const source = fs.readFileSync(path.join(dir, name), 'utf8');
+    // eslint-disable-next-line no-new-func
+    assert.equal(typeof new Function(`return (${source}\n);`)(), 'function', name);
+  }
 });

@@ -6,7 +6,7 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { Client, NoAuth, MessageAck } = require('whatsapp-web.js');
+const { Client, NoAuth, MessageAck, MessageMedia } = require('whatsapp-web.js');
 
 const { startSimulator } = require('../simulator');
 const chromium = require('../simulator/chromium');
@@ -14,7 +14,7 @@ const { waitFor } = require('./helpers');
 
 const ME = '15550100001@c.us';
 
-test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, getContacts, numbers, media download, reactions, revoking, groups', async (t) => {
+test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, getContacts, numbers, media in and out, reactions, revoking, groups', async (t) => {
     const sim = await startSimulator({ syncStepMs: 20 });
     t.after(() => sim.close());
     const dir = chromium.makeProfileDir('wa-sim-wwebjs-msg-');
@@ -117,6 +117,19 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
     const media = await withMedia.downloadMedia();
     assert.deepEqual([media.mimetype, media.filename, media.filesize], ['image/png', 'x.png', png.length]);
     assert.ok(Buffer.from(media.data, 'base64').equals(png));
+
+    // Sending media: its processMediaData steps against the page's media modules.
+    const sentMedia = await client.sendMessage('15557100003@c.us', new MessageMedia('image/png', png.toString('base64'), 'dot.png'), { caption: 'a dot' });
+    assert.deepEqual([sentMedia.type, sentMedia.body, sentMedia.hasMedia], ['image', 'a dot', true]);
+    const sentDoc = await client.sendMessage('15557100003@c.us', new MessageMedia('image/png', png.toString('base64'), 'dot.png'), { sendMediaAsDocument: true });
+    assert.equal(sentDoc.type, 'document');
+    assert.deepEqual(
+        sim.peer.inbox('15557100003').messages.map((m) => [m.type, m.media]),
+        [
+            ['image', { mimetype: 'image/png', filename: 'dot.png', size: png.length }],
+            ['document', { mimetype: 'image/png', filename: 'dot.png', size: png.length }],
+        ],
+    );
 
     // Reactions: the contact's and its own, through the reaction table it hooks.
     const theirReaction = waitFor(client, 'message_reaction', 30000, (r) => r.senderId === '15557100001@c.us');

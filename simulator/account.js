@@ -286,8 +286,29 @@ class AccountWorld {
         return { directPath, mimetype: record.mimetype, filename: record.filename, size: data.length, mediaKey: crypto.randomBytes(32).toString('base64') };
     }
 
-    // GET /_media/<direct path> on the page's origin: the media server.
-    serveMedia(res, pathname) {
+    // The media server, on the page's origin: POST /_media/upload (the file as the body, its type
+    // as content-type, its name in x-filename) answers { directPath, mediaKey, ... };
+    // GET /_media/<direct path> gives the file back.
+    onMedia(req, res, pathname) {
+        if (req.method === 'POST' && pathname === '/_media/upload') {
+            const chunks = [];
+            let size = 0;
+            req.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > this.sim.options.maxMediaBytes) req.destroy();
+                else chunks.push(chunk);
+            });
+            req.on('end', () => {
+                const data = Buffer.concat(chunks);
+                const mimetype = String(req.headers['content-type'] || 'application/octet-stream');
+                const filename = req.headers['x-filename'] ? decodeURIComponent(String(req.headers['x-filename'])) : null;
+                const media = this._upload({ mimetype, data: data.toString('base64'), filename });
+                this.sim._log('media-uploaded', { directPath: media.directPath, mimetype, size: media.size });
+                res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+                res.end(JSON.stringify(media));
+            });
+            return;
+        }
         const file = this.media.get(pathname.slice('/_media'.length));
         if (!file) {
             res.writeHead(404, { 'content-type': 'text/plain' });
@@ -299,8 +320,8 @@ class AccountWorld {
     }
 
     _store({ account, peer, chat: chatIn, author, fromMe, id, body, quoted, mentions, ack, type: typeIn = 'chat', media = null }) {
-        // WhatsApp's media types, from the MIME type.
-        const type = !media ? typeIn : /^image\//.test(media.mimetype) ? 'image' : /^video\//.test(media.mimetype) ? 'video' : /^audio\//.test(media.mimetype) ? 'audio' : 'document';
+        // WhatsApp's media types, from the MIME type (unless the sender said, e.g. a document).
+        const type = !media || typeIn !== 'chat' ? typeIn : /^image\//.test(media.mimetype) ? 'image' : /^video\//.test(media.mimetype) ? 'video' : /^audio\//.test(media.mimetype) ? 'audio' : 'document';
         const chat = chatIn || `${peer}@c.us`;
         const me = `${account}@c.us`;
         const isGroup = chat.endsWith('@g.us');
@@ -612,13 +633,22 @@ class AccountWorld {
             }
         }
         if (typeof msg.id !== 'string' || !/^[0-9A-F]{8,64}$/.test(msg.id)) return refuse('bad-id');
-        const body = typeof msg.body === 'string' ? msg.body.slice(0, MAX_BODY) : '';
+        // A media message names a file the page uploaded; its text is the caption.
+        let media = null;
+        if (typeof msg.directPath === 'string') {
+            const file = this.media.get(msg.directPath);
+            if (!file) return refuse('unknown-media');
+            media = { directPath: msg.directPath, mimetype: file.mimetype, filename: file.filename, size: file.data.length, mediaKey: crypto.randomBytes(32).toString('base64') };
+        }
+        const text = media ? msg.caption : msg.body;
+        const body = typeof text === 'string' ? text.slice(0, MAX_BODY) : '';
         let quoted = null;
         if (typeof msg.quotedStanzaId === 'string') {
             quoted = [...this.messages.values()].find((m) => m.id === msg.quotedStanzaId && m.account === account) || null;
         }
         const mentions = Array.isArray(msg.mentions) ? msg.mentions.filter((m) => typeof m === 'string').slice(0, 256) : [];
-        const stored = this._store({ account, peer, chat: group ? group.id : null, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1 });
+        const type = media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
+        const stored = this._store({ account, peer, chat: group ? group.id : null, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1, media, type });
         // The sending page has it; other devices of the account get it as a new message.
         stored.deliveredTo.add(sock.token);
         this.sim._log('message-sent', { socketId: sock.id, key: stored.key, to: stored.to, quotedId: stored.quotedId });

@@ -48,6 +48,8 @@ const DEFAULTS = Object.freeze({
     version: '2.3000.1017054665',
     // How long the phone waits for the page to accept a pair-success before giving up.
     pairAnswerTimeoutMs: 15000,
+    // The largest file the media server takes (WhatsApp's own limit for documents is far higher).
+    maxMediaBytes: 64 * 1024 * 1024,
     // The account a QR scan logs into (code pairing uses the typed number instead).
     scanPhoneNumber: '15550100001',
     pushname: 'Test Phone',
@@ -273,6 +275,10 @@ class Simulator extends EventEmitter {
             });
             return;
         }
+        if (url.pathname.startsWith('/_media/')) {
+            this.account.onMedia(req, res, url.pathname);
+            return;
+        }
         if (req.method !== 'GET' && req.method !== 'HEAD') {
             send(405, 'text/plain', 'method not allowed');
             return;
@@ -286,8 +292,6 @@ class Simulator extends EventEmitter {
             send(200, 'text/javascript; charset=utf-8', this._app);
         } else if (url.pathname === '/account.js') {
             send(200, 'text/javascript; charset=utf-8', this._accountJs);
-        } else if (url.pathname.startsWith('/_media/')) {
-            this.account.serveMedia(res, url.pathname);
         } else if (url.pathname === '/favicon.ico') {
             res.writeHead(204);
             res.end();

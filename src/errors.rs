@@ -44,6 +44,8 @@ pub enum ClientError {
     NotLoggedIn,
     #[error("{0} was not found")]
     MessageNotFound(String),
+    #[error("the media is {size} bytes; WhatsApp takes at most {limit} bytes for {what}")]
+    MediaTooLarge { size: usize, limit: usize, what: &'static str },
 
     // The WhatsApp server refused a pairing-code request.
     #[error("WhatsApp refused the pairing code request: too many attempts (429 rate-overlimit); wait before trying again, this can last hours")]
@@ -94,6 +96,7 @@ impl ClientError {
             InvalidArgument { .. } => "ERR_INVALID_ARGUMENT",
             NotLoggedIn => "ERR_NOT_LOGGED_IN",
             MessageNotFound(_) => "ERR_MESSAGE_NOT_FOUND",
+            MediaTooLarge { .. } => "ERR_MEDIA_TOO_LARGE",
             NotInitialized => "ERR_NOT_INITIALIZED",
             AlreadyInitialized => "ERR_ALREADY_INITIALIZED",
             Destroyed => "ERR_CLIENT_DESTROYED",

@@ -75,6 +75,10 @@ client.on(Events.READY, async () => {
         sendSeen: true,
     });
     console.log(sent.ack === MessageAck.ACK_PENDING);
+    const photo = MessageMedia.fromFilePath('/tmp/photo.jpg');
+    await client.sendMessage('15551234567@c.us', photo, { caption: 'look', sendMediaAsDocument: false });
+    await client.sendMessage('15551234567@c.us', 'the caption', { media: await MessageMedia.fromUrl('https://example.com/a.png') });
+    await client.sendMessage('15551234567@c.us', new MessageMedia('application/pdf', 'JVBERi0=', 'a.pdf'), { sendMediaAsDocument: true });
     const chats: Chat[] = await client.getChats();
     const chat: Chat = await client.getChatById('15551234567@c.us');
     const latest: Message[] = await chat.fetchMessages({ limit: 10, fromMe: false });

@@ -556,6 +556,8 @@
             msgType: msg.type,
             body: typeof msg.body === 'string' ? msg.body : '',
             quotedStanzaId: msg.quotedStanzaID,
+            directPath: msg.directPath,
+            caption: msg.caption,
             mentions: (msg.mentionedJidList || []).map((w) => String(w && w._serialized ? w._serialized : w)),
         }).then(
             (answer) => {
@@ -574,6 +576,108 @@
         return [Promise.resolve([msg]), result];
     }
     modules.WAWebSendMsgChatAction = { addAndSendMsgToChat };
+
+    // ---- sending media: the steps whatsapp-web.js takes (Injected/Utils.js processMediaData) ----
+
+    // A file held by the page.
+    class OpaqueData {
+        constructor(blob) {
+            this.blob = blob;
+        }
+        static async createFromData(data, mimetype) {
+            return new OpaqueData(data instanceof Blob ? data : new Blob([data], { type: mimetype }));
+        }
+        url() {
+            return URL.createObjectURL(this.blob);
+        }
+        autorelease() {}
+        formData() {
+            return this.blob;
+        }
+    }
+    modules.WAWebMediaOpaqueData = OpaqueData;
+
+    // A file being prepared for sending: its type, hash and, after the upload, where it is.
+    class MediaData {
+        constructor(fields) {
+            Object.assign(this, fields);
+        }
+        set(fields) {
+            Object.assign(this, fields);
+        }
+        toJSON() {
+            const { mediaBlob, ...rest } = this;
+            return { ...rest };
+        }
+    }
+    const mediaTypeOf = (mimetype, asDocument) =>
+        asDocument ? 'document' : /^image\//.test(mimetype) ? 'image' : /^video\//.test(mimetype) ? 'video' : /^audio\//.test(mimetype) ? 'audio' : 'document';
+    modules.WAWebPrepRawMedia = {
+        prepRawMedia(opaque, params = {}) {
+            return {
+                async waitForPrep() {
+                    const bytes = await opaque.blob.arrayBuffer();
+                    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+                    return new MediaData({
+                        type: mediaTypeOf(opaque.blob.type, params.asDocument),
+                        mimetype: opaque.blob.type,
+                        filename: opaque.blob.name || undefined,
+                        size: bytes.byteLength,
+                        filehash: btoa(String.fromCharCode(...hash)),
+                        isGif: false,
+                        mediaBlob: opaque,
+                    });
+                },
+            };
+        },
+    };
+    // Media objects by file hash, as WhatsApp Web's media storage keeps them.
+    const mediaObjects = new Map();
+    modules.WAWebMediaStorage = {
+        getOrCreateMediaObject(filehash) {
+            if (!mediaObjects.has(filehash)) {
+                const object = {
+                    filehash,
+                    contentInfo: {},
+                    consolidate(fields) {
+                        Object.assign(object, fields);
+                    },
+                };
+                mediaObjects.set(filehash, object);
+            }
+            return mediaObjects.get(filehash);
+        },
+    };
+    modules.WAWebMmsMediaTypes = { msgToMediaType: ({ type }) => type, castToV4: (type) => type };
+    modules.WAWebMediaDataUtils = { shouldUseMediaCache: () => false };
+    // The upload: to the simulator's media server (WhatsApp Web encrypts and uploads to mmg).
+    modules.WAWebMediaMmsV4Upload = {
+        async uploadMedia({ mimetype, mediaObject }) {
+            const blob = mediaObject.renderableUrl ? await (await fetch(mediaObject.renderableUrl)).blob() : null;
+            if (!blob) throw new Error('upload failed: no file for this media object');
+            const res = await fetch('/_media/upload', {
+                method: 'POST',
+                headers: { 'content-type': mimetype, ...(mediaObject.filename ? { 'x-filename': encodeURIComponent(mediaObject.filename) } : {}) },
+                body: blob,
+            });
+            if (!res.ok) throw new Error(`upload failed: ${res.status}`);
+            const up = await res.json();
+            return {
+                mediaEntry: {
+                    mmsUrl: `${location.origin}/_media${up.directPath}`,
+                    deprecatedMms3Url: `${location.origin}/_media${up.directPath}`,
+                    directPath: up.directPath,
+                    mediaKey: up.mediaKey,
+                    mediaKeyTimestamp: Math.floor(Date.now() / 1000),
+                    encFilehash: mediaObject.filehash,
+                    uploadHash: mediaObject.filehash,
+                    sidecar: undefined,
+                    firstFrameSidecar: undefined,
+                    handle: null,
+                },
+            };
+        },
+    };
 
     // The media server, on the page's own origin (the real one is mmg.whatsapp.net).
     modules.WAWebDownloadManager = {

@@ -20,6 +20,45 @@ use crate::message::{GroupNotification, Message, ACK_RANGE};
 use crate::reaction::Reaction;
 use crate::wid::{self, Wid};
 
+/// A file to send (whatsapp-web.js's `MessageMedia`), checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Media {
+    pub mimetype: String,
+    /// Base64.
+    pub data: String,
+    pub filename: Option<String>,
+}
+
+/// WhatsApp's limits: 16 MiB for pictures, video and audio; 100 MiB for documents
+/// (current apps allow more, but the file crosses the DevTools connection as base64).
+pub const MEDIA_LIMIT: usize = 16 * 1024 * 1024;
+pub const DOCUMENT_LIMIT: usize = 100 * 1024 * 1024;
+
+impl Media {
+    fn parse(v: &Value, name: &str, as_document: bool) -> Result<Media, ClientError> {
+        let field = |k: &str| v.get(k).and_then(Value::as_str);
+        let mimetype = field("mimetype")
+            .filter(|m| m.len() <= 255 && m.split_once('/').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && !m.contains(char::is_whitespace)))
+            .ok_or_else(|| invalid(&format!("{name}.mimetype"), "must be a MIME type such as \"image/png\"".into()))?;
+        let data = field("data").ok_or_else(|| invalid(&format!("{name}.data"), "must be the file as a base64 string".into()))?;
+        if data.is_empty() || !data.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')) {
+            return Err(invalid(&format!("{name}.data"), "must be the file as a non-empty base64 string".into()));
+        }
+        let size = data.len() / 4 * 3 - data.bytes().rev().take_while(|b| *b == b'=').count();
+        let document = as_document || !["image/", "video/", "audio/"].iter().any(|p| mimetype.starts_with(p));
+        let (limit, what) = if document { (DOCUMENT_LIMIT, "documents") } else { (MEDIA_LIMIT, "pictures, video and audio") };
+        if size > limit {
+            return Err(ClientError::MediaTooLarge { size, limit, what });
+        }
+        let filename = match v.get("filename") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(f)) if f.len() <= 255 => Some(f.clone()),
+            Some(other) => return Err(invalid(&format!("{name}.filename"), format!("must be a file name, got {}", crate::options::describe(other)))),
+        };
+        Ok(Media { mimetype: mimetype.to_string(), data: data.to_string(), filename })
+    }
+}
+
 /// `sendMessage()` options whatsapp-web-rs carries out (whatsapp-web.js's names).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SendOptions {
@@ -28,6 +67,9 @@ pub struct SendOptions {
     pub link_preview: bool,
     pub send_seen: bool,
     pub ignore_quote_errors: bool,
+    /// The file to send; `content` is then its caption.
+    pub media: Option<Media>,
+    pub send_media_as_document: bool,
 }
 
 /// A checked user call of the account.
@@ -94,25 +136,35 @@ impl AccountCall {
         Ok(match method {
             "sendMessage" => {
                 let chat_id = wid::chat_id(&arg(0))?;
-                let content = match arg(1) {
-                    Value::String(s) => s,
-                    other => {
-                        return Err(invalid(
-                            "content",
-                            format!("must be a string (media, locations, polls and contacts are not supported yet), got {}", crate::options::describe(&other)),
-                        ))
-                    }
-                };
                 let options = match arg(2) {
                     Value::Null => Value::Object(Default::default()),
                     o @ Value::Object(_) => o,
                     other => return Err(invalid("options", format!("must be an object, got {}", crate::options::describe(&other)))),
                 };
-                for key in ["media", "sendMediaAsSticker", "sendMediaAsDocument", "sendAudioAsVoice", "sendVideoAsGif", "isViewOnce"] {
+                for key in ["sendMediaAsSticker", "sendAudioAsVoice", "sendVideoAsGif", "isViewOnce"] {
                     if options.get(key).is_some_and(|v| !v.is_null() && v != &Value::Bool(false)) {
-                        return Err(invalid(&format!("options.{key}"), "media is not supported yet".into()));
+                        return Err(invalid(&format!("options.{key}"), "stickers, voice notes, GIFs and view-once media are not supported yet".into()));
                     }
                 }
+                let as_document = opt_bool(&options, "sendMediaAsDocument", false)?;
+                let caption = match options.get("caption") {
+                    None | Some(Value::Null) => None,
+                    Some(Value::String(c)) => Some(c.clone()),
+                    Some(other) => return Err(invalid("options.caption", format!("must be a string, got {}", crate::options::describe(other)))),
+                };
+                // As whatsapp-web.js: a MessageMedia as content (its caption in options), or text
+                // with options.media (the text is the caption).
+                let (content, media) = match (arg(1), options.get("media").filter(|m| !m.is_null())) {
+                    (Value::String(text), None) => (text, None),
+                    (Value::String(text), Some(m)) => (text, Some(Media::parse(m, "options.media", as_document)?)),
+                    (m @ Value::Object(_), _) if m.get("mimetype").is_some() => (caption.unwrap_or_default(), Some(Media::parse(&m, "content", as_document)?)),
+                    (other, _) => {
+                        return Err(invalid(
+                            "content",
+                            format!("must be a string or a MessageMedia (locations, polls and contacts are not supported yet), got {}", crate::options::describe(&other)),
+                        ))
+                    }
+                };
                 let options = SendOptions {
                     quoted_message_id: match options.get("quotedMessageId") {
                         None | Some(Value::Null) => None,
@@ -126,6 +178,8 @@ impl AccountCall {
                     link_preview: opt_bool(&options, "linkPreview", true)?,
                     send_seen: opt_bool(&options, "sendSeen", true)?,
                     ignore_quote_errors: opt_bool(&options, "ignoreQuoteErrors", true)?,
+                    media,
+                    send_media_as_document: as_document,
                 };
                 AccountCall::SendMessage { chat_id, content, options }
             }
@@ -434,6 +488,18 @@ mod tests {
         assert_eq!(code(json!(["15557654321@c.us", "x", { "mentions": ["bad"] }])), "ERR_INVALID_CHAT_ID");
         assert_eq!(code(json!(["15557654321@c.us", "x", { "sendSeen": "yes" }])), "ERR_INVALID_ARGUMENT");
         assert_eq!(code(json!(["15557654321@c.us", "x", { "media": {} }])), "ERR_INVALID_ARGUMENT");
+        assert_eq!(code(json!(["15557654321@c.us", { "mimetype": "image/png", "data": "not base64!" }])), "ERR_INVALID_ARGUMENT");
+        assert_eq!(code(json!(["15557654321@c.us", { "mimetype": "png", "data": "AAAA" }])), "ERR_INVALID_ARGUMENT");
+        let big = "A".repeat(MEDIA_LIMIT / 3 * 4 + 8);
+        assert_eq!(code(json!(["15557654321@c.us", { "mimetype": "image/png", "data": big }])), "ERR_MEDIA_TOO_LARGE");
+        // The same size is fine as a document.
+        assert!(AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "mimetype": "image/png", "data": big }, { "sendMediaAsDocument": true }])).is_ok());
+        let AccountCall::SendMessage { content, options, .. } =
+            AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "mimetype": "image/png", "data": "iVBORw==", "filename": "a.png" }, { "caption": "look" }])).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!((content.as_str(), options.media.unwrap().filename.as_deref()), ("look", Some("a.png")));
     }
 
     #[test]

@@ -1,8 +1,52 @@
-// client.sendMessage(chatId, text, options): the steps of whatsapp-web.js's
+// client.sendMessage(chatId, content, options): the steps of whatsapp-web.js's
 // sendMessage (src/Client.js, src/util/Injected/Utils.js window.WWebJS.sendMessage)
-// for a text: find the chat, mark it seen, quote, mentions, link preview, a new
-// MsgKey, addAndSendMsgToChat. Returns { message } or { error }.
+// for a text or a file: find the chat, mark it seen, prepare and upload the file,
+// quote, mentions, link preview, a new MsgKey, addAndSendMsgToChat. With a file,
+// `content` is its caption. Returns { message } or { error }.
+
 async function sendMessage(chatId, content, options) {
+  // A file prepared and uploaded the way whatsapp-web.js's processMediaData does
+  // (Injected/Utils.js:683-801): opaque data, prep, media object, upload.
+  async function prepareMedia({ mimetype, data, filename }, asDocument) {
+    const binary = atob(data);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const file = new File([bytes], filename || 'file', { type: mimetype, lastModified: Date.now() });
+    const OpaqueData = window.require('WAWebMediaOpaqueData');
+    const opaque = await OpaqueData.createFromData(file, mimetype);
+    const mediaData = await window.require('WAWebPrepRawMedia').prepRawMedia(opaque, { asDocument }).waitForPrep();
+    const mediaObject = window.require('WAWebMediaStorage').getOrCreateMediaObject(mediaData.filehash);
+    const MediaTypes = window.require('WAWebMmsMediaTypes');
+    const mediaType = MediaTypes.msgToMediaType({ type: mediaData.type, isGif: mediaData.isGif, isNewsletter: false });
+    if (!mediaData.filehash) throw new Error('media-fault: sendToChat filehash undefined');
+    if (!(mediaData.mediaBlob instanceof OpaqueData)) {
+      mediaData.mediaBlob = await OpaqueData.createFromData(mediaData.mediaBlob, mediaData.mediaBlob.type);
+    }
+    mediaData.renderableUrl = mediaData.mediaBlob.url();
+    mediaObject.consolidate(mediaData.toJSON());
+    mediaData.mediaBlob.autorelease();
+    if (window.require('WAWebMediaDataUtils').shouldUseMediaCache(MediaTypes.castToV4(mediaObject.type)) && mediaData.mediaBlob instanceof OpaqueData) {
+      window.require('WAWebMediaInMemoryBlobCache').InMemoryMediaBlobCache.put(mediaObject.filehash, mediaData.mediaBlob.formData());
+    }
+    const { mediaEntry } = await window.require('WAWebMediaMmsV4Upload').uploadMedia({ mimetype: mediaData.mimetype, mediaObject, mediaType });
+    if (!mediaEntry) throw new Error('upload failed: media entry was not created');
+    mediaData.set({
+      clientUrl: mediaEntry.mmsUrl,
+      deprecatedMms3Url: mediaEntry.deprecatedMms3Url,
+      directPath: mediaEntry.directPath,
+      mediaKey: mediaEntry.mediaKey,
+      mediaKeyTimestamp: mediaEntry.mediaKeyTimestamp,
+      filehash: mediaObject.filehash,
+      encFilehash: mediaEntry.encFilehash,
+      uploadhash: mediaEntry.uploadHash,
+      size: mediaObject.size,
+      streamingSidecar: mediaEntry.sidecar,
+      firstFrameSidecar: mediaEntry.firstFrameSidecar,
+      mediaHandle: null,
+    });
+    return mediaData;
+  }
+
   const M = accountModels();
   const chat = await M.findChat(chatId);
   if (!chat) return { message: null };
@@ -11,6 +55,15 @@ async function sendMessage(chatId, content, options) {
     Stream.markAvailable();
     await window.require('WAWebUpdateUnreadChatAction').sendSeen({ chat, threadId: undefined });
     Stream.markUnavailable();
+  }
+
+  let media = {};
+  if (options.media) {
+    const prepared = await prepareMedia(options.media, options.sendMediaAsDocument);
+    prepared.caption = content;
+    // WhatsApp Web's body of a media message is its preview (none here).
+    content = prepared.preview;
+    media = { ...prepared, ...(prepared.toJSON ? prepared.toJSON() : {}) };
   }
 
   let quoted = {};
@@ -24,7 +77,7 @@ async function sendMessage(chatId, content, options) {
   }
 
   let preview = {};
-  if (options.linkPreview) {
+  if (options.linkPreview && !options.media) {
     const link = window.require('WALinkify').findLink(content);
     if (link) {
       const found = await window.require('WAWebLinkPreviewChatAction').getLinkPreview(link);
@@ -56,6 +109,7 @@ async function sendMessage(chatId, content, options) {
     isNewMsg: true,
     type: 'chat',
     ...window.require('WAWebGetEphemeralFieldsMsgActionsUtils').getEphemeralFields(chat),
+    ...media,
     ...quoted,
   };
   const [added] = window.require('WAWebSendMsgChatAction').addAndSendMsgToChat(chat, message);
