@@ -76,6 +76,27 @@ declare namespace WhatsAppWebRs {
         /** Get message by ID */
         getMessageById(messageId: string): Promise<Message>;
 
+        /** Changes and returns the archive state of the Chat */
+        archiveChat(chatId: string): Promise<boolean>;
+
+        /** Changes and returns the archive state of the Chat */
+        unarchiveChat(chatId: string): Promise<boolean>;
+
+        /** Pins the Chat and returns its new Pin state */
+        pinChat(chatId: string): Promise<boolean>;
+
+        /** Unpins the Chat and returns its new Pin state */
+        unpinChat(chatId: string): Promise<boolean>;
+
+        /** Mutes this chat forever, unless a date is specified */
+        muteChat(chatId: string, unmuteDate?: Date): Promise<{ isMuted: boolean; muteExpiration: number }>;
+
+        /** Unmutes the Chat */
+        unmuteChat(chatId: string): Promise<{ isMuted: boolean; muteExpiration: number }>;
+
+        /** Mark the Chat as unread */
+        markChatUnread(chatId: string): Promise<void>;
+
         /** Check if a given ID is registered in whatsapp */
         isRegisteredUser(contactId: string): Promise<boolean>;
 
@@ -600,6 +621,26 @@ declare namespace WhatsAppWebRs {
         sendSeen: () => Promise<boolean>;
         /** Returns the Contact that corresponds to this Chat. */
         getContact: () => Promise<Contact>;
+        /** Archives this chat */
+        archive: () => Promise<void>;
+        /** Un-archives this chat */
+        unarchive: () => Promise<void>;
+        /** Pins this chat and returns its new Pin state */
+        pin: () => Promise<boolean>;
+        /** Unpins this chat and returns its new Pin state */
+        unpin: () => Promise<boolean>;
+        /** Mutes this chat forever, unless a date is specified */
+        mute: (unmuteDate?: Date) => Promise<{ isMuted: boolean; muteExpiration: number }>;
+        /** Unmutes this chat */
+        unmute: () => Promise<{ isMuted: boolean; muteExpiration: number }>;
+        /** Marks this Chat as unread */
+        markUnread: () => Promise<void>;
+        /** Simulate typing in chat. This will last for 25 seconds. */
+        sendStateTyping: () => Promise<boolean>;
+        /** Simulate recording audio in chat. This will last for 25 seconds. */
+        sendStateRecording: () => Promise<boolean>;
+        /** Stops typing or recording in chat immediately. */
+        clearState: () => Promise<boolean>;
     }
 
     export interface PrivateChat extends Chat {}

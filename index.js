@@ -297,6 +297,40 @@ class Client extends EventEmitter {
     return data ? new structures.Message(this, data) : null;
   }
 
+  /** Archives the chat; resolves true. */
+  archiveChat(chatId) {
+    return this[accountCall]('archiveChat', chatId);
+  }
+
+  /** Unarchives the chat; resolves false (its new archived state). */
+  unarchiveChat(chatId) {
+    return this[accountCall]('unarchiveChat', chatId);
+  }
+
+  /** Pins the chat; resolves the new pinned state (false when 3 chats are pinned already). */
+  pinChat(chatId) {
+    return this[accountCall]('pinChat', chatId);
+  }
+
+  /** Unpins the chat; resolves false. */
+  unpinChat(chatId) {
+    return this[accountCall]('unpinChat', chatId);
+  }
+
+  /** Mutes the chat until `unmuteDate` (a Date), or for ever; resolves { isMuted, muteExpiration }. */
+  muteChat(chatId, unmuteDate) {
+    return this[accountCall]('muteChat', chatId, unmuteDate instanceof Date ? unmuteDate.getTime() : unmuteDate);
+  }
+
+  unmuteChat(chatId) {
+    return this[accountCall]('unmuteChat', chatId);
+  }
+
+  /** Marks the chat unread (its unreadCount becomes -1, as WhatsApp Web shows it). */
+  async markChatUnread(chatId) {
+    await this[accountCall]('markChatUnread', chatId);
+  }
+
   /** Whether the number is on WhatsApp. */
   isRegisteredUser(id) {
     return this[accountCall]('isRegisteredUser', id);

@@ -252,6 +252,53 @@ describe('one logged-in client', () => {
     assert.equal(await client.getMessageById(`false_${peer}@c.us_0123456789ABCDEF`), null);
   });
 
+  test('chat settings: archive, pin, mute, markUnread and typing states reach WhatsApp and show in the Chat', async () => {
+    const peer = '15557000025';
+    await peerSendAndReceive(ctx.sim, client, { from: peer, body: 'settings' });
+    const chat = await client.getChatById(`${peer}@c.us`);
+    const settings = (since) => ctx.sim.events.slice(since).filter((e) => e.type === 'chat-setting' && e.chat === `${peer}@c.us`).map((e) => [e.setting, e.value]);
+    const since = ctx.sim.events.length;
+
+    assert.equal(await chat.archive(), true);
+    assert.equal((await client.getChatById(`${peer}@c.us`)).archived, true);
+    assert.equal(await chat.unarchive(), false);
+    assert.equal((await client.getChatById(`${peer}@c.us`)).archived, false);
+
+    assert.equal(await chat.pin(), true);
+    assert.equal((await client.getChatById(`${peer}@c.us`)).pinned, true);
+    assert.equal(await chat.unpin(), false);
+
+    const until = new Date(Date.now() + 3600 * 1000);
+    assert.deepEqual(await chat.mute(until), { isMuted: true, muteExpiration: Math.floor(until.getTime() / 1000) });
+    assert.equal(chat.isMuted, true);
+    assert.equal((await client.getChatById(`${peer}@c.us`)).isMuted, true);
+    assert.deepEqual(await client.muteChat(`${peer}@c.us`), { isMuted: true, muteExpiration: -1 });
+    assert.deepEqual(await chat.unmute(), { isMuted: false, muteExpiration: 0 });
+    assert.equal((await client.getChatById(`${peer}@c.us`)).isMuted, false);
+
+    await chat.markUnread();
+    assert.equal((await client.getChatById(`${peer}@c.us`)).unreadCount, -1);
+
+    assert.equal(await chat.sendStateTyping(), true);
+    assert.equal(await chat.sendStateRecording(), true);
+    assert.equal(await chat.clearState(), true);
+
+    assert.deepEqual(settings(since), [
+      ['archive', true],
+      ['archive', false],
+      ['pin', true],
+      ['pin', false],
+      ['mute', Math.floor(until.getTime() / 1000)],
+      ['mute', -1],
+      ['mute', 0],
+      ['unread', true],
+      ['state', 'typing'],
+      ['state', 'recording'],
+      ['state', 'paused'],
+    ]);
+    await assert.rejects(client.muteChat(`${peer}@c.us`, 'tomorrow'), { code: 'ERR_INVALID_ARGUMENT' });
+  });
+
   test('getContacts, getContactById and Contact fields', async () => {
     const number = '15557000010';
     await ctx.sim.addContacts([{ number, name: 'Erin Known', pushname: 'erin' }]);

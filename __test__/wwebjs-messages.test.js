@@ -14,7 +14,7 @@ const { waitFor } = require('./helpers');
 
 const ME = '15550100001@c.us';
 
-test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, getContacts, numbers, media in and out, reactions, revoking, groups', async (t) => {
+test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, getContacts, numbers, media in and out, chat settings, reactions, revoking, groups', async (t) => {
     const sim = await startSimulator({ syncStepMs: 20 });
     t.after(() => sim.close());
     const dir = chromium.makeProfileDir('wa-sim-wwebjs-msg-');
@@ -152,6 +152,21 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
     await hello.delete(true);
     await ownRevoked;
     assert.equal(sim.peer.inbox('15557100002').messages[0].type, 'revoked');
+
+    // Chat settings through Cmd, the mute model and the chat-state bridge.
+    since = sim.events.length;
+    assert.equal(await client.archiveChat('15557100001@c.us'), true);
+    assert.equal(await client.pinChat('15557100001@c.us'), true);
+    assert.deepEqual(await client.muteChat('15557100001@c.us'), { isMuted: true, muteExpiration: -1 });
+    await client.markChatUnread('15557100001@c.us');
+    await (await client.getChatById('15557100001@c.us')).sendStateTyping();
+    const settled = await client.getChatById('15557100001@c.us');
+    assert.deepEqual([settled.archived, settled.pinned, settled.isMuted, settled.unreadCount], [true, true, true, -1]);
+    await sim.waitFor('chat-setting', (e) => e.setting === 'state', 30000, { since });
+    assert.deepEqual(
+        sim.events.slice(since).filter((e) => e.type === 'chat-setting').map((e) => e.setting),
+        ['archive', 'pin', 'mute', 'unread', 'state'],
+    );
 
     // Groups: group_join, a message from a participant answered in the group, the group's fields.
     const joined = waitFor(client, 'group_join', 30000);

@@ -588,6 +588,16 @@ class AccountWorld {
                 this._answer(sock, msg, { ok: true });
                 return true;
             }
+            case 'chat_setting': {
+                const setting = String(msg.setting);
+                if (!['archive', 'pin', 'mute', 'unread', 'state'].includes(setting)) {
+                    this._answer(sock, msg, { ok: false, error: 'unknown-setting' });
+                    return true;
+                }
+                this.sim._log('chat-setting', { socketId: sock.id, chat: String(msg.chat), setting, value: msg.value });
+                this._answer(sock, msg, { ok: true });
+                return true;
+            }
             case 'seen':
                 this.sim._log('chat-seen', { socketId: sock.id, chat: String(msg.chat) });
                 this._answer(sock, msg, { ok: true });

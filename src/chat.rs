@@ -97,7 +97,8 @@ impl Chat {
             name: raw.formatted_title.unwrap_or_else(|| id.user.clone()),
             id,
             is_read_only: raw.is_read_only,
-            unread_count: raw.unread_count.max(0),
+            // -1: marked unread by hand (WhatsApp Web's own value).
+            unread_count: raw.unread_count.max(-1),
             timestamp: raw.t.unwrap_or(0),
             archived: raw.archive,
             pinned: raw.pin.unwrap_or(0) != 0,

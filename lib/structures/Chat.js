@@ -28,6 +28,56 @@ class Chat extends Record {
   getContact() {
     return this.client.getContactById(this.id._serialized);
   }
+
+  archive() {
+    return this.client.archiveChat(this.id._serialized);
+  }
+
+  unarchive() {
+    return this.client.unarchiveChat(this.id._serialized);
+  }
+
+  pin() {
+    return this.client.pinChat(this.id._serialized);
+  }
+
+  unpin() {
+    return this.client.unpinChat(this.id._serialized);
+  }
+
+  /** Mutes until `unmuteDate` (for ever without one); updates isMuted and muteExpiration. */
+  async mute(unmuteDate) {
+    const result = await this.client.muteChat(this.id._serialized, unmuteDate);
+    this.isMuted = result.isMuted;
+    this.muteExpiration = result.muteExpiration;
+    return result;
+  }
+
+  async unmute() {
+    const result = await this.client.unmuteChat(this.id._serialized);
+    this.isMuted = result.isMuted;
+    this.muteExpiration = result.muteExpiration;
+    return result;
+  }
+
+  markUnread() {
+    return this.client.markChatUnread(this.id._serialized);
+  }
+
+  /** Shows "typing…" to the contact (WhatsApp ends it after 25 s). */
+  sendStateTyping() {
+    return this.client[accountCall]('sendChatState', this.id._serialized, 'typing');
+  }
+
+  /** Shows "recording audio…" to the contact. */
+  sendStateRecording() {
+    return this.client[accountCall]('sendChatState', this.id._serialized, 'recording');
+  }
+
+  /** Stops typing or recording at once. */
+  clearState() {
+    return this.client[accountCall]('sendChatState', this.id._serialized, 'stop');
+  }
 }
 
 class PrivateChat extends Chat {}

@@ -316,8 +316,25 @@
                 ...attrs,
             });
             Object.defineProperty(this, 'msgs', { value: new Collection(MsgModel) });
-            // WhatsApp Web's mute model; 0: not muted.
-            Object.defineProperty(this, 'mute', { value: { expiration: 0, isMuted: false } });
+            // WhatsApp Web's mute model: expiration 0 not muted, -1 for ever, else a Unix time.
+            const chat = this;
+            const mute = {
+                expiration: 0,
+                get isMuted() {
+                    return mute.expiration !== 0;
+                },
+                async mute({ expiration }) {
+                    mute.expiration = expiration;
+                    chat.set('muteExpiration', expiration);
+                    await ask({ type: 'chat_setting', chat: chat.id._serialized, setting: 'mute', value: expiration });
+                },
+                async unmute() {
+                    mute.expiration = 0;
+                    chat.set('muteExpiration', 0);
+                    await ask({ type: 'chat_setting', chat: chat.id._serialized, setting: 'mute', value: 0 });
+                },
+            };
+            Object.defineProperty(this, 'mute', { value: mute });
             // Set for groups only.
             Object.defineProperty(this, 'groupMetadata', { value: undefined, writable: true });
         }
@@ -732,6 +749,27 @@
         canAdminRevokeMsg: () => false,
     };
     const Cmd = modules.WAWebCmd.Cmd;
+    // Chat settings the phone and the other devices share; the server logs each as chat-setting.
+    Cmd.archiveChat = async (chat, archive) => {
+        chat.set('archive', Boolean(archive));
+        await ask({ type: 'chat_setting', chat: chat.id._serialized, setting: 'archive', value: Boolean(archive) });
+    };
+    Cmd.pinChat = async (chat, pin) => {
+        chat.set('pin', pin ? Math.floor(Date.now() / 1000) : 0);
+        await ask({ type: 'chat_setting', chat: chat.id._serialized, setting: 'pin', value: Boolean(pin) });
+    };
+    // Marked unread by hand: WhatsApp Web shows it with an unread count of -1.
+    Cmd.markChatUnread = async (chat, unread) => {
+        chat.set('unreadCount', unread ? -1 : 0);
+        await ask({ type: 'chat_setting', chat: chat.id._serialized, setting: 'unread', value: Boolean(unread) });
+    };
+    // Typing and recording, as the contact's phone shows them.
+    const chatState = (state) => (wid) => ask({ type: 'chat_setting', chat: createWid(wid)._serialized, setting: 'state', value: state });
+    modules.WAWebChatStateBridge = {
+        sendChatStateComposing: chatState('typing'),
+        sendChatStateRecording: chatState('recording'),
+        sendChatStatePaused: chatState('paused'),
+    };
     // Current WhatsApp Web (2.3000+): (chat, { list, type: 'message' }, options).
     Cmd.sendRevokeMsgs = async (chat, { list }) => {
         for (const msg of list || []) {

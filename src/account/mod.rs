@@ -94,6 +94,32 @@ pub enum AccountCall {
     DeleteMessage { message_id: String, everyone: bool, clear_media: bool },
     /// `message.downloadMedia()`.
     DownloadMedia(String),
+    /// `archiveChat()` / `unarchiveChat()`.
+    ArchiveChat { chat_id: String, archive: bool },
+    /// `pinChat()` / `unpinChat()`.
+    PinChat { chat_id: String, pin: bool },
+    /// `muteChat(chatId, unmuteDate)` (`until`: Unix seconds, -1 for ever) / `unmuteChat()` (None).
+    MuteChat { chat_id: String, until: Option<i64> },
+    MarkChatUnread(String),
+    /// `chat.sendStateTyping()`, `sendStateRecording()`, `clearState()`.
+    SendChatState { chat_id: String, state: ChatState },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChatState {
+    Typing,
+    Recording,
+    Stop,
+}
+
+impl ChatState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChatState::Typing => "typing",
+            ChatState::Recording => "recording",
+            ChatState::Stop => "stop",
+        }
+    }
 }
 
 fn invalid(name: &str, reason: String) -> ClientError {
@@ -222,6 +248,31 @@ impl AccountCall {
                 },
             },
             "downloadMedia" => AccountCall::DownloadMedia(message_id(&arg(0), "messageId")?),
+            "archiveChat" | "unarchiveChat" => AccountCall::ArchiveChat { chat_id: wid::chat_id(&arg(0))?, archive: method == "archiveChat" },
+            "pinChat" | "unpinChat" => AccountCall::PinChat { chat_id: wid::chat_id(&arg(0))?, pin: method == "pinChat" },
+            "muteChat" => AccountCall::MuteChat {
+                chat_id: wid::chat_id(&arg(0))?,
+                // index.js turns the Date into milliseconds; none: for ever, as whatsapp-web.js.
+                until: match arg(1) {
+                    Value::Null => Some(-1),
+                    Value::Number(n) => match n.as_f64() {
+                        Some(ms) if ms.is_finite() && ms > 0.0 => Some((ms / 1000.0).floor() as i64),
+                        _ => return Err(invalid("unmuteDate", format!("must be a Date in the future, got {n}"))),
+                    },
+                    other => return Err(invalid("unmuteDate", format!("must be a Date, got {}", crate::options::describe(&other)))),
+                },
+            },
+            "unmuteChat" => AccountCall::MuteChat { chat_id: wid::chat_id(&arg(0))?, until: None },
+            "markChatUnread" => AccountCall::MarkChatUnread(wid::chat_id(&arg(0))?),
+            "sendChatState" => AccountCall::SendChatState {
+                chat_id: wid::chat_id(&arg(0))?,
+                state: match arg(1).as_str() {
+                    Some("typing") => ChatState::Typing,
+                    Some("recording") => ChatState::Recording,
+                    Some("stop") => ChatState::Stop,
+                    _ => return Err(invalid("state", "must be typing, recording or stop".into())),
+                },
+            },
             "deleteMessage" => {
                 let flag = |v: Value, name: &str, default: bool| match v {
                     Value::Null => Ok(default),
@@ -285,6 +336,14 @@ pub fn decode(call: &AccountCall, raw: Value) -> Result<Value, ClientError> {
         AccountCall::SendSeen(_) => Ok(Value::Bool(raw.as_bool().unwrap_or(false))),
         AccountCall::SendReaction { .. } | AccountCall::DeleteMessage { .. } => Ok(Value::Null),
         AccountCall::DownloadMedia(_) => downloaded_media(raw),
+        AccountCall::ArchiveChat { .. } | AccountCall::PinChat { .. } | AccountCall::SendChatState { .. } => {
+            raw.as_bool().map(Value::Bool).ok_or_else(|| ClientError::PageScript("the page did not answer with a boolean".into()))
+        }
+        AccountCall::MarkChatUnread(_) => Ok(Value::Null),
+        AccountCall::MuteChat { .. } => {
+            let expiration = raw.get("muteExpiration").and_then(Value::as_i64).ok_or_else(|| ClientError::PageScript("the page did not answer with a mute state".into()))?;
+            Ok(json!({ "isMuted": expiration != 0, "muteExpiration": expiration }))
+        }
         AccountCall::GetNumberId(_) | AccountCall::IsRegisteredUser(_) => {
             let wid = raw.as_str().and_then(Wid::parse).filter(|w| w.server == "c.us");
             if !raw.is_null() && wid.is_none() {

@@ -38,6 +38,11 @@ const COUNTRY_CODE: &str = page_fn!("country_code.js");
 const SEND_REACTION: &str = page_fn!("send_reaction.js");
 const DELETE_MESSAGE: &str = page_fn!("delete_message.js");
 const DOWNLOAD_MEDIA: &str = page_fn!("download_media.js");
+const ARCHIVE_CHAT: &str = page_fn!("archive_chat.js");
+const PIN_CHAT: &str = page_fn!("pin_chat.js");
+const MUTE_CHAT: &str = page_fn!("mute_chat.js");
+const MARK_CHAT_UNREAD: &str = page_fn!("mark_chat_unread.js");
+const CHAT_STATE: &str = page_fn!("chat_state.js");
 
 const LIMIT: Duration = Duration::from_secs(20);
 /// getChats() over thousands of chats, or a send waiting for a slow socket.
@@ -85,6 +90,11 @@ pub async fn run(page: &PageHandle, account_call: &AccountCall) -> Result<Value,
         SendReaction { message_id, reaction } => ("reacting to a message", SEND_REACTION, vec![json!(message_id), json!(reaction)], LIMIT),
         // Files can be large: their base64 crosses the DevTools connection.
         DownloadMedia(message_id) => ("downloading media", DOWNLOAD_MEDIA, vec![json!(message_id)], LONG),
+        ArchiveChat { chat_id, archive } => ("archiving a chat", ARCHIVE_CHAT, vec![json!(chat_id), json!(archive)], LIMIT),
+        PinChat { chat_id, pin } => ("pinning a chat", PIN_CHAT, vec![json!(chat_id), json!(pin)], LIMIT),
+        MuteChat { chat_id, until } => ("muting a chat", MUTE_CHAT, vec![json!(chat_id), json!(until)], LIMIT),
+        MarkChatUnread(chat_id) => ("marking a chat unread", MARK_CHAT_UNREAD, vec![json!(chat_id)], LIMIT),
+        SendChatState { chat_id, state } => ("sending a chat state", CHAT_STATE, vec![json!(chat_id), json!(state.as_str())], LIMIT),
         DeleteMessage { message_id, everyone, clear_media } => {
             ("deleting a message", DELETE_MESSAGE, vec![json!(message_id), json!(everyone), json!(clear_media)], LIMIT)
         }
