@@ -65,7 +65,7 @@ test("whatsapp-web.js's README example, only the require line changed, answers !
       await ready;
       const since = ctx.sim.events.length;
       const pingId = await peerSend(ctx.sim, { from: '15557000001', body: '!ping' });
-      const sent = await ctx.sim.waitFor('message-sent', (e) => e.to === '15557000001@c.us', 20000, { since });
+      const sent = await ctx.sim.waitFor('message-sent', (e) => e.to === '15557000001@c.us', 30000, { since });
       assert.equal(sent.quotedId, pingId);
       const [pong] = await inbox(ctx.sim, '15557000001');
       assert.equal(pong.body, 'pong');

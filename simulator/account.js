@@ -17,31 +17,7 @@
 
 const crypto = require('crypto');
 
-// A contact's number: digits with the country code, as WhatsApp wants it (E.164, no '+').
-const NUMBER_RE = /^[1-9]\d{6,14}$/;
-const MAX_BODY = 65536;
-
-function httpError(status, message) {
-    return Object.assign(new Error(message), { status });
-}
-
-// '15551234567', '+1 555 123 4567' or '15551234567@c.us' -> '15551234567'; anything else is a 400.
-function parseNumber(value, what) {
-    if (typeof value === 'number' && Number.isSafeInteger(value)) value = String(value);
-    if (typeof value !== 'string') throw httpError(400, `${what} must be a phone number like "15551234567", not ${JSON.stringify(value)}`);
-    const digits = value.replace(/@c\.us$/, '').replace(/^\+/, '').replace(/[\s().-]/g, '');
-    if (!NUMBER_RE.test(digits)) throw httpError(400, `${what} must be a phone number like "15551234567" (7-15 digits, no leading 0), not ${JSON.stringify(value)}`);
-    return digits;
-}
-
-function optionalString(value, what, max = 1000) {
-    if (value === undefined || value === null) return null;
-    if (typeof value !== 'string' || value.length > max) throw httpError(400, `${what} must be a string of at most ${max} characters`);
-    return value;
-}
-
-// A stanza id like an Android phone's: 32 upper-case hex digits.
-const phoneMessageId = () => crypto.randomBytes(16).toString('hex').toUpperCase();
+const { httpError, parseNumber, optionalString, phoneMessageId, MAX_BODY } = require('./account-util');
 
 class AccountWorld {
     constructor(sim) {
@@ -200,123 +176,6 @@ class AccountWorld {
         this.sim._log('peer-message', { key: msg.key, from: msg.from, to: msg.to, fromMe });
         this._pushToPages(account, msg);
         return { ok: true, id: msg.key };
-    }
-
-    _sendInGroup(group, from, spec, body) {
-        const fromMe = from === group.account;
-        const mentions = Array.isArray(spec.mentions) ? spec.mentions.map((m) => `${parseNumber(m, 'mentions[]')}@c.us`) : [];
-        const quoted = spec.quotedId == null ? null : this.messages.get(String(spec.quotedId));
-        if (spec.quotedId != null && !quoted) throw httpError(404, `no message ${JSON.stringify(spec.quotedId)} to quote`);
-        const media = this._upload(spec.media);
-        const msg = this._store({ account: group.account, chat: group.id, author: from, fromMe, id: phoneMessageId(), body, quoted, mentions, ack: fromMe ? 2 : 0, media });
-        this.sim._log('peer-message', { key: msg.key, from: msg.from, to: msg.to, author: msg.author, fromMe });
-        this._pushToPages(group.account, msg);
-        return { ok: true, id: msg.key };
-    }
-
-    // POST /_sim/groups: a contact (the first participant) makes a group with the others and adds
-    // the linked account, which gets the group and its `add` notification (group_join).
-    createGroup(spec = {}) {
-        if (!spec || typeof spec !== 'object') throw httpError(400, 'body must be {"subject": "...", "participants": ["<digits>"]}');
-        const subject = optionalString(spec.subject, 'subject', 100);
-        if (!subject) throw httpError(400, 'subject must be a non-empty string');
-        if (!Array.isArray(spec.participants) || spec.participants.length === 0) throw httpError(400, 'participants must be a non-empty list of numbers');
-        const account = this._account(spec.account == null ? null : parseNumber(spec.account, 'account'));
-        const members = [...new Set(spec.participants.map((p) => parseNumber(p, 'participants[]')))].filter((p) => p !== account);
-        if (members.length === 0) throw httpError(400, 'participants must name someone other than the linked account');
-        const group = {
-            id: `120363${String(crypto.randomInt(0, 1e6)).padStart(6, '0')}${String(crypto.randomInt(0, 1e6)).padStart(6, '0')}@g.us`,
-            subject,
-            description: optionalString(spec.description, 'description', 2000),
-            owner: members[0],
-            participants: [...members, account],
-            creation: Math.floor(Date.now() / 1000),
-            account,
-        };
-        this.groups.set(group.id, group);
-        this.sim._log('group-created', { id: group.id, subject, owner: group.owner });
-        // The owner adds the account: a gp2 `add` notification in the group.
-        const note = this._store({ account, chat: group.id, author: group.owner, fromMe: false, id: phoneMessageId(), body: '', quoted: null, mentions: [], ack: 0, type: 'gp2' });
-        note.subtype = 'add';
-        note.recipients = [`${account}@c.us`];
-        this._pushToPages(account, note);
-        return { ok: true, id: group.id };
-    }
-
-    // POST /_sim/groups/remove: the group's owner removes a participant (the linked account
-    // included: group_leave); the account's pages get a gp2 `remove` notification.
-    removeFromGroup(spec = {}) {
-        const group = spec && this.groups.get(String(spec.id));
-        if (!group) throw httpError(404, `no group ${JSON.stringify(spec && spec.id)}`);
-        const number = parseNumber(spec.number, 'number');
-        if (!group.participants.includes(number)) throw httpError(409, `${number} is not in ${group.id}`);
-        if (number === group.owner) throw httpError(400, 'the owner cannot be removed');
-        group.participants = group.participants.filter((p) => p !== number);
-        this.sim._log('group-removed', { id: group.id, number });
-        const note = this._store({ account: group.account, chat: group.id, author: group.owner, fromMe: false, id: phoneMessageId(), body: '', quoted: null, mentions: [], ack: 0, type: 'gp2' });
-        note.subtype = 'remove';
-        note.recipients = [`${number}@c.us`];
-        this._pushToPages(group.account, note);
-        return { ok: true };
-    }
-
-    _groupWire(g) {
-        return {
-            id: g.id,
-            subject: g.subject,
-            description: g.description,
-            owner: `${g.owner}@c.us`,
-            creation: g.creation,
-            participants: g.participants.map((p) => ({ id: `${p}@c.us`, isAdmin: p === g.owner, isSuperAdmin: p === g.owner })),
-        };
-    }
-
-    // A file a phone sends: kept by the media server under a direct path the page downloads from.
-    _upload(media) {
-        if (media === undefined || media === null) return null;
-        if (typeof media !== 'object' || typeof media.mimetype !== 'string' || typeof media.data !== 'string') {
-            throw httpError(400, 'media must be {"mimetype": "image/png", "data": "<base64>", "filename"?: "..."}');
-        }
-        if (!/^[\w.+-]+\/[\w.+-]+$/.test(media.mimetype)) throw httpError(400, `media.mimetype ${JSON.stringify(media.mimetype)} is not a MIME type`);
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(media.data)) throw httpError(400, 'media.data must be base64');
-        const data = Buffer.from(media.data, 'base64');
-        const directPath = `/v/t62.7118-24/${crypto.randomBytes(12).toString('hex')}`;
-        const record = { mimetype: media.mimetype, filename: optionalString(media.filename, 'media.filename', 255), data };
-        this.media.set(directPath, record);
-        return { directPath, mimetype: record.mimetype, filename: record.filename, size: data.length, mediaKey: crypto.randomBytes(32).toString('base64') };
-    }
-
-    // The media server, on the page's origin: POST /_media/upload (the file as the body, its type
-    // as content-type, its name in x-filename) answers { directPath, mediaKey, ... };
-    // GET /_media/<direct path> gives the file back.
-    onMedia(req, res, pathname) {
-        if (req.method === 'POST' && pathname === '/_media/upload') {
-            const chunks = [];
-            let size = 0;
-            req.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > this.sim.options.maxMediaBytes) req.destroy();
-                else chunks.push(chunk);
-            });
-            req.on('end', () => {
-                const data = Buffer.concat(chunks);
-                const mimetype = String(req.headers['content-type'] || 'application/octet-stream');
-                const filename = req.headers['x-filename'] ? decodeURIComponent(String(req.headers['x-filename'])) : null;
-                const media = this._upload({ mimetype, data: data.toString('base64'), filename });
-                this.sim._log('media-uploaded', { directPath: media.directPath, mimetype, size: media.size });
-                res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-                res.end(JSON.stringify(media));
-            });
-            return;
-        }
-        const file = this.media.get(pathname.slice('/_media'.length));
-        if (!file) {
-            res.writeHead(404, { 'content-type': 'text/plain' });
-            res.end('no such media');
-            return;
-        }
-        res.writeHead(200, { 'content-type': file.mimetype, 'content-length': file.data.length, 'cache-control': 'no-store' });
-        res.end(file.data);
     }
 
     _store({ account, peer, chat: chatIn, author, fromMe, id, body, quoted, mentions, ack, type: typeIn = 'chat', media = null }) {
@@ -669,5 +528,8 @@ class AccountWorld {
         if (group || !this.unregistered.has(peer)) this._setAck(stored, 2);
     }
 }
+
+// Groups and the media server are methods of the same world, in files of their own.
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-media'));
 
 module.exports = { AccountWorld, parseNumber };

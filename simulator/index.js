@@ -195,7 +195,8 @@ class Simulator extends EventEmitter {
         const { key, cert } = await makeCertificate();
         this._html = fs.readFileSync(path.join(PAGE_DIR, 'index.html'), 'utf8');
         const appSource = fs.readFileSync(path.join(PAGE_DIR, 'app.js'), 'utf8');
-        this._accountJs = fs.readFileSync(path.join(PAGE_DIR, 'account.js'), 'utf8');
+        // The account's world: its models, then the actions on them (one script, in order).
+        this._accountJs = ['account.js', 'account-actions.js'].map((f) => fs.readFileSync(path.join(PAGE_DIR, f), 'utf8')).join('\n');
         // The page learns the version it reports from the bundle itself, as WhatsApp Web does.
         this._app = appSource.replace(
             '/*__SIM_CONFIG__*/ {}',
