@@ -97,6 +97,9 @@ declare namespace WhatsAppWebRs {
         /** Mark the Chat as unread */
         markChatUnread(chatId: string): Promise<void>;
 
+        /** Returns the contact ID's profile picture URL, if privacy settings allow it */
+        getProfilePicUrl(contactId: string): Promise<string>;
+
         /** Check if a given ID is registered in whatsapp */
         isRegisteredUser(contactId: string): Promise<boolean>;
 
@@ -735,6 +738,10 @@ declare namespace WhatsAppWebRs {
         type: string;
         verifiedLevel?: undefined;
         verifiedName?: undefined;
+        /** Returns the contact's profile picture URL, if privacy settings allow it */
+        getProfilePicUrl: () => Promise<string>;
+        /** Gets the Contact's current "about" info. Returns null if you don't have permission to read their status.  */
+        getAbout: () => Promise<string | null>;
         /** Returns the Chat that corresponds to this Contact. Will return null for the currently logged in user. */
         getChat: () => Promise<Chat>;
         /** Returns the contact's countrycode, (1541859685@c.us) => (1) */

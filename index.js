@@ -331,6 +331,11 @@ class Client extends EventEmitter {
     await this[accountCall]('markChatUnread', chatId);
   }
 
+  /** The contact's or group's profile picture URL; undefined when there is none or it is not shown to you. */
+  async getProfilePicUrl(contactId) {
+    return (await this[accountCall]('getProfilePicUrl', contactId)) ?? undefined;
+  }
+
   /** Whether the number is on WhatsApp. */
   isRegisteredUser(id) {
     return this[accountCall]('isRegisteredUser', id);

@@ -32,6 +32,9 @@ async function peerSendAndReceive(sim, client, body) {
   assert.equal(msg.id._serialized, id);
   return msg;
 }
+// sendMessage() resolves once the page holds the message, as whatsapp-web.js's does; the
+// contact's inbox has it once the server has it.
+const serverHas = (sim, message) => sim.waitFor('message-sent', (e) => e.key === message.id._serialized, 30000, { since: 0 });
 const inbox = async (sim, peer) => (await control(sim, 'GET', `/_sim/peer/inbox?peer=${peer}`)).body.messages;
 
 // Every event of these kinds, in order, with a way to wait for one.
@@ -216,6 +219,7 @@ describe('one logged-in client', () => {
     const reply = await msg.reply('replied');
     assert.equal(reply.hasQuotedMsg, true);
     assert.equal(reply.to, `${from}@c.us`);
+    await serverHas(ctx.sim, reply);
     const [there] = await inbox(ctx.sim, from);
     assert.equal(there.quotedId, msg.id._serialized);
   });
@@ -331,6 +335,24 @@ describe('one logged-in client', () => {
     assert.equal(await erin.getCountryCode(), '1');
   });
 
+  test('getProfilePicUrl and getAbout: the address book picture and text, undefined/null without', async () => {
+    const number = '15557000026';
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    await ctx.sim.addContacts([{ number, name: 'Pic Ture', about: 'Hey there!', picture: { mimetype: 'image/png', data: png.toString('base64') } }]);
+    await peerSendAndReceive(ctx.sim, client, { from: number, body: 'after the address book' });
+    const url = await client.getProfilePicUrl(`${number}@c.us`);
+    assert.match(url, /^https:\/\/web\.whatsapp\.com\/_media\//);
+    const contact = await client.getContactById(`${number}@c.us`);
+    assert.equal(await contact.getProfilePicUrl(), url);
+    assert.equal(await contact.getAbout(), 'Hey there!');
+    // The simulator's media server has the picture at that address.
+    const res = await fetch(new URL(new URL(url).pathname, ctx.sim.httpUrl));
+    assert.ok(Buffer.from(await res.arrayBuffer()).equals(png));
+    const stranger = await client.getContactById('15557000027@c.us');
+    assert.equal(await stranger.getProfilePicUrl(), undefined);
+    assert.equal(await stranger.getAbout(), null);
+  });
+
   test('isRegisteredUser, getNumberId, getFormattedNumber, getCountryCode', async () => {
     await control(ctx.sim, 'POST', '/_sim/unregistered', { numbers: ['15557000099'] });
     assert.equal(await client.isRegisteredUser('15557000012'), true);
@@ -400,6 +422,8 @@ describe('one logged-in client', () => {
     assert.equal(sent.body, 'a dot');
     const asDoc = await client.sendMessage(`${to}@c.us`, 'the caption', { media, sendMediaAsDocument: true });
     assert.equal(asDoc.type, MessageTypes.DOCUMENT);
+    await serverHas(ctx.sim, sent);
+    await serverHas(ctx.sim, asDoc);
     const list = await inbox(ctx.sim, to);
     assert.deepEqual(list.map((m) => [m.id, m.type, m.body, m.media]), [
       [sent.id._serialized, 'image', 'a dot', { mimetype: 'image/png', filename: 'dot.png', size: png.length }],
@@ -465,6 +489,7 @@ describe('one logged-in client', () => {
     assert.deepEqual([there.type, there.body], ['revoked', '']);
 
     const forMe = await client.sendMessage(`${from}@c.us`, 'just here');
+    await serverHas(ctx.sim, forMe);
     await forMe.delete(false);
     assert.equal(await client.getMessageById(forMe.id._serialized), null);
     const kept = (await inbox(ctx.sim, from)).find((m) => m.id === forMe.id._serialized);
@@ -496,6 +521,7 @@ describe('one logged-in client', () => {
     const reply = await msg.reply('pong');
     assert.equal(reply.to, group);
     assert.equal(reply.id._serialized.endsWith(`_${ME}`), true, 'own group messages carry the sender as participant');
+    await serverHas(ctx.sim, reply);
     const [there] = await inbox(ctx.sim, group);
     assert.deepEqual([there.id, there.body, there.quotedId], [reply.id._serialized, 'pong', sentId]);
 

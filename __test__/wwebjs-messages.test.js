@@ -123,6 +123,8 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
     assert.deepEqual([sentMedia.type, sentMedia.body, sentMedia.hasMedia], ['image', 'a dot', true]);
     const sentDoc = await client.sendMessage('15557100003@c.us', new MessageMedia('image/png', png.toString('base64'), 'dot.png'), { sendMediaAsDocument: true });
     assert.equal(sentDoc.type, 'document');
+    // sendMessage() resolves once the page holds the message; the inbox has it once the server does.
+    for (const m of [sentMedia, sentDoc]) await sim.waitFor('message-sent', (e) => e.key === m.id._serialized, 30000, { since: 0 });
     assert.deepEqual(
         sim.peer.inbox('15557100003').messages.map((m) => [m.type, m.media]),
         [
@@ -153,6 +155,15 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
     await ownRevoked;
     assert.equal(sim.peer.inbox('15557100002').messages[0].type, 'revoked');
 
+    // Profile picture and about text.
+    await sim.addContacts([{ number: '15557100004', about: 'Hey there!', picture: { mimetype: 'image/png', data: png.toString('base64') } }]);
+    const withPicture = waitFor(client, 'message', 30000, (m) => m.from === '15557100004@c.us');
+    sim.peer.send({ from: '15557100004', body: 'hi' });
+    await withPicture;
+    assert.match(await client.getProfilePicUrl('15557100004@c.us'), /\/_media\//);
+    assert.equal(await (await client.getContactById('15557100004@c.us')).getAbout(), 'Hey there!');
+    assert.equal(await client.getProfilePicUrl('15557100005@c.us'), undefined);
+
     // Chat settings through Cmd, the mute model and the chat-state bridge.
     since = sim.events.length;
     assert.equal(await client.archiveChat('15557100001@c.us'), true);
@@ -174,9 +185,9 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
     const note = await joined;
     assert.deepEqual([note.type, note.chatId, note.author], ['add', group, '15557100010@c.us']);
     since = sim.events.length;
-    const groupPong = waitFor(client, 'message_create', 30000, (m) => m.to === group && m.body === 'pong');
     const { id: groupPing } = sim.peer.send({ from: '15557100011', to: group, body: '!ping' });
-    await groupPong;
+    // The reply is in the inbox once the server has it (message_create comes earlier, from the page).
+    await sim.waitFor('message-sent', (e) => e.to === group, 30000, { since });
     const [inGroup] = sim.peer.inbox(group).messages;
     assert.deepEqual([inGroup.body, inGroup.quotedId], ['pong', groupPing]);
     const groupChat = await client.getChatById(group);

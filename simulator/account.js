@@ -88,7 +88,7 @@ class AccountWorld {
             'POST /_sim/peer/revoke {from, messageId}',
             'POST /_sim/groups {subject, participants: [digits], description?}',
             'POST /_sim/groups/remove {id, number}',
-            'POST /_sim/contacts {contacts: [{number, name?, pushname?, isBusiness?, about?}]}',
+            'POST /_sim/contacts {contacts: [{number, name?, pushname?, isBusiness?, about?, picture?: {mimetype, data}}]}',
             'POST /_sim/unregistered {numbers: [...]}',
         ];
     }
@@ -120,6 +120,8 @@ class AccountWorld {
             pushname: c ? c.pushname : null,
             isBusiness: c ? c.isBusiness : false,
             about: c ? c.about : null,
+            // Where the profile picture is on the media server (null: none, or not shown).
+            picture: c ? c.picture : null,
             isMyContact: Boolean(c && c.name),
             registered: !this.unregistered.has(number),
         };
@@ -314,6 +316,7 @@ class AccountWorld {
                 pushname: optionalString(c.pushname, 'pushname', 200),
                 isBusiness: Boolean(c.isBusiness),
                 about: optionalString(c.about, 'about', 1000),
+                picture: c.picture ? this._upload(c.picture).directPath : null,
             });
             added.push(number);
         }

@@ -107,6 +107,9 @@ client.on(Events.READY, async () => {
     const numberId = await client.getNumberId('15551234567');
     const formatted: string = await client.getFormattedNumber('15551234567');
     const cc: string = await contact.getCountryCode();
+    const picture: string = await contact.getProfilePicUrl();
+    const about: string | null = await contact.getAbout();
+    console.log(picture, about, await client.getProfilePicUrl('15551234567@c.us'));
     const byId: Message = await client.getMessageById(sent.id._serialized);
     console.log(chats.length, latest.length, contacts.length, registered, numberId?._serialized, formatted, cc, byId.body);
 });

@@ -1,9 +1,18 @@
 'use strict';
 // whatsapp-web.js's Contact, PrivateContact and BusinessContact: fields from
 // Rust (src/contact.rs), methods through the client.
-const { Record } = require('./Base');
+const { Record, accountCall } = require('./Base');
 
 class Contact extends Record {
+  getProfilePicUrl() {
+    return this.client.getProfilePicUrl(this.id._serialized);
+  }
+
+  /** The contact's "about" text; null when there is none or it is not shown to you. */
+  getAbout() {
+    return this.client[accountCall]('getAbout', this.id._serialized);
+  }
+
   getFormattedNumber() {
     return this.client.getFormattedNumber(this.id._serialized);
   }

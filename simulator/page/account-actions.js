@@ -6,7 +6,7 @@
     const sim = window.__waSimPage;
     if (!sim || !sim.account) return;
     const { modules } = sim;
-    const { MsgKey, MsgModel, Msg, Chat, createWid, meWid, ask, ensureChat, markRevoked } = sim.account;
+    const { MsgKey, MsgModel, Msg, Chat, Contact, createWid, meWid, ask, ensureChat, markRevoked } = sim.account;
 
     // ---- actions -----------------------------------------------------------------------------
 
@@ -279,6 +279,29 @@
             });
         },
     };
+    // A contact's picture and "about" text, as the server gave them with the contact.
+    class ServerStatusCodeError extends Error {
+        constructor(status) {
+            super(`server status ${status}`);
+            this.name = 'ServerStatusCodeError';
+            this.status = status;
+        }
+    }
+    modules.WAWebContactProfilePicThumbBridge = {
+        async requestProfilePicFromServer(chat) {
+            const contact = Contact.get(createWid(chat.id));
+            if (!contact || !contact.profilePicPath) throw new ServerStatusCodeError(404);
+            const eurl = `${location.origin}/_media${contact.profilePicPath}`;
+            return { eurl, imgFull: eurl, img: eurl, tag: contact.profilePicPath.split('/').pop(), stale: false };
+        },
+    };
+    modules.WAWebContactStatusBridge = {
+        async getStatus({ wid }) {
+            const contact = Contact.get(createWid(wid));
+            return { status: contact ? contact.about : undefined };
+        },
+    };
+
     modules.WAWebChatGetters = {
         getIsNewsletter: (chat) => chat.id.isNewsletter(),
         getIsBroadcast: (chat) => chat.id.isBroadcast(),

@@ -370,6 +370,8 @@
                 statusMute: false,
                 labels: [],
                 sectionHeader: undefined,
+                about: undefined,
+                profilePicPath: undefined,
                 ...attrs,
             });
         }
@@ -412,6 +414,8 @@
             isBusiness: Boolean(record.isBusiness),
             isAddressBookContact: Boolean(record.isMyContact),
             isWAContact: record.registered !== false,
+            about: record.about || undefined,
+            profilePicPath: record.picture || undefined,
         };
         const contact = Contact.get(wid);
         if (contact) contact.set(attrs);
@@ -583,5 +587,5 @@
     }
     modules.WAWebPhoneUtils = { formattedPhoneNumber };
     // For page/account-actions.js, which is served right after this file.
-    sim.account = { MsgKey, MsgModel, Msg, Chat, createWid, meWid, ask, ensureChat, markRevoked };
+    sim.account = { MsgKey, MsgModel, Msg, Chat, Contact, createWid, meWid, ask, ensureChat, markRevoked };
 })();

@@ -101,6 +101,10 @@ pub enum AccountCall {
     /// `muteChat(chatId, unmuteDate)` (`until`: Unix seconds, -1 for ever) / `unmuteChat()` (None).
     MuteChat { chat_id: String, until: Option<i64> },
     MarkChatUnread(String),
+    /// `getProfilePicUrl(contactId)`.
+    GetProfilePicUrl(String),
+    /// `contact.getAbout()`.
+    GetAbout(String),
     /// `chat.sendStateTyping()`, `sendStateRecording()`, `clearState()`.
     SendChatState { chat_id: String, state: ChatState },
 }
@@ -264,6 +268,8 @@ impl AccountCall {
             },
             "unmuteChat" => AccountCall::MuteChat { chat_id: wid::chat_id(&arg(0))?, until: None },
             "markChatUnread" => AccountCall::MarkChatUnread(wid::chat_id(&arg(0))?),
+            "getProfilePicUrl" => AccountCall::GetProfilePicUrl(wid::chat_id(&arg(0))?),
+            "getAbout" => AccountCall::GetAbout(wid::chat_id(&arg(0))?),
             "sendChatState" => AccountCall::SendChatState {
                 chat_id: wid::chat_id(&arg(0))?,
                 state: match arg(1).as_str() {
@@ -340,6 +346,15 @@ pub fn decode(call: &AccountCall, raw: Value) -> Result<Value, ClientError> {
             raw.as_bool().map(Value::Bool).ok_or_else(|| ClientError::PageScript("the page did not answer with a boolean".into()))
         }
         AccountCall::MarkChatUnread(_) => Ok(Value::Null),
+        AccountCall::GetProfilePicUrl(_) => match raw {
+            Value::Null => Ok(Value::Null),
+            Value::String(url) if url.len() <= 2048 && (url.starts_with("https://") || url.starts_with("http://")) => Ok(Value::String(url)),
+            _ => Err(ClientError::PageScript("the page answered with something that is not a picture URL".into())),
+        },
+        AccountCall::GetAbout(_) => match raw {
+            Value::Null | Value::String(_) => Ok(raw),
+            _ => Err(ClientError::PageScript("the page did not answer with a status text".into())),
+        },
         AccountCall::MuteChat { .. } => {
             let expiration = raw.get("muteExpiration").and_then(Value::as_i64).ok_or_else(|| ClientError::PageScript("the page did not answer with a mute state".into()))?;
             Ok(json!({ "isMuted": expiration != 0, "muteExpiration": expiration }))

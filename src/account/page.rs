@@ -43,6 +43,8 @@ const PIN_CHAT: &str = page_fn!("pin_chat.js");
 const MUTE_CHAT: &str = page_fn!("mute_chat.js");
 const MARK_CHAT_UNREAD: &str = page_fn!("mark_chat_unread.js");
 const CHAT_STATE: &str = page_fn!("chat_state.js");
+const PROFILE_PIC_URL: &str = page_fn!("profile_pic_url.js");
+const ABOUT: &str = page_fn!("about.js");
 
 const LIMIT: Duration = Duration::from_secs(20);
 /// getChats() over thousands of chats, or a send waiting for a slow socket.
@@ -93,6 +95,8 @@ pub async fn run(page: &PageHandle, account_call: &AccountCall) -> Result<Value,
         ArchiveChat { chat_id, archive } => ("archiving a chat", ARCHIVE_CHAT, vec![json!(chat_id), json!(archive)], LIMIT),
         PinChat { chat_id, pin } => ("pinning a chat", PIN_CHAT, vec![json!(chat_id), json!(pin)], LIMIT),
         MuteChat { chat_id, until } => ("muting a chat", MUTE_CHAT, vec![json!(chat_id), json!(until)], LIMIT),
+        GetProfilePicUrl(id) => ("reading a profile picture", PROFILE_PIC_URL, vec![json!(id)], LIMIT),
+        GetAbout(id) => ("reading an about text", ABOUT, vec![json!(id)], LIMIT),
         MarkChatUnread(chat_id) => ("marking a chat unread", MARK_CHAT_UNREAD, vec![json!(chat_id)], LIMIT),
         SendChatState { chat_id, state } => ("sending a chat state", CHAT_STATE, vec![json!(chat_id), json!(state.as_str())], LIMIT),
         DeleteMessage { message_id, everyone, clear_media } => {
