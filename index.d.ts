@@ -420,7 +420,29 @@ declare namespace WhatsAppWebRs {
     }
 
     /** What `sendMessage` sends: text or a file (locations, polls and contacts are not supported yet). */
-    export type MessageContent = string | MessageMedia;
+    export type MessageContent = string | MessageMedia | Location;
+
+    /** Options for sending a location */
+    export interface LocationSendOptions {
+        /** Location name */
+        name?: string;
+        /** Location address */
+        address?: string;
+        /** URL address to be shown within a location message */
+        url?: string;
+    }
+
+    /** Location information */
+    export class Location {
+        latitude: string;
+        longitude: string;
+        name?: string;
+        address?: string;
+        url?: string;
+        description?: string;
+
+        constructor(latitude: number, longitude: number, options?: LocationSendOptions);
+    }
 
     /** Options for sending a message (the ones whatsapp-web-rs carries out) */
     export interface MessageSendOptions {
@@ -502,6 +524,8 @@ declare namespace WhatsAppWebRs {
         to: string;
         /** Message type */
         type: MessageTypes;
+        /** Location information contained in the message, if the message is type "location" */
+        location: Location;
         /** Links included in the message. */
         links: Array<{
             link: string;

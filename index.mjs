@@ -26,6 +26,7 @@ export const {
     Message,
     Reaction,
     MessageMedia,
+    Location,
     GroupNotification,
     Chat,
     PrivateChat,

@@ -4,7 +4,7 @@
 // the tests of a `describe`; each test talks to its own contact so they cannot see each other.
 const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { Client, Message, MessageMedia, Reaction, GroupNotification, PrivateChat, GroupChat, PrivateContact, MessageAck, MessageTypes } = require('..');
+const { Client, Message, MessageMedia, Location, Reaction, GroupNotification, PrivateChat, GroupChat, PrivateContact, MessageAck, MessageTypes } = require('..');
 const { setup, waitFor, loginByQr, showQr } = require('./helpers');
 
 const ME = '15550100001@c.us';
@@ -437,6 +437,27 @@ describe('one logged-in client', () => {
     await assert.rejects(client.sendMessage(`${to}@c.us`, new MessageMedia('image/png', 'not base64!')), { code: 'ERR_INVALID_ARGUMENT' });
     assert.equal((await inbox(ctx.sim, to)).length, 2, 'nothing else was sent');
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
+  test('locations: sendMessage(new Location(...)) and a received one, with whatsapp-web.js\'s fields', async () => {
+    const to = '15557000028';
+    const sent = await client.sendMessage(`${to}@c.us`, new Location(52.3731, 4.8926, { name: 'Dam Square', address: 'Amsterdam', url: 'https://example.com/dam' }));
+    assert.equal(sent.type, MessageTypes.LOCATION);
+    assert.ok(sent.location instanceof Location);
+    assert.deepEqual(
+      [sent.location.latitude, sent.location.longitude, sent.location.name, sent.location.address, sent.location.url, sent.location.description],
+      [52.3731, 4.8926, 'Dam Square', 'Amsterdam', 'https://example.com/dam', 'Dam Square\nAmsterdam'],
+    );
+    await serverHas(ctx.sim, sent);
+    const [there] = await inbox(ctx.sim, to);
+    assert.deepEqual(there.location, { latitude: 52.3731, longitude: 4.8926, description: 'Dam Square\nAmsterdam', url: 'https://example.com/dam' });
+
+    const received = waitFor(client, 'message', 20000, (m) => m.from === `${to}@c.us`);
+    await peerSend(ctx.sim, { from: to, location: { latitude: -33.8568, longitude: 151.2153, description: 'Opera House' } });
+    const msg = await received;
+    assert.equal(msg.type, 'location');
+    assert.deepEqual([msg.location.latitude, msg.location.longitude, msg.location.name, msg.location.description], [-33.8568, 151.2153, 'Opera House', 'Opera House']);
+    await assert.rejects(client.sendMessage(`${to}@c.us`, new Location(100, 0)), { code: 'ERR_INVALID_ARGUMENT' });
   });
 
   test('reactions: message_reaction for the contact\'s and our own, react() reaches the server', async () => {

@@ -6,7 +6,7 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { Client, NoAuth, MessageAck, MessageMedia } = require('whatsapp-web.js');
+const { Client, NoAuth, MessageAck, MessageMedia, Location } = require('whatsapp-web.js');
 
 const { startSimulator } = require('../simulator');
 const chromium = require('../simulator/chromium');
@@ -154,6 +154,15 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
     await hello.delete(true);
     await ownRevoked;
     assert.equal(sim.peer.inbox('15557100002').messages[0].type, 'revoked');
+
+    // Locations, sent and received.
+    const place = await client.sendMessage('15557100006@c.us', new Location(52.3731, 4.8926, { name: 'Dam Square', address: 'Amsterdam' }));
+    assert.deepEqual([place.type, place.location.latitude, place.location.description], ['location', 52.3731, 'Dam Square\nAmsterdam']);
+    await sim.waitFor('message-sent', (e) => e.key === place.id._serialized, 30000, { since: 0 });
+    assert.equal(sim.peer.inbox('15557100006').messages[0].location.description, 'Dam Square\nAmsterdam');
+    const receivedPlace = waitFor(client, 'message', 30000, (m) => m.type === 'location');
+    sim.peer.send({ from: '15557100006', location: { latitude: -33.8568, longitude: 151.2153, description: 'Opera House' } });
+    assert.equal((await receivedPlace).location.name, 'Opera House');
 
     // Profile picture and about text.
     await sim.addContacts([{ number: '15557100004', about: 'Hey there!', picture: { mimetype: 'image/png', data: png.toString('base64') } }]);

@@ -162,6 +162,7 @@ class AccountWorld {
         const quoted = spec.quotedId === undefined || spec.quotedId === null ? null : this.messages.get(String(spec.quotedId));
         if (spec.quotedId != null && !quoted) throw httpError(404, `no message ${JSON.stringify(spec.quotedId)} to quote`);
         const media = this._upload(spec.media);
+        const location = this._location(spec.location);
         const msg = this._store({
             account,
             peer,
@@ -172,6 +173,7 @@ class AccountWorld {
             mentions,
             ack: fromMe ? 1 : 0,
             media,
+            location,
         });
         // The phone's own messages reach the contact at once (always online).
         if (fromMe && !this.unregistered.has(peer)) msg.ack = 2;
@@ -180,9 +182,24 @@ class AccountWorld {
         return { ok: true, id: msg.key };
     }
 
-    _store({ account, peer, chat: chatIn, author, fromMe, id, body, quoted, mentions, ack, type: typeIn = 'chat', media = null }) {
+    // A shared location: { latitude, longitude, description?, url? }.
+    _location(spec) {
+        if (spec === undefined || spec === null) return null;
+        const ok = (v, max) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= max;
+        if (typeof spec !== 'object' || !ok(spec.latitude, 90) || !ok(spec.longitude, 180)) {
+            throw httpError(400, 'location must be {"latitude": -90..90, "longitude": -180..180, "description"?, "url"?}');
+        }
+        return {
+            latitude: spec.latitude,
+            longitude: spec.longitude,
+            description: optionalString(spec.description, 'location.description', 1000),
+            url: optionalString(spec.url, 'location.url', 2000),
+        };
+    }
+
+    _store({ account, peer, chat: chatIn, author, fromMe, id, body, quoted, mentions, ack, type: typeIn = 'chat', media = null, location = null }) {
         // WhatsApp's media types, from the MIME type (unless the sender said, e.g. a document).
-        const type = !media || typeIn !== 'chat' ? typeIn : /^image\//.test(media.mimetype) ? 'image' : /^video\//.test(media.mimetype) ? 'video' : /^audio\//.test(media.mimetype) ? 'audio' : 'document';
+        const type = location ? 'location' : !media || typeIn !== 'chat' ? typeIn : /^image\//.test(media.mimetype) ? 'image' : /^video\//.test(media.mimetype) ? 'video' : /^audio\//.test(media.mimetype) ? 'audio' : 'document';
         const chat = chatIn || `${peer}@c.us`;
         const me = `${account}@c.us`;
         const isGroup = chat.endsWith('@g.us');
@@ -200,6 +217,7 @@ class AccountWorld {
             body,
             t: Math.floor(Date.now() / 1000),
             media,
+            location,
             quotedId: quoted ? quoted.key : null,
             quoted: quoted ? { id: quoted.id, participant: quoted.from, type: quoted.type, body: quoted.body } : null,
             mentions,
@@ -226,6 +244,7 @@ class AccountWorld {
                 quotedId: m.quotedId,
                 mentions: m.mentions,
                 media: m.media ? { mimetype: m.media.mimetype, filename: m.media.filename, size: m.media.size } : null,
+                ...(m.location ? { location: m.location } : {}),
                 ack: m.ack,
                 timestamp: m.t,
             });
@@ -363,6 +382,7 @@ class AccountWorld {
             mentions: m.mentions,
             author: m.author,
             media: m.media,
+            location: m.location,
             subtype: m.subtype || null,
             recipients: m.recipients || null,
         };
@@ -520,7 +540,15 @@ class AccountWorld {
         }
         const mentions = Array.isArray(msg.mentions) ? msg.mentions.filter((m) => typeof m === 'string').slice(0, 256) : [];
         const type = media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
-        const stored = this._store({ account, peer, chat: group ? group.id : null, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1, media, type });
+        let location = null;
+        if (msg.msgType === 'location') {
+            try {
+                location = this._location({ latitude: msg.lat, longitude: msg.lng, description: msg.loc || null, url: msg.clientUrl || null });
+            } catch {
+                return refuse('bad-location');
+            }
+        }
+        const stored = this._store({ account, peer, chat: group ? group.id : null, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1, media, type, location });
         // The sending page has it; other devices of the account get it as a new message.
         stored.deliveredTo.add(sock.token);
         this.sim._log('message-sent', { socketId: sock.id, key: stored.key, to: stored.to, quotedId: stored.quotedId });

@@ -82,6 +82,48 @@ pub struct RawMessage {
     pub subtype: Option<String>,
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// Locations: coordinates, "name\naddress" and a link.
+    #[serde(default)]
+    pub lat: Option<f64>,
+    #[serde(default)]
+    pub lng: Option<f64>,
+    #[serde(default)]
+    pub loc: Option<String>,
+    #[serde(default)]
+    pub client_url: Option<String>,
+}
+
+/// whatsapp-web.js's `Location` (src/structures/Location.js), as a location message carries it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Location {
+    pub latitude: f64,
+    pub longitude: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub description: String,
+}
+
+impl Location {
+    /// As whatsapp-web.js reads a location message: `loc` is "name\naddress".
+    fn from_raw(raw: &RawMessage) -> Option<Location> {
+        let (latitude, longitude) = (raw.lat?, raw.lng?);
+        if !(latitude.abs() <= 90.0 && longitude.abs() <= 180.0) {
+            return None;
+        }
+        let mut lines = raw.loc.as_deref().unwrap_or("").splitn(2, '\n');
+        let name = lines.next().filter(|s| !s.is_empty()).map(str::to_string);
+        let address = lines.next().filter(|s| !s.is_empty()).map(str::to_string);
+        let description = match (&name, &address) {
+            (Some(n), Some(a)) => format!("{n}\n{a}"),
+            (Some(one), None) | (None, Some(one)) => one.clone(),
+            (None, None) => String::new(),
+        };
+        Some(Location { latitude, longitude, name, address, url: raw.client_url.clone(), description })
+    }
 }
 
 /// whatsapp-web.js's `Message` fields (the methods are in lib/structures/Message.js).
@@ -116,6 +158,9 @@ pub struct Message {
     pub is_gif: bool,
     pub is_ephemeral: bool,
     pub links: Vec<Link>,
+    /// For `location` messages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
 }
 
 /// whatsapp-web.js's `GroupNotification` fields (a `gp2` message, src/structures/GroupNotification.js).
@@ -196,6 +241,7 @@ impl Message {
             "web"
         };
         let body = if raw.has_media { raw.caption.clone().unwrap_or_default() } else { raw.body.clone().unwrap_or_default() };
+        let location = if raw.kind == "location" { Some(Location::from_raw(&raw).ok_or_else(|| bad("a location without valid coordinates"))?) } else { None };
         Ok(Message {
             is_status: raw.is_status_v3 || key.remote == "status@broadcast",
             from_me: key.from_me,
@@ -222,6 +268,7 @@ impl Message {
             is_gif: raw.is_gif,
             is_ephemeral: raw.is_ephemeral,
             links: raw.links,
+            location,
         })
     }
 

@@ -3,11 +3,15 @@
 // in whatsapp-web.js's names; the methods call the client.
 const { Record, accountCall } = require('./Base');
 const MessageMedia = require('./MessageMedia');
+const Location = require('./Location');
 
 class Message extends Record {
   _patch(data) {
     this._data = data;
-    return super._patch(data);
+    super._patch(data);
+    const l = data.location;
+    this.location = l ? new Location(l.latitude, l.longitude, { name: l.name, address: l.address, url: l.url }) : undefined;
+    return data;
   }
 
   /** The message as WhatsApp Web's page described it. */

@@ -25,6 +25,10 @@
             quotedStanzaId: msg.quotedStanzaID,
             directPath: msg.directPath,
             caption: msg.caption,
+            lat: msg.lat,
+            lng: msg.lng,
+            loc: msg.loc,
+            clientUrl: msg.clientUrl,
             mentions: (msg.mentionedJidList || []).map((w) => String(w && w._serialized ? w._serialized : w)),
         }).then(
             (answer) => {

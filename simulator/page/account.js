@@ -254,6 +254,10 @@
         size: undefined,
         duration: undefined,
         mediaObject: undefined,
+        lat: undefined,
+        lng: undefined,
+        loc: undefined,
+        clientUrl: undefined,
     };
     // Types that are not conversation messages: they cannot be replied to.
     const NOT_REPLYABLE = ['revoked', 'notification', 'notification_template', 'gp2', 'e2e_notification', 'ciphertext', 'call_log', 'protocol'];
@@ -470,6 +474,14 @@
                 size: w.media.size,
                 mediaKey: w.media.mediaKey,
                 mediaKeyTimestamp: w.t,
+            });
+        }
+        if (w.location) {
+            Object.assign(attrs, {
+                lat: w.location.latitude,
+                lng: w.location.longitude,
+                loc: w.location.description || undefined,
+                clientUrl: w.location.url || undefined,
             });
         }
         if (w.quoted) {

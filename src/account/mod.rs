@@ -59,6 +59,26 @@ impl Media {
     }
 }
 
+/// A `Location` to send, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocationArg {
+    pub latitude: f64,
+    pub longitude: f64,
+    pub description: Option<String>,
+    pub url: Option<String>,
+}
+
+impl LocationArg {
+    fn parse(v: &Value) -> Result<LocationArg, ClientError> {
+        let coordinate = |k: &str, max: f64| match v.get(k).and_then(Value::as_f64) {
+            Some(x) if x.is_finite() && x.abs() <= max => Ok(x),
+            _ => Err(invalid(&format!("content.{k}"), format!("must be a number from -{max} to {max}"))),
+        };
+        let text = |k: &str| v.get(k).and_then(Value::as_str).filter(|s| !s.is_empty() && s.len() <= 2000).map(str::to_string);
+        Ok(LocationArg { latitude: coordinate("latitude", 90.0)?, longitude: coordinate("longitude", 180.0)?, description: text("description"), url: text("url") })
+    }
+}
+
 /// `sendMessage()` options whatsapp-web-rs carries out (whatsapp-web.js's names).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SendOptions {
@@ -69,6 +89,8 @@ pub struct SendOptions {
     pub ignore_quote_errors: bool,
     /// The file to send; `content` is then its caption.
     pub media: Option<Media>,
+    /// A location to send instead of text.
+    pub location: Option<LocationArg>,
     pub send_media_as_document: bool,
 }
 
@@ -184,10 +206,15 @@ impl AccountCall {
                 };
                 // As whatsapp-web.js: a MessageMedia as content (its caption in options), or text
                 // with options.media (the text is the caption).
+                let mut location = None;
                 let (content, media) = match (arg(1), options.get("media").filter(|m| !m.is_null())) {
                     (Value::String(text), None) => (text, None),
                     (Value::String(text), Some(m)) => (text, Some(Media::parse(m, "options.media", as_document)?)),
                     (m @ Value::Object(_), _) if m.get("mimetype").is_some() => (caption.unwrap_or_default(), Some(Media::parse(&m, "content", as_document)?)),
+                    (l @ Value::Object(_), _) if l.get("latitude").is_some() => {
+                        location = Some(LocationArg::parse(&l)?);
+                        (String::new(), None)
+                    }
                     (other, _) => {
                         return Err(invalid(
                             "content",
@@ -209,6 +236,7 @@ impl AccountCall {
                     send_seen: opt_bool(&options, "sendSeen", true)?,
                     ignore_quote_errors: opt_bool(&options, "ignoreQuoteErrors", true)?,
                     media,
+                    location,
                     send_media_as_document: as_document,
                 };
                 AccountCall::SendMessage { chat_id, content, options }

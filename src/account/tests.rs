@@ -152,6 +152,29 @@ fn page_events_are_checked() {
 }
 
 #[test]
+fn locations_are_checked_both_ways() {
+    let AccountCall::SendMessage { options, content, .. } =
+        AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "latitude": 52.37, "longitude": 4.89, "description": "Dam\nAmsterdam" }])).unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(content, "");
+    assert_eq!(options.location.unwrap().description.as_deref(), Some("Dam\nAmsterdam"));
+    let code = AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "latitude": 91, "longitude": 0 }])).unwrap_err().code();
+    assert_eq!(code, "ERR_INVALID_ARGUMENT");
+
+    let mut r = record(true, "LOC", "");
+    r["type"] = json!("location");
+    r["lat"] = json!(52.37);
+    r["lng"] = json!(4.89);
+    r["loc"] = json!("Dam\nAmsterdam");
+    let v = serde_json::to_value(Message::from_value(&r).unwrap()).unwrap();
+    assert_eq!(v["location"], json!({ "latitude": 52.37, "longitude": 4.89, "name": "Dam", "address": "Amsterdam", "description": "Dam\nAmsterdam" }));
+    r["lat"] = json!(200);
+    assert!(Message::from_value(&r).is_err());
+}
+
+#[test]
 fn chat_settings_are_checked() {
     let parse = |m: &str, args: Value| AccountCall::parse(m, &args);
     assert_eq!(parse("muteChat", json!(["1555123456@c.us"])).unwrap(), AccountCall::MuteChat { chat_id: "1555123456@c.us".into(), until: Some(-1) });

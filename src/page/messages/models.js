@@ -45,6 +45,10 @@ function accountModels() {
       isGif: Boolean(m.isGif),
       duration: m.duration ?? null,
       subtype: m.subtype ?? null,
+      lat: typeof m.lat === 'number' ? m.lat : null,
+      lng: typeof m.lng === 'number' ? m.lng : null,
+      loc: typeof m.loc === 'string' ? m.loc : null,
+      clientUrl: typeof m.clientUrl === 'string' ? m.clientUrl : null,
       recipients: Array.isArray(m.recipients) ? m.recipients.map(text) : [],
       links: found.map((l) => ({ link: l.href, isSuspicious: Boolean(l.suspiciousCharacters && l.suspiciousCharacters.size) })),
     };

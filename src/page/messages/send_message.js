@@ -66,6 +66,15 @@ async function sendMessage(chatId, content, options) {
     media = { ...prepared, ...(prepared.toJSON ? prepared.toJSON() : {}) };
   }
 
+  // A location, as whatsapp-web.js sends one (Injected/Utils.js:221-235).
+  let location = {};
+  if (options.location) {
+    let { latitude, longitude, description, url } = options.location;
+    url = window.require('WALinkify').findLink(url)?.href;
+    if (url && !description) description = url;
+    location = { type: 'location', loc: description, lat: latitude, lng: longitude, clientUrl: url };
+  }
+
   let quoted = {};
   if (options.quotedMessageId) {
     const target = await M.findMessage(options.quotedMessageId);
@@ -111,6 +120,7 @@ async function sendMessage(chatId, content, options) {
     ...window.require('WAWebGetEphemeralFieldsMsgActionsUtils').getEphemeralFields(chat),
     ...media,
     ...quoted,
+    ...location,
   };
   const [added] = window.require('WAWebSendMsgChatAction').addAndSendMsgToChat(chat, message);
   await added;
