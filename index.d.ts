@@ -547,6 +547,8 @@ declare namespace WhatsAppWebRs {
         reply: (content: MessageContent, chatId?: string, options?: MessageSendOptions) => Promise<Message>;
         /** React to this message with an emoji */
         react: (reaction: string) => Promise<void>;
+        /** Forwards this message to another chat (that you chatted before, otherwise it will fail) */
+        forward: (chat: Chat | string) => Promise<void>;
         /** Downloads and returns the attached message media */
         downloadMedia: () => Promise<MessageMedia>;
         /** Deletes the message from the chat */

@@ -460,6 +460,24 @@ describe('one logged-in client', () => {
     await assert.rejects(client.sendMessage(`${to}@c.us`, new Location(100, 0)), { code: 'ERR_INVALID_ARGUMENT' });
   });
 
+  test('forward(): a copy in the other chat, marked forwarded', async () => {
+    const from = '15557000029';
+    const to = '15557000032';
+    const msg = await peerSendAndReceive(ctx.sim, client, { from, body: 'pass it on' });
+    const created = waitFor(client, 'message_create', 20000, (m) => m.to === `${to}@c.us`);
+    const since = ctx.sim.events.length;
+    await msg.forward(`${to}@c.us`);
+    const copy = await created;
+    assert.deepEqual([copy.body, copy.fromMe, copy.isForwarded, copy.forwardingScore], ['pass it on', true, true, 1]);
+    const sent = await ctx.sim.waitFor('message-sent', (e) => e.to === `${to}@c.us`, 30000, { since });
+    assert.equal(sent.forwardingScore, 1);
+    assert.equal((await inbox(ctx.sim, to))[0].body, 'pass it on');
+    // A Chat works as the target too.
+    const created2 = waitFor(client, 'message_create', 20000, (m) => m.to === `${from}@c.us` && m.isForwarded);
+    await copy.forward(await client.getChatById(`${from}@c.us`));
+    assert.equal((await created2).forwardingScore, 2);
+  });
+
   test('reactions: message_reaction for the contact\'s and our own, react() reaches the server', async () => {
     const from = '15557000020';
     const msg = await peerSendAndReceive(ctx.sim, client, { from, body: 'react to me' });

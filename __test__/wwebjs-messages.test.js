@@ -164,6 +164,11 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
     sim.peer.send({ from: '15557100006', location: { latitude: -33.8568, longitude: 151.2153, description: 'Opera House' } });
     assert.equal((await receivedPlace).location.name, 'Opera House');
 
+    // Forwarding.
+    since = sim.events.length;
+    await messages[0].forward('15557100007@c.us');
+    assert.equal((await sim.waitFor('message-sent', (e) => e.to === '15557100007@c.us', 30000, { since })).forwardingScore, 1);
+
     // Profile picture and about text.
     await sim.addContacts([{ number: '15557100004', about: 'Hey there!', picture: { mimetype: 'image/png', data: png.toString('base64') } }]);
     const withPicture = waitFor(client, 'message', 30000, (m) => m.from === '15557100004@c.us');

@@ -383,6 +383,7 @@ class AccountWorld {
             author: m.author,
             media: m.media,
             location: m.location,
+            forwardingScore: m.forwardingScore || 0,
             subtype: m.subtype || null,
             recipients: m.recipients || null,
         };
@@ -549,9 +550,11 @@ class AccountWorld {
             }
         }
         const stored = this._store({ account, peer, chat: group ? group.id : null, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1, media, type, location });
+        // Forwarded messages say how often (WhatsApp shows "forwarded many times" from 5).
+        stored.forwardingScore = Math.min(127, Math.max(0, Math.floor(Number(msg.forwardingScore) || 0)));
         // The sending page has it; other devices of the account get it as a new message.
         stored.deliveredTo.add(sock.token);
-        this.sim._log('message-sent', { socketId: sock.id, key: stored.key, to: stored.to, quotedId: stored.quotedId });
+        this.sim._log('message-sent', { socketId: sock.id, key: stored.key, to: stored.to, quotedId: stored.quotedId, forwardingScore: stored.forwardingScore });
         this._answer(sock, msg, { ok: true, key: stored.key, t: stored.t });
         for (const other of this._connectedSockets(account)) {
             if (other !== sock) this.sim._send(other, { type: 'msg', msg: this._wire(stored), ...this._context(stored) });

@@ -32,6 +32,8 @@ client.on('message', async (msg: Message) => {
     console.log(msg.from, msg.to, msg.author, msg.mentionedIds, msg.isForwarded, msg.hasMedia, msg.ack, msg.deviceType);
     await msg.reload();
     await msg.react('👍');
+    await msg.forward('15557654321@c.us');
+    await msg.forward(await msg.getChat());
     if (msg.hasMedia) {
         const media: MessageMedia = await msg.downloadMedia();
         console.log(media.mimetype, media.data.length, media.filename, media.filesize);

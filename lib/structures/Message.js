@@ -56,6 +56,12 @@ class Message extends Record {
     return media ? new MessageMedia(media.mimetype, media.data, media.filename, media.filesize) : undefined;
   }
 
+  /** Forwards this message to another chat (a chat id or a Chat). */
+  async forward(chat) {
+    const chatId = typeof chat === 'string' ? chat : chat && chat.id && chat.id._serialized;
+    await this.client[accountCall]('forwardMessage', this.id._serialized, chatId);
+  }
+
   /** Reacts with an emoji; an empty string takes the reaction back. */
   react(reaction) {
     return this.client.sendReaction(this.id._serialized, reaction);

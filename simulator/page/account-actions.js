@@ -25,6 +25,7 @@
             quotedStanzaId: msg.quotedStanzaID,
             directPath: msg.directPath,
             caption: msg.caption,
+            forwardingScore: msg.forwardingScore,
             lat: msg.lat,
             lng: msg.lng,
             loc: msg.loc,
@@ -237,6 +238,31 @@
             chat.msgs.remove(msg);
             Msg.remove(msg);
         }
+    };
+
+    // Forwarding: a copy of each message, sent to the chat, marked forwarded one time more.
+    modules.WAWebChatForwardMessage = {
+        async forwardMessages({ chat, msgs }) {
+            const me = meWid();
+            for (const original of msgs || []) {
+                if (!original) continue;
+                const copy = {};
+                for (const k of ['type', 'body', 'caption', 'directPath', 'mimetype', 'filename', 'size', 'mediaKey', 'lat', 'lng', 'loc', 'clientUrl']) {
+                    if (original[k] !== undefined) copy[k] = original[k];
+                }
+                const [added] = addAndSendMsgToChat(chat, {
+                    ...copy,
+                    id: new MsgKey({ from: me, to: chat.id, id: await MsgKey.newId(), selfDir: 'out' }),
+                    from: me,
+                    to: chat.id,
+                    t: Math.floor(Date.now() / 1000),
+                    isForwarded: true,
+                    forwardingScore: (original.forwardingScore || 0) + 1,
+                });
+                await added;
+            }
+            return true;
+        },
     };
 
     modules.WAWebFindChatAction = {

@@ -462,6 +462,8 @@
             isNewMsg: isNew,
             self: w.fromMe ? 'out' : 'in',
             mentionedJidList: (w.mentions || []).map(createWid),
+            isForwarded: w.forwardingScore > 0,
+            forwardingScore: w.forwardingScore || 0,
         };
         if (w.media) {
             // A media message: the text is its caption; the file is fetched on demand.

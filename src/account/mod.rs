@@ -116,6 +116,8 @@ pub enum AccountCall {
     DeleteMessage { message_id: String, everyone: bool, clear_media: bool },
     /// `message.downloadMedia()`.
     DownloadMedia(String),
+    /// `message.forward(chat)`.
+    ForwardMessage { message_id: String, chat_id: String },
     /// `archiveChat()` / `unarchiveChat()`.
     ArchiveChat { chat_id: String, archive: bool },
     /// `pinChat()` / `unpinChat()`.
@@ -280,6 +282,7 @@ impl AccountCall {
                 },
             },
             "downloadMedia" => AccountCall::DownloadMedia(message_id(&arg(0), "messageId")?),
+            "forwardMessage" => AccountCall::ForwardMessage { message_id: message_id(&arg(0), "messageId")?, chat_id: wid::chat_id(&arg(1))? },
             "archiveChat" | "unarchiveChat" => AccountCall::ArchiveChat { chat_id: wid::chat_id(&arg(0))?, archive: method == "archiveChat" },
             "pinChat" | "unpinChat" => AccountCall::PinChat { chat_id: wid::chat_id(&arg(0))?, pin: method == "pinChat" },
             "muteChat" => AccountCall::MuteChat {
@@ -373,7 +376,7 @@ pub fn decode(call: &AccountCall, raw: Value) -> Result<Value, ClientError> {
         AccountCall::ArchiveChat { .. } | AccountCall::PinChat { .. } | AccountCall::SendChatState { .. } => {
             raw.as_bool().map(Value::Bool).ok_or_else(|| ClientError::PageScript("the page did not answer with a boolean".into()))
         }
-        AccountCall::MarkChatUnread(_) => Ok(Value::Null),
+        AccountCall::MarkChatUnread(_) | AccountCall::ForwardMessage { .. } => Ok(Value::Null),
         AccountCall::GetProfilePicUrl(_) => match raw {
             Value::Null => Ok(Value::Null),
             Value::String(url) if url.len() <= 2048 && (url.starts_with("https://") || url.starts_with("http://")) => Ok(Value::String(url)),

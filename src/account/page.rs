@@ -45,6 +45,7 @@ const MARK_CHAT_UNREAD: &str = page_fn!("mark_chat_unread.js");
 const CHAT_STATE: &str = page_fn!("chat_state.js");
 const PROFILE_PIC_URL: &str = page_fn!("profile_pic_url.js");
 const ABOUT: &str = page_fn!("about.js");
+const FORWARD_MESSAGE: &str = page_fn!("forward_message.js");
 
 const LIMIT: Duration = Duration::from_secs(20);
 /// getChats() over thousands of chats, or a send waiting for a slow socket.
@@ -97,6 +98,7 @@ pub async fn run(page: &PageHandle, account_call: &AccountCall) -> Result<Value,
         PinChat { chat_id, pin } => ("pinning a chat", PIN_CHAT, vec![json!(chat_id), json!(pin)], LIMIT),
         MuteChat { chat_id, until } => ("muting a chat", MUTE_CHAT, vec![json!(chat_id), json!(until)], LIMIT),
         GetProfilePicUrl(id) => ("reading a profile picture", PROFILE_PIC_URL, vec![json!(id)], LIMIT),
+        ForwardMessage { message_id, chat_id } => ("forwarding a message", FORWARD_MESSAGE, vec![json!(message_id), json!(chat_id)], LONG),
         GetAbout(id) => ("reading an about text", ABOUT, vec![json!(id)], LIMIT),
         MarkChatUnread(chat_id) => ("marking a chat unread", MARK_CHAT_UNREAD, vec![json!(chat_id)], LIMIT),
         SendChatState { chat_id, state } => ("sending a chat state", CHAT_STATE, vec![json!(chat_id), json!(state.as_str())], LIMIT),
