@@ -683,3 +683,29 @@ test('every page function of src/page/messages is one function expression (Rust 
     assert.equal(typeof new Function(`return (${source}\n);`)(), 'function', name);
   }
 });
+
+test("the account world's control API: bad bodies are 400, no account 409, unknown things 404", async () => {
+  const { startSimulator } = require('../simulator');
+  const sim = await startSimulator();
+  try {
+    const post = (route, body) => control(sim, 'POST', route, body);
+    assert.equal((await post('/_sim/peer/send', { from: '15557654321', body: 'hi' })).status, 409, 'no account linked yet');
+    assert.equal((await post('/_sim/peer/send', { from: 'abc', body: 'hi' })).status, 400);
+    assert.equal((await post('/_sim/peer/send', { from: '15557654321', to: '1203630000@g.us', body: 'hi' })).status, 404);
+    assert.equal((await post('/_sim/peer/read', { peer: '0123' })).status, 400);
+    assert.equal((await post('/_sim/peer/react', { from: '15557654321', messageId: 'nope', reaction: '👍' })).status, 404);
+    assert.equal((await post('/_sim/contacts', { contacts: 'Alice' })).status, 400);
+    assert.equal((await post('/_sim/contacts', { contacts: [{ number: '15557654321', name: 7 }] })).status, 400);
+    assert.equal((await post('/_sim/unregistered', { numbers: ['12'] })).status, 400);
+    assert.equal((await post('/_sim/groups', { subject: '', participants: ['15557654321'] })).status, 400);
+    assert.equal((await control(sim, 'GET', '/_sim/peer/inbox?peer=x')).status, 400);
+    const ok = await post('/_sim/contacts', { contacts: [{ number: '+1 555 765 4321', name: 'Alice' }] });
+    assert.deepEqual([ok.status, ok.body], [200, { ok: true, count: 1 }]);
+    assert.deepEqual((await control(sim, 'GET', '/_sim/peer/inbox?peer=15557654321')).body, { messages: [] });
+    const unknown = await control(sim, 'GET', '/_sim/nope');
+    assert.equal(unknown.status, 404);
+    assert.ok(unknown.body.routes.includes('POST /_sim/peer/send {from, to?, body, quotedId?, mentions?, media?, location?}'));
+  } finally {
+    await sim.close();
+  }
+});

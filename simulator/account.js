@@ -81,7 +81,7 @@ class AccountWorld {
 
     static get ROUTES() {
         return [
-            'POST /_sim/peer/send {from, to?, body, quotedId?, mentions?}',
+            'POST /_sim/peer/send {from, to?, body, quotedId?, mentions?, media?, location?}',
             'GET /_sim/peer/inbox?peer=<digits>',
             'POST /_sim/peer/read {peer, ids?}',
             'POST /_sim/peer/react {from, messageId, reaction}',
