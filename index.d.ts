@@ -52,6 +52,133 @@ declare namespace WhatsAppWebRs {
         /** Stops the pairing-code refresh and returns to QR login; resolves after the fresh `qr` was emitted. */
         cancelPairingCode(): Promise<void>;
 
+        /** Send a message to a specific chatId (text only for now) */
+        sendMessage(chatId: string, content: MessageContent, options?: MessageSendOptions): Promise<Message>;
+
+        /** Mark as seen for the Chat */
+        sendSeen(chatId: string): Promise<boolean>;
+
+        /** Send a reaction to a specific messageId */
+        sendReaction(messageId: string, reaction: string): Promise<void>;
+
+        /** Get all current chat instances */
+        getChats(): Promise<Chat[]>;
+
+        /** Get chat instance by ID */
+        getChatById(chatId: string): Promise<Chat>;
+
+        /** Get all current contact instances */
+        getContacts(): Promise<Contact[]>;
+
+        /** Get contact instance by ID */
+        getContactById(contactId: string): Promise<Contact>;
+
+        /** Get message by ID */
+        getMessageById(messageId: string): Promise<Message>;
+
+        /** Changes and returns the archive state of the Chat */
+        archiveChat(chatId: string): Promise<boolean>;
+
+        /** Changes and returns the archive state of the Chat */
+        unarchiveChat(chatId: string): Promise<boolean>;
+
+        /** Pins the Chat and returns its new Pin state */
+        pinChat(chatId: string): Promise<boolean>;
+
+        /** Unpins the Chat and returns its new Pin state */
+        unpinChat(chatId: string): Promise<boolean>;
+
+        /** Mutes this chat forever, unless a date is specified */
+        muteChat(chatId: string, unmuteDate?: Date): Promise<{ isMuted: boolean; muteExpiration: number }>;
+
+        /** Unmutes the Chat */
+        unmuteChat(chatId: string): Promise<{ isMuted: boolean; muteExpiration: number }>;
+
+        /** Mark the Chat as unread */
+        markChatUnread(chatId: string): Promise<void>;
+
+        /** Returns the contact ID's profile picture URL, if privacy settings allow it */
+        getProfilePicUrl(contactId: string): Promise<string>;
+
+        /** Check if a given ID is registered in whatsapp */
+        isRegisteredUser(contactId: string): Promise<boolean>;
+
+        /** Get the registered WhatsApp ID for a number. Returns null if the number is not registered on WhatsApp. */
+        getNumberId(number: string): Promise<ContactId | null>;
+
+        /** Get the formatted number of a WhatsApp ID. */
+        getFormattedNumber(number: string): Promise<string>;
+
+        /** Get the country code of a WhatsApp ID. */
+        getCountryCode(number: string): Promise<string>;
+
+        /** Emitted when a new message is received */
+        on(
+            event: 'message',
+            listener: (
+                /** The message that was received */
+                message: Message,
+            ) => void,
+        ): this;
+
+        /** Emitted when an ack event occurrs on message type */
+        on(
+            event: 'message_ack',
+            listener: (
+                /** The message that was affected */
+                message: Message,
+                /** The new ACK value */
+                ack: MessageAck,
+            ) => void,
+        ): this;
+
+        /** Emitted when a message is deleted for everyone in the chat. */
+        on(
+            event: 'message_revoke_everyone',
+            listener: (
+                /** The message that was revoked, in its current state. It will not contain the original message's data */
+                message: Message,
+                /** The message that was revoked, before it was revoked, when it was seen (else undefined). */
+                revoked_msg?: Message | null,
+            ) => void,
+        ): this;
+
+        /** Emitted when a user joins the chat via invite link or is added by an admin. */
+        on(
+            event: 'group_join',
+            listener: (
+                /** GroupNotification with more information about the action */
+                notification: GroupNotification,
+            ) => void,
+        ): this;
+
+        /** Emitted when a user leaves the chat or is removed by an admin */
+        on(
+            event: 'group_leave',
+            listener: (
+                /** GroupNotification with more information about the action */
+                notification: GroupNotification,
+            ) => void,
+        ): this;
+
+        /** Emitted when a reaction is sent, received, updated or removed */
+        on(
+            event: 'message_reaction',
+            listener: (
+                /** The reaction object */
+                reaction: Reaction,
+            ) => void,
+        ): this;
+
+        /** Emitted when a new message is created, which may include the current user's own messages */
+        on(
+            event: 'message_create',
+            listener: (
+                /** The message that was created */
+                message: Message,
+            ) => void,
+        ): this;
+
         /** Generic event */
         on(event: string, listener: (...args: any) => void): this;
 
@@ -302,6 +429,426 @@ declare namespace WhatsAppWebRs {
         pushname: string;
     }
 
+    /** What `sendMessage` sends: text or a file (locations, polls and contacts are not supported yet). */
+    export type MessageContent = string | MessageMedia | Location;
+
+    /** Options for sending a location */
+    export interface LocationSendOptions {
+        /** Location name */
+        name?: string;
+        /** Location address */
+        address?: string;
+        /** URL address to be shown within a location message */
+        url?: string;
+    }
+
+    /** Location information */
+    export class Location {
+        latitude: string;
+        longitude: string;
+        name?: string;
+        address?: string;
+        url?: string;
+        description?: string;
+
+        constructor(latitude: number, longitude: number, options?: LocationSendOptions);
+    }
+
+    /** Options for sending a message (the ones whatsapp-web-rs carries out) */
+    export interface MessageSendOptions {
+        /** Show links preview. Has no effect on multi-device accounts. */
+        linkPreview?: boolean;
+        /** Id of the message that is being quoted (or replied to) */
+        quotedMessageId?: string;
+        /** User IDs to mention in the message */
+        mentions?: string[];
+        /** Send 'seen' status */
+        sendSeen?: boolean;
+        /** Send media as document */
+        sendMediaAsDocument?: boolean;
+        /** Image or videos caption */
+        caption?: string;
+        /** Media to be sent (then the text content is its caption) */
+        media?: MessageMedia;
+        /** Should the bot send a quoted message without the quoted message if it fails to get the quote?
+         * @default true (enabled) */
+        ignoreQuoteErrors?: boolean;
+    }
+
+    /** ID that represents a message */
+    export interface MessageId {
+        fromMe: boolean;
+        remote: string;
+        id: string;
+        _serialized: string;
+    }
+
+    /** Represents a Message on WhatsApp */
+    export interface Message {
+        /** ACK status for the message */
+        ack: MessageAck;
+        /** If the message was sent to a group, this field will contain the user that sent the message. */
+        author?: string;
+        /** String that represents from which device type the message was sent */
+        deviceType: string;
+        /** Message content */
+        body: string;
+        /** Indicates if the message was a broadcast */
+        broadcast: boolean;
+        /** Indicates if the message was a status update */
+        isStatus: boolean;
+        /** Indicates if the message is a Gif */
+        isGif: boolean;
+        /** Indicates if the message will disappear after it expires */
+        isEphemeral: boolean;
+        /** ID for the Chat that this message was sent to, except if the message was sent by the current user */
+        from: string;
+        /** Indicates if the message was sent by the current user */
+        fromMe: boolean;
+        /** Indicates if the message has media available for download */
+        hasMedia: boolean;
+        /** Indicates if the message was sent as a reply to another message */
+        hasQuotedMsg: boolean;
+        /** Indicates whether there are reactions to the message */
+        hasReaction: boolean;
+        /** ID that represents the message */
+        id: MessageId;
+        /** Indicates if the message was forwarded */
+        isForwarded: boolean;
+        /** Indicates how many times the message was forwarded. The maximum value is 127. */
+        forwardingScore: number;
+        /** Indicates if the message was starred */
+        isStarred: boolean;
+        /** List of vCards contained in the message */
+        vCards: string[];
+        /** Indicates the mentions in the message body. */
+        mentionedIds: string[];
+        /** Indicates whether there are group mentions in the message body */
+        groupMentions: {
+            groupSubject: string;
+            groupJid: string;
+        }[];
+        /** Unix timestamp for when the message was created */
+        timestamp: number;
+        /** ID for who this message is for (the chat for own messages, the current user otherwise) */
+        to: string;
+        /** Message type */
+        type: MessageTypes;
+        /** Location information contained in the message, if the message is type "location" */
+        location: Location;
+        /** Links included in the message. */
+        links: Array<{
+            link: string;
+            isSuspicious: boolean;
+        }>;
+        /** Returns message in a raw format */
+        rawData: object;
+        /** Reloads this Message object's data in-place with the latest values from WhatsApp Web. */
+        reload: () => Promise<Message>;
+        /** Returns the Chat this message was sent in */
+        getChat: () => Promise<Chat>;
+        /** Returns the Contact this message was sent from */
+        getContact: () => Promise<Contact>;
+        /** Returns the Contacts mentioned in this message */
+        getMentions: () => Promise<Contact[]>;
+        /** Returns the quoted message, if any */
+        getQuotedMessage: () => Promise<Message>;
+        /** Sends a message as a reply to this message, in the same Chat or in `chatId`. */
+        reply: (content: MessageContent, chatId?: string, options?: MessageSendOptions) => Promise<Message>;
+        /** React to this message with an emoji */
+        react: (reaction: string) => Promise<void>;
+        /** Forwards this message to another chat (that you chatted before, otherwise it will fail) */
+        forward: (chat: Chat | string) => Promise<void>;
+        /** Downloads and returns the attached message media */
+        downloadMedia: () => Promise<MessageMedia>;
+        /** Deletes the message from the chat */
+        delete: (everyone?: boolean, clearMedia?: boolean) => Promise<void>;
+    }
+
+    /** Media attached to a message */
+    export class MessageMedia {
+        /** MIME type of the attachment */
+        mimetype: string;
+        /** Base64-encoded data of the file */
+        data: string;
+        /** Document file name. Value can be null */
+        filename?: string | null;
+        /** Document file size in bytes. Value can be null. */
+        filesize?: number | null;
+
+        /**
+         * @param {string} mimetype MIME type of the attachment
+         * @param {string} data Base64-encoded data of the file
+         * @param {?string} filename Document file name. Value can be null
+         * @param {?number} filesize Document file size in bytes. Value can be null.
+         */
+        constructor(mimetype: string, data: string, filename?: string | null, filesize?: number | null);
+
+        /** Creates a MessageMedia instance from a local file path */
+        static fromFilePath: (filePath: string) => MessageMedia;
+
+        /** Creates a MessageMedia instance from a URL */
+        static fromUrl: (
+            url: string,
+            options?: MediaFromURLOptions,
+        ) => Promise<MessageMedia>;
+    }
+
+    export interface MediaFromURLOptions {
+        client?: Client;
+        filename?: string;
+        unsafeMime?: boolean;
+        reqOptions?: RequestInit;
+    }
+
+    export class Reaction {
+        id: MessageId;
+        orphan: number;
+        orphanReason?: string;
+        timestamp: number;
+        reaction: string;
+        read: boolean;
+        msgId: MessageId;
+        senderId: string;
+        ack?: number;
+    }
+
+    export interface MessageSearchOptions {
+        /** The amount of messages to return (the latest ones). Infinity or none: all that are held. */
+        limit?: number;
+        /** Return only messages from the bot number or vise versa. To get all messages, leave the option undefined. */
+        fromMe?: boolean;
+    }
+
+    /** Id that represents the chat */
+    export interface ChatId {
+        server: string;
+        user: string;
+        _serialized: string;
+    }
+
+    export interface Chat {
+        /** Indicates if the Chat is archived */
+        archived: boolean;
+        /** ID that represents the chat */
+        id: ChatId;
+        /** Indicates if the Chat is a Group Chat */
+        isGroup: boolean;
+        /** Indicates if the Chat is readonly */
+        isReadOnly: boolean;
+        /** Indicates if the Chat is muted */
+        isMuted: boolean;
+        /** Unix timestamp for when the mute expires */
+        muteExpiration: number;
+        /** Title of the chat */
+        name: string;
+        /** Unix timestamp for when the last activity occurred */
+        timestamp: number;
+        /** Amount of messages unread */
+        unreadCount: number;
+        /** Last message of chat */
+        lastMessage: Message;
+        /** Indicates if the Chat is pinned */
+        pinned: boolean;
+        /** Indicates if the Chat is locked */
+        isLocked: boolean;
+        /** Loads chat messages, sorted from earliest to latest. */
+        fetchMessages: (searchOptions: MessageSearchOptions) => Promise<Message[]>;
+        /** Send a message to this chat */
+        sendMessage: (content: MessageContent, options?: MessageSendOptions) => Promise<Message>;
+        /** Set the message as seen */
+        sendSeen: () => Promise<boolean>;
+        /** Returns the Contact that corresponds to this Chat. */
+        getContact: () => Promise<Contact>;
+        /** Archives this chat */
+        archive: () => Promise<void>;
+        /** Un-archives this chat */
+        unarchive: () => Promise<void>;
+        /** Pins this chat and returns its new Pin state */
+        pin: () => Promise<boolean>;
+        /** Unpins this chat and returns its new Pin state */
+        unpin: () => Promise<boolean>;
+        /** Mutes this chat forever, unless a date is specified */
+        mute: (unmuteDate?: Date) => Promise<{ isMuted: boolean; muteExpiration: number }>;
+        /** Unmutes this chat */
+        unmute: () => Promise<{ isMuted: boolean; muteExpiration: number }>;
+        /** Marks this Chat as unread */
+        markUnread: () => Promise<void>;
+        /** Simulate typing in chat. This will last for 25 seconds. */
+        sendStateTyping: () => Promise<boolean>;
+        /** Simulate recording audio in chat. This will last for 25 seconds. */
+        sendStateRecording: () => Promise<boolean>;
+        /** Stops typing or recording in chat immediately. */
+        clearState: () => Promise<boolean>;
+    }
+
+    export interface PrivateChat extends Chat {}
+
+    export type GroupParticipant = {
+        id: ContactId;
+        isAdmin: boolean;
+        isSuperAdmin: boolean;
+    };
+
+    export interface GroupChat extends Chat {
+        /** Group owner */
+        owner: ContactId;
+        /** Date at which the group was created */
+        createdAt: Date;
+        /** Group description */
+        description: string;
+        /** Group participants */
+        participants: Array<GroupParticipant>;
+    }
+
+    export interface GroupNotification {
+        /** ContactId for the user that produced the GroupNotification */
+        author: string;
+        /** Extra content */
+        body: string;
+        /** ID for the Chat that this groupNotification was sent for */
+        chatId: string;
+        /** ID that represents the groupNotification */
+        id: object;
+        /** Contact IDs for the users that were affected by this GroupNotification */
+        recipientIds: string[];
+        /** Unix timestamp for when the groupNotification was created */
+        timestamp: number;
+        /** GroupNotification type */
+        type: GroupNotificationTypes;
+        /** Returns the Chat this GroupNotification was sent in */
+        getChat: () => Promise<Chat>;
+        /** Returns the Contact this GroupNotification was produced by */
+        getContact: () => Promise<Contact>;
+        /** Returns the Contacts affected by this GroupNotification */
+        getRecipients: () => Promise<Contact[]>;
+        /** Sends a message to the same chat this GroupNotification was produced in */
+        reply: (content: MessageContent, options?: MessageSendOptions) => Promise<Message>;
+    }
+
+    export enum GroupNotificationTypes {
+        ADD = 'add',
+        INVITE = 'invite',
+        REMOVE = 'remove',
+        LEAVE = 'leave',
+        PROMOTE = 'promote',
+        DEMOTE = 'demote',
+        SUBJECT = 'subject',
+        DESCRIPTION = 'description',
+        PICTURE = 'picture',
+        ANNOUNCE = 'announce',
+        RESTRICT = 'restrict',
+    }
+
+    export interface Contact {
+        /** Contact's phone number */
+        number: string;
+        /** Indicates if the contact is a business contact */
+        isBusiness: boolean;
+        /** ID that represents the contact */
+        id: ContactId;
+        /** Indicates if the contact is an enterprise contact */
+        isEnterprise: boolean;
+        /** Indicates if the contact is a group contact */
+        isGroup: boolean;
+        /** Indicates if the contact is the current user's contact */
+        isMe: boolean;
+        /** Indicates if the number is saved in the current phone's contacts */
+        isMyContact: boolean;
+        /** Indicates if the contact is a user contact */
+        isUser: boolean;
+        /** Indicates if the number is registered on WhatsApp */
+        isWAContact: boolean;
+        /** Indicates if you have blocked this contact */
+        isBlocked: boolean;
+        labels?: string[];
+        /** The contact's name, as saved by the current user */
+        name?: string;
+        /** The name that the contact has configured to be shown publically */
+        pushname: string;
+        sectionHeader: string;
+        /** A shortened version of name */
+        shortName?: string;
+        /** Indicates if the status from the contact is muted */
+        statusMute: boolean;
+        type: string;
+        verifiedLevel?: undefined;
+        verifiedName?: undefined;
+        /** Returns the contact's profile picture URL, if privacy settings allow it */
+        getProfilePicUrl: () => Promise<string>;
+        /** Gets the Contact's current "about" info. Returns null if you don't have permission to read their status.  */
+        getAbout: () => Promise<string | null>;
+        /** Returns the Chat that corresponds to this Contact. Will return null for the currently logged in user. */
+        getChat: () => Promise<Chat>;
+        /** Returns the contact's countrycode, (1541859685@c.us) => (1) */
+        getCountryCode(): Promise<string>;
+        /** Returns the contact's formatted phone number, (12345678901@c.us) => (+1 (234) 5678-901) */
+        getFormattedNumber(): Promise<string>;
+    }
+
+    export interface PrivateContact extends Contact {}
+
+    export interface BusinessContact extends Contact {}
+
+    /** Message ACK */
+    export enum MessageAck {
+        ACK_ERROR = -1,
+        ACK_PENDING = 0,
+        ACK_SERVER = 1,
+        ACK_DEVICE = 2,
+        ACK_READ = 3,
+        ACK_PLAYED = 4,
+    }
+
+    /** Message types */
+    export enum MessageTypes {
+        TEXT = 'chat',
+        AUDIO = 'audio',
+        VOICE = 'ptt',
+        IMAGE = 'image',
+        ALBUM = 'album',
+        VIDEO = 'video',
+        DOCUMENT = 'document',
+        STICKER = 'sticker',
+        LOCATION = 'location',
+        CONTACT_CARD = 'vcard',
+        CONTACT_CARD_MULTI = 'multi_vcard',
+        REVOKED = 'revoked',
+        ORDER = 'order',
+        PRODUCT = 'product',
+        PAYMENT = 'payment',
+        UNKNOWN = 'unknown',
+        GROUP_INVITE = 'groups_v4_invite',
+        LIST = 'list',
+        LIST_RESPONSE = 'list_response',
+        BUTTONS_RESPONSE = 'buttons_response',
+        BROADCAST_NOTIFICATION = 'broadcast_notification',
+        CALL_LOG = 'call_log',
+        CIPHERTEXT = 'ciphertext',
+        DEBUG = 'debug',
+        E2E_NOTIFICATION = 'e2e_notification',
+        GP2 = 'gp2',
+        GROUP_NOTIFICATION = 'group_notification',
+        HSM = 'hsm',
+        INTERACTIVE = 'interactive',
+        NATIVE_FLOW = 'native_flow',
+        NOTIFICATION = 'notification',
+        NOTIFICATION_TEMPLATE = 'notification_template',
+        OVERSIZED = 'oversized',
+        PROTOCOL = 'protocol',
+        REACTION = 'reaction',
+        TEMPLATE_BUTTON_REPLY = 'template_button_reply',
+        POLL_CREATION = 'poll_creation',
+        SCHEDULED_EVENT_CREATION = 'scheduled_event_creation',
+    }
+
+    /** Chat types */
+    export enum ChatTypes {
+        SOLO = 'solo',
+        GROUP = 'group',
+        UNKNOWN = 'unknown',
+    }
+
     /** An error from whatsapp-web-rs: `code` is stable (e.g. 'ERR_PAIRING_RATE_LIMITED'). */
     export interface WhatsAppWebRsError extends Error {
         code: string;
@@ -342,6 +889,13 @@ declare namespace WhatsAppWebRs {
         DISCONNECTED = 'disconnected',
         STATE_CHANGED = 'change_state',
         REMOTE_SESSION_SAVED = 'remote_session_saved',
+        MESSAGE_RECEIVED = 'message',
+        MESSAGE_CREATE = 'message_create',
+        MESSAGE_ACK = 'message_ack',
+        MESSAGE_REVOKED_EVERYONE = 'message_revoke_everyone',
+        MESSAGE_REACTION = 'message_reaction',
+        GROUP_JOIN = 'group_join',
+        GROUP_LEAVE = 'group_leave',
     }
 }
 

@@ -6,6 +6,21 @@
 const EventEmitter = require('events');
 const native = require('./lib/native');
 const constants = require('./lib/constants');
+const structures = require('./lib/structures');
+const { accountCall } = require('./lib/structures/Base');
+const { createChat } = require('./lib/structures/Chat');
+const { createContact } = require('./lib/structures/Contact');
+
+// Events whose first argument is a message (src/account/mod.rs AccountEmit).
+const MESSAGE_EVENTS = new Set(['message', 'message_create', 'message_ack']);
+// Turns the native arguments of the other account events into structures.
+const ACCOUNT_EVENT_ARGS = {
+  message_revoke_everyone: (client, [now, before]) => [new structures.Message(client, now), before ? new structures.Message(client, before) : undefined],
+  message_reaction: (client, [reaction]) => [new structures.Reaction(client, reaction)],
+};
+for (const name of ['group_join', 'group_leave', 'group_admin_changed', 'group_membership_request', 'group_update']) {
+  ACCOUNT_EVENT_ARGS[name] = (client, [notification]) => [new structures.GroupNotification(client, notification)];
+}
 
 // Native errors cross N-API as "[Kind:CODE] message".
 const WIRE_ERROR = /^\[(TypeError|Error):([A-Z0-9_]+)\] ([\s\S]*)$/;
@@ -160,6 +175,10 @@ class Client extends EventEmitter {
         const info = args[0] || {};
         this.info = { pushname: info.pushname, wid: info.wid, me: info.wid, platform: info.platform };
         this.emit('ready');
+      } else if (MESSAGE_EVENTS.has(event)) {
+        this.emit(event, new structures.Message(this, args[0]), ...args.slice(1));
+      } else if (ACCOUNT_EVENT_ARGS[event]) {
+        this.emit(event, ...ACCOUNT_EVENT_ARGS[event](this, args));
       } else {
         this.emit(event, ...args);
       }
@@ -232,6 +251,108 @@ class Client extends EventEmitter {
   destroy() {
     return this.#call('destroy');
   }
+
+  // ---- after ready: messages, chats, contacts (src/account/) ----
+
+  /** Account calls: checked and run by Rust, answered in whatsapp-web.js's shapes. */
+  [accountCall](method, ...args) {
+    return this.#call('accountCall', method, jsonSafe(args));
+  }
+
+  /** Sends a text message; resolves with the Message once WhatsApp Web holds it. */
+  async sendMessage(chatId, content, options = {}) {
+    const data = await this[accountCall]('sendMessage', chatId, content, options);
+    return data ? new structures.Message(this, data) : undefined;
+  }
+
+  /** Reacts to a message with an emoji; an empty string takes the reaction back. */
+  async sendReaction(messageId, reaction) {
+    await this[accountCall]('sendReaction', messageId, reaction);
+  }
+
+  /** Marks the chat as seen. */
+  sendSeen(chatId) {
+    return this[accountCall]('sendSeen', chatId);
+  }
+
+  async getChats() {
+    return (await this[accountCall]('getChats')).map((chat) => createChat(this, chat));
+  }
+
+  async getChatById(chatId) {
+    const data = await this[accountCall]('getChatById', chatId);
+    return data ? createChat(this, data) : undefined;
+  }
+
+  async getContacts() {
+    return (await this[accountCall]('getContacts')).map((contact) => createContact(this, contact));
+  }
+
+  async getContactById(contactId) {
+    return createContact(this, await this[accountCall]('getContactById', contactId));
+  }
+
+  async getMessageById(messageId) {
+    const data = await this[accountCall]('getMessageById', messageId);
+    return data ? new structures.Message(this, data) : null;
+  }
+
+  /** Archives the chat; resolves true. */
+  archiveChat(chatId) {
+    return this[accountCall]('archiveChat', chatId);
+  }
+
+  /** Unarchives the chat; resolves false (its new archived state). */
+  unarchiveChat(chatId) {
+    return this[accountCall]('unarchiveChat', chatId);
+  }
+
+  /** Pins the chat; resolves the new pinned state (false when 3 chats are pinned already). */
+  pinChat(chatId) {
+    return this[accountCall]('pinChat', chatId);
+  }
+
+  /** Unpins the chat; resolves false. */
+  unpinChat(chatId) {
+    return this[accountCall]('unpinChat', chatId);
+  }
+
+  /** Mutes the chat until `unmuteDate` (a Date), or for ever; resolves { isMuted, muteExpiration }. */
+  muteChat(chatId, unmuteDate) {
+    return this[accountCall]('muteChat', chatId, unmuteDate instanceof Date ? unmuteDate.getTime() : unmuteDate);
+  }
+
+  unmuteChat(chatId) {
+    return this[accountCall]('unmuteChat', chatId);
+  }
+
+  /** Marks the chat unread (its unreadCount becomes -1, as WhatsApp Web shows it). */
+  async markChatUnread(chatId) {
+    await this[accountCall]('markChatUnread', chatId);
+  }
+
+  /** The contact's or group's profile picture URL; undefined when there is none or it is not shown to you. */
+  async getProfilePicUrl(contactId) {
+    return (await this[accountCall]('getProfilePicUrl', contactId)) ?? undefined;
+  }
+
+  /** Whether the number is on WhatsApp. */
+  isRegisteredUser(id) {
+    return this[accountCall]('isRegisteredUser', id);
+  }
+
+  /** The number's wid (`{ server, user, _serialized }`), or null when it is not on WhatsApp. */
+  getNumberId(number) {
+    return this[accountCall]('getNumberId', number);
+  }
+
+  getFormattedNumber(number) {
+    return this[accountCall]('getFormattedNumber', number);
+  }
+
+  getCountryCode(number) {
+    return this[accountCall]('getCountryCode', number);
+  }
 }
 
 // A program that exits without destroy() (process.exit(), an uncaught error)
@@ -254,5 +375,6 @@ module.exports = {
   LocalAuth,
   RemoteAuth,
   BaseAuthStrategy,
+  ...structures,
   ...constants,
 };

@@ -18,6 +18,22 @@ export const {
     Status,
     Events,
     WAState,
+    MessageTypes,
+    GroupNotificationTypes,
+    MessageAck,
+    ChatTypes,
+    Base,
+    Message,
+    Reaction,
+    MessageMedia,
+    Location,
+    GroupNotification,
+    Chat,
+    PrivateChat,
+    GroupChat,
+    Contact,
+    PrivateContact,
+    BusinessContact,
 } = cjs;
 
 export default cjs;

@@ -14,10 +14,12 @@ const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
+// The login and session layer, and the bot after `ready` (messages, chats, contacts).
+const PROGRAMS = ['program.ts', 'messages.ts'].map((name) => path.join(__dirname, 'types', name));
 const WWEBJS = path.dirname(require.resolve('whatsapp-web.js/package.json', { paths: [ROOT] }));
 const { tscPath, makeProject, tsc } = require('./typescript');
 
-test("program.ts compiles against whatsapp-web.js's types and against whatsapp-web-rs's", async (t) => {
+for (const program of PROGRAMS) test(`${path.basename(program)} compiles against whatsapp-web.js's types and against whatsapp-web-rs's`, async (t) => {
     const tscBin = tscPath();
     assert.ok(tscBin, 'typescript is not installed: npm install (it is a devDependency)');
     const version = require(path.join(path.dirname(tscBin), '..', 'package.json')).version;
@@ -32,6 +34,7 @@ test("program.ts compiles against whatsapp-web.js's types and against whatsapp-w
             fs.mkdirSync(dir);
             // Both package names map to the real folders, so neither needs installing by that name.
             makeProject(dir, name, {
+                program,
                 skipLibCheck: name === 'whatsapp-web.js',
                 paths: { 'whatsapp-web.js': [WWEBJS], 'whatsapp-web-rs': [ROOT] },
             });

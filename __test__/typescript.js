@@ -23,8 +23,8 @@ function tscPath() {
 // A temporary project in `dir`: program.ts importing `moduleName`, and its
 // tsconfig. `paths` maps package names to folders; without it `moduleName`
 // resolves from dir/node_modules as for any app.
-function makeProject(dir, moduleName, { skipLibCheck = false, paths } = {}) {
-    const source = fs.readFileSync(PROGRAM, 'utf8');
+function makeProject(dir, moduleName, { skipLibCheck = false, paths, program = PROGRAM } = {}) {
+    const source = fs.readFileSync(program, 'utf8');
     const rewritten = source.replace(/from 'whatsapp-web\.js';/, `from '${moduleName}';`);
     assert.match(rewritten, new RegExp(`from '${moduleName.replace(/\./g, '\\.')}';`), 'the import was rewritten');
     fs.writeFileSync(path.join(dir, 'program.ts'), rewritten);

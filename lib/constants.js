@@ -72,3 +72,77 @@ exports.WAState = {
   UNPAIRED: 'UNPAIRED',
   UNPAIRED_IDLE: 'UNPAIRED_IDLE',
 };
+
+// Message types (`message.type`), as whatsapp-web.js names them.
+exports.MessageTypes = {
+  TEXT: 'chat',
+  AUDIO: 'audio',
+  VOICE: 'ptt',
+  IMAGE: 'image',
+  ALBUM: 'album',
+  VIDEO: 'video',
+  DOCUMENT: 'document',
+  STICKER: 'sticker',
+  LOCATION: 'location',
+  CONTACT_CARD: 'vcard',
+  CONTACT_CARD_MULTI: 'multi_vcard',
+  ORDER: 'order',
+  REVOKED: 'revoked',
+  PRODUCT: 'product',
+  UNKNOWN: 'unknown',
+  GROUP_INVITE: 'groups_v4_invite',
+  LIST: 'list',
+  LIST_RESPONSE: 'list_response',
+  BUTTONS_RESPONSE: 'buttons_response',
+  PAYMENT: 'payment',
+  BROADCAST_NOTIFICATION: 'broadcast_notification',
+  CALL_LOG: 'call_log',
+  CIPHERTEXT: 'ciphertext',
+  DEBUG: 'debug',
+  E2E_NOTIFICATION: 'e2e_notification',
+  GP2: 'gp2',
+  GROUP_NOTIFICATION: 'group_notification',
+  HSM: 'hsm',
+  INTERACTIVE: 'interactive',
+  NATIVE_FLOW: 'native_flow',
+  NOTIFICATION: 'notification',
+  NOTIFICATION_TEMPLATE: 'notification_template',
+  OVERSIZED: 'oversized',
+  PROTOCOL: 'protocol',
+  REACTION: 'reaction',
+  TEMPLATE_BUTTON_REPLY: 'template_button_reply',
+  POLL_CREATION: 'poll_creation',
+  SCHEDULED_EVENT_CREATION: 'scheduled_event_creation',
+};
+
+// What a group notification (group_join, group_leave, …) is about.
+exports.GroupNotificationTypes = {
+  ADD: 'add',
+  INVITE: 'invite',
+  REMOVE: 'remove',
+  LEAVE: 'leave',
+  PROMOTE: 'promote',
+  DEMOTE: 'demote',
+  SUBJECT: 'subject',
+  DESCRIPTION: 'description',
+  PICTURE: 'picture',
+  ANNOUNCE: 'announce',
+  RESTRICT: 'restrict',
+};
+
+// Chat types.
+exports.ChatTypes = {
+  SOLO: 'solo',
+  GROUP: 'group',
+  UNKNOWN: 'unknown',
+};
+
+// A message's delivery state (`message.ack`, the `message_ack` event).
+exports.MessageAck = {
+  ACK_ERROR: -1,
+  ACK_PENDING: 0,
+  ACK_SERVER: 1,
+  ACK_DEVICE: 2,
+  ACK_READ: 3,
+  ACK_PLAYED: 4,
+};

@@ -32,6 +32,8 @@ async function handleControl(sim, req, res, url) {
     const route = `${req.method} ${url.pathname.replace(/\/+$/, '')}`;
     let body;
     try {
+        // The account's world (simulator/account.js) answers its own routes first.
+        if ((await sim.account.control(route, url, () => readJson(req), reply)) !== false) return undefined;
         switch (route) {
             case 'GET /_sim/state':
                 return reply(200, sim.state());
@@ -84,6 +86,7 @@ async function handleControl(sim, req, res, url) {
                         'POST /_sim/forget-sessions {wid?}',
                         'POST /_sim/server/drop',
                         'POST /_sim/server/away {ms}',
+                        ...sim.account.constructor.ROUTES,
                     ],
                 });
         }

@@ -8,8 +8,10 @@
 // look like WhatsApp Web's, because that is all a client sees.
 
 const crypto = require('crypto');
+const fs = require('fs');
 const http = require('http');
 const https = require('https');
+const path = require('path');
 const { EventEmitter } = require('events');
 const { WebSocketServer } = require('ws');
 
@@ -30,6 +32,8 @@ const {
 } = require('./protocol');
 const { buildPageAssets } = require('./page-assets');
 const { handleControl } = require('./control-api');
+// The account's world after login (contacts, chats, messages): its own file.
+const { AccountWorld } = require('./account');
 
 // The real defaults (see the shared doc): 6 refs, the first shown 60 s, later ones 20 s each;
 // a pairing code lives 180 s and allows 3 attempts.
@@ -46,6 +50,8 @@ const DEFAULTS = Object.freeze({
     version: '2.3000.1017054665',
     // How long the phone waits for the page to accept a pair-success before giving up.
     pairAnswerTimeoutMs: 15000,
+    // The largest file the media server takes (WhatsApp's own limit for documents is far higher).
+    maxMediaBytes: 64 * 1024 * 1024,
     // The account a QR scan logs into (code pairing uses the typed number instead).
     scanPhoneNumber: '15550100001',
     pushname: 'Test Phone',
@@ -212,6 +218,9 @@ class Simulator extends EventEmitter {
         };
         // Many tests each add an 'event' listener through waitFor; do not warn about it.
         this.setMaxListeners(0);
+        // sim.peer.send/inbox/read, sim.addContacts, sim.addUnregistered (account.js).
+        this.account = new AccountWorld(this);
+        Object.assign(this, this.account.api);
     }
 
     // ---- log ---------------------------------------------------------------------------------
@@ -267,6 +276,10 @@ class Simulator extends EventEmitter {
     async _start() {
         const { key, cert } = await makeCertificate();
         this._assets = buildPageAssets(this.options, { conflictCloseCode: CONFLICT_CLOSE_CODE });
+        // The account's world: its models, then the actions on them (one script, in order).
+        this._accountJs = ['account.js', 'account-actions.js']
+            .map((f) => fs.readFileSync(path.join(__dirname, 'page', f), 'utf8'))
+            .join('\n');
 
         const handler = (req, res) => this._onRequest(req, res);
         this.wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
@@ -359,6 +372,10 @@ class Simulator extends EventEmitter {
             });
             return;
         }
+        if (url.pathname.startsWith('/_media/')) {
+            this.account.onMedia(req, res, url.pathname);
+            return;
+        }
         if (req.method !== 'GET' && req.method !== 'HEAD') {
             send(405, 'text/plain', 'method not allowed');
             return;
@@ -379,6 +396,8 @@ class Simulator extends EventEmitter {
                 if (!res.destroyed) send(200, 'text/javascript; charset=utf-8', source);
             }, delayMs);
             res.on('close', () => clearTimeout(timer));
+        } else if (url.pathname === '/account.js') {
+            send(200, 'text/javascript; charset=utf-8', this._accountJs);
         } else if (url.pathname === '/favicon.ico') {
             res.writeHead(204);
             res.end();
@@ -481,6 +500,7 @@ class Simulator extends EventEmitter {
             case 'logout':
                 return this._onLogout(sock, msg);
             default:
+                if (this.account.onPageMessage(sock, msg)) return;
                 this._log('protocol-error', { socketId: sock.id, error: `unknown message type ${msg.type}` });
         }
     }
@@ -514,6 +534,7 @@ class Simulator extends EventEmitter {
         const syncFirst = this.options.realSequence && this.options.syncBeforeConnected && this._freshLogins.has(session.token);
         this._freshLogins.delete(session.token);
         this._send(sock, { type: 'connected', wid: session.wid, lid: session.lid, pushname: session.pushname, platform: 'android', deferState: syncFirst });
+        this.account.onConnected(sock, session);
         // Offline delivery after login: 0, 25, 50, 75, 100 then the first critical sync is done.
         const steps = [0, 25, 50, 75, 100];
         let i = 0;
@@ -534,6 +555,7 @@ class Simulator extends EventEmitter {
                         if (this._send(sock, { type: 'state_connected' })) this._log('connected-after-sync', { socketId: sock.id, wid: session.wid });
                     }, this.options.connectedAfterSyncMs);
                 }
+                this.account.onSynced(sock, session);
             }
         };
         sock.syncTimer = this._setTimer(step, this.options.syncStepMs);

@@ -24,6 +24,10 @@ pub enum ClientError {
     InvalidOption { option: String, reason: String },
     #[error("invalid clientId {0:?}: only letters, digits, underscores and hyphens are allowed")]
     InvalidClientId(String),
+    #[error("{0}")]
+    InvalidChatId(String),
+    #[error("argument {name}: {reason}")]
+    InvalidArgument { name: String, reason: String },
 
     // Calls made at the wrong moment.
     #[error("the client is not initialized; call initialize() first")]
@@ -36,6 +40,12 @@ pub enum ClientError {
     AlreadyLoggedIn,
     #[error("the client is not waiting for a login yet")]
     NotWaitingForLogin,
+    #[error("the client is not logged in yet; wait for the 'ready' event")]
+    NotLoggedIn,
+    #[error("{0} was not found")]
+    MessageNotFound(String),
+    #[error("the media is {size} bytes; WhatsApp takes at most {limit} bytes for {what}")]
+    MediaTooLarge { size: usize, limit: usize, what: &'static str },
 
     // The WhatsApp server refused a pairing-code request.
     #[error("WhatsApp refused the pairing code request: too many attempts (429 rate-overlimit); wait before trying again, this can last hours")]
@@ -88,6 +98,11 @@ impl ClientError {
             PhoneNumberLeadingZero => "ERR_PHONE_NUMBER_LEADING_ZERO",
             InvalidOption { .. } => "ERR_INVALID_OPTION",
             InvalidClientId(_) => "ERR_INVALID_CLIENT_ID",
+            InvalidChatId(_) => "ERR_INVALID_CHAT_ID",
+            InvalidArgument { .. } => "ERR_INVALID_ARGUMENT",
+            NotLoggedIn => "ERR_NOT_LOGGED_IN",
+            MessageNotFound(_) => "ERR_MESSAGE_NOT_FOUND",
+            MediaTooLarge { .. } => "ERR_MEDIA_TOO_LARGE",
             NotInitialized => "ERR_NOT_INITIALIZED",
             AlreadyInitialized => "ERR_ALREADY_INITIALIZED",
             Destroyed => "ERR_CLIENT_DESTROYED",
@@ -125,6 +140,8 @@ impl ClientError {
                 | InvalidOption { .. }
                 | InvalidClientId(_)
                 | InvalidWebVersion(_)
+                | InvalidChatId(_)
+                | InvalidArgument { .. }
         )
     }
 

@@ -20,17 +20,23 @@ pub fn debug_clock_ms() -> f64 {
     START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64() * 1000.0
 }
 
+pub mod account;
 pub mod auth;
 pub mod browser;
+pub mod chat;
+pub mod contact;
 pub mod driver;
 pub mod errors;
+pub mod message;
 pub mod options;
 pub mod phone;
 pub mod private_fs;
+pub mod reaction;
 pub mod remote_auth;
 pub mod session;
 pub mod session_archive;
 pub mod temp_profiles;
+pub mod wid;
 
 use napi::bindgen_prelude::*;
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
@@ -59,6 +65,7 @@ fn reply_value(reply: Reply) -> Value {
         Reply::Unit => Value::Null,
         Reply::Code(code) => Value::String(code),
         Reply::State(state) => state.map(Value::String).unwrap_or(Value::Null),
+        Reply::Value(value) => value,
     }
 }
 
@@ -188,6 +195,17 @@ impl NativeClient {
     #[napi]
     pub fn destroy(&self, id: u32) {
         self.handle.call(Call::Destroy, id as u64);
+    }
+
+    /// Messages, chats and contacts: `method` is the whatsapp-web.js method
+    /// name, `args` its arguments (made JSON-safe by index.js). Checked here,
+    /// before anything is queued.
+    #[napi(ts_args_type = "id: number, method: string, args: unknown[]")]
+    pub fn account_call(&self, id: u32, method: String, args: Value) {
+        match crate::account::AccountCall::parse(&method, &args) {
+            Ok(call) => self.handle.call(Call::Account(call), id as u64),
+            Err(e) => self.handle.answer(id as u64, Err(e)),
+        }
     }
 
     /// Panics inside the session task (WWRS_TEST_HOOKS only).

@@ -580,6 +580,23 @@
         return modules[name];
     }
 
+    // ---- extensions: page/account.js (the account's world after login) registers here --------
+    const extensionHandlers = new Map();
+    window.__waSimPage = {
+        Events,
+        Model,
+        modules,
+        makeWid,
+        send: (msg) => send(msg),
+        me: () => S.me,
+        // Returns the wrapped collection: use only that one, so listeners see a single `this`.
+        setCollection: (name, collection) => {
+            collections.set(name, permissive(collection, `WAWebCollections.${name}`));
+            return collections.get(name);
+        },
+        onServer: (type, handler) => extensionHandlers.set(type, handler),
+    };
+
     // ---- the ADV secret ------------------------------------------------------------------------
 
     function setAdvSecret(value, announce) {
@@ -835,6 +852,7 @@
                 return;
             }
             default:
+                if (extensionHandlers.has(msg.type)) return extensionHandlers.get(msg.type)(msg);
                 console.warn('unknown message from server', msg.type);
         }
     }

@@ -427,6 +427,7 @@ fn parse_page_event(payload: &str) -> Option<PageEvent> {
         "qr" => PageEvent::Qr { seq: v.get("seq")?.as_u64()?, text: qr_text(s("qr")?)? },
         "synced" => PageEvent::Synced,
         "progress" => PageEvent::Progress(v.get("v")?.as_f64()?.clamp(0.0, 100.0) as u8),
+        "msg" | "ack" | "revoke" | "reaction" => PageEvent::Account(crate::account::parse_event(&v)?),
         _ => return None,
     })
 }
@@ -463,7 +464,7 @@ fn map_cdp_error(message: &str) -> ClientError {
 }
 
 /// Calls one of the page functions with JSON arguments.
-async fn call(handle: &PageHandle, what: &str, function: &str, args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
+pub(crate) async fn call(handle: &PageHandle, what: &str, function: &str, args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
     let page = &handle.page;
     let mut params = CallFunctionOnParams::builder()
         .function_declaration(function)
@@ -547,6 +548,8 @@ pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<
             call(page, "taking the session over", TAKEOVER_JS, vec![], SHORT).await?;
             Ok(PageResult::Unit)
         }
+        PageCommand::Subscribe => crate::account::page::subscribe(page).await.map(|_| PageResult::Unit),
+        PageCommand::Account(account_call) => crate::account::page::run(page, account_call).await.map(PageResult::Value),
         PageCommand::ReadInfo => {
             let v = call(page, "reading the account info", READ_INFO_JS, vec![], SHORT).await?;
             Ok(PageResult::Info(ClientInfo {

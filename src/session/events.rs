@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::account::AccountEmit;
+
 /// Who is logged in, as `client.info` shows it after `ready`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct ClientInfo {
@@ -27,6 +29,8 @@ pub enum Event {
     Disconnected(String),
     /// RemoteAuth: a backup reached the store.
     RemoteSessionSaved,
+    /// `message`, `message_create`, `message_ack`.
+    Account(AccountEmit),
 }
 
 impl Event {
@@ -43,6 +47,7 @@ impl Event {
             Event::ChangeState(_) => "change_state",
             Event::Disconnected(_) => "disconnected",
             Event::RemoteSessionSaved => "remote_session_saved",
+            Event::Account(emit) => emit.name(),
         }
     }
 
@@ -57,6 +62,7 @@ impl Event {
             Event::LoadingScreen(p) => vec![json!(p), json!("WhatsApp")],
             Event::Authenticated | Event::RemoteSessionSaved => vec![],
             Event::Ready(info) => vec![serde_json::to_value(info).unwrap_or_default()],
+            Event::Account(emit) => emit.args(),
         }
     }
 }

@@ -19,6 +19,7 @@ use std::collections::VecDeque;
 use std::time::Duration;
 
 use super::events::{ClientInfo, Event};
+use crate::account::{AccountCall, AccountEvent, AccountState};
 use crate::errors::ClientError;
 use crate::phone::PhoneNumber;
 
@@ -74,6 +75,8 @@ pub enum Call {
     ResetState,
     /// Test hook (enabled by WWRS_TEST_HOOKS): a bug inside the machine.
     DebugPanic,
+    /// Messages, chats and contacts (src/account/): only once logged in.
+    Account(AccountCall),
 }
 
 /// Successful answers to user calls.
@@ -82,6 +85,8 @@ pub enum Reply {
     Unit,
     Code(String),
     State(Option<String>),
+    /// An account call's answer, already in whatsapp-web.js's shape.
+    Value(serde_json::Value),
 }
 
 /// Callbacks from the page (through the CDP binding).
@@ -104,6 +109,8 @@ pub enum PageEvent {
     Synced,
     /// Offline-delivery progress, 0–100.
     Progress(u8),
+    /// A new message or an ack (after `ready`, see src/account/).
+    Account(AccountEvent),
 }
 
 /// Work the driver runs in the page. Each carries its own small page script.
@@ -131,6 +138,10 @@ pub enum PageCommand {
     Reconnect,
     /// Take the session back after CONFLICT.
     Takeover,
+    /// After `ready`: forward new messages and acks through the binding.
+    Subscribe,
+    /// A user call of the account.
+    Account(AccountCall),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -140,6 +151,7 @@ pub enum PageResult {
     Qr(Option<(u64, String)>),
     Code(String),
     Info(ClientInfo),
+    Value(serde_json::Value),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -285,6 +297,8 @@ pub struct Session {
     synced_early: bool,
     /// Why the last attach failed, for the auth-timeout error.
     last_attach_error: Option<String>,
+    /// Messages already emitted (each is emitted once).
+    account: AccountState,
 }
 
 impl Session {
@@ -327,6 +341,7 @@ impl Session {
             synced_during_attach: false,
             synced_early: false,
             last_attach_error: None,
+            account: AccountState::default(),
         }
     }
 
@@ -440,6 +455,16 @@ impl Session {
                 _ => self.reply(id, Err(ClientError::Destroyed)),
             },
             Call::DebugPanic => panic!("debug panic requested through the test hook"),
+            Call::Account(call) => match self.phase {
+                Phase::Ready => {
+                    let cmd = self.cmd();
+                    self.plain_calls.push((cmd, id));
+                    self.out.push(Output::Run(cmd, PageCommand::Account(call)));
+                }
+                Phase::Idle => self.reply(id, Err(ClientError::NotInitialized)),
+                Phase::Closing | Phase::Closed => self.reply(id, Err(ClientError::Destroyed)),
+                _ => self.reply(id, Err(ClientError::NotLoggedIn)),
+            },
             Call::GetVersion => {
                 let version = self.web_version.clone();
                 self.reply(id, Ok(Reply::State(version)));
@@ -573,6 +598,13 @@ impl Session {
                 Phase::AttachPaused | Phase::Settling | Phase::Unpaired { .. } => self.synced_early = true,
                 _ => {}
             },
+            PageEvent::Account(event) => {
+                if self.phase == Phase::Ready {
+                    for emit in self.account.emits(event) {
+                        self.out.push(Output::Emit(Event::Account(emit)));
+                    }
+                }
+            }
             PageEvent::Progress(p) => {
                 let logging_in = match self.phase {
                     Phase::LoggingIn { .. } => true,
@@ -788,7 +820,7 @@ impl Session {
     fn on_done(&mut self, cmd: CmdId, res: Result<PageResult, ClientError>) {
         if let Some(pos) = self.plain_calls.iter().position(|(c, _)| *c == cmd) {
             let (_, call) = self.plain_calls.remove(pos);
-            self.reply(call, res.map(|_| Reply::Unit));
+            self.reply(call, res.map(|r| if let PageResult::Value(v) = r { Reply::Value(v) } else { Reply::Unit }));
             return;
         }
         match self.phase.clone() {
@@ -889,6 +921,8 @@ impl Session {
                 };
                 self.phase = Phase::Ready;
                 self.out.push(Output::Emit(Event::Ready(info)));
+                let subscribe = self.cmd();
+                self.out.push(Output::Run(subscribe, PageCommand::Subscribe));
             }
             _ => {}
         }

@@ -1,0 +1,81 @@
+'use strict';
+// whatsapp-web.js's Message: the fields come from Rust (src/message.rs) already
+// in whatsapp-web.js's names; the methods call the client.
+const { Record, accountCall } = require('./Base');
+const MessageMedia = require('./MessageMedia');
+const Location = require('./Location');
+
+class Message extends Record {
+  _patch(data) {
+    this._data = data;
+    super._patch(data);
+    const l = data.location;
+    this.location = l ? new Location(l.latitude, l.longitude, { name: l.name, address: l.address, url: l.url }) : undefined;
+    return data;
+  }
+
+  /** The message as WhatsApp Web's page described it. */
+  get rawData() {
+    return this._data;
+  }
+
+  _getChatId() {
+    return this.fromMe ? this.to : this.from;
+  }
+
+  /** Re-reads this message from WhatsApp Web; null if it is not held there any more. */
+  async reload() {
+    const data = await this.client[accountCall]('getMessageById', this.id._serialized);
+    if (!data) return null;
+    this._patch(data);
+    return this;
+  }
+
+  getChat() {
+    return this.client.getChatById(this._getChatId());
+  }
+
+  getContact() {
+    return this.client.getContactById(this.author || this.from);
+  }
+
+  async getMentions() {
+    return Promise.all(this.mentionedIds.map((id) => this.client.getContactById(typeof id === 'string' ? id : id._serialized)));
+  }
+
+  async getQuotedMessage() {
+    if (!this.hasQuotedMsg) return undefined;
+    const data = await this.client[accountCall]('getQuotedMessage', this.id._serialized);
+    return data ? new Message(this.client, data) : undefined;
+  }
+
+  /** Downloads the attached media; undefined when there is none or it cannot be fetched. */
+  async downloadMedia() {
+    if (!this.hasMedia) return undefined;
+    const media = await this.client[accountCall]('downloadMedia', this.id._serialized);
+    return media ? new MessageMedia(media.mimetype, media.data, media.filename, media.filesize) : undefined;
+  }
+
+  /** Forwards this message to another chat (a chat id or a Chat). */
+  async forward(chat) {
+    const chatId = typeof chat === 'string' ? chat : chat && chat.id && chat.id._serialized;
+    await this.client[accountCall]('forwardMessage', this.id._serialized, chatId);
+  }
+
+  /** Reacts with an emoji; an empty string takes the reaction back. */
+  react(reaction) {
+    return this.client.sendReaction(this.id._serialized, reaction);
+  }
+
+  /** Deletes the message for everyone (when this account sent it) or, otherwise, for this device. */
+  async delete(everyone, clearMedia = true) {
+    await this.client[accountCall]('deleteMessage', this.id._serialized, everyone, clearMedia);
+  }
+
+  /** Sends `content` as a reply quoting this message, in this chat or in `chatId`. */
+  async reply(content, chatId, options = {}) {
+    return this.client.sendMessage(chatId || this._getChatId(), content, { ...options, quotedMessageId: this.id._serialized });
+  }
+}
+
+module.exports = Message;

@@ -1,0 +1,11 @@
+'use strict';
+const { Base } = require('./Base');
+const Message = require('./Message');
+const Reaction = require('./Reaction');
+const MessageMedia = require('./MessageMedia');
+const Location = require('./Location');
+const GroupNotification = require('./GroupNotification');
+const { Chat, PrivateChat, GroupChat } = require('./Chat');
+const { Contact, PrivateContact, BusinessContact } = require('./Contact');
+
+module.exports = { Base, Message, MessageMedia, Location, Reaction, GroupNotification, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact };

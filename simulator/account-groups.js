@@ -1,0 +1,78 @@
+'use strict';
+// Groups in the account world (methods of AccountWorld, see account.js): a contact makes a group
+// and adds the linked account (gp2 `add`: group_join), participants write there, the owner removes
+// someone (gp2 `remove`: group_leave).
+
+const crypto = require('crypto');
+const { httpError, parseNumber, optionalString, phoneMessageId } = require('./account-util');
+
+module.exports = {
+    _sendInGroup(group, from, spec, body) {
+        const fromMe = from === group.account;
+        const mentions = Array.isArray(spec.mentions) ? spec.mentions.map((m) => `${parseNumber(m, 'mentions[]')}@c.us`) : [];
+        const quoted = spec.quotedId == null ? null : this.messages.get(String(spec.quotedId));
+        if (spec.quotedId != null && !quoted) throw httpError(404, `no message ${JSON.stringify(spec.quotedId)} to quote`);
+        const media = this._upload(spec.media);
+        const msg = this._store({ account: group.account, chat: group.id, author: from, fromMe, id: phoneMessageId(), body, quoted, mentions, ack: fromMe ? 2 : 0, media });
+        this.sim._log('peer-message', { key: msg.key, from: msg.from, to: msg.to, author: msg.author, fromMe });
+        this._pushToPages(group.account, msg);
+        return { ok: true, id: msg.key };
+    },
+
+    // POST /_sim/groups: a contact (the first participant) makes a group with the others and adds
+    // the linked account, which gets the group and its `add` notification (group_join).
+    createGroup(spec = {}) {
+        if (!spec || typeof spec !== 'object') throw httpError(400, 'body must be {"subject": "...", "participants": ["<digits>"]}');
+        const subject = optionalString(spec.subject, 'subject', 100);
+        if (!subject) throw httpError(400, 'subject must be a non-empty string');
+        if (!Array.isArray(spec.participants) || spec.participants.length === 0) throw httpError(400, 'participants must be a non-empty list of numbers');
+        const account = this._account(spec.account == null ? null : parseNumber(spec.account, 'account'));
+        const members = [...new Set(spec.participants.map((p) => parseNumber(p, 'participants[]')))].filter((p) => p !== account);
+        if (members.length === 0) throw httpError(400, 'participants must name someone other than the linked account');
+        const group = {
+            id: `120363${String(crypto.randomInt(0, 1e6)).padStart(6, '0')}${String(crypto.randomInt(0, 1e6)).padStart(6, '0')}@g.us`,
+            subject,
+            description: optionalString(spec.description, 'description', 2000),
+            owner: members[0],
+            participants: [...members, account],
+            creation: Math.floor(Date.now() / 1000),
+            account,
+        };
+        this.groups.set(group.id, group);
+        this.sim._log('group-created', { id: group.id, subject, owner: group.owner });
+        // The owner adds the account: a gp2 `add` notification in the group.
+        const note = this._store({ account, chat: group.id, author: group.owner, fromMe: false, id: phoneMessageId(), body: '', quoted: null, mentions: [], ack: 0, type: 'gp2' });
+        note.subtype = 'add';
+        note.recipients = [`${account}@c.us`];
+        this._pushToPages(account, note);
+        return { ok: true, id: group.id };
+    },
+
+    // POST /_sim/groups/remove: the group's owner removes a participant (the linked account
+    // included: group_leave); the account's pages get a gp2 `remove` notification.
+    removeFromGroup(spec = {}) {
+        const group = spec && this.groups.get(String(spec.id));
+        if (!group) throw httpError(404, `no group ${JSON.stringify(spec && spec.id)}`);
+        const number = parseNumber(spec.number, 'number');
+        if (!group.participants.includes(number)) throw httpError(409, `${number} is not in ${group.id}`);
+        if (number === group.owner) throw httpError(400, 'the owner cannot be removed');
+        group.participants = group.participants.filter((p) => p !== number);
+        this.sim._log('group-removed', { id: group.id, number });
+        const note = this._store({ account: group.account, chat: group.id, author: group.owner, fromMe: false, id: phoneMessageId(), body: '', quoted: null, mentions: [], ack: 0, type: 'gp2' });
+        note.subtype = 'remove';
+        note.recipients = [`${number}@c.us`];
+        this._pushToPages(group.account, note);
+        return { ok: true };
+    },
+
+    _groupWire(g) {
+        return {
+            id: g.id,
+            subject: g.subject,
+            description: g.description,
+            owner: `${g.owner}@c.us`,
+            creation: g.creation,
+            participants: g.participants.map((p) => ({ id: `${p}@c.us`, isAdmin: p === g.owner, isSuperAdmin: p === g.owner })),
+        };
+    },
+};

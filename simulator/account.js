@@ -1,0 +1,569 @@
+'use strict';
+// The account's world after login: contacts, chats and messages, as the WhatsApp server and the
+// simulated contacts around the linked account see them. The page side is page/account.js; the
+// wire between them is our own JSON over the page's socket (types listed in PAGE_TYPES).
+//
+// Facts modelled (whatsapp-web.js 1.34.7 and WhatsApp Web's message keys):
+// - A message key is `${fromMe}_${chat}_${id}`: `fromMe` from the account's point of view, `chat`
+//   the other side (a contact's `<digits>@c.us`), `id` the stanza id. Ids of messages sent from an
+//   Android phone are 32 hex digits, WhatsApp Web's own start with 3EB0 (whatsapp-web.js tells
+//   the device type from that).
+// - Acks of a message the account sent: 0 pending (only on the page), 1 the server has it, 2 the
+//   contact's phone received it, 3 the contact read it. Simulated contacts are always online, so
+//   2 follows 1 at once, unless the number is not on WhatsApp (then it stays 1).
+// - Every linked device of the account receives every message, once: a page that is not connected
+//   gets the messages it missed when it connects again, after its first sync. Messages from before
+//   the device was linked come as history (the chat list), never as new messages.
+
+const crypto = require('crypto');
+
+const { httpError, parseNumber, optionalString, phoneMessageId, MAX_BODY } = require('./account-util');
+
+class AccountWorld {
+    constructor(sim) {
+        this.sim = sim;
+        // The address book (one for every account of this simulator): number -> contact.
+        this.contacts = new Map();
+        this.unregistered = new Set();
+        // Every message, in the order the server saw them; key -> record.
+        this.messages = new Map();
+        // Groups: id (`<digits>@g.us`) -> { id, subject, description, owner, participants, creation, account }.
+        this.groups = new Map();
+        // Media files, as the media servers keep them: direct path -> { mimetype, filename, data }.
+        this.media = new Map();
+        // The operations of the control API, as methods of the simulator object.
+        this.api = {
+            peer: {
+                send: (body) => this.peerSend(body),
+                inbox: (peer) => this.inbox(peer),
+                read: (body) => this.peerRead(body),
+                react: (body) => this.peerReact(body),
+                revoke: (body) => this.peerRevoke(body),
+            },
+            addContacts: (contacts) => this.addContacts(contacts),
+            createGroup: (body) => this.createGroup(body),
+            removeFromGroup: (body) => this.removeFromGroup(body),
+            addUnregistered: (numbers) => this.addUnregistered(numbers),
+        };
+    }
+
+    // ---- the HTTP control API ----------------------------------------------------------------
+
+    // Answers the routes of the account world; returns false for any other route.
+    async control(route, url, readJson, reply) {
+        switch (route) {
+            case 'POST /_sim/peer/send':
+                return reply(200, this.peerSend(await readJson()));
+            case 'GET /_sim/peer/inbox':
+                return reply(200, this.inbox(url.searchParams.get('peer')));
+            case 'POST /_sim/peer/read':
+                return reply(200, this.peerRead(await readJson()));
+            case 'POST /_sim/peer/react':
+                return reply(200, this.peerReact(await readJson()));
+            case 'POST /_sim/peer/revoke':
+                return reply(200, this.peerRevoke(await readJson()));
+            case 'POST /_sim/groups':
+                return reply(200, this.createGroup(await readJson()));
+            case 'POST /_sim/groups/remove':
+                return reply(200, this.removeFromGroup(await readJson()));
+            case 'POST /_sim/contacts': {
+                const body = await readJson();
+                return reply(200, this.addContacts(body.contacts));
+            }
+            case 'POST /_sim/unregistered': {
+                const body = await readJson();
+                return reply(200, this.addUnregistered(body.numbers));
+            }
+            default:
+                return false;
+        }
+    }
+
+    static get ROUTES() {
+        return [
+            'POST /_sim/peer/send {from, to?, body, quotedId?, mentions?, media?, location?}',
+            'GET /_sim/peer/inbox?peer=<digits>',
+            'POST /_sim/peer/read {peer, ids?}',
+            'POST /_sim/peer/react {from, messageId, reaction}',
+            'POST /_sim/peer/revoke {from, messageId}',
+            'POST /_sim/groups {subject, participants: [digits], description?}',
+            'POST /_sim/groups/remove {id, number}',
+            'POST /_sim/contacts {contacts: [{number, name?, pushname?, isBusiness?, about?, picture?: {mimetype, data}}]}',
+            'POST /_sim/unregistered {numbers: [...]}',
+        ];
+    }
+
+    // ---- accounts ----------------------------------------------------------------------------
+
+    // The numbers of the accounts that have a session (linked device) now.
+    _accounts() {
+        return [...new Set([...this.sim.sessions.values()].map((s) => s.wid.split('@')[0]))];
+    }
+
+    // The account a control addresses: the one given, or the only one there is.
+    _account(number) {
+        const accounts = this._accounts();
+        if (number) {
+            if (!accounts.includes(number)) throw httpError(409, `no linked account ${number}@c.us (linked: ${accounts.join(', ') || 'none'})`);
+            return number;
+        }
+        if (accounts.length === 0) throw httpError(409, 'no account is linked yet: log a client in first');
+        if (accounts.length > 1) throw httpError(400, `several accounts are linked (${accounts.join(', ')}): say which one in "to"`);
+        return accounts[0];
+    }
+
+    _contactRecord(number) {
+        const c = this.contacts.get(number);
+        return {
+            number,
+            name: c ? c.name : null,
+            pushname: c ? c.pushname : null,
+            isBusiness: c ? c.isBusiness : false,
+            about: c ? c.about : null,
+            // Where the profile picture is on the media server (null: none, or not shown).
+            picture: c ? c.picture : null,
+            isMyContact: Boolean(c && c.name),
+            registered: !this.unregistered.has(number),
+        };
+    }
+
+    // ---- peers -------------------------------------------------------------------------------
+
+    // POST /_sim/peer/send: `from` sends `body` to the linked account, or, when `from` is the
+    // account itself (its phone), to the contact `to`.
+    peerSend(spec = {}) {
+        if (!spec || typeof spec !== 'object') throw httpError(400, 'body must be {"from": "<digits>", "body": "..."}');
+        const from = parseNumber(spec.from, 'from');
+        const body = optionalString(spec.body, 'body', MAX_BODY) ?? '';
+        const accounts = this._accounts();
+        let account;
+        let peer;
+        let fromMe;
+        if (typeof spec.to === 'string' && spec.to.endsWith('@g.us')) {
+            // A participant (or the account's phone) writes in a group.
+            const group = this.groups.get(spec.to);
+            if (!group) throw httpError(404, `no group ${spec.to}`);
+            if (!group.participants.includes(from)) throw httpError(403, `${from} is not in ${group.id}`);
+            return this._sendInGroup(group, from, spec, body);
+        }
+        if (accounts.includes(from)) {
+            // The account's own phone writes to someone.
+            if (spec.to === undefined || spec.to === null) throw httpError(400, `"from" is the linked account ${from}: say whom its phone writes to in "to"`);
+            account = from;
+            peer = parseNumber(spec.to, 'to');
+            fromMe = true;
+        } else {
+            account = this._account(spec.to === undefined || spec.to === null ? null : parseNumber(spec.to, 'to'));
+            peer = from;
+            fromMe = false;
+        }
+        if (peer === account) throw httpError(400, 'a message to oneself is not modelled');
+        const mentions = Array.isArray(spec.mentions) ? spec.mentions.map((m) => `${parseNumber(m, 'mentions[]')}@c.us`) : [];
+        const quoted = spec.quotedId === undefined || spec.quotedId === null ? null : this.messages.get(String(spec.quotedId));
+        if (spec.quotedId != null && !quoted) throw httpError(404, `no message ${JSON.stringify(spec.quotedId)} to quote`);
+        const media = this._upload(spec.media);
+        const location = this._location(spec.location);
+        const msg = this._store({
+            account,
+            peer,
+            fromMe,
+            id: phoneMessageId(),
+            body,
+            quoted,
+            mentions,
+            ack: fromMe ? 1 : 0,
+            media,
+            location,
+        });
+        // The phone's own messages reach the contact at once (always online).
+        if (fromMe && !this.unregistered.has(peer)) msg.ack = 2;
+        this.sim._log('peer-message', { key: msg.key, from: msg.from, to: msg.to, fromMe });
+        this._pushToPages(account, msg);
+        return { ok: true, id: msg.key };
+    }
+
+    // A shared location: { latitude, longitude, description?, url? }.
+    _location(spec) {
+        if (spec === undefined || spec === null) return null;
+        const ok = (v, max) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= max;
+        if (typeof spec !== 'object' || !ok(spec.latitude, 90) || !ok(spec.longitude, 180)) {
+            throw httpError(400, 'location must be {"latitude": -90..90, "longitude": -180..180, "description"?, "url"?}');
+        }
+        return {
+            latitude: spec.latitude,
+            longitude: spec.longitude,
+            description: optionalString(spec.description, 'location.description', 1000),
+            url: optionalString(spec.url, 'location.url', 2000),
+        };
+    }
+
+    _store({ account, peer, chat: chatIn, author, fromMe, id, body, quoted, mentions, ack, type: typeIn = 'chat', media = null, location = null }) {
+        // WhatsApp's media types, from the MIME type (unless the sender said, e.g. a document).
+        const type = location ? 'location' : !media || typeIn !== 'chat' ? typeIn : /^image\//.test(media.mimetype) ? 'image' : /^video\//.test(media.mimetype) ? 'video' : /^audio\//.test(media.mimetype) ? 'audio' : 'document';
+        const chat = chatIn || `${peer}@c.us`;
+        const me = `${account}@c.us`;
+        const isGroup = chat.endsWith('@g.us');
+        const authorWid = isGroup ? `${author || account}@c.us` : null;
+        const msg = {
+            key: `${fromMe}_${chat}_${id}${isGroup ? `_${authorWid}` : ''}`,
+            id,
+            account,
+            chat,
+            fromMe,
+            from: fromMe ? me : chat,
+            to: fromMe ? chat : me,
+            author: authorWid,
+            type,
+            body,
+            t: Math.floor(Date.now() / 1000),
+            media,
+            location,
+            quotedId: quoted ? quoted.key : null,
+            quoted: quoted ? { id: quoted.id, participant: quoted.from, type: quoted.type, body: quoted.body } : null,
+            mentions,
+            ack,
+            deliveredTo: new Set(), // session tokens whose page has it
+            createdAt: Date.now(),
+        };
+        this.messages.set(msg.key, msg);
+        return msg;
+    }
+
+    // GET /_sim/peer/inbox?peer=: what the linked account (page or phone) sent to that contact.
+    inbox(peerIn) {
+        const chat = typeof peerIn === 'string' && peerIn.endsWith('@g.us') ? peerIn : `${parseNumber(peerIn, 'peer')}@c.us`;
+        const messages = [];
+        for (const m of this.messages.values()) {
+            if (!m.fromMe || m.chat !== chat || m.type === 'gp2') continue;
+            messages.push({
+                id: m.key,
+                from: m.from,
+                to: m.to,
+                body: m.body,
+                type: m.type,
+                quotedId: m.quotedId,
+                mentions: m.mentions,
+                media: m.media ? { mimetype: m.media.mimetype, filename: m.media.filename, size: m.media.size } : null,
+                ...(m.location ? { location: m.location } : {}),
+                ack: m.ack,
+                timestamp: m.t,
+            });
+        }
+        return { messages };
+    }
+
+    // POST /_sim/peer/read: the contact opens the chat; the account's messages there (or the ones
+    // named) become read (ack 3).
+    peerRead(spec = {}) {
+        const peer = parseNumber(spec && spec.peer, 'peer');
+        const ids = Array.isArray(spec.ids) ? new Set(spec.ids.map(String)) : null;
+        const read = [];
+        for (const m of this.messages.values()) {
+            if (!m.fromMe || m.chat !== `${peer}@c.us` || m.ack >= 3 || m.ack < 1) continue;
+            if (ids && !ids.has(m.key)) continue;
+            this._setAck(m, 3);
+            read.push(m.key);
+        }
+        if (ids) {
+            const unknown = [...ids].filter((id) => !this.messages.has(id));
+            if (unknown.length) throw httpError(404, `unknown message id(s): ${unknown.join(', ')}`);
+        }
+        return { ok: true, read };
+    }
+
+    // The message a contact (or the account's phone) acts on: it must be in their chat.
+    _messageOf(spec, verb) {
+        if (!spec || typeof spec !== 'object') throw httpError(400, `body must be {"from": "<digits>", "messageId": "..."}`);
+        const from = parseNumber(spec.from, 'from');
+        const m = this.messages.get(String(spec.messageId));
+        if (!m) throw httpError(404, `no message ${JSON.stringify(spec.messageId)}`);
+        const ownPhone = m.account === from;
+        const group = this.groups.get(m.chat);
+        const inChat = group ? group.participants.includes(from) : m.chat === `${from}@c.us`;
+        if (!ownPhone && !inChat) throw httpError(403, `${from} cannot ${verb} a message of another chat`);
+        return { from, m, ownPhone };
+    }
+
+    // POST /_sim/peer/react: the contact (or the account's phone) reacts to a message of their
+    // chat; an empty reaction takes it back.
+    peerReact(spec) {
+        const { from, m, ownPhone } = this._messageOf(spec, 'react to');
+        const reaction = optionalString(spec.reaction, 'reaction', 32) ?? '';
+        const id = phoneMessageId();
+        const record = {
+            key: `${ownPhone}_${m.chat}_${id}`,
+            id,
+            fromMe: ownPhone,
+            chat: m.chat,
+            parentKey: m.key,
+            sender: `${from}@c.us`,
+            reaction,
+            t: Date.now(),
+        };
+        m.reactions = (m.reactions || []).filter((r) => r.sender !== record.sender).concat(reaction ? [record] : []);
+        this.sim._log('peer-reaction', { key: record.key, parentKey: m.key, sender: record.sender, reaction });
+        for (const sock of this._connectedSockets(m.account)) this.sim._send(sock, { type: 'reaction', reaction: record });
+        return { ok: true, id: record.key };
+    }
+
+    // POST /_sim/peer/revoke: the sender deletes a message for everyone.
+    peerRevoke(spec) {
+        const { from, m } = this._messageOf(spec, 'revoke');
+        if ((m.author || m.from) !== `${from}@c.us`) throw httpError(403, `only its sender can revoke ${m.key}`);
+        this._revoke(m, null);
+        return { ok: true };
+    }
+
+    _revoke(m, exceptSock) {
+        if (m.type === 'revoked') return;
+        m.type = 'revoked';
+        m.body = '';
+        this.sim._log('message-revoked', { key: m.key, by: m.from });
+        for (const sock of this._connectedSockets(m.account)) {
+            if (sock !== exceptSock) this.sim._send(sock, { type: 'revoke', key: m.key });
+        }
+    }
+
+    addContacts(list) {
+        if (!Array.isArray(list)) throw httpError(400, 'body must be {"contacts": [{"number": "15551234567", "name": "..."}]}');
+        const added = [];
+        for (const c of list) {
+            if (!c || typeof c !== 'object') throw httpError(400, 'each contact must be an object with a "number"');
+            const number = parseNumber(c.number, 'contacts[].number');
+            this.contacts.set(number, {
+                name: optionalString(c.name, 'name', 200),
+                pushname: optionalString(c.pushname, 'pushname', 200),
+                isBusiness: Boolean(c.isBusiness),
+                about: optionalString(c.about, 'about', 1000),
+                picture: c.picture ? this._upload(c.picture).directPath : null,
+            });
+            added.push(number);
+        }
+        this.sim._log('contacts-added', { numbers: added });
+        this._broadcast({ type: 'contacts', contacts: added.map((n) => this._contactRecord(n)) });
+        return { ok: true, count: added.length };
+    }
+
+    addUnregistered(list) {
+        if (!Array.isArray(list)) throw httpError(400, 'body must be {"numbers": ["15551234567"]}');
+        const numbers = list.map((n) => parseNumber(n, 'numbers[]'));
+        for (const n of numbers) this.unregistered.add(n);
+        this.sim._log('unregistered-added', { numbers });
+        return { ok: true, count: numbers.length };
+    }
+
+    // ---- the pages -----------------------------------------------------------------------------
+
+    _connectedSockets(account) {
+        return [...this.sim.sockets.values()].filter(
+            (s) => s.state === 'CONNECTED' && s.sessionWid === `${account}@c.us` && s.synced,
+        );
+    }
+
+    _broadcast(msg) {
+        for (const s of this.sim.sockets.values()) {
+            if (s.state === 'CONNECTED') this.sim._send(s, msg);
+        }
+    }
+
+    _wire(m) {
+        return {
+            key: m.key,
+            id: m.id,
+            fromMe: m.fromMe,
+            chat: m.chat,
+            from: m.from,
+            to: m.to,
+            type: m.type,
+            body: m.body,
+            t: m.t,
+            ack: m.ack,
+            quoted: m.quoted,
+            mentions: m.mentions,
+            author: m.author,
+            media: m.media,
+            location: m.location,
+            forwardingScore: m.forwardingScore || 0,
+            subtype: m.subtype || null,
+            recipients: m.recipients || null,
+        };
+    }
+
+    // What goes with a message to the page: the sender's contact, and the group it is in.
+    _context(m) {
+        const group = this.groups.get(m.chat);
+        const sender = (m.author || m.chat).split('@')[0];
+        return { contact: this._contactRecord(sender), group: group ? this._groupWire(group) : null };
+    }
+
+    _pushToPages(account, msg) {
+        for (const sock of this._connectedSockets(account)) {
+            this.sim._send(sock, { type: 'msg', msg: this._wire(msg), ...this._context(msg) });
+        }
+    }
+
+    _setAck(m, ack) {
+        if (ack <= m.ack) return;
+        m.ack = ack;
+        this.sim._log('message-ack', { key: m.key, ack });
+        for (const sock of this._connectedSockets(m.account)) this.sim._send(sock, { type: 'ack', key: m.key, ack });
+    }
+
+    // After `connected`: the chat list, the contacts and the messages this device already has.
+    onConnected(sock, session) {
+        const account = session.wid.split('@')[0];
+        const history = [];
+        for (const m of this.messages.values()) {
+            if (m.account !== account) continue;
+            // Older than the device, or already delivered to it: history.
+            if (m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) history.push(this._wire(m));
+        }
+        const numbers = new Set([...this.contacts.keys(), ...history.map((m) => (m.author || m.chat).split('@')[0])]);
+        const groups = [...this.groups.values()].filter((g) => g.account === account && g.participants.includes(account));
+        this.sim._send(sock, {
+            type: 'history',
+            groups: groups.map((g) => this._groupWire(g)),
+            messages: history,
+            contacts: [...numbers].map((n) => this._contactRecord(n)),
+        });
+    }
+
+    // After the first sync: what arrived for this device while it was away, as new messages.
+    onSynced(sock, session) {
+        sock.synced = true;
+        const account = session.wid.split('@')[0];
+        for (const m of this.messages.values()) {
+            if (m.account !== account || m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) continue;
+            this.sim._send(sock, { type: 'msg', msg: this._wire(m), ...this._context(m) });
+        }
+    }
+
+    // Messages the page sends; returns false for types that are not the account world's.
+    onPageMessage(sock, msg) {
+        switch (msg.type) {
+            case 'msg_receipt':
+                this._onReceipt(sock, msg);
+                return true;
+            case 'send_msg':
+                this._onSend(sock, msg);
+                return true;
+            case 'send_reaction': {
+                const m = this.messages.get(String(msg.parentKey));
+                const account = sock.sessionWid && sock.sessionWid.split('@')[0];
+                if (!m || m.account !== account || typeof msg.reaction !== 'string' || msg.reaction.length > 32) {
+                    this._answer(sock, msg, { ok: false, error: 'bad-reaction' });
+                    return true;
+                }
+                const sender = sock.sessionWid;
+                m.reactions = (m.reactions || []).filter((r) => r.sender !== sender).concat(msg.reaction ? [{ sender, reaction: msg.reaction, t: Date.now() }] : []);
+                this.sim._log('reaction-sent', { socketId: sock.id, parentKey: m.key, reaction: msg.reaction });
+                this._answer(sock, msg, { ok: true });
+                return true;
+            }
+            case 'revoke_msg': {
+                const m = this.messages.get(String(msg.key));
+                const account = sock.sessionWid && sock.sessionWid.split('@')[0];
+                if (!m || m.account !== account || !m.fromMe) {
+                    this._answer(sock, msg, { ok: false, error: 'not-revocable' });
+                    return true;
+                }
+                this._revoke(m, sock);
+                this._answer(sock, msg, { ok: true });
+                return true;
+            }
+            case 'chat_setting': {
+                const setting = String(msg.setting);
+                if (!['archive', 'pin', 'mute', 'unread', 'state'].includes(setting)) {
+                    this._answer(sock, msg, { ok: false, error: 'unknown-setting' });
+                    return true;
+                }
+                this.sim._log('chat-setting', { socketId: sock.id, chat: String(msg.chat), setting, value: msg.value });
+                this._answer(sock, msg, { ok: true });
+                return true;
+            }
+            case 'seen':
+                this.sim._log('chat-seen', { socketId: sock.id, chat: String(msg.chat) });
+                this._answer(sock, msg, { ok: true });
+                return true;
+            case 'query_exists': {
+                let number = null;
+                try {
+                    number = parseNumber(String(msg.wid || ''), 'wid');
+                } catch {
+                    /* not a phone number: not on WhatsApp */
+                }
+                this._answer(sock, msg, { exists: Boolean(number && !this.unregistered.has(number)), number });
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    _answer(sock, msg, body) {
+        this.sim._send(sock, { type: 'account_reply', rid: msg.rid, ...body });
+    }
+
+    _onReceipt(sock, msg) {
+        const m = this.messages.get(String(msg.key));
+        if (m && sock.token) m.deliveredTo.add(sock.token);
+    }
+
+    // The page sends a message: the server stores it (ack 1) and the contact receives it (ack 2).
+    _onSend(sock, msg) {
+        const refuse = (error) => this._answer(sock, msg, { ok: false, error });
+        if (sock.state !== 'CONNECTED' || !sock.sessionWid) return refuse('not-logged-in');
+        const account = sock.sessionWid.split('@')[0];
+        let peer = null;
+        const group = this.groups.get(String(msg.to));
+        if (group) {
+            if (!group.participants.includes(account)) return refuse('not-a-participant');
+        } else {
+            try {
+                peer = parseNumber(String(msg.to || ''), 'to');
+            } catch {
+                return refuse('unsupported-chat');
+            }
+        }
+        if (typeof msg.id !== 'string' || !/^[0-9A-F]{8,64}$/.test(msg.id)) return refuse('bad-id');
+        // A media message names a file the page uploaded; its text is the caption.
+        let media = null;
+        if (typeof msg.directPath === 'string') {
+            const file = this.media.get(msg.directPath);
+            if (!file) return refuse('unknown-media');
+            media = { directPath: msg.directPath, mimetype: file.mimetype, filename: file.filename, size: file.data.length, mediaKey: crypto.randomBytes(32).toString('base64') };
+        }
+        const text = media ? msg.caption : msg.body;
+        const body = typeof text === 'string' ? text.slice(0, MAX_BODY) : '';
+        let quoted = null;
+        if (typeof msg.quotedStanzaId === 'string') {
+            quoted = [...this.messages.values()].find((m) => m.id === msg.quotedStanzaId && m.account === account) || null;
+        }
+        const mentions = Array.isArray(msg.mentions) ? msg.mentions.filter((m) => typeof m === 'string').slice(0, 256) : [];
+        const type = media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
+        let location = null;
+        if (msg.msgType === 'location') {
+            try {
+                location = this._location({ latitude: msg.lat, longitude: msg.lng, description: msg.loc || null, url: msg.clientUrl || null });
+            } catch {
+                return refuse('bad-location');
+            }
+        }
+        const stored = this._store({ account, peer, chat: group ? group.id : null, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1, media, type, location });
+        // Forwarded messages say how often (WhatsApp shows "forwarded many times" from 5).
+        stored.forwardingScore = Math.min(127, Math.max(0, Math.floor(Number(msg.forwardingScore) || 0)));
+        // The sending page has it; other devices of the account get it as a new message.
+        stored.deliveredTo.add(sock.token);
+        this.sim._log('message-sent', { socketId: sock.id, key: stored.key, to: stored.to, quotedId: stored.quotedId, forwardingScore: stored.forwardingScore });
+        this._answer(sock, msg, { ok: true, key: stored.key, t: stored.t });
+        for (const other of this._connectedSockets(account)) {
+            if (other !== sock) this.sim._send(other, { type: 'msg', msg: this._wire(stored), ...this._context(stored) });
+        }
+        if (group || !this.unregistered.has(peer)) this._setAck(stored, 2);
+    }
+}
+
+// Groups and the media server are methods of the same world, in files of their own.
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-media'));
+
+module.exports = { AccountWorld, parseNumber };

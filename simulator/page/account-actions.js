@@ -1,0 +1,372 @@
+'use strict';
+// The actions of the account's world in the simulated WhatsApp Web page, as whatsapp-web.js
+// 1.34.7 calls them: sending (text and media), reactions, deleting, chat settings and lookups.
+// The models and collections are in account.js, served just before this file.
+(function () {
+    const sim = window.__waSimPage;
+    if (!sim || !sim.account) return;
+    const { modules } = sim;
+    const { MsgKey, MsgModel, Msg, Chat, Contact, createWid, meWid, ask, ensureChat, markRevoked } = sim.account;
+
+    // ---- actions -----------------------------------------------------------------------------
+
+    // Returns [the message added to the chat, the server's send result], as WhatsApp Web does.
+    function addAndSendMsgToChat(chat, data) {
+        const msg = new MsgModel({ ...data, isNewMsg: true, local: true, ack: 0, self: 'out' });
+        chat.msgs.add(msg);
+        chat.set({ t: Math.max(chat.t, msg.t), lastReceivedKey: msg.id });
+        Msg.add(msg);
+        const result = ask({
+            type: 'send_msg',
+            id: msg.id.id,
+            to: chat.id._serialized,
+            msgType: msg.type,
+            body: typeof msg.body === 'string' ? msg.body : '',
+            quotedStanzaId: msg.quotedStanzaID,
+            directPath: msg.directPath,
+            caption: msg.caption,
+            forwardingScore: msg.forwardingScore,
+            lat: msg.lat,
+            lng: msg.lng,
+            loc: msg.loc,
+            clientUrl: msg.clientUrl,
+            mentions: (msg.mentionedJidList || []).map((w) => String(w && w._serialized ? w._serialized : w)),
+        }).then(
+            (answer) => {
+                if (!answer.ok) {
+                    msg.set('ack', -1);
+                    return { messageSendResult: 'ERROR', error: answer.error };
+                }
+                if (msg.ack < 1) msg.set('ack', 1);
+                return { messageSendResult: 'OK', t: answer.t };
+            },
+            (err) => {
+                msg.set('ack', -1);
+                return { messageSendResult: 'ERROR', error: String(err && err.message) };
+            },
+        );
+        return [Promise.resolve([msg]), result];
+    }
+    modules.WAWebSendMsgChatAction = { addAndSendMsgToChat };
+
+    // ---- sending media: the steps whatsapp-web.js takes (Injected/Utils.js processMediaData) ----
+
+    // A file held by the page.
+    class OpaqueData {
+        constructor(blob) {
+            this.blob = blob;
+        }
+        static async createFromData(data, mimetype) {
+            return new OpaqueData(data instanceof Blob ? data : new Blob([data], { type: mimetype }));
+        }
+        url() {
+            return URL.createObjectURL(this.blob);
+        }
+        autorelease() {}
+        formData() {
+            return this.blob;
+        }
+    }
+    modules.WAWebMediaOpaqueData = OpaqueData;
+
+    // A file being prepared for sending: its type, hash and, after the upload, where it is.
+    class MediaData {
+        constructor(fields) {
+            Object.assign(this, fields);
+        }
+        set(fields) {
+            Object.assign(this, fields);
+        }
+        toJSON() {
+            const { mediaBlob, ...rest } = this;
+            return { ...rest };
+        }
+    }
+    const mediaTypeOf = (mimetype, asDocument) =>
+        asDocument ? 'document' : /^image\//.test(mimetype) ? 'image' : /^video\//.test(mimetype) ? 'video' : /^audio\//.test(mimetype) ? 'audio' : 'document';
+    modules.WAWebPrepRawMedia = {
+        prepRawMedia(opaque, params = {}) {
+            return {
+                async waitForPrep() {
+                    const bytes = await opaque.blob.arrayBuffer();
+                    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+                    return new MediaData({
+                        type: mediaTypeOf(opaque.blob.type, params.asDocument),
+                        mimetype: opaque.blob.type,
+                        filename: opaque.blob.name || undefined,
+                        size: bytes.byteLength,
+                        filehash: btoa(String.fromCharCode(...hash)),
+                        isGif: false,
+                        mediaBlob: opaque,
+                    });
+                },
+            };
+        },
+    };
+    // Media objects by file hash, as WhatsApp Web's media storage keeps them.
+    const mediaObjects = new Map();
+    modules.WAWebMediaStorage = {
+        getOrCreateMediaObject(filehash) {
+            if (!mediaObjects.has(filehash)) {
+                const object = {
+                    filehash,
+                    contentInfo: {},
+                    consolidate(fields) {
+                        Object.assign(object, fields);
+                    },
+                };
+                mediaObjects.set(filehash, object);
+            }
+            return mediaObjects.get(filehash);
+        },
+    };
+    modules.WAWebMmsMediaTypes = { msgToMediaType: ({ type }) => type, castToV4: (type) => type };
+    modules.WAWebMediaDataUtils = { shouldUseMediaCache: () => false };
+    // The upload: to the simulator's media server (WhatsApp Web encrypts and uploads to mmg).
+    modules.WAWebMediaMmsV4Upload = {
+        async uploadMedia({ mimetype, mediaObject }) {
+            const blob = mediaObject.renderableUrl ? await (await fetch(mediaObject.renderableUrl)).blob() : null;
+            if (!blob) throw new Error('upload failed: no file for this media object');
+            const res = await fetch('/_media/upload', {
+                method: 'POST',
+                headers: { 'content-type': mimetype, ...(mediaObject.filename ? { 'x-filename': encodeURIComponent(mediaObject.filename) } : {}) },
+                body: blob,
+            });
+            if (!res.ok) throw new Error(`upload failed: ${res.status}`);
+            const up = await res.json();
+            return {
+                mediaEntry: {
+                    mmsUrl: `${location.origin}/_media${up.directPath}`,
+                    deprecatedMms3Url: `${location.origin}/_media${up.directPath}`,
+                    directPath: up.directPath,
+                    mediaKey: up.mediaKey,
+                    mediaKeyTimestamp: Math.floor(Date.now() / 1000),
+                    encFilehash: mediaObject.filehash,
+                    uploadHash: mediaObject.filehash,
+                    sidecar: undefined,
+                    firstFrameSidecar: undefined,
+                    handle: null,
+                },
+            };
+        },
+    };
+
+    // The media server, on the page's own origin (the real one is mmg.whatsapp.net).
+    modules.WAWebDownloadManager = {
+        downloadManager: {
+            async downloadAndMaybeDecrypt({ directPath }) {
+                const res = await fetch(`/_media${directPath}`);
+                if (!res.ok) throw Object.assign(new Error(`media download failed: ${res.status}`), { status: res.status });
+                return res.arrayBuffer();
+            },
+        },
+    };
+
+    // ---- reactions ---------------------------------------------------------------------------
+
+    // The reaction table; clients wrap bulkUpsert (whatsapp-web.js does), so it is always called
+    // through the module object.
+    modules.WAWebAddonReactionTableMode = { reactionTableMode: { bulkUpsert: async (records) => records } };
+    function upsertReactions(records) {
+        modules.WAWebAddonReactionTableMode.reactionTableMode.bulkUpsert(records);
+        for (const r of records) {
+            const parent = Msg.get(r.reactionParentKey);
+            if (parent && r.reactionText && !parent.hasReaction) parent.set('hasReaction', true);
+        }
+    }
+    modules.WAWebSendReactionMsgAction = {
+        async sendReactionToMsg(msg, reaction) {
+            const id = await MsgKey.newId();
+            const answer = await ask({ type: 'send_reaction', parentKey: msg.id._serialized, reaction: String(reaction ?? '') });
+            if (!answer.ok) return { messageSendResult: 'ERROR', error: answer.error };
+            upsertReactions([
+                {
+                    id: new MsgKey({ fromMe: true, remote: msg.id.remote, id }),
+                    reactionParentKey: msg.id,
+                    reactionText: String(reaction ?? ''),
+                    reactionTimestamp: Date.now(),
+                    from: meWid(),
+                    read: true,
+                    orphan: 0,
+                    orphanReason: null,
+                    ack: 1,
+                },
+            ]);
+            return { messageSendResult: 'OK' };
+        },
+    };
+
+    // ---- deleting --------------------------------------------------------------------------
+
+    modules.WAWebMsgActionCapability = {
+        canSenderRevokeMsg: (msg) => Boolean(msg && msg.id.fromMe && msg.type !== 'revoked'),
+        // Admins revoke in groups, which are not modelled yet.
+        canAdminRevokeMsg: () => false,
+    };
+    const Cmd = modules.WAWebCmd.Cmd;
+    // Chat settings the phone and the other devices share; the server logs each as chat-setting.
+    Cmd.archiveChat = async (chat, archive) => {
+        chat.set('archive', Boolean(archive));
+        await ask({ type: 'chat_setting', chat: chat.id._serialized, setting: 'archive', value: Boolean(archive) });
+    };
+    Cmd.pinChat = async (chat, pin) => {
+        chat.set('pin', pin ? Math.floor(Date.now() / 1000) : 0);
+        await ask({ type: 'chat_setting', chat: chat.id._serialized, setting: 'pin', value: Boolean(pin) });
+    };
+    // Marked unread by hand: WhatsApp Web shows it with an unread count of -1.
+    Cmd.markChatUnread = async (chat, unread) => {
+        chat.set('unreadCount', unread ? -1 : 0);
+        await ask({ type: 'chat_setting', chat: chat.id._serialized, setting: 'unread', value: Boolean(unread) });
+    };
+    // Typing and recording, as the contact's phone shows them.
+    const chatState = (state) => (wid) => ask({ type: 'chat_setting', chat: createWid(wid)._serialized, setting: 'state', value: state });
+    modules.WAWebChatStateBridge = {
+        sendChatStateComposing: chatState('typing'),
+        sendChatStateRecording: chatState('recording'),
+        sendChatStatePaused: chatState('paused'),
+    };
+    // Current WhatsApp Web (2.3000+): (chat, { list, type: 'message' }, options).
+    Cmd.sendRevokeMsgs = async (chat, { list }) => {
+        for (const msg of list || []) {
+            const answer = await ask({ type: 'revoke_msg', key: msg.id._serialized });
+            if (answer.ok) markRevoked(msg);
+        }
+    };
+    // Delete for me: the messages leave this device's collections.
+    Cmd.sendDeleteMsgs = async (chat, { list }) => {
+        for (const msg of list || []) {
+            chat.msgs.remove(msg);
+            Msg.remove(msg);
+        }
+    };
+
+    // Forwarding: a copy of each message, sent to the chat, marked forwarded one time more.
+    modules.WAWebChatForwardMessage = {
+        async forwardMessages({ chat, msgs }) {
+            const me = meWid();
+            for (const original of msgs || []) {
+                if (!original) continue;
+                const copy = {};
+                for (const k of ['type', 'body', 'caption', 'directPath', 'mimetype', 'filename', 'size', 'mediaKey', 'lat', 'lng', 'loc', 'clientUrl']) {
+                    if (original[k] !== undefined) copy[k] = original[k];
+                }
+                const [added] = addAndSendMsgToChat(chat, {
+                    ...copy,
+                    id: new MsgKey({ from: me, to: chat.id, id: await MsgKey.newId(), selfDir: 'out' }),
+                    from: me,
+                    to: chat.id,
+                    t: Math.floor(Date.now() / 1000),
+                    isForwarded: true,
+                    forwardingScore: (original.forwardingScore || 0) + 1,
+                });
+                await added;
+            }
+            return true;
+        },
+    };
+
+    modules.WAWebFindChatAction = {
+        findOrCreateLatestChat: async (wid) => {
+            const existed = Chat.has(createWid(wid));
+            return { chat: ensureChat(wid), created: !existed };
+        },
+    };
+    modules.WAWebUpdateUnreadChatAction = {
+        // Reading a chat: its unread count goes to 0 and the server is told.
+        sendSeen: async ({ chat }) => {
+            if (chat.unreadCount !== 0) chat.set('unreadCount', 0);
+            await ask({ type: 'seen', chat: chat.id._serialized });
+        },
+    };
+    modules.WAWebStreamModel = { Stream: { markAvailable() {}, markUnavailable() {}, available: true } };
+    modules.WAWebQueryExistsJob = {
+        queryWidExists: async (wid) => {
+            const answer = await ask({ type: 'query_exists', wid: createWid(wid)._serialized });
+            return answer.exists ? { wid: createWid(`${answer.number}@c.us`) } : null;
+        },
+    };
+    modules.WAWebChatLoadMessages = {
+        // The whole history came at connect: nothing earlier to load.
+        loadEarlierMsgs: async () => [],
+    };
+    modules.WAWebGetEphemeralFieldsMsgActionsUtils = { getEphemeralFields: () => ({}) };
+    modules.WAWebMsgReply = { canReplyMsg: (msg) => Boolean(msg && msg.canReply && msg.canReply()) };
+    modules.WAWebQuotedMsgModelUtils = {
+        // The quoted message as a model: the one in the collection, else one made from the quote.
+        getQuotedMsgObj(msg) {
+            if (!msg || !msg.quotedStanzaID) return undefined;
+            const found = Msg.list.find((m) => m.id.id === msg.quotedStanzaID);
+            if (found) return found;
+            const participant = msg.quotedParticipant;
+            const me = meWid();
+            const fromMe = Boolean(me && participant && me.equals(participant));
+            return new MsgModel({
+                id: new MsgKey({ fromMe, remote: msg.quotedRemoteJid || msg.id.remote, id: msg.quotedStanzaID }),
+                type: (msg.quotedMsg && msg.quotedMsg.type) || 'chat',
+                body: (msg.quotedMsg && msg.quotedMsg.body) || '',
+                from: fromMe ? me : participant,
+                to: fromMe ? msg.id.remote : me,
+            });
+        },
+    };
+    // A contact's picture and "about" text, as the server gave them with the contact.
+    class ServerStatusCodeError extends Error {
+        constructor(status) {
+            super(`server status ${status}`);
+            this.name = 'ServerStatusCodeError';
+            this.status = status;
+        }
+    }
+    modules.WAWebContactProfilePicThumbBridge = {
+        async requestProfilePicFromServer(chat) {
+            const contact = Contact.get(createWid(chat.id));
+            if (!contact || !contact.profilePicPath) throw new ServerStatusCodeError(404);
+            const eurl = `${location.origin}/_media${contact.profilePicPath}`;
+            return { eurl, imgFull: eurl, img: eurl, tag: contact.profilePicPath.split('/').pop(), stale: false };
+        },
+    };
+    modules.WAWebContactStatusBridge = {
+        async getStatus({ wid }) {
+            const contact = Contact.get(createWid(wid));
+            return { status: contact ? contact.about : undefined };
+        },
+    };
+
+    modules.WAWebChatGetters = {
+        getIsNewsletter: (chat) => chat.id.isNewsletter(),
+        getIsBroadcast: (chat) => chat.id.isBroadcast(),
+        getIsGroup: (chat) => chat.id.isGroup(),
+    };
+    modules.WAWebContactGetters = {
+        getIsMe: (c) => Boolean(meWid() && meWid().equals(c.id)),
+        getIsUser: (c) => c.id.isUser(),
+        getIsGroup: (c) => c.id.isGroup(),
+        getIsWAContact: (c) => c.isWAContact && c.id.isUser(),
+        getUserid: (c) => (c.id.server === 'c.us' ? c.id.user : undefined),
+        getVerifiedName: (c) => c.verifiedName,
+        getVerifiedLevel: (c) => c.verifiedLevel,
+        getStatusMute: (c) => c.statusMute,
+        getName: (c) => c.name,
+        getShortName: (c) => c.shortName,
+        getPushname: (c) => c.pushname,
+        getIsEnterprise: (c) => c.isEnterprise,
+    };
+    modules.WAWebFrontendContactGetters = { getIsMyContact: (c) => Boolean(c.isAddressBookContact) };
+
+    sim.onServer('reaction', (msg) => {
+        const r = msg.reaction;
+        upsertReactions([
+            {
+                id: new MsgKey({ fromMe: r.fromMe, remote: r.chat, id: r.id }),
+                reactionParentKey: MsgKey.fromString(r.parentKey),
+                reactionText: r.reaction,
+                reactionTimestamp: r.t,
+                from: createWid(r.sender),
+                read: false,
+                orphan: 0,
+                orphanReason: null,
+                ack: 1,
+            },
+        ]);
+    });
+})();

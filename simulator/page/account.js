@@ -1,0 +1,605 @@
+'use strict';
+// The account's world in the simulated WhatsApp Web page, after login: the Msg, Chat and Contact
+// collections with their models, message keys and wids, and the actions a client calls to send a
+// message, mark a chat seen or ask whether a number is on WhatsApp. It models the modules
+// whatsapp-web.js 1.34.7 touches for these (src/util/Injected/Utils.js, src/Client.js,
+// src/structures/*.js), with the shapes they have in WhatsApp Web; every other module keeps the
+// permissive stand-in of app.js. The server side is ../account.js; the actions a client calls
+// (sending, reactions, deleting, chat settings, lookups) are in account-actions.js.
+(function () {
+    const sim = window.__waSimPage;
+    if (!sim) return;
+    const { Events, Model, modules } = sim;
+
+    // ---- wids: `<user>@<server>` ------------------------------------------------------------
+
+    const SERVERS = ['c.us', 'g.us', 'lid', 'broadcast', 'newsletter'];
+
+    class Wid {
+        constructor(user, server) {
+            this.server = server;
+            this.user = user;
+            this._serialized = `${user}@${server}`;
+        }
+        isUser() {
+            return this.server === 'c.us' || this.server === 'lid';
+        }
+        isLid() {
+            return this.server === 'lid';
+        }
+        isGroup() {
+            return this.server === 'g.us';
+        }
+        isBroadcast() {
+            return this.server === 'broadcast';
+        }
+        isStatus() {
+            return this.server === 'broadcast' && this.user === 'status';
+        }
+        isNewsletter() {
+            return this.server === 'newsletter';
+        }
+        equals(other) {
+            return other != null && String(other._serialized ?? other) === this._serialized;
+        }
+        toJid() {
+            return this.server === 'c.us' ? `${this.user}@s.whatsapp.net` : this._serialized;
+        }
+        toString() {
+            return this._serialized;
+        }
+    }
+
+    // Accepts a wid, a wid-like object or a string; `s.whatsapp.net` is the protocol's c.us.
+    function createWid(value) {
+        if (value instanceof Wid) return value;
+        const text = value && typeof value === 'object' ? value._serialized : value;
+        if (typeof text !== 'string') throw new TypeError(`createWid: not a wid: ${String(value)}`);
+        const at = text.lastIndexOf('@');
+        let server = at < 0 ? '' : text.slice(at + 1);
+        const user = text.slice(0, at);
+        if (server === 's.whatsapp.net') server = 'c.us';
+        if (!user || !SERVERS.includes(server)) throw new TypeError(`createWid: not a wid: ${text}`);
+        return new Wid(user, server);
+    }
+
+    modules.WAWebWidFactory = {
+        createWid,
+        createWidFromWidLike: createWid,
+        isWidlike: (v) => v instanceof Wid || Boolean(v && typeof v._serialized === 'string'),
+        asUserWidOrThrow(value) {
+            const wid = createWid(value);
+            if (!wid.isUser()) throw new TypeError(`asUserWidOrThrow: not a user wid: ${wid}`);
+            return wid;
+        },
+        toUserWidOrThrow(value) {
+            return modules.WAWebWidFactory.asUserWidOrThrow(value);
+        },
+    };
+
+    const meWid = () => {
+        const me = sim.me();
+        return me ? createWid(`${me.user}@c.us`) : null;
+    };
+
+    // ---- message keys: `${fromMe}_${remote}_${id}[_${participant}]` --------------------------
+
+    class MsgKey {
+        // Either { fromMe, remote, id, participant } or, as whatsapp-web.js builds new ones,
+        // { from, to, id, participant, selfDir: 'out' | 'in' }.
+        constructor(spec) {
+            const fromMe = spec.selfDir !== undefined ? spec.selfDir === 'out' : Boolean(spec.fromMe);
+            const remote = spec.selfDir !== undefined ? (fromMe ? spec.to : spec.from) : spec.remote;
+            this.fromMe = fromMe;
+            this.remote = createWid(remote);
+            this.id = String(spec.id);
+            if (spec.participant) this.participant = createWid(spec.participant);
+            this._serialized = `${fromMe}_${this.remote._serialized}_${this.id}${this.participant ? `_${this.participant._serialized}` : ''}`;
+        }
+        equals(other) {
+            return other != null && String(other._serialized ?? other) === this._serialized;
+        }
+        toString() {
+            return this._serialized;
+        }
+        // WhatsApp Web's own stanza ids: 3EB0 and 16 hex digits.
+        static async newId() {
+            const bytes = crypto.getRandomValues(new Uint8Array(8));
+            return `3EB0${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+        }
+        static fromString(text) {
+            const [fromMe, remote, id, participant] = String(text).split('_');
+            return new MsgKey({ fromMe: fromMe === 'true', remote, id, participant });
+        }
+    }
+    modules.WAWebMsgKey = MsgKey;
+
+    // ---- models and collections --------------------------------------------------------------
+
+    // A model whose events also reach the collections holding it, as Backbone collections relay
+    // their models' events (whatsapp-web.js listens on Msg for `change:ack` of any message).
+    class AccountModel extends Model {
+        constructor(attrs) {
+            super(attrs);
+            Object.defineProperty(this, 'owners', { value: new Set() });
+        }
+        trigger(name, ...args) {
+            super.trigger(name, ...args);
+            for (const owner of this.owners) owner.trigger(name, ...args);
+            return this;
+        }
+        serialize() {
+            return { ...this.attributes };
+        }
+    }
+
+    const keyOf = (value) => {
+        if (value == null) return null;
+        if (typeof value === 'string') return value;
+        if (typeof value._serialized === 'string') return value._serialized;
+        if (value.id != null) return keyOf(value.id);
+        return String(value);
+    };
+
+    class Collection extends Events {
+        constructor(modelClass, makeMissing) {
+            super();
+            this.modelClass = modelClass;
+            this.list = [];
+            this.index = new Map();
+            Object.defineProperty(this, 'makeMissing', { value: makeMissing });
+        }
+        get models() {
+            return this.list;
+        }
+        get length() {
+            return this.list.length;
+        }
+        get(id) {
+            return this.index.get(keyOf(id));
+        }
+        has(id) {
+            return this.index.has(keyOf(id));
+        }
+        // Adds models (or attribute objects); `add` fires for each new one, after it is in.
+        add(items) {
+            const added = [];
+            for (const item of Array.isArray(items) ? items : [items]) {
+                const model = item instanceof AccountModel ? item : new this.modelClass(item);
+                const key = keyOf(model.id);
+                if (this.index.has(key)) continue;
+                this.index.set(key, model);
+                this.list.push(model);
+                model.owners.add(this);
+                added.push(model);
+                this.trigger('add', model, this);
+            }
+            return added;
+        }
+        remove(items) {
+            const removed = [];
+            for (const item of Array.isArray(items) ? items : [items]) {
+                const model = this.get(item);
+                if (!model) continue;
+                this.index.delete(keyOf(model.id));
+                this.list.splice(this.list.indexOf(model), 1);
+                model.owners.delete(this);
+                removed.push(model);
+                this.trigger('remove', model, this);
+            }
+            return removed;
+        }
+        getModelsArray() {
+            return this.list.slice();
+        }
+        toArray() {
+            return this.list.slice();
+        }
+        filter(fn) {
+            return this.list.filter(fn);
+        }
+        map(fn) {
+            return this.list.map(fn);
+        }
+        forEach(fn) {
+            this.list.forEach(fn);
+        }
+        serialize() {
+            return this.list.map((m) => m.serialize());
+        }
+        // WhatsApp Web looks a model up and, for contacts and chats, makes it when it is missing.
+        async find(id) {
+            return this.get(id) || (this.makeMissing ? this.makeMissing(id) : undefined);
+        }
+        async getMessagesById(ids) {
+            return { messages: (ids || []).map((id) => this.get(id)).filter(Boolean) };
+        }
+    }
+
+    const MSG_DEFAULTS = {
+        id: undefined,
+        type: 'chat',
+        subtype: undefined,
+        recipients: undefined,
+        body: '',
+        caption: undefined,
+        t: 0,
+        from: undefined,
+        to: undefined,
+        author: undefined,
+        ack: 0,
+        isNewMsg: false,
+        self: 'in',
+        local: false,
+        star: false,
+        broadcast: false,
+        isForwarded: false,
+        forwardingScore: 0,
+        mentionedJidList: [],
+        groupMentions: [],
+        quotedMsg: undefined,
+        quotedStanzaID: undefined,
+        quotedParticipant: undefined,
+        quotedRemoteJid: undefined,
+        isEphemeral: false,
+        isStatusV3: false,
+        isNotification: false,
+        hasReaction: false,
+        isGif: false,
+        directPath: undefined,
+        mimetype: undefined,
+        mediaKey: undefined,
+        mediaKeyTimestamp: undefined,
+        filename: undefined,
+        size: undefined,
+        duration: undefined,
+        mediaObject: undefined,
+        lat: undefined,
+        lng: undefined,
+        loc: undefined,
+        clientUrl: undefined,
+    };
+    // Types that are not conversation messages: they cannot be replied to.
+    const NOT_REPLYABLE = ['revoked', 'notification', 'notification_template', 'gp2', 'e2e_notification', 'ciphertext', 'call_log', 'protocol'];
+
+    class MsgModel extends AccountModel {
+        constructor(attrs) {
+            super({ ...MSG_DEFAULTS, ...attrs });
+            // Media messages: where the file is in its download (INIT, FETCHING, RESOLVED, ERROR_…).
+            if (this.directPath) Object.defineProperty(this, 'mediaData', { value: { mediaStage: 'INIT' } });
+        }
+        // Fetches the file into the page (WhatsApp Web decrypts it too).
+        async downloadMedia() {
+            if (!this.mediaData) return;
+            this.mediaData.mediaStage = 'FETCHING';
+            try {
+                await modules.WAWebDownloadManager.downloadManager.downloadAndMaybeDecrypt({ directPath: this.directPath, type: this.type });
+                this.mediaData.mediaStage = 'RESOLVED';
+            } catch (err) {
+                this.mediaData.mediaStage = err && err.status === 404 ? 'ERROR_MISSING' : 'ERROR_UNKNOWN';
+            }
+        }
+        unsafe() {
+            return this;
+        }
+        canReply() {
+            return !NOT_REPLYABLE.includes(this.type) && !this.isNotification;
+        }
+        // The fields a reply to this message carries (the quoted message's context).
+        msgContextInfo(chat) {
+            const info = {
+                quotedMsg: { type: this.type, body: this.body, caption: this.caption },
+                quotedStanzaID: this.id.id,
+                quotedParticipant: this.author || this.from,
+            };
+            if (chat && !this.id.remote.equals(chat.id)) info.quotedRemoteJid = this.id.remote;
+            return info;
+        }
+    }
+
+    // A group's metadata (WhatsApp Web's GroupMetadata model): subject, description, owner and
+    // participants ({ id, isAdmin, isSuperAdmin }).
+    class GroupMetadataModel extends AccountModel {
+        constructor(attrs) {
+            super({ id: undefined, subject: '', desc: undefined, owner: undefined, creation: 0, participants: [], announce: false, restrict: false, isLidAddressingMode: false, ...attrs });
+        }
+    }
+
+    class ChatModel extends AccountModel {
+        constructor(attrs) {
+            super({
+                id: undefined,
+                t: 0,
+                unreadCount: 0,
+                archive: false,
+                pin: 0,
+                isReadOnly: false,
+                isLocked: false,
+                notSpam: true,
+                muteExpiration: 0,
+                lastReceivedKey: undefined,
+                ...attrs,
+            });
+            Object.defineProperty(this, 'msgs', { value: new Collection(MsgModel) });
+            // WhatsApp Web's mute model: expiration 0 not muted, -1 for ever, else a Unix time.
+            const chat = this;
+            const mute = {
+                expiration: 0,
+                get isMuted() {
+                    return mute.expiration !== 0;
+                },
+                async mute({ expiration }) {
+                    mute.expiration = expiration;
+                    chat.set('muteExpiration', expiration);
+                    await ask({ type: 'chat_setting', chat: chat.id._serialized, setting: 'mute', value: expiration });
+                },
+                async unmute() {
+                    mute.expiration = 0;
+                    chat.set('muteExpiration', 0);
+                    await ask({ type: 'chat_setting', chat: chat.id._serialized, setting: 'mute', value: 0 });
+                },
+            };
+            Object.defineProperty(this, 'mute', { value: mute });
+            // Set for groups only.
+            Object.defineProperty(this, 'groupMetadata', { value: undefined, writable: true });
+        }
+        get contact() {
+            return Contact.get(this.id);
+        }
+        get formattedTitle() {
+            const contact = this.contact;
+            if (this.groupMetadata) return this.groupMetadata.subject;
+            return (contact && (contact.name || contact.pushname)) || formattedPhoneNumber(this.id._serialized);
+        }
+        serialize() {
+            return { ...this.attributes, formattedTitle: this.formattedTitle, msgs: this.msgs.getModelsArray() };
+        }
+    }
+
+    class ContactModel extends AccountModel {
+        constructor(attrs) {
+            super({
+                id: undefined,
+                name: undefined,
+                pushname: undefined,
+                shortName: undefined,
+                type: 'in',
+                isBusiness: false,
+                isEnterprise: false,
+                isContactBlocked: false,
+                isAddressBookContact: false,
+                isWAContact: true,
+                verifiedName: undefined,
+                verifiedLevel: undefined,
+                statusMute: false,
+                labels: [],
+                sectionHeader: undefined,
+                about: undefined,
+                profilePicPath: undefined,
+                ...attrs,
+            });
+        }
+        get formattedName() {
+            return this.name || this.pushname || formattedPhoneNumber(this.id._serialized);
+        }
+    }
+
+    // The collections as clients reach them (wrapped by app.js); used through these only, so that
+    // a listener added by a client and an event triggered here meet on the same object.
+    const Msg = sim.setCollection('Msg', new Collection(MsgModel));
+    const Contact = sim.setCollection(
+        'Contact',
+        new Collection(ContactModel, (id) => {
+            const contact = new ContactModel({ id: createWid(id) });
+            Contact.add(contact);
+            return contact;
+        }),
+    );
+    const Chat = sim.setCollection('Chat', new Collection(ChatModel, (id) => ensureChat(id)));
+
+    function ensureChat(id) {
+        const wid = createWid(id);
+        let chat = Chat.get(wid);
+        if (!chat) {
+            chat = new ChatModel({ id: wid });
+            Chat.add(chat);
+        }
+        if (wid.isUser() && !Contact.get(wid)) Contact.add(new ContactModel({ id: wid }));
+        return chat;
+    }
+
+    // A contact as the server describes it: { number, name, pushname, isBusiness, isMyContact, registered }.
+    function upsertContact(record) {
+        const wid = createWid(`${record.number}@c.us`);
+        const attrs = {
+            name: record.name || undefined,
+            pushname: record.pushname || undefined,
+            shortName: record.name ? record.name.split(/\s+/)[0] : undefined,
+            isBusiness: Boolean(record.isBusiness),
+            isAddressBookContact: Boolean(record.isMyContact),
+            isWAContact: record.registered !== false,
+            about: record.about || undefined,
+            profilePicPath: record.picture || undefined,
+        };
+        const contact = Contact.get(wid);
+        if (contact) contact.set(attrs);
+        else Contact.add(new ContactModel({ id: wid, ...attrs }));
+    }
+
+    // ---- messages from the server ------------------------------------------------------------
+
+    // A group as the server describes it: its chat, with the metadata, and its participants' contacts.
+    function upsertGroup(g) {
+        const chat = ensureChat(g.id);
+        const attrs = {
+            id: createWid(g.id),
+            subject: g.subject,
+            desc: g.description || undefined,
+            owner: createWid(g.owner),
+            creation: g.creation,
+            participants: g.participants.map((p) => ({ id: createWid(p.id), isAdmin: p.isAdmin, isSuperAdmin: p.isSuperAdmin })),
+        };
+        if (chat.groupMetadata) chat.groupMetadata.set(attrs);
+        else chat.groupMetadata = new GroupMetadataModel(attrs);
+        for (const p of g.participants) {
+            if (!Contact.get(p.id)) Contact.add(new ContactModel({ id: createWid(p.id) }));
+        }
+    }
+
+    function modelFromWire(w, isNew) {
+        const attrs = {
+            id: new MsgKey({ fromMe: w.fromMe, remote: w.chat, id: w.id, participant: w.author || undefined }),
+            author: w.author && !w.fromMe ? createWid(w.author) : undefined,
+            subtype: w.subtype || undefined,
+            recipients: w.recipients ? w.recipients.map(createWid) : undefined,
+            isNotification: w.type === 'gp2',
+            type: w.type,
+            body: w.body,
+            t: w.t,
+            from: createWid(w.from),
+            to: createWid(w.to),
+            ack: w.ack,
+            isNewMsg: isNew,
+            self: w.fromMe ? 'out' : 'in',
+            mentionedJidList: (w.mentions || []).map(createWid),
+            isForwarded: w.forwardingScore > 0,
+            forwardingScore: w.forwardingScore || 0,
+        };
+        if (w.media) {
+            // A media message: the text is its caption; the file is fetched on demand.
+            Object.assign(attrs, {
+                body: '',
+                caption: w.body || undefined,
+                directPath: w.media.directPath,
+                mimetype: w.media.mimetype,
+                filename: w.media.filename || undefined,
+                size: w.media.size,
+                mediaKey: w.media.mediaKey,
+                mediaKeyTimestamp: w.t,
+            });
+        }
+        if (w.location) {
+            Object.assign(attrs, {
+                lat: w.location.latitude,
+                lng: w.location.longitude,
+                loc: w.location.description || undefined,
+                clientUrl: w.location.url || undefined,
+            });
+        }
+        if (w.quoted) {
+            attrs.quotedMsg = { type: w.quoted.type, body: w.quoted.body };
+            attrs.quotedStanzaID = w.quoted.id;
+            attrs.quotedParticipant = createWid(w.quoted.participant);
+        }
+        return new MsgModel(attrs);
+    }
+
+    // One message into the collections: chat and contact first, then the Msg collection, whose
+    // `add` is what clients listen to; it sees a message that is complete and findable.
+    function receive(w, isNew) {
+        const existing = Msg.get(w.key);
+        if (existing) {
+            if (w.ack > existing.ack) existing.set('ack', w.ack);
+        } else {
+            const chat = ensureChat(w.chat);
+            const msg = modelFromWire(w, isNew);
+            chat.msgs.add(msg);
+            chat.set({ t: Math.max(chat.t, msg.t), lastReceivedKey: msg.id });
+            Msg.add(msg);
+            if (isNew && !w.fromMe) chat.set('unreadCount', chat.unreadCount + 1);
+        }
+        // The server keeps a message for this device until the device has it.
+        if (isNew) sim.send({ type: 'msg_receipt', key: w.key });
+    }
+
+    sim.onServer('history', (msg) => {
+        for (const c of msg.contacts || []) upsertContact(c);
+        for (const g of msg.groups || []) upsertGroup(g);
+        for (const w of msg.messages || []) receive(w, false);
+    });
+    sim.onServer('msg', (msg) => {
+        if (msg.contact) upsertContact(msg.contact);
+        if (msg.group) upsertGroup(msg.group);
+        receive(msg.msg, true);
+    });
+    sim.onServer('ack', (msg) => {
+        const m = Msg.get(msg.key);
+        if (m && msg.ack > m.ack) m.set('ack', msg.ack);
+    });
+    // A message deleted for everyone: WhatsApp Web turns the model into a `revoked` one in place.
+    function markRevoked(msg) {
+        if (msg.type !== 'revoked') msg.set({ type: 'revoked', subtype: 'sender_revoke', body: '' });
+    }
+    sim.onServer('revoke', (msg) => {
+        const m = Msg.get(msg.key);
+        if (m) markRevoked(m);
+    });
+    sim.onServer('contacts', (msg) => {
+        for (const c of msg.contacts || []) upsertContact(c);
+    });
+
+    // Requests to the server with an answer (`account_reply` carrying the same `rid`).
+    const waiting = new Map();
+    let nextRid = 1;
+    function ask(message, timeoutMs = 20000) {
+        const rid = nextRid++;
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => {
+                waiting.delete(rid);
+                reject(new Error(`no answer from the server to ${message.type}`));
+            }, timeoutMs);
+            waiting.set(rid, (answer) => {
+                clearTimeout(timer);
+                resolve(answer);
+            });
+            sim.send({ ...message, rid });
+        });
+    }
+    sim.onServer('account_reply', (msg) => {
+        const done = waiting.get(msg.rid);
+        waiting.delete(msg.rid);
+        if (done) done(msg);
+    });
+
+    // ---- links and phone numbers -------------------------------------------------------------
+
+    const LINK_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+    function findLinks(text) {
+        if (typeof text !== 'string') return [];
+        return [...text.matchAll(LINK_RE)].map((m) => {
+            const url = m[0].replace(/[.,;:!?)]+$/, '');
+            return { url, href: /^https?:/i.test(url) ? url : `http://${url}`, index: m.index };
+        });
+    }
+    modules.WALinkify = { findLinks, findLink: (text) => findLinks(text)[0] || null };
+
+    // Country calling codes: 1 and 7 take one digit, those below two, every other three (ITU E.164).
+    const TWO_DIGIT_CC = new Set('20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98'.split(' '));
+    function findCC(number) {
+        const digits = String(number).replace(/\D/g, '');
+        if (/^[17]/.test(digits)) return digits[0];
+        if (TWO_DIGIT_CC.has(digits.slice(0, 2))) return digits.slice(0, 2);
+        return digits.slice(0, 3);
+    }
+    modules.WAPhoneFindCC = { findCC };
+
+    // "+1 (555) 010-0001" for North American numbers, "+44 7911 123 456"-like groups elsewhere: a
+    // small part of the libphonenumber formatting WhatsApp Web uses.
+    function formattedPhoneNumber(id) {
+        const digits = String(id).split('@')[0].replace(/\D/g, '');
+        const cc = findCC(digits);
+        const national = digits.slice(cc.length);
+        if (cc === '1' && national.length === 10) return `+1 (${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}`;
+        const groups = [];
+        let rest = national;
+        while (rest.length > 4) {
+            groups.push(rest.slice(0, 3));
+            rest = rest.slice(3);
+        }
+        if (rest) groups.push(rest);
+        return `+${cc} ${groups.join(' ')}`.trim();
+    }
+    modules.WAWebPhoneUtils = { formattedPhoneNumber };
+    // For page/account-actions.js, which is served right after this file.
+    sim.account = { MsgKey, MsgModel, Msg, Chat, Contact, createWid, meWid, ask, ensureChat, markRevoked };
+})();

@@ -1,0 +1,111 @@
+//! The page functions of the account (src/page/messages/*.js), each called
+//! with its values as arguments. `models.js` is put in front of every one of
+//! them at compile time: our own constant sources, never user input.
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use super::{decode, AccountCall};
+use crate::browser::{call, PageHandle, BINDING};
+use crate::errors::ClientError;
+
+macro_rules! page_fn {
+    ($file:literal) => {
+        concat!(
+            "async function (...args) {\n",
+            include_str!("../page/messages/models.js"),
+            "\nreturn (",
+            include_str!(concat!("../page/messages/", $file)),
+            ")(...args);\n}"
+        )
+    };
+}
+
+const SUBSCRIBE: &str = page_fn!("subscribe.js");
+const SEND_MESSAGE: &str = page_fn!("send_message.js");
+const GET_CHATS: &str = page_fn!("get_chats.js");
+const GET_CHAT: &str = page_fn!("get_chat.js");
+const GET_CONTACTS: &str = page_fn!("get_contacts.js");
+const GET_CONTACT: &str = page_fn!("get_contact.js");
+const GET_MESSAGE: &str = page_fn!("get_message.js");
+const GET_QUOTED_MESSAGE: &str = page_fn!("get_quoted_message.js");
+const FETCH_MESSAGES: &str = page_fn!("fetch_messages.js");
+const SEND_SEEN: &str = page_fn!("send_seen.js");
+const NUMBER_ID: &str = page_fn!("number_id.js");
+const FORMATTED_NUMBER: &str = page_fn!("formatted_number.js");
+const COUNTRY_CODE: &str = page_fn!("country_code.js");
+const SEND_REACTION: &str = page_fn!("send_reaction.js");
+const DELETE_MESSAGE: &str = page_fn!("delete_message.js");
+const DOWNLOAD_MEDIA: &str = page_fn!("download_media.js");
+const ARCHIVE_CHAT: &str = page_fn!("archive_chat.js");
+const PIN_CHAT: &str = page_fn!("pin_chat.js");
+const MUTE_CHAT: &str = page_fn!("mute_chat.js");
+const MARK_CHAT_UNREAD: &str = page_fn!("mark_chat_unread.js");
+const CHAT_STATE: &str = page_fn!("chat_state.js");
+const PROFILE_PIC_URL: &str = page_fn!("profile_pic_url.js");
+const ABOUT: &str = page_fn!("about.js");
+const FORWARD_MESSAGE: &str = page_fn!("forward_message.js");
+
+const LIMIT: Duration = Duration::from_secs(20);
+/// getChats() over thousands of chats, or a send waiting for a slow socket.
+const LONG: Duration = Duration::from_secs(60);
+
+/// Hooks the page's message collection (once per document): new messages and
+/// acks come back through the binding.
+pub async fn subscribe(page: &PageHandle) -> Result<(), ClientError> {
+    call(page, "subscribing to messages", SUBSCRIBE, vec![json!(BINDING)], LIMIT).await.map(|_| ())
+}
+
+/// Runs one account call in the page and returns its checked answer.
+pub async fn run(page: &PageHandle, account_call: &AccountCall) -> Result<Value, ClientError> {
+    use AccountCall::*;
+    let (what, function, args, limit) = match account_call {
+        SendMessage { chat_id, content, options } => (
+            "sending a message",
+            SEND_MESSAGE,
+            vec![
+                json!(chat_id),
+                json!(content),
+                json!({
+                    "quotedMessageId": options.quoted_message_id,
+                    "mentions": options.mentions,
+                    "linkPreview": options.link_preview,
+                    "sendSeen": options.send_seen,
+                    "ignoreQuoteErrors": options.ignore_quote_errors,
+                    "media": options.media.as_ref().map(|m| json!({ "mimetype": m.mimetype, "data": m.data, "filename": m.filename })),
+                    "sendMediaAsDocument": options.send_media_as_document,
+                    "location": options.location.as_ref().map(|l| json!({ "latitude": l.latitude, "longitude": l.longitude, "description": l.description, "url": l.url })),
+                }),
+            ],
+            LONG,
+        ),
+        GetChats => ("reading the chats", GET_CHATS, vec![], LONG),
+        GetChatById(id) => ("reading a chat", GET_CHAT, vec![json!(id)], LIMIT),
+        GetContacts => ("reading the contacts", GET_CONTACTS, vec![], LONG),
+        GetContactById(id) => ("reading a contact", GET_CONTACT, vec![json!(id)], LIMIT),
+        GetMessageById(id) => ("reading a message", GET_MESSAGE, vec![json!(id)], LIMIT),
+        GetQuotedMessage(id) => ("reading a quoted message", GET_QUOTED_MESSAGE, vec![json!(id)], LIMIT),
+        FetchMessages { chat_id, limit, from_me } => ("fetching messages", FETCH_MESSAGES, vec![json!(chat_id), json!(limit), json!(from_me)], LONG),
+        SendSeen(id) => ("marking a chat seen", SEND_SEEN, vec![json!(id)], LIMIT),
+        GetNumberId(id) | IsRegisteredUser(id) => ("looking a number up", NUMBER_ID, vec![json!(id)], LIMIT),
+        GetFormattedNumber(digits) => ("formatting a number", FORMATTED_NUMBER, vec![json!(digits)], LIMIT),
+        GetCountryCode(digits) => ("finding a country code", COUNTRY_CODE, vec![json!(digits)], LIMIT),
+        SendReaction { message_id, reaction } => ("reacting to a message", SEND_REACTION, vec![json!(message_id), json!(reaction)], LIMIT),
+        // Files can be large: their base64 crosses the DevTools connection.
+        DownloadMedia(message_id) => ("downloading media", DOWNLOAD_MEDIA, vec![json!(message_id)], LONG),
+        ArchiveChat { chat_id, archive } => ("archiving a chat", ARCHIVE_CHAT, vec![json!(chat_id), json!(archive)], LIMIT),
+        PinChat { chat_id, pin } => ("pinning a chat", PIN_CHAT, vec![json!(chat_id), json!(pin)], LIMIT),
+        MuteChat { chat_id, until } => ("muting a chat", MUTE_CHAT, vec![json!(chat_id), json!(until)], LIMIT),
+        GetProfilePicUrl(id) => ("reading a profile picture", PROFILE_PIC_URL, vec![json!(id)], LIMIT),
+        ForwardMessage { message_id, chat_id } => ("forwarding a message", FORWARD_MESSAGE, vec![json!(message_id), json!(chat_id)], LONG),
+        GetAbout(id) => ("reading an about text", ABOUT, vec![json!(id)], LIMIT),
+        MarkChatUnread(chat_id) => ("marking a chat unread", MARK_CHAT_UNREAD, vec![json!(chat_id)], LIMIT),
+        SendChatState { chat_id, state } => ("sending a chat state", CHAT_STATE, vec![json!(chat_id), json!(state.as_str())], LIMIT),
+        DeleteMessage { message_id, everyone, clear_media } => {
+            ("deleting a message", DELETE_MESSAGE, vec![json!(message_id), json!(everyone), json!(clear_media)], LIMIT)
+        }
+    };
+    let raw = call(page, what, function, args, limit).await?;
+    decode(account_call, raw)
+}

@@ -1,0 +1,187 @@
+//! The account module's checks, and its contract with the session.
+
+use super::*;
+use crate::message::tests::record;
+
+#[test]
+fn send_message_is_checked_before_it_is_queued() {
+    let call = AccountCall::parse("sendMessage", &json!(["15557654321@c.us", "hi", { "quotedMessageId": "false_15557654321@c.us_ABC", "mentions": "15551112222@c.us", "sendSeen": false }])).unwrap();
+    let AccountCall::SendMessage { chat_id, content, options } = call else { panic!() };
+    assert_eq!((chat_id.as_str(), content.as_str()), ("15557654321@c.us", "hi"));
+    assert_eq!(options.quoted_message_id.as_deref(), Some("false_15557654321@c.us_ABC"));
+    assert_eq!(options.mentions, vec!["15551112222@c.us".to_string()]);
+    assert!(!options.send_seen && options.link_preview && options.ignore_quote_errors);
+
+    let code = |args: Value| AccountCall::parse("sendMessage", &args).unwrap_err().code();
+    assert_eq!(code(json!(["15557654321", "hi"])), "ERR_INVALID_CHAT_ID");
+    assert_eq!(code(json!(["15557654321@c.us", 5])), "ERR_INVALID_ARGUMENT");
+    assert_eq!(code(json!(["15557654321@c.us", "x", { "quotedMessageId": "nope" }])), "ERR_INVALID_ARGUMENT");
+    assert_eq!(code(json!(["15557654321@c.us", "x", { "mentions": ["bad"] }])), "ERR_INVALID_CHAT_ID");
+    assert_eq!(code(json!(["15557654321@c.us", "x", { "sendSeen": "yes" }])), "ERR_INVALID_ARGUMENT");
+    assert_eq!(code(json!(["15557654321@c.us", "x", { "media": {} }])), "ERR_INVALID_ARGUMENT");
+    assert_eq!(code(json!(["15557654321@c.us", { "mimetype": "image/png", "data": "not base64!" }])), "ERR_INVALID_ARGUMENT");
+    assert_eq!(code(json!(["15557654321@c.us", { "mimetype": "png", "data": "AAAA" }])), "ERR_INVALID_ARGUMENT");
+    let big = "A".repeat(MEDIA_LIMIT / 3 * 4 + 8);
+    assert_eq!(code(json!(["15557654321@c.us", { "mimetype": "image/png", "data": big }])), "ERR_MEDIA_TOO_LARGE");
+    // The same size is fine as a document.
+    assert!(AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "mimetype": "image/png", "data": big }, { "sendMediaAsDocument": true }])).is_ok());
+    let AccountCall::SendMessage { content, options, .. } =
+        AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "mimetype": "image/png", "data": "iVBORw==", "filename": "a.png" }, { "caption": "look" }])).unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!((content.as_str(), options.media.unwrap().filename.as_deref()), ("look", Some("a.png")));
+}
+
+#[test]
+fn each_message_is_emitted_once() {
+    let mut state = AccountState::default();
+    let incoming = Message::from_value(&record(false, "AAA", "hi")).unwrap();
+    let names = |v: Vec<AccountEmit>| v.iter().map(AccountEmit::name).collect::<Vec<_>>();
+    assert_eq!(names(state.emits(AccountEvent::Message(Box::new(incoming.clone())))), ["message_create", "message"]);
+    assert!(state.emits(AccountEvent::Message(Box::new(incoming.clone()))).is_empty());
+    let own = Message::from_value(&record(true, "BBB", "yo")).unwrap();
+    assert_eq!(names(state.emits(AccountEvent::Message(Box::new(own.clone())))), ["message_create"]);
+    assert_eq!(names(state.emits(AccountEvent::Ack(Box::new(own), 2))), ["message_ack"]);
+
+    // A revoke hands the message over as it was before.
+    let mut revoked = record(false, "AAA", "");
+    revoked["type"] = json!("revoked");
+    let revoked = Message::from_value(&revoked).unwrap();
+    let emits = state.emits(AccountEvent::Revoke(Box::new(revoked)));
+    let AccountEmit::MessageRevokeEveryone(now, Some(before)) = &emits[0] else { panic!("{emits:?}") };
+    assert_eq!((now.kind.as_str(), before.body.as_str()), ("revoked", "hi"));
+}
+
+/// The session's side: account calls are refused before `ready`, run in the
+/// page after it, the subscription starts at `ready`, and page events
+/// become events only then, each message once.
+#[test]
+fn the_session_runs_account_calls_only_once_ready() {
+    use crate::session::{Call, Event, Input, LoginConfig, Output, PageCommand, PageEvent, PageResult, Reply, Session};
+    let reply = |out: &[Output], id| {
+        out.iter().find_map(|o| match o {
+            Output::Reply(i, r) if *i == id => Some(r.clone()),
+            _ => None,
+        })
+    };
+    let run = |out: &[Output], want: &dyn Fn(&PageCommand) -> bool| {
+        out.iter().find_map(|o| match o {
+            Output::Run(cmd, c) if want(c) => Some(*cmd),
+            _ => None,
+        })
+    };
+    let mut s = Session::new(LoginConfig::default());
+    let out = s.handle(Input::Call(1, Call::Account(AccountCall::GetChats)));
+    assert_eq!(reply(&out, 1), Some(Err(ClientError::NotInitialized)));
+
+    s.handle(Input::Call(2, Call::Initialize));
+    s.handle(Input::Launched);
+    let out = s.handle(Input::Page(PageEvent::Version { version: "2.3000.1".into(), had_session: true }));
+    let attach = run(&out, &|c| *c == PageCommand::Attach).unwrap();
+    let out = s.handle(Input::Call(3, Call::Account(AccountCall::GetChats)));
+    assert_eq!(reply(&out, 3), Some(Err(ClientError::NotLoggedIn)));
+    assert!(run(&out, &|c| matches!(c, PageCommand::Account(_))).is_none());
+    // An event before ready (no subscription yet) is not emitted.
+    let early = Message::from_value(&record(false, "EARLY", "x")).unwrap();
+    assert!(s.handle(Input::Page(PageEvent::Account(AccountEvent::Message(Box::new(early))))).is_empty());
+
+    let out = s.handle(Input::Done(attach, Ok(PageResult::Attached { state: Some("CONNECTED".into()), has_synced: true })));
+    let info = run(&out, &|c| *c == PageCommand::ReadInfo).unwrap();
+    let out = s.handle(Input::Done(info, Ok(PageResult::Info(Default::default()))));
+    assert!(out.iter().any(|o| matches!(o, Output::Emit(Event::Ready(_)))));
+    assert!(run(&out, &|c| *c == PageCommand::Subscribe).is_some(), "ready subscribes to messages");
+
+    let out = s.handle(Input::Call(4, Call::Account(AccountCall::GetChats)));
+    let cmd = run(&out, &|c| *c == PageCommand::Account(AccountCall::GetChats)).unwrap();
+    let out = s.handle(Input::Done(cmd, Ok(PageResult::Value(json!([])))));
+    assert_eq!(reply(&out, 4), Some(Ok(Reply::Value(json!([])))));
+
+    let msg = Message::from_value(&record(false, "LIVE", "hi")).unwrap();
+    let out = s.handle(Input::Page(PageEvent::Account(AccountEvent::Message(Box::new(msg.clone())))));
+    let names: Vec<_> = out.iter().filter_map(|o| if let Output::Emit(e) = o { Some(e.name()) } else { None }).collect();
+    assert_eq!(names, ["message_create", "message"]);
+    assert!(s.handle(Input::Page(PageEvent::Account(AccountEvent::Message(Box::new(msg))))).is_empty());
+}
+
+#[test]
+fn page_answers_are_checked() {
+    assert_eq!(decode(&AccountCall::IsRegisteredUser("1@c.us".into()), json!("15557654321@c.us")).unwrap(), json!(true));
+    assert_eq!(decode(&AccountCall::IsRegisteredUser("1@c.us".into()), Value::Null).unwrap(), json!(false));
+    assert_eq!(decode(&AccountCall::GetNumberId("1@c.us".into()), json!("15557654321@c.us")).unwrap()["user"], "15557654321");
+    assert!(decode(&AccountCall::GetNumberId("1@c.us".into()), json!({ "x": 1 })).is_err());
+    assert!(decode(&AccountCall::GetChats, json!({})).is_err());
+    assert_eq!(decode(&AccountCall::GetMessageById("x".into()), Value::Null).unwrap(), Value::Null);
+    let media = decode(&AccountCall::DownloadMedia("x".into()), json!({ "data": "iVBORw0KGgo=", "mimetype": "image/png", "filename": "a.png", "filesize": 8 })).unwrap();
+    assert_eq!((media["mimetype"].as_str(), media["filesize"].as_u64()), (Some("image/png"), Some(8)));
+    assert!(decode(&AccountCall::DownloadMedia("x".into()), json!({ "data": "<script>", "mimetype": "image/png" })).is_err());
+    assert_eq!(decode(&AccountCall::DownloadMedia("x".into()), Value::Null).unwrap(), Value::Null);
+}
+
+#[test]
+fn group_notifications_become_group_events() {
+    let mut gp2 = record(false, "G1", "");
+    gp2["type"] = json!("gp2");
+    gp2["subtype"] = json!("add");
+    gp2["recipients"] = json!(["15550100001@c.us"]);
+    gp2["author"] = json!("15557654321@c.us");
+    let ev = parse_event(&json!({ "t": "msg", "m": gp2 })).unwrap();
+    let mut state = AccountState::default();
+    let emits = state.emits(ev.clone());
+    assert_eq!(emits.iter().map(AccountEmit::name).collect::<Vec<_>>(), ["group_join"]);
+    let args = emits[0].args();
+    assert_eq!(args[0]["type"], "add");
+    assert_eq!(args[0]["recipientIds"], json!(["15550100001@c.us"]));
+    assert_eq!(args[0]["author"], "15557654321@c.us");
+    assert!(state.emits(ev).is_empty(), "once");
+    for (subtype, name) in [("remove", "group_leave"), ("leave", "group_leave"), ("promote", "group_admin_changed"), ("subject", "group_update")] {
+        let mut n = record(false, subtype, "");
+        n["type"] = json!("gp2");
+        n["subtype"] = json!(subtype);
+        let Some(AccountEvent::Group(n)) = parse_event(&json!({ "t": "msg", "m": n })) else { panic!() };
+        assert_eq!(n.event_name(), name);
+    }
+}
+
+#[test]
+fn page_events_are_checked() {
+    let ev = parse_event(&json!({ "t": "ack", "m": record(true, "B", "x"), "ack": 3 })).unwrap();
+    assert!(matches!(ev, AccountEvent::Ack(_, 3)));
+    assert!(parse_event(&json!({ "t": "ack", "m": record(true, "B", "x"), "ack": 7 })).is_none());
+    assert!(parse_event(&json!({ "t": "msg", "m": { "id": "x" } })).is_none());
+}
+
+#[test]
+fn locations_are_checked_both_ways() {
+    let AccountCall::SendMessage { options, content, .. } =
+        AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "latitude": 52.37, "longitude": 4.89, "description": "Dam\nAmsterdam" }])).unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(content, "");
+    assert_eq!(options.location.unwrap().description.as_deref(), Some("Dam\nAmsterdam"));
+    let code = AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "latitude": 91, "longitude": 0 }])).unwrap_err().code();
+    assert_eq!(code, "ERR_INVALID_ARGUMENT");
+
+    let mut r = record(true, "LOC", "");
+    r["type"] = json!("location");
+    r["lat"] = json!(52.37);
+    r["lng"] = json!(4.89);
+    r["loc"] = json!("Dam\nAmsterdam");
+    let v = serde_json::to_value(Message::from_value(&r).unwrap()).unwrap();
+    assert_eq!(v["location"], json!({ "latitude": 52.37, "longitude": 4.89, "name": "Dam", "address": "Amsterdam", "description": "Dam\nAmsterdam" }));
+    r["lat"] = json!(200);
+    assert!(Message::from_value(&r).is_err());
+}
+
+#[test]
+fn chat_settings_are_checked() {
+    let parse = |m: &str, args: Value| AccountCall::parse(m, &args);
+    assert_eq!(parse("muteChat", json!(["1555123456@c.us"])).unwrap(), AccountCall::MuteChat { chat_id: "1555123456@c.us".into(), until: Some(-1) });
+    assert_eq!(parse("muteChat", json!(["1555123456@c.us", 1_700_000_000_500u64])).unwrap(), AccountCall::MuteChat { chat_id: "1555123456@c.us".into(), until: Some(1_700_000_000) });
+    assert_eq!(parse("unmuteChat", json!(["1555123456@c.us"])).unwrap(), AccountCall::MuteChat { chat_id: "1555123456@c.us".into(), until: None });
+    assert_eq!(parse("muteChat", json!(["1555123456@c.us", "soon"])).unwrap_err().code(), "ERR_INVALID_ARGUMENT");
+    assert_eq!(parse("pinChat", json!(["nope"])).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
+    assert_eq!(parse("sendChatState", json!(["1555123456@c.us", "dancing"])).unwrap_err().code(), "ERR_INVALID_ARGUMENT");
+    assert_eq!(decode(&AccountCall::MuteChat { chat_id: String::new(), until: None }, json!({ "muteExpiration": 0 })).unwrap(), json!({ "isMuted": false, "muteExpiration": 0 }));
+}

@@ -1,0 +1,133 @@
+//! A chat: the page record (read from WhatsApp Web's `Chat` model as
+//! whatsapp-web.js's `getChatModel` does, src/util/Injected/Utils.js) and the
+//! public shape of whatsapp-web.js's src/structures/Chat.js.
+
+use serde::{Deserialize, Serialize};
+
+use crate::errors::ClientError;
+use crate::message::Message;
+use crate::wid::Wid;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RawChat {
+    pub id: String,
+    #[serde(default)]
+    pub formatted_title: Option<String>,
+    #[serde(default)]
+    pub is_group: bool,
+    #[serde(default)]
+    pub is_read_only: bool,
+    #[serde(default)]
+    pub unread_count: i64,
+    #[serde(default)]
+    pub t: Option<i64>,
+    #[serde(default)]
+    pub archive: bool,
+    #[serde(default)]
+    pub pin: Option<i64>,
+    #[serde(default)]
+    pub is_locked: bool,
+    #[serde(default)]
+    pub is_muted: bool,
+    #[serde(default)]
+    pub mute_expiration: i64,
+    #[serde(default)]
+    pub last_message: Option<serde_json::Value>,
+    #[serde(default)]
+    pub group_metadata: Option<GroupMetadata>,
+}
+
+/// A participant of a group.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Participant {
+    pub id: Wid,
+    #[serde(default)]
+    pub is_admin: bool,
+    #[serde(default)]
+    pub is_super_admin: bool,
+}
+
+/// What a group chat carries (whatsapp-web.js's `GroupChat` reads `owner`,
+/// `creation`, `desc` and `participants` from it).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct GroupMetadata {
+    #[serde(default)]
+    pub owner: Option<Wid>,
+    #[serde(default)]
+    pub creation: Option<i64>,
+    #[serde(default)]
+    pub desc: Option<String>,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Chat {
+    pub id: Wid,
+    pub name: String,
+    pub is_group: bool,
+    pub is_read_only: bool,
+    pub unread_count: i64,
+    pub timestamp: i64,
+    pub archived: bool,
+    pub pinned: bool,
+    pub is_locked: bool,
+    pub is_muted: bool,
+    pub mute_expiration: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_message: Option<Message>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_metadata: Option<GroupMetadata>,
+}
+
+impl Chat {
+    pub fn from_value(v: &serde_json::Value) -> Result<Chat, ClientError> {
+        let bad = |what: String| ClientError::PageScript(format!("the page sent a malformed chat ({what})"));
+        let raw: RawChat = serde_json::from_value(v.clone()).map_err(|e| bad(e.to_string()))?;
+        let id = Wid::parse(&raw.id).ok_or_else(|| bad("its id is not a wid".into()))?;
+        let last_message = match raw.last_message.filter(|m| !m.is_null()) {
+            Some(m) => Some(Message::from_value(&m)?),
+            None => None,
+        };
+        Ok(Chat {
+            is_group: raw.is_group || raw.group_metadata.is_some() || id.server == "g.us",
+            name: raw.formatted_title.unwrap_or_else(|| id.user.clone()),
+            id,
+            is_read_only: raw.is_read_only,
+            // -1: marked unread by hand (WhatsApp Web's own value).
+            unread_count: raw.unread_count.max(-1),
+            timestamp: raw.t.unwrap_or(0),
+            archived: raw.archive,
+            pinned: raw.pin.unwrap_or(0) != 0,
+            is_locked: raw.is_locked,
+            is_muted: raw.is_muted,
+            mute_expiration: raw.mute_expiration,
+            last_message,
+            group_metadata: raw.group_metadata,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn maps_to_whatsapp_web_js_fields() {
+        let last = crate::message::tests::record(true, "3EB0AAAABBBBCCCCDDDD", "hi");
+        let c = Chat::from_value(&json!({ "id": "15557654321@c.us", "formattedTitle": "Alice", "unreadCount": 2, "t": 5, "pin": 0, "lastMessage": last })).unwrap();
+        let v = serde_json::to_value(&c).unwrap();
+        assert_eq!(v["id"]["_serialized"], "15557654321@c.us");
+        assert_eq!(v["name"], "Alice");
+        assert_eq!(v["unreadCount"], 2);
+        assert_eq!(v["timestamp"], 5);
+        assert_eq!(v["isGroup"], false);
+        assert_eq!(v["pinned"], false);
+        assert_eq!(v["lastMessage"]["body"], "hi");
+        assert!(Chat::from_value(&json!({ "id": "nope" })).is_err());
+    }
+}

@@ -1,0 +1,325 @@
+//! A message: the record the page sends (`RawMessage`, read from WhatsApp
+//! Web's `Msg` model the way whatsapp-web.js reads it, src/util/Injected/Utils.js
+//! `getMessageModel`) and the public shape (`Message`, the fields of
+//! whatsapp-web.js's src/structures/Message.js, same names and defaults).
+//! The page is untrusted: a record that does not hold together is refused.
+
+use serde::{Deserialize, Serialize};
+
+use crate::errors::ClientError;
+
+/// The message key as the page sends it.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct MessageId {
+    #[serde(rename = "fromMe")]
+    pub from_me: bool,
+    pub remote: String,
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub participant: Option<String>,
+    #[serde(rename = "_serialized")]
+    pub serialized: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct Link {
+    pub link: String,
+    #[serde(rename = "isSuspicious", default)]
+    pub is_suspicious: bool,
+}
+
+/// What `src/page/messages/models.js` makes of a `Msg` model.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RawMessage {
+    pub id: MessageId,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub body: Option<String>,
+    #[serde(default)]
+    pub caption: Option<String>,
+    #[serde(default)]
+    pub t: Option<i64>,
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub ack: Option<i64>,
+    #[serde(default)]
+    pub star: bool,
+    #[serde(default)]
+    pub broadcast: bool,
+    #[serde(default)]
+    pub is_forwarded: bool,
+    #[serde(default)]
+    pub forwarding_score: u32,
+    #[serde(default)]
+    pub mentioned_jid_list: Vec<String>,
+    #[serde(default)]
+    pub has_quoted_msg: bool,
+    #[serde(default)]
+    pub has_media: bool,
+    #[serde(default)]
+    pub is_status_v3: bool,
+    #[serde(default)]
+    pub is_ephemeral: bool,
+    #[serde(default)]
+    pub has_reaction: bool,
+    #[serde(default)]
+    pub is_gif: bool,
+    #[serde(default)]
+    pub duration: Option<serde_json::Value>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+    #[serde(default)]
+    pub is_new_msg: bool,
+    /// Notifications (`gp2`): what happened (`add`, `remove`, `leave`, …) and to whom.
+    #[serde(default)]
+    pub subtype: Option<String>,
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Locations: coordinates, "name\naddress" and a link.
+    #[serde(default)]
+    pub lat: Option<f64>,
+    #[serde(default)]
+    pub lng: Option<f64>,
+    #[serde(default)]
+    pub loc: Option<String>,
+    #[serde(default)]
+    pub client_url: Option<String>,
+}
+
+/// whatsapp-web.js's `Location` (src/structures/Location.js), as a location message carries it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Location {
+    pub latitude: f64,
+    pub longitude: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub description: String,
+}
+
+impl Location {
+    /// As whatsapp-web.js reads a location message: `loc` is "name\naddress".
+    fn from_raw(raw: &RawMessage) -> Option<Location> {
+        let (latitude, longitude) = (raw.lat?, raw.lng?);
+        if !(latitude.abs() <= 90.0 && longitude.abs() <= 180.0) {
+            return None;
+        }
+        let mut lines = raw.loc.as_deref().unwrap_or("").splitn(2, '\n');
+        let name = lines.next().filter(|s| !s.is_empty()).map(str::to_string);
+        let address = lines.next().filter(|s| !s.is_empty()).map(str::to_string);
+        let description = match (&name, &address) {
+            (Some(n), Some(a)) => format!("{n}\n{a}"),
+            (Some(one), None) | (None, Some(one)) => one.clone(),
+            (None, None) => String::new(),
+        };
+        Some(Location { latitude, longitude, name, address, url: raw.client_url.clone(), description })
+    }
+}
+
+/// whatsapp-web.js's `Message` fields (the methods are in lib/structures/Message.js).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Message {
+    pub id: MessageId,
+    pub ack: i64,
+    pub has_media: bool,
+    pub body: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub timestamp: i64,
+    pub from: String,
+    pub to: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    pub device_type: &'static str,
+    pub is_forwarded: bool,
+    pub forwarding_score: u32,
+    pub is_status: bool,
+    pub is_starred: bool,
+    pub broadcast: bool,
+    pub from_me: bool,
+    pub has_quoted_msg: bool,
+    pub has_reaction: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<serde_json::Value>,
+    pub v_cards: Vec<String>,
+    pub mentioned_ids: Vec<String>,
+    pub group_mentions: Vec<serde_json::Value>,
+    pub is_gif: bool,
+    pub is_ephemeral: bool,
+    pub links: Vec<Link>,
+    /// For `location` messages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+}
+
+/// whatsapp-web.js's `GroupNotification` fields (a `gp2` message, src/structures/GroupNotification.js).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupNotification {
+    pub id: MessageId,
+    pub body: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub timestamp: i64,
+    pub chat_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    pub recipient_ids: Vec<String>,
+}
+
+impl GroupNotification {
+    /// From a `gp2` page record; None for any other kind of message.
+    pub fn from_value(v: &serde_json::Value) -> Result<Option<GroupNotification>, ClientError> {
+        let raw: RawMessage = serde_json::from_value(v.clone()).map_err(|e| bad(&e.to_string()))?;
+        if raw.kind != "gp2" {
+            return Ok(None);
+        }
+        // The same checks as for any message.
+        Message::from_page(raw.clone())?;
+        Ok(Some(GroupNotification {
+            chat_id: raw.id.remote.clone(),
+            id: raw.id,
+            body: raw.body.unwrap_or_default(),
+            kind: raw.subtype.unwrap_or_default(),
+            timestamp: raw.t.unwrap_or(0),
+            author: raw.author,
+            recipient_ids: raw.recipients,
+        }))
+    }
+
+    /// The event whatsapp-web.js emits for it (src/Client.js:589-644).
+    pub fn event_name(&self) -> &'static str {
+        match self.kind.as_str() {
+            "add" | "invite" | "linked_group_join" => "group_join",
+            "remove" | "leave" => "group_leave",
+            "promote" | "demote" => "group_admin_changed",
+            "membership_approval_request" => "group_membership_request",
+            _ => "group_update",
+        }
+    }
+}
+
+/// `-1` error … `4` played: whatsapp-web.js's `MessageAck`.
+pub const ACK_RANGE: std::ops::RangeInclusive<i64> = -1..=4;
+
+fn bad(what: &str) -> ClientError {
+    ClientError::PageScript(format!("the page sent a malformed message ({what})"))
+}
+
+impl Message {
+    /// Checks a page record and turns it into the public shape.
+    pub fn from_page(raw: RawMessage) -> Result<Message, ClientError> {
+        let key = &raw.id;
+        let mut expected = format!("{}_{}_{}", key.from_me, key.remote, key.id);
+        if let Some(p) = &key.participant {
+            expected = format!("{expected}_{p}");
+        }
+        if key.serialized != expected || key.id.is_empty() || !key.remote.contains('@') {
+            return Err(bad("its id does not hold together"));
+        }
+        let ack = raw.ack.unwrap_or(0);
+        if !ACK_RANGE.contains(&ack) {
+            return Err(bad("ack out of range"));
+        }
+        // Device type from the stanza id, as whatsapp-web.js tells it.
+        let device_type = if key.id.len() > 25 {
+            "android"
+        } else if key.id.starts_with("3A") {
+            "ios"
+        } else {
+            "web"
+        };
+        let body = if raw.has_media { raw.caption.clone().unwrap_or_default() } else { raw.body.clone().unwrap_or_default() };
+        let location = if raw.kind == "location" { Some(Location::from_raw(&raw).ok_or_else(|| bad("a location without valid coordinates"))?) } else { None };
+        Ok(Message {
+            is_status: raw.is_status_v3 || key.remote == "status@broadcast",
+            from_me: key.from_me,
+            id: raw.id.clone(),
+            ack,
+            has_media: raw.has_media,
+            body,
+            v_cards: if raw.kind == "vcard" { vec![raw.body.clone().unwrap_or_default()] } else { Vec::new() },
+            kind: raw.kind,
+            timestamp: raw.t.unwrap_or(0),
+            from: raw.from.ok_or_else(|| bad("no sender"))?,
+            to: raw.to.ok_or_else(|| bad("no recipient"))?,
+            author: raw.author,
+            device_type,
+            is_forwarded: raw.is_forwarded,
+            forwarding_score: raw.forwarding_score,
+            is_starred: raw.star,
+            broadcast: raw.broadcast,
+            has_quoted_msg: raw.has_quoted_msg,
+            has_reaction: raw.has_reaction,
+            duration: raw.duration.filter(|d| !d.is_null()),
+            mentioned_ids: raw.mentioned_jid_list,
+            group_mentions: Vec::new(),
+            is_gif: raw.is_gif,
+            is_ephemeral: raw.is_ephemeral,
+            links: raw.links,
+            location,
+        })
+    }
+
+    /// Reads and checks a page record given as JSON.
+    pub fn from_value(v: &serde_json::Value) -> Result<Message, ClientError> {
+        let raw: RawMessage = serde_json::from_value(v.clone()).map_err(|e| bad(&e.to_string()))?;
+        Message::from_page(raw)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use serde_json::json;
+
+    pub fn record(from_me: bool, id: &str, body: &str) -> serde_json::Value {
+        let remote = "15557654321@c.us";
+        json!({
+            "id": { "fromMe": from_me, "remote": remote, "id": id, "_serialized": format!("{from_me}_{remote}_{id}") },
+            "type": "chat", "body": body, "t": 1700000000, "ack": 1,
+            "from": if from_me { "15550100001@c.us" } else { remote },
+            "to": if from_me { remote } else { "15550100001@c.us" },
+            "mentionedJidList": ["15551112222@c.us"], "hasQuotedMsg": true,
+        })
+    }
+
+    #[test]
+    fn maps_to_whatsapp_web_js_fields() {
+        let m = Message::from_value(&record(false, "ABCDEF0123456789ABCDEF0123456789", "!ping")).unwrap();
+        let v = serde_json::to_value(&m).unwrap();
+        assert_eq!(v["body"], "!ping");
+        assert_eq!(v["type"], "chat");
+        assert_eq!(v["timestamp"], 1700000000);
+        assert_eq!(v["fromMe"], false);
+        assert_eq!(v["hasQuotedMsg"], true);
+        assert_eq!(v["mentionedIds"], json!(["15551112222@c.us"]));
+        assert_eq!(v["deviceType"], "android");
+        assert_eq!(v["id"]["_serialized"], "false_15557654321@c.us_ABCDEF0123456789ABCDEF0123456789");
+        assert!(v.get("author").is_none());
+        let web = Message::from_value(&record(true, "3EB0AAAABBBBCCCCDDDD", "x")).unwrap();
+        assert_eq!(web.device_type, "web");
+    }
+
+    #[test]
+    fn refuses_records_that_do_not_hold_together() {
+        let mut r = record(false, "ABC", "x");
+        r["id"]["_serialized"] = json!("true_15557654321@c.us_ABC");
+        assert_eq!(Message::from_value(&r).unwrap_err().code(), "ERR_PAGE_SCRIPT");
+        let mut r = record(false, "ABC", "x");
+        r["ack"] = json!(9);
+        assert!(Message::from_value(&r).is_err());
+        assert!(Message::from_value(&json!({ "id": 1 })).is_err());
+    }
+}

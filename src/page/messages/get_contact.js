@@ -1,0 +1,7 @@
+// client.getContactById(id): Contact.find makes the contact if it is not known yet
+// (whatsapp-web.js: WWebJS.getContact).
+async function getContact(contactId) {
+  const M = accountModels();
+  const contact = await M.Collections.Contact.find(M.WidFactory.createWid(contactId));
+  return M.contact(contact);
+}

@@ -1,0 +1,7 @@
+// markChatUnread: Cmd.markChatUnread(chat, true), as whatsapp-web.js.
+async function markChatUnread(chatId) {
+  const M = accountModels();
+  const chat = await M.findChat(chatId);
+  await window.require('WAWebCmd').Cmd.markChatUnread(chat, true);
+  return null;
+}

@@ -1,0 +1,152 @@
+// Shared by every page function of messages, chats and contacts (the Rust side
+// puts it in front of each): reads WhatsApp Web's models into plain records the
+// way whatsapp-web.js 1.34.7 reads them (src/util/Injected/Utils.js getMessageModel,
+// getChatModel, getContactModel, getChat). Rust checks every record it gets.
+function accountModels() {
+  const Collections = window.require('WAWebCollections');
+  const WidFactory = window.require('WAWebWidFactory');
+  // A wid (or key) as its `user@server` text.
+  const text = (w) => (w == null ? null : typeof w === 'string' ? w : String(w._serialized ?? w));
+
+  // A message key as `{ fromMe, remote, id, participant, _serialized }`.
+  const key = (k) => ({
+    fromMe: Boolean(k.fromMe),
+    remote: text(k.remote),
+    id: String(k.id),
+    participant: k.participant ? text(k.participant) : undefined,
+    _serialized: text(k),
+  });
+
+  const message = (model) => {
+    const m = model.serialize();
+    const { findLinks } = window.require('WALinkify');
+    const found = findLinks(model.mediaObject ? model.caption : model.body) || [];
+    return {
+      id: key(m.id),
+      type: m.type,
+      body: typeof m.body === 'string' ? m.body : null,
+      caption: typeof m.caption === 'string' ? m.caption : null,
+      t: m.t,
+      from: text(m.from),
+      to: text(m.to),
+      author: m.author ? text(m.author) : null,
+      ack: m.ack,
+      isNewMsg: Boolean(m.isNewMsg),
+      star: Boolean(m.star),
+      broadcast: Boolean(m.broadcast),
+      isForwarded: Boolean(m.isForwarded),
+      forwardingScore: m.forwardingScore || 0,
+      mentionedJidList: (m.mentionedJidList || []).map(text),
+      hasQuotedMsg: Boolean(m.quotedMsg),
+      hasMedia: Boolean(m.directPath),
+      isStatusV3: Boolean(model.isStatusV3),
+      isEphemeral: Boolean(model.isEphemeral),
+      hasReaction: Boolean(m.hasReaction),
+      isGif: Boolean(m.isGif),
+      duration: m.duration ?? null,
+      subtype: m.subtype ?? null,
+      lat: typeof m.lat === 'number' ? m.lat : null,
+      lng: typeof m.lng === 'number' ? m.lng : null,
+      loc: typeof m.loc === 'string' ? m.loc : null,
+      clientUrl: typeof m.clientUrl === 'string' ? m.clientUrl : null,
+      recipients: Array.isArray(m.recipients) ? m.recipients.map(text) : [],
+      links: found.map((l) => ({ link: l.href, isSuspicious: Boolean(l.suspiciousCharacters && l.suspiciousCharacters.size) })),
+    };
+  };
+
+  const findMessage = async (id) =>
+    Collections.Msg.get(id) || (await Collections.Msg.getMessagesById([id]))?.messages?.[0] || null;
+
+  const chat = async (model) => {
+    const c = model.serialize();
+    let last = null;
+    if (model.msgs && model.msgs.length && model.lastReceivedKey) {
+      const found = await findMessage(model.lastReceivedKey._serialized);
+      last = found ? message(found) : null;
+    }
+    let group = null;
+    if (model.groupMetadata) {
+      // As whatsapp-web.js's getChatModel: refresh the metadata, participants as phone numbers.
+      const metadata = Collections.GroupMetadata || Collections.WAWebGroupMetadataCollection;
+      await metadata.update(WidFactory.createWid(text(c.id)));
+      const { toPn } = window.require('WAWebLidMigrationUtils');
+      const g = model.groupMetadata.serialize();
+      group = {
+        owner: g.owner ? text(g.owner) : null,
+        creation: g.creation ?? null,
+        desc: g.desc ?? null,
+        participants: (g.participants || []).map((p) => ({
+          id: text(toPn(p.id) ?? p.id),
+          isAdmin: Boolean(p.isAdmin),
+          isSuperAdmin: Boolean(p.isSuperAdmin),
+        })),
+      };
+    }
+    return {
+      id: text(c.id),
+      groupMetadata: group,
+      formattedTitle: model.formattedTitle ?? null,
+      isGroup: Boolean(model.groupMetadata),
+      isReadOnly: Boolean(model.groupMetadata && model.groupMetadata.announce),
+      unreadCount: c.unreadCount || 0,
+      t: c.t ?? null,
+      archive: Boolean(c.archive),
+      pin: c.pin || 0,
+      isLocked: Boolean(c.isLocked),
+      isMuted: model.mute?.expiration !== 0,
+      muteExpiration: c.muteExpiration || 0,
+      lastMessage: last,
+    };
+  };
+
+  // Chat.get, else findOrCreateLatestChat, as whatsapp-web.js's getChat does.
+  const findChat = async (chatId) => {
+    const wid = WidFactory.createWid(chatId);
+    return (
+      Collections.Chat.get(wid) ||
+      (await window.require('WAWebFindChatAction').findOrCreateLatestChat(wid))?.chat ||
+      null
+    );
+  };
+
+  const contact = (model) => {
+    const c = model.serialize();
+    const get = window.require('WAWebContactGetters');
+    return {
+      id: text(c.id),
+      userid: get.getUserid(model) ?? null,
+      name: get.getName(model) ?? null,
+      pushname: get.getPushname(model) ?? null,
+      shortName: get.getShortName(model) ?? null,
+      isBusiness: model.isBusiness === undefined ? false : Boolean(model.isBusiness),
+      isEnterprise: Boolean(get.getIsEnterprise(model)),
+      isMe: Boolean(get.getIsMe(model)),
+      isUser: Boolean(get.getIsUser(model)),
+      isGroup: Boolean(get.getIsGroup(model)),
+      isWAContact: Boolean(get.getIsWAContact(model)),
+      isMyContact: Boolean(window.require('WAWebFrontendContactGetters').getIsMyContact(model)),
+      isBlocked: Boolean(model.isContactBlocked),
+      verifiedName: get.getVerifiedName(model) ?? null,
+      verifiedLevel: get.getVerifiedLevel(model) ?? null,
+      statusMute: Boolean(get.getStatusMute(model)),
+      type: c.type ?? null,
+      labels: Array.isArray(c.labels) ? c.labels.map(String) : [],
+      sectionHeader: c.sectionHeader ?? null,
+    };
+  };
+
+  // A row of the reaction table, as whatsapp-web.js reads it (src/Client.js onReaction).
+  const reaction = (r) => ({
+    id: key(r.id),
+    parent: key(r.reactionParentKey),
+    reaction: String(r.reactionText ?? ''),
+    timestamp: Number(r.reactionTimestamp) / 1000,
+    sender: text(r.author ?? r.from),
+    read: Boolean(r.read),
+    orphan: Number(r.orphan) || 0,
+    orphanReason: r.orphanReason ?? null,
+    ack: r.ack ?? null,
+  });
+
+  return { Collections, WidFactory, text, key, message, reaction, findMessage, chat, findChat, contact };
+}

@@ -1,0 +1,11 @@
+// client.sendSeen(chatId) / chat.sendSeen(): as whatsapp-web.js's WWebJS.sendSeen.
+async function sendSeen(chatId) {
+  const M = accountModels();
+  const chat = await M.findChat(chatId);
+  if (!chat) return false;
+  const Stream = window.require('WAWebStreamModel').Stream;
+  Stream.markAvailable();
+  await window.require('WAWebUpdateUnreadChatAction').sendSeen({ chat, threadId: undefined });
+  Stream.markUnavailable();
+  return true;
+}
