@@ -10,12 +10,14 @@
 //! unit-tested without Chromium.
 
 mod events;
+mod io;
 mod machine;
 #[cfg(test)]
 mod tests;
 
 pub use events::{ClientInfo, Event};
-pub use machine::{
+pub use io::{
     Call, CallId, CmdId, CodeRequest, Input, LoginConfig, Output, PageCommand, PageEvent, PageResult, Reply,
-    Session, ShutdownReason, Timer,
+    ShutdownReason, Timer,
 };
+pub use machine::Session;

@@ -1,0 +1,191 @@
+//! What goes into the session machine and what comes out of it: user calls,
+//! page callbacks, page commands and their results, timers, and the outputs
+//! the driver carries out.
+
+use std::time::Duration;
+
+use super::events::{ClientInfo, Event};
+use crate::account::{AccountCall, AccountEvent};
+use crate::errors::ClientError;
+use crate::phone::PhoneNumber;
+
+pub type CallId = u64;
+pub type CmdId = u64;
+
+/// A pairing-code request as the user made it (already validated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeRequest {
+    pub phone: PhoneNumber,
+    pub show_notification: bool,
+    pub interval: Duration,
+}
+
+/// What the session needs from the client options.
+#[derive(Debug, Clone, Default)]
+pub struct LoginConfig {
+    /// `qrMaxRetries`: 0 means unlimited; n means exactly n `qr` events.
+    pub qr_max_retries: u32,
+    /// `pairWithPhoneNumber`: start in pairing-code mode.
+    pub pair_with_phone: Option<CodeRequest>,
+    /// `authTimeoutMs` (0 means 30 s, as in whatsapp-web.js).
+    pub auth_timeout: Duration,
+    /// How long `cancelPairingCode()` waits for the fresh QR.
+    pub restore_qr_timeout: Duration,
+    /// `takeoverOnConflict` / `takeoverTimeoutMs`.
+    pub takeover_on_conflict: bool,
+    pub takeover_timeout: Duration,
+    /// How long a login may go without sync progress before it is given up
+    /// (0: two minutes). The first sync of a large account reports progress
+    /// all along, so only a stalled one hits this.
+    pub login_timeout: Duration,
+    /// How long `logout()` waits for the page's own logout to reach the
+    /// server (0: 25 s, a little more than WhatsApp Web's own bound).
+    pub logout_timeout: Duration,
+    /// The pause before a failed attach is tried again (0: 250 ms).
+    pub attach_retry: Duration,
+}
+
+/// User calls.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Call {
+    Initialize,
+    RequestCode(CodeRequest),
+    CancelCode,
+    GetState,
+    /// `getWWebVersion()`: the `window.Debug.VERSION` of the current page.
+    GetVersion,
+    Destroy,
+    /// `logout()`: log out in the page, close, remove the saved session.
+    Logout,
+    /// `resetState()`: reconnect the page's socket.
+    ResetState,
+    /// Test hook (enabled by WWRS_TEST_HOOKS): a bug inside the machine.
+    DebugPanic,
+    /// Messages, chats and contacts (src/account/): only once logged in.
+    Account(AccountCall),
+}
+
+/// Successful answers to user calls.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    Unit,
+    Code(String),
+    State(Option<String>),
+    /// An account call's answer, already in whatsapp-web.js's shape.
+    Value(serde_json::Value),
+}
+
+/// Callbacks from the page (through the CDP binding).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageEvent {
+    /// A new document started loading (first load, reload or navigation).
+    Document { url: String },
+    /// `window.Debug.VERSION` appeared: WhatsApp Web's modules are loaded.
+    /// `had_session`: the page holds a saved login at that moment.
+    Version { version: String, had_session: bool },
+    /// The page logged out (`Cmd` `logout` / `logout_from_bridge`).
+    LoggedOut,
+    /// `Socket` `change:state`.
+    State(String),
+    /// A QR text built in the page at the moment its ref or ADV secret
+    /// changed. `seq` increases per document, so an older QR that arrives
+    /// late never replaces a newer one.
+    Qr { seq: u64, text: String },
+    /// `Socket` `change:hasSynced` to true.
+    Synced,
+    /// Offline-delivery progress, 0–100.
+    Progress(u8),
+    /// A new message or an ack (after `ready`, see src/account/).
+    Account(AccountEvent),
+}
+
+/// Work the driver runs in the page. Each carries its own small page script.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageCommand {
+    /// Hook the page's modules (listeners forward to the binding) and report
+    /// the socket state.
+    Attach,
+    /// Build the QR text from what the page holds now.
+    ReadQr,
+    /// `WAWebLaunchSocketUtils.refreshQR()`: a fresh batch of refs.
+    RefreshQr,
+    /// `initializeAltDeviceLinking()` then `startAltLinkingFlow(phone, notify)`.
+    /// With `refresh_socket` (automatic refreshes), the socket is restarted
+    /// first for a fresh batch of refs, as WhatsApp Web's own reset does; the
+    /// page also restarts it when the batch already ran out.
+    RequestCode { phone: String, show_notification: bool, refresh_socket: bool },
+    /// Back to QR: `refreshQR()` then `initializeQRLinking()`.
+    RestoreQr,
+    /// `Conn.serialize()` and the logged-in wid.
+    ReadInfo,
+    /// `Socket.logout()`.
+    Logout,
+    /// `Socket.reconnect()`.
+    Reconnect,
+    /// Take the session back after CONFLICT.
+    Takeover,
+    /// After `ready`: forward new messages and acks through the binding.
+    Subscribe,
+    /// A user call of the account.
+    Account(AccountCall),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageResult {
+    Unit,
+    Attached { state: Option<String>, has_synced: bool },
+    Qr(Option<(u64, String)>),
+    Code(String),
+    Info(ClientInfo),
+    Value(serde_json::Value),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timer {
+    AuthTimeout { epoch: u64 },
+    /// Try the attach again (the page's modules were not all there yet).
+    AttachRetry { epoch: u64 },
+    /// A login that stopped making sync progress.
+    LoginTimeout { generation: u64 },
+    /// `logout()` gives up waiting for the page's own logout.
+    LogoutTimeout { epoch: u64 },
+    CodeRefresh { generation: u64 },
+    RestoreQrTimeout { generation: u64 },
+    Takeover { generation: u64 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    Call(CallId, Call),
+    Launched,
+    LaunchFailed(ClientError),
+    Page(PageEvent),
+    Done(CmdId, Result<PageResult, ClientError>),
+    Timer(Timer),
+    BrowserLost(String),
+    ShutdownComplete,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShutdownReason {
+    Destroyed,
+    /// `logout()`: the driver also removes the saved session.
+    Logout,
+    MaxQrRetries,
+    Disconnected(String),
+    BrowserLost(String),
+    InitFailed,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Output {
+    Emit(Event),
+    /// Start Chromium and navigate to WhatsApp Web; answer with `Launched`
+    /// or `LaunchFailed`.
+    Launch,
+    Run(CmdId, PageCommand),
+    Arm(Timer, Duration),
+    Reply(CallId, Result<Reply, ClientError>),
+    /// Close the browser and release the profile; answer with `ShutdownComplete`.
+    Shutdown(ShutdownReason),
+}
