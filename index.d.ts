@@ -16,6 +16,14 @@ declare namespace WhatsAppWebRs {
 
         /** Current connection information; set just before `ready`. */
         public info: ClientInfo;
+        /**
+         * puppeteer's Browser on this client's Chromium, once initialize() resolved, when the app has
+         * puppeteer-core or puppeteer installed; null otherwise. Typed loosely so that programs
+         * without puppeteer's types still compile (whatsapp-web.js types it as puppeteer.Browser).
+         */
+        public pupBrowser: any | null;
+        /** puppeteer's Page for the WhatsApp Web page this client drives (see pupBrowser). */
+        public pupPage: any | null;
 
         /** Starts Chromium, opens WhatsApp Web and begins the login. Resolves once the login has started (first `qr` or `code`, or a restored session). */
         initialize(): Promise<void>;

@@ -10,6 +10,7 @@ const structures = require('./lib/structures');
 const { accountCall } = require('./lib/structures/Base');
 const { createChat } = require('./lib/structures/Chat');
 const { createContact } = require('./lib/structures/Contact');
+const { connectPuppeteer } = require('./lib/puppeteer');
 
 // Events whose first argument is a message (src/account/mod.rs AccountEmit).
 const MESSAGE_EVENTS = new Set(['message', 'message_create', 'message_ack']);
@@ -159,6 +160,9 @@ class Client extends EventEmitter {
     this.authStrategy = given.authStrategy || new NoAuth();
     if (typeof this.authStrategy.setup === 'function') this.authStrategy.setup(this);
     this.info = undefined;
+    /** puppeteer's Browser and Page on this client's Chromium, once initialize() resolved (puppeteer installed). */
+    this.pupBrowser = null;
+    this.pupPage = null;
     const forNative = typeof given === 'object' ? { ...given, authStrategy: nativeAuth(given.authStrategy) } : given;
     // evalOnNewDoc is the user's own code for the page: a function runs as a call of it, as in puppeteer.
     if (typeof given.evalOnNewDoc === 'function') forNative.evalOnNewDoc = `(${given.evalOnNewDoc})();`;
@@ -189,6 +193,7 @@ class Client extends EventEmitter {
       if (pending) ok ? pending.resolve(value) : pending.reject(typed(new Error(value)));
     } else if (kind === 'closed') {
       this.#running = false;
+      this.#releasePuppeteer();
     }
     this.#holdProcess();
   };
@@ -213,10 +218,38 @@ class Client extends EventEmitter {
   }
 
   /** Starts Chromium, opens WhatsApp Web and begins the login. */
-  initialize() {
+  async initialize() {
     this.#running = true;
     const store = typeof this.authStrategy.storeBridge === 'function' ? this.authStrategy.storeBridge() : null;
-    return this.#call('initialize', store);
+    await this.#call('initialize', store);
+    await this.#attachPuppeteer();
+  }
+
+  // pupBrowser / pupPage (lib/puppeteer.js). A failure here does not fail the
+  // login, which is running: it is reported as a process warning.
+  async #attachPuppeteer() {
+    let devTools;
+    try {
+      devTools = await this.#call('devTools');
+    } catch {
+      return; // destroyed while initialize() ran: nothing to attach to
+    }
+    try {
+      const attached = await connectPuppeteer(devTools);
+      if (!attached) return;
+      if (!this.#running) return void attached.browser.disconnect().catch(() => {});
+      this.pupBrowser = attached.browser;
+      this.pupPage = attached.page;
+    } catch (error) {
+      process.emitWarning(`whatsapp-web-rs: client.pupPage is not available: ${error && error.message}`, { code: 'WWRS_PUPPETEER' });
+    }
+  }
+
+  #releasePuppeteer() {
+    const browser = this.pupBrowser;
+    this.pupBrowser = null;
+    this.pupPage = null;
+    if (browser) browser.disconnect().catch(() => {});
   }
 
   /** Switches to pairing-code login; resolves with the 8-character code. */
@@ -249,6 +282,7 @@ class Client extends EventEmitter {
 
   /** Closes the browser. Safe at any moment and more than once. */
   destroy() {
+    this.#releasePuppeteer();
     return this.#call('destroy');
   }
 

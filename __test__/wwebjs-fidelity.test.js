@@ -42,8 +42,10 @@ function watch(client, names) {
     return {
         log,
         of: (name) => log.filter((e) => e.name === name).map((e) => e.args),
-        // The next `name` event (after index `since` of the log, if given) satisfying pred.
-        next(name, pred = () => true, timeoutMs = 20000, since) {
+        // The next `name` event (after index `since` of the log, if given) satisfying pred. The
+        // default wait is generous: on a loaded 2-core machine whatsapp-web.js's own launch (puppeteer,
+        // Chromium, the page) once took longer than 20 s; it resolves at the event anyway.
+        next(name, pred = () => true, timeoutMs = 45000, since) {
             if (since !== undefined) {
                 const found = log.slice(since).find((e) => e.name === name && pred(...e.args));
                 if (found) return Promise.resolve(found.args);

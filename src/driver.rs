@@ -38,6 +38,11 @@ pub type Deliver = Arc<dyn Fn(Delivery) + Send + Sync>;
 
 enum Request {
     Call(Call, JsCallId),
+    /// Where the browser's DevTools endpoint and our page are, for
+    /// `client.pupBrowser` / `client.pupPage` (the escape hatch of
+    /// whatsapp-web.js programs). Answered by the driver: it is about the
+    /// browser it holds, not about the session.
+    DevTools(JsCallId),
     /// RemoteAuth's store, set by `initialize()`.
     SetStore(RemoteStore),
 }
@@ -62,6 +67,12 @@ impl ClientHandle {
         let (tx, rx) = unbounded_channel();
         napi::bindgen_prelude::spawn(Driver::new(options, deliver.clone()).run(rx));
         ClientHandle { requests: tx, deliver }
+    }
+
+    pub fn dev_tools(&self, id: JsCallId) {
+        if self.requests.send(Request::DevTools(id)).is_err() {
+            (self.deliver)(Delivery::Reply(id, Err(ClientError::Internal("the client task has stopped".into()))));
+        }
     }
 
     pub fn set_store(&self, store: RemoteStore) {
@@ -147,6 +158,15 @@ impl Driver {
                         self.next_call += 1;
                         self.pending.insert(self.next_call, js_id);
                         Input::Call(self.next_call, call)
+                    }
+                    Some(Request::DevTools(js_id)) => {
+                        let answer = match &self.browser {
+                            Some(browser) => Ok(crate::session::Reply::Value(browser.dev_tools())),
+                            None if self.session.is_closed() => Err(ClientError::NotInitialized),
+                            None => Err(ClientError::BrowserClosed(": the browser is not running".into())),
+                        };
+                        (self.deliver)(Delivery::Reply(js_id, answer));
+                        continue;
                     }
                     Some(Request::SetStore(store)) => {
                         self.store = Some(store);

@@ -192,6 +192,12 @@ impl NativeClient {
         self.handle.call(Call::ResetState, id as u64);
     }
 
+    /// `{ browserWSEndpoint, targetId }` of the running browser and page.
+    #[napi]
+    pub fn dev_tools(&self, id: u32) {
+        self.handle.dev_tools(id as u64);
+    }
+
     #[napi]
     pub fn destroy(&self, id: u32) {
         self.handle.call(Call::Destroy, id as u64);

@@ -343,6 +343,15 @@ impl BrowserSession {
         Ok(())
     }
 
+    /// The browser's DevTools WebSocket and our page's target, for a second
+    /// DevTools client (puppeteer) on the same browser.
+    pub fn dev_tools(&self) -> Value {
+        json!({
+            "browserWSEndpoint": self.owner.browser().websocket_address(),
+            "targetId": self.page.target_id().as_ref(),
+        })
+    }
+
     pub fn page(&self) -> PageHandle {
         PageHandle { page: self.page.clone(), context: self.context.clone() }
     }

@@ -1,0 +1,43 @@
+'use strict';
+// client.pupBrowser / client.pupPage: the escape hatch whatsapp-web.js programs
+// use (`client.pupPage.evaluate(...)`). When the app has puppeteer-core or
+// puppeteer installed (an optional peer dependency), a real puppeteer Browser
+// is connected to the client's own Chromium over its DevTools endpoint, next
+// to the Rust driver, and the Page is the client's WhatsApp Web page. Without
+// either package nothing is loaded and nothing is connected.
+
+/** puppeteer-core or puppeteer as the app has it, or null. */
+function loadPuppeteer() {
+  for (const name of ['puppeteer-core', 'puppeteer']) {
+    try {
+      return require(name);
+    } catch (error) {
+      // Only "not installed" is expected; a broken install should be heard.
+      if (!(error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(`'${name}'`))) throw error;
+    }
+  }
+  return null;
+}
+
+/**
+ * Connects puppeteer to the browser described by `devTools`
+ * ({ browserWSEndpoint, targetId }) and finds the client's page.
+ * Resolves with { browser, page }, or null when puppeteer is not installed.
+ */
+async function connectPuppeteer(devTools) {
+  const puppeteer = loadPuppeteer();
+  if (!puppeteer) return null;
+  const browser = await puppeteer.connect({ browserWSEndpoint: devTools.browserWSEndpoint, defaultViewport: null });
+  try {
+    // puppeteer has no public target id; its targets keep the CDP one here.
+    const target = await browser.waitForTarget((t) => t._targetId === devTools.targetId, { timeout: 10000 });
+    const page = await target.page();
+    if (!page) throw new Error(`target ${devTools.targetId} is not a page`);
+    return { browser, page };
+  } catch (error) {
+    await browser.disconnect().catch(() => {});
+    throw error;
+  }
+}
+
+module.exports = { connectPuppeteer, loadPuppeteer };
