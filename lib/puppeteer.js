@@ -6,8 +6,13 @@
 // to the Rust driver, and the Page is the client's WhatsApp Web page. Without
 // either package nothing is loaded and nothing is connected.
 
-/** puppeteer-core or puppeteer as the app has it, or null. */
+/**
+ * puppeteer-core or puppeteer as the app has it, or null. WWRS_PUPPETEER=off
+ * skips it even when installed (an app that has puppeteer for something else
+ * and never uses pupPage saves the second DevTools connection).
+ */
 function loadPuppeteer() {
+  if (process.env.WWRS_PUPPETEER === 'off') return null;
   for (const name of ['puppeteer-core', 'puppeteer']) {
     try {
       return require(name);
