@@ -78,15 +78,13 @@ async function attach(bindingName, deviceName, browserName) {
           resolve(qr);
         });
       });
-    // Resolves true once the socket shows a ref other than `oldRef` (a fresh
-    // batch after refreshQR()), or false after `ms`.
-    const freshRefs = (oldRef, ms) =>
+    // Resolves true once `holds()` is true (checked now and on every socket
+    // state or ref change), or false after `ms`.
+    const until = (holds, ms) =>
       new Promise((resolve) => {
-        const isFresh = () => Socket.state === 'UNPAIRED' && Conn.ref && Conn.ref !== oldRef;
-        if (isFresh()) return resolve(true);
+        if (holds()) return resolve(true);
         const onChange = () => {
-          if (!isFresh()) return;
-          finish(true);
+          if (holds()) finish(true);
         };
         const finish = (result) => {
           clearTimeout(timer);
@@ -124,7 +122,7 @@ async function attach(bindingName, deviceName, browserName) {
       }
     });
 
-    window.__wwrs = { currentQr, nextQr, freshRefs };
+    window.__wwrs = { currentQr, nextQr, until };
   }
 
   // The device name the phone shows ("Browser (OS)"), as whatsapp-web.js sets it.

@@ -8,24 +8,49 @@
 async function requestCode(phoneNumber, showNotification, refreshSocket, restartWaitMs) {
   const linking = window.require('WAWebAltDeviceLinkingApi');
   const Socket = window.require('WAWebSocketModel').Socket;
-  try {
-    if (refreshSocket || Socket.state === 'UNPAIRED_IDLE') {
-      const oldRef = window.require('WAWebConnModel').Conn.ref;
-      window.require('WAWebLaunchSocketUtils').refreshQR();
-      if (!(await window.__wwrs.freshRefs(oldRef, restartWaitMs))) {
-        return { ok: false, status: 'socket', text: `the socket did not come back with fresh refs (state ${Socket.state})` };
-      }
-    }
+  const Conn = window.require('WAWebConnModel').Conn;
+  const { until } = window.__wwrs;
+
+  // A fresh socket: refreshQR(), then wait until it shows a ref other than the old one.
+  const restartSocket = async () => {
+    const oldRef = Conn.ref;
+    window.require('WAWebLaunchSocketUtils').refreshQR();
+    return until(() => Socket.state === 'UNPAIRED' && Conn.ref && Conn.ref !== oldRef, restartWaitMs);
+  };
+  const socketLost = (state) => ({ ok: false, status: 'socket', text: `the socket did not come back with fresh refs (state ${state})` });
+  const ask = async () => {
     linking.setPairingType('ALT_DEVICE_LINKING');
     await linking.initializeAltDeviceLinking();
-    const code = await linking.startAltLinkingFlow(phoneNumber, showNotification);
-    return { ok: true, code: String(code) };
-  } catch (error) {
+    return String(await linking.startAltLinkingFlow(phoneNumber, showNotification));
+  };
+  const refusal = (error) => {
     const field = (name) => (error && error[name] != null ? String(error[name]) : '');
     return {
       ok: false,
       status: field('status') || field('statusCode') || field('code'),
       text: field('text') || field('reason') || field('message'),
     };
+  };
+
+  let restarted = false;
+  if (refreshSocket || Socket.state === 'UNPAIRED_IDLE') {
+    if (!(await restartSocket())) return socketLost(Socket.state);
+    restarted = true;
+  }
+  try {
+    return { ok: true, code: await ask() };
+  } catch (error) {
+    const refused = refusal(error);
+    // The batch can run out while the code is asked for: the socket closes
+    // under the request. That is no answer from WhatsApp (it has no status);
+    // once the page shows the batch is gone, restart the socket and ask again.
+    const closedUnder = !restarted && !/^\d+$/.test(refused.status) && (await until(() => Socket.state !== 'UNPAIRED', 2000));
+    if (!closedUnder) return refused;
+    if (!(await restartSocket())) return socketLost(Socket.state);
+    try {
+      return { ok: true, code: await ask() };
+    } catch (again) {
+      return refusal(again);
+    }
   }
 }
