@@ -16,6 +16,10 @@ const path = require('path');
 const PAGE_DIR = path.join(__dirname, 'page');
 const BUNDLE_COUNT = 3;
 const BUNDLE_RE = /^\/bundle-(\d+)\.js$/;
+// The page script is page/app.js (settings, what a person sees, boot) with its parts by purpose put
+// where it marks them: one function scope and this order, exactly as when it was a single file.
+const APP_PARTS = ['events.js', 'state.js', 'login-modules.js', 'stand-ins.js', 'socket.js'];
+const appParts = () => APP_PARTS.map((f) => fs.readFileSync(path.join(PAGE_DIR, f), 'utf8')).join('\n');
 
 function buildPageAssets(options, { conflictCloseCode }) {
     const real = !!options.realSequence;
@@ -41,7 +45,7 @@ function buildPageAssets(options, { conflictCloseCode }) {
     };
     // The page learns its settings (and the version it reports) from the bundle itself, as
     // WhatsApp Web does.
-    const app = fs.readFileSync(path.join(PAGE_DIR, 'app.js'), 'utf8').replace('/*__SIM_CONFIG__*/ {}', JSON.stringify(config));
+    const app = fs.readFileSync(path.join(PAGE_DIR, 'app.js'), 'utf8').replace('/*__SIM_CONFIG__*/ {}', JSON.stringify(config)).replace('/*__SIM_PARTS__*/', appParts);
     return {
         html,
         app,

@@ -1,6 +1,6 @@
 'use strict';
 // Server-side pieces of the login protocol the simulator models: QR parsing, refs, pairing codes
-// and the crypto of the code exchange. The page does the same steps with WebCrypto (page/app.js).
+// and the crypto of the code exchange. The page does the same steps with WebCrypto (page/socket.js).
 
 const crypto = require('crypto');
 
