@@ -93,12 +93,17 @@ pub fn chromium_args(opts: &BrowserOptions, profile: &Path) -> Result<Vec<String
             args.push(format!("--user-agent={ua}"));
         }
     }
-    let no_startup = !user_has("--no-startup-window");
+    let no_startup = opts.shared && !user_has("--no-startup-window");
     args.extend(user);
-    // No start-up tab: the client opens the one page it uses, and a second
-    // blank tab would cost a renderer process.
+    // A browser of our own starts with its blank tab, which becomes the
+    // client's page: its renderer starts while Chromium does, instead of after
+    // (mod.rs, `startup_page`). A shared browser has no use for a tab outside
+    // the clients' contexts, and a blank one would cost a renderer process.
     if no_startup {
         args.push("--no-startup-window".into());
+    }
+    if opts.block_media {
+        super::resources::add_block_flags(&mut args);
     }
     if opts.shared {
         for flag in SHARED_BROWSER_FLAGS {
@@ -128,6 +133,8 @@ mod tests {
             proxy_credentials: None,
             eval_on_new_doc: None,
             shared: false,
+            shared_cache: true,
+            block_media: false,
         }
     }
 
@@ -140,7 +147,10 @@ mod tests {
         assert!(a.contains(&"--user-data-dir=/p".to_string()));
         assert!(a.contains(&"--user-agent=UA".to_string()));
         assert!(a.contains(&"--headless=new".to_string()));
-        assert!(a.contains(&"--no-startup-window".to_string()));
+        assert!(!a.contains(&"--no-startup-window".to_string()), "its start-up tab is the client's page");
+        let mut shared = opts(&[]);
+        shared.shared = true;
+        assert!(chromium_args(&shared, Path::new("/p")).unwrap().contains(&"--no-startup-window".to_string()));
     }
 
     #[test]

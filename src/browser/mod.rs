@@ -6,7 +6,9 @@
 //! never spliced into script text) and closes everything down.
 
 mod args;
+mod cache;
 mod process;
+mod resources;
 mod shared;
 mod web_cache;
 
@@ -88,6 +90,9 @@ enum Owner {
         /// Held, not read: dropped after the browser is gone, which deletes a temporary profile.
         #[allow(dead_code)]
         profile: Profile,
+        /// The shared cache slot this browser uses (NoAuth), released after it exited.
+        #[allow(dead_code)]
+        cache: Option<cache::CacheLease>,
     },
     /// We attached to it (`browserWSEndpoint` / `browserURL`): closing closes
     /// our page and leaves the browser running for its owner.
@@ -185,12 +190,21 @@ impl BrowserSession {
             }
         } else {
             let profile = options.auth.prepare_profile(options.browser.user_data_dir.as_deref(), store).await?;
-            let args = chromium_args(&options.browser, profile.path())?;
+            let mut args = chromium_args(&options.browser, profile.path())?;
+            // A temporary profile (NoAuth) starts empty: give it the shared cache.
+            let no_profile = matches!(options.auth, crate::auth::AuthStrategy::NoAuth) && options.browser.user_data_dir.is_none();
+            let cache = if no_profile && options.browser.shared_cache { cache::lease() } else { None };
+            if let Some(lease) = &cache {
+                cache::apply(&mut args, lease);
+            }
             let (process, ws_url) = ChromiumProcess::spawn(&options.browser.executable_path, &args, LAUNCH_TIMEOUT).await?;
             let (browser, handler) = connect(ws_url).await?;
             own_handler(handler, &mut tasks);
             watch_exit(process.exited(), &mut tasks);
-            Owner::Launched { browser, process, profile }
+            if !args.iter().any(|a| a == "--no-startup-window") {
+                shared_page = startup_page(&browser).await;
+            }
+            Owner::Launched { browser, process, profile, cache }
         };
 
         crate::debug_log!("browser ready; opening a page");
@@ -344,7 +358,7 @@ impl BrowserSession {
 
     async fn release(owner: Owner, page: Option<Page>, tasks: Vec<JoinHandle<()>>) {
         match owner {
-            Owner::Launched { mut browser, process, profile } => {
+            Owner::Launched { mut browser, process, profile, cache } => {
                 if !process.has_exited() {
                     let _ = tokio::time::timeout(Duration::from_secs(3), browser.close()).await;
                 }
@@ -355,6 +369,7 @@ impl BrowserSession {
                 drop(browser);
                 drop(process);
                 drop(profile);
+                drop(cache);
             }
             Owner::Attached { browser } => {
                 if let Some(page) = page {
@@ -376,6 +391,25 @@ impl BrowserSession {
             }
         }
     }
+}
+
+/// The blank tab a browser we launched opened at start-up, once chromiumoxide
+/// has attached to it. Its renderer started with the browser, so using it
+/// saves a process start (~0.3-1 s on a busy machine) before the page can
+/// load. None when it does not show up in time: the caller opens a new page.
+async fn startup_page(browser: &Browser) -> Option<Page> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
+    while tokio::time::Instant::now() < deadline {
+        if let Ok(mut pages) = browser.pages().await {
+            if let Some(page) = pages.pop() {
+                crate::debug_log!("using the start-up tab");
+                return Some(page);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    crate::debug_log!("no start-up tab within 2 s; opening a page");
+    None
 }
 
 fn parse_page_event(payload: &str) -> Option<PageEvent> {
