@@ -29,6 +29,14 @@ const BASE_FLAGS: &[&str] = &[
     "--disable-blink-features=AutomationControlled",
 ];
 
+/// Browser UI a headless client never shows, which Chromium 156 still loads
+/// for every window: the omnibox's WebUI popups (`chrome://omnibox-popup.top-chrome/`
+/// and its AI-mode variant) each take a renderer process, ~150 MiB of RSS and
+/// ~36 MiB of private memory, as much as the WhatsApp Web page's own renderer.
+/// With `sharedBrowser` every client's tab is a window, so they cost that per
+/// session. WhatsApp Web never sees the omnibox. Merged with the user's list.
+const UI_FEATURES_OFF: &str = "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup";
+
 fn switch_name(arg: &str) -> &str {
     arg.split('=').next().unwrap_or(arg)
 }
@@ -102,6 +110,7 @@ pub fn chromium_args(opts: &BrowserOptions, profile: &Path) -> Result<Vec<String
     if no_startup {
         args.push("--no-startup-window".into());
     }
+    args.push(UI_FEATURES_OFF.to_string());
     if opts.block_media {
         super::resources::add_block_flags(&mut args);
     }
@@ -159,7 +168,7 @@ mod tests {
         o.shared = true;
         let a = chromium_args(&o, Path::new("/p")).unwrap();
         let disabled: Vec<_> = a.iter().filter(|x| x.starts_with("--disable-features=")).collect();
-        assert_eq!(disabled, vec!["--disable-features=LocalNetworkAccessChecks,Foo,SpareRendererForSitePerProcess"]);
+        assert_eq!(disabled, vec!["--disable-features=LocalNetworkAccessChecks,Foo,WebUIOmniboxPopup,WebUIOmniboxAimPopup,SpareRendererForSitePerProcess"]);
         assert!(a.contains(&"--in-process-gpu".to_string()));
     }
 
