@@ -350,7 +350,10 @@ async function floorRun(label, sim, { warm = false } = {}) {
 }
 
 async function latencyPhase(sim) {
-    const kinds = ['ours-first', 'ours', 'wwebjs', 'floor', 'floor-warm', 'ours-shared', 'ours-restart', 'wwebjs-restart', 'node'];
+    const all = ['ours-first', 'ours', 'wwebjs', 'floor', 'floor-warm', 'ours-shared', 'ours-restart', 'wwebjs-restart', 'node'];
+    // BENCH_LATENCY_KINDS: a subset, e.g. 'ours-first,ours' to measure one of our options alone.
+    const kinds = process.env.BENCH_LATENCY_KINDS ? process.env.BENCH_LATENCY_KINDS.split(',').map((k) => k.trim()) : all;
+    for (const k of kinds) if (!all.includes(k)) throw new Error(`BENCH_LATENCY_KINDS: unknown kind ${k}`);
     const runs = Object.fromEntries(kinds.map((k) => [k, []]));
     const total = CONFIG.warmup + CONFIG.runs;
     const runners = {
