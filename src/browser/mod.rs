@@ -131,7 +131,7 @@ impl BrowserSession {
     pub async fn open(options: &ClientOptions, store: Option<&RemoteStore>, signals: UnboundedSender<BrowserSignal>) -> Result<Self, ClientError> {
         let config = HandlerConfig {
             // A wrong certificate must fail as it would for a person; the
-            // simulator is reached with --ignore-certificate-errors instead.
+            // simulator is reached by trusting its key (--ignore-certificate-errors-spki-list).
             ignore_https_errors: false,
             viewport: None,
             request_timeout: CDP_TIMEOUT,
