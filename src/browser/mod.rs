@@ -295,8 +295,14 @@ impl BrowserSession {
             }));
         }
         let browser = &options.browser;
-        timeout("adding the binding", page.execute(AddBindingParams::new(BINDING))).await?;
-        timeout("adding the bootstrap script", page.execute(AddScriptToEvaluateOnNewDocumentParams::new(BOOTSTRAP_JS))).await?;
+        crate::debug_log!("page listeners ready; adding the binding and the bootstrap script");
+        // Sent together: neither depends on the other's answer (the script
+        // only runs in the next document), so one round trip instead of two.
+        futures::try_join!(
+            timeout("adding the binding", page.execute(AddBindingParams::new(BINDING))),
+            timeout("adding the bootstrap script", page.execute(AddScriptToEvaluateOnNewDocumentParams::new(BOOTSTRAP_JS))),
+        )?;
+        crate::debug_log!("binding and bootstrap script added");
         if let Some(script) = &browser.eval_on_new_doc {
             timeout("adding evalOnNewDoc", page.execute(AddScriptToEvaluateOnNewDocumentParams::new(script.clone()))).await?;
         }
