@@ -318,6 +318,15 @@ declare namespace WhatsAppWebRs {
          * with the first client and stops with the last; a second client starts in the time of a tab.
          * @default false */
         sharedBrowser?: boolean;
+        /** whatsapp-web-rs: NoAuth sessions keep Chromium's HTTP and V8 code cache in one per-user folder
+         * ($XDG_CACHE_HOME/whatsapp-web-rs/chromium, else ~/.cache/whatsapp-web-rs/chromium), so later
+         * processes load WhatsApp Web's bundles from disk, already compiled. No session data goes there.
+         * @default true */
+        sharedCache?: boolean;
+        /** whatsapp-web-rs: a browser the client launches loads no images and web fonts, which a headless
+         * session never shows. Set false to take screenshots.
+         * @default true */
+        blockMedia?: boolean;
         /** Start in pairing-code mode. Refer the requestPairingCode function of Client.
          * @default
          * {

@@ -12,6 +12,9 @@ const { Client } = require('..');
 // leak check only has to look for processes that mention it.
 const TEST_ROOT = fs.mkdtempSync(path.join(os.tmpdir(), 'wwrs-test-'));
 process.env.TMPDIR = TEST_ROOT;
+// NoAuth clients keep a shared Chromium cache under $XDG_CACHE_HOME (option sharedCache): in tests
+// that is below the test root too, never the user's own ~/.cache.
+process.env.XDG_CACHE_HOME = path.join(TEST_ROOT, 'cache');
 
 // Short lifetimes so tests run in seconds; the real defaults are tested in the simulator suite.
 // Every client test runs on the real-sequence page (modules after Debug.VERSION, late keys,

@@ -559,7 +559,7 @@ test('cli.js starts it with the given timings, prints URLs and flags, and stops 
         child.on('exit', (code) => reject(new Error(`cli exited ${code}: ${out}`)));
     });
     assert.match(out, /--host-resolver-rules=MAP web\.whatsapp\.com 127\.0\.0\.1:\d+/);
-    assert.match(out, /--ignore-certificate-errors/);
+    assert.match(out, /--ignore-certificate-errors-spki-list=[A-Za-z0-9+/]+=*/);
     const r = await httpJson('GET', `${api}/_sim/state`);
     assert.equal(r.body.options.firstRefTtlMs, 5000);
     assert.equal(r.body.options.nextRefTtlMs, 700);

@@ -31,7 +31,8 @@ const CONFIG = {
     runs: envInt('BENCH_RUNS', 5, 1),
     warmup: envInt('BENCH_WARMUP', 1),
     idleMs: envInt('BENCH_IDLE_MS', 60000),
-    maxSessions: envInt('BENCH_MAX_SESSIONS', 40),
+    // High enough that sharedBrowser on the heavy page is stopped by the budget, not the cap.
+    maxSessions: envInt('BENCH_MAX_SESSIONS', 80),
     rssLimitBytes: envInt('BENCH_RSS_LIMIT_MB', 4096, 1) * 1024 * 1024,
     // A person takes seconds between steps; a pause also lets start-up work finish before the next
     // timed call, the same for every kind.
@@ -41,6 +42,12 @@ const CONFIG = {
     phases: (process.env.BENCH_PHASES || 'latency,idle,sessions').split(',').map((s) => s.trim()).filter(Boolean),
     timeoutMs: envInt('BENCH_TIMEOUT_MS', 25 * 60 * 1000, 1000),
     out: process.env.BENCH_OUT || path.join(__dirname, 'results', 'latest.json'),
+    // The simulator's heavy page (megabytes of modules, images, fonts, a service worker; see
+    // simulator/README.md "Heavy page") or the light one of a few kilobytes.
+    page: process.env.BENCH_PAGE || 'heavy',
+    bundleBytes: envInt('BENCH_BUNDLE_BYTES', 8 * 1024 * 1024, 4096),
+    // Extra options for our client, to measure one feature on its own: '{"sharedCache":false}'.
+    oursOptions: JSON.parse(process.env.BENCH_OURS_OPTIONS || '{}'),
     verbose: Boolean(process.env.BENCH_VERBOSE),
 };
 const PHONE = '15551234567';
@@ -51,6 +58,11 @@ const T = { start: 90000, call: 60000, ready: 60000, destroy: 30000, floor: 6000
 // ---- cleanup: nothing started here may outlive the bench ------------------------------------------
 
 const BENCH_ROOT = fs.mkdtempSync(path.join(os.tmpdir(), 'wwrs-bench-'));
+// The per-user cache folder ($XDG_CACHE_HOME) of our client's runs "from the second process on":
+// one for the whole bench, as on a machine that has run a client before. First-process runs get
+// an empty one of their own. The warm floor keeps Chromium's disk cache in its own folder.
+const SHARED_CACHE_HOME = path.join(BENCH_ROOT, 'cache-home');
+const FLOOR_CACHE_DIR = path.join(BENCH_ROOT, 'cache-floor');
 process.env.TMPDIR = BENCH_ROOT;
 const liveWorkers = new Set();
 
@@ -108,7 +120,7 @@ async function waitUntil(pred, timeoutMs, stepMs = 50) {
 
 // A forked worker running one client kind, in its own directory below the bench root.
 class Worker {
-    constructor(kind, label) {
+    constructor(kind, label, { cacheHome } = {}) {
         this.kind = kind;
         this.label = label;
         this.dir = fs.mkdtempSync(path.join(BENCH_ROOT, `${kind}-`));
@@ -120,7 +132,17 @@ class Worker {
             // TMPDIR: our NoAuth profile (Rust's tempfile) and whatsapp-web.js's userDataDir land
             // here. XDG_CONFIG_HOME: Debian's Chromium puts the crashpad database under it, so its
             // two crash-handler processes (re-parented to init) also name this directory.
-            env: { ...process.env, TMPDIR: this.dir, XDG_CONFIG_HOME: path.join(this.dir, 'xdg') },
+            // XDG_CACHE_HOME: where our client keeps its shared Chromium cache (NoAuth); by default
+            // empty and private to the worker (a first process), or the bench's shared one.
+            // WWRS_PUPPETEER=off: this checkout has puppeteer-core (a dev dependency), which would
+            // connect client.pupPage; measured is an app that does not use it (README, pupPage).
+            env: {
+                ...process.env,
+                TMPDIR: this.dir,
+                XDG_CONFIG_HOME: path.join(this.dir, 'xdg'),
+                XDG_CACHE_HOME: cacheHome || path.join(this.dir, 'cache'),
+                WWRS_PUPPETEER: 'off',
+            },
             // Relative default paths (.wwebjs_auth/, .wwebjs_cache/) land here, never in the checkout.
             cwd: this.dir,
             stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -238,9 +260,9 @@ function snapshotClient() {
     return { commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain', '--', 'src', 'index.js', 'lib') || '', addonSha256: hash.digest('hex') };
 }
 
-async function newWorker(kind, label, sim) {
-    const w = new Worker(kind, label);
-    const info = await w.request('init', { kind, chromiumArgs: sim.chromiumArgs, clientDir: CLIENT_DIR }, 30000);
+async function newWorker(kind, label, sim, { cacheHome } = {}) {
+    const w = new Worker(kind, label, { cacheHome });
+    const info = await w.request('init', { kind, chromiumArgs: sim.chromiumArgs, clientDir: CLIENT_DIR, oursOptions: CONFIG.oursOptions }, 30000);
     return { w, requireMs: info.requireMs };
 }
 
@@ -270,7 +292,7 @@ function startBreakdown(sim, since, startedAt, doneMs) {
 }
 
 async function clientRun(kind, label, sim) {
-    const { w, requireMs } = await newWorker(kind, label, sim);
+    const { w, requireMs } = await newWorker(kind, label, sim, { cacheHome: kind === 'ours' ? SHARED_CACHE_HOME : undefined });
     const sampler = new procfs.PeakSampler(w.pid, w.dir, CONFIG.sampleMs);
     try {
         const since = sim.events.length;
@@ -324,38 +346,53 @@ async function clientRun(kind, label, sim) {
     }
 }
 
-async function floorRun(label, sim) {
+async function floorRun(label, sim, { warm = false } = {}) {
     const { w } = await newWorker('floor', label, sim);
     try {
         const since = sim.events.length;
-        const r = await w.request('floor', {}, T.floor);
-        return { kind: 'floor', qrMs: r.refMs, devtoolsMs: r.devtoolsMs, ...startBreakdown(sim, since, r.startedAt, r.refMs) };
+        const r = await w.request('floor', warm ? { diskCacheDir: FLOOR_CACHE_DIR } : {}, T.floor);
+        return { kind: warm ? 'floor-warm' : 'floor', qrMs: r.refMs, devtoolsMs: r.devtoolsMs, ...startBreakdown(sim, since, r.startedAt, r.refMs) };
     } finally {
         await w.close();
     }
 }
 
 async function latencyPhase(sim) {
-    const runs = { ours: [], wwebjs: [], floor: [], 'ours-shared': [], node: [] };
+    const all = ['ours-first', 'ours', 'wwebjs', 'floor', 'floor-warm', 'ours-shared', 'ours-restart', 'wwebjs-restart', 'node'];
+    // BENCH_LATENCY_KINDS: a subset, e.g. 'ours-first,ours' to measure one of our options alone.
+    const kinds = process.env.BENCH_LATENCY_KINDS ? process.env.BENCH_LATENCY_KINDS.split(',').map((k) => k.trim()) : all;
+    for (const k of kinds) if (!all.includes(k)) throw new Error(`BENCH_LATENCY_KINDS: unknown kind ${k}`);
+    const runs = Object.fromEntries(kinds.map((k) => [k, []]));
     const total = CONFIG.warmup + CONFIG.runs;
     const runners = {
+        'ours-first': (_kind, label) => firstProcessRun(label, sim),
         ours: clientRun,
         wwebjs: clientRun,
         floor: (_kind, label) => floorRun(label, sim),
+        'floor-warm': (_kind, label) => floorRun(label, sim, { warm: true }),
         'ours-shared': (_kind, label) => sharedSecondRun(label, sim),
+        'ours-restart': (_kind, label) => restartRun('ours', label, sim),
+        'wwebjs-restart': (_kind, label) => restartRun('wwebjs', label, sim),
         node: (_kind, label) => bareNodeRun(label, sim),
     };
+    // "From the second process on": the shared cache folders have seen two loads before the first
+    // timed run (Chromium keeps the bundles on the first, and writes their code cache on the second).
+    for (let i = 1; i <= 2; i++) {
+        await attempt(`cache warm-up ${i}`, sim, () => firstProcessRun(`ours cache warm-up ${i}`, sim, SHARED_CACHE_HOME));
+        await attempt(`floor cache warm-up ${i}`, sim, () => floorRun(`floor cache warm-up ${i}`, sim, { warm: true }));
+    }
     for (let i = 0; i < total; i++) {
         const warm = i < CONFIG.warmup;
         const tag = warm ? `warm-up ${i + 1}` : `run ${i - CONFIG.warmup + 1}/${CONFIG.runs}`;
-        for (const kind of ['ours', 'wwebjs', 'floor', 'ours-shared', 'node']) {
+        for (const kind of kinds) {
             const label = `${kind} ${tag}`;
             const r = await attempt(label, sim, () => runners[kind](kind, label, sim));
             if (!r) {
                 await sleep(CONFIG.gapMs);
                 continue;
             }
-            if (kind === 'floor') log(`${label}: first ref ${r.qrMs.toFixed(0)} ms`);
+            if (kind === 'floor' || kind === 'floor-warm' || kind === 'ours-first') log(`${label}: first ref/qr ${r.qrMs.toFixed(0)} ms`);
+            else if (kind.endsWith('-restart')) log(`${label}: LocalAuth restart -> ready ${r.restartReadyMs.toFixed(0)} ms`);
             else if (kind === 'ours-shared') log(`${label}: first client ${r.firstQrMs.toFixed(0)} ms, second client ${r.secondQrMs.toFixed(0)} ms`);
             else if (kind === 'node') log(`${label}: bare Node peak RSS ${(r.nodePeakRss / MiB).toFixed(0)} MiB`);
             else
@@ -373,7 +410,7 @@ async function latencyPhase(sim) {
 // ---- phase 2: (f) CPU while idle in QR mode -----------------------------------------------------
 
 async function idleRun(kind, sim) {
-    const { w } = await newWorker(kind, `${kind} idle`, sim);
+    const { w } = await newWorker(kind, `${kind} idle`, sim, { cacheHome: kind === 'ours' ? SHARED_CACHE_HOME : undefined });
     try {
         await w.request('start', { sid: 1 }, T.start);
         await sleep(CONFIG.settleMs);
@@ -413,6 +450,41 @@ async function sharedSecondRun(label, sim) {
     }
 }
 
+// (a) for the first process on the machine: our client with an empty cache folder (or, for the
+// cache warm-up, the shared one). initialize() -> first qr, then destroy().
+async function firstProcessRun(label, sim, cacheHome) {
+    const { w } = await newWorker('ours', label, sim, { cacheHome });
+    try {
+        const since = sim.events.length;
+        const a = await w.request('start', { sid: 1 }, T.start);
+        const breakdown = startBreakdown(sim, since, a.startedAt, a.qrMs);
+        // Untimed: the page's scripts have run, so Chromium can write their code cache.
+        await sleep(CONFIG.gapMs);
+        await w.request('destroy', { sid: 1 }, T.destroy);
+        return { kind: 'ours-first', qrMs: a.qrMs, initMs: a.initMs, ...breakdown };
+    } finally {
+        await w.close();
+    }
+}
+
+// LocalAuth restart: log in once (QR, scan, ready), destroy, then time a new client on the saved
+// session from initialize() to ready. Each run is a fresh LocalAuth folder.
+async function restartRun(kind, label, sim) {
+    const { w } = await newWorker(kind, label, sim);
+    try {
+        const a = await w.request('start', { sid: 1, localAuth: true }, T.start);
+        await scanToReady(sim, w, 1, a.qr);
+        await sleep(CONFIG.gapMs);
+        await w.request('destroy', { sid: 1 }, T.destroy);
+        await sleep(CONFIG.gapMs);
+        const r = await w.request('restart', { sid: 2 }, T.start);
+        await w.request('destroy', { sid: 2 }, T.destroy);
+        return { kind: `${kind}-restart`, restartReadyMs: r.readyMs };
+    } finally {
+        await w.close();
+    }
+}
+
 // What a Node process that loads nothing holds, so (e) can show the library's own share.
 async function bareNodeRun(label, sim) {
     const { w } = await newWorker('node', label, sim);
@@ -427,7 +499,7 @@ async function bareNodeRun(label, sim) {
 // ---- phase 3: (g) logged-in sessions in the RSS budget ------------------------------------------
 
 async function sessionsRun(kind, sim) {
-    const { w } = await newWorker(kind, `${kind} sessions`, sim);
+    const { w } = await newWorker(kind, `${kind} sessions`, sim, { cacheHome: kind === 'ours' ? SHARED_CACHE_HOME : undefined });
     const steps = [];
     let stopReason = null;
     try {
@@ -514,18 +586,26 @@ function ratio(a, b) {
 function buildRows(latency, idle, sessions) {
     const rows = [];
     const pick = (kind, field, scale = 1) => stats((latency[kind] || []).map((r) => (r[field] == null ? null : r[field] / scale)));
-    const latencyRow = (id, label, unit, field, withFloor = false, scale = 1) => {
-        const ours = pick('ours', field, scale);
+    const latencyRow = (id, label, unit, field, withFloor = false, scale = 1, oursKind = 'ours') => {
+        const ours = pick(oursKind, field, scale);
         const wwebjs = pick('wwebjs', field, scale);
-        const floor = withFloor ? pick('floor', field, scale) : null;
+        // The floor with the same cache state as our runs: warm for the shared-cache runs.
+        const floor = withFloor ? pick(withFloor === 'cold' ? 'floor' : 'floor-warm', field, scale) : null;
         rows.push({ id, label, unit, ours, wwebjs, floor, oursOverWwebjs: ratio(ours, wwebjs), oursOverFloor: floor ? ratio(ours, floor) : null });
     };
     if (latency) {
-        latencyRow('a', '(a) initialize() -> first qr, cold', 'ms', 'qrMs', true);
+        latencyRow('a.first', '(a) initialize() -> first qr, 1st process', 'ms', 'qrMs', 'cold', 1, 'ours-first');
+        latencyRow('a.first.socket', '    start -> page WebSocket open (sim)', 'ms', 'socketOpenMs', 'cold', 1, 'ours-first');
+        latencyRow('a', '(a) initialize() -> first qr, 2nd process on', 'ms', 'qrMs', true);
         latencyRow('a.socket', '    start -> page WebSocket open (sim)', 'ms', 'socketOpenMs', true);
         latencyRow('a.ref', '    start -> first ref issued (sim)', 'ms', 'refIssuedMs', true);
         latencyRow('a.lag', '    ref issued -> qr / ref read', 'ms', 'refToQrMs', true);
         latencyRow('a.init', '    initialize() resolves', 'ms', 'initMs');
+        {
+            const ours = stats((latency['ours-restart'] || []).map((r) => r.restartReadyMs));
+            const wwebjs = stats((latency['wwebjs-restart'] || []).map((r) => r.restartReadyMs));
+            rows.push({ id: 'a.restart', label: '(a) LocalAuth restart: initialize() -> ready', unit: 'ms', ours, wwebjs, floor: null, oursOverWwebjs: ratio(ours, wwebjs), oursOverFloor: null });
+        }
         latencyRow('b', '(b) requestPairingCode()', 'ms', 'pairMs');
         latencyRow('c', '(c) cancelPairingCode() -> next qr', 'ms', 'cancelToQrMs');
         latencyRow('c.resolve', '    cancelPairingCode() resolves', 'ms', 'cancelResolveMs');
@@ -548,7 +628,7 @@ function buildRows(latency, idle, sessions) {
         const second = stats((latency['ours-shared'] || []).map((r) => r.secondQrMs));
         const cold = pick('wwebjs', 'qrMs');
         if (second) {
-            rows.splice(5, 0, { id: 'a.shared', label: '(a) sharedBrowser: 2nd client -> first qr', unit: 'ms', ours: second, wwebjs: cold, floor: null, oursOverWwebjs: ratio(second, cold), oursOverFloor: null });
+            rows.splice(rows.findIndex((r) => r.id === 'a.init') + 1, 0, { id: 'a.shared', label: '(a) sharedBrowser: 2nd client -> first qr', unit: 'ms', ours: second, wwebjs: cold, floor: null, oursOverWwebjs: ratio(second, cold), oursOverFloor: null });
         }
     }
     if (idle) {
@@ -573,9 +653,14 @@ function buildRows(latency, idle, sessions) {
         if (shared) {
             rows.push({ id: 'g.shared.pss', label: '(g) in PSS with sharedBrowser', unit: 'sessions', ours: byPss('ours-shared'), wwebjs: byPss('wwebjs'), floor: null, oursOverWwebjs: ratio(byPss('ours-shared'), byPss('wwebjs')), oursOverFloor: null });
             rows.push({ id: 'g.shared', label: '(g) in RSS with sharedBrowser', unit: 'sessions', ours: shared, wwebjs, floor: null, oursOverWwebjs: ratio(shared, wwebjs), oursOverFloor: null });
-            const ps = sessions['ours-shared'].steps.length ? stats(sessions['ours-shared'].steps.map((st) => st.incrementRss / MiB)) : null;
+            // Added sessions: from the 2nd on (the 1st also launches the shared browser).
+            const added = sessions['ours-shared'].steps.filter((st) => st.n > 1);
+            const ps = added.length ? stats(added.map((st) => st.incrementRss / MiB)) : null;
             const pw0 = sessions.wwebjs && sessions.wwebjs.steps.length ? stats(sessions.wwebjs.steps.map((st) => st.incrementRss / MiB)) : null;
-            rows.push({ id: 'g.shared.increment', label: '    RSS added per session, sharedBrowser', unit: 'MiB', ours: ps, wwebjs: pw0, floor: null, oursOverWwebjs: ratio(ps, pw0), oursOverFloor: null });
+            rows.push({ id: 'g.shared.increment', label: '    RSS per added session, sharedBrowser', unit: 'MiB', ours: ps, wwebjs: pw0, floor: null, oursOverWwebjs: ratio(ps, pw0), oursOverFloor: null });
+            const pps = added.length ? stats(added.map((st) => st.incrementPss / MiB)) : null;
+            const ppw = sessions.wwebjs && sessions.wwebjs.steps.length ? stats(sessions.wwebjs.steps.map((st) => st.incrementPss / MiB)) : null;
+            rows.push({ id: 'g.shared.increment.pss', label: '    PSS per added session, sharedBrowser', unit: 'MiB', ours: pps, wwebjs: ppw, floor: null, oursOverWwebjs: ratio(pps, ppw), oursOverFloor: null });
         }
         const per = (r) => (r && r.steps.length ? stats(r.steps.map((s) => s.incrementRss / MiB)) : null);
         const po = per(sessions.ours);
@@ -637,7 +722,10 @@ async function main() {
     // any step, and the offline sync after a scan is the real 5 x 50 ms).
     const client = snapshotClient();
     log(`our client: commit ${client.commit}${client.dirty ? ' + uncommitted changes in src/, index.js or lib/' : ''}, addon sha256 ${client.addonSha256.slice(0, 12)}`);
-    const sim = await startSimulator();
+    const heavy = CONFIG.page === 'heavy';
+    if (!heavy && CONFIG.page !== 'light') throw new Error(`BENCH_PAGE must be heavy or light, not ${CONFIG.page}`);
+    const sim = await startSimulator({ realSequence: true, heavyPage: heavy, bundleBytes: heavy ? CONFIG.bundleBytes : undefined });
+    if (heavy) log(`heavy page: ${(sim.state().heavyPage.bundleBytes / MiB).toFixed(1)} MiB of JavaScript in ${sim.state().heavyPage.moduleCount} modules`);
     const simTimings = { ...sim.state().options };
     log(`simulator ${sim.httpsUrl} (as https://web.whatsapp.com/), real default timings: first ref ${simTimings.firstRefTtlMs} ms, next refs ${simTimings.nextRefTtlMs} ms, sync step ${simTimings.syncStepMs} ms`);
     log(`bench root ${BENCH_ROOT}; ${CONFIG.runs} run(s) + ${CONFIG.warmup} warm-up, idle ${CONFIG.idleMs} ms, sessions cap ${CONFIG.maxSessions}`);
@@ -663,7 +751,12 @@ async function main() {
     const rows = buildRows(latency, idle, sessions);
     const stray = procfs.pidsMentioning(BENCH_ROOT).length;
     const runtimeMs = Date.now() - started;
+    const pageInfo = sim.state().heavyPage;
     const notes = [
+        heavy
+            ? `Page: the simulator's heavy real-sequence page, ${(pageInfo.bundleBytes / MiB).toFixed(1)} MiB of JavaScript in ${pageInfo.moduleCount} module definitions over 3 async bundles, images, fonts and a service worker, hashed names served immutable (simulator/README.md, "Heavy page"). Chromium trusts the simulator's key (--ignore-certificate-errors-spki-list), so it caches as on the real site.`
+            : 'Page: the light real-sequence page (a few kilobytes).',
+        `(a) 1st process: our client with an empty cache folder; 2nd process on: with the per-user cache folder two earlier loads filled (${JSON.stringify(CONFIG.oursOptions)} as extra options). whatsapp-web.js (NoAuth) starts every process on an empty profile. The floor column is bare Chromium with an empty cache for the 1st-process row and with a warm --disk-cache-dir otherwise.`,
         `Simulator: one instance, real default timings for every measure (firstRefTtlMs ${simTimings.firstRefTtlMs}, nextRefTtlMs ${simTimings.nextRefTtlMs}, codeTtlMs ${simTimings.codeTtlMs}, syncStepMs ${simTimings.syncStepMs}); scan -> ready includes the simulated offline sync (5 steps x ${simTimings.syncStepMs} ms).`,
         `Latency runs alternate ours, whatsapp-web.js, floor; ${CONFIG.runs} measured round(s) after ${CONFIG.warmup} discarded warm-up round(s); each run is a fresh worker process and a fresh Chromium profile.`,
         `(a) is timed from the initialize() call (library already loaded) to the first scannable qr; the floor from spawning Chromium to reading Conn.ref over a raw CDP websocket (ws package). The breakdown rows place the simulator's socket-open and ref-issued events (ms resolution) on the same clock.`,

@@ -22,6 +22,9 @@ const VALID_QR = /^2@/; // a scannable QR; whatsapp-web.js also emits `null,…`
 let kind = null;
 let lib = null;
 let chromiumArgs = [];
+// BENCH_OURS_OPTIONS: extra options for our client (e.g. {"sharedCache":false}), to measure one
+// of its start-up features on its own.
+let oursOptions = {};
 const sessions = new Map();
 
 function withTimeout(promise, ms, what) {
@@ -85,18 +88,38 @@ class Session {
     }
 }
 
-function makeClient() {
+// Our client's puppeteer options: the simulator's flags plus any from BENCH_OURS_OPTIONS.
+function oursPuppeteer() {
+    const extra = oursOptions.puppeteer || {};
+    return { ...extra, args: [...chromiumArgs, ...(extra.args || [])] };
+}
+
+function makeClient({ localAuth = false } = {}) {
     if (kind === 'ours-shared') {
         // Our sharedBrowser option: every client of this worker in one Chromium, a browser
         // context each (see README "Options").
-        return { client: new lib.Client({ sharedBrowser: true, webVersionCache: { type: 'none' }, puppeteer: { args: chromiumArgs } }), profileDir: null };
+        return { client: new lib.Client({ ...oursOptions, sharedBrowser: true, webVersionCache: { type: 'none' }, puppeteer: oursPuppeteer() }), profileDir: null };
+    }
+    // LocalAuth in the worker's own directory (its cwd): the restart measure starts a second client
+    // on the session the first one saved.
+    if (localAuth && kind === 'ours') {
+        const authStrategy = new lib.LocalAuth({ dataPath: path.join(process.cwd(), 'auth') });
+        return { client: new lib.Client({ ...oursOptions, authStrategy, webVersionCache: { type: 'none' }, puppeteer: oursPuppeteer() }), profileDir: null };
+    }
+    if (localAuth) {
+        const client = new lib.Client({
+            authStrategy: new lib.LocalAuth({ dataPath: path.join(process.cwd(), 'auth') }),
+            webVersionCache: { type: 'none' },
+            puppeteer: { executablePath: CHROMIUM_PATH, headless: true, args: [...BASE_CHROMIUM_ARGS, ...chromiumArgs] },
+        });
+        return { client, profileDir: null };
     }
     if (kind === 'ours') {
         // NoAuth (the default): a temporary profile below TMPDIR, which the runner points at this
         // worker's private directory. Our client adds the headless/no-sandbox/quiet flags itself.
         // webVersionCache 'none' as whatsapp-web.js gets below: both load the live page, and
         // neither reads or writes a page cache.
-        return { client: new lib.Client({ webVersionCache: { type: 'none' }, puppeteer: { args: chromiumArgs } }), profileDir: null };
+        return { client: new lib.Client({ ...oursOptions, webVersionCache: { type: 'none' }, puppeteer: oursPuppeteer() }), profileDir: null };
     }
     // whatsapp-web.js exactly as __test__/wwebjs-fidelity.test.js launches it.
     const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wwebjs-'));
@@ -124,6 +147,7 @@ const ops = {
     init(args) {
         kind = args.kind;
         chromiumArgs = args.chromiumArgs;
+        oursOptions = args.oursOptions || {};
         const t0 = now();
         if (kind === 'ours' || kind === 'ours-shared') lib = require(args.clientDir || REPO);
         else if (kind === 'node') lib = null; // a bare Node process: the baseline of (e)
@@ -134,8 +158,8 @@ const ops = {
     },
 
     // (a) initialize() -> first qr, cold: Chromium is launched by initialize().
-    async start({ sid, timeoutMs }) {
-        const { client, profileDir } = makeClient();
+    async start({ sid, timeoutMs, localAuth }) {
+        const { client, profileDir } = makeClient({ localAuth });
         const s = new Session(sid, client, profileDir);
         sessions.set(sid, s);
         const t0 = now();
@@ -153,6 +177,20 @@ const ops = {
         await withTimeout(initialized, timeoutMs, 'initialize()');
         if (s.failure) throw s.failure;
         return { startedAt: t0, qrMs: qr.t - t0, initMs: initAt - t0, qr: qr.args[0] };
+    },
+
+    // LocalAuth restart: a new client on the session a previous one saved, initialize() -> ready
+    // (no QR: the page restores the session from the profile).
+    async restart({ sid, timeoutMs }) {
+        const { client, profileDir } = makeClient({ localAuth: true });
+        const s = new Session(sid, client, profileDir);
+        sessions.set(sid, s);
+        const t0 = now();
+        client.initialize().catch((err) => s.fail(err));
+        const ready = await s.next('ready', () => true, 0, timeoutMs);
+        const qrs = s.log.filter((e) => e.name === 'qr').length;
+        if (qrs) throw new Error(`${kind}: restart showed ${qrs} QR(s) instead of restoring the session`);
+        return { readyMs: ready.t - t0 };
     },
 
     // (b) requestPairingCode() latency on a client showing a QR.
@@ -230,9 +268,12 @@ const ops = {
     // the URL on its command line (so loading starts while we connect) and DevTools on a free port;
     // one raw CDP websocket (the `ws` package, no puppeteer) attaches to the tab and evaluates a
     // promise that resolves, in the page, with the first Conn.ref. Timed from spawn() to the ref.
-    async floor({ timeoutMs }) {
+    // With `diskCacheDir`, Chromium's HTTP and code cache live there (kept between runs by the
+    // runner): the floor with a warm cache.
+    async floor({ timeoutMs, diskCacheDir }) {
         const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'floor-'));
-        const args = [...BASE_CHROMIUM_ARGS, ...chromiumArgs, '--remote-debugging-port=0', `--user-data-dir=${profileDir}`, 'https://web.whatsapp.com/'];
+        const cacheArgs = diskCacheDir ? [`--disk-cache-dir=${diskCacheDir}`] : [];
+        const args = [...BASE_CHROMIUM_ARGS, ...chromiumArgs, ...cacheArgs, '--remote-debugging-port=0', `--user-data-dir=${profileDir}`, 'https://web.whatsapp.com/'];
         const t0 = now();
         // Own process group, so the whole tree goes with one kill.
         const child = spawn(CHROMIUM_PATH, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
@@ -311,6 +352,13 @@ const ops = {
                 }
             }
             const tRef = now();
+            if (diskCacheDir) {
+                // Untimed: let Chromium write its code cache, then close it politely so the cache
+                // is complete for the next warm run (a SIGKILL could lose the last entries).
+                await new Promise((r) => setTimeout(r, 1000));
+                await withTimeout(send('Browser.close'), 3000, 'Browser.close').catch(() => {});
+                await withTimeout(new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', r))), 5000, 'floor chromium exit').catch(() => {});
+            }
             return { startedAt: t0, refMs: tRef - t0, devtoolsMs: tDevtools - t0, ref };
         } finally {
             if (ws) ws.terminate();

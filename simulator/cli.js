@@ -26,6 +26,8 @@ const FLAGS = {
     '--logout-delay-ms': ['logoutDelayMs', Number],
     '--reconnect-backoff-ms': ['reconnectBackoffMs', Number],
     '--reconnect-backoff-max-ms': ['reconnectBackoffMaxMs', Number],
+    // Heavy page (with --real-sequence): bundle size in bytes.
+    '--bundle-bytes': ['bundleBytes', Number],
 };
 
 function readBool(value) {
@@ -44,6 +46,7 @@ function usage() {
         'Serves a simulated https://web.whatsapp.com/ and plays the WhatsApp server and a phone.',
         'Options (real WhatsApp timings by default):',
         '  --real-sequence            the real page\'s load, login, logout and reconnect sequence',
+        '  --heavy-page               with --real-sequence: megabytes of modules, images, fonts, a service worker',
         ...lines,
         '  --quiet                    do not print every simulator event',
         '  --help                     this text',
@@ -68,6 +71,10 @@ function parseArgs(argv) {
         }
         if (arg === '--real-sequence' && value === undefined) {
             options.realSequence = true;
+            continue;
+        }
+        if (arg === '--heavy-page' && value === undefined) {
+            options.heavyPage = true;
             continue;
         }
         const spec = FLAGS[arg];
@@ -133,7 +140,8 @@ async function main() {
                 o.realSequence
                     ? `real sequence: modules over ${o.moduleDelayMs} ms after Debug (${o.debugVariant}), ` +
                       `hasSynced before CONNECTED ${o.syncBeforeConnected ? `(+${o.connectedAfterSyncMs} ms)` : 'off'}, ` +
-                      `unpair ${o.logoutDelayMs} ms after logout(), reconnect ${o.reconnectBackoffMs}..${o.reconnectBackoffMaxMs} ms`
+                      `unpair ${o.logoutDelayMs} ms after logout(), reconnect ${o.reconnectBackoffMs}..${o.reconnectBackoffMaxMs} ms` +
+                      (o.heavyPage ? `; heavy page, ${sim.state().heavyPage.bundleBytes} bytes of JavaScript in ${sim.state().heavyPage.moduleCount} modules` : '')
                     : `instant (--real-sequence for the real page's sequence); reconnect ${o.reconnectBackoffMs}..${o.reconnectBackoffMaxMs} ms`
             }`,
             '',

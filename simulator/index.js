@@ -49,6 +49,10 @@ const DEFAULTS = Object.freeze({
     // Real-sequence mode: the page loads, logs in, logs out and reconnects in the order and with
     // the delays the real WhatsApp Web page has (simulator/README.md, "Real-sequence mode").
     realSequence: false,
+    // Heavy page (with realSequence): megabytes of module definitions, images, fonts and a
+    // service worker, with realistic cache headers (simulator/README.md, "Heavy page").
+    heavyPage: false,
+    bundleBytes: 8 * 1024 * 1024,
 });
 
 // Options whose default depends on the mode. In instant mode only the reconnect backoff applies
@@ -78,6 +82,11 @@ function checkOptions(o) {
     if (typeof o.syncBeforeConnected !== 'boolean') throw new TypeError('syncBeforeConnected must be true or false');
     if (!DEBUG_VARIANTS.includes(o.debugVariant)) {
         throw new TypeError(`debugVariant must be one of ${DEBUG_VARIANTS.join(', ')}, not ${JSON.stringify(o.debugVariant)}`);
+    }
+    if (typeof o.heavyPage !== 'boolean') throw new TypeError(`heavyPage must be true or false, not ${JSON.stringify(o.heavyPage)}`);
+    if (o.heavyPage && !o.realSequence) throw new TypeError('heavyPage builds on the real-sequence page: set realSequence: true too');
+    if (!(Number.isInteger(o.bundleBytes) && o.bundleBytes >= 4096 && o.bundleBytes <= 256 * 1024 * 1024)) {
+        throw new TypeError(`bundleBytes must be a whole number of bytes from 4096 to 256 MiB, not ${JSON.stringify(o.bundleBytes)}`);
     }
     for (const k of ['moduleDelayMs', 'connectedAfterSyncMs', 'logoutDelayMs', 'reconnectBackoffMs', 'reconnectBackoffMaxMs']) {
         if (!(Number.isFinite(o[k]) && o[k] >= 0)) throw new TypeError(`${k} must be a non-negative number, not ${JSON.stringify(o[k])}`);
@@ -150,7 +159,16 @@ async function makeCertificate() {
             },
         ],
     });
-    return { key: pems.private, cert: pems.cert };
+    return { key: pems.private, cert: pems.cert, spki: spkiHash(pems.private) };
+}
+
+// base64 SHA-256 of the key's SubjectPublicKeyInfo: what --ignore-certificate-errors-spki-list
+// wants. Trusting this one key (rather than ignoring every certificate error) lets Chromium keep
+// the site's responses in its HTTP cache, as it does for the real, valid certificate: with
+// --ignore-certificate-errors it caches nothing from the site.
+function spkiHash(privateKeyPem) {
+    const der = crypto.createPublicKey(privateKeyPem).export({ type: 'spki', format: 'der' });
+    return crypto.createHash('sha256').update(der).digest('base64');
 }
 
 class Simulator extends EventEmitter {
@@ -237,7 +255,7 @@ class Simulator extends EventEmitter {
     // ---- servers ----------------------------------------------------------------------------
 
     async _start() {
-        const { key, cert } = await makeCertificate();
+        const { key, cert, spki } = await makeCertificate();
         this._assets = buildPageAssets(this.options, { conflictCloseCode: CONFLICT_CLOSE_CODE });
         // The account's world: its models, then the actions on them (one script, in order).
         this._accountJs = ['account.js', 'account-actions.js']
@@ -297,7 +315,7 @@ class Simulator extends EventEmitter {
         // https://web.whatsapp.com/ (port 443) lands on our ephemeral HTTPS port.
         this.chromiumArgs = [
             `--host-resolver-rules=MAP ${HOSTNAME} ${hostPart}:${this.httpsPort}`,
-            '--ignore-certificate-errors',
+            `--ignore-certificate-errors-spki-list=${spki}`,
             // The real web.whatsapp.com is a public address; here it resolves to loopback. A page
             // that Chromium did not itself fetch from loopback (one a client serves from its web
             // version cache through request interception) would then be barred by Local Network
@@ -347,20 +365,27 @@ class Simulator extends EventEmitter {
             // Logged so tests can tell a page fetched from us from one a client served from a cache.
             this._log('page-served', { path: url.pathname, query: url.search });
             const csp = this.options.pageCsp ? { 'content-security-policy': this.options.pageCsp } : {};
-            send(200, 'text/html; charset=utf-8', this._assets.html, csp);
+            send(200, 'text/html; charset=utf-8', this._assets.html, { 'cache-control': this._assets.htmlCacheControl, ...csp });
         } else if (url.pathname === '/app.js') {
             send(200, 'text/javascript; charset=utf-8', this._assets.app);
         } else if (url.pathname === '/bootloader.js' && this._assets.bootloader) {
             send(200, 'text/javascript; charset=utf-8', this._assets.bootloader);
         } else if (this._assets.bundle(url.pathname)) {
             // Real-sequence mode: the module bundles arrive one after another, as async scripts.
-            const { source, delayMs } = this._assets.bundle(url.pathname);
+            const { source, delayMs, cacheControl } = this._assets.bundle(url.pathname);
+            // Logged so tests and the bench can tell a bundle fetched from us from a cached one.
+            this._log('bundle-served', { path: url.pathname, bytes: source.length });
             const timer = setTimeout(() => {
-                if (!res.destroyed) send(200, 'text/javascript; charset=utf-8', source);
+                if (!res.destroyed) send(200, 'text/javascript; charset=utf-8', source, { 'cache-control': cacheControl });
             }, delayMs);
             res.on('close', () => clearTimeout(timer));
         } else if (url.pathname === '/account.js') {
             send(200, 'text/javascript; charset=utf-8', this._accountJs);
+        } else if (this._assets.file(url.pathname)) {
+            // Heavy page: hashed static files (immutable) and the service worker.
+            const f = this._assets.file(url.pathname);
+            this._log('asset-served', { path: url.pathname, bytes: f.body.length });
+            send(200, f.type, f.body, { 'cache-control': f.cacheControl });
         } else if (url.pathname === '/favicon.ico') {
             res.writeHead(204);
             res.end();
@@ -390,7 +415,11 @@ class Simulator extends EventEmitter {
                 logoutDelayMs: o.logoutDelayMs,
                 reconnectBackoffMs: o.reconnectBackoffMs,
                 reconnectBackoffMaxMs: o.reconnectBackoffMaxMs,
+                heavyPage: o.heavyPage,
+                bundleBytes: o.heavyPage ? o.bundleBytes : undefined,
             },
+            // Heavy page: what it serves (bundle bytes, module count, static files).
+            heavyPage: this._assets ? this._assets.heavy : null,
             away: Date.now() < this._awayUntil,
             sockets: [...this.sockets.values()].map((s) => ({
                 id: s.id,

@@ -13,26 +13,40 @@
 const fs = require('fs');
 const path = require('path');
 
+const { buildHeavyPage, hash8, IMMUTABLE } = require('./heavy-page');
+
 const PAGE_DIR = path.join(__dirname, 'page');
 const BUNDLE_COUNT = 3;
-const BUNDLE_RE = /^\/bundle-(\d+)\.js$/;
+// /bundle-1.js, or with the heavy page /bundle-1.<content hash>.js.
+const BUNDLE_RE = /^\/bundle-(\d+)(?:\.[0-9a-f]{10})?\.js$/;
 // The page script is page/app.js (settings, what a person sees, boot) with its parts by purpose put
 // where it marks them: one function scope and this order, exactly as when it was a single file.
 const APP_PARTS = ['events.js', 'state.js', 'login-modules.js', 'stand-ins.js', 'socket.js'];
 const appParts = () => APP_PARTS.map((f) => fs.readFileSync(path.join(PAGE_DIR, f), 'utf8')).join('\n');
+const SW_REGISTER = "window.addEventListener('load',function(){if(navigator.serviceWorker)navigator.serviceWorker.register('/serviceworker.js').catch(function(){})});\n";
 
 function buildPageAssets(options, { conflictCloseCode }) {
     const real = !!options.realSequence;
     const template = fs.readFileSync(path.join(PAGE_DIR, 'index.html'), 'utf8');
+    const heavy = real && options.heavyPage ? buildHeavyPage({ bundleBytes: options.bundleBytes, bundleCount: BUNDLE_COUNT }) : null;
+    // Bundle sources: each says it arrived; with the heavy page it first defines its filler modules
+    // (and the last one registers the service worker after load, as WhatsApp Web does).
+    const bundleSources = Array.from({ length: BUNDLE_COUNT }, (_, i) =>
+        heavy
+            ? `${heavy.filler[i].source}${i === BUNDLE_COUNT - 1 ? SW_REGISTER : ''}window.__simLoader.bundleArrived(${i});\n`
+            : `window.__simLoader.bundleArrived(${i});\n`,
+    );
+    const bundlePaths = bundleSources.map((src, i) => (heavy ? `/bundle-${i}.${hash8(src)}.js` : `/bundle-${i}.js`));
     let head = '';
     let bootloader = null;
     if (real) {
         const early = options.debugVariant === 'late-property' ? 'window.Debug = {};' : '';
         bootloader = fs.readFileSync(path.join(PAGE_DIR, 'bootloader.js'), 'utf8').replace('/*__SIM_DEBUG_EARLY__*/', early);
-        const bundles = Array.from({ length: BUNDLE_COUNT }, (_, i) => `<script async src="/bundle-${i}.js"></script>`);
-        head = ['<script src="/bootloader.js"></script>', ...bundles].join('\n');
+        const bundles = bundlePaths.map((p) => `<script async src="${p}"></script>`);
+        const css = heavy ? [`<link rel="stylesheet" href="${heavy.cssPath}">`] : [];
+        head = ['<script src="/bootloader.js"></script>', ...css, ...bundles].join('\n');
     }
-    const html = template.replace('<!--__SIM_HEAD__-->', head);
+    let html = template.replace('<!--__SIM_HEAD__-->', head);
     const config = {
         version: options.version,
         conflictCloseCode,
@@ -46,20 +60,41 @@ function buildPageAssets(options, { conflictCloseCode }) {
     // The page learns its settings (and the version it reports) from the bundle itself, as
     // WhatsApp Web does.
     const app = fs.readFileSync(path.join(PAGE_DIR, 'app.js'), 'utf8').replace('/*__SIM_CONFIG__*/ {}', JSON.stringify(config)).replace('/*__SIM_PARTS__*/', appParts);
+    // Heavy page: every file but the HTML (and the service worker, whose name is fixed) under a
+    // content-hashed name, cached for a year; the HTML is revalidated at every load.
+    const files = new Map();
+    if (heavy) {
+        const immutable = (p, type, body) => files.set(p, { type, body, cacheControl: IMMUTABLE });
+        for (const f of heavy.files) immutable(f.path, f.type, f.body);
+        const js = 'text/javascript; charset=utf-8';
+        const appPath = `/app.${hash8(app)}.js`;
+        const bootPath = `/bootloader.${hash8(bootloader)}.js`;
+        immutable(appPath, js, app);
+        immutable(bootPath, js, bootloader);
+        html = html.replace('<script src="/app.js">', `<script src="${appPath}">`).replace('<script src="/bootloader.js">', `<script src="${bootPath}">`);
+        files.set('/serviceworker.js', { type: js, body: heavy.serviceWorker, cacheControl: 'no-cache' });
+    }
     return {
         html,
+        // The HTML's cache-control: never stored, or with the heavy page revalidated each time.
+        htmlCacheControl: heavy ? 'no-cache' : 'no-store',
         app,
         // Real mode only: the module runtime (null in instant mode).
         bootloader,
+        // Heavy page only: a static file (hashed asset, service worker) by path, else undefined.
+        file: (pathname) => files.get(pathname),
+        heavy: heavy && { bundleBytes: heavy.totalBytes, moduleCount: heavy.moduleCount, files: [...files.keys()] },
         // For a path like /bundle-1.js in real mode: { source, delayMs }, else null. Bundle i is
         // answered (i + 1) / BUNDLE_COUNT of moduleDelayMs after it was asked for.
         bundle(pathname) {
             const m = real && BUNDLE_RE.exec(pathname);
             const index = m ? Number(m[1]) : -1;
             if (!(index >= 0 && index < BUNDLE_COUNT)) return null;
+            if (heavy && pathname !== bundlePaths[index]) return null;
             return {
-                source: `window.__simLoader.bundleArrived(${index});\n`,
+                source: bundleSources[index],
                 delayMs: Math.round(((index + 1) * options.moduleDelayMs) / BUNDLE_COUNT),
+                cacheControl: heavy ? IMMUTABLE : 'no-store',
             };
         },
     };

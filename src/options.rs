@@ -49,6 +49,12 @@ pub struct BrowserOptions {
     /// `sharedBrowser`: one Chromium for all clients with these launch options,
     /// a browser context each.
     pub shared: bool,
+    /// `sharedCache` (default true): NoAuth sessions keep Chromium's HTTP and
+    /// code cache in one per-user folder (src/browser/cache.rs).
+    pub shared_cache: bool,
+    /// `blockMedia` (default true): the browser does not load images and web
+    /// fonts, which a headless session never shows (src/browser/resources.rs).
+    pub block_media: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -259,6 +265,8 @@ impl ClientOptions {
                 proxy_credentials,
                 eval_on_new_doc,
                 shared,
+                shared_cache: opts.bool("sharedCache")?.unwrap_or(true),
+                block_media: opts.bool("blockMedia")?.unwrap_or(true),
             },
             login: LoginConfig {
                 qr_max_retries,
@@ -414,6 +422,10 @@ mod tests {
         assert_eq!(o.login.qr_max_retries, 0);
         assert!(o.login.pair_with_phone.is_none());
         assert!(matches!(o.auth, AuthStrategy::NoAuth));
+        // whatsapp-web-rs's own start-up features are on unless turned off.
+        assert!(o.browser.shared_cache && o.browser.block_media);
+        let off = ClientOptions::parse(&json!({"sharedCache": false, "blockMedia": false})).unwrap();
+        assert!(!off.browser.shared_cache && !off.browser.block_media);
     }
 
     #[test]
@@ -428,6 +440,8 @@ mod tests {
             (json!({"puppeteer": 5}), "puppeteer"),
             (json!({"userAgent": 5}), "userAgent"),
             (json!({"bypassCSP": "true"}), "bypassCSP"),
+            (json!({"sharedCache": "no"}), "sharedCache"),
+            (json!({"blockMedia": 0}), "blockMedia"),
             (json!({"pairWithPhoneNumber": {"phoneNumber": 15551234567u64}}), "pairWithPhoneNumber.phoneNumber"),
             (json!({"pairWithPhoneNumber": {"phoneNumber": "15551234567", "intervalMs": 0}}), "intervalMs"),
             (json!({"webVersion": 2}), "webVersion"),

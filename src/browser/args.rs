@@ -29,6 +29,14 @@ const BASE_FLAGS: &[&str] = &[
     "--disable-blink-features=AutomationControlled",
 ];
 
+/// Browser UI a headless client never shows, which Chromium 156 still loads
+/// for every window: the omnibox's WebUI popups (`chrome://omnibox-popup.top-chrome/`
+/// and its AI-mode variant) each take a renderer process, ~150 MiB of RSS and
+/// ~36 MiB of private memory, as much as the WhatsApp Web page's own renderer.
+/// With `sharedBrowser` every client's tab is a window, so they cost that per
+/// session. WhatsApp Web never sees the omnibox. Merged with the user's list.
+const UI_FEATURES_OFF: &str = "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup";
+
 fn switch_name(arg: &str) -> &str {
     arg.split('=').next().unwrap_or(arg)
 }
@@ -56,10 +64,12 @@ fn merge_feature_lists(args: Vec<String>) -> Vec<String> {
     rest
 }
 
-/// Extra flags for a shared browser: its default context never hosts a
-/// client, so Chromium's spare renderer for it is memory spent on nothing,
-/// and the GPU process (software only here) can live in the browser process.
-pub const SHARED_BROWSER_FLAGS: &[&str] = &["--disable-features=SpareRendererForSitePerProcess", "--in-process-gpu"];
+/// Fewer processes for every browser we launch. A client's browser shows
+/// one page (a shared browser's default context none), and a reload stays on
+/// the same site, so Chromium's spare renderer for a future cross-site
+/// navigation is ~76 MiB of RSS spent on nothing; the GPU process (software
+/// only here) can live in the browser process (~80 MiB RSS less).
+pub const LEAN_FLAGS: &[&str] = &["--disable-features=SpareRendererForSitePerProcess", "--in-process-gpu"];
 
 pub fn chromium_args(opts: &BrowserOptions, profile: &Path) -> Result<Vec<String>, ClientError> {
     let user: Vec<String> = opts.args.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
@@ -92,18 +102,22 @@ pub fn chromium_args(opts: &BrowserOptions, profile: &Path) -> Result<Vec<String
             args.push(format!("--user-agent={ua}"));
         }
     }
-    let no_startup = !user_has("--no-startup-window");
+    let no_startup = opts.shared && !user_has("--no-startup-window");
     args.extend(user);
-    // No start-up tab: the client opens the one page it uses, and a second
-    // blank tab would cost a renderer process.
+    // A browser of our own starts with its blank tab, which becomes the
+    // client's page: its renderer starts while Chromium does, instead of after
+    // (mod.rs, `startup_page`). A shared browser has no use for a tab outside
+    // the clients' contexts, and a blank one would cost a renderer process.
     if no_startup {
         args.push("--no-startup-window".into());
     }
-    if opts.shared {
-        for flag in SHARED_BROWSER_FLAGS {
-            if flag.starts_with("--disable-features=") || !args.iter().any(|a| switch_name(a) == switch_name(flag)) {
-                args.push(flag.to_string());
-            }
+    args.push(UI_FEATURES_OFF.to_string());
+    if opts.block_media {
+        super::resources::add_block_flags(&mut args);
+    }
+    for flag in LEAN_FLAGS {
+        if flag.starts_with("--disable-features=") || !args.iter().any(|a| switch_name(a) == switch_name(flag)) {
+            args.push(flag.to_string());
         }
     }
     Ok(merge_feature_lists(args))
@@ -138,6 +152,8 @@ mod tests {
             proxy_credentials: None,
             eval_on_new_doc: None,
             shared: false,
+            shared_cache: true,
+            block_media: false,
         }
     }
 
@@ -150,7 +166,12 @@ mod tests {
         assert!(a.contains(&"--user-data-dir=/p".to_string()));
         assert!(a.contains(&"--user-agent=UA".to_string()));
         assert!(a.contains(&"--headless=new".to_string()));
-        assert!(a.contains(&"--no-startup-window".to_string()));
+        assert!(!a.contains(&"--no-startup-window".to_string()), "its start-up tab is the client's page");
+        assert!(a.contains(&"--in-process-gpu".to_string()));
+        assert!(a.iter().any(|x| x.starts_with("--disable-features=") && x.contains("SpareRendererForSitePerProcess") && x.contains("WebUIOmniboxPopup")));
+        let mut shared = opts(&[]);
+        shared.shared = true;
+        assert!(chromium_args(&shared, Path::new("/p")).unwrap().contains(&"--no-startup-window".to_string()));
     }
 
     #[test]
@@ -159,7 +180,7 @@ mod tests {
         o.shared = true;
         let a = chromium_args(&o, Path::new("/p")).unwrap();
         let disabled: Vec<_> = a.iter().filter(|x| x.starts_with("--disable-features=")).collect();
-        assert_eq!(disabled, vec!["--disable-features=LocalNetworkAccessChecks,Foo,SpareRendererForSitePerProcess"]);
+        assert_eq!(disabled, vec!["--disable-features=LocalNetworkAccessChecks,Foo,WebUIOmniboxPopup,WebUIOmniboxAimPopup,SpareRendererForSitePerProcess"]);
         assert!(a.contains(&"--in-process-gpu".to_string()));
     }
 

@@ -8,7 +8,9 @@
 mod args;
 mod page_gate;
 pub mod find;
+mod cache;
 mod process;
+mod resources;
 mod shared;
 mod web_cache;
 
@@ -91,6 +93,9 @@ enum Owner {
         /// Held, not read: dropped after the browser is gone, which deletes a temporary profile.
         #[allow(dead_code)]
         profile: Profile,
+        /// The shared cache slot this browser uses (NoAuth), released after it exited.
+        #[allow(dead_code)]
+        cache: Option<cache::CacheLease>,
     },
     /// We attached to it (`browserWSEndpoint` / `browserURL`): closing closes
     /// our page and leaves the browser running for its owner.
@@ -138,7 +143,7 @@ impl BrowserSession {
         };
         let config = HandlerConfig {
             // A wrong certificate must fail as it would for a person; the
-            // simulator is reached with --ignore-certificate-errors instead.
+            // simulator is reached by trusting its key (--ignore-certificate-errors-spki-list).
             ignore_https_errors: false,
             viewport: None,
             request_timeout: CDP_TIMEOUT,
@@ -200,13 +205,22 @@ impl BrowserSession {
                 p = options.auth.prepare_profile(options.browser.user_data_dir.as_deref(), store) => p?,
                 _ = cancelled(cancel) => return Err(ClientError::Destroyed),
             };
-            let args = chromium_args(&options.browser, profile.path())?;
+            let mut args = chromium_args(&options.browser, profile.path())?;
+            // A temporary profile (NoAuth) starts empty: give it the shared cache.
+            let no_profile = matches!(options.auth, crate::auth::AuthStrategy::NoAuth) && options.browser.user_data_dir.is_none();
+            let cache = if no_profile && options.browser.shared_cache { cache::lease() } else { None };
+            if let Some(lease) = &cache {
+                cache::apply(&mut args, lease);
+            }
             let executable = find::browser_executable(options.browser.executable_path.as_deref())?;
             let (process, ws_url) = ChromiumProcess::spawn_cancellable(&executable, &args, LAUNCH_TIMEOUT, cancel).await?;
             let (browser, handler) = connect(ws_url).await?;
             own_handler(handler, &mut tasks);
             watch_exit(process.exited(), &mut tasks);
-            Owner::Launched { browser, process, profile }
+            if !args.iter().any(|a| a == "--no-startup-window") {
+                shared_page = startup_page(&browser).await;
+            }
+            Owner::Launched { browser, process, profile, cache }
         };
 
         crate::debug_log!("browser ready; opening a page");
@@ -306,8 +320,14 @@ impl BrowserSession {
             }));
         }
         let browser = &options.browser;
-        timeout("adding the binding", page.execute(AddBindingParams::new(BINDING))).await?;
-        timeout("adding the bootstrap script", page.execute(AddScriptToEvaluateOnNewDocumentParams::new(BOOTSTRAP_JS))).await?;
+        crate::debug_log!("page listeners ready; adding the binding and the bootstrap script");
+        // Sent together: neither depends on the other's answer (the script
+        // only runs in the next document), so one round trip instead of two.
+        futures::try_join!(
+            timeout("adding the binding", page.execute(AddBindingParams::new(BINDING))),
+            timeout("adding the bootstrap script", page.execute(AddScriptToEvaluateOnNewDocumentParams::new(BOOTSTRAP_JS))),
+        )?;
+        crate::debug_log!("binding and bootstrap script added");
         if let Some(script) = &browser.eval_on_new_doc {
             timeout("adding evalOnNewDoc", page.execute(AddScriptToEvaluateOnNewDocumentParams::new(script.clone()))).await?;
         }
@@ -378,7 +398,7 @@ impl BrowserSession {
 
     async fn release(owner: Owner, page: Option<Page>, tasks: Vec<JoinHandle<()>>) {
         match owner {
-            Owner::Launched { mut browser, process, profile } => {
+            Owner::Launched { mut browser, process, profile, cache } => {
                 if !process.has_exited() {
                     let _ = tokio::time::timeout(Duration::from_secs(3), browser.close()).await;
                 }
@@ -389,6 +409,7 @@ impl BrowserSession {
                 drop(browser);
                 drop(process);
                 drop(profile);
+                drop(cache);
             }
             Owner::Attached { browser } => {
                 if let Some(page) = page {
@@ -410,6 +431,25 @@ impl BrowserSession {
             }
         }
     }
+}
+
+/// The blank tab a browser we launched opened at start-up, once chromiumoxide
+/// has attached to it. Its renderer started with the browser, so using it
+/// saves a process start (~0.3-1 s on a busy machine) before the page can
+/// load. None when it does not show up in time: the caller opens a new page.
+async fn startup_page(browser: &Browser) -> Option<Page> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
+    while tokio::time::Instant::now() < deadline {
+        if let Ok(mut pages) = browser.pages().await {
+            if let Some(page) = pages.pop() {
+                crate::debug_log!("using the start-up tab");
+                return Some(page);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    crate::debug_log!("no start-up tab within 2 s; opening a page");
+    None
 }
 
 /// A page callback, checked: anything in the page can call the binding, so

@@ -57,9 +57,9 @@ fn registry() -> &'static Registry {
     REGISTRY.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
-/// Which clients may share: the same browser, flags and user agent.
+/// Which clients may share: the same browser, flags, user agent and blockMedia.
 fn key(opts: &BrowserOptions, executable: &Path) -> String {
-    format!("{:?}|{:?}|{:?}|{:?}", executable, opts.headless, opts.args, opts.user_agent)
+    format!("{:?}|{:?}|{:?}|{:?}|{}", executable, opts.headless, opts.args, opts.user_agent, opts.block_media)
 }
 
 /// The shared browser for these options, launched if none runs. The registry

@@ -23,8 +23,14 @@
     'WAWebLaunchSocketUtils',
     'WAWebMiscBrowserUtils',
   ];
-  // The slow fallback for pages that set the version in a way no trap sees
-  // (Object.defineProperty on window) and load modules without a script event.
+  // The fallback for pages that set the version in a way no trap sees
+  // (Object.defineProperty on window) or define modules without a script event
+  // (after an IndexedDB read, from a requireLazy callback): a cheap check every
+  // FAST_CHECK_MS while the page is starting, so a QR is noticed within a few
+  // milliseconds (at 250 ms the heavy page's QR waited ~200 ms for it), then
+  // every FALLBACK_CHECK_MS for a page that is slow to come up.
+  const FAST_CHECK_MS = 15;
+  const FAST_PERIOD_MS = 15000;
   const FALLBACK_CHECK_MS = 250;
 
   const send = (message) => {
@@ -67,7 +73,7 @@
     document.removeEventListener('load', onScriptLoad, true);
     document.removeEventListener('DOMContentLoaded', check);
     window.removeEventListener('load', check);
-    if (fallback !== null) clearInterval(fallback);
+    if (fallback !== null) clearTimeout(fallback);
     fallback = null;
   }
   function check() {
@@ -125,5 +131,11 @@
   document.addEventListener('load', onScriptLoad, true);
   document.addEventListener('DOMContentLoaded', check);
   window.addEventListener('load', check);
-  fallback = setInterval(check, FALLBACK_CHECK_MS);
+  const started = Date.now();
+  const tick = () => {
+    fallback = null;
+    check();
+    if (!announced) fallback = setTimeout(tick, Date.now() - started < FAST_PERIOD_MS ? FAST_CHECK_MS : FALLBACK_CHECK_MS);
+  };
+  fallback = setTimeout(tick, FAST_CHECK_MS);
 })();

@@ -2,17 +2,41 @@
 // a fresh ADV secret (alt-device linking had removed it). Returns the first QR
 // of the fresh batch, built with the fresh secret, so the client can show it
 // without another round trip; null if none came within `waitMs`.
+//
+// A QR counts as fresh when both its ref and its secret are new, so it is
+// returned as soon as the page holds one, without also waiting for the promise
+// of initializeQRLinking() (which may settle after the secret and the first ref
+// are in place: waiting for it cost the time between the two). A QR built from
+// the new ref and the old secret is never returned: that secret is retired by
+// initializeQRLinking(), and scanning it would log the page out.
 async function restoreQr(waitMs) {
   const linking = window.require('WAWebAltDeviceLinkingApi');
   const oldRef = window.require('WAWebConnModel').Conn.ref;
-  const isFresh = (current) => current && !(oldRef && current.qr.startsWith(`${oldRef},`));
+  const oldSecret = window.require('WAWebUserPrefsMultiDevice').getADVSecretKey();
+  const isFresh = (current) => {
+    if (!current) return false;
+    const [ref, , , secret] = current.qr.split(',');
+    return ref !== oldRef && !(oldSecret && secret === oldSecret);
+  };
   linking.setPairingType('QR_CODE');
   window.require('WAWebLaunchSocketUtils').refreshQR();
-  await linking.initializeQRLinking();
+  let settled = false;
+  const linked = Promise.resolve(linking.initializeQRLinking()).then(() => {
+    settled = true;
+  });
   const deadline = Date.now() + waitMs;
   let current = await window.__wwrs.currentQr();
   while (!isFresh(current) && Date.now() < deadline) {
-    current = await window.__wwrs.nextQr(deadline - Date.now());
+    // Whichever comes first: a new QR pushed by the page's events, or QR
+    // linking finishing (its secret may arrive under a ref already shown).
+    const waits = [window.__wwrs.nextQr(deadline - Date.now())];
+    if (!settled) waits.push(linked.then(() => window.__wwrs.currentQr()));
+    current = await Promise.race(waits);
   }
-  return isFresh(current) ? current : null;
+  if (!isFresh(current)) {
+    await linked; // a failure of QR linking is the error to report
+    return null;
+  }
+  linked.catch(() => {}); // settles later; the fresh QR is already in hand
+  return current;
 }
