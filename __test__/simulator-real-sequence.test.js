@@ -119,9 +119,12 @@ for (const debugVariant of ['assign', 'late-property', 'define-property']) {
             ['state:OPENING', 'state:PAIRING', 'hasSynced:true', 'state:CONNECTED'],
             'after a pairing the first sync completes before the state reads CONNECTED',
         );
-        const gap = after.find((e) => e.v === 'CONNECTED').t - after.find((e) => e.k === 'hasSynced').t;
-        assert.ok(gap >= 100, `CONNECTED ${gap} ms after hasSynced`);
-        assert.ok(s.events.some((e) => e.type === 'connected-after-sync'));
+        // The delay is the server's (a timer never fires early); the page may receive both messages
+        // close together when it is busy, so the gap is checked where it is made.
+        const synced = s.events.find((e) => e.type === 'synced');
+        const connected = s.events.find((e) => e.type === 'connected-after-sync');
+        assert.ok(synced && connected, 'the server synced, then sent CONNECTED');
+        assert.ok(connected.t - synced.t >= 100, `CONNECTED sent ${connected.t - synced.t} ms after the sync`);
 
         // A reload with the saved profile: the keys are there as soon as their bundle is, and a
         // restored session goes CONNECTED before it syncs (only a fresh login syncs first).
