@@ -7,6 +7,7 @@
 // the page and this server is our own JSON; only the page surface (window.require modules) has to
 // look like WhatsApp Web's, because that is all a client sees.
 
+const crypto = require('crypto');
 const fs = require('fs');
 const http = require('http');
 const https = require('https');
