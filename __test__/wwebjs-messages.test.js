@@ -14,7 +14,8 @@ const { waitFor } = require('./helpers');
 
 const ME = '15550100001@c.us';
 
-test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, getContacts, numbers, media in and out, chat settings, reactions, revoking, groups', async (t) => {
+/** A simulator and an unchanged whatsapp-web.js client pointed at it, both stopped after the test. */
+async function wwebjsOnSimulator(t) {
     const sim = await startSimulator({ syncStepMs: 20 });
     t.after(() => sim.close());
     const dir = chromium.makeProfileDir('wa-sim-wwebjs-msg-');
@@ -32,6 +33,11 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
         await client.destroy().catch(() => {});
         await chromium.removeProfileDir(dir);
     });
+    return { sim, client };
+}
+
+test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, getContacts, numbers, media in and out, chat settings, reactions, revoking, groups', async (t) => {
+    const { sim, client } = await wwebjsOnSimulator(t);
     const log = [];
     for (const name of ['message', 'message_create', 'message_ack']) client.on(name, (...args) => log.push({ name, args }));
     // The README example's handler.
@@ -220,23 +226,7 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
 // first sync is added to the collection unheard: it is never emitted. Recorded here as its defect;
 // whatsapp-web-rs hands such messages over (messages.test.js).
 test('whatsapp-web.js defect: a message that arrives between the first sync and ready is never emitted', async (t) => {
-    const sim = await startSimulator({ syncStepMs: 20 });
-    t.after(() => sim.close());
-    const dir = chromium.makeProfileDir('wa-sim-wwebjs-msg-');
-    const client = new Client({
-        authStrategy: new NoAuth(),
-        webVersionCache: { type: 'none' },
-        puppeteer: {
-            executablePath: chromium.CHROMIUM_PATH,
-            headless: true,
-            userDataDir: dir,
-            args: [...chromium.BASE_CHROMIUM_ARGS, ...sim.chromiumArgs],
-        },
-    });
-    t.after(async () => {
-        await client.destroy().catch(() => {});
-        await chromium.removeProfileDir(dir);
-    });
+    const { sim, client } = await wwebjsOnSimulator(t);
     const messages = [];
     client.on('message', (m) => messages.push(m.body));
     // The contact writes the moment the server has sent the page its first sync.
