@@ -19,7 +19,7 @@ const { tscPath, makeProject, tsc } = require('./typescript');
 
 const ROOT = path.join(__dirname, '..');
 const { version } = require('../package.json');
-const SIMULATOR_PKG = require('../npm/simulator/package.json');
+const SIMULATOR_PKG = require('../simulator/package.json');
 const PLATFORM_PKG = 'whatsapp-web-rs-linux-x64-gnu';
 const NODE_FILE = 'whatsapp-web-rs.linux-x64-gnu.node';
 

@@ -9,10 +9,11 @@ const { platformName } = require('./platform');
 const { name, version, optionalDependencies = {} } = require('../package.json');
 
 // Platforms with a prebuilt binary: the published package.json names their
-// packages (scripts/package.js writes it); a checkout names none.
-const PREBUILT = Object.keys(optionalDependencies)
-  .filter((dep) => dep.startsWith(`${name}-`))
-  .map((dep) => dep.slice(name.length + 1));
+// packages with a version (scripts/package.js writes it). A checkout links its
+// npm/<platform>/ folders (`file:`), which hold no binary: it builds its own.
+const PREBUILT = Object.entries(optionalDependencies)
+  .filter(([dep, spec]) => dep.startsWith(`${name}-`) && !String(spec).startsWith('file:'))
+  .map(([dep]) => dep.slice(name.length + 1));
 const BUILD_FROM_SOURCE =
   'Build it from source: install Rust (rustup.rs) and Node >= 18, clone the whatsapp-web-rs repository, ' +
   'run `npm run build` in it, then install that folder (`npm install /path/to/whatsapp-web-rs`).';
@@ -32,7 +33,11 @@ function load() {
   try {
     return require(pkg);
   } catch (error) {
-    const missing = error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(`'${pkg}'`);
+    // Missing: the package is not installed, or (a checkout's linked npm/<platform>/
+    // folder) it is there without its binary.
+    const binary = `whatsapp-web-rs.${platform}.node`;
+    const missing =
+      error && error.code === 'MODULE_NOT_FOUND' && (String(error.message).includes(`'${pkg}'`) || String(error.message).includes(binary));
     if (!missing) {
       // Found but not loadable, e.g. a libc older than the binary needs.
       throw loadError(`whatsapp-web-rs: the prebuilt binary ${pkg} could not be loaded: ${error.message}\n${BUILD_FROM_SOURCE}`, error);

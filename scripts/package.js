@@ -3,7 +3,7 @@
 // `npm run package`: the npm tarballs a release publishes, written to dist/:
 //   whatsapp-web-rs-<v>.tgz                the main package (JS, types; no binary)
 //   whatsapp-web-rs-<platform>-<v>.tgz     one per prebuilt binary (npm/<platform>/)
-//   whatsapp-web-rs-simulator-<v>.tgz      the simulator (npm/simulator/ + simulator/)
+//   whatsapp-web-rs-simulator-<v>.tgz      the simulator (simulator/, with its own package.json)
 // Versions move in lockstep: the main package names its platform packages in
 // optionalDependencies with the exact version (npm installs only the one that
 // matches the machine), as napi-rs projects do.
@@ -36,7 +36,7 @@ function writePackageJson(dir, pkg) {
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 }
 
-// A package.json checked in under npm/ must carry the root version, so that a
+// A package.json checked in beside the root one (npm/<platform>/, simulator/) must carry the root version, so that a
 // version bump cannot leave one package behind.
 function lockstep(file) {
   const pkg = readJson(path.join(root, file));
@@ -71,12 +71,12 @@ function stagePlatform(platform) {
 
 function stageSimulator() {
   const dir = path.join(stage, 'simulator');
-  const pkg = lockstep('npm/simulator/package.json');
+  const pkg = lockstep('simulator/package.json');
   // The checkout runs the simulator with the root's devDependencies: the
   // published package must ask for the same versions.
   for (const [name, range] of Object.entries(pkg.dependencies)) {
     if (rootPkg.devDependencies[name] !== range) {
-      throw new Error(`npm/simulator/package.json wants ${name}@${range}, package.json devDependencies ${rootPkg.devDependencies[name]}: keep them equal`);
+      throw new Error(`simulator/package.json wants ${name}@${range}, package.json devDependencies ${rootPkg.devDependencies[name]}: keep them equal`);
     }
   }
   copy('simulator', dir);
