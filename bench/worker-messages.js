@@ -26,9 +26,10 @@ module.exports = function messageOps({ session, now, withTimeout }) {
             return {};
         },
 
-        // The recorded messages whose body starts with `prefix`, once `count` of them have come,
-        // or once none has come for `quietMs` (a client that loses messages), or at `timeoutMs`.
-        // Never rejects for missing messages: the runner counts them.
+        // The recorded messages whose body starts with `prefix`, once `count` different ones have
+        // come (a copy of one already seen does not count), or once none has come for `quietMs`
+        // (a client that loses messages), or at `timeoutMs`. Never rejects for missing messages:
+        // the runner counts them.
         waitMessages({ sid, prefix, count, quietMs, timeoutMs }) {
             const s = session(sid);
             const matches = (m) => m.body !== null && m.body.startsWith(prefix);
@@ -36,17 +37,17 @@ module.exports = function messageOps({ session, now, withTimeout }) {
             return new Promise((resolve) => {
                 // Counts incrementally (only the records added since the last look), so waiting
                 // costs this process nothing measurable during a burst.
-                const w = { scanned: 0, n: 0, lastChange: now() };
+                const w = { scanned: 0, bodies: new Set(), lastChange: now() };
                 const finish = (reason) => {
                     s.messageWaiters.delete(w);
                     clearInterval(w.timer);
                     resolve({ reason, messages: s.messages.filter(matches), waitedMs: now() - started });
                 };
                 w.check = () => {
-                    const before = w.n;
-                    for (; w.scanned < s.messages.length; w.scanned++) if (matches(s.messages[w.scanned])) w.n++;
-                    if (w.n >= count) return finish('all');
-                    if (w.n !== before) w.lastChange = now();
+                    const before = w.bodies.size;
+                    for (; w.scanned < s.messages.length; w.scanned++) if (matches(s.messages[w.scanned])) w.bodies.add(s.messages[w.scanned].body);
+                    if (w.bodies.size >= count) return finish('all');
+                    if (w.bodies.size !== before) w.lastChange = now();
                     if (now() - w.lastChange >= quietMs) return finish('quiet');
                     if (now() - started >= timeoutMs) return finish('timeout');
                     return undefined;
