@@ -515,9 +515,13 @@ test('the HTTP control API, and the page served over plain HTTP', async (t) => {
         { polling: 20 },
         oldSecret,
     );
-    r = await httpJson('POST', `${api}/_sim/phone/scan`, { qr: await qrOf(page) });
-    assert.deepEqual(r.body, { ok: true, wid: '15550100001@c.us' });
+    // The phone of another number scans: that account is the one linked.
+    r = await httpJson('POST', `${api}/_sim/phone/scan`, { qr: await qrOf(page), phone: '0123' });
+    assert.equal(r.status, 400);
+    r = await httpJson('POST', `${api}/_sim/phone/scan`, { qr: await qrOf(page), phone: '15550200001' });
+    assert.deepEqual(r.body, { ok: true, wid: '15550200001@c.us' });
     await waitSynced(page);
+    assert.equal(await page.evaluate(() => window.require('WAWebUserPrefsMeUser').getMaybeMePnUser()._serialized), '15550200001@c.us');
 
     r = await httpJson('GET', `${api}/_sim/events`);
     const types = r.body.map((e) => e.type);

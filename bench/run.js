@@ -16,6 +16,7 @@ const { fork, execFileSync } = require('child_process');
 const { startSimulator } = require('../simulator');
 const chromium = require('../simulator/chromium');
 const procfs = require('./procfs');
+const { messagesPhase, messageRows, messagesNote } = require('./messages');
 
 // ---- configuration ------------------------------------------------------------------------------
 
@@ -39,8 +40,8 @@ const CONFIG = {
     gapMs: envInt('BENCH_GAP_MS', 1000),
     settleMs: envInt('BENCH_SETTLE_MS', 2000),
     sampleMs: envInt('BENCH_SAMPLE_MS', 200, 10),
-    phases: (process.env.BENCH_PHASES || 'latency,idle,sessions').split(',').map((s) => s.trim()).filter(Boolean),
-    timeoutMs: envInt('BENCH_TIMEOUT_MS', 25 * 60 * 1000, 1000),
+    phases: (process.env.BENCH_PHASES || 'latency,idle,sessions,messages').split(',').map((s) => s.trim()).filter(Boolean),
+    timeoutMs: envInt('BENCH_TIMEOUT_MS', 45 * 60 * 1000, 1000),
     out: process.env.BENCH_OUT || path.join(__dirname, 'results', 'latest.json'),
     // The simulator's heavy page (megabytes of modules, images, fonts, a service worker; see
     // simulator/README.md "Heavy page") or the light one of a few kilobytes.
@@ -239,9 +240,10 @@ function snapshotClient() {
     const dir = path.join(BENCH_ROOT, 'client');
     fs.mkdirSync(path.join(dir, 'lib'), { recursive: true });
     fs.copyFileSync(path.join(repo, 'index.js'), path.join(dir, 'index.js'));
-    for (const f of fs.readdirSync(path.join(repo, 'lib'))) {
-        if (f.endsWith('.js')) fs.copyFileSync(path.join(repo, 'lib', f), path.join(dir, 'lib', f));
-    }
+    // lib/native.js reads the package's name and version.
+    fs.copyFileSync(path.join(repo, 'package.json'), path.join(dir, 'package.json'));
+    // lib/ whole: its sub-folders (structures/, link/ with the page it serves) are the client too.
+    fs.cpSync(path.join(repo, 'lib'), path.join(dir, 'lib'), { recursive: true });
     const addons = fs.readdirSync(repo).filter((f) => /^whatsapp-web-rs\..+\.node$/.test(f));
     if (!addons.length) throw new Error('no built addon (whatsapp-web-rs.*.node); run npm run build');
     const hash = require('crypto').createHash('sha256');
@@ -267,10 +269,11 @@ async function newWorker(kind, label, sim, { cacheHome } = {}) {
 }
 
 // Scans `qr` with the simulator's phone and returns the scan-call -> ready (and authenticated)
-// times: the scan is timed here, ready in the worker, both on CLOCK_MONOTONIC.
-async function scanToReady(sim, w, sid, qr) {
+// times: the scan is timed here, ready in the worker, both on CLOCK_MONOTONIC. `phone`: the number
+// of the phone that scans (the account logged into; default the simulator's).
+async function scanToReady(sim, w, sid, qr, phone) {
     const scanAt = hrNow();
-    const scan = await sim.phone.scan(qr);
+    const scan = await sim.phone.scan(qr, phone ? { phone } : undefined);
     if (!scan.ok) throw new Error(`${w.label}: the phone refused the QR (${scan.reason})`);
     const r = await w.request('ready', { sid }, T.ready);
     return { readyMs: r.readyAt - scanAt, authenticatedMs: r.authenticatedAt == null ? null : r.authenticatedAt - scanAt, progress: r.progress };
@@ -716,7 +719,7 @@ function chromiumVersion() {
 async function main() {
     const started = Date.now();
     for (const phase of CONFIG.phases) {
-        if (!['latency', 'idle', 'sessions'].includes(phase)) throw new Error(`BENCH_PHASES: unknown phase ${phase}`);
+        if (!['latency', 'idle', 'sessions', 'messages'].includes(phase)) throw new Error(`BENCH_PHASES: unknown phase ${phase}`);
     }
     // The real timings everywhere: no measure here needs shorter ones (a QR lasts 60 s, longer than
     // any step, and the offline sync after a scan is the real 5 x 50 ms).
@@ -733,6 +736,7 @@ async function main() {
     let latency = null;
     let idle = null;
     let sessions = null;
+    let messages = null;
     try {
         if (CONFIG.phases.includes('latency')) latency = await latencyPhase(sim);
         if (CONFIG.phases.includes('idle')) {
@@ -744,11 +748,14 @@ async function main() {
             const kinds = (process.env.BENCH_SESSION_KINDS || 'ours,wwebjs,ours-shared').split(',');
             for (const kind of kinds) sessions[kind] = await attempt(`${kind} sessions`, sim, () => sessionsRun(kind, sim));
         }
+        // After login: messages in and out, a burst, getChats() (bench/messages.js).
+        if (CONFIG.phases.includes('messages')) messages = await messagesPhase({ sim, CONFIG, T, envInt, log, sleep, hrNow, attempt, newWorker, scanToReady, procfs });
     } finally {
         await sim.close();
     }
 
     const rows = buildRows(latency, idle, sessions);
+    if (messages) rows.push(...messageRows(messages, { stats, ratio }));
     const stray = procfs.pidsMentioning(BENCH_ROOT).length;
     const runtimeMs = Date.now() - started;
     const pageInfo = sim.state().heavyPage;
@@ -765,6 +772,7 @@ async function main() {
         `(f) CPU = utime+stime (+ reaped children) of the worker and its Chromium tree over ${CONFIG.idleMs} ms (BENCH_IDLE_MS), starting ${CONFIG.settleMs} ms after the first qr.`,
         `(g) sessions are started one by one in one worker per kind, each logged in by scan; it stops when the last session's RSS increment would take the total over ${(CONFIG.rssLimitBytes / MiB).toFixed(0)} MiB, or at ${CONFIG.maxSessions}.`,
     ];
+    if (messages) notes.push(messagesNote(messages));
     const result = {
         date: new Date().toISOString(),
         runtimeMs,
@@ -774,7 +782,7 @@ async function main() {
         simulator: simTimings,
         notes,
         table: rows.map((r) => ({ ...r, ours: r.ours && { ...r.ours }, wwebjs: r.wwebjs && { ...r.wwebjs }, floor: r.floor && { ...r.floor } })),
-        raw: { latency, idle, sessions },
+        raw: { latency, idle, sessions, messages },
         failures,
         leftovers,
         strayProcessesAtEnd: stray,

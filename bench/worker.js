@@ -378,6 +378,9 @@ const ops = {
     },
 };
 
+// The messages phase's operations (bench/worker-messages.js).
+Object.assign(ops, require('./worker-messages')({ session, now, withTimeout }));
+
 process.on('message', async (msg) => {
     const { id, op, args } = msg;
     try {

@@ -44,7 +44,7 @@ async function handleControl(sim, req, res, url) {
             case 'POST /_sim/phone/scan':
                 body = await readJson(req);
                 if (typeof body.qr !== 'string') return reply(400, { error: 'body must be {"qr": "<QR text>"}' });
-                return reply(200, await sim.phone.scan(body.qr));
+                return reply(200, await sim.phone.scan(body.qr, { phone: body.phone }));
             case 'POST /_sim/phone/code':
                 body = await readJson(req);
                 if (body.phone === undefined || typeof body.code !== 'string')
@@ -77,7 +77,7 @@ async function handleControl(sim, req, res, url) {
                     routes: [
                         'GET /_sim/state',
                         'GET /_sim/events[?since=N]',
-                        'POST /_sim/phone/scan {qr}',
+                        'POST /_sim/phone/scan {qr, phone?}',
                         'POST /_sim/phone/code {phone, code}',
                         'POST /_sim/adv-rotate {socketId?}',
                         'POST /_sim/fail-next-code {status: 429|400|"unavailable"}',

@@ -195,7 +195,7 @@ class Simulator extends EventEmitter {
         this._closing = null;
         this._timers = new Set();
         this.phone = {
-            scan: (qr) => this._scan(qr),
+            scan: (qr, opts) => this._scan(qr, opts),
             typeCode: (phone, code) => this._typeCode(phone, code),
         };
         // Many tests each add an 'event' listener through waitFor; do not warn about it.

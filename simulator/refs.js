@@ -49,8 +49,14 @@ class Refs {
         sock.refExpiresAt = null;
     }
 
-    async _scan(qrText) {
+    // `phone`: the number of the phone that scans (default: the `scanPhoneNumber` option), so one
+    // simulator can link several accounts by QR, each with a world of its own (the bench gives
+    // each run a fresh account).
+    async _scan(qrText, { phone } = {}) {
         if (this.closed) return { ok: false, reason: 'closed' };
+        if (phone !== undefined && phone !== null && !/^[1-9]\d{6,14}$/.test(String(phone))) {
+            throw Object.assign(new TypeError(`phone must be 7-15 digits without a leading 0, not ${JSON.stringify(phone)}`), { status: 400 });
+        }
         const qr = parseQr(qrText);
         if (!qr) {
             this._log('scan-refused', { reason: 'malformed', qr: String(qrText).slice(0, 200) });
@@ -81,7 +87,7 @@ class Refs {
             this._log('scan-refused', { reason: 'key-mismatch', ref: qr.ref, socketId });
             return { ok: false, reason: 'key-mismatch' };
         }
-        const wid = `${this.options.scanPhoneNumber}@c.us`;
+        const wid = `${phone || this.options.scanPhoneNumber}@c.us`;
         this._log('scan-ok', { socketId, ref: qr.ref, platform: qr.platform });
         return this._sendPairSuccess(sock, { secret: qr.advSecret, wid, via: 'qr' });
     }
