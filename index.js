@@ -186,8 +186,8 @@ class Client extends EventEmitter {
       } else {
         this.emit(event, ...args);
       }
-    } else if (kind === 'reply') {
-      const [id, ok, value] = payload;
+    } else if (kind === 'reply' || kind === 'reply-json') {
+      const [id, ok, value] = kind === 'reply' ? payload : [payload[0], true, JSON.parse(payload[1])];
       const pending = this.#pending.get(id);
       this.#pending.delete(id);
       if (pending) ok ? pending.resolve(value) : pending.reject(typed(new Error(value)));

@@ -86,7 +86,7 @@ pub struct Chat {
 impl Chat {
     pub fn from_value(v: &serde_json::Value) -> Result<Chat, ClientError> {
         let bad = |what: String| ClientError::PageScript(format!("the page sent a malformed chat ({what})"));
-        let raw: RawChat = serde_json::from_value(v.clone()).map_err(|e| bad(e.to_string()))?;
+        let raw = RawChat::deserialize(v).map_err(|e| bad(e.to_string()))?;
         let id = Wid::parse(&raw.id).ok_or_else(|| bad("its id is not a wid".into()))?;
         let last_message = match raw.last_message.filter(|m| !m.is_null()) {
             Some(m) => Some(Message::from_value(&m)?),

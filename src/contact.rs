@@ -87,7 +87,7 @@ pub struct Contact {
 impl Contact {
     pub fn from_value(v: &serde_json::Value) -> Result<Contact, ClientError> {
         let bad = |what: String| ClientError::PageScript(format!("the page sent a malformed contact ({what})"));
-        let raw: RawContact = serde_json::from_value(v.clone()).map_err(|e| bad(e.to_string()))?;
+        let raw = RawContact::deserialize(v).map_err(|e| bad(e.to_string()))?;
         let id = Wid::parse(&raw.id).ok_or_else(|| bad("its id is not a wid".into()))?;
         let number = raw.userid.filter(|u| u.bytes().all(|b| b.is_ascii_digit()) && !u.is_empty());
         Ok(Contact {

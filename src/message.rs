@@ -181,7 +181,7 @@ pub struct GroupNotification {
 impl GroupNotification {
     /// From a `gp2` page record; None for any other kind of message.
     pub fn from_value(v: &serde_json::Value) -> Result<Option<GroupNotification>, ClientError> {
-        let raw: RawMessage = serde_json::from_value(v.clone()).map_err(|e| bad(&e.to_string()))?;
+        let raw = RawMessage::deserialize(v).map_err(|e| bad(&e.to_string()))?;
         if raw.kind != "gp2" {
             return Ok(None);
         }
@@ -274,7 +274,7 @@ impl Message {
 
     /// Reads and checks a page record given as JSON.
     pub fn from_value(v: &serde_json::Value) -> Result<Message, ClientError> {
-        let raw: RawMessage = serde_json::from_value(v.clone()).map_err(|e| bad(&e.to_string()))?;
+        let raw = RawMessage::deserialize(v).map_err(|e| bad(&e.to_string()))?;
         Message::from_page(raw)
     }
 }

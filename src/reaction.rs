@@ -50,7 +50,7 @@ pub struct Reaction {
 impl Reaction {
     pub fn from_value(v: &serde_json::Value) -> Result<Reaction, ClientError> {
         let bad = |what: String| ClientError::PageScript(format!("the page sent a malformed reaction ({what})"));
-        let raw: RawReaction = serde_json::from_value(v.clone()).map_err(|e| bad(e.to_string()))?;
+        let raw = RawReaction::deserialize(v).map_err(|e| bad(e.to_string()))?;
         for key in [&raw.id, &raw.parent] {
             if key.serialized != format!("{}_{}_{}", key.from_me, key.remote, key.id) && key.participant.is_none() {
                 return Err(bad("a key does not hold together".into()));

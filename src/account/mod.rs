@@ -330,9 +330,9 @@ impl AccountCall {
 /// Checks what the page answered to `call` and returns it in whatsapp-web.js's shape.
 pub fn decode(call: &AccountCall, raw: Value) -> Result<Value, ClientError> {
     let to_json = |v: Result<Value, serde_json::Error>| v.map_err(|e| ClientError::Internal(e.to_string()));
-    let list = |raw: &Value| -> Result<Vec<Value>, ClientError> {
-        raw.as_array().cloned().ok_or_else(|| ClientError::PageScript("the page did not answer with a list".into()))
-    };
+    fn list(raw: &Value) -> Result<&Vec<Value>, ClientError> {
+        raw.as_array().ok_or_else(|| ClientError::PageScript("the page did not answer with a list".into()))
+    }
     let message = |raw: &Value| -> Result<Value, ClientError> {
         if raw.is_null() {
             Ok(Value::Null)

@@ -1,6 +1,11 @@
 //! The page functions of the account (src/page/messages/*.js), each called
 //! with its values as arguments. `models.js` is put in front of every one of
 //! them at compile time: our own constant sources, never user input.
+//!
+//! Each answers with JSON text rather than a value: a list of 500 chats is
+//! ~400 KB, and as a CDP value it would be buffered, walked and copied several
+//! times on its way through chromiumoxide (an untagged enum), where a string
+//! is parsed once.
 
 use std::time::Duration;
 
@@ -15,9 +20,9 @@ macro_rules! page_fn {
         concat!(
             "async function (...args) {\n",
             include_str!("../page/messages/models.js"),
-            "\nreturn (",
+            "\nconst answer = await (",
             include_str!(concat!("../page/messages/", $file)),
-            ")(...args);\n}"
+            ")(...args);\nreturn answer === undefined ? null : JSON.stringify(answer);\n}"
         )
     };
 }
@@ -106,6 +111,10 @@ pub async fn run(page: &PageHandle, account_call: &AccountCall) -> Result<Value,
             ("deleting a message", DELETE_MESSAGE, vec![json!(message_id), json!(everyone), json!(clear_media)], LIMIT)
         }
     };
-    let raw = call(page, what, function, args, limit).await?;
+    let raw = match call(page, what, function, args, limit).await? {
+        Value::String(text) => serde_json::from_str(&text).map_err(|e| ClientError::PageScript(format!("{what}: the page answered with malformed JSON ({e})")))?,
+        Value::Null => Value::Null,
+        _ => return Err(ClientError::PageScript(format!("{what}: the page did not answer with JSON text"))),
+    };
     decode(account_call, raw)
 }
