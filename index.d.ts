@@ -81,6 +81,9 @@ declare namespace WhatsAppWebRs {
         /** Get contact instance by ID */
         getContactById(contactId: string): Promise<Contact>;
 
+        /** Get all blocked contacts by host account */
+        getBlockedContacts(): Promise<Contact[]>;
+
         /** Get message by ID */
         getMessageById(messageId: string): Promise<Message>;
 
@@ -140,6 +143,50 @@ declare namespace WhatsAppWebRs {
             ) => void,
         ): this;
 
+        /** Emitted when an edit event occurrs on message type */
+        on(
+            event: 'message_edit',
+            listener: (
+                /** The message that was affected */
+                message: Message,
+                /** New text message */
+                newBody: String,
+                /** Prev text message */
+                prevBody: String,
+            ) => void,
+        ): this;
+
+        /** Emitted when a chat unread count changes */
+        on(
+            event: 'unread_count',
+            listener: (
+                /** The chat that was affected */
+                chat: Chat,
+            ) => void,
+        ): this;
+
+        /** Emitted when a message is deleted by the current user */
+        on(
+            event: 'message_revoke_me',
+            listener: (
+                /** The message that was revoked */
+                message: Message,
+            ) => void,
+        ): this;
+
+        /** Emitted when a chat is archived/unarchived */
+        on(
+            event: 'chat_archived',
+            listener: (
+                /** The chat that was archived/unarchived */
+                chat: Chat,
+                /** State the chat is currently in */
+                currState: boolean,
+                /** State the chat was previously in */
+                prevState: boolean,
+            ) => void,
+        ): this;
+
         /** Emitted when a message is deleted for everyone in the chat. */
         on(
             event: 'message_revoke_everyone',
@@ -163,6 +210,33 @@ declare namespace WhatsAppWebRs {
         /** Emitted when a user leaves the chat or is removed by an admin */
         on(
             event: 'group_leave',
+            listener: (
+                /** GroupNotification with more information about the action */
+                notification: GroupNotification,
+            ) => void,
+        ): this;
+
+        /** Emitted when a current user is promoted to an admin or demoted to a regular user. */
+        on(
+            event: 'group_admin_changed',
+            listener: (
+                /** GroupNotification with more information about the action */
+                notification: GroupNotification,
+            ) => void,
+        ): this;
+
+        /** Emitted when some user requested to join the group that has the membership approval mode turned on */
+        on(
+            event: 'group_membership_request',
+            listener: (
+                /** GroupNotification with more information about the action */
+                notification: GroupNotification,
+            ) => void,
+        ): this;
+
+        /** Emitted when group settings are updated, such as subject, description or picture. */
+        on(
+            event: 'group_update',
             listener: (
                 /** GroupNotification with more information about the action */
                 notification: GroupNotification,
@@ -553,6 +627,10 @@ declare namespace WhatsAppWebRs {
         type: MessageTypes;
         /** Location information contained in the message, if the message is type "location" */
         location: Location;
+        /** Last edit time */
+        latestEditSenderTimestampMs?: number;
+        /** Last edit message author */
+        latestEditMsgKey?: MessageId;
         /** Links included in the message. */
         links: Array<{
             link: string;
@@ -692,9 +770,9 @@ declare namespace WhatsAppWebRs {
         /** Marks this Chat as unread */
         markUnread: () => Promise<void>;
         /** Simulate typing in chat. This will last for 25 seconds. */
-        sendStateTyping: () => Promise<boolean>;
+        sendStateTyping: () => Promise<void>;
         /** Simulate recording audio in chat. This will last for 25 seconds. */
-        sendStateRecording: () => Promise<boolean>;
+        sendStateRecording: () => Promise<void>;
         /** Stops typing or recording in chat immediately. */
         clearState: () => Promise<boolean>;
     }
@@ -795,6 +873,10 @@ declare namespace WhatsAppWebRs {
         getProfilePicUrl: () => Promise<string>;
         /** Gets the Contact's current "about" info. Returns null if you don't have permission to read their status.  */
         getAbout: () => Promise<string | null>;
+        /** Blocks this contact from WhatsApp */
+        block: () => Promise<boolean>;
+        /** Unlocks this contact from WhatsApp */
+        unblock: () => Promise<boolean>;
         /** Returns the Chat that corresponds to this Contact. Will return null for the currently logged in user. */
         getChat: () => Promise<Chat>;
         /** Returns the contact's countrycode, (1541859685@c.us) => (1) */
@@ -910,9 +992,16 @@ declare namespace WhatsAppWebRs {
         MESSAGE_CREATE = 'message_create',
         MESSAGE_ACK = 'message_ack',
         MESSAGE_REVOKED_EVERYONE = 'message_revoke_everyone',
+        MESSAGE_REVOKED_ME = 'message_revoke_me',
+        MESSAGE_EDIT = 'message_edit',
+        UNREAD_COUNT = 'unread_count',
+        CHAT_ARCHIVED = 'chat_archived',
         MESSAGE_REACTION = 'message_reaction',
         GROUP_JOIN = 'group_join',
         GROUP_LEAVE = 'group_leave',
+        GROUP_ADMIN_CHANGED = 'group_admin_changed',
+        GROUP_MEMBERSHIP_REQUEST = 'group_membership_request',
+        GROUP_UPDATE = 'group_update',
     }
 }
 

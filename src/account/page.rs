@@ -46,6 +46,8 @@ const CHAT_STATE: &str = page_fn!("chat_state.js");
 const PROFILE_PIC_URL: &str = page_fn!("profile_pic_url.js");
 const ABOUT: &str = page_fn!("about.js");
 const FORWARD_MESSAGE: &str = page_fn!("forward_message.js");
+const BLOCK_CONTACT: &str = page_fn!("block_contact.js");
+const GET_BLOCKED_CONTACTS: &str = page_fn!("get_blocked_contacts.js");
 
 const LIMIT: Duration = Duration::from_secs(20);
 /// getChats() over thousands of chats, or a send waiting for a slow socket.
@@ -101,6 +103,8 @@ pub async fn run(page: &PageHandle, account_call: &AccountCall) -> Result<Value,
         ForwardMessage { message_id, chat_id } => ("forwarding a message", FORWARD_MESSAGE, vec![json!(message_id), json!(chat_id)], LONG),
         GetAbout(id) => ("reading an about text", ABOUT, vec![json!(id)], LIMIT),
         MarkChatUnread(chat_id) => ("marking a chat unread", MARK_CHAT_UNREAD, vec![json!(chat_id)], LIMIT),
+        BlockContact { contact_id, block } => ("blocking a contact", BLOCK_CONTACT, vec![json!(contact_id), json!(block)], LIMIT),
+        GetBlockedContacts => ("reading the blocked contacts", GET_BLOCKED_CONTACTS, vec![], LONG),
         SendChatState { chat_id, state } => ("sending a chat state", CHAT_STATE, vec![json!(chat_id), json!(state.as_str())], LIMIT),
         DeleteMessage { message_id, everyone, clear_media } => {
             ("deleting a message", DELETE_MESSAGE, vec![json!(message_id), json!(everyone), json!(clear_media)], LIMIT)

@@ -2,40 +2,63 @@
 //!
 //! Any script in the page can call the binding, as often and with whatever
 //! it likes. The gate drops payloads above a size cap, repeated progress
-//! values, and anything beyond a generous rate (far above what WhatsApp Web
-//! sends even during a thousand pairing-code cycles), so a flood cannot grow
-//! the queues to the session and to JavaScript without bound.
+//! values, and anything beyond a generous rate, in callbacks and in bytes (far
+//! above what WhatsApp Web sends even during a thousand pairing-code cycles or
+//! a burst of a thousand messages), so a flood cannot grow the queues to the
+//! session and to JavaScript without bound.
 
 use std::time::Instant;
 
 use crate::session::PageEvent;
 
-/// The largest payload accepted (a QR text is ~250 bytes, a URL a few hundred).
-pub const MAX_PAYLOAD: usize = 16 * 1024;
+/// The largest payload accepted. Login callbacks are small (a QR text is ~250
+/// bytes), but a new message carries its text: up to 65,536 characters in
+/// WhatsApp, which JSON may escape to six bytes each (`\uXXXX`), with its
+/// fields around it. A smaller cap would drop long messages without a trace.
+pub const MAX_PAYLOAD: usize = 512 * 1024;
 /// Burst size and sustained rate of admitted callbacks.
 const BURST: f64 = 2000.0;
 const PER_SECOND: f64 = 1000.0;
+/// Burst size and sustained rate of admitted payload bytes (a burst of 2,000
+/// ordinary messages is a few MiB; 2,000 payloads at the cap would be 1 GiB).
+const BYTES_BURST: f64 = 32.0 * 1024.0 * 1024.0;
+const BYTES_PER_SECOND: f64 = 16.0 * 1024.0 * 1024.0;
 
 pub struct PageGate {
     tokens: f64,
     refilled: Instant,
+    bytes: f64,
+    bytes_refilled: Instant,
     last_progress: Option<u8>,
     dropped: u64,
 }
 
 impl Default for PageGate {
     fn default() -> Self {
-        PageGate { tokens: BURST, refilled: Instant::now(), last_progress: None, dropped: 0 }
+        let now = Instant::now();
+        PageGate { tokens: BURST, refilled: now, bytes: BYTES_BURST, bytes_refilled: now, last_progress: None, dropped: 0 }
     }
 }
 
 impl PageGate {
     /// Whether a raw payload may be parsed at all.
     pub fn admit_payload(&mut self, payload: &str) -> bool {
+        self.admit_payload_at(payload, Instant::now())
+    }
+
+    fn admit_payload_at(&mut self, payload: &str, now: Instant) -> bool {
         if payload.len() > MAX_PAYLOAD {
             self.drop_one(|| format!("a page callback of {} bytes (limit {MAX_PAYLOAD})", payload.len()));
             return false;
         }
+        let elapsed = now.saturating_duration_since(self.bytes_refilled).as_secs_f64();
+        self.bytes_refilled = now;
+        self.bytes = (self.bytes + elapsed * BYTES_PER_SECOND).min(BYTES_BURST);
+        if (payload.len() as f64) > self.bytes {
+            self.drop_one(|| "page callbacks beyond the byte rate limit".into());
+            return false;
+        }
+        self.bytes -= payload.len() as f64;
         true
     }
 
@@ -97,6 +120,20 @@ mod tests {
         let mut gate = PageGate::default();
         assert!(gate.admit_payload(&"x".repeat(MAX_PAYLOAD)));
         assert!(!gate.admit_payload(&"x".repeat(MAX_PAYLOAD + 1)));
+    }
+
+    #[test]
+    fn a_flood_of_large_payloads_is_cut_to_the_byte_rate() {
+        let mut gate = PageGate::default();
+        let start = Instant::now();
+        let big = "x".repeat(MAX_PAYLOAD);
+        let admitted = (0..1000).filter(|_| gate.admit_payload_at(&big, start)).count();
+        assert_eq!(admitted, (BYTES_BURST / MAX_PAYLOAD as f64) as usize, "the byte bucket, not the callback count, bounds them");
+        let later = start + Duration::from_millis(500);
+        let admitted = (0..1000).filter(|_| gate.admit_payload_at(&big, later)).count();
+        assert_eq!(admitted, (BYTES_PER_SECOND / 2.0 / MAX_PAYLOAD as f64) as usize, "then the sustained byte rate");
+        // A long message (65,536 characters, each escaped) still fits the cap.
+        assert!(format!(r#"{{"t":"msg","m":{{"body":"{}"}}}}"#, "\\u00e9".repeat(65_536)).len() <= MAX_PAYLOAD);
     }
 
     #[test]
