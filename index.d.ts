@@ -84,6 +84,16 @@ declare namespace WhatsAppWebRs {
         /** Get all blocked contacts by host account */
         getBlockedContacts(): Promise<Contact[]>;
 
+        /**Accepts an invitation to join a group */
+        acceptInvite(inviteCode: string): Promise<string>;
+
+        /** Creates a new group */
+        createGroup(
+            title: string,
+            participants?: string | Contact | Contact[] | string[],
+            options?: CreateGroupOptions,
+        ): Promise<CreateGroupResult | string>;
+
         /** Get message by ID */
         getMessageById(messageId: string): Promise<Message>;
 
@@ -627,6 +637,8 @@ declare namespace WhatsAppWebRs {
         type: MessageTypes;
         /** Location information contained in the message, if the message is type "location" */
         location: Location;
+        /** Indicates the duration of the message in seconds (audio and video; undefined otherwise) */
+        duration: string;
         /** Last edit time */
         latestEditSenderTimestampMs?: number;
         /** Last edit message author */
@@ -706,6 +718,65 @@ declare namespace WhatsAppWebRs {
         msgId: MessageId;
         senderId: string;
         ack?: number;
+    }
+
+    /** An object that handles options for group creation */
+    export interface CreateGroupOptions {
+        /**
+         * The number of seconds for the messages to disappear in the group,
+         * won't take an effect if the group is been creating with myself only
+         * @default 0
+         */
+        messageTimer?: number;
+        /**
+         * The ID of a parent community group to link the newly created group with,
+         * won't take an effect if the group is been creating with myself only
+         */
+        parentGroupId?: string;
+        /** If true, the inviteV4 will be sent to those participants
+         * who have restricted others from being automatically added to groups,
+         * otherwise the inviteV4 won't be sent
+         * @default true
+         */
+        autoSendInviteV4?: boolean;
+        /**
+         * The comment to be added to an inviteV4 (empty string by default)
+         * @default ''
+         */
+        comment?: string;
+        /** If true, only admins can add members to the group (false by default)
+         * @default false
+         */
+        memberAddMode?: boolean;
+        /** If true, group admins will be required to approve anyone who wishes to join the group (false by default)
+         * @default false
+         */
+        membershipApprovalMode?: boolean;
+        /** If true, only admins can change group group info (true by default)
+         * @default true
+         */
+        isRestrict?: boolean;
+        /** If true, only admins can send messages (false by default)
+         * @default false
+         */
+        isAnnounce?: boolean;
+    }
+
+    /** An object that handles the result for createGroup method */
+    export interface CreateGroupResult {
+        /** A group title */
+        title: string;
+        /** An object that handles the newly created group ID */
+        gid: ChatId;
+        /** An object that handles the result value for each added to the group participant */
+        participants: {
+            [participantId: string]: {
+                statusCode: number;
+                message: string;
+                isGroupCreator: boolean;
+                isInviteV4Sent: boolean;
+            };
+        };
     }
 
     export interface MessageSearchOptions {
@@ -794,6 +865,52 @@ declare namespace WhatsAppWebRs {
         description: string;
         /** Group participants */
         participants: Array<GroupParticipant>;
+        /** Adds a list of participants by ID to the group */
+        addParticipants: (
+            participantIds: string | string[],
+            options?: AddParticipantsOptions,
+        ) => Promise<{ [key: string]: AddParticipantsResult } | string>;
+        /** Removes a list of participants by ID to the group */
+        removeParticipants: (
+            participantIds: string[],
+        ) => Promise<{ status: number }>;
+        /** Gets the invite code for a specific group */
+        getInviteCode: () => Promise<string>;
+        /** Makes the bot leave the group */
+        leave: () => Promise<void>;
+    }
+
+    /** An object that handles the result for addParticipants method */
+    export interface AddParticipantsResult {
+        [participantId: string]: {
+            code: number;
+            message: string;
+            isInviteV4Sent: boolean;
+        };
+    }
+
+    /** An object that handles options for adding participants */
+    export interface AddParticipantsOptions {
+        /**
+         * The number of milliseconds to wait before adding the next participant.
+         * If it is an array, a random sleep time between the sleep[0] and sleep[1] values will be added
+         * (the difference must be >=100 ms, otherwise, a random sleep time between sleep[1] and sleep[1] + 100
+         * will be added). If sleep is a number, a sleep time equal to its value will be added
+         * @default [250,500]
+         */
+        sleep?: Array<number> | number;
+        /**
+         * If true, the inviteV4 will be sent to those participants
+         * who have restricted others from being automatically added to groups,
+         * otherwise the inviteV4 won't be sent
+         * @default true
+         */
+        autoSendInviteV4?: boolean;
+        /**
+         * The comment to be added to an inviteV4 (empty string by default)
+         * @default ''
+         */
+        comment?: string;
     }
 
     export interface GroupNotification {

@@ -328,6 +328,21 @@ class Client extends EventEmitter {
     return createContact(this, await this[accountCall]('getContactById', contactId));
   }
 
+  /**
+   * Creates a group with the participants (ids or Contacts); resolves `{ title, gid, participants }`
+   * (each participant's `statusCode`, `message`, `isGroupCreator`, `isInviteV4Sent`), or a message
+   * when WhatsApp refused.
+   */
+  createGroup(title, participants = [], options = {}) {
+    const list = (Array.isArray(participants) ? participants : [participants]).map((p) => (p && p.id && p.id._serialized ? p.id._serialized : p));
+    return this[accountCall]('createGroup', title, list, options);
+  }
+
+  /** Joins a group by its invite code; resolves the group's id. */
+  acceptInvite(inviteCode) {
+    return this[accountCall]('acceptInvite', inviteCode);
+  }
+
   /** The contacts this account has blocked. */
   async getBlockedContacts() {
     return (await this[accountCall]('getBlockedContacts')).map((contact) => createContact(this, contact));

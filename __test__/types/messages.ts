@@ -131,6 +131,17 @@ client.on(Events.READY, async () => {
     const blockedContacts: Contact[] = await client.getBlockedContacts();
     const mentioned: Contact[] = await sent.getMentions();
     console.log(blocked, blockedContacts.length, mentioned.length, contact.isBlocked);
+    const created = await client.createGroup('Team', ['15557654321@c.us'], { messageTimer: 0, isRestrict: true });
+    if (typeof created !== 'string') {
+        console.log(created.gid._serialized, created.participants['15557654321@c.us'].statusCode);
+        const group = (await client.getChatById(created.gid._serialized)) as GroupChat;
+        const added = await group.addParticipants(['15551112222@c.us'], { sleep: [250, 500] });
+        console.log(typeof added === 'string' ? added : Object.keys(added));
+        const { status } = await group.removeParticipants(['15551112222@c.us']);
+        const code: string = await group.getInviteCode();
+        await group.leave();
+        console.log(status, code, await client.acceptInvite(code));
+    }
     console.log(picture, about, await client.getProfilePicUrl('15551234567@c.us'));
     const byId: Message = await client.getMessageById(sent.id._serialized);
     console.log(chats.length, latest.length, contacts.length, registered, numberId?._serialized, formatted, cc, byId.body);

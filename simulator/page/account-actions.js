@@ -386,4 +386,6 @@
             },
         ]);
     });
+    // For account-groups.js, served after this file.
+    sim.account.ServerStatusCodeError = ServerStatusCodeError;
 })();

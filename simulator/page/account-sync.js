@@ -6,7 +6,7 @@
 (function () {
     const sim = window.__waSimPage;
     if (!sim || !sim.account) return;
-    const { MsgKey, MsgModel, ContactModel, GroupMetadataModel, Msg, Contact, createWid, ensureChat } = sim.account;
+    const { Collection, MsgKey, MsgModel, ContactModel, GroupMetadataModel, ParticipantModel, Msg, Contact, createWid, ensureChat } = sim.account;
 
     // A contact as the server describes it: { number, name, pushname, isBusiness, isMyContact, registered }.
     function upsertContact(record) {
@@ -37,8 +37,9 @@
             desc: g.description || undefined,
             owner: createWid(g.owner),
             creation: g.creation,
-            participants: g.participants.map((p) => ({ id: createWid(p.id), isAdmin: p.isAdmin, isSuperAdmin: p.isSuperAdmin })),
+            participants: new Collection(ParticipantModel),
         };
+        attrs.participants.add(g.participants.map((p) => ({ id: createWid(p.id), isAdmin: p.isAdmin, isSuperAdmin: p.isSuperAdmin })));
         if (chat.groupMetadata) chat.groupMetadata.set(attrs);
         else chat.groupMetadata = new GroupMetadataModel(attrs);
         for (const p of g.participants) {
@@ -49,7 +50,8 @@
     function modelFromWire(w, isNew) {
         const attrs = {
             id: new MsgKey({ fromMe: w.fromMe, remote: w.chat, id: w.id, participant: w.author || undefined }),
-            author: w.author && !w.fromMe ? createWid(w.author) : undefined,
+            // A notification's author is whoever acted, this account included.
+            author: w.author && (!w.fromMe || w.type === 'gp2') ? createWid(w.author) : undefined,
             subtype: w.subtype || undefined,
             recipients: w.recipients ? w.recipients.map(createWid) : undefined,
             isNotification: w.type === 'gp2',

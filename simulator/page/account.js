@@ -301,10 +301,20 @@
     }
 
     // A group's metadata (WhatsApp Web's GroupMetadata model): subject, description, owner and
-    // participants ({ id, isAdmin, isSuperAdmin }).
+    // participants, a collection of { id, isAdmin, isSuperAdmin } models (clients call
+    // `participants.get(wid)` and `participants.serialize()`); serialize() gives them as a list.
+    class ParticipantModel extends AccountModel {
+        constructor(attrs) {
+            super({ id: undefined, isAdmin: false, isSuperAdmin: false, ...attrs });
+        }
+    }
     class GroupMetadataModel extends AccountModel {
         constructor(attrs) {
-            super({ id: undefined, subject: '', desc: undefined, owner: undefined, creation: 0, participants: [], announce: false, restrict: false, isLidAddressingMode: false, ...attrs });
+            super({ id: undefined, subject: '', desc: undefined, owner: undefined, creation: 0, participants: undefined, announce: false, restrict: false, isLidAddressingMode: false, ...attrs });
+        }
+        serialize() {
+            const participants = this.participants;
+            return { ...this.attributes, participants: participants && participants.serialize ? participants.serialize() : [] };
         }
     }
 
@@ -348,6 +358,12 @@
         }
         get contact() {
             return Contact.get(this.id);
+        }
+        // Whether the account is an admin of this group.
+        iAmAdmin() {
+            const me = meWid();
+            const participant = me && this.groupMetadata && this.groupMetadata.participants && this.groupMetadata.participants.get(me);
+            return Boolean(participant && participant.isAdmin);
         }
         get formattedTitle() {
             const contact = this.contact;
@@ -475,5 +491,5 @@
     modules.WAWebPhoneUtils = { formattedPhoneNumber };
     // For page/account-sync.js, account-actions.js and account-changes.js, served right after this
     // file (their exports join this object).
-    sim.account = { AccountModel, Collection, MsgKey, MsgModel, ChatModel, ContactModel, GroupMetadataModel, Msg, Chat, Contact, createWid, meWid, ask, ensureChat };
+    sim.account = { AccountModel, Collection, MsgKey, MsgModel, ChatModel, ContactModel, GroupMetadataModel, ParticipantModel, Msg, Chat, Contact, createWid, meWid, ask, ensureChat };
 })();

@@ -24,6 +24,12 @@ pub fn decode(call: &AccountCall, raw: Value) -> Result<Value, ClientError> {
         }
     };
     match call {
+        AccountCall::CreateGroup { .. }
+        | AccountCall::AddParticipants { .. }
+        | AccountCall::RemoveParticipants { .. }
+        | AccountCall::LeaveGroup(_)
+        | AccountCall::GetInviteCode(_)
+        | AccountCall::AcceptInvite(_) => super::groups::decode(call, raw),
         AccountCall::SendMessage { .. } => {
             if let Some(error) = raw.get("error").and_then(Value::as_str) {
                 return Err(match error {

@@ -10,6 +10,7 @@
 
 mod decode;
 mod events;
+mod groups;
 pub mod page;
 mod parse;
 
@@ -97,6 +98,18 @@ pub enum AccountCall {
     BlockContact { contact_id: String, block: bool },
     /// `getBlockedContacts()`.
     GetBlockedContacts,
+    /// `createGroup(title, participants, options)`: options as whatsapp-web.js takes them, checked.
+    CreateGroup { title: String, participants: Vec<String>, options: serde_json::Value },
+    /// `groupChat.addParticipants(ids, { sleep })`: `sleep_ms` between participants.
+    AddParticipants { chat_id: String, participants: Vec<String>, sleep_ms: u32 },
+    /// `groupChat.removeParticipants(ids)`.
+    RemoveParticipants { chat_id: String, participants: Vec<String> },
+    /// `groupChat.leave()`.
+    LeaveGroup(String),
+    /// `groupChat.getInviteCode()`.
+    GetInviteCode(String),
+    /// `acceptInvite(code)`.
+    AcceptInvite(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
