@@ -50,6 +50,31 @@ describe('one logged-in client', () => {
     assert.deepEqual(created(from), ids);
   });
 
+  test('a burst of 4,000 messages from 40 contacts is emitted in order, once, each with its unread_count', async () => {
+    // As WhatsApp Web hands over what arrived during a long time offline. The page-callback gate
+    // once cut such a burst at 2,000 callbacks (a message and its unread_count are two).
+    const N = 4000;
+    const unread = [];
+    const onUnread = (chat) => unread.push(chat.id._serialized);
+    client.on('unread_count', onUnread);
+    const last = waitFor(client, 'message', 120000, (m) => m.body === `offline ${N - 1}`);
+    const senders = Array.from({ length: 40 }, (_, i) => `155573100${String(i).padStart(2, '0')}`);
+    const ids = [];
+    for (let i = 0; i < N; i++) ids.push(ctx.sim.peer.send({ from: senders[i % 40], body: `offline ${i}` }).id);
+    await last;
+    try {
+      const got = log.filter((e) => e.name === 'message' && senders.includes(e.from.split('@')[0])).map((e) => e.id);
+      assert.equal(got.length, N);
+      assert.deepEqual(got, ids);
+      // Each message raised its chat's unread count; the last of those may trail its message.
+      const counted = () => unread.filter((id) => senders.includes(id.split('@')[0])).length;
+      if (counted() < N) await waitFor(client, 'unread_count', 30000, () => counted() >= N);
+      assert.equal(counted(), N);
+    } finally {
+      client.off('unread_count', onUnread);
+    }
+  });
+
   test('messages sent while the server has dropped the page are emitted once, in order, after it reconnects', async () => {
     const from = '15557300003';
     const first = waitFor(client, 'message', 20000, (m) => m.body === 'before the drop');
