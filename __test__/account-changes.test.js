@@ -51,6 +51,30 @@ describe('one logged-in client', () => {
     assert.equal(log.filter((e) => e.name === 'message_edit' && e.args[0].id._serialized === msg.id._serialized).length, 2);
   });
 
+  test('message_edit: edits made while the page was away arrive once each, in order, after it reconnects', async () => {
+    const from = '15557400009';
+    const msg = await receive(ctx.sim, client, { from, body: 'v1' });
+    const edits = () => log.filter((e) => e.name === 'message_edit' && e.args[0].id._serialized === msg.id._serialized).map((e) => e.args.slice(1));
+    const since = ctx.sim.events.length;
+    assert.ok(ctx.sim.goAway(2000) >= 1);
+    for (const body of ['v2', 'v3']) assert.equal((await control(ctx.sim, 'POST', '/_sim/peer/edit', { from, messageId: msg.id._serialized, body })).status, 200);
+    await waitFor(client, 'message_edit', 30000, (m, newBody) => m.id._serialized === msg.id._serialized && newBody === 'v3');
+    assert.ok(ctx.sim.events.slice(since).some((e) => e.type === 'session-restored'), 'the page reconnected');
+    assert.deepEqual(edits(), [['v2', 'v1'], ['v3', 'v2']]);
+    // Another reconnect and a reload bring no edit again; the message keeps its text.
+    await client.resetState();
+    // Once a message gets through, the page is connected again (reloadPages reaches it then).
+    await receive(ctx.sim, client, { from, body: 'after the reconnect' });
+    const ready = waitFor(client, 'ready', 30000);
+    ctx.sim.reloadPages();
+    await ready;
+    await receive(ctx.sim, client, { from, body: 'after the reload' });
+    assert.deepEqual(edits(), [['v2', 'v1'], ['v3', 'v2']]);
+    const now = await client.getMessageById(msg.id._serialized);
+    assert.equal(now.body, 'v3');
+    assert.equal(typeof now.latestEditSenderTimestampMs, 'number', 'the reloaded page knows it was edited');
+  });
+
   test('message_edit: an edited caption of a picture', async () => {
     const from = '15557400003';
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');

@@ -7,8 +7,11 @@
 // - Only the sender edits a message, and only within 15 minutes of sending it (WhatsApp's limit);
 //   a revoked message cannot be edited. The linked devices get the new text in place: WhatsApp Web
 //   sets the model's `body` (a media message's `caption`), whose `change:body` event
-//   whatsapp-web.js turns into `message_edit` (src/Client.js:1057-1063). A device that is not
-//   connected sees the new text in its history, with no event.
+//   whatsapp-web.js turns into `message_edit` (src/Client.js:1057-1063). Like a message, an edit
+//   reaches every device once: one that was not connected still has the text it last saw (its
+//   history says so) and gets the edits it missed after its first sync, each confirmed with an
+//   `edit_receipt`; a device that gets the message only after the edit gets the new text, and no
+//   edit.
 // - Archiving a chat on the phone reaches every linked device as the chat's `archive` flag.
 // - A blocked contact's messages never reach the account (the contact sees them as sent, one
 //   tick); the block list is the account's, shared by its devices.
@@ -26,13 +29,56 @@ module.exports = {
         if (Date.now() - m.createdAt > EDIT_WINDOW_MS) throw httpError(409, `${m.key} is older than 15 minutes: WhatsApp no longer lets it be edited`);
         const body = optionalString(spec.body, 'body', MAX_BODY);
         if (!body) throw httpError(400, '"body" must be the new, non-empty text');
+        // The edit travels as a message of its own (a protocol message with its own id). Every
+        // text the message had is kept, with which devices know it (`known`: device token -> how
+        // many edits it has).
+        if (!m.edits) {
+            m.edits = [];
+            m.originalBody = m.body;
+            // Devices that have the message (delivered, or in their history) have its original text.
+            m.known = new Map();
+            for (const session of this.sim.sessions.values()) {
+                if (session.wid === `${m.account}@c.us` && (m.deliveredTo.has(session.token) || m.createdAt < session.createdAt)) m.known.set(session.token, 0);
+            }
+        }
+        const edit = { editId: phoneMessageId(), body, t: Date.now() };
+        m.edits.push(edit);
         m.body = body;
-        m.editedAt = Date.now();
         this.sim._log('message-edited', { key: m.key, by: `${from}@c.us` });
-        // The edit travels as a message of its own (a protocol message with its own id).
-        const editId = phoneMessageId();
-        for (const sock of this._connectedSockets(m.account)) this.sim._send(sock, { type: 'edit', key: m.key, editId, body, t: m.editedAt });
+        for (const sock of this._connectedSockets(m.account)) this.sim._send(sock, { type: 'edit', key: m.key, ...edit });
         return { ok: true };
+    },
+
+    // The message as the device `token` last had it (its text, and its latest edit).
+    _wireAsKnownBy(m, token) {
+        const wire = this._wire(m);
+        if (!m.edits) return wire;
+        // A message first seen now (history at link time) comes with its current text.
+        if (!m.known.has(token)) m.known.set(token, m.edits.length);
+        const known = m.known.get(token);
+        const latest = known > 0 ? m.edits[known - 1] : null;
+        return { ...wire, body: latest ? latest.body : m.originalBody, edit: latest ? { editId: latest.editId, t: latest.t } : null };
+    },
+
+    // The device has the message as it is now (it received it whole).
+    _editsKnownBy(m, token) {
+        if (m.edits) m.known.set(token, Math.max(m.known.get(token) || 0, m.edits.length));
+    },
+
+    // The page applied an edit: { key, editId }.
+    _onEditReceipt(sock, msg) {
+        const m = this.messages.get(String(msg.key));
+        const index = m && m.edits ? m.edits.findIndex((e) => e.editId === msg.editId) : -1;
+        if (index >= 0 && sock.token) m.known.set(sock.token, Math.max(m.known.get(sock.token) || 0, index + 1));
+    },
+
+    // After the first sync: the edits this device missed, oldest first.
+    _sendMissedEdits(sock, session) {
+        const account = session.wid.split('@')[0];
+        for (const m of this.messages.values()) {
+            if (m.account !== account || !m.edits || !m.known.has(session.token)) continue;
+            for (const edit of m.edits.slice(m.known.get(session.token))) this.sim._send(sock, { type: 'edit', key: m.key, ...edit });
+        }
     },
 
     // POST /_sim/phone/archive {chat, archive}: the account's phone archives (or unarchives) a

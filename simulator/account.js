@@ -17,7 +17,7 @@
 
 const crypto = require('crypto');
 
-const { httpError, parseNumber, optionalString, phoneMessageId, MAX_BODY } = require('./account-util');
+const { httpError, parseNumber, optionalString, parseLocation, phoneMessageId, MAX_BODY } = require('./account-util');
 
 class AccountWorld {
     constructor(sim) {
@@ -176,7 +176,7 @@ class AccountWorld {
         const quoted = spec.quotedId === undefined || spec.quotedId === null ? null : this.messages.get(String(spec.quotedId));
         if (spec.quotedId != null && !quoted) throw httpError(404, `no message ${JSON.stringify(spec.quotedId)} to quote`);
         const media = this._upload(spec.media);
-        const location = this._location(spec.location);
+        const location = parseLocation(spec.location);
         const msg = this._store({
             account,
             peer,
@@ -194,21 +194,6 @@ class AccountWorld {
         this.sim._log('peer-message', { key: msg.key, from: msg.from, to: msg.to, fromMe });
         this._pushToPages(account, msg);
         return { ok: true, id: msg.key };
-    }
-
-    // A shared location: { latitude, longitude, description?, url? }.
-    _location(spec) {
-        if (spec === undefined || spec === null) return null;
-        const ok = (v, max) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= max;
-        if (typeof spec !== 'object' || !ok(spec.latitude, 90) || !ok(spec.longitude, 180)) {
-            throw httpError(400, 'location must be {"latitude": -90..90, "longitude": -180..180, "description"?, "url"?}');
-        }
-        return {
-            latitude: spec.latitude,
-            longitude: spec.longitude,
-            description: optionalString(spec.description, 'location.description', 1000),
-            url: optionalString(spec.url, 'location.url', 2000),
-        };
     }
 
     _store({ account, peer, chat: chatIn, author, fromMe, id, body, quoted, mentions, ack, type: typeIn = 'chat', media = null, location = null }) {
@@ -431,7 +416,7 @@ class AccountWorld {
         for (const m of this.messages.values()) {
             if (m.account !== account) continue;
             // Older than the device, or already delivered to it: history.
-            if (m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) history.push(this._wire(m));
+            if (m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) history.push(this._wireAsKnownBy(m, session.token));
         }
         const numbers = new Set([...this.contacts.keys(), ...history.map((m) => (m.author || m.chat).split('@')[0])]);
         const groups = [...this.groups.values()].filter((g) => g.account === account && g.participants.includes(account));
@@ -452,6 +437,7 @@ class AccountWorld {
             if (m.account !== account || m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) continue;
             this.sim._send(sock, { type: 'msg', msg: this._wire(m), ...this._context(m) });
         }
+        this._sendMissedEdits(sock, session);
     }
 
     // Messages the page sends; returns false for types that are not the account world's.
@@ -499,6 +485,9 @@ class AccountWorld {
             }
             case 'block':
                 return this._onBlock(sock, msg);
+            case 'edit_receipt':
+                this._onEditReceipt(sock, msg);
+                return true;
             case 'seen':
                 this.sim._log('chat-seen', { socketId: sock.id, chat: String(msg.chat) });
                 this._answer(sock, msg, { ok: true });
@@ -524,7 +513,10 @@ class AccountWorld {
 
     _onReceipt(sock, msg) {
         const m = this.messages.get(String(msg.key));
-        if (m && sock.token) m.deliveredTo.add(sock.token);
+        if (m && sock.token) {
+            m.deliveredTo.add(sock.token);
+            this._editsKnownBy(m, sock.token);
+        }
     }
 
     // The page sends a message: the server stores it (ack 1) and the contact receives it (ack 2).
@@ -562,7 +554,7 @@ class AccountWorld {
         let location = null;
         if (msg.msgType === 'location') {
             try {
-                location = this._location({ latitude: msg.lat, longitude: msg.lng, description: msg.loc || null, url: msg.clientUrl || null });
+                location = parseLocation({ latitude: msg.lat, longitude: msg.lng, description: msg.loc || null, url: msg.clientUrl || null });
             } catch {
                 return refuse('bad-location');
             }

@@ -18,6 +18,8 @@
         const field = m.directPath ? 'caption' : 'body';
         const editKey = new MsgKey({ fromMe: m.id.fromMe, remote: m.id.remote, id: msg.editId, participant: m.id.participant });
         m.set({ latestEditSenderTimestampMs: msg.t, latestEditMsgKey: editKey, [field]: msg.body });
+        // The server keeps an edit for this device until the device has it.
+        sim.send({ type: 'edit_receipt', key: msg.key, editId: msg.editId });
     });
 
     // The phone changed a chat setting: the chat model follows (archive only so far).

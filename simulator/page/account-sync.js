@@ -88,6 +88,8 @@
                 clientUrl: w.location.url || undefined,
             });
         }
+        // An edited message the page had already (history): its latest edit.
+        if (w.edit) Object.assign(attrs, { latestEditSenderTimestampMs: w.edit.t, latestEditMsgKey: new MsgKey({ fromMe: w.fromMe, remote: w.chat, id: w.edit.editId, participant: w.author || undefined }) });
         if (w.quoted) {
             attrs.quotedMsg = { type: w.quoted.type, body: w.quoted.body };
             attrs.quotedStanzaID = w.quoted.id;
