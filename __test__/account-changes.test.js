@@ -195,3 +195,21 @@ describe('one logged-in client', () => {
     assert.ok(!ctx.sim.events.slice(quiet).some((e) => e.type === 'contact-blocked'));
   });
 });
+
+test("the control API of edits and archiving from the phone: bad bodies are 400, others' messages 403, unknown ones 404", async () => {
+  const { startSimulator } = require('../simulator');
+  const sim = await startSimulator();
+  try {
+    const post = async (route, body) => (await control(sim, 'POST', route, body)).status;
+    assert.equal(await post('/_sim/phone/archive', { chat: '15557654321', archive: true }), 409, 'no account linked yet');
+    assert.equal(await post('/_sim/phone/archive', { chat: '15557654321', archive: 'yes' }), 400);
+    assert.equal(await post('/_sim/phone/archive', { chat: 'abc', archive: true }), 400);
+    assert.equal(await post('/_sim/peer/edit', { from: '15557654321', messageId: 'nope', body: 'x' }), 404);
+    assert.equal(await post('/_sim/peer/edit', { from: 'abc', messageId: 'nope', body: 'x' }), 400);
+    assert.equal(await post('/_sim/groups', { subject: 'G', participants: ['15557654321'], join: 'no' }), 400);
+    const routes = (await control(sim, 'GET', '/_sim/nope')).body.routes;
+    for (const route of ['POST /_sim/peer/edit {from, messageId, body}', 'POST /_sim/phone/archive {chat, archive, to?}']) assert.ok(routes.includes(route), route);
+  } finally {
+    await sim.close();
+  }
+});

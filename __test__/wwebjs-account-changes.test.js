@@ -28,6 +28,16 @@ test('whatsapp-web.js: message_edit, message_revoke_me, chat_archived, unread_co
     assert.deepEqual([message.body, newBody, prevBody], ['at 6', 'at 6', 'at 5']);
     assert.equal(typeof message.latestEditSenderTimestampMs, 'number');
 
+    // An edit made while the page was away arrives after the reconnect, once.
+    const edits = [];
+    client.on('message_edit', (m, newBody) => m.id._serialized === id && edits.push(newBody));
+    const restored = sim.events.length;
+    sim.goAway(2000);
+    sim.peer.edit({ from: peer, messageId: id, body: 'at 7' });
+    await waitFor(client, 'message_edit', 30000, (m, newBody) => newBody === 'at 7');
+    assert.ok(sim.events.slice(restored).some((e) => e.type === 'session-restored'));
+    assert.deepEqual(edits, ['at 7']);
+
     // unread_count: whatsapp-web.js reads the chat with getChatById after the event.
     const unread = waitFor(client, 'unread_count', 30000, (c) => c.id._serialized === `${peer}@c.us` && c.unreadCount === 0);
     await client.sendSeen(`${peer}@c.us`);

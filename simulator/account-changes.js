@@ -87,8 +87,8 @@ module.exports = {
         if (!spec || typeof spec !== 'object' || typeof spec.archive !== 'boolean') {
             throw httpError(400, 'body must be {"chat": "<digits> or <group id>", "archive": true|false}');
         }
-        const account = this._account(spec.to === undefined || spec.to === null ? null : parseNumber(spec.to, 'to'));
         const chat = typeof spec.chat === 'string' && /^\d+@g\.us$/.test(spec.chat) ? spec.chat : `${parseNumber(spec.chat, 'chat')}@c.us`;
+        const account = this._account(spec.to === undefined || spec.to === null ? null : parseNumber(spec.to, 'to'));
         this.sim._log('phone-chat-setting', { account, chat, setting: 'archive', value: spec.archive });
         for (const sock of this._connectedSockets(account)) this.sim._send(sock, { type: 'chat_setting', chat, setting: 'archive', value: spec.archive });
         return { ok: true };

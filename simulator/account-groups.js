@@ -28,10 +28,10 @@ module.exports = {
         const subject = optionalString(spec.subject, 'subject', 100);
         if (!subject) throw httpError(400, 'subject must be a non-empty string');
         if (!Array.isArray(spec.participants) || spec.participants.length === 0) throw httpError(400, 'participants must be a non-empty list of numbers');
+        if (spec.join !== undefined && typeof spec.join !== 'boolean') throw httpError(400, 'join must be true (the account is added) or false (it may join by the invite code)');
         const account = this._account(spec.account == null ? null : parseNumber(spec.account, 'account'));
         const members = [...new Set(spec.participants.map((p) => parseNumber(p, 'participants[]')))].filter((p) => p !== account);
         if (members.length === 0) throw httpError(400, 'participants must name someone other than the linked account');
-        if (spec.join !== undefined && typeof spec.join !== 'boolean') throw httpError(400, 'join must be true (the account is added) or false (it may join by the invite code)');
         const join = spec.join !== false;
         const group = this._newGroup({ subject, description: optionalString(spec.description, 'description', 2000), owner: members[0], participants: join ? [...members, account] : members, account });
         this.sim._log('group-created', { id: group.id, subject, owner: group.owner });
