@@ -75,9 +75,11 @@ describe('one logged-in client', () => {
   });
 
   test('not an admin: addParticipants() answers whatsapp-web.js\'s message, getInviteCode() undefined; the admin\'s invite code; acceptInvite()', async () => {
-    // A contact's group, with us in it: we are no admin.
+    // A contact's group, with us in it: we are no admin. (The event can come before the HTTP
+    // answer: the listener is in place first.)
+    const addedByThem = waitFor(client, 'group_join', 20000, (n) => n.type === 'add' && n.author === A);
     const theirs = (await control(ctx.sim, 'POST', '/_sim/groups', { subject: 'Theirs', participants: [A.split('@')[0]] })).body.id;
-    await waitFor(client, 'group_join', 20000, (n) => n.chatId === theirs);
+    assert.equal((await addedByThem).chatId, theirs);
     const their = await client.getChatById(theirs);
     assert.equal(await their.addParticipants(B), 'AddParticipantsError: You have no admin rights to add a participant to a group');
     assert.equal(await their.getInviteCode(), undefined);

@@ -2,10 +2,11 @@
 //!
 //! Any script in the page can call the binding, as often and with whatever
 //! it likes. The gate drops payloads above a size cap, repeated progress
-//! values, and anything beyond a generous rate, in callbacks and in bytes (far
-//! above what WhatsApp Web sends even during a thousand pairing-code cycles or
-//! a burst of a thousand messages), so a flood cannot grow the queues to the
-//! session and to JavaScript without bound.
+//! values, and anything beyond a generous rate, in callbacks (login and
+//! account callbacks each have their own bucket) and in bytes (far above what
+//! WhatsApp Web sends even during a thousand pairing-code cycles or after a
+//! long time offline), so a flood cannot grow the queues to the session and to
+//! JavaScript without bound.
 
 use std::time::Instant;
 
@@ -16,23 +17,54 @@ use crate::session::PageEvent;
 /// WhatsApp, which JSON may escape to six bytes each (`\uXXXX`), with its
 /// fields around it. A smaller cap would drop long messages without a trace.
 pub const MAX_PAYLOAD: usize = 512 * 1024;
-/// Burst size and sustained rate of admitted callbacks. After a long time
-/// offline WhatsApp Web hands over thousands of messages at once, each with an
-/// `unread_count` callback besides: those must all pass (measured: 4,000
-/// messages in ~6 s were cut at 2,000 and 1,000 per second). Memory is bounded
-/// by the byte bucket below; this bounds the work per callback.
-const BURST: f64 = 20_000.0;
-const PER_SECOND: f64 = 10_000.0;
-/// Burst size and sustained rate of admitted payload bytes (a burst of 2,000
-/// ordinary messages is a few MiB; 2,000 payloads at the cap would be 1 GiB).
+/// Burst size and sustained rate of admitted login and socket callbacks
+/// (QR, state, progress, …): far above what WhatsApp Web sends even during a
+/// thousand pairing-code cycles.
+const BURST: f64 = 2000.0;
+const PER_SECOND: f64 = 1000.0;
+/// The same for the account's callbacks (messages, acks, chat changes). After
+/// a long time offline WhatsApp Web hands over thousands of messages at once,
+/// each with an `unread_count` callback besides: those must all pass
+/// (measured: 4,000 messages in ~6 s were cut by the login bucket). Memory is
+/// bounded by the byte bucket below.
+const ACCOUNT_BURST: f64 = 20_000.0;
+const ACCOUNT_PER_SECOND: f64 = 10_000.0;
+/// Burst size and sustained rate of admitted payload bytes, all callbacks
+/// together (a burst of 2,000 ordinary messages is a few MiB; 2,000 payloads
+/// at the cap would be 1 GiB).
 const BYTES_BURST: f64 = 32.0 * 1024.0 * 1024.0;
 const BYTES_PER_SECOND: f64 = 16.0 * 1024.0 * 1024.0;
 
-pub struct PageGate {
+/// A token bucket: `burst` at once, refilled at `rate` per second.
+struct Bucket {
     tokens: f64,
     refilled: Instant,
-    bytes: f64,
-    bytes_refilled: Instant,
+    burst: f64,
+    rate: f64,
+}
+
+impl Bucket {
+    fn new(burst: f64, rate: f64, now: Instant) -> Bucket {
+        Bucket { tokens: burst, refilled: now, burst, rate }
+    }
+
+    /// Takes `amount` tokens if there are that many.
+    fn take(&mut self, amount: f64, now: Instant) -> bool {
+        let elapsed = now.saturating_duration_since(self.refilled).as_secs_f64();
+        self.refilled = now;
+        self.tokens = (self.tokens + elapsed * self.rate).min(self.burst);
+        if amount > self.tokens {
+            return false;
+        }
+        self.tokens -= amount;
+        true
+    }
+}
+
+pub struct PageGate {
+    callbacks: Bucket,
+    account_callbacks: Bucket,
+    bytes: Bucket,
     last_progress: Option<u8>,
     dropped: u64,
 }
@@ -40,7 +72,13 @@ pub struct PageGate {
 impl Default for PageGate {
     fn default() -> Self {
         let now = Instant::now();
-        PageGate { tokens: BURST, refilled: now, bytes: BYTES_BURST, bytes_refilled: now, last_progress: None, dropped: 0 }
+        PageGate {
+            callbacks: Bucket::new(BURST, PER_SECOND, now),
+            account_callbacks: Bucket::new(ACCOUNT_BURST, ACCOUNT_PER_SECOND, now),
+            bytes: Bucket::new(BYTES_BURST, BYTES_PER_SECOND, now),
+            last_progress: None,
+            dropped: 0,
+        }
     }
 }
 
@@ -55,14 +93,10 @@ impl PageGate {
             self.drop_one(|| format!("a page callback of {} bytes (limit {MAX_PAYLOAD})", payload.len()));
             return false;
         }
-        let elapsed = now.saturating_duration_since(self.bytes_refilled).as_secs_f64();
-        self.bytes_refilled = now;
-        self.bytes = (self.bytes + elapsed * BYTES_PER_SECOND).min(BYTES_BURST);
-        if (payload.len() as f64) > self.bytes {
+        if !self.bytes.take(payload.len() as f64, now) {
             self.drop_one(|| "page callbacks beyond the byte rate limit".into());
             return false;
         }
-        self.bytes -= payload.len() as f64;
         true
     }
 
@@ -79,14 +113,11 @@ impl PageGate {
             PageEvent::Progress(p) => self.last_progress = Some(*p),
             _ => {}
         }
-        let elapsed = now.saturating_duration_since(self.refilled).as_secs_f64();
-        self.refilled = now;
-        self.tokens = (self.tokens + elapsed * PER_SECOND).min(BURST);
-        if self.tokens < 1.0 {
+        let bucket = if matches!(event, PageEvent::Account(_)) { &mut self.account_callbacks } else { &mut self.callbacks };
+        if !bucket.take(1.0, now) {
             self.drop_one(|| "page callbacks beyond the rate limit".into());
             return false;
         }
-        self.tokens -= 1.0;
         true
     }
 
@@ -124,6 +155,17 @@ mod tests {
         let mut gate = PageGate::default();
         assert!(gate.admit_payload(&"x".repeat(MAX_PAYLOAD)));
         assert!(!gate.admit_payload(&"x".repeat(MAX_PAYLOAD + 1)));
+    }
+
+    #[test]
+    fn the_accounts_callbacks_have_a_bucket_of_their_own() {
+        let mut gate = PageGate::default();
+        let start = Instant::now();
+        let message = crate::account::parse_event(&serde_json::json!({ "t": "msg", "m": crate::message::tests::record(false, "A", "hi") })).unwrap();
+        let event = PageEvent::Account(message);
+        let admitted = (0..100_000).filter(|_| gate.admit_event_at(&event, start)).count();
+        assert_eq!(admitted, ACCOUNT_BURST as usize, "thousands of messages at once pass");
+        assert!(gate.admit_event_at(&PageEvent::Synced, start), "and login callbacks still have theirs");
     }
 
     #[test]
