@@ -81,6 +81,19 @@ declare namespace WhatsAppWebRs {
         /** Get contact instance by ID */
         getContactById(contactId: string): Promise<Contact>;
 
+        /** Get all blocked contacts by host account */
+        getBlockedContacts(): Promise<Contact[]>;
+
+        /**Accepts an invitation to join a group */
+        acceptInvite(inviteCode: string): Promise<string>;
+
+        /** Creates a new group */
+        createGroup(
+            title: string,
+            participants?: string | Contact | Contact[] | string[],
+            options?: CreateGroupOptions,
+        ): Promise<CreateGroupResult | string>;
+
         /** Get message by ID */
         getMessageById(messageId: string): Promise<Message>;
 
@@ -140,6 +153,50 @@ declare namespace WhatsAppWebRs {
             ) => void,
         ): this;
 
+        /** Emitted when an edit event occurrs on message type */
+        on(
+            event: 'message_edit',
+            listener: (
+                /** The message that was affected */
+                message: Message,
+                /** New text message */
+                newBody: String,
+                /** Prev text message */
+                prevBody: String,
+            ) => void,
+        ): this;
+
+        /** Emitted when a chat unread count changes */
+        on(
+            event: 'unread_count',
+            listener: (
+                /** The chat that was affected */
+                chat: Chat,
+            ) => void,
+        ): this;
+
+        /** Emitted when a message is deleted by the current user */
+        on(
+            event: 'message_revoke_me',
+            listener: (
+                /** The message that was revoked */
+                message: Message,
+            ) => void,
+        ): this;
+
+        /** Emitted when a chat is archived/unarchived */
+        on(
+            event: 'chat_archived',
+            listener: (
+                /** The chat that was archived/unarchived */
+                chat: Chat,
+                /** State the chat is currently in */
+                currState: boolean,
+                /** State the chat was previously in */
+                prevState: boolean,
+            ) => void,
+        ): this;
+
         /** Emitted when a message is deleted for everyone in the chat. */
         on(
             event: 'message_revoke_everyone',
@@ -163,6 +220,33 @@ declare namespace WhatsAppWebRs {
         /** Emitted when a user leaves the chat or is removed by an admin */
         on(
             event: 'group_leave',
+            listener: (
+                /** GroupNotification with more information about the action */
+                notification: GroupNotification,
+            ) => void,
+        ): this;
+
+        /** Emitted when a current user is promoted to an admin or demoted to a regular user. */
+        on(
+            event: 'group_admin_changed',
+            listener: (
+                /** GroupNotification with more information about the action */
+                notification: GroupNotification,
+            ) => void,
+        ): this;
+
+        /** Emitted when some user requested to join the group that has the membership approval mode turned on */
+        on(
+            event: 'group_membership_request',
+            listener: (
+                /** GroupNotification with more information about the action */
+                notification: GroupNotification,
+            ) => void,
+        ): this;
+
+        /** Emitted when group settings are updated, such as subject, description or picture. */
+        on(
+            event: 'group_update',
             listener: (
                 /** GroupNotification with more information about the action */
                 notification: GroupNotification,
@@ -553,6 +637,12 @@ declare namespace WhatsAppWebRs {
         type: MessageTypes;
         /** Location information contained in the message, if the message is type "location" */
         location: Location;
+        /** Indicates the duration of the message in seconds (audio and video; undefined otherwise) */
+        duration: string;
+        /** Last edit time */
+        latestEditSenderTimestampMs?: number;
+        /** Last edit message author */
+        latestEditMsgKey?: MessageId;
         /** Links included in the message. */
         links: Array<{
             link: string;
@@ -630,6 +720,65 @@ declare namespace WhatsAppWebRs {
         ack?: number;
     }
 
+    /** An object that handles options for group creation */
+    export interface CreateGroupOptions {
+        /**
+         * The number of seconds for the messages to disappear in the group,
+         * won't take an effect if the group is been creating with myself only
+         * @default 0
+         */
+        messageTimer?: number;
+        /**
+         * The ID of a parent community group to link the newly created group with,
+         * won't take an effect if the group is been creating with myself only
+         */
+        parentGroupId?: string;
+        /** If true, the inviteV4 will be sent to those participants
+         * who have restricted others from being automatically added to groups,
+         * otherwise the inviteV4 won't be sent
+         * @default true
+         */
+        autoSendInviteV4?: boolean;
+        /**
+         * The comment to be added to an inviteV4 (empty string by default)
+         * @default ''
+         */
+        comment?: string;
+        /** If true, only admins can add members to the group (false by default)
+         * @default false
+         */
+        memberAddMode?: boolean;
+        /** If true, group admins will be required to approve anyone who wishes to join the group (false by default)
+         * @default false
+         */
+        membershipApprovalMode?: boolean;
+        /** If true, only admins can change group group info (true by default)
+         * @default true
+         */
+        isRestrict?: boolean;
+        /** If true, only admins can send messages (false by default)
+         * @default false
+         */
+        isAnnounce?: boolean;
+    }
+
+    /** An object that handles the result for createGroup method */
+    export interface CreateGroupResult {
+        /** A group title */
+        title: string;
+        /** An object that handles the newly created group ID */
+        gid: ChatId;
+        /** An object that handles the result value for each added to the group participant */
+        participants: {
+            [participantId: string]: {
+                statusCode: number;
+                message: string;
+                isGroupCreator: boolean;
+                isInviteV4Sent: boolean;
+            };
+        };
+    }
+
     export interface MessageSearchOptions {
         /** The amount of messages to return (the latest ones). Infinity or none: all that are held. */
         limit?: number;
@@ -692,9 +841,9 @@ declare namespace WhatsAppWebRs {
         /** Marks this Chat as unread */
         markUnread: () => Promise<void>;
         /** Simulate typing in chat. This will last for 25 seconds. */
-        sendStateTyping: () => Promise<boolean>;
+        sendStateTyping: () => Promise<void>;
         /** Simulate recording audio in chat. This will last for 25 seconds. */
-        sendStateRecording: () => Promise<boolean>;
+        sendStateRecording: () => Promise<void>;
         /** Stops typing or recording in chat immediately. */
         clearState: () => Promise<boolean>;
     }
@@ -716,6 +865,52 @@ declare namespace WhatsAppWebRs {
         description: string;
         /** Group participants */
         participants: Array<GroupParticipant>;
+        /** Adds a list of participants by ID to the group */
+        addParticipants: (
+            participantIds: string | string[],
+            options?: AddParticipantsOptions,
+        ) => Promise<{ [key: string]: AddParticipantsResult } | string>;
+        /** Removes a list of participants by ID to the group */
+        removeParticipants: (
+            participantIds: string[],
+        ) => Promise<{ status: number }>;
+        /** Gets the invite code for a specific group */
+        getInviteCode: () => Promise<string>;
+        /** Makes the bot leave the group */
+        leave: () => Promise<void>;
+    }
+
+    /** An object that handles the result for addParticipants method */
+    export interface AddParticipantsResult {
+        [participantId: string]: {
+            code: number;
+            message: string;
+            isInviteV4Sent: boolean;
+        };
+    }
+
+    /** An object that handles options for adding participants */
+    export interface AddParticipantsOptions {
+        /**
+         * The number of milliseconds to wait before adding the next participant.
+         * If it is an array, a random sleep time between the sleep[0] and sleep[1] values will be added
+         * (the difference must be >=100 ms, otherwise, a random sleep time between sleep[1] and sleep[1] + 100
+         * will be added). If sleep is a number, a sleep time equal to its value will be added
+         * @default [250,500]
+         */
+        sleep?: Array<number> | number;
+        /**
+         * If true, the inviteV4 will be sent to those participants
+         * who have restricted others from being automatically added to groups,
+         * otherwise the inviteV4 won't be sent
+         * @default true
+         */
+        autoSendInviteV4?: boolean;
+        /**
+         * The comment to be added to an inviteV4 (empty string by default)
+         * @default ''
+         */
+        comment?: string;
     }
 
     export interface GroupNotification {
@@ -795,6 +990,10 @@ declare namespace WhatsAppWebRs {
         getProfilePicUrl: () => Promise<string>;
         /** Gets the Contact's current "about" info. Returns null if you don't have permission to read their status.  */
         getAbout: () => Promise<string | null>;
+        /** Blocks this contact from WhatsApp */
+        block: () => Promise<boolean>;
+        /** Unlocks this contact from WhatsApp */
+        unblock: () => Promise<boolean>;
         /** Returns the Chat that corresponds to this Contact. Will return null for the currently logged in user. */
         getChat: () => Promise<Chat>;
         /** Returns the contact's countrycode, (1541859685@c.us) => (1) */
@@ -910,9 +1109,16 @@ declare namespace WhatsAppWebRs {
         MESSAGE_CREATE = 'message_create',
         MESSAGE_ACK = 'message_ack',
         MESSAGE_REVOKED_EVERYONE = 'message_revoke_everyone',
+        MESSAGE_REVOKED_ME = 'message_revoke_me',
+        MESSAGE_EDIT = 'message_edit',
+        UNREAD_COUNT = 'unread_count',
+        CHAT_ARCHIVED = 'chat_archived',
         MESSAGE_REACTION = 'message_reaction',
         GROUP_JOIN = 'group_join',
         GROUP_LEAVE = 'group_leave',
+        GROUP_ADMIN_CHANGED = 'group_admin_changed',
+        GROUP_MEMBERSHIP_REQUEST = 'group_membership_request',
+        GROUP_UPDATE = 'group_update',
     }
 }
 

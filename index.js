@@ -13,11 +13,13 @@ const { createContact } = require('./lib/structures/Contact');
 const { connectPuppeteer } = require('./lib/puppeteer');
 
 // Events whose first argument is a message (src/account/mod.rs AccountEmit).
-const MESSAGE_EVENTS = new Set(['message', 'message_create', 'message_ack']);
+const MESSAGE_EVENTS = new Set(['message', 'message_create', 'message_ack', 'message_edit', 'message_revoke_me']);
 // Turns the native arguments of the other account events into structures.
 const ACCOUNT_EVENT_ARGS = {
   message_revoke_everyone: (client, [now, before]) => [new structures.Message(client, now), before ? new structures.Message(client, before) : undefined],
   message_reaction: (client, [reaction]) => [new structures.Reaction(client, reaction)],
+  chat_archived: (client, [chat, now, before]) => [createChat(client, chat), now, before],
+  unread_count: (client, [chat]) => [createChat(client, chat)],
 };
 for (const name of ['group_join', 'group_leave', 'group_admin_changed', 'group_membership_request', 'group_update']) {
   ACCOUNT_EVENT_ARGS[name] = (client, [notification]) => [new structures.GroupNotification(client, notification)];
@@ -324,6 +326,26 @@ class Client extends EventEmitter {
 
   async getContactById(contactId) {
     return createContact(this, await this[accountCall]('getContactById', contactId));
+  }
+
+  /**
+   * Creates a group with the participants (ids or Contacts); resolves `{ title, gid, participants }`
+   * (each participant's `statusCode`, `message`, `isGroupCreator`, `isInviteV4Sent`), or a message
+   * when WhatsApp refused.
+   */
+  createGroup(title, participants = [], options = {}) {
+    const list = (Array.isArray(participants) ? participants : [participants]).map((p) => (p && p.id && p.id._serialized ? p.id._serialized : p));
+    return this[accountCall]('createGroup', title, list, options);
+  }
+
+  /** Joins a group by its invite code; resolves the group's id. */
+  acceptInvite(inviteCode) {
+    return this[accountCall]('acceptInvite', inviteCode);
+  }
+
+  /** The contacts this account has blocked. */
+  async getBlockedContacts() {
+    return (await this[accountCall]('getBlockedContacts')).map((contact) => createContact(this, contact));
   }
 
   async getMessageById(messageId) {

@@ -6,36 +6,9 @@ const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { Client, Message, MessageMedia, Location, Reaction, GroupNotification, PrivateChat, GroupChat, PrivateContact, MessageAck, MessageTypes } = require('..');
 const { setup, waitFor, loginByQr, showQr } = require('./helpers');
+const { control, peerSend, peerSendAndReceive, inbox, serverHas } = require('./account-helpers');
 
 const ME = '15550100001@c.us';
-
-// The simulator's control API over HTTP, as a test script or a person would use it.
-async function control(sim, method, route, body) {
-  const res = await fetch(new URL(route, sim.httpUrl), {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
-const peerSend = async (sim, body) => {
-  const res = await control(sim, 'POST', '/_sim/peer/send', body);
-  assert.equal(res.status, 200, JSON.stringify(res.body));
-  return res.body.id;
-};
-// A contact writes and the client emits it as `message`: the listener is in place before the
-// message is sent (the event can come before the HTTP answer does).
-async function peerSendAndReceive(sim, client, body) {
-  const received = waitFor(client, 'message', 20000, (m) => m.from === `${body.from}@c.us` && m.body === body.body);
-  const id = await peerSend(sim, body);
-  const msg = await received;
-  assert.equal(msg.id._serialized, id);
-  return msg;
-}
-// sendMessage() resolves once the page holds the message, as whatsapp-web.js's does; the
-// contact's inbox has it once the server has it.
-const serverHas = (sim, message) => sim.waitFor('message-sent', (e) => e.key === message.id._serialized, 30000, { since: 0 });
-const inbox = async (sim, peer) => (await control(sim, 'GET', `/_sim/peer/inbox?peer=${peer}`)).body.messages;
 
 // Every event of these kinds, in order, with a way to wait for one.
 function recorder(client, names = ['message', 'message_create', 'message_ack', 'message_reaction', 'message_revoke_everyone']) {

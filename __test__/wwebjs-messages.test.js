@@ -6,35 +6,12 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { Client, NoAuth, MessageAck, MessageMedia, Location } = require('whatsapp-web.js');
+const { MessageAck, MessageMedia, Location } = require('whatsapp-web.js');
 
-const { startSimulator } = require('../simulator');
-const chromium = require('../simulator/chromium');
 const { waitFor } = require('./helpers');
+const { wwebjsOnSimulator, wwebjsLogin } = require('./wwebjs-harness');
 
 const ME = '15550100001@c.us';
-
-/** A simulator and an unchanged whatsapp-web.js client pointed at it, both stopped after the test. */
-async function wwebjsOnSimulator(t) {
-    const sim = await startSimulator({ syncStepMs: 20 });
-    t.after(() => sim.close());
-    const dir = chromium.makeProfileDir('wa-sim-wwebjs-msg-');
-    const client = new Client({
-        authStrategy: new NoAuth(),
-        webVersionCache: { type: 'none' },
-        puppeteer: {
-            executablePath: chromium.CHROMIUM_PATH,
-            headless: true,
-            userDataDir: dir,
-            args: [...chromium.BASE_CHROMIUM_ARGS, ...sim.chromiumArgs],
-        },
-    });
-    t.after(async () => {
-        await client.destroy().catch(() => {});
-        await chromium.removeProfileDir(dir);
-    });
-    return { sim, client };
-}
 
 test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, getContacts, numbers, media in and out, chat settings, reactions, revoking, groups', async (t) => {
     const { sim, client } = await wwebjsOnSimulator(t);
@@ -44,14 +21,7 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
     client.on('message', (msg) => {
         if (msg.body == '!ping') msg.reply('pong');
     });
-    const qr = waitFor(client, 'qr');
-    const ready = waitFor(client, 'ready');
-    const initialized = client.initialize();
-    // whatsapp-web.js listens to the login only once initialize() resolved (see wwebjs-fidelity.test.js).
-    const text = await qr;
-    await initialized;
-    assert.equal((await sim.phone.scan(text)).ok, true);
-    await ready;
+    await wwebjsLogin(sim, client);
 
     // Ping-pong.
     await sim.addContacts([{ number: '15557100001', name: 'Pinger', pushname: 'ping' }]);
@@ -234,13 +204,7 @@ test('whatsapp-web.js defect: a message that arrives between the first sync and 
     sim.on('event', (ev) => {
         if (ev.type === 'synced' && !earlyId) earlyId = sim.peer.send({ from: '15557100003', body: 'too early' }).id;
     });
-    const qr = waitFor(client, 'qr');
-    const ready = waitFor(client, 'ready');
-    const initialized = client.initialize();
-    const text = await qr;
-    await initialized;
-    assert.equal((await sim.phone.scan(text)).ok, true);
-    await ready;
+    await wwebjsLogin(sim, client);
     // A later message is emitted, so listeners are in place; the early one stays unheard.
     const later = waitFor(client, 'message', 30000, (m) => m.body === 'later');
     sim.peer.send({ from: '15557100003', body: 'later' });

@@ -1,7 +1,9 @@
 'use strict';
 // Groups in the account world (methods of AccountWorld, see account.js): a contact makes a group
-// and adds the linked account (gp2 `add`: group_join), participants write there, the owner removes
-// someone (gp2 `remove`: group_leave).
+// and adds the linked account (gp2 `add`: group_join), or leaves it out and shares the invite
+// code; participants write there, the owner removes someone (gp2 `remove`: group_leave). What the
+// account itself does to groups (create, add, remove, leave, invite codes) is in
+// account-group-actions.js.
 
 const crypto = require('crypto');
 const { httpError, parseNumber, optionalString, phoneMessageId } = require('./account-util');
@@ -26,26 +28,43 @@ module.exports = {
         const subject = optionalString(spec.subject, 'subject', 100);
         if (!subject) throw httpError(400, 'subject must be a non-empty string');
         if (!Array.isArray(spec.participants) || spec.participants.length === 0) throw httpError(400, 'participants must be a non-empty list of numbers');
+        if (spec.join !== undefined && typeof spec.join !== 'boolean') throw httpError(400, 'join must be true (the account is added) or false (it may join by the invite code)');
         const account = this._account(spec.account == null ? null : parseNumber(spec.account, 'account'));
         const members = [...new Set(spec.participants.map((p) => parseNumber(p, 'participants[]')))].filter((p) => p !== account);
         if (members.length === 0) throw httpError(400, 'participants must name someone other than the linked account');
+        const join = spec.join !== false;
+        const group = this._newGroup({ subject, description: optionalString(spec.description, 'description', 2000), owner: members[0], participants: join ? [...members, account] : members, account });
+        this.sim._log('group-created', { id: group.id, subject, owner: group.owner });
+        // The owner adds the account: a gp2 `add` notification in the group.
+        if (join) this._groupNote(group, group.owner, 'add', [account]);
+        return { ok: true, id: group.id, inviteCode: group.inviteCode };
+    },
+
+    _newGroup({ subject, description, owner, participants, account }) {
         const group = {
             id: `120363${String(crypto.randomInt(0, 1e6)).padStart(6, '0')}${String(crypto.randomInt(0, 1e6)).padStart(6, '0')}@g.us`,
             subject,
-            description: optionalString(spec.description, 'description', 2000),
-            owner: members[0],
-            participants: [...members, account],
+            description,
+            owner,
+            participants,
             creation: Math.floor(Date.now() / 1000),
             account,
+            // WhatsApp's invite codes: 22 characters of base64url-like text.
+            inviteCode: crypto.randomBytes(16).toString('base64url').slice(0, 22),
         };
         this.groups.set(group.id, group);
-        this.sim._log('group-created', { id: group.id, subject, owner: group.owner });
-        // The owner adds the account: a gp2 `add` notification in the group.
-        const note = this._store({ account, chat: group.id, author: group.owner, fromMe: false, id: phoneMessageId(), body: '', quoted: null, mentions: [], ack: 0, type: 'gp2' });
-        note.subtype = 'add';
-        note.recipients = [`${account}@c.us`];
-        this._pushToPages(account, note);
-        return { ok: true, id: group.id };
+        return group;
+    },
+
+    // A gp2 notification in the group (`add`, `remove`, `leave`, `invite`, `create`): a message of
+    // the account's world, pushed to its pages.
+    _groupNote(group, author, subtype, recipients) {
+        const fromMe = author === group.account;
+        const note = this._store({ account: group.account, chat: group.id, author, fromMe, id: phoneMessageId(), body: '', quoted: null, mentions: [], ack: 0, type: 'gp2' });
+        note.subtype = subtype;
+        note.recipients = recipients.map((n) => `${n}@c.us`);
+        this._pushToPages(group.account, note);
+        return note;
     },
 
     // POST /_sim/groups/remove: the group's owner removes a participant (the linked account
@@ -58,10 +77,7 @@ module.exports = {
         if (number === group.owner) throw httpError(400, 'the owner cannot be removed');
         group.participants = group.participants.filter((p) => p !== number);
         this.sim._log('group-removed', { id: group.id, number });
-        const note = this._store({ account: group.account, chat: group.id, author: group.owner, fromMe: false, id: phoneMessageId(), body: '', quoted: null, mentions: [], ack: 0, type: 'gp2' });
-        note.subtype = 'remove';
-        note.recipients = [`${number}@c.us`];
-        this._pushToPages(group.account, note);
+        this._groupNote(group, group.owner, 'remove', [number]);
         return { ok: true };
     },
 

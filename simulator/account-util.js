@@ -27,7 +27,22 @@ function optionalString(value, what, max = 1000) {
     return value;
 }
 
+// A shared location: { latitude, longitude, description?, url? }, or null when none was given.
+function parseLocation(spec) {
+    if (spec === undefined || spec === null) return null;
+    const ok = (v, max) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= max;
+    if (typeof spec !== 'object' || !ok(spec.latitude, 90) || !ok(spec.longitude, 180)) {
+        throw httpError(400, 'location must be {"latitude": -90..90, "longitude": -180..180, "description"?, "url"?}');
+    }
+    return {
+        latitude: spec.latitude,
+        longitude: spec.longitude,
+        description: optionalString(spec.description, 'location.description', 1000),
+        url: optionalString(spec.url, 'location.url', 2000),
+    };
+}
+
 // A stanza id like an Android phone's: 32 upper-case hex digits.
 const phoneMessageId = () => crypto.randomBytes(16).toString('hex').toUpperCase();
 
-module.exports = { NUMBER_RE, MAX_BODY, httpError, parseNumber, optionalString, phoneMessageId };
+module.exports = { NUMBER_RE, MAX_BODY, httpError, parseNumber, optionalString, parseLocation, phoneMessageId };

@@ -17,7 +17,7 @@
 
 const crypto = require('crypto');
 
-const { httpError, parseNumber, optionalString, phoneMessageId, MAX_BODY } = require('./account-util');
+const { httpError, parseNumber, optionalString, parseLocation, phoneMessageId, MAX_BODY } = require('./account-util');
 
 class AccountWorld {
     constructor(sim) {
@@ -39,7 +39,10 @@ class AccountWorld {
                 read: (body) => this.peerRead(body),
                 react: (body) => this.peerReact(body),
                 revoke: (body) => this.peerRevoke(body),
+                edit: (body) => this.peerEdit(body),
             },
+            // Not under `phone`: that is the test phone of the login (scan, typeCode).
+            archiveFromPhone: (body) => this.phoneArchive(body),
             addContacts: (contacts) => this.addContacts(contacts),
             createGroup: (body) => this.createGroup(body),
             removeFromGroup: (body) => this.removeFromGroup(body),
@@ -62,6 +65,10 @@ class AccountWorld {
                 return reply(200, this.peerReact(await readJson()));
             case 'POST /_sim/peer/revoke':
                 return reply(200, this.peerRevoke(await readJson()));
+            case 'POST /_sim/peer/edit':
+                return reply(200, this.peerEdit(await readJson()));
+            case 'POST /_sim/phone/archive':
+                return reply(200, this.phoneArchive(await readJson()));
             case 'POST /_sim/groups':
                 return reply(200, this.createGroup(await readJson()));
             case 'POST /_sim/groups/remove':
@@ -86,7 +93,9 @@ class AccountWorld {
             'POST /_sim/peer/read {peer, ids?}',
             'POST /_sim/peer/react {from, messageId, reaction}',
             'POST /_sim/peer/revoke {from, messageId}',
-            'POST /_sim/groups {subject, participants: [digits], description?}',
+            'POST /_sim/peer/edit {from, messageId, body}',
+            'POST /_sim/phone/archive {chat, archive, to?}',
+            'POST /_sim/groups {subject, participants: [digits], description?, join?}',
             'POST /_sim/groups/remove {id, number}',
             'POST /_sim/contacts {contacts: [{number, name?, pushname?, isBusiness?, about?, picture?: {mimetype, data}}]}',
             'POST /_sim/unregistered {numbers: [...]}',
@@ -158,11 +167,16 @@ class AccountWorld {
             fromMe = false;
         }
         if (peer === account) throw httpError(400, 'a message to oneself is not modelled');
+        // Blocked: the contact's phone shows it sent; the account never gets it.
+        if (!fromMe && this._blocks(account, peer)) {
+            this.sim._log('message-blocked', { from: `${peer}@c.us`, account });
+            return { ok: true, id: null, blocked: true };
+        }
         const mentions = Array.isArray(spec.mentions) ? spec.mentions.map((m) => `${parseNumber(m, 'mentions[]')}@c.us`) : [];
         const quoted = spec.quotedId === undefined || spec.quotedId === null ? null : this.messages.get(String(spec.quotedId));
         if (spec.quotedId != null && !quoted) throw httpError(404, `no message ${JSON.stringify(spec.quotedId)} to quote`);
         const media = this._upload(spec.media);
-        const location = this._location(spec.location);
+        const location = parseLocation(spec.location);
         const msg = this._store({
             account,
             peer,
@@ -180,21 +194,6 @@ class AccountWorld {
         this.sim._log('peer-message', { key: msg.key, from: msg.from, to: msg.to, fromMe });
         this._pushToPages(account, msg);
         return { ok: true, id: msg.key };
-    }
-
-    // A shared location: { latitude, longitude, description?, url? }.
-    _location(spec) {
-        if (spec === undefined || spec === null) return null;
-        const ok = (v, max) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= max;
-        if (typeof spec !== 'object' || !ok(spec.latitude, 90) || !ok(spec.longitude, 180)) {
-            throw httpError(400, 'location must be {"latitude": -90..90, "longitude": -180..180, "description"?, "url"?}');
-        }
-        return {
-            latitude: spec.latitude,
-            longitude: spec.longitude,
-            description: optionalString(spec.description, 'location.description', 1000),
-            url: optionalString(spec.url, 'location.url', 2000),
-        };
     }
 
     _store({ account, peer, chat: chatIn, author, fromMe, id, body, quoted, mentions, ack, type: typeIn = 'chat', media = null, location = null }) {
@@ -245,6 +244,7 @@ class AccountWorld {
                 mentions: m.mentions,
                 media: m.media ? { mimetype: m.media.mimetype, filename: m.media.filename, size: m.media.size } : null,
                 ...(m.location ? { location: m.location } : {}),
+                ...(m.linkPreview ? { linkPreview: m.linkPreview } : {}),
                 ack: m.ack,
                 timestamp: m.t,
             });
@@ -416,7 +416,7 @@ class AccountWorld {
         for (const m of this.messages.values()) {
             if (m.account !== account) continue;
             // Older than the device, or already delivered to it: history.
-            if (m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) history.push(this._wire(m));
+            if (m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) history.push(this._wireAsKnownBy(m, session.token));
         }
         const numbers = new Set([...this.contacts.keys(), ...history.map((m) => (m.author || m.chat).split('@')[0])]);
         const groups = [...this.groups.values()].filter((g) => g.account === account && g.participants.includes(account));
@@ -426,6 +426,7 @@ class AccountWorld {
             messages: history,
             contacts: [...numbers].map((n) => this._contactRecord(n)),
         });
+        this._sendBlocklist(sock, account);
     }
 
     // After the first sync: what arrived for this device while it was away, as new messages.
@@ -436,6 +437,7 @@ class AccountWorld {
             if (m.account !== account || m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) continue;
             this.sim._send(sock, { type: 'msg', msg: this._wire(m), ...this._context(m) });
         }
+        this._sendMissedEdits(sock, session);
     }
 
     // Messages the page sends; returns false for types that are not the account world's.
@@ -481,6 +483,11 @@ class AccountWorld {
                 this._answer(sock, msg, { ok: true });
                 return true;
             }
+            case 'block':
+                return this._onBlock(sock, msg);
+            case 'edit_receipt':
+                this._onEditReceipt(sock, msg);
+                return true;
             case 'seen':
                 this.sim._log('chat-seen', { socketId: sock.id, chat: String(msg.chat) });
                 this._answer(sock, msg, { ok: true });
@@ -496,7 +503,7 @@ class AccountWorld {
                 return true;
             }
             default:
-                return false;
+                return this._onGroupAction(sock, msg);
         }
     }
 
@@ -506,7 +513,10 @@ class AccountWorld {
 
     _onReceipt(sock, msg) {
         const m = this.messages.get(String(msg.key));
-        if (m && sock.token) m.deliveredTo.add(sock.token);
+        if (m && sock.token) {
+            m.deliveredTo.add(sock.token);
+            this._editsKnownBy(m, sock.token);
+        }
     }
 
     // The page sends a message: the server stores it (ack 1) and the contact receives it (ack 2).
@@ -544,12 +554,13 @@ class AccountWorld {
         let location = null;
         if (msg.msgType === 'location') {
             try {
-                location = this._location({ latitude: msg.lat, longitude: msg.lng, description: msg.loc || null, url: msg.clientUrl || null });
+                location = parseLocation({ latitude: msg.lat, longitude: msg.lng, description: msg.loc || null, url: msg.clientUrl || null });
             } catch {
                 return refuse('bad-location');
             }
         }
         const stored = this._store({ account, peer, chat: group ? group.id : null, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1, media, type, location });
+        stored.linkPreview = linkPreviewOf(msg.preview);
         // Forwarded messages say how often (WhatsApp shows "forwarded many times" from 5).
         stored.forwardingScore = Math.min(127, Math.max(0, Math.floor(Number(msg.forwardingScore) || 0)));
         // The sending page has it; other devices of the account get it as a new message.
@@ -563,7 +574,16 @@ class AccountWorld {
     }
 }
 
-// Groups and the media server are methods of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-media'));
+// A link preview the page attached to a message it sent: { title, url, matchedText } or null. The
+// link itself is `matchedText`; `canonicalUrl` may be missing (whatsapp-web.js deletes it).
+function linkPreviewOf(preview) {
+    if (!preview || typeof preview !== 'object' || typeof preview.matchedText !== 'string') return null;
+    const text = (v) => (typeof v === 'string' ? v.slice(0, 2000) : null);
+    return { title: text(preview.title), url: text(preview.canonicalUrl), matchedText: text(preview.matchedText) };
+}
+
+// Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
+// of the same world, in files of their own.
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-media'), require('./account-changes'));
 
 module.exports = { AccountWorld, parseNumber };

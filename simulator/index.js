@@ -258,8 +258,9 @@ class Simulator extends EventEmitter {
     async _start() {
         const { key, cert, spki } = await makeCertificate();
         this._assets = buildPageAssets(this.options, { conflictCloseCode: CONFLICT_CLOSE_CODE });
-        // The account's world: its models, then the actions on them (one script, in order).
-        this._accountJs = ['account.js', 'account-actions.js']
+        // The account's world: its models, what the server sends, then the actions on them (one
+        // script, in order).
+        this._accountJs = ['account.js', 'account-sync.js', 'account-actions.js', 'account-changes.js', 'account-groups.js']
             .map((f) => fs.readFileSync(path.join(__dirname, 'page', f), 'utf8'))
             .join('\n');
 

@@ -39,7 +39,7 @@ pub struct RawChat {
 }
 
 /// A participant of a group.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Participant {
     pub id: Wid,
@@ -51,7 +51,7 @@ pub struct Participant {
 
 /// What a group chat carries (whatsapp-web.js's `GroupChat` reads `owner`,
 /// `creation`, `desc` and `participants` from it).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct GroupMetadata {
     #[serde(default)]
     pub owner: Option<Wid>,
@@ -63,7 +63,7 @@ pub struct GroupMetadata {
     pub participants: Vec<Participant>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Chat {
     pub id: Wid,

@@ -91,6 +91,11 @@ pub struct RawMessage {
     pub loc: Option<String>,
     #[serde(default)]
     pub client_url: Option<String>,
+    /// Edited messages: when, and the key of the edit.
+    #[serde(default)]
+    pub latest_edit_sender_timestamp_ms: Option<i64>,
+    #[serde(default)]
+    pub latest_edit_msg_key: Option<MessageId>,
 }
 
 /// whatsapp-web.js's `Location` (src/structures/Location.js), as a location message carries it.
@@ -161,6 +166,11 @@ pub struct Message {
     /// For `location` messages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
+    /// For edited messages (whatsapp-web.js sets them only then, src/structures/Message.js:286-293).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest_edit_sender_timestamp_ms: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest_edit_msg_key: Option<MessageId>,
 }
 
 /// whatsapp-web.js's `GroupNotification` fields (a `gp2` message, src/structures/GroupNotification.js).
@@ -269,6 +279,8 @@ impl Message {
             is_ephemeral: raw.is_ephemeral,
             links: raw.links,
             location,
+            latest_edit_sender_timestamp_ms: raw.latest_edit_sender_timestamp_ms,
+            latest_edit_msg_key: raw.latest_edit_msg_key,
         })
     }
 

@@ -66,6 +66,18 @@ client.on('group_leave', (notification: GroupNotification) => {
     console.log(notification.type, notification.timestamp);
 });
 
+client.on('message_edit', (msg: Message, newBody: String, prevBody: String) => {
+    console.log(msg.latestEditSenderTimestampMs, msg.latestEditMsgKey?._serialized, newBody, prevBody);
+});
+
+client.on('message_revoke_me', (msg: Message) => console.log('deleted for me', msg.id._serialized));
+
+client.on('chat_archived', (chat: Chat, currState: boolean, prevState: boolean) => console.log(chat.archived, currState, prevState));
+
+client.on(Events.UNREAD_COUNT, (chat: Chat) => console.log(chat.unreadCount));
+
+client.on('group_update', (notification: GroupNotification) => console.log(notification.type));
+
 client.on('message_ack', (msg: Message, ack: MessageAck) => {
     if (ack === MessageAck.ACK_READ) console.log('read', msg.body);
 });
@@ -114,6 +126,22 @@ client.on(Events.READY, async () => {
     const cc: string = await contact.getCountryCode();
     const picture: string = await contact.getProfilePicUrl();
     const about: string | null = await contact.getAbout();
+    const blocked: boolean = await contact.block();
+    await contact.unblock();
+    const blockedContacts: Contact[] = await client.getBlockedContacts();
+    const mentioned: Contact[] = await sent.getMentions();
+    console.log(blocked, blockedContacts.length, mentioned.length, contact.isBlocked);
+    const created = await client.createGroup('Team', ['15557654321@c.us'], { messageTimer: 0, isRestrict: true });
+    if (typeof created !== 'string') {
+        console.log(created.gid._serialized, created.participants['15557654321@c.us'].statusCode);
+        const group = (await client.getChatById(created.gid._serialized)) as GroupChat;
+        const added = await group.addParticipants(['15551112222@c.us'], { sleep: [250, 500] });
+        console.log(typeof added === 'string' ? added : Object.keys(added));
+        const { status } = await group.removeParticipants(['15551112222@c.us']);
+        const code: string = await group.getInviteCode();
+        await group.leave();
+        console.log(status, code, await client.acceptInvite(code));
+    }
     console.log(picture, about, await client.getProfilePicUrl('15551234567@c.us'));
     const byId: Message = await client.getMessageById(sent.id._serialized);
     console.log(chats.length, latest.length, contacts.length, registered, numberId?._serialized, formatted, cc, byId.body);

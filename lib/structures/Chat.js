@@ -98,6 +98,29 @@ class GroupChat extends Chat {
   get participants() {
     return this.groupMetadata.participants;
   }
+
+  /**
+   * Adds participants (ids); resolves `{ [id]: { code, message, isInviteV4Sent } }`, or a message
+   * when nothing could be tried (not an admin). `options.sleep`: the wait between participants.
+   */
+  addParticipants(participantIds, options = {}) {
+    return this.client[accountCall]('addParticipants', this.id._serialized, participantIds, options);
+  }
+
+  /** Removes participants (ids); resolves `{ status: 200 }`. */
+  removeParticipants(participantIds) {
+    return this.client[accountCall]('removeParticipants', this.id._serialized, participantIds);
+  }
+
+  /** Leaves the group. */
+  async leave() {
+    await this.client[accountCall]('leaveGroup', this.id._serialized);
+  }
+
+  /** The group's invite code (for https://chat.whatsapp.com/<code>); undefined when not an admin. */
+  async getInviteCode() {
+    return (await this.client[accountCall]('getInviteCode', this.id._serialized)) ?? undefined;
+  }
 }
 
 function createChat(client, data) {

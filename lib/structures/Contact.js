@@ -21,6 +21,22 @@ class Contact extends Record {
     return this.client.getCountryCode(this.id._serialized);
   }
 
+  /** Blocks this contact: its messages no longer reach the account. Resolves false for a group. */
+  async block() {
+    if (this.isGroup) return false;
+    await this.client[accountCall]('blockContact', this.id._serialized);
+    this.isBlocked = true;
+    return true;
+  }
+
+  /** Unblocks this contact. Resolves false for a group. */
+  async unblock() {
+    if (this.isGroup) return false;
+    await this.client[accountCall]('unblockContact', this.id._serialized);
+    this.isBlocked = false;
+    return true;
+  }
+
   /** The chat with this contact; null for the account itself. */
   async getChat() {
     if (this.isMe) return null;

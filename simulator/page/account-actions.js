@@ -31,6 +31,8 @@
             loc: msg.loc,
             clientUrl: msg.clientUrl,
             mentions: (msg.mentionedJidList || []).map((w) => String(w && w._serialized ? w._serialized : w)),
+            // A link preview travels with the message (WhatsApp: extendedTextMessage's title, url).
+            preview: msg.subtype === 'url' ? { title: msg.title, canonicalUrl: msg.canonicalUrl, matchedText: msg.matchedText } : undefined,
         }).then(
             (answer) => {
                 if (!answer.ok) {
@@ -265,6 +267,21 @@
         },
     };
 
+    // Link previews: WhatsApp Web fetches the linked page's title and picture itself; here the
+    // preview is made from the URL alone (its host name as the title). whatsapp-web.js spreads
+    // `data` into the new message with `preview: true, subtype: 'url'` (Injected/Utils.js:341-355).
+    modules.WAWebLinkPreviewChatAction = {
+        async getLinkPreview(link) {
+            let url;
+            try {
+                url = new URL(link.href || link.url);
+            } catch {
+                return null;
+            }
+            return { url: link.url, data: { title: url.hostname, description: '', canonicalUrl: url.href, matchedText: link.url, richPreviewType: 0, doNotPlayInline: true } };
+        },
+    };
+
     modules.WAWebFindChatAction = {
         findOrCreateLatestChat: async (wid) => {
             const existed = Chat.has(createWid(wid));
@@ -369,4 +386,6 @@
             },
         ]);
     });
+    // For account-groups.js, served after this file.
+    sim.account.ServerStatusCodeError = ServerStatusCodeError;
 })();

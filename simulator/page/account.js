@@ -4,7 +4,8 @@
 // message, mark a chat seen or ask whether a number is on WhatsApp. It models the modules
 // whatsapp-web.js 1.34.7 touches for these (src/util/Injected/Utils.js, src/Client.js,
 // src/structures/*.js), with the shapes they have in WhatsApp Web; every other module keeps the
-// permissive stand-in of app.js. The server side is ../account.js; the actions a client calls
+// permissive stand-in of app.js. The server side is ../account.js; what the server sends the page
+// (messages, acks, contacts, groups) is applied in account-sync.js, and the actions a client calls
 // (sending, reactions, deleting, chat settings, lookups) are in account-actions.js.
 (function () {
     const sim = window.__waSimPage;
@@ -258,6 +259,8 @@
         lng: undefined,
         loc: undefined,
         clientUrl: undefined,
+        latestEditMsgKey: undefined,
+        latestEditSenderTimestampMs: undefined,
     };
     // Types that are not conversation messages: they cannot be replied to.
     const NOT_REPLYABLE = ['revoked', 'notification', 'notification_template', 'gp2', 'e2e_notification', 'ciphertext', 'call_log', 'protocol'];
@@ -298,10 +301,20 @@
     }
 
     // A group's metadata (WhatsApp Web's GroupMetadata model): subject, description, owner and
-    // participants ({ id, isAdmin, isSuperAdmin }).
+    // participants, a collection of { id, isAdmin, isSuperAdmin } models (clients call
+    // `participants.get(wid)` and `participants.serialize()`); serialize() gives them as a list.
+    class ParticipantModel extends AccountModel {
+        constructor(attrs) {
+            super({ id: undefined, isAdmin: false, isSuperAdmin: false, ...attrs });
+        }
+    }
     class GroupMetadataModel extends AccountModel {
         constructor(attrs) {
-            super({ id: undefined, subject: '', desc: undefined, owner: undefined, creation: 0, participants: [], announce: false, restrict: false, isLidAddressingMode: false, ...attrs });
+            super({ id: undefined, subject: '', desc: undefined, owner: undefined, creation: 0, participants: undefined, announce: false, restrict: false, isLidAddressingMode: false, ...attrs });
+        }
+        serialize() {
+            const participants = this.participants;
+            return { ...this.attributes, participants: participants && participants.serialize ? participants.serialize() : [] };
         }
     }
 
@@ -345,6 +358,12 @@
         }
         get contact() {
             return Contact.get(this.id);
+        }
+        // Whether the account is an admin of this group.
+        iAmAdmin() {
+            const me = meWid();
+            const participant = me && this.groupMetadata && this.groupMetadata.participants && this.groupMetadata.participants.get(me);
+            return Boolean(participant && participant.isAdmin);
         }
         get formattedTitle() {
             const contact = this.contact;
@@ -408,136 +427,6 @@
         return chat;
     }
 
-    // A contact as the server describes it: { number, name, pushname, isBusiness, isMyContact, registered }.
-    function upsertContact(record) {
-        const wid = createWid(`${record.number}@c.us`);
-        const attrs = {
-            name: record.name || undefined,
-            pushname: record.pushname || undefined,
-            shortName: record.name ? record.name.split(/\s+/)[0] : undefined,
-            isBusiness: Boolean(record.isBusiness),
-            isAddressBookContact: Boolean(record.isMyContact),
-            isWAContact: record.registered !== false,
-            about: record.about || undefined,
-            profilePicPath: record.picture || undefined,
-        };
-        const contact = Contact.get(wid);
-        if (contact) contact.set(attrs);
-        else Contact.add(new ContactModel({ id: wid, ...attrs }));
-    }
-
-    // ---- messages from the server ------------------------------------------------------------
-
-    // A group as the server describes it: its chat, with the metadata, and its participants' contacts.
-    function upsertGroup(g) {
-        const chat = ensureChat(g.id);
-        const attrs = {
-            id: createWid(g.id),
-            subject: g.subject,
-            desc: g.description || undefined,
-            owner: createWid(g.owner),
-            creation: g.creation,
-            participants: g.participants.map((p) => ({ id: createWid(p.id), isAdmin: p.isAdmin, isSuperAdmin: p.isSuperAdmin })),
-        };
-        if (chat.groupMetadata) chat.groupMetadata.set(attrs);
-        else chat.groupMetadata = new GroupMetadataModel(attrs);
-        for (const p of g.participants) {
-            if (!Contact.get(p.id)) Contact.add(new ContactModel({ id: createWid(p.id) }));
-        }
-    }
-
-    function modelFromWire(w, isNew) {
-        const attrs = {
-            id: new MsgKey({ fromMe: w.fromMe, remote: w.chat, id: w.id, participant: w.author || undefined }),
-            author: w.author && !w.fromMe ? createWid(w.author) : undefined,
-            subtype: w.subtype || undefined,
-            recipients: w.recipients ? w.recipients.map(createWid) : undefined,
-            isNotification: w.type === 'gp2',
-            type: w.type,
-            body: w.body,
-            t: w.t,
-            from: createWid(w.from),
-            to: createWid(w.to),
-            ack: w.ack,
-            isNewMsg: isNew,
-            self: w.fromMe ? 'out' : 'in',
-            mentionedJidList: (w.mentions || []).map(createWid),
-            isForwarded: w.forwardingScore > 0,
-            forwardingScore: w.forwardingScore || 0,
-        };
-        if (w.media) {
-            // A media message: the text is its caption; the file is fetched on demand.
-            Object.assign(attrs, {
-                body: '',
-                caption: w.body || undefined,
-                directPath: w.media.directPath,
-                mimetype: w.media.mimetype,
-                filename: w.media.filename || undefined,
-                size: w.media.size,
-                mediaKey: w.media.mediaKey,
-                mediaKeyTimestamp: w.t,
-            });
-        }
-        if (w.location) {
-            Object.assign(attrs, {
-                lat: w.location.latitude,
-                lng: w.location.longitude,
-                loc: w.location.description || undefined,
-                clientUrl: w.location.url || undefined,
-            });
-        }
-        if (w.quoted) {
-            attrs.quotedMsg = { type: w.quoted.type, body: w.quoted.body };
-            attrs.quotedStanzaID = w.quoted.id;
-            attrs.quotedParticipant = createWid(w.quoted.participant);
-        }
-        return new MsgModel(attrs);
-    }
-
-    // One message into the collections: chat and contact first, then the Msg collection, whose
-    // `add` is what clients listen to; it sees a message that is complete and findable.
-    function receive(w, isNew) {
-        const existing = Msg.get(w.key);
-        if (existing) {
-            if (w.ack > existing.ack) existing.set('ack', w.ack);
-        } else {
-            const chat = ensureChat(w.chat);
-            const msg = modelFromWire(w, isNew);
-            chat.msgs.add(msg);
-            chat.set({ t: Math.max(chat.t, msg.t), lastReceivedKey: msg.id });
-            Msg.add(msg);
-            if (isNew && !w.fromMe) chat.set('unreadCount', chat.unreadCount + 1);
-        }
-        // The server keeps a message for this device until the device has it.
-        if (isNew) sim.send({ type: 'msg_receipt', key: w.key });
-    }
-
-    sim.onServer('history', (msg) => {
-        for (const c of msg.contacts || []) upsertContact(c);
-        for (const g of msg.groups || []) upsertGroup(g);
-        for (const w of msg.messages || []) receive(w, false);
-    });
-    sim.onServer('msg', (msg) => {
-        if (msg.contact) upsertContact(msg.contact);
-        if (msg.group) upsertGroup(msg.group);
-        receive(msg.msg, true);
-    });
-    sim.onServer('ack', (msg) => {
-        const m = Msg.get(msg.key);
-        if (m && msg.ack > m.ack) m.set('ack', msg.ack);
-    });
-    // A message deleted for everyone: WhatsApp Web turns the model into a `revoked` one in place.
-    function markRevoked(msg) {
-        if (msg.type !== 'revoked') msg.set({ type: 'revoked', subtype: 'sender_revoke', body: '' });
-    }
-    sim.onServer('revoke', (msg) => {
-        const m = Msg.get(msg.key);
-        if (m) markRevoked(m);
-    });
-    sim.onServer('contacts', (msg) => {
-        for (const c of msg.contacts || []) upsertContact(c);
-    });
-
     // Requests to the server with an answer (`account_reply` carrying the same `rid`).
     const waiting = new Map();
     let nextRid = 1;
@@ -600,6 +489,7 @@
         return `+${cc} ${groups.join(' ')}`.trim();
     }
     modules.WAWebPhoneUtils = { formattedPhoneNumber };
-    // For page/account-actions.js, which is served right after this file.
-    sim.account = { MsgKey, MsgModel, Msg, Chat, Contact, createWid, meWid, ask, ensureChat, markRevoked };
+    // For page/account-sync.js, account-actions.js and account-changes.js, served right after this
+    // file (their exports join this object).
+    sim.account = { AccountModel, Collection, MsgKey, MsgModel, ChatModel, ContactModel, GroupMetadataModel, ParticipantModel, Msg, Chat, Contact, createWid, meWid, ask, ensureChat };
 })();

@@ -110,10 +110,12 @@
             const changed = [];
             for (const [k, v] of Object.entries(changes)) {
                 if (Object.is(this.attributes[k], v)) continue;
+                changed.push([k, this.attributes[k]]);
                 this.attributes[k] = v;
-                changed.push(k);
             }
-            for (const k of changed) this.trigger(`change:${k}`, this, this.attributes[k]);
+            // (model, value, previous value): whatsapp-web.js reads the previous value as the third
+            // argument (Chat 'change:archive' prevState, Msg 'change:body' prevBody; Client.js:1057, 1103).
+            for (const [k, previous] of changed) this.trigger(`change:${k}`, this, this.attributes[k], previous);
             if (changed.length) this.trigger('change', this);
             return this;
         }

@@ -51,6 +51,14 @@ const CHAT_STATE: &str = page_fn!("chat_state.js");
 const PROFILE_PIC_URL: &str = page_fn!("profile_pic_url.js");
 const ABOUT: &str = page_fn!("about.js");
 const FORWARD_MESSAGE: &str = page_fn!("forward_message.js");
+const BLOCK_CONTACT: &str = page_fn!("block_contact.js");
+const GET_BLOCKED_CONTACTS: &str = page_fn!("get_blocked_contacts.js");
+const CREATE_GROUP: &str = page_fn!("create_group.js");
+const ADD_PARTICIPANTS: &str = page_fn!("add_participants.js");
+const REMOVE_PARTICIPANTS: &str = page_fn!("remove_participants.js");
+const LEAVE_GROUP: &str = page_fn!("leave_group.js");
+const INVITE_CODE: &str = page_fn!("invite_code.js");
+const ACCEPT_INVITE: &str = page_fn!("accept_invite.js");
 
 const LIMIT: Duration = Duration::from_secs(20);
 /// getChats() over thousands of chats, or a send waiting for a slow socket.
@@ -106,6 +114,20 @@ pub async fn run(page: &PageHandle, account_call: &AccountCall) -> Result<Value,
         ForwardMessage { message_id, chat_id } => ("forwarding a message", FORWARD_MESSAGE, vec![json!(message_id), json!(chat_id)], LONG),
         GetAbout(id) => ("reading an about text", ABOUT, vec![json!(id)], LIMIT),
         MarkChatUnread(chat_id) => ("marking a chat unread", MARK_CHAT_UNREAD, vec![json!(chat_id)], LIMIT),
+        BlockContact { contact_id, block } => ("blocking a contact", BLOCK_CONTACT, vec![json!(contact_id), json!(block)], LIMIT),
+        GetBlockedContacts => ("reading the blocked contacts", GET_BLOCKED_CONTACTS, vec![], LONG),
+        CreateGroup { title, participants, options } => ("creating a group", CREATE_GROUP, vec![json!(title), json!(participants), options.clone()], LONG),
+        // whatsapp-web.js waits between participants: up to 1,024 of them at up to a minute each.
+        AddParticipants { chat_id, participants, sleep_ms } => (
+            "adding participants",
+            ADD_PARTICIPANTS,
+            vec![json!(chat_id), json!(participants), json!(sleep_ms)],
+            LONG + Duration::from_millis(u64::from(*sleep_ms) * participants.len() as u64),
+        ),
+        RemoveParticipants { chat_id, participants } => ("removing participants", REMOVE_PARTICIPANTS, vec![json!(chat_id), json!(participants)], LONG),
+        LeaveGroup(chat_id) => ("leaving a group", LEAVE_GROUP, vec![json!(chat_id)], LIMIT),
+        GetInviteCode(chat_id) => ("reading an invite code", INVITE_CODE, vec![json!(chat_id)], LIMIT),
+        AcceptInvite(code) => ("joining a group", ACCEPT_INVITE, vec![json!(code)], LIMIT),
         SendChatState { chat_id, state } => ("sending a chat state", CHAT_STATE, vec![json!(chat_id), json!(state.as_str())], LIMIT),
         DeleteMessage { message_id, everyone, clear_media } => {
             ("deleting a message", DELETE_MESSAGE, vec![json!(message_id), json!(everyone), json!(clear_media)], LIMIT)

@@ -1,6 +1,10 @@
 //! The account module's checks, and its contract with the session.
 
+use serde_json::{json, Value};
+
 use super::*;
+use crate::errors::ClientError;
+use crate::message::Message;
 use crate::message::tests::record;
 
 #[test]
@@ -184,4 +188,47 @@ fn chat_settings_are_checked() {
     assert_eq!(parse("pinChat", json!(["nope"])).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
     assert_eq!(parse("sendChatState", json!(["1555123456@c.us", "dancing"])).unwrap_err().code(), "ERR_INVALID_ARGUMENT");
     assert_eq!(decode(&AccountCall::MuteChat { chat_id: String::new(), until: None }, json!({ "muteExpiration": 0 })).unwrap(), json!({ "isMuted": false, "muteExpiration": 0 }));
+}
+
+#[test]
+fn edits_deletions_for_me_and_chat_changes_become_their_events() {
+    let mut state = AccountState::default();
+    let names = |emits: Vec<AccountEmit>| emits.iter().map(|e| e.name()).collect::<Vec<_>>();
+    let edit = parse_event(&json!({ "t": "edit", "m": record(false, "E", "at 6"), "newBody": "at 6", "prevBody": "at 5" })).unwrap();
+    let emits = state.emits(edit);
+    assert_eq!(names(emits.clone()), ["message_edit"]);
+    assert_eq!(emits[0].args()[1..], [json!("at 6"), json!("at 5")]);
+    // A revoke empties the body: that is message_revoke_everyone, not an edit; nor is an unchanged text.
+    let mut revoked = record(false, "E", "");
+    revoked["type"] = json!("revoked");
+    assert!(state.emits(parse_event(&json!({ "t": "edit", "m": revoked, "newBody": "", "prevBody": "at 6" })).unwrap()).is_empty());
+    assert!(state.emits(parse_event(&json!({ "t": "edit", "m": record(false, "E", "x"), "newBody": "x", "prevBody": "x" })).unwrap()).is_empty());
+    assert!(parse_event(&json!({ "t": "edit", "m": record(false, "E", "x"), "newBody": 5, "prevBody": "x" })).is_none());
+
+    let removed = parse_event(&json!({ "t": "removed", "m": record(true, "R", "gone") })).unwrap();
+    assert_eq!(names(state.emits(removed)), ["message_revoke_me"]);
+
+    let chat = json!({ "id": "15557654321@c.us", "formattedTitle": "Alice", "unreadCount": 2, "t": 1700000000, "archive": true });
+    let archived = parse_event(&json!({ "t": "archive", "c": chat, "now": true, "before": false })).unwrap();
+    let emits = state.emits(archived);
+    assert_eq!(names(emits.clone()), ["chat_archived"]);
+    assert_eq!(emits[0].args()[1..], [json!(true), json!(false)]);
+    assert_eq!(emits[0].args()[0]["archived"], json!(true));
+    assert!(parse_event(&json!({ "t": "archive", "c": chat, "now": "yes", "before": false })).is_none());
+    let unread = parse_event(&json!({ "t": "unread", "c": chat })).unwrap();
+    let emits = state.emits(unread);
+    assert_eq!(names(emits.clone()), ["unread_count"]);
+    assert_eq!(emits[0].args()[0]["unreadCount"], json!(2));
+    assert!(parse_event(&json!({ "t": "unread", "c": { "id": "not a wid" } })).is_none());
+}
+
+#[test]
+fn blocking_takes_a_contact_not_a_group() {
+    let parse = |m: &str, args: Value| AccountCall::parse(m, &args);
+    assert_eq!(parse("blockContact", json!(["15557654321@c.us"])).unwrap(), AccountCall::BlockContact { contact_id: "15557654321@c.us".into(), block: true });
+    assert_eq!(parse("unblockContact", json!(["123456789@lid"])).unwrap(), AccountCall::BlockContact { contact_id: "123456789@lid".into(), block: false });
+    assert_eq!(parse("blockContact", json!(["120363000000000001@g.us"])).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
+    assert_eq!(parse("blockContact", json!(["15557654321"])).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
+    let answer = decode(&AccountCall::BlockContact { contact_id: "15557654321@c.us".into(), block: true }, json!(true)).unwrap();
+    assert_eq!(answer, json!(true));
 }

@@ -476,7 +476,7 @@ fn parse_page_event(payload: &str) -> Option<PageEvent> {
         "qr" => PageEvent::Qr { seq: v.get("seq")?.as_u64()?, text: qr_text(s("qr")?)? },
         "synced" => PageEvent::Synced,
         "progress" => PageEvent::Progress(v.get("v")?.as_f64()?.clamp(0.0, 100.0) as u8),
-        "msg" | "ack" | "revoke" | "reaction" => PageEvent::Account(crate::account::parse_event(&v)?),
+        t if crate::account::EVENT_TYPES.contains(&t) => PageEvent::Account(crate::account::parse_event(&v)?),
         _ => return None,
     })
 }

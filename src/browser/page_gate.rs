@@ -2,38 +2,99 @@
 //!
 //! Any script in the page can call the binding, as often and with whatever
 //! it likes. The gate drops payloads above a size cap, repeated progress
-//! values, and anything beyond a generous rate (far above what WhatsApp Web
-//! sends even during a thousand pairing-code cycles), so a flood cannot grow
-//! the queues to the session and to JavaScript without bound.
+//! values, and anything beyond a generous rate, in callbacks (login and
+//! account callbacks each have their own bucket) and in bytes (far above what
+//! WhatsApp Web sends even during a thousand pairing-code cycles or after a
+//! long time offline), so a flood cannot grow the queues to the session and to
+//! JavaScript without bound.
 
 use std::time::Instant;
 
 use crate::session::PageEvent;
 
-/// The largest payload accepted (a QR text is ~250 bytes, a URL a few hundred).
-pub const MAX_PAYLOAD: usize = 16 * 1024;
-/// Burst size and sustained rate of admitted callbacks.
+/// The largest payload accepted. Login callbacks are small (a QR text is ~250
+/// bytes), but a new message carries its text: up to 65,536 characters in
+/// WhatsApp, which JSON may escape to six bytes each (`\uXXXX`), with its
+/// fields around it. A smaller cap would drop long messages without a trace.
+pub const MAX_PAYLOAD: usize = 512 * 1024;
+/// Burst size and sustained rate of admitted login and socket callbacks
+/// (QR, state, progress, …): far above what WhatsApp Web sends even during a
+/// thousand pairing-code cycles.
 const BURST: f64 = 2000.0;
 const PER_SECOND: f64 = 1000.0;
+/// The same for the account's callbacks (messages, acks, chat changes). After
+/// a long time offline WhatsApp Web hands over thousands of messages at once,
+/// each with an `unread_count` callback besides: those must all pass
+/// (measured: 4,000 messages in ~6 s were cut by the login bucket). Memory is
+/// bounded by the byte bucket below.
+const ACCOUNT_BURST: f64 = 20_000.0;
+const ACCOUNT_PER_SECOND: f64 = 10_000.0;
+/// Burst size and sustained rate of admitted payload bytes, all callbacks
+/// together (a burst of 2,000 ordinary messages is a few MiB; 2,000 payloads
+/// at the cap would be 1 GiB).
+const BYTES_BURST: f64 = 32.0 * 1024.0 * 1024.0;
+const BYTES_PER_SECOND: f64 = 16.0 * 1024.0 * 1024.0;
 
-pub struct PageGate {
+/// A token bucket: `burst` at once, refilled at `rate` per second.
+struct Bucket {
     tokens: f64,
     refilled: Instant,
+    burst: f64,
+    rate: f64,
+}
+
+impl Bucket {
+    fn new(burst: f64, rate: f64, now: Instant) -> Bucket {
+        Bucket { tokens: burst, refilled: now, burst, rate }
+    }
+
+    /// Takes `amount` tokens if there are that many.
+    fn take(&mut self, amount: f64, now: Instant) -> bool {
+        let elapsed = now.saturating_duration_since(self.refilled).as_secs_f64();
+        self.refilled = now;
+        self.tokens = (self.tokens + elapsed * self.rate).min(self.burst);
+        if amount > self.tokens {
+            return false;
+        }
+        self.tokens -= amount;
+        true
+    }
+}
+
+pub struct PageGate {
+    callbacks: Bucket,
+    account_callbacks: Bucket,
+    bytes: Bucket,
     last_progress: Option<u8>,
     dropped: u64,
 }
 
 impl Default for PageGate {
     fn default() -> Self {
-        PageGate { tokens: BURST, refilled: Instant::now(), last_progress: None, dropped: 0 }
+        let now = Instant::now();
+        PageGate {
+            callbacks: Bucket::new(BURST, PER_SECOND, now),
+            account_callbacks: Bucket::new(ACCOUNT_BURST, ACCOUNT_PER_SECOND, now),
+            bytes: Bucket::new(BYTES_BURST, BYTES_PER_SECOND, now),
+            last_progress: None,
+            dropped: 0,
+        }
     }
 }
 
 impl PageGate {
     /// Whether a raw payload may be parsed at all.
     pub fn admit_payload(&mut self, payload: &str) -> bool {
+        self.admit_payload_at(payload, Instant::now())
+    }
+
+    fn admit_payload_at(&mut self, payload: &str, now: Instant) -> bool {
         if payload.len() > MAX_PAYLOAD {
             self.drop_one(|| format!("a page callback of {} bytes (limit {MAX_PAYLOAD})", payload.len()));
+            return false;
+        }
+        if !self.bytes.take(payload.len() as f64, now) {
+            self.drop_one(|| "page callbacks beyond the byte rate limit".into());
             return false;
         }
         true
@@ -52,14 +113,11 @@ impl PageGate {
             PageEvent::Progress(p) => self.last_progress = Some(*p),
             _ => {}
         }
-        let elapsed = now.saturating_duration_since(self.refilled).as_secs_f64();
-        self.refilled = now;
-        self.tokens = (self.tokens + elapsed * PER_SECOND).min(BURST);
-        if self.tokens < 1.0 {
+        let bucket = if matches!(event, PageEvent::Account(_)) { &mut self.account_callbacks } else { &mut self.callbacks };
+        if !bucket.take(1.0, now) {
             self.drop_one(|| "page callbacks beyond the rate limit".into());
             return false;
         }
-        self.tokens -= 1.0;
         true
     }
 
@@ -97,6 +155,31 @@ mod tests {
         let mut gate = PageGate::default();
         assert!(gate.admit_payload(&"x".repeat(MAX_PAYLOAD)));
         assert!(!gate.admit_payload(&"x".repeat(MAX_PAYLOAD + 1)));
+    }
+
+    #[test]
+    fn the_accounts_callbacks_have_a_bucket_of_their_own() {
+        let mut gate = PageGate::default();
+        let start = Instant::now();
+        let message = crate::account::parse_event(&serde_json::json!({ "t": "msg", "m": crate::message::tests::record(false, "A", "hi") })).unwrap();
+        let event = PageEvent::Account(message);
+        let admitted = (0..100_000).filter(|_| gate.admit_event_at(&event, start)).count();
+        assert_eq!(admitted, ACCOUNT_BURST as usize, "thousands of messages at once pass");
+        assert!(gate.admit_event_at(&PageEvent::Synced, start), "and login callbacks still have theirs");
+    }
+
+    #[test]
+    fn a_flood_of_large_payloads_is_cut_to_the_byte_rate() {
+        let mut gate = PageGate::default();
+        let start = Instant::now();
+        let big = "x".repeat(MAX_PAYLOAD);
+        let admitted = (0..1000).filter(|_| gate.admit_payload_at(&big, start)).count();
+        assert_eq!(admitted, (BYTES_BURST / MAX_PAYLOAD as f64) as usize, "the byte bucket, not the callback count, bounds them");
+        let later = start + Duration::from_millis(500);
+        let admitted = (0..1000).filter(|_| gate.admit_payload_at(&big, later)).count();
+        assert_eq!(admitted, (BYTES_PER_SECOND / 2.0 / MAX_PAYLOAD as f64) as usize, "then the sustained byte rate");
+        // A long message (65,536 characters, each escaped) still fits the cap.
+        assert!(format!(r#"{{"t":"msg","m":{{"body":"{}"}}}}"#, "\\u00e9".repeat(65_536)).len() <= MAX_PAYLOAD);
     }
 
     #[test]

@@ -32,6 +32,8 @@ function accountModels() {
       author: m.author ? text(m.author) : null,
       ack: m.ack,
       isNewMsg: Boolean(m.isNewMsg),
+      latestEditSenderTimestampMs: typeof m.latestEditSenderTimestampMs === 'number' ? m.latestEditSenderTimestampMs : null,
+      latestEditMsgKey: m.latestEditMsgKey ? key(m.latestEditMsgKey) : null,
       star: Boolean(m.star),
       broadcast: Boolean(m.broadcast),
       isForwarded: Boolean(m.isForwarded),

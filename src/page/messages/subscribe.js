@@ -1,19 +1,38 @@
-// After `ready`, once per document: new messages and acks go to the client through
-// the CDP binding, in the order the page saw them. whatsapp-web.js listens to the
-// same collection events (src/Client.js attachEventListeners: Msg 'add' with
-// isNewMsg, Msg 'change:ack'). Messages that became new before this ran (between
+// After `ready`, once per document: new messages, acks, edits, deletions and chat
+// changes go to the client through the CDP binding, in the order the page saw them.
+// whatsapp-web.js listens to the same collection events (src/Client.js
+// attachEventListeners: Msg 'add' with isNewMsg, Msg 'change:ack', …). Messages that became new before this ran (between
 // the first sync and now) are handed over first, so none is lost; Rust drops repeats.
 function subscribe(bindingName) {
   const M = accountModels();
-  const send = (message) => window[bindingName](JSON.stringify(message));
   if (window.__wwrsMessages) return { subscribed: false };
   window.__wwrsMessages = true;
   const Msg = M.Collections.Msg;
-  const forwardAs = (t, model) => {
+  // Every callback goes through one chain, so that they leave in the order the page saw them
+  // even when one needs an asynchronous read first (a chat: its last message, group metadata).
+  let chain = Promise.resolve();
+  const queue = (payload) => {
+    chain = chain
+      .then(() => payload)
+      .then((p) => window[bindingName](JSON.stringify(p)))
+      .catch((error) => console.error('whatsapp-web-rs: an event could not be read', error));
+  };
+  const send = (message) => queue(message);
+  // A message is read at once: it may change right after (a revoke empties it).
+  const forwardAs = (t, model, extra) => {
     try {
-      send({ t, m: M.message(model) });
+      send({ t, m: M.message(model), ...extra });
     } catch (error) {
       console.error('whatsapp-web-rs: a message could not be read', error);
+    }
+  };
+  // A chat as getChatById reads it; whatsapp-web.js reads it in Node after the event
+  // (src/Client.js:785-796, 939-955), we read it here, starting at once.
+  const forwardChat = (t, model, extra) => {
+    try {
+      queue(M.chat(model).then((c) => ({ t, c, ...extra })));
+    } catch (error) {
+      console.error('whatsapp-web-rs: a chat could not be read', error);
     }
   };
   const forward = (model) => forwardAs('msg', model);
@@ -35,6 +54,21 @@ function subscribe(bindingName) {
   Msg.on('change:type', (model) => {
     if (model.type === 'revoked') forwardAs('revoke', model);
   });
+  // Edited: the text changes in place, with the previous one (whatsapp-web.js: Msg
+  // 'change:body change:caption', src/Client.js:1057-1063, 956-976).
+  Msg.on('change:body change:caption', (model, newBody, prevBody) => {
+    forwardAs('edit', model, { newBody: newBody ?? null, prevBody: prevBody ?? null });
+  });
+  // Deleted for me: a new message leaves the collection (whatsapp-web.js: Msg 'remove' with
+  // isNewMsg, src/Client.js:1051-1056, 752-766).
+  Msg.on('remove', (model) => {
+    if (model.isNewMsg) forwardAs('removed', model);
+  });
+  // Archived or unarchived, here or on another device; unread counts (whatsapp-web.js: Chat
+  // 'change:archive' and 'change:unreadCount', src/Client.js:1103-1109, 1164-1166).
+  const Chat = M.Collections.Chat;
+  Chat.on('change:archive', (model, now, before) => forwardChat('archive', model, { now: Boolean(now), before: Boolean(before) }));
+  Chat.on('change:unreadCount', (model) => forwardChat('unread', model));
   // Reactions are rows of the reaction table: wrap its bulkUpsert, as whatsapp-web.js does
   // (src/Client.js:1168-1194 through WWebJS.injectToFunction), calling the original after.
   const table = window.require('WAWebAddonReactionTableMode').reactionTableMode;

@@ -1,0 +1,60 @@
+'use strict';
+// The simulator's account world as tests use it: its HTTP control API (as a script or a person
+// would call it), a contact writing and the client receiving it, and one logged-in client shared
+// by the tests of a `describe`.
+const assert = require('node:assert/strict');
+const { before, after } = require('node:test');
+const { setup, waitFor, loginByQr } = require('./helpers');
+
+/** One request to the control API; `{ status, body }`. */
+async function control(sim, method, route, body) {
+  const res = await fetch(new URL(route, sim.httpUrl), {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** POST /_sim/peer/send; the new message's id. */
+async function peerSend(sim, body) {
+  const res = await control(sim, 'POST', '/_sim/peer/send', body);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body.id;
+}
+
+/**
+ * A contact writes and the client emits it as `message`: the listener is in place before the
+ * message is sent (the event can come before the HTTP answer does).
+ */
+async function peerSendAndReceive(sim, client, body) {
+  const received = waitFor(client, 'message', 20000, (m) => m.from === `${body.from}@c.us` && m.body === (body.body || ''));
+  const id = await peerSend(sim, body);
+  const msg = await received;
+  assert.equal(msg.id._serialized, id);
+  return msg;
+}
+
+/** What the account sent to that contact or group, as the contact's phone has it. */
+const inbox = async (sim, peer) => (await control(sim, 'GET', `/_sim/peer/inbox?peer=${peer}`)).body.messages;
+
+/** sendMessage() resolves once the page holds the message; the inbox has it once the server does. */
+const serverHas = (sim, message) => sim.waitFor('message-sent', (e) => e.key === message.id._serialized, 30000, { since: 0 });
+
+/**
+ * A simulator and a client logged in by QR before the tests of the enclosing `describe`, closed
+ * after them: `shared.ctx`, `shared.client`. `onClient(client)` runs before the login (listeners).
+ */
+function sharedClient(onClient) {
+  const shared = {};
+  before(async () => {
+    shared.ctx = await setup();
+    shared.client = shared.ctx.client();
+    if (onClient) onClient(shared.client);
+    await loginByQr(shared.ctx, shared.client);
+  });
+  after(() => shared.ctx.close());
+  return shared;
+}
+
+module.exports = { control, peerSend, peerSendAndReceive, inbox, serverHas, sharedClient };

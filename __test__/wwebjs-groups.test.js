@@ -1,0 +1,59 @@
+'use strict';
+// The real whatsapp-web.js 1.34.7, unchanged, doing to groups what groups.test.js does: it shows
+// the simulated page models the internals whatsapp-web.js uses for them (WAWebGroupCreateJob,
+// WAWebGroupQueryJob, WASmaxGroupsAddParticipantsRPC and its answer's shape, the participants
+// collection, WAWebModifyParticipantsGroupAction, WAWebExitGroupAction,
+// WAWebMexFetchGroupInviteCodeJob, WAWebGroupInviteJob) the way WhatsApp Web does, independently
+// of our client.
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+
+const { waitFor } = require('./helpers');
+const { wwebjsOnSimulator, wwebjsLogin } = require('./wwebjs-harness');
+
+const ME = '15550100001@c.us';
+const A = '15557700001@c.us';
+const B = '15557700002@c.us';
+
+test('whatsapp-web.js: createGroup, addParticipants, removeParticipants, getInviteCode, acceptInvite, leave', async (t) => {
+    const { sim, client } = await wwebjsOnSimulator(t);
+    await wwebjsLogin(sim, client);
+    const group = (gid) => sim.account.groups.get(gid);
+    // whatsapp-web.js documents GroupNotification.recipientIds as strings (index.d.ts, and
+    // GroupNotification.js:61-68) but hands over WhatsApp Web's wid objects as they come
+    // ({ server, user, _serialized }); whatsapp-web-rs gives the documented strings.
+    const recipients = (n) => n.recipientIds.map((r) => (typeof r === 'string' ? r : r._serialized));
+
+    const created = await client.createGroup('Builders', [A]);
+    const gid = created.gid._serialized;
+    assert.deepEqual(created.participants[A], { statusCode: 200, message: 'The participant was added successfully', isGroupCreator: false, isInviteV4Sent: false });
+    assert.deepEqual(group(gid).participants, ['15550100001', '15557700001']);
+    const chat = await client.getChatById(gid);
+    assert.equal(chat.isGroup, true);
+    assert.equal(chat.owner._serialized, ME);
+
+    const joined = waitFor(client, 'group_join', 30000, (n) => n.chatId === gid);
+    const added = await chat.addParticipants([B], { sleep: 0 });
+    assert.equal(added[B].code, 200);
+    assert.deepEqual(recipients(await joined), [B]);
+    assert.deepEqual(group(gid).participants, ['15550100001', '15557700001', '15557700002']);
+
+    const removed = waitFor(client, 'group_leave', 30000, (n) => n.chatId === gid && n.type === 'remove');
+    assert.deepEqual(await chat.removeParticipants([B]), { status: 200 });
+    assert.deepEqual(recipients(await removed), [B]);
+    assert.deepEqual(group(gid).participants, ['15550100001', '15557700001']);
+
+    assert.equal(await chat.getInviteCode(), group(gid).inviteCode);
+
+    const { id: other, inviteCode } = sim.createGroup({ subject: 'By invite', participants: ['15557700002'], join: false });
+    const viaInvite = waitFor(client, 'group_join', 30000, (n) => n.chatId === other);
+    assert.equal(await client.acceptInvite(inviteCode), other);
+    assert.equal((await viaInvite).type, 'invite');
+    assert.ok(group(other).participants.includes('15550100001'));
+
+    const left = waitFor(client, 'group_leave', 30000, (n) => n.chatId === gid && n.type === 'leave');
+    await chat.leave();
+    await left;
+    assert.deepEqual(group(gid).participants, ['15557700001']);
+});

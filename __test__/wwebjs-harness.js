@@ -1,0 +1,46 @@
+'use strict';
+// The real whatsapp-web.js 1.34.7, unchanged, on the simulator: shared by the fidelity tests of
+// what comes after `ready` (wwebjs-messages.test.js, wwebjs-account-changes.test.js).
+
+const { Client, NoAuth } = require('whatsapp-web.js');
+
+const { startSimulator } = require('../simulator');
+const chromium = require('../simulator/chromium');
+const { waitFor } = require('./helpers');
+
+/** A simulator and an unchanged whatsapp-web.js client pointed at it, both stopped after the test. */
+async function wwebjsOnSimulator(t) {
+    const sim = await startSimulator({ syncStepMs: 20 });
+    t.after(() => sim.close());
+    const dir = chromium.makeProfileDir('wa-sim-wwebjs-msg-');
+    const client = new Client({
+        authStrategy: new NoAuth(),
+        webVersionCache: { type: 'none' },
+        puppeteer: {
+            executablePath: chromium.CHROMIUM_PATH,
+            headless: true,
+            userDataDir: dir,
+            args: [...chromium.BASE_CHROMIUM_ARGS, ...sim.chromiumArgs],
+        },
+    });
+    t.after(async () => {
+        await client.destroy().catch(() => {});
+        await chromium.removeProfileDir(dir);
+    });
+    return { sim, client };
+}
+
+/** initialize(), the phone scans the first QR, `ready`. */
+async function wwebjsLogin(sim, client) {
+    const qr = waitFor(client, 'qr');
+    const ready = waitFor(client, 'ready');
+    const initialized = client.initialize();
+    // whatsapp-web.js listens to the login only once initialize() resolved (see wwebjs-fidelity.test.js).
+    const text = await qr;
+    await initialized;
+    const scan = await sim.phone.scan(text);
+    if (!scan.ok) throw new Error(`the phone refused whatsapp-web.js's QR: ${scan.reason}`);
+    await ready;
+}
+
+module.exports = { wwebjsOnSimulator, wwebjsLogin };

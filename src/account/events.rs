@@ -1,0 +1,221 @@
+//! Page callbacks of the account (src/page/messages/subscribe.js) and the
+//! events they become, each message once.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use serde_json::{json, Value};
+
+use crate::chat::Chat;
+use crate::errors::ClientError;
+use crate::message::{GroupNotification, Message, ACK_RANGE};
+use crate::reaction::Reaction;
+
+/// A page callback of the account (see src/page/messages/subscribe.js).
+#[derive(Debug, Clone, PartialEq)]
+pub enum AccountEvent {
+    /// `Msg` `add` of a new message (received, sent here, or sent from the phone).
+    Message(Box<Message>),
+    /// `Msg` `change:ack`.
+    Ack(Box<Message>, i64),
+    /// `Msg` `change:type` to `revoked`: deleted for everyone.
+    Revoke(Box<Message>),
+    /// Rows written to the reaction table (received, or sent by this account).
+    Reaction(Box<Reaction>),
+    /// A new `gp2` notification (someone joined, left, …).
+    Group(Box<GroupNotification>),
+    /// `Msg` `change:body` / `change:caption`: the message now, its new and its previous text.
+    Edit(Box<Message>, String, String),
+    /// `Msg` `remove` of a new message: deleted for me (on this device or another).
+    RemovedForMe(Box<Message>),
+    /// `Chat` `change:archive`: the chat now, the new and the previous state.
+    ChatArchived(Box<Chat>, bool, bool),
+    /// `Chat` `change:unreadCount`: the chat now.
+    UnreadCount(Box<Chat>),
+}
+
+/// What the client emits, in whatsapp-web.js's names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AccountEmit {
+    MessageCreate(Box<Message>),
+    Message(Box<Message>),
+    MessageAck(Box<Message>, i64),
+    /// The revoked message now, and as it was before (when it was seen).
+    MessageRevokeEveryone(Box<Message>, Option<Box<Message>>),
+    MessageReaction(Box<Reaction>),
+    /// `group_join`, `group_leave`, … (named by [`GroupNotification::event_name`]).
+    Group(Box<GroupNotification>),
+    /// `(message, newBody, prevBody)`.
+    MessageEdit(Box<Message>, String, String),
+    MessageRevokeMe(Box<Message>),
+    /// `(chat, currState, prevState)`.
+    ChatArchived(Box<Chat>, bool, bool),
+    UnreadCount(Box<Chat>),
+}
+
+impl AccountEmit {
+    pub fn name(&self) -> &'static str {
+        match self {
+            AccountEmit::MessageCreate(_) => "message_create",
+            AccountEmit::Message(_) => "message",
+            AccountEmit::MessageAck(..) => "message_ack",
+            AccountEmit::MessageRevokeEveryone(..) => "message_revoke_everyone",
+            AccountEmit::MessageReaction(_) => "message_reaction",
+            AccountEmit::Group(n) => n.event_name(),
+            AccountEmit::MessageEdit(..) => "message_edit",
+            AccountEmit::MessageRevokeMe(_) => "message_revoke_me",
+            AccountEmit::ChatArchived(..) => "chat_archived",
+            AccountEmit::UnreadCount(_) => "unread_count",
+        }
+    }
+
+    pub fn args(&self) -> Vec<Value> {
+        let m = |m: &Message| serde_json::to_value(m).unwrap_or(Value::Null);
+        let c = |c: &Chat| serde_json::to_value(c).unwrap_or(Value::Null);
+        match self {
+            AccountEmit::MessageCreate(msg) | AccountEmit::Message(msg) => vec![m(msg)],
+            AccountEmit::MessageAck(msg, ack) => vec![m(msg), json!(ack)],
+            AccountEmit::MessageRevokeEveryone(now, before) => vec![m(now), before.as_deref().map(m).unwrap_or(Value::Null)],
+            AccountEmit::MessageReaction(r) => vec![serde_json::to_value(r).unwrap_or(Value::Null)],
+            AccountEmit::Group(n) => vec![serde_json::to_value(n).unwrap_or(Value::Null)],
+            AccountEmit::MessageEdit(msg, new, prev) => vec![m(msg), json!(new), json!(prev)],
+            AccountEmit::MessageRevokeMe(msg) => vec![m(msg)],
+            AccountEmit::ChatArchived(chat, now, before) => vec![c(chat), json!(now), json!(before)],
+            AccountEmit::UnreadCount(chat) => vec![c(chat)],
+        }
+    }
+}
+
+/// The page event types of the account (the `t` of a binding payload).
+pub const EVENT_TYPES: [&str; 8] = ["msg", "ack", "revoke", "reaction", "edit", "removed", "archive", "unread"];
+
+/// The longest message text WhatsApp takes, in UTF-16 units as the page counts them (bytes here:
+/// up to four per unit, and a previous body is checked the same way).
+const MAX_BODY_BYTES: usize = 4 * 65_536;
+
+/// Parses a binding payload of the account (`t` is one of [`EVENT_TYPES`]).
+pub fn parse_event(v: &Value) -> Option<AccountEvent> {
+    let dropped = |e: ClientError| crate::debug_log!("dropped a page event: {e}");
+    let t = v.get("t")?.as_str()?;
+    if t == "reaction" {
+        return Reaction::from_value(v.get("r")?).map_err(dropped).ok().map(|r| AccountEvent::Reaction(Box::new(r)));
+    }
+    if t == "archive" || t == "unread" {
+        let chat = Box::new(Chat::from_value(v.get("c")?).map_err(dropped).ok()?);
+        return Some(match t {
+            "archive" => AccountEvent::ChatArchived(chat, v.get("now")?.as_bool()?, v.get("before")?.as_bool()?),
+            _ => AccountEvent::UnreadCount(chat),
+        });
+    }
+    let record = v.get("m")?;
+    let message = Message::from_value(record).map_err(dropped).ok()?;
+    match v.get("t")?.as_str()? {
+        // Group notifications are not messages to whatsapp-web.js: they have events of their own.
+        "msg" if message.kind == "gp2" => GroupNotification::from_value(record).map_err(dropped).ok()?.map(|n| AccountEvent::Group(Box::new(n))),
+        "msg" => Some(AccountEvent::Message(Box::new(message))),
+        "revoke" => Some(AccountEvent::Revoke(Box::new(message))),
+        "removed" => Some(AccountEvent::RemovedForMe(Box::new(message))),
+        "edit" => {
+            let text = |k: &str| match v.get(k) {
+                Some(Value::String(s)) if s.len() <= MAX_BODY_BYTES => Some(s.clone()),
+                Some(Value::Null) | None => Some(String::new()),
+                _ => None,
+            };
+            Some(AccountEvent::Edit(Box::new(message), text("newBody")?, text("prevBody")?))
+        }
+        "ack" => {
+            let ack = v.get("ack")?.as_i64().filter(|a| ACK_RANGE.contains(a))?;
+            Some(AccountEvent::Ack(Box::new(message), ack))
+        }
+        _ => None,
+    }
+}
+
+/// How many message ids are remembered to keep a message from being emitted twice
+/// (a page that reloads may hand the same new message over again).
+const REMEMBERED: usize = 10_000;
+
+/// How many of the latest messages are kept whole, to hand a revoked one over
+/// as it was (`message_revoke_everyone`'s second argument).
+const KEPT: usize = 1_000;
+
+/// The account's part of the session state.
+#[derive(Debug, Default)]
+pub struct AccountState {
+    seen: HashSet<String>,
+    order: VecDeque<String>,
+    kept: HashMap<String, Box<Message>>,
+    kept_order: VecDeque<String>,
+}
+
+impl AccountState {
+    /// The events for a page callback: `message_create` for every new message,
+    /// `message` too when someone else sent it; each message once.
+    pub fn emits(&mut self, event: AccountEvent) -> Vec<AccountEmit> {
+        match event {
+            AccountEvent::Message(msg) => {
+                if !self.first_time(&msg.id.serialized) {
+                    return Vec::new();
+                }
+                self.keep(&msg);
+                let mut out = vec![AccountEmit::MessageCreate(msg.clone())];
+                if !msg.from_me {
+                    out.push(AccountEmit::Message(msg));
+                }
+                out
+            }
+            AccountEvent::Ack(msg, ack) => vec![AccountEmit::MessageAck(msg, ack)],
+            AccountEvent::Revoke(msg) => {
+                let before = self.kept.get(&msg.id.serialized).filter(|m| m.kind != "revoked").cloned();
+                vec![AccountEmit::MessageRevokeEveryone(msg, before)]
+            }
+            AccountEvent::Reaction(r) => vec![AccountEmit::MessageReaction(r)],
+            AccountEvent::Group(n) => {
+                if !self.first_time(&n.id.serialized) {
+                    return Vec::new();
+                }
+                vec![AccountEmit::Group(n)]
+            }
+            // As whatsapp-web.js (src/Client.js:956-976): a revoke also changes the body; that
+            // is message_revoke_everyone, not an edit. So is a text that did not change.
+            AccountEvent::Edit(msg, new, prev) => {
+                if msg.kind == "revoked" || new == prev {
+                    return Vec::new();
+                }
+                if let Some(kept) = self.kept.get_mut(&msg.id.serialized) {
+                    kept.body = msg.body.clone();
+                }
+                vec![AccountEmit::MessageEdit(msg, new, prev)]
+            }
+            AccountEvent::RemovedForMe(msg) => vec![AccountEmit::MessageRevokeMe(msg)],
+            AccountEvent::ChatArchived(chat, now, before) => vec![AccountEmit::ChatArchived(chat, now, before)],
+            AccountEvent::UnreadCount(chat) => vec![AccountEmit::UnreadCount(chat)],
+        }
+    }
+}
+
+impl AccountState {
+    /// Whether this message id is new to the client (remembering the latest ones).
+    fn first_time(&mut self, id: &str) -> bool {
+        if !self.seen.insert(id.to_string()) {
+            return false;
+        }
+        self.order.push_back(id.to_string());
+        if self.order.len() > REMEMBERED {
+            if let Some(old) = self.order.pop_front() {
+                self.seen.remove(&old);
+            }
+        }
+        true
+    }
+
+    fn keep(&mut self, msg: &Message) {
+        if self.kept.insert(msg.id.serialized.clone(), Box::new(msg.clone())).is_none() {
+            self.kept_order.push_back(msg.id.serialized.clone());
+            if self.kept_order.len() > KEPT {
+                if let Some(old) = self.kept_order.pop_front() {
+                    self.kept.remove(&old);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+// groupChat.addParticipants(ids, { sleep }), as whatsapp-web.js does it
+// (src/structures/GroupChat.js:78-255 and WWebJS.getAddParticipantsRpcResult,
+// src/util/Injected/Utils.js:1422-1474): the group is read from the server, the
+// account must be an admin, then each participant is looked up and added with
+// WASmaxGroupsAddParticipantsRPC, `sleepMs` apart (whatsapp-web.js waits
+// 250-500 ms between participants by default; Rust picks the wait). Invites for
+// participants who only accept them (403) are not sent.
+async function addParticipants(groupId, participantIds, sleepMs) {
+  const M = accountModels();
+  const codes = {
+    default: 'An unknown error occupied while adding a participant',
+    isGroupEmpty: "AddParticipantsError: The participant can't be added to an empty group",
+    iAmNotAdmin: 'AddParticipantsError: You have no admin rights to add a participant to a group',
+    200: 'The participant was added successfully',
+    403: 'The participant can be added by sending private invitation only',
+    404: 'The phone number is not registered on WhatsApp',
+    408: 'You cannot add this participant because they recently left the group',
+    409: 'The participant is already a group member',
+    417: "The participant can't be added to the community. You can invite them privately to join this group through its invite link",
+    419: "The participant can't be added because the group is full",
+  };
+  const groupWid = M.WidFactory.createWid(groupId);
+  const group = M.Collections.Chat.get(groupWid) || (await M.Collections.Chat.find(groupWid));
+  await window.require('WAWebGroupQueryJob').queryAndUpdateGroupMetadataById({ id: groupId });
+  const members = group.groupMetadata?.participants.serialize();
+  if (!members) return codes.isGroupEmpty;
+  if (!group.iAmAdmin()) return codes.iAmNotAdmin;
+  const ApiContact = window.require('WAWebApiContact');
+  const toJid = window.require('WAWebWidToJid');
+  const result = {};
+  for (const [index, participantId] of participantIds.entries()) {
+    let wid = M.WidFactory.createWid(participantId);
+    const id = M.text(wid);
+    wid = wid.server === 'lid' ? ApiContact.getPhoneNumber(wid) || wid : wid;
+    result[id] = { code: undefined, message: undefined, isInviteV4Sent: false };
+    if (members.some((p) => M.text(p.id) === M.text(wid))) {
+      result[id] = { code: 409, message: codes[409], isInviteV4Sent: false };
+      continue;
+    }
+    if (!(await window.require('WAWebQueryExistsJob').queryWidExists(wid))?.wid) {
+      result[id] = { code: 404, message: codes[404], isInviteV4Sent: false };
+      continue;
+    }
+    let code = 400;
+    try {
+      const rpc = await window.require('WASmaxGroupsAddParticipantsRPC').sendAddParticipantsRPC({
+        participantArgs: [{ participantJid: toJid.widToUserJid(wid) }],
+        iqTo: toJid.widToGroupJid(groupWid),
+      });
+      if (rpc.name === 'AddParticipantsResponseSuccess') {
+        const mixins = rpc.value.addParticipant[0].addParticipantsParticipantAddedOrNonRegisteredWaUserParticipantErrorLidResponseMixinGroup.value.addParticipantsParticipantMixins;
+        code = +(mixins?.value.error || '200');
+      } else if (rpc.name === 'AddParticipantsResponseClientError') {
+        code = +rpc.value.errorAddParticipantsClientErrors.value.code;
+      } else if (rpc.name === 'AddParticipantsResponseServerError') {
+        code = +rpc.value.errorServerErrors.value.code;
+      }
+    } catch (error) {
+      code = 400;
+    }
+    result[id] = { code, message: codes[code] || codes.default, isInviteV4Sent: false };
+    if (sleepMs > 0 && index < participantIds.length - 1) await new Promise((resolve) => setTimeout(resolve, sleepMs));
+  }
+  return result;
+}

@@ -1,0 +1,30 @@
+// groupChat.removeParticipants(ids), as whatsapp-web.js does it
+// (src/structures/GroupChat.js:263-290 with WWebJS.enforceLidAndPnRetrieval,
+// src/util/Injected/Utils.js:1694-1722): each id is found among the group's
+// participants by its LID or phone number, and WAWebModifyParticipantsGroupAction
+// removes those found.
+async function removeParticipants(groupId, participantIds) {
+  const M = accountModels();
+  const chat = await M.findChat(groupId);
+  const ApiContact = window.require('WAWebApiContact');
+  const lidAndPhone = async (id) => {
+    const wid = M.WidFactory.createWid(id);
+    const isLid = wid.server === 'lid';
+    let lid = isLid ? wid : ApiContact.getCurrentLid(wid);
+    let phone = isLid ? ApiContact.getPhoneNumber(wid) : wid;
+    if ((!isLid && !lid) || (isLid && !phone)) {
+      if (!(await window.require('WAWebQueryExistsJob').queryWidExists(wid))?.wid) return {};
+      if (!isLid) lid = ApiContact.getCurrentLid(wid);
+      else phone = ApiContact.getPhoneNumber(wid);
+    }
+    return { lid, phone };
+  };
+  const found = [];
+  for (const id of participantIds) {
+    const { lid, phone } = await lidAndPhone(id);
+    const participant = chat.groupMetadata.participants.get(lid?._serialized) || chat.groupMetadata.participants.get(phone?._serialized);
+    if (participant) found.push(participant);
+  }
+  await window.require('WAWebModifyParticipantsGroupAction').removeParticipants(chat, found);
+  return { status: 200 };
+}
