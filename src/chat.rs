@@ -5,7 +5,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::errors::ClientError;
-use crate::message::Message;
+use crate::message::{Message, RawMessage};
+
+fn malformed(what: String) -> ClientError {
+    ClientError::PageScript(format!("the page sent a malformed chat ({what})"))
+}
 use crate::wid::Wid;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -33,7 +37,7 @@ pub struct RawChat {
     #[serde(default)]
     pub mute_expiration: i64,
     #[serde(default)]
-    pub last_message: Option<serde_json::Value>,
+    pub last_message: Option<RawMessage>,
     #[serde(default)]
     pub group_metadata: Option<GroupMetadata>,
 }
@@ -85,13 +89,13 @@ pub struct Chat {
 
 impl Chat {
     pub fn from_value(v: &serde_json::Value) -> Result<Chat, ClientError> {
-        let bad = |what: String| ClientError::PageScript(format!("the page sent a malformed chat ({what})"));
-        let raw = RawChat::deserialize(v).map_err(|e| bad(e.to_string()))?;
-        let id = Wid::parse(&raw.id).ok_or_else(|| bad("its id is not a wid".into()))?;
-        let last_message = match raw.last_message.filter(|m| !m.is_null()) {
-            Some(m) => Some(Message::from_value(&m)?),
-            None => None,
-        };
+        Chat::from_raw(RawChat::deserialize(v).map_err(|e| malformed(e.to_string()))?)
+    }
+
+    /// Checks a page record and turns it into the public shape.
+    pub fn from_raw(raw: RawChat) -> Result<Chat, ClientError> {
+        let id = Wid::parse(&raw.id).ok_or_else(|| malformed("its id is not a wid".into()))?;
+        let last_message = raw.last_message.map(Message::from_page).transpose()?;
         Ok(Chat {
             is_group: raw.is_group || raw.group_metadata.is_some() || id.server == "g.us",
             name: raw.formatted_title.unwrap_or_else(|| id.user.clone()),

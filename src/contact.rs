@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 use crate::errors::ClientError;
 use crate::wid::Wid;
 
+fn malformed(what: String) -> ClientError {
+    ClientError::PageScript(format!("the page sent a malformed contact ({what})"))
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RawContact {
@@ -86,8 +90,12 @@ pub struct Contact {
 
 impl Contact {
     pub fn from_value(v: &serde_json::Value) -> Result<Contact, ClientError> {
-        let bad = |what: String| ClientError::PageScript(format!("the page sent a malformed contact ({what})"));
-        let raw = RawContact::deserialize(v).map_err(|e| bad(e.to_string()))?;
+        Contact::from_raw(RawContact::deserialize(v).map_err(|e| malformed(e.to_string()))?)
+    }
+
+    /// Checks a page record and turns it into the public shape.
+    pub fn from_raw(raw: RawContact) -> Result<Contact, ClientError> {
+        let bad = malformed;
         let id = Wid::parse(&raw.id).ok_or_else(|| bad("its id is not a wid".into()))?;
         let number = raw.userid.filter(|u| u.bytes().all(|b| b.is_ascii_digit()) && !u.is_empty());
         Ok(Contact {

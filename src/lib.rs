@@ -66,6 +66,7 @@ fn reply_value(reply: Reply) -> Value {
         Reply::Code(code) => Value::String(code),
         Reply::State(state) => state.map(Value::String).unwrap_or(Value::Null),
         Reply::Value(value) => value,
+        Reply::Json(text) => Value::String(text),
     }
 }
 
@@ -75,12 +76,9 @@ fn deliver_fn(tsfn: DeliverFn) -> driver::Deliver {
             driver::Delivery::Event(event) => ("event", serde_json::json!([event.name(), event.args()])),
             // No value at all for calls that return nothing: they resolve to undefined.
             driver::Delivery::Reply(id, Ok(Reply::Unit)) => ("reply", serde_json::json!([id, true])),
-            // An account call's answer goes as JSON text: for a list of hundreds of chats,
-            // JSON.parse builds the objects far faster than N-API can, one property at a time.
-            driver::Delivery::Reply(id, Ok(Reply::Value(value))) => match serde_json::to_string(&value) {
-                Ok(text) => ("reply-json", serde_json::json!([id, text])),
-                Err(e) => ("reply", serde_json::json!([id, false, ClientError::Internal(e.to_string()).to_wire()])),
-            },
+            // JSON text: for a list of hundreds of chats, JSON.parse builds the objects
+            // far faster than N-API can, one property at a time.
+            driver::Delivery::Reply(id, Ok(Reply::Json(text))) => ("reply-json", serde_json::json!([id, text])),
             driver::Delivery::Reply(id, Ok(reply)) => ("reply", serde_json::json!([id, true, reply_value(reply)])),
             driver::Delivery::Reply(id, Err(err)) => ("reply", serde_json::json!([id, false, err.to_wire()])),
             driver::Delivery::Closed => ("closed", Value::Null),

@@ -7,8 +7,33 @@ use super::AccountCall;
 use crate::chat::Chat;
 use crate::contact::Contact;
 use crate::errors::ClientError;
-use crate::message::Message;
+use crate::message::{Message, RawMessage};
 use crate::wid::Wid;
+
+/// Checks the JSON text the page answered to `call` and returns it, as JSON
+/// text, in whatsapp-web.js's shape. The long lists go from text to typed
+/// records and back to text with no tree of values in between; the rest
+/// goes through `decode`.
+pub fn decode_text(call: &AccountCall, text: &str) -> Result<String, ClientError> {
+    fn records<R: serde::de::DeserializeOwned, T: serde::Serialize>(
+        text: &str,
+        what: &str,
+        check: impl Fn(R) -> Result<T, ClientError>,
+    ) -> Result<String, ClientError> {
+        let raw: Vec<R> = serde_json::from_str(text).map_err(|e| ClientError::PageScript(format!("the page sent a malformed list of {what} ({e})")))?;
+        let checked = raw.into_iter().map(check).collect::<Result<Vec<T>, _>>()?;
+        serde_json::to_string(&checked).map_err(|e| ClientError::Internal(e.to_string()))
+    }
+    match call {
+        AccountCall::GetChats => records(text, "chats", Chat::from_raw),
+        AccountCall::GetContacts | AccountCall::GetBlockedContacts => records(text, "contacts", Contact::from_raw),
+        AccountCall::FetchMessages { .. } => records(text, "messages", |m: Option<RawMessage>| m.map(Message::from_page).transpose()),
+        _ => {
+            let raw: Value = serde_json::from_str(text).map_err(|e| ClientError::PageScript(format!("the page answered with malformed JSON ({e})")))?;
+            serde_json::to_string(&decode(call, raw)?).map_err(|e| ClientError::Internal(e.to_string()))
+        }
+    }
+}
 
 /// Checks what the page answered to `call` and returns it in whatsapp-web.js's shape.
 pub fn decode(call: &AccountCall, raw: Value) -> Result<Value, ClientError> {

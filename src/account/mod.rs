@@ -14,7 +14,7 @@ mod groups;
 pub mod page;
 mod parse;
 
-pub use decode::decode;
+pub use decode::{decode, decode_text};
 pub use events::{parse_event, AccountEmit, AccountEvent, AccountState, EVENT_TYPES};
 
 /// A file to send (whatsapp-web.js's `MessageMedia`), checked.

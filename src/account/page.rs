@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use super::{decode, AccountCall};
+use super::{decode_text, AccountCall};
 use crate::browser::{call, PageHandle, BINDING};
 use crate::errors::ClientError;
 
@@ -71,7 +71,7 @@ pub async fn subscribe(page: &PageHandle) -> Result<(), ClientError> {
 }
 
 /// Runs one account call in the page and returns its checked answer.
-pub async fn run(page: &PageHandle, account_call: &AccountCall) -> Result<Value, ClientError> {
+pub async fn run(page: &PageHandle, account_call: &AccountCall) -> Result<String, ClientError> {
     use AccountCall::*;
     let (what, function, args, limit) = match account_call {
         SendMessage { chat_id, content, options } => (
@@ -133,10 +133,12 @@ pub async fn run(page: &PageHandle, account_call: &AccountCall) -> Result<Value,
             ("deleting a message", DELETE_MESSAGE, vec![json!(message_id), json!(everyone), json!(clear_media)], LIMIT)
         }
     };
-    let raw = match call(page, what, function, args, limit).await? {
-        Value::String(text) => serde_json::from_str(&text).map_err(|e| ClientError::PageScript(format!("{what}: the page answered with malformed JSON ({e})")))?,
-        Value::Null => Value::Null,
-        _ => return Err(ClientError::PageScript(format!("{what}: the page did not answer with JSON text"))),
-    };
-    decode(account_call, raw)
+    match call(page, what, function, args, limit).await? {
+        Value::String(text) => decode_text(account_call, &text).map_err(|e| match e {
+            ClientError::PageScript(why) => ClientError::PageScript(format!("{what}: {why}")),
+            other => other,
+        }),
+        Value::Null => decode_text(account_call, "null"),
+        _ => Err(ClientError::PageScript(format!("{what}: the page did not answer with JSON text"))),
+    }
 }

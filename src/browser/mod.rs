@@ -598,7 +598,7 @@ pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<
             Ok(PageResult::Unit)
         }
         PageCommand::Subscribe => crate::account::page::subscribe(page).await.map(|_| PageResult::Unit),
-        PageCommand::Account(account_call) => crate::account::page::run(page, account_call).await.map(PageResult::Value),
+        PageCommand::Account(account_call) => crate::account::page::run(page, account_call).await.map(PageResult::Json),
         PageCommand::ReadInfo => {
             let v = call(page, "reading the account info", READ_INFO_JS, vec![], SHORT).await?;
             Ok(PageResult::Info(ClientInfo {

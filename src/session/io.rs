@@ -71,8 +71,11 @@ pub enum Reply {
     Unit,
     Code(String),
     State(Option<String>),
-    /// An account call's answer, already in whatsapp-web.js's shape.
+    /// A value, in whatsapp-web.js's shape.
     Value(serde_json::Value),
+    /// An account call's answer as JSON text, checked and in whatsapp-web.js's
+    /// shape: a list of hundreds of chats is parsed once, by JSON.parse.
+    Json(String),
 }
 
 /// Callbacks from the page (through the CDP binding).
@@ -138,6 +141,8 @@ pub enum PageResult {
     Code(String),
     Info(ClientInfo),
     Value(serde_json::Value),
+    /// An account call's answer as JSON text (see `Reply::Json`).
+    Json(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -332,7 +332,14 @@ impl Session {
     fn on_done(&mut self, cmd: CmdId, res: Result<PageResult, ClientError>) {
         if let Some(pos) = self.plain_calls.iter().position(|(c, _)| *c == cmd) {
             let (_, call) = self.plain_calls.remove(pos);
-            self.reply(call, res.map(|r| if let PageResult::Value(v) = r { Reply::Value(v) } else { Reply::Unit }));
+            self.reply(
+                call,
+                res.map(|r| match r {
+                    PageResult::Value(v) => Reply::Value(v),
+                    PageResult::Json(text) => Reply::Json(text),
+                    _ => Reply::Unit,
+                }),
+            );
             return;
         }
         match self.phase.clone() {
