@@ -71,9 +71,27 @@ function memStatus(pid) {
 // Proportional set size: shared pages divided among the processes sharing them. Summed RSS counts
 // Chromium's shared libraries and zygote-forked pages once per process; PSS does not.
 function pssBytes(pid) {
+    return smapsRollup(pid).pss;
+}
+
+// The parts of a process's memory from /proc/<pid>/smaps_rollup, in bytes. PSS splits into
+// anonymous (heaps, zygote-forked pages: shared only within one Chromium tree, so it does not
+// depend on what else runs on the machine), file-backed (the Chromium binary and libraries: split
+// with every Chromium on the machine, ours or not) and shmem. USS (private clean + dirty) is what
+// the process alone holds.
+function smapsRollup(pid) {
     const text = read(`/proc/${pid}/smaps_rollup`);
-    const m = text && /^Pss:\s+(\d+) kB/m.exec(text);
-    return m ? Number(m[1]) * 1024 : 0;
+    const field = (name) => {
+        const m = text && new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text);
+        return m ? Number(m[1]) * 1024 : 0;
+    };
+    return {
+        pss: field('Pss'),
+        pssAnon: field('Pss_Anon'),
+        pssFile: field('Pss_File'),
+        pssShmem: field('Pss_Shmem'),
+        uss: field('Private_Clean') + field('Private_Dirty'),
+    };
 }
 
 // CPU ticks of a process: its own (utime+stime) and its reaped children's (cutime+cstime).
@@ -103,9 +121,15 @@ function processType(cmdline) {
     return t;
 }
 
+const SMAPS_FIELDS = ['pss', 'pssAnon', 'pssFile', 'pssShmem', 'uss'];
+function addSmaps(into, parts) {
+    for (const f of SMAPS_FIELDS) into[f] = (into[f] || 0) + parts[f];
+}
+
 /**
  * One look at a worker: the Node process itself and its Chromium tree.
- * `withPss` adds PSS (slower: the kernel walks page tables), `withTypes` a per-type breakdown.
+ * `withPss` adds PSS and its parts (slower: the kernel walks page tables), `withTypes` a
+ * per-type breakdown.
  */
 function snapshot(workerPid, dir, { withPss = false, withTypes = false } = {}) {
     const tree = pidsMentioning(dir, [workerPid]);
@@ -115,29 +139,26 @@ function snapshot(workerPid, dir, { withPss = false, withTypes = false } = {}) {
         tree: { rss: 0, processes: tree.length },
     };
     if (withPss) {
-        out.node.pss = pssBytes(workerPid);
-        out.tree.pss = 0;
+        addSmaps(out.node, smapsRollup(workerPid));
+        addSmaps(out.tree, { pss: 0, pssAnon: 0, pssFile: 0, pssShmem: 0, uss: 0 });
     }
     const types = {};
     for (const { pid, cmdline } of tree) {
         const rss = rssBytes(pid);
         out.tree.rss += rss;
-        let pss = 0;
-        if (withPss) {
-            pss = pssBytes(pid);
-            out.tree.pss += pss;
-        }
+        const parts = withPss ? smapsRollup(pid) : null;
+        if (parts) addSmaps(out.tree, parts);
         if (withTypes) {
             const t = processType(cmdline);
-            const slot = (types[t] = types[t] || { count: 0, rss: 0, ...(withPss ? { pss: 0 } : {}) });
+            const slot = (types[t] = types[t] || { count: 0, rss: 0 });
             slot.count += 1;
             slot.rss += rss;
-            if (withPss) slot.pss += pss;
+            if (parts) addSmaps(slot, parts);
         }
     }
     if (withTypes) out.tree.byType = types;
     out.total = { rss: out.node.rss + out.tree.rss };
-    if (withPss) out.total.pss = out.node.pss + out.tree.pss;
+    if (withPss) for (const f of SMAPS_FIELDS) out.total[f] = out.node[f] + out.tree[f];
     return out;
 }
 
@@ -197,4 +218,4 @@ class PeakSampler {
     }
 }
 
-module.exports = { PAGE_SIZE, CLK_TCK, pidsMentioning, rssBytes, memStatus, pssBytes, cpuTicks, processType, snapshot, cpuReading, cpuSeconds, PeakSampler };
+module.exports = { PAGE_SIZE, CLK_TCK, pidsMentioning, rssBytes, memStatus, pssBytes, smapsRollup, cpuTicks, processType, snapshot, cpuReading, cpuSeconds, PeakSampler };

@@ -16,6 +16,7 @@ const { fork, execFileSync } = require('child_process');
 const { startSimulator } = require('../simulator');
 const chromium = require('../simulator/chromium');
 const procfs = require('./procfs');
+const { perSession } = require('./per_session');
 
 // ---- configuration ------------------------------------------------------------------------------
 
@@ -239,9 +240,10 @@ function snapshotClient() {
     const dir = path.join(BENCH_ROOT, 'client');
     fs.mkdirSync(path.join(dir, 'lib'), { recursive: true });
     fs.copyFileSync(path.join(repo, 'index.js'), path.join(dir, 'index.js'));
-    for (const f of fs.readdirSync(path.join(repo, 'lib'))) {
-        if (f.endsWith('.js')) fs.copyFileSync(path.join(repo, 'lib', f), path.join(dir, 'lib', f));
-    }
+    // lib/native.js reads the package's name and optional dependencies from it.
+    fs.copyFileSync(path.join(repo, 'package.json'), path.join(dir, 'package.json'));
+    // With its subfolders (lib/structures/, lib/link/).
+    fs.cpSync(path.join(repo, 'lib'), path.join(dir, 'lib'), { recursive: true });
     const addons = fs.readdirSync(repo).filter((f) => /^whatsapp-web-rs\..+\.node$/.test(f));
     if (!addons.length) throw new Error('no built addon (whatsapp-web-rs.*.node); run npm run build');
     const hash = require('crypto').createHash('sha256');
@@ -498,15 +500,35 @@ async function bareNodeRun(label, sim) {
 
 // ---- phase 3: (g) logged-in sessions in the RSS budget ------------------------------------------
 
+// One reading of (g), taken once the session has settled: 1 s after ready, then again every 500 ms
+// until two consecutive readings of total PSS are within 2 MiB of each other (at most 4 readings).
+// The page keeps working for a moment after ready (its last sync steps, a GC), and a reading in
+// the middle of that spoils two increments. The last reading is the one kept.
+const SETTLE = { firstMs: 1000, everyMs: 500, withinBytes: 2 * MiB, maxReads: 4 };
+async function settledSnapshot(w) {
+    await sleep(Math.min(CONFIG.settleMs, SETTLE.firstMs));
+    let snap = procfs.snapshot(w.pid, w.dir, { withPss: true, withTypes: true });
+    const reads = [snap.total.pss];
+    while (reads.length < SETTLE.maxReads) {
+        await sleep(SETTLE.everyMs);
+        snap = procfs.snapshot(w.pid, w.dir, { withPss: true, withTypes: true });
+        reads.push(snap.total.pss);
+        if (Math.abs(reads[reads.length - 1] - reads[reads.length - 2]) <= SETTLE.withinBytes) break;
+    }
+    return { snap, pssReads: reads };
+}
+
 async function sessionsRun(kind, sim) {
     const { w } = await newWorker(kind, `${kind} sessions`, sim, { cacheHome: kind === 'ours' ? SHARED_CACHE_HOME : undefined });
     const steps = [];
     let stopReason = null;
     try {
         await sleep(500);
-        const baseline = procfs.snapshot(w.pid, w.dir).total.rss;
+        // The worker alone: the first point of the per-session estimates for a browser per client.
+        const base = procfs.snapshot(w.pid, w.dir, { withPss: true });
+        const baseline = base.total.rss;
         let prevTotal = baseline;
-        let prevPss = procfs.snapshot(w.pid, w.dir, { withPss: true }).total.pss;
+        let prevPss = base.total.pss;
         for (let n = 1; ; n++) {
             if (n > CONFIG.maxSessions) {
                 stopReason = `cap of ${CONFIG.maxSessions} sessions (BENCH_MAX_SESSIONS)`;
@@ -536,8 +558,7 @@ async function sessionsRun(kind, sim) {
                 log(`FAILED ${kind} session ${n}: ${message}`);
                 break;
             }
-            await sleep(Math.min(CONFIG.settleMs, 1000));
-            const snap = procfs.snapshot(w.pid, w.dir, { withPss: true });
+            const { snap, pssReads } = await settledSnapshot(w);
             const step = {
                 n,
                 qrMs: a.qrMs,
@@ -546,14 +567,20 @@ async function sessionsRun(kind, sim) {
                 nodeRss: snap.node.rss,
                 chromiumRss: snap.tree.rss,
                 totalPss: snap.total.pss,
+                total: snap.total,
+                pssReads,
                 chromiumProcesses: snap.tree.processes,
+                byType: snap.tree.byType,
                 incrementRss: snap.total.rss - prevTotal,
                 incrementPss: snap.total.pss - prevPss,
             };
             prevTotal = snap.total.rss;
             prevPss = snap.total.pss;
             steps.push(step);
-            log(`${kind} sessions: ${n} logged in, total RSS ${(step.totalRss / MiB).toFixed(0)} MiB (+${(step.incrementRss / MiB).toFixed(0)}), PSS ${(step.totalPss / MiB).toFixed(0)} MiB`);
+            log(
+                `${kind} sessions: ${n} logged in, total RSS ${(step.totalRss / MiB).toFixed(0)} MiB (+${(step.incrementRss / MiB).toFixed(0)}), ` +
+                    `PSS ${(step.totalPss / MiB).toFixed(0)} MiB (+${(step.incrementPss / MiB).toFixed(0)}; anon ${(snap.total.pssAnon / MiB).toFixed(0)}), ${pssReads.length} reading(s)`,
+            );
             if (step.totalPss > CONFIG.rssLimitBytes) {
                 stopReason = `session ${n} brought total PSS over the limit`;
                 break;
@@ -561,9 +588,13 @@ async function sessionsRun(kind, sim) {
         }
         const fit = steps.filter((s) => s.totalRss <= CONFIG.rssLimitBytes).length;
         const fitPss = steps.filter((s) => s.totalPss <= CONFIG.rssLimitBytes).length;
+        // Per added session, both estimators (bench/per_session.js), from the same readings.
+        const estimate = perSession([{ n: 0, total: base.total }, ...steps], kind === 'ours-shared' ? 1 : 0);
         const destroyAll = await w.request('destroyAll', {}, T.destroy * 2);
         log(`${kind} sessions: ${fit} fit; ${stopReason}; destroyed ${destroyAll.count} in ${destroyAll.ms.toFixed(0)} ms`);
-        return { kind, fit, fitPss, stopReason, baselineRss: baseline, steps, destroyAllMs: destroyAll.ms };
+        const est = (f) => ['median', 'slope', 'theilSen'].map((e) => (estimate[f][e] / MiB).toFixed(1)).join(' / ');
+        log(`${kind} per added session (median / least squares / Theil-Sen, MiB): PSS ${est('pss')}, of which anonymous ${est('pssAnon')}; RSS ${est('rss')}`);
+        return { kind, fit, fitPss, stopReason, baselineRss: baseline, baseline: base.total, steps, perSession: estimate, destroyAllMs: destroyAll.ms };
     } finally {
         await w.close();
     }
@@ -661,6 +692,23 @@ function buildRows(latency, idle, sessions) {
             const pps = added.length ? stats(added.map((st) => st.incrementPss / MiB)) : null;
             const ppw = sessions.wwebjs && sessions.wwebjs.steps.length ? stats(sessions.wwebjs.steps.map((st) => st.incrementPss / MiB)) : null;
             rows.push({ id: 'g.shared.increment.pss', label: '    PSS per added session, sharedBrowser', unit: 'MiB', ours: pps, wwebjs: ppw, floor: null, oursOverWwebjs: ratio(pps, ppw), oursOverFloor: null });
+            // The same readings through the other estimators (bench/per_session.js), and the
+            // anonymous part of PSS, which other processes on the machine cannot move.
+            const est = (k, figure, e) => {
+                const v = sessions[k] && sessions[k].perSession && sessions[k].perSession[figure][e];
+                return v == null ? null : stats([v / MiB]);
+            };
+            for (const [figure, e, label] of [
+                ['pss', 'slope', '    PSS, least-squares slope'],
+                ['pss', 'theilSen', '    PSS, Theil-Sen slope'],
+                ['pssAnon', 'median', '    anonymous PSS per added session'],
+                ['pssAnon', 'slope', '    anonymous PSS, least-squares slope'],
+                ['rss', 'slope', '    RSS, least-squares slope'],
+            ]) {
+                const o = est('ours-shared', figure, e);
+                const ww = est('wwebjs', figure, e);
+                rows.push({ id: `g.shared.${figure}.${e}`, label, unit: 'MiB', ours: o, wwebjs: ww, floor: null, oursOverWwebjs: ratio(o, ww), oursOverFloor: null });
+            }
         }
         const per = (r) => (r && r.steps.length ? stats(r.steps.map((s) => s.incrementRss / MiB)) : null);
         const po = per(sessions.ours);
