@@ -22,7 +22,8 @@
 // PSS is split further: anonymous PSS (heaps, zygote-forked pages) is shared only within the
 // worker's own tree, so other processes on the machine do not move it; file-backed PSS (the
 // Chromium binary and libraries) is split with every Chromium on the machine, and carries almost
-// all of the noise.
+// all of the noise. `pssAlone` is the PSS the worker would have with the machine to itself:
+// anonymous and shmem PSS plus every resident file page its processes map, counted once.
 
 // Least-squares fit of y = a + b x; b with its standard error (null below 3 points).
 function leastSquares(points) {
@@ -64,7 +65,8 @@ function median(values) {
 }
 
 // The figures estimated, as named in the readings (bench/procfs.js snapshot().total).
-const FIGURES = ['rss', 'pss', 'pssAnon', 'pssFile', 'uss'];
+// `pssAlone` is null where page frames cannot be read (not root).
+const FIGURES = ['rss', 'pss', 'pssAnon', 'pssFile', 'uss', 'pssAlone'];
 
 /**
  * Both estimates of every figure from the readings of one sessions run. `readings` are
@@ -75,6 +77,10 @@ function perSession(readings, firstN) {
     const points = readings.filter((r) => r.n >= firstN);
     const out = { firstN, points: points.length };
     for (const f of FIGURES) {
+        if (points.some((p) => typeof p.total[f] !== 'number')) {
+            out[f] = { median: null, increments: [], slope: null, slopeStderr: null, theilSen: null };
+            continue;
+        }
         const increments = [];
         for (let i = 1; i < points.length; i++) increments.push(points[i].total[f] - points[i - 1].total[f]);
         const xy = points.map((p) => ({ x: p.n, y: p.total[f] }));

@@ -121,6 +121,49 @@ function processType(cmdline) {
     return t;
 }
 
+// The resident pages of files mapped by a set of processes, each page counted once: what their
+// file-backed PSS would sum to if nothing else on the machine mapped those files (the Chromium
+// binary and its libraries are otherwise split with every Chromium running, ours or not, which
+// moves PSS as other programs start and stop). Reads each file mapping's page frame numbers from
+// /proc/<pid>/pagemap; they read as zero without CAP_SYS_ADMIN, and then this returns null.
+function distinctFilePageBytes(pids) {
+    const frames = new Set();
+    let present = 0;
+    for (const pid of pids) {
+        const maps = read(`/proc/${pid}/maps`);
+        if (!maps) continue;
+        let fd;
+        try {
+            fd = fs.openSync(`/proc/${pid}/pagemap`, 'r');
+        } catch {
+            continue;
+        }
+        try {
+            for (const line of maps.split('\n')) {
+                // start-end perms offset dev inode path; only readable mappings of real files.
+                const m = /^([0-9a-f]+)-([0-9a-f]+) (\S{4}) \S+ \S+ (\d+)\s+(\/\S.*)$/.exec(line);
+                if (!m || m[4] === '0' || m[3].startsWith('---') || m[5].startsWith('/dev/') || m[5].startsWith('/memfd:')) continue;
+                const first = parseInt(m[1], 16) / PAGE_SIZE;
+                const count = (parseInt(m[2], 16) - parseInt(m[1], 16)) / PAGE_SIZE;
+                const buf = Buffer.alloc(count * 8);
+                const got = fs.readSync(fd, buf, 0, buf.length, first * 8) / 8;
+                for (let i = 0; i < got; i++) {
+                    const hi = buf.readUInt32LE(i * 8 + 4);
+                    if (!(hi & 0x80000000)) continue; // not present
+                    present += 1;
+                    const pfn = (hi & 0x7fffff) * 0x100000000 + buf.readUInt32LE(i * 8);
+                    if (pfn) frames.add(pfn);
+                }
+            }
+        } catch {
+            /* the process exited meanwhile: what was read still counts */
+        } finally {
+            fs.closeSync(fd);
+        }
+    }
+    return present && !frames.size ? null : frames.size * PAGE_SIZE;
+}
+
 const SMAPS_FIELDS = ['pss', 'pssAnon', 'pssFile', 'pssShmem', 'uss'];
 function addSmaps(into, parts) {
     for (const f of SMAPS_FIELDS) into[f] = (into[f] || 0) + parts[f];
@@ -129,9 +172,10 @@ function addSmaps(into, parts) {
 /**
  * One look at a worker: the Node process itself and its Chromium tree.
  * `withPss` adds PSS and its parts (slower: the kernel walks page tables), `withTypes` a
- * per-type breakdown.
+ * per-type breakdown, `withAlone` (with `withPss`) the PSS the worker would have alone on the
+ * machine (`total.pssAlone`; slower still: reads every file mapping's page frames).
  */
-function snapshot(workerPid, dir, { withPss = false, withTypes = false } = {}) {
+function snapshot(workerPid, dir, { withPss = false, withTypes = false, withAlone = false } = {}) {
     const tree = pidsMentioning(dir, [workerPid]);
     const node = memStatus(workerPid);
     const out = {
@@ -159,6 +203,12 @@ function snapshot(workerPid, dir, { withPss = false, withTypes = false } = {}) {
     if (withTypes) out.tree.byType = types;
     out.total = { rss: out.node.rss + out.tree.rss };
     if (withPss) for (const f of SMAPS_FIELDS) out.total[f] = out.node[f] + out.tree[f];
+    if (withPss && withAlone) {
+        // PSS as if the worker (Node and its Chromium tree) were alone on the machine: anonymous
+        // and shmem PSS are shared only within the tree already; file pages once each.
+        const files = distinctFilePageBytes([workerPid, ...tree.map((p) => p.pid)]);
+        out.total.pssAlone = files == null ? null : out.total.pssAnon + out.total.pssShmem + files;
+    }
     return out;
 }
 
@@ -218,4 +268,4 @@ class PeakSampler {
     }
 }
 
-module.exports = { PAGE_SIZE, CLK_TCK, pidsMentioning, rssBytes, memStatus, pssBytes, smapsRollup, cpuTicks, processType, snapshot, cpuReading, cpuSeconds, PeakSampler };
+module.exports = { PAGE_SIZE, CLK_TCK, pidsMentioning, rssBytes, memStatus, pssBytes, smapsRollup, distinctFilePageBytes, cpuTicks, processType, snapshot, cpuReading, cpuSeconds, PeakSampler };

@@ -503,19 +503,18 @@ async function bareNodeRun(label, sim) {
 // One reading of (g), taken once the session has settled: 1 s after ready, then again every 500 ms
 // until two consecutive readings of total PSS are within 2 MiB of each other (at most 4 readings).
 // The page keeps working for a moment after ready (its last sync steps, a GC), and a reading in
-// the middle of that spoils two increments. The last reading is the one kept.
+// the middle of that spoils two increments. The reading kept is taken right after the last of
+// those, with the PSS the worker would have alone on the machine (bench/procfs.js).
 const SETTLE = { firstMs: 1000, everyMs: 500, withinBytes: 2 * MiB, maxReads: 4 };
 async function settledSnapshot(w) {
     await sleep(Math.min(CONFIG.settleMs, SETTLE.firstMs));
-    let snap = procfs.snapshot(w.pid, w.dir, { withPss: true, withTypes: true });
-    const reads = [snap.total.pss];
+    const reads = [procfs.snapshot(w.pid, w.dir, { withPss: true }).total.pss];
     while (reads.length < SETTLE.maxReads) {
         await sleep(SETTLE.everyMs);
-        snap = procfs.snapshot(w.pid, w.dir, { withPss: true, withTypes: true });
-        reads.push(snap.total.pss);
+        reads.push(procfs.snapshot(w.pid, w.dir, { withPss: true }).total.pss);
         if (Math.abs(reads[reads.length - 1] - reads[reads.length - 2]) <= SETTLE.withinBytes) break;
     }
-    return { snap, pssReads: reads };
+    return { snap: procfs.snapshot(w.pid, w.dir, { withPss: true, withTypes: true, withAlone: true }), pssReads: reads };
 }
 
 async function sessionsRun(kind, sim) {
@@ -525,7 +524,7 @@ async function sessionsRun(kind, sim) {
     try {
         await sleep(500);
         // The worker alone: the first point of the per-session estimates for a browser per client.
-        const base = procfs.snapshot(w.pid, w.dir, { withPss: true });
+        const base = procfs.snapshot(w.pid, w.dir, { withPss: true, withAlone: true });
         const baseline = base.total.rss;
         let prevTotal = baseline;
         let prevPss = base.total.pss;
@@ -593,7 +592,7 @@ async function sessionsRun(kind, sim) {
         const destroyAll = await w.request('destroyAll', {}, T.destroy * 2);
         log(`${kind} sessions: ${fit} fit; ${stopReason}; destroyed ${destroyAll.count} in ${destroyAll.ms.toFixed(0)} ms`);
         const est = (f) => ['median', 'slope', 'theilSen'].map((e) => (estimate[f][e] / MiB).toFixed(1)).join(' / ');
-        log(`${kind} per added session (median / least squares / Theil-Sen, MiB): PSS ${est('pss')}, of which anonymous ${est('pssAnon')}; RSS ${est('rss')}`);
+        log(`${kind} per added session (median / least squares / Theil-Sen, MiB): PSS ${est('pss')}, of which anonymous ${est('pssAnon')}; PSS alone ${est('pssAlone')}; RSS ${est('rss')}`);
         return { kind, fit, fitPss, stopReason, baselineRss: baseline, baseline: base.total, steps, perSession: estimate, destroyAllMs: destroyAll.ms };
     } finally {
         await w.close();
@@ -703,6 +702,8 @@ function buildRows(latency, idle, sessions) {
                 ['pss', 'theilSen', '    PSS, Theil-Sen slope'],
                 ['pssAnon', 'median', '    anonymous PSS per added session'],
                 ['pssAnon', 'slope', '    anonymous PSS, least-squares slope'],
+                ['pssAlone', 'median', '    PSS alone on the machine per added session'],
+                ['pssAlone', 'slope', '    PSS alone on the machine, least-squares slope'],
                 ['rss', 'slope', '    RSS, least-squares slope'],
             ]) {
                 const o = est('ours-shared', figure, e);
