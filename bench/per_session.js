@@ -2,10 +2,10 @@
 // Memory per added session, (g): two estimates from the same readings, for every figure.
 //
 // The sessions phase reads the total memory of a worker (Node + its Chromium tree) after each
-// logged-in session: points (n, total). For a browser per client the points start at n = 0 (the
-// worker alone), so every session's cost is counted; with sharedBrowser at n = 1, so the browser's
-// own launch is left out ("per added session": from the 2nd on). Both estimates use the same
-// points:
+// logged-in session: points (n, total). The runner starts them at n = 1 for every kind, so that
+// what the 1st session brings in for all later ones (the shared browser; a browser per client's
+// Chromium binary pages) is left out: "per added session" is from the 2nd session on. Every
+// estimate uses the same points:
 //
 // - `median`: the median of the increments between consecutive points (the bench's first
 //   estimator). Each increment is the difference of two readings, so a reading that is off (the
@@ -69,9 +69,9 @@ function median(values) {
 const FIGURES = ['rss', 'pss', 'pssAnon', 'pssFile', 'uss', 'pssAlone'];
 
 /**
- * Both estimates of every figure from the readings of one sessions run. `readings` are
+ * Every estimate of every figure from the readings of one sessions run. `readings` are
  * { n, total: { rss, pss, ... } } in session order, the worker-alone reading (n = 0) first;
- * `firstN` is the first session count whose reading is a point (1 with sharedBrowser, else 0).
+ * `firstN` is the first session count whose reading is a point.
  */
 function perSession(readings, firstN) {
     const points = readings.filter((r) => r.n >= firstN);

@@ -587,8 +587,11 @@ async function sessionsRun(kind, sim) {
         }
         const fit = steps.filter((s) => s.totalRss <= CONFIG.rssLimitBytes).length;
         const fitPss = steps.filter((s) => s.totalPss <= CONFIG.rssLimitBytes).length;
-        // Per added session, both estimators (bench/per_session.js), from the same readings.
-        const estimate = perSession([{ n: 0, total: base.total }, ...steps], kind === 'ours-shared' ? 1 : 0);
+        // Per added session, every estimator (bench/per_session.js), from the same readings: from
+        // the 2nd session on for every kind. The 1st session also brings in what later ones share:
+        // the browser with sharedBrowser, and for a browser per client the Chromium binary's pages,
+        // which PSS alone on the machine counts in full for the first browser only.
+        const estimate = perSession([{ n: 0, total: base.total }, ...steps], 1);
         const destroyAll = await w.request('destroyAll', {}, T.destroy * 2);
         log(`${kind} sessions: ${fit} fit; ${stopReason}; destroyed ${destroyAll.count} in ${destroyAll.ms.toFixed(0)} ms`);
         const est = (f) => ['median', 'slope', 'theilSen'].map((e) => (estimate[f][e] / MiB).toFixed(1)).join(' / ');
@@ -697,14 +700,13 @@ function buildRows(latency, idle, sessions) {
                 const v = sessions[k] && sessions[k].perSession && sessions[k].perSession[figure][e];
                 return v == null ? null : stats([v / MiB]);
             };
+            // Theil-Sen is the estimate bench/README.md chose (the most stable across repeat runs).
             for (const [figure, e, label] of [
+                ['pss', 'theilSen', '    PSS per added session, Theil-Sen'],
                 ['pss', 'slope', '    PSS, least-squares slope'],
-                ['pss', 'theilSen', '    PSS, Theil-Sen slope'],
-                ['pssAnon', 'median', '    anonymous PSS per added session'],
-                ['pssAnon', 'slope', '    anonymous PSS, least-squares slope'],
-                ['pssAlone', 'median', '    PSS alone on the machine per added session'],
-                ['pssAlone', 'slope', '    PSS alone on the machine, least-squares slope'],
-                ['rss', 'slope', '    RSS, least-squares slope'],
+                ['pssAlone', 'theilSen', '    PSS alone on the machine, Theil-Sen'],
+                ['pssAnon', 'theilSen', '    anonymous PSS, Theil-Sen'],
+                ['rss', 'theilSen', '    RSS per added session, Theil-Sen'],
             ]) {
                 const o = est('ours-shared', figure, e);
                 const ww = est('wwebjs', figure, e);
