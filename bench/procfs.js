@@ -150,6 +150,9 @@ function distinctFilePageBytes(pids) {
                 for (let i = 0; i < got; i++) {
                     const hi = buf.readUInt32LE(i * 8 + 4);
                     if (!(hi & 0x80000000)) continue; // not present
+                    // Bit 61 clear: a private copy (copy-on-write, e.g. the binary's relocated data),
+                    // which is anonymous memory and already in Pss_Anon.
+                    if (!(hi & 0x20000000)) continue;
                     present += 1;
                     const pfn = (hi & 0x7fffff) * 0x100000000 + buf.readUInt32LE(i * 8);
                     if (pfn) frames.add(pfn);

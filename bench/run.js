@@ -33,7 +33,7 @@ const CONFIG = {
     warmup: envInt('BENCH_WARMUP', 1),
     idleMs: envInt('BENCH_IDLE_MS', 60000),
     // High enough that sharedBrowser on the heavy page is stopped by the budget, not the cap.
-    maxSessions: envInt('BENCH_MAX_SESSIONS', 80),
+    maxSessions: envInt('BENCH_MAX_SESSIONS', 120),
     rssLimitBytes: envInt('BENCH_RSS_LIMIT_MB', 4096, 1) * 1024 * 1024,
     // A person takes seconds between steps; a pause also lets start-up work finish before the next
     // timed call, the same for every kind.
