@@ -814,7 +814,7 @@ async function main() {
         `(c) is timed to the next scannable qr for both; whatsapp-web.js's cancelPairingCode() resolves earlier and it first emits a 'null,…' QR.`,
         `(e) RSS is summed over the worker's Chromium processes (command line names the worker's directory: profile and crashpad database), sampled every ${CONFIG.sampleMs} ms from launch to ${CONFIG.settleMs} ms after ready; Node peak is the kernel's VmHWM. Summed RSS counts shared pages once per process; PSS does not (and so also depends on any other Chromium running on the machine at that moment).`,
         `(f) CPU = utime+stime (+ reaped children) of the worker and its Chromium tree over ${CONFIG.idleMs} ms (BENCH_IDLE_MS), starting ${CONFIG.settleMs} ms after the first qr.`,
-        `(g) sessions are started one by one in one worker per kind, each logged in by scan; it stops when the last session's RSS increment would take the total over ${(CONFIG.rssLimitBytes / MiB).toFixed(0)} MiB, or at ${CONFIG.maxSessions}.`,
+        `(g) sessions are started one by one in one worker per kind, each logged in by scan and read once settled; it stops when the last session's PSS increment would take the total PSS over ${(CONFIG.rssLimitBytes / MiB).toFixed(0)} MiB, or at ${CONFIG.maxSessions}. Per added session: from the 2nd session on; Theil-Sen is the estimate to read (bench/README.md). PSS alone on the machine does not depend on other programs; total PSS does.`,
     ];
     const result = {
         date: new Date().toISOString(),
