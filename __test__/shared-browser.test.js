@@ -4,7 +4,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
 const { LocalAuth, Client } = require('..');
-const { TEST_ROOT, setup, waitFor, chromiumPidsUnder } = require('./helpers');
+const { TEST_ROOT, setup, waitFor, chromiumPidsUnder, loginByQr } = require('./helpers');
 
 /**
  * Browser processes (not renderers or helpers) started under the test root. A child
@@ -72,6 +72,38 @@ test('clients with sharedBrowser share one Chromium, log in separately, and the 
     await readyB;
     await b.destroy();
     assert.deepEqual(chromiumPidsUnder(TEST_ROOT), [], 'the last client closed the browser');
+  } finally {
+    await ctx.close();
+  }
+});
+
+// The simulator's control API: a contact writes to the logged-in account.
+async function peerSend(sim, body) {
+  const res = await fetch(new URL('/_sim/peer/send', sim.httpUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  assert.equal(res.status, 200);
+  return (await res.json()).id;
+}
+
+test('a sharedBrowser session lets go of its page cache after ready and keeps working', async () => {
+  const ctx = await setup({ heavyPage: true });
+  try {
+    const client = ctx.client({ sharedBrowser: true });
+    await loginByQr(ctx, client);
+    // The logged-in page still receives and sends.
+    const received = waitFor(client, 'message', 20000, (m) => m.body === 'still there?');
+    const id = await peerSend(ctx.sim, { from: '15557000001', body: 'still there?' });
+    const msg = await received;
+    assert.equal(msg.id._serialized, id);
+    const since = ctx.sim.events.length;
+    const reply = await client.sendMessage(msg.from, 'yes');
+    await ctx.sim.waitFor('message-sent', (e) => e.key === reply.id._serialized, 20000, { since });
+    assert.equal(await client.getState(), 'CONNECTED');
+    // Its context no longer holds the bundles (released when ready came, before the message
+    // above was handled): a reload downloads them again, where a context's memory cache would
+    // have served them (they are immutable).
+    const reloadSince = ctx.sim.events.length;
+    await client.pupPage.reload();
+    await ctx.sim.waitFor('bundle-served', () => true, 20000, { since: reloadSince });
   } finally {
     await ctx.close();
   }

@@ -71,9 +71,27 @@ function memStatus(pid) {
 // Proportional set size: shared pages divided among the processes sharing them. Summed RSS counts
 // Chromium's shared libraries and zygote-forked pages once per process; PSS does not.
 function pssBytes(pid) {
+    return smapsRollup(pid).pss;
+}
+
+// The parts of a process's memory from /proc/<pid>/smaps_rollup, in bytes. PSS splits into
+// anonymous (heaps, zygote-forked pages: shared only within one Chromium tree, so it does not
+// depend on what else runs on the machine), file-backed (the Chromium binary and libraries: split
+// with every Chromium on the machine, ours or not) and shmem. USS (private clean + dirty) is what
+// the process alone holds.
+function smapsRollup(pid) {
     const text = read(`/proc/${pid}/smaps_rollup`);
-    const m = text && /^Pss:\s+(\d+) kB/m.exec(text);
-    return m ? Number(m[1]) * 1024 : 0;
+    const field = (name) => {
+        const m = text && new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text);
+        return m ? Number(m[1]) * 1024 : 0;
+    };
+    return {
+        pss: field('Pss'),
+        pssAnon: field('Pss_Anon'),
+        pssFile: field('Pss_File'),
+        pssShmem: field('Pss_Shmem'),
+        uss: field('Private_Clean') + field('Private_Dirty'),
+    };
 }
 
 // CPU ticks of a process: its own (utime+stime) and its reaped children's (cutime+cstime).
@@ -103,11 +121,64 @@ function processType(cmdline) {
     return t;
 }
 
+// The resident pages of files mapped by a set of processes, each page counted once: what their
+// file-backed PSS would sum to if nothing else on the machine mapped those files (the Chromium
+// binary and its libraries are otherwise split with every Chromium running, ours or not, which
+// moves PSS as other programs start and stop). Reads each file mapping's page frame numbers from
+// /proc/<pid>/pagemap; they read as zero without CAP_SYS_ADMIN, and then this returns null.
+function distinctFilePageBytes(pids) {
+    const frames = new Set();
+    let present = 0;
+    for (const pid of pids) {
+        const maps = read(`/proc/${pid}/maps`);
+        if (!maps) continue;
+        let fd;
+        try {
+            fd = fs.openSync(`/proc/${pid}/pagemap`, 'r');
+        } catch {
+            continue;
+        }
+        try {
+            for (const line of maps.split('\n')) {
+                // start-end perms offset dev inode path; only readable mappings of real files.
+                const m = /^([0-9a-f]+)-([0-9a-f]+) (\S{4}) \S+ \S+ (\d+)\s+(\/\S.*)$/.exec(line);
+                if (!m || m[4] === '0' || m[3].startsWith('---') || m[5].startsWith('/dev/') || m[5].startsWith('/memfd:')) continue;
+                const first = parseInt(m[1], 16) / PAGE_SIZE;
+                const count = (parseInt(m[2], 16) - parseInt(m[1], 16)) / PAGE_SIZE;
+                const buf = Buffer.alloc(count * 8);
+                const got = fs.readSync(fd, buf, 0, buf.length, first * 8) / 8;
+                for (let i = 0; i < got; i++) {
+                    const hi = buf.readUInt32LE(i * 8 + 4);
+                    if (!(hi & 0x80000000)) continue; // not present
+                    // Bit 61 clear: a private copy (copy-on-write, e.g. the binary's relocated data),
+                    // which is anonymous memory and already in Pss_Anon.
+                    if (!(hi & 0x20000000)) continue;
+                    present += 1;
+                    const pfn = (hi & 0x7fffff) * 0x100000000 + buf.readUInt32LE(i * 8);
+                    if (pfn) frames.add(pfn);
+                }
+            }
+        } catch {
+            /* the process exited meanwhile: what was read still counts */
+        } finally {
+            fs.closeSync(fd);
+        }
+    }
+    return present && !frames.size ? null : frames.size * PAGE_SIZE;
+}
+
+const SMAPS_FIELDS = ['pss', 'pssAnon', 'pssFile', 'pssShmem', 'uss'];
+function addSmaps(into, parts) {
+    for (const f of SMAPS_FIELDS) into[f] = (into[f] || 0) + parts[f];
+}
+
 /**
  * One look at a worker: the Node process itself and its Chromium tree.
- * `withPss` adds PSS (slower: the kernel walks page tables), `withTypes` a per-type breakdown.
+ * `withPss` adds PSS and its parts (slower: the kernel walks page tables), `withTypes` a
+ * per-type breakdown, `withAlone` (with `withPss`) the PSS the worker would have alone on the
+ * machine (`total.pssAlone`; slower still: reads every file mapping's page frames).
  */
-function snapshot(workerPid, dir, { withPss = false, withTypes = false } = {}) {
+function snapshot(workerPid, dir, { withPss = false, withTypes = false, withAlone = false } = {}) {
     const tree = pidsMentioning(dir, [workerPid]);
     const node = memStatus(workerPid);
     const out = {
@@ -115,29 +186,32 @@ function snapshot(workerPid, dir, { withPss = false, withTypes = false } = {}) {
         tree: { rss: 0, processes: tree.length },
     };
     if (withPss) {
-        out.node.pss = pssBytes(workerPid);
-        out.tree.pss = 0;
+        addSmaps(out.node, smapsRollup(workerPid));
+        addSmaps(out.tree, { pss: 0, pssAnon: 0, pssFile: 0, pssShmem: 0, uss: 0 });
     }
     const types = {};
     for (const { pid, cmdline } of tree) {
         const rss = rssBytes(pid);
         out.tree.rss += rss;
-        let pss = 0;
-        if (withPss) {
-            pss = pssBytes(pid);
-            out.tree.pss += pss;
-        }
+        const parts = withPss ? smapsRollup(pid) : null;
+        if (parts) addSmaps(out.tree, parts);
         if (withTypes) {
             const t = processType(cmdline);
-            const slot = (types[t] = types[t] || { count: 0, rss: 0, ...(withPss ? { pss: 0 } : {}) });
+            const slot = (types[t] = types[t] || { count: 0, rss: 0 });
             slot.count += 1;
             slot.rss += rss;
-            if (withPss) slot.pss += pss;
+            if (parts) addSmaps(slot, parts);
         }
     }
     if (withTypes) out.tree.byType = types;
     out.total = { rss: out.node.rss + out.tree.rss };
-    if (withPss) out.total.pss = out.node.pss + out.tree.pss;
+    if (withPss) for (const f of SMAPS_FIELDS) out.total[f] = out.node[f] + out.tree[f];
+    if (withPss && withAlone) {
+        // PSS as if the worker (Node and its Chromium tree) were alone on the machine: anonymous
+        // and shmem PSS are shared only within the tree already; file pages once each.
+        const files = distinctFilePageBytes([workerPid, ...tree.map((p) => p.pid)]);
+        out.total.pssAlone = files == null ? null : out.total.pssAnon + out.total.pssShmem + files;
+    }
     return out;
 }
 
@@ -197,4 +271,4 @@ class PeakSampler {
     }
 }
 
-module.exports = { PAGE_SIZE, CLK_TCK, pidsMentioning, rssBytes, memStatus, pssBytes, cpuTicks, processType, snapshot, cpuReading, cpuSeconds, PeakSampler };
+module.exports = { PAGE_SIZE, CLK_TCK, pidsMentioning, rssBytes, memStatus, pssBytes, smapsRollup, distinctFilePageBytes, cpuTicks, processType, snapshot, cpuReading, cpuSeconds, PeakSampler };

@@ -17,6 +17,7 @@ const { startSimulator } = require('../simulator');
 const chromium = require('../simulator/chromium');
 const procfs = require('./procfs');
 const { messagesPhase, messageRows, messagesNote } = require('./messages');
+const { perSession } = require('./per_session');
 
 // ---- configuration ------------------------------------------------------------------------------
 
@@ -33,7 +34,7 @@ const CONFIG = {
     warmup: envInt('BENCH_WARMUP', 1),
     idleMs: envInt('BENCH_IDLE_MS', 60000),
     // High enough that sharedBrowser on the heavy page is stopped by the budget, not the cap.
-    maxSessions: envInt('BENCH_MAX_SESSIONS', 80),
+    maxSessions: envInt('BENCH_MAX_SESSIONS', 120),
     rssLimitBytes: envInt('BENCH_RSS_LIMIT_MB', 4096, 1) * 1024 * 1024,
     // A person takes seconds between steps; a pause also lets start-up work finish before the next
     // timed call, the same for every kind.
@@ -240,9 +241,9 @@ function snapshotClient() {
     const dir = path.join(BENCH_ROOT, 'client');
     fs.mkdirSync(path.join(dir, 'lib'), { recursive: true });
     fs.copyFileSync(path.join(repo, 'index.js'), path.join(dir, 'index.js'));
-    // lib/native.js reads the package's name and version.
+    // lib/native.js reads the package's name and optional dependencies from it.
     fs.copyFileSync(path.join(repo, 'package.json'), path.join(dir, 'package.json'));
-    // lib/ whole: its sub-folders (structures/, link/ with the page it serves) are the client too.
+    // With its subfolders (lib/structures/, lib/link/).
     fs.cpSync(path.join(repo, 'lib'), path.join(dir, 'lib'), { recursive: true });
     const addons = fs.readdirSync(repo).filter((f) => /^whatsapp-web-rs\..+\.node$/.test(f));
     if (!addons.length) throw new Error('no built addon (whatsapp-web-rs.*.node); run npm run build');
@@ -501,15 +502,34 @@ async function bareNodeRun(label, sim) {
 
 // ---- phase 3: (g) logged-in sessions in the RSS budget ------------------------------------------
 
+// One reading of (g), taken once the session has settled: 1 s after ready, then again every 500 ms
+// until two consecutive readings of total PSS are within 2 MiB of each other (at most 4 readings).
+// The page keeps working for a moment after ready (its last sync steps, a GC), and a reading in
+// the middle of that spoils two increments. The reading kept is taken right after the last of
+// those, with the PSS the worker would have alone on the machine (bench/procfs.js).
+const SETTLE = { firstMs: 1000, everyMs: 500, withinBytes: 2 * MiB, maxReads: 4 };
+async function settledSnapshot(w) {
+    await sleep(Math.min(CONFIG.settleMs, SETTLE.firstMs));
+    const reads = [procfs.snapshot(w.pid, w.dir, { withPss: true }).total.pss];
+    while (reads.length < SETTLE.maxReads) {
+        await sleep(SETTLE.everyMs);
+        reads.push(procfs.snapshot(w.pid, w.dir, { withPss: true }).total.pss);
+        if (Math.abs(reads[reads.length - 1] - reads[reads.length - 2]) <= SETTLE.withinBytes) break;
+    }
+    return { snap: procfs.snapshot(w.pid, w.dir, { withPss: true, withTypes: true, withAlone: true }), pssReads: reads };
+}
+
 async function sessionsRun(kind, sim) {
     const { w } = await newWorker(kind, `${kind} sessions`, sim, { cacheHome: kind === 'ours' ? SHARED_CACHE_HOME : undefined });
     const steps = [];
     let stopReason = null;
     try {
         await sleep(500);
-        const baseline = procfs.snapshot(w.pid, w.dir).total.rss;
+        // The worker alone: the first point of the per-session estimates for a browser per client.
+        const base = procfs.snapshot(w.pid, w.dir, { withPss: true, withAlone: true });
+        const baseline = base.total.rss;
         let prevTotal = baseline;
-        let prevPss = procfs.snapshot(w.pid, w.dir, { withPss: true }).total.pss;
+        let prevPss = base.total.pss;
         for (let n = 1; ; n++) {
             if (n > CONFIG.maxSessions) {
                 stopReason = `cap of ${CONFIG.maxSessions} sessions (BENCH_MAX_SESSIONS)`;
@@ -539,8 +559,7 @@ async function sessionsRun(kind, sim) {
                 log(`FAILED ${kind} session ${n}: ${message}`);
                 break;
             }
-            await sleep(Math.min(CONFIG.settleMs, 1000));
-            const snap = procfs.snapshot(w.pid, w.dir, { withPss: true });
+            const { snap, pssReads } = await settledSnapshot(w);
             const step = {
                 n,
                 qrMs: a.qrMs,
@@ -549,14 +568,20 @@ async function sessionsRun(kind, sim) {
                 nodeRss: snap.node.rss,
                 chromiumRss: snap.tree.rss,
                 totalPss: snap.total.pss,
+                total: snap.total,
+                pssReads,
                 chromiumProcesses: snap.tree.processes,
+                byType: snap.tree.byType,
                 incrementRss: snap.total.rss - prevTotal,
                 incrementPss: snap.total.pss - prevPss,
             };
             prevTotal = snap.total.rss;
             prevPss = snap.total.pss;
             steps.push(step);
-            log(`${kind} sessions: ${n} logged in, total RSS ${(step.totalRss / MiB).toFixed(0)} MiB (+${(step.incrementRss / MiB).toFixed(0)}), PSS ${(step.totalPss / MiB).toFixed(0)} MiB`);
+            log(
+                `${kind} sessions: ${n} logged in, total RSS ${(step.totalRss / MiB).toFixed(0)} MiB (+${(step.incrementRss / MiB).toFixed(0)}), ` +
+                    `PSS ${(step.totalPss / MiB).toFixed(0)} MiB (+${(step.incrementPss / MiB).toFixed(0)}; anon ${(snap.total.pssAnon / MiB).toFixed(0)}), ${pssReads.length} reading(s)`,
+            );
             if (step.totalPss > CONFIG.rssLimitBytes) {
                 stopReason = `session ${n} brought total PSS over the limit`;
                 break;
@@ -564,9 +589,16 @@ async function sessionsRun(kind, sim) {
         }
         const fit = steps.filter((s) => s.totalRss <= CONFIG.rssLimitBytes).length;
         const fitPss = steps.filter((s) => s.totalPss <= CONFIG.rssLimitBytes).length;
+        // Per added session, every estimator (bench/per_session.js), from the same readings: from
+        // the 2nd session on for every kind. The 1st session also brings in what later ones share:
+        // the browser with sharedBrowser, and for a browser per client the Chromium binary's pages,
+        // which PSS alone on the machine counts in full for the first browser only.
+        const estimate = perSession([{ n: 0, total: base.total }, ...steps], 1);
         const destroyAll = await w.request('destroyAll', {}, T.destroy * 2);
         log(`${kind} sessions: ${fit} fit; ${stopReason}; destroyed ${destroyAll.count} in ${destroyAll.ms.toFixed(0)} ms`);
-        return { kind, fit, fitPss, stopReason, baselineRss: baseline, steps, destroyAllMs: destroyAll.ms };
+        const est = (f) => ['median', 'slope', 'theilSen'].map((e) => (estimate[f][e] / MiB).toFixed(1)).join(' / ');
+        log(`${kind} per added session (median / least squares / Theil-Sen, MiB): PSS ${est('pss')}, of which anonymous ${est('pssAnon')}; PSS alone ${est('pssAlone')}; RSS ${est('rss')}`);
+        return { kind, fit, fitPss, stopReason, baselineRss: baseline, baseline: base.total, steps, perSession: estimate, destroyAllMs: destroyAll.ms };
     } finally {
         await w.close();
     }
@@ -664,6 +696,24 @@ function buildRows(latency, idle, sessions) {
             const pps = added.length ? stats(added.map((st) => st.incrementPss / MiB)) : null;
             const ppw = sessions.wwebjs && sessions.wwebjs.steps.length ? stats(sessions.wwebjs.steps.map((st) => st.incrementPss / MiB)) : null;
             rows.push({ id: 'g.shared.increment.pss', label: '    PSS per added session, sharedBrowser', unit: 'MiB', ours: pps, wwebjs: ppw, floor: null, oursOverWwebjs: ratio(pps, ppw), oursOverFloor: null });
+            // The same readings through the other estimators (bench/per_session.js), and the
+            // anonymous part of PSS, which other processes on the machine cannot move.
+            const est = (k, figure, e) => {
+                const v = sessions[k] && sessions[k].perSession && sessions[k].perSession[figure][e];
+                return v == null ? null : stats([v / MiB]);
+            };
+            // Theil-Sen is the estimate bench/README.md chose (the most stable across repeat runs).
+            for (const [figure, e, label] of [
+                ['pss', 'theilSen', '    PSS per added session, Theil-Sen'],
+                ['pss', 'slope', '    PSS, least-squares slope'],
+                ['pssAlone', 'theilSen', '    PSS alone on the machine, Theil-Sen'],
+                ['pssAnon', 'theilSen', '    anonymous PSS, Theil-Sen'],
+                ['rss', 'theilSen', '    RSS per added session, Theil-Sen'],
+            ]) {
+                const o = est('ours-shared', figure, e);
+                const ww = est('wwebjs', figure, e);
+                rows.push({ id: `g.shared.${figure}.${e}`, label, unit: 'MiB', ours: o, wwebjs: ww, floor: null, oursOverWwebjs: ratio(o, ww), oursOverFloor: null });
+            }
         }
         const per = (r) => (r && r.steps.length ? stats(r.steps.map((s) => s.incrementRss / MiB)) : null);
         const po = per(sessions.ours);
@@ -770,7 +820,7 @@ async function main() {
         `(c) is timed to the next scannable qr for both; whatsapp-web.js's cancelPairingCode() resolves earlier and it first emits a 'null,…' QR.`,
         `(e) RSS is summed over the worker's Chromium processes (command line names the worker's directory: profile and crashpad database), sampled every ${CONFIG.sampleMs} ms from launch to ${CONFIG.settleMs} ms after ready; Node peak is the kernel's VmHWM. Summed RSS counts shared pages once per process; PSS does not (and so also depends on any other Chromium running on the machine at that moment).`,
         `(f) CPU = utime+stime (+ reaped children) of the worker and its Chromium tree over ${CONFIG.idleMs} ms (BENCH_IDLE_MS), starting ${CONFIG.settleMs} ms after the first qr.`,
-        `(g) sessions are started one by one in one worker per kind, each logged in by scan; it stops when the last session's RSS increment would take the total over ${(CONFIG.rssLimitBytes / MiB).toFixed(0)} MiB, or at ${CONFIG.maxSessions}.`,
+        `(g) sessions are started one by one in one worker per kind, each logged in by scan and read once settled; it stops when the last session's PSS increment would take the total PSS over ${(CONFIG.rssLimitBytes / MiB).toFixed(0)} MiB, or at ${CONFIG.maxSessions}. Per added session: from the 2nd session on; Theil-Sen is the estimate to read (bench/README.md). PSS alone on the machine does not depend on other programs; total PSS does.`,
     ];
     if (messages) notes.push(messagesNote(messages));
     const result = {

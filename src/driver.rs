@@ -315,6 +315,9 @@ impl Driver {
                     if let Some(persist) = self.browser.as_ref().and_then(|b| b.persist_web_version(&self.options, version)) {
                         napi::bindgen_prelude::spawn(persist);
                     }
+                    if let Some(release) = self.browser.as_ref().and_then(|b| b.release_memory_after_ready()) {
+                        napi::bindgen_prelude::spawn(release);
+                    }
                 }
             }
             Output::Reply(id, result) => {

@@ -387,6 +387,13 @@ impl BrowserSession {
         })
     }
 
+    /// After login, with `sharedBrowser`: lets go of the context's in-memory
+    /// HTTP cache (shared.rs, `release_context_cache`). A browser of our own
+    /// keeps its cache on disk, shared with later clients: left alone.
+    pub fn release_memory_after_ready(&self) -> Option<impl std::future::Future<Output = ()> + Send + 'static> {
+        matches!(self.owner, Owner::Shared { .. }).then(|| shared::release_context_cache(self.page.clone()))
+    }
+
     /// Closes the session: a launched browser politely, then by force, and
     /// its profile is released (and deleted, for a temporary one) only once no
     /// process holds it; an attached browser only loses our page; a shared one

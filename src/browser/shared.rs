@@ -16,6 +16,7 @@ use std::time::Duration;
 
 use chromiumoxide::browser::Browser;
 use chromiumoxide::cdp::browser_protocol::browser::BrowserContextId;
+use chromiumoxide::cdp::browser_protocol::network::ClearBrowserCacheParams;
 use chromiumoxide::cdp::browser_protocol::target::{CreateBrowserContextParams, CreateTargetParams};
 use chromiumoxide::handler::HandlerConfig;
 use chromiumoxide::Page;
@@ -155,6 +156,22 @@ impl SharedBrowser {
             }
         });
         Ok(opened)
+    }
+}
+
+/// After login: empties the HTTP cache of a client's context. A context made
+/// over DevTools keeps its cache in the network service's memory, so every
+/// session held a private copy of the page's bundles there: ~8 of the
+/// ~9.5 MiB a context added to that process on the heavy simulator page
+/// (bench/README.md, "What moves memory per session"). The logged-in page
+/// has run them; what it fetches later is cached again as usual, and only a
+/// reload of this context's page downloads them again. Clears this context's
+/// cache alone (Chromium's per-context data remover); the page is not touched.
+pub async fn release_context_cache(page: Page) {
+    match tokio::time::timeout(CDP_TIMEOUT, page.execute(ClearBrowserCacheParams::default())).await {
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) => crate::debug_log!("clearing the context's HTTP cache: {e}"),
+        Err(_) => crate::debug_log!("clearing the context's HTTP cache: no answer"),
     }
 }
 
