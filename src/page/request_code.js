@@ -5,11 +5,19 @@
 // requested once it shows fresh refs again, as WhatsApp Web's own reset does.
 // Refusals come back as data, not as a thrown minified object, so the client
 // can name them (rate limited, bad request, not available).
-async function requestCode(phoneNumber, showNotification, refreshSocket, restartWaitMs) {
+//
+// A code is also handed back through the binding (`retId`, window.__wwrs.ret)
+// the moment it is in hand, ahead of this function's own answer.
+async function requestCode(phoneNumber, showNotification, refreshSocket, restartWaitMs, retId) {
   const linking = window.require('WAWebAltDeviceLinkingApi');
   const Socket = window.require('WAWebSocketModel').Socket;
   const Conn = window.require('WAWebConnModel').Conn;
-  const { until } = window.__wwrs;
+  const { until, ret } = window.__wwrs;
+  const issued = (code) => {
+    const result = { ok: true, code };
+    ret(retId, result);
+    return result;
+  };
 
   // A fresh socket: refreshQR(), then wait until it shows a ref other than the old one.
   const restartSocket = async () => {
@@ -38,7 +46,7 @@ async function requestCode(phoneNumber, showNotification, refreshSocket, restart
     restarted = true;
   }
   try {
-    return { ok: true, code: await ask() };
+    return issued(await ask());
   } catch (error) {
     const refused = refusal(error);
     // The batch can run out while the code is asked for: the socket closes
@@ -48,7 +56,7 @@ async function requestCode(phoneNumber, showNotification, refreshSocket, restart
     if (!closedUnder) return refused;
     if (!(await restartSocket())) return socketLost(Socket.state);
     try {
-      return { ok: true, code: await ask() };
+      return issued(await ask());
     } catch (again) {
       return refusal(again);
     }
