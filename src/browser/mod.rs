@@ -599,7 +599,7 @@ pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<
             // The code exchange runs PBKDF2 with 131072 rounds in the page, and
             // a socket restart may come first.
             let args = vec![json!(phone), json!(show_notification), json!(refresh_socket), json!(SOCKET_RESTART_WAIT_MS)];
-            let v = call_returning(page, "a pairing code", REQUEST_CODE_JS, args, Duration::from_secs(60)).await?;
+            let v = call(page, "a pairing code", REQUEST_CODE_JS, args, Duration::from_secs(60)).await?;
             if v.get("ok").and_then(Value::as_bool) == Some(true) {
                 match v.get("code").and_then(Value::as_str) {
                     Some(code) => Ok(PageResult::Code(code.to_string())),

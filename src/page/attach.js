@@ -61,9 +61,11 @@ async function attach(bindingName, deviceName, browserName) {
     const watchers = new Set();
     // Pushes run one after another, so QRs reach the client in the order built.
     let pushing = Promise.resolve();
+    // Watchers first: a call answering with this QR (its binding message) then
+    // reaches the client one message earlier; the QR pushed after it is the same.
     const announce = (current) => {
-      send({ t: 'qr', seq: current.seq, qr: current.qr });
       for (const watch of [...watchers]) watch(current);
+      send({ t: 'qr', seq: current.seq, qr: current.qr });
       for (const wake of waiters.splice(0)) wake(current);
     };
     // A ref the server has just sent (change:ref) is scannable from that moment,

@@ -5,19 +5,11 @@
 // requested once it shows fresh refs again, as WhatsApp Web's own reset does.
 // Refusals come back as data, not as a thrown minified object, so the client
 // can name them (rate limited, bad request, not available).
-//
-// A code is also handed back through the binding (`retId`, window.__wwrs.ret)
-// the moment it is in hand, ahead of this function's own answer.
-async function requestCode(phoneNumber, showNotification, refreshSocket, restartWaitMs, retId) {
+async function requestCode(phoneNumber, showNotification, refreshSocket, restartWaitMs) {
   const linking = window.require('WAWebAltDeviceLinkingApi');
   const Socket = window.require('WAWebSocketModel').Socket;
   const Conn = window.require('WAWebConnModel').Conn;
-  const { until, ret } = window.__wwrs;
-  const issued = (code) => {
-    const result = { ok: true, code };
-    ret(retId, result);
-    return result;
-  };
+  const { until } = window.__wwrs;
 
   // A fresh socket: refreshQR(), then wait until it shows a ref other than the old one.
   const restartSocket = async () => {
@@ -46,7 +38,7 @@ async function requestCode(phoneNumber, showNotification, refreshSocket, restart
     restarted = true;
   }
   try {
-    return issued(await ask());
+    return { ok: true, code: await ask() };
   } catch (error) {
     const refused = refusal(error);
     // The batch can run out while the code is asked for: the socket closes
@@ -56,7 +48,7 @@ async function requestCode(phoneNumber, showNotification, refreshSocket, restart
     if (!closedUnder) return refused;
     if (!(await restartSocket())) return socketLost(Socket.state);
     try {
-      return issued(await ask());
+      return { ok: true, code: await ask() };
     } catch (again) {
       return refusal(again);
     }
