@@ -107,6 +107,7 @@ const hrNow = () => Number(process.hrtime.bigint()) / 1e6;
 // The simulator stamps its events with Date.now(); this maps them onto the hrtime clock (ms
 // resolution is plenty for the breakdown they are used for).
 const WALL_MINUS_HR = Date.now() - hrNow();
+const SIM_HR = new WeakMap();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (...args) => console.log('[bench]', ...args);
 const round1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
@@ -239,11 +240,9 @@ let CLIENT_DIR = null;
 function snapshotClient() {
     const repo = path.join(__dirname, '..');
     const dir = path.join(BENCH_ROOT, 'client');
-    fs.mkdirSync(path.join(dir, 'lib'), { recursive: true });
-    fs.copyFileSync(path.join(repo, 'index.js'), path.join(dir, 'index.js'));
-    // lib/native.js reads the package's name and optional dependencies from it.
-    fs.copyFileSync(path.join(repo, 'package.json'), path.join(dir, 'package.json'));
-    // With its subfolders (lib/structures/, lib/link/).
+    fs.mkdirSync(dir, { recursive: true });
+    // lib/ with its folders (structures, the linking page) and package.json, which lib/native.js reads.
+    for (const f of ['index.js', 'package.json']) fs.copyFileSync(path.join(repo, f), path.join(dir, f));
     fs.cpSync(path.join(repo, 'lib'), path.join(dir, 'lib'), { recursive: true });
     const addons = fs.readdirSync(repo).filter((f) => /^whatsapp-web-rs\..+\.node$/.test(f));
     if (!addons.length) throw new Error('no built addon (whatsapp-web-rs.*.node); run npm run build');
@@ -295,6 +294,17 @@ function startBreakdown(sim, since, startedAt, doneMs) {
     return { socketOpenMs, refIssuedMs, refToQrMs: refIssuedMs == null ? null : doneMs - refIssuedMs };
 }
 
+// Where a pairing call's time went, from the simulator's side (hrtime stamps of its events,
+// relative to the call): the same server events for both clients, so the rest is the client's.
+function callBreakdown(sim, since, calledAt, types) {
+    const out = {};
+    for (const [key, type] of Object.entries(types)) {
+        const ev = sim.events.slice(since).find((e) => e.type === type);
+        out[key] = ev && SIM_HR.has(ev) ? SIM_HR.get(ev) - calledAt : null;
+    }
+    return out;
+}
+
 async function clientRun(kind, label, sim) {
     const { w, requireMs } = await newWorker(kind, label, sim, { cacheHome: kind === 'ours' ? SHARED_CACHE_HOME : undefined });
     const sampler = new procfs.PeakSampler(w.pid, w.dir, CONFIG.sampleMs);
@@ -303,9 +313,13 @@ async function clientRun(kind, label, sim) {
         const a = await w.request('start', { sid: 1 }, T.start);
         const breakdown = startBreakdown(sim, since, a.startedAt, a.qrMs);
         await sleep(CONFIG.gapMs);
+        const sinceB = sim.events.length;
         const b = await w.request('pair', { sid: 1, phone: PHONE }, T.call);
+        const bSim = callBreakdown(sim, sinceB, b.calledAt, { pairHelloMs: 'companion-hello', pairIssuedMs: 'code-issued' });
         await sleep(CONFIG.gapMs);
+        const sinceC = sim.events.length;
         const c = await w.request('cancel', { sid: 1 }, T.call);
+        const cSim = callBreakdown(sim, sinceC, c.calledAt, { cancelClosedMs: 'socket-closed', cancelOpenMs: 'socket-open', cancelRefMs: 'ref-issued' });
         await sleep(CONFIG.gapMs);
         const d = await scanToReady(sim, w, 1, c.qr);
         await sleep(CONFIG.settleMs);
@@ -320,6 +334,10 @@ async function clientRun(kind, label, sim) {
             initMs: a.initMs,
             ...breakdown,
             pairMs: b.requestMs,
+            ...bSim,
+            pairIssuedToResolveMs: bSim.pairIssuedMs == null ? null : b.requestMs - bSim.pairIssuedMs,
+            ...cSim,
+            cancelRefToQrMs: cSim.cancelRefMs == null ? null : c.nextQrMs - cSim.cancelRefMs,
             codeEventMs: b.codeEventMs,
             cancelToQrMs: c.nextQrMs,
             cancelResolveMs: c.resolveMs,
@@ -642,7 +660,14 @@ function buildRows(latency, idle, sessions) {
             rows.push({ id: 'a.restart', label: '(a) LocalAuth restart: initialize() -> ready', unit: 'ms', ours, wwebjs, floor: null, oursOverWwebjs: ratio(ours, wwebjs), oursOverFloor: null });
         }
         latencyRow('b', '(b) requestPairingCode()', 'ms', 'pairMs');
+        latencyRow('b.hello', '    call -> code request at the server (sim)', 'ms', 'pairHelloMs');
+        latencyRow('b.issued', '    call -> code issued (sim)', 'ms', 'pairIssuedMs');
+        latencyRow('b.back', '    code issued -> resolves', 'ms', 'pairIssuedToResolveMs');
         latencyRow('c', '(c) cancelPairingCode() -> next qr', 'ms', 'cancelToQrMs');
+        latencyRow('c.closed', '    call -> old socket closed (sim)', 'ms', 'cancelClosedMs');
+        latencyRow('c.open', '    call -> new socket open (sim)', 'ms', 'cancelOpenMs');
+        latencyRow('c.ref', '    call -> first ref issued (sim)', 'ms', 'cancelRefMs');
+        latencyRow('c.back', '    ref issued -> qr', 'ms', 'cancelRefToQrMs');
         latencyRow('c.resolve', '    cancelPairingCode() resolves', 'ms', 'cancelResolveMs');
         latencyRow('d', '(d) scan -> ready', 'ms', 'scanToReadyMs');
         latencyRow('e.node', '(e) Node peak RSS (VmHWM)', 'MiB', 'nodePeakRss', false, MiB);
@@ -778,6 +803,9 @@ async function main() {
     const heavy = CONFIG.page === 'heavy';
     if (!heavy && CONFIG.page !== 'light') throw new Error(`BENCH_PAGE must be heavy or light, not ${CONFIG.page}`);
     const sim = await startSimulator({ realSequence: true, heavyPage: heavy, bundleBytes: heavy ? CONFIG.bundleBytes : undefined });
+    // The simulator emits its events synchronously: stamp them on the hrtime clock here, to the
+    // microsecond, for the pairing-call breakdowns (its own Date.now() stamps are whole ms).
+    sim.on('event', (ev) => SIM_HR.set(ev, hrNow()));
     if (heavy) log(`heavy page: ${(sim.state().heavyPage.bundleBytes / MiB).toFixed(1)} MiB of JavaScript in ${sim.state().heavyPage.moduleCount} modules`);
     const simTimings = { ...sim.state().options };
     log(`simulator ${sim.httpsUrl} (as https://web.whatsapp.com/), real default timings: first ref ${simTimings.firstRefTtlMs} ms, next refs ${simTimings.nextRefTtlMs} ms, sync step ${simTimings.syncStepMs} ms`);

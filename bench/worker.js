@@ -201,7 +201,7 @@ const ops = {
         const code = await withTimeout(s.client.requestPairingCode(phone), timeoutMs, 'requestPairingCode()');
         const t1 = now();
         const ev = await s.next('code', (c) => c === code, since, timeoutMs);
-        return { requestMs: t1 - t0, codeEventMs: ev.t - t0, code };
+        return { calledAt: t0, requestMs: t1 - t0, codeEventMs: ev.t - t0, code };
     },
 
     // (c) cancelPairingCode() -> the next scannable qr. Ours resolves after that qr; whatsapp-web.js
@@ -215,6 +215,7 @@ const ops = {
         const qr = await s.next('qr', (q) => VALID_QR.test(q), since, timeoutMs);
         const anyQr = s.log.slice(since).find((e) => e.name === 'qr');
         return {
+            calledAt: t0,
             resolveMs: t1 - t0,
             nextQrMs: qr.t - t0,
             firstAnyQrMs: anyQr.t - t0,

@@ -7,6 +7,7 @@
 
 mod args;
 mod page_gate;
+mod page_returns;
 pub mod find;
 mod cache;
 mod process;
@@ -82,6 +83,7 @@ pub enum BrowserSignal {
 pub struct PageHandle {
     page: Page,
     context: Arc<AtomicI64>,
+    returns: page_returns::PageReturns,
 }
 
 /// Who owns the browser, and so what closing the session means.
@@ -120,6 +122,8 @@ pub struct BrowserSession {
     page: Page,
     /// The execution context of the current WhatsApp Web document (0: none yet).
     context: Arc<AtomicI64>,
+    /// Calls waiting for an answer the page hands back through the binding.
+    returns: page_returns::PageReturns,
     owner: Owner,
     tasks: Vec<JoinHandle<()>>,
     /// Set when the live page is loaded and a local web version cache wants it saved.
@@ -235,7 +239,14 @@ impl BrowserSession {
             },
         };
         crate::debug_log!("page opened; preparing it");
-        let mut session = BrowserSession { page: page.clone(), context: Arc::new(AtomicI64::new(0)), owner, tasks, index_html: None };
+        let mut session = BrowserSession {
+            page: page.clone(),
+            context: Arc::new(AtomicI64::new(0)),
+            returns: page_returns::PageReturns::default(),
+            owner,
+            tasks,
+            index_html: None,
+        };
         let prepared = tokio::select! {
             r = session.prepare_page(options, signals, cached) => r,
             _ = cancelled(cancel) => Err(ClientError::Destroyed),
@@ -270,6 +281,7 @@ impl BrowserSession {
         let mut bindings = timeout("listening to the page", page.event_listener::<EventBindingCalled>()).await?;
         let page_signals = signals.clone();
         let context = self.context.clone();
+        let returns = self.returns.clone();
         self.tasks.push(tokio::spawn(async move {
             let signals = page_signals;
             let mut gate = page_gate::PageGate::default();
@@ -277,7 +289,11 @@ impl BrowserSession {
                 if call.name != BINDING || !gate.admit_payload(&call.payload) {
                     continue;
                 }
-                if let Some(event) = parse_page_event(&call.payload).filter(|e| gate.admit_event(e)) {
+                let Ok(message) = serde_json::from_str::<Value>(&call.payload) else { continue };
+                if returns.deliver(&message) {
+                    continue;
+                }
+                if let Some(event) = page_event_of(&message).filter(|e| gate.admit_event(e)) {
                     // Only the top frame's bootstrap reports documents.
                     if matches!(event, PageEvent::Document { .. } | PageEvent::Version { .. }) {
                         context.store(*call.execution_context_id.inner(), Ordering::SeqCst);
@@ -373,7 +389,7 @@ impl BrowserSession {
     }
 
     pub fn page(&self) -> PageHandle {
-        PageHandle { page: self.page.clone(), context: self.context.clone() }
+        PageHandle { page: self.page.clone(), context: self.context.clone(), returns: self.returns.clone() }
     }
 
     /// After login: saves the live page into a local web version cache, if one wants it.
@@ -461,8 +477,12 @@ async fn startup_page(browser: &Browser) -> Option<Page> {
 
 /// A page callback, checked: anything in the page can call the binding, so
 /// each field must have the shape WhatsApp Web's own values have.
+#[cfg(test)]
 fn parse_page_event(payload: &str) -> Option<PageEvent> {
-    let v: Value = serde_json::from_str(payload).ok()?;
+    page_event_of(&serde_json::from_str(payload).ok()?)
+}
+
+fn page_event_of(v: &Value) -> Option<PageEvent> {
     let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
     // QR texts are `2@ref,key,key,secret,platform` (~250 printable characters).
     let qr_text = |t: String| (t.len() <= 2048 && t.bytes().all(|b| b.is_ascii_graphic())).then_some(t);
@@ -483,7 +503,7 @@ fn parse_page_event(payload: &str) -> Option<PageEvent> {
         "qr" => PageEvent::Qr { seq: v.get("seq")?.as_u64()?, text: qr_text(s("qr")?)? },
         "synced" => PageEvent::Synced,
         "progress" => PageEvent::Progress(v.get("v")?.as_f64()?.clamp(0.0, 100.0) as u8),
-        t if crate::account::EVENT_TYPES.contains(&t) => PageEvent::Account(crate::account::parse_event(&v)?),
+        t if crate::account::EVENT_TYPES.contains(&t) => PageEvent::Account(crate::account::parse_event(v)?),
         _ => return None,
     })
 }
@@ -541,6 +561,20 @@ pub(crate) async fn call(handle: &PageHandle, what: &str, function: &str, args: 
     }
 }
 
+/// Calls a page function that may hand its result back early through
+/// `window.__wwrs.ret(id, value)` (its last argument is the id): the first
+/// of that and the CDP answer wins (page_returns.rs says why).
+async fn call_returning(handle: &PageHandle, what: &str, function: &str, mut args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
+    let mut pending = handle.returns.register();
+    args.push(json!(pending.id()));
+    let answer = call(handle, what, function, args, limit);
+    tokio::select! {
+        biased;
+        Ok(value) = &mut pending.answer => Ok(value),
+        result = answer => result,
+    }
+}
+
 /// `{ seq, qr }` from the page, if it held a QR.
 fn qr_of(v: &Value) -> Option<(u64, String)> {
     match (v.get("seq").and_then(Value::as_u64), v.get("qr").and_then(Value::as_str)) {
@@ -589,7 +623,7 @@ pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<
         }
         PageCommand::RestoreQr => {
             // The script waits (in the page, by events) for the fresh batch's first QR.
-            let v = call(page, "returning to QR login", RESTORE_QR_JS, vec![json!(10_000)], SHORT).await?;
+            let v = call_returning(page, "returning to QR login", RESTORE_QR_JS, vec![json!(10_000)], SHORT).await?;
             Ok(PageResult::Qr(qr_of(&v)))
         }
         PageCommand::Logout => {

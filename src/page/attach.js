@@ -39,10 +39,15 @@ async function attach(bindingName, deviceName, browserName) {
       const k = await readKeys();
       // From here on everything is synchronous, so the ref, the secret and the
       // state are read together and seq stays in step with lastQr.
+      return qrOf(k, Socket.state === 'UNPAIRED');
+    };
+    // The QR of the ref and secret the page holds now, with keys `k`; `showing`:
+    // whether the socket shows the ref. A ref is only scannable while the socket
+    // shows it, and only with a secret.
+    const qrOf = (k, showing) => {
       const ref = Conn.ref;
       const secret = MultiDevice.getADVSecretKey();
-      // A ref is only scannable while the socket shows it, and only with a secret.
-      if (!k || !ref || !secret || Socket.state !== 'UNPAIRED') return null;
+      if (!k || !ref || !secret || !showing) return null;
       const qr = [ref, k.noise, k.identity, secret, platform].join(',');
       if (qr !== lastQr) {
         lastQr = qr;
@@ -52,17 +57,34 @@ async function attach(bindingName, deviceName, browserName) {
     };
     // Callers of nextQr() waiting for the next new QR (cancelPairingCode's restore).
     const waiters = [];
+    // Called with every new QR in the same turn as it is pushed (see watchQr).
+    const watchers = new Set();
     // Pushes run one after another, so QRs reach the client in the order built.
     let pushing = Promise.resolve();
+    // Watchers first: a call answering with this QR (its binding message) then
+    // reaches the client one message earlier; the QR pushed after it is the same.
+    const announce = (current) => {
+      for (const watch of [...watchers]) watch(current);
+      send({ t: 'qr', seq: current.seq, qr: current.qr });
+      for (const wake of waiters.splice(0)) wake(current);
+    };
+    // A ref the server has just sent (change:ref) is scannable from that moment,
+    // as whatsapp-web.js takes it, though for the first ref of a socket the state
+    // still reads PAIRING: UNPAIRED follows after the page's own listeners have
+    // run. Pushed in this turn (once the keys are known), so a caller waiting for
+    // it (cancelPairingCode's restore) does not wait for those listeners too. A
+    // push queued meanwhile then finds nothing new.
+    const pushRefQr = () => {
+      const before = lastQr;
+      const current = qrOf(keys, Socket.state === 'UNPAIRED' || Socket.state === 'PAIRING');
+      if (current && current.qr !== before) announce(current);
+    };
     const pushQr = () => {
       pushing = pushing
         .then(async () => {
           const before = lastQr;
           const current = await currentQr();
-          if (current && current.qr !== before) {
-            send({ t: 'qr', seq: current.seq, qr: current.qr });
-            for (const wake of waiters.splice(0)) wake(current);
-          }
+          if (current && current.qr !== before) announce(current);
         })
         .catch(() => {
           // A key store that failed now may work for the next ref.
@@ -78,6 +100,15 @@ async function attach(bindingName, deviceName, browserName) {
           resolve(qr);
         });
       });
+    // Calls `fn` with every new QR as it is pushed, until the returned function is called:
+    // synchronously, so a caller can answer with it without waiting for its own awaits.
+    const watchQr = (fn) => {
+      watchers.add(fn);
+      return () => watchers.delete(fn);
+    };
+    // Hands a page function's result to the client ahead of the function's own CDP answer
+    // (src/browser/page_returns.rs): `id` is the one the client passed in.
+    const ret = (id, value) => send({ t: 'ret', id, v: value });
     // Resolves true once `holds()` is true (checked now and on every socket
     // state or ref change), or false after `ms`.
     const until = (holds, ms) =>
@@ -122,7 +153,7 @@ async function attach(bindingName, deviceName, browserName) {
       }
     });
 
-    window.__wwrs = { currentQr, nextQr, until };
+    window.__wwrs = { currentQr, nextQr, watchQr, pushRefQr, ret, until };
   }
 
   // The device name the phone shows ("Browser (OS)"), as whatsapp-web.js sets it.

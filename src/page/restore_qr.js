@@ -9,34 +9,58 @@
 // are in place: waiting for it cost the time between the two). A QR built from
 // the new ref and the old secret is never returned: that secret is retired by
 // initializeQRLinking(), and scanning it would log the page out.
-async function restoreQr(waitMs) {
+//
+// The fresh QR is taken when the new ref arrives (change:ref, as whatsapp-web.js
+// takes its QRs, not after the page's own listeners have run) and handed back
+// at once through the binding (`retId`, window.__wwrs.ret), ahead of this
+// function's own answer, which comes only after the waits below have unwound.
+async function restoreQr(waitMs, retId) {
+  const { currentQr, nextQr, watchQr, pushRefQr, ret } = window.__wwrs;
   const linking = window.require('WAWebAltDeviceLinkingApi');
-  const oldRef = window.require('WAWebConnModel').Conn.ref;
+  const Conn = window.require('WAWebConnModel').Conn;
+  const oldRef = Conn.ref;
   const oldSecret = window.require('WAWebUserPrefsMultiDevice').getADVSecretKey();
   const isFresh = (current) => {
     if (!current) return false;
     const [ref, , , secret] = current.qr.split(',');
     return ref !== oldRef && !(oldSecret && secret === oldSecret);
   };
-  linking.setPairingType('QR_CODE');
-  window.require('WAWebLaunchSocketUtils').refreshQR();
-  let settled = false;
-  const linked = Promise.resolve(linking.initializeQRLinking()).then(() => {
-    settled = true;
+  const unwatch = watchQr((pushed) => {
+    if (!isFresh(pushed)) return;
+    unwatch();
+    ret(retId, pushed);
   });
-  const deadline = Date.now() + waitMs;
-  let current = await window.__wwrs.currentQr();
-  while (!isFresh(current) && Date.now() < deadline) {
-    // Whichever comes first: a new QR pushed by the page's events, or QR
-    // linking finishing (its secret may arrive under a ref already shown).
-    const waits = [window.__wwrs.nextQr(deadline - Date.now())];
-    if (!settled) waits.push(linked.then(() => window.__wwrs.currentQr()));
-    current = await Promise.race(waits);
+  // Listening before the restart, so the first ref is taken as it arrives.
+  const onRef = () => pushRefQr();
+  Conn.on('change:ref', onRef);
+  try {
+    return await restore();
+  } finally {
+    Conn.off('change:ref', onRef);
+    unwatch();
   }
-  if (!isFresh(current)) {
-    await linked; // a failure of QR linking is the error to report
-    return null;
+
+  async function restore() {
+    linking.setPairingType('QR_CODE');
+    window.require('WAWebLaunchSocketUtils').refreshQR();
+    let settled = false;
+    const linked = Promise.resolve(linking.initializeQRLinking()).then(() => {
+      settled = true;
+    });
+    const deadline = Date.now() + waitMs;
+    let current = await currentQr();
+    while (!isFresh(current) && Date.now() < deadline) {
+      // Whichever comes first: a new QR pushed by the page's events, or QR
+      // linking finishing (its secret may arrive under a ref already shown).
+      const waits = [nextQr(deadline - Date.now())];
+      if (!settled) waits.push(linked.then(() => currentQr()));
+      current = await Promise.race(waits);
+    }
+    if (!isFresh(current)) {
+      await linked; // a failure of QR linking is the error to report
+      return null;
+    }
+    linked.catch(() => {}); // settles later; the fresh QR is already in hand
+    return current;
   }
-  linked.catch(() => {}); // settles later; the fresh QR is already in hand
-  return current;
 }

@@ -42,7 +42,8 @@ enum Busy {
     /// A code request in the page; `call` is None for automatic refreshes.
     RequestingCode { call: Option<CallId>, cmd: CmdId },
     /// Going back to QR; `Running` until the page script returns, then
-    /// `AwaitingQr` until a QR built after it is emitted.
+    /// `AwaitingQr` until a QR built after it is emitted, or `AwaitingState`
+    /// when that QR came before the socket reported the state it belongs to.
     RestoringQr { call: Option<CallId>, stage: RestoreStage },
 }
 
@@ -50,6 +51,8 @@ enum Busy {
 enum RestoreStage {
     Running(CmdId),
     AwaitingQr { read: CmdId, min_seq: u64 },
+    /// The fresh QR is shown; the call answers at the next socket state.
+    AwaitingState,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -459,8 +462,13 @@ impl Session {
                 if generation != self.generation {
                     return;
                 }
-                if let Phase::Unpaired { busy: Some(Busy::RestoringQr { call, .. }), .. } = &mut self.phase {
+                if let Phase::Unpaired { busy: Some(Busy::RestoringQr { call, stage }), .. } = &mut self.phase {
                     let call = *call;
+                    if *stage == RestoreStage::AwaitingState {
+                        // The QR is shown; only the state report is missing.
+                        self.finish_restore(call);
+                        return;
+                    }
                     if let Phase::Unpaired { busy, .. } = &mut self.phase {
                         *busy = None;
                     }

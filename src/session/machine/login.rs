@@ -2,7 +2,7 @@
 //! progress) and what it means: settle, wait for a login, log in, ready.
 
 use super::pairing::busy_call;
-use super::{Busy, Mode, Phase, Session, WHATSAPP_WEB_ORIGIN};
+use super::{Busy, Mode, Phase, RestoreStage, Session, WHATSAPP_WEB_ORIGIN};
 use crate::errors::ClientError;
 use crate::session::events::Event;
 use crate::session::io::*;
@@ -121,6 +121,10 @@ impl Session {
 
     pub(super) fn on_socket_state(&mut self, state: String) {
         self.socket_state = Some(state.clone());
+        if let Phase::Unpaired { busy: Some(Busy::RestoringQr { call, stage: RestoreStage::AwaitingState }), .. } = &self.phase {
+            let call = *call;
+            self.finish_restore(call);
+        }
         match &self.phase {
             Phase::Attaching(_) => self.state_during_attach = true,
             Phase::Settling => self.settle(&state),

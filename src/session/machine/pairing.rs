@@ -97,6 +97,18 @@ impl Session {
         self.out.push(Output::Emit(Event::Qr(text)));
     }
 
+    /// The page hands the fresh QR back as its ref arrives, before the socket
+    /// state that shows it (UNPAIRED follows in the same page turn, behind the
+    /// page's own listeners): the QR is out at once, and the call answers with
+    /// the state report, so that getState() after it reads UNPAIRED.
+    fn finish_restore_when_shown(&mut self, call: Option<CallId>) {
+        if self.socket_state.as_deref() == Some("UNPAIRED") {
+            self.finish_restore(call);
+        } else if let Phase::Unpaired { busy, .. } = &mut self.phase {
+            *busy = Some(Busy::RestoringQr { call, stage: RestoreStage::AwaitingState });
+        }
+    }
+
     pub(super) fn finish_restore(&mut self, call: Option<CallId>) {
         if let Phase::Unpaired { busy, .. } = &mut self.phase {
             *busy = None;
@@ -157,7 +169,7 @@ impl Session {
                     self.qr_seq = seq;
                     self.emit_qr(text);
                     if matches!(self.phase, Phase::Unpaired { .. }) {
-                        self.finish_restore(call);
+                        self.finish_restore_when_shown(call);
                     }
                 }
                 Ok(_) => {

@@ -335,3 +335,41 @@ fn restore_that_returns_the_fresh_qr_finishes_in_one_step() {
     assert_eq!(reply_of(&out, cid), Some(Ok(Reply::Unit)));
     assert!(run_of(&out, |c| *c == PageCommand::ReadQr).is_none(), "no second round trip");
 }
+
+#[test]
+fn a_fresh_qr_ahead_of_its_state_is_shown_at_once_and_the_call_answers_with_the_state() {
+    let mut h = Harness::new(LoginConfig::default());
+    h.boot_qr();
+    h.enter_code_mode("ABCD1234", 1000);
+    let (cid, out) = h.call(Call::CancelCode);
+    let restore = run_of(&out, |c| *c == PageCommand::RestoreQr).unwrap();
+    // The page restarts its socket: the states before the first ref.
+    for state in ["OPENING", "PAIRING"] {
+        assert!(emitted(&h.feed(Input::Page(PageEvent::State(state.into())))).is_empty());
+    }
+    // The fresh QR comes back as its ref arrives, before UNPAIRED is reported.
+    let out = h.feed(Input::Done(restore, Ok(PageResult::Qr(Some((7, "fresh".into()))))));
+    assert_eq!(emitted(&out), vec![Event::Qr("fresh".into())], "shown at once");
+    assert_eq!(reply_of(&out, cid), None, "getState() would still read PAIRING");
+    let out = h.feed(Input::Page(PageEvent::State("UNPAIRED".into())));
+    assert_eq!(reply_of(&out, cid), Some(Ok(Reply::Unit)));
+    assert!(emitted(&out).is_empty(), "the QR is not shown twice");
+    let (sid, out) = h.call(Call::GetState);
+    assert_eq!(reply_of(&out, sid), Some(Ok(Reply::State(Some("UNPAIRED".into())))));
+    // The same QR pushed by the page afterwards is not shown again.
+    assert!(emitted(&h.feed(qr(7, "fresh"))).is_empty());
+
+    // With no state report at all, the restore timeout answers: the QR is out.
+    h.enter_code_mode("EFGH5678", 1000);
+    let (cid, out) = h.call(Call::CancelCode);
+    let restore = run_of(&out, |c| *c == PageCommand::RestoreQr).unwrap();
+    let timeout = out.iter().find_map(|o| match o {
+        Output::Arm(t @ Timer::RestoreQrTimeout { .. }, _) => Some(*t),
+        _ => None,
+    });
+    h.feed(Input::Page(PageEvent::State("PAIRING".into())));
+    let out = h.feed(Input::Done(restore, Ok(PageResult::Qr(Some((8, "fresh2".into()))))));
+    assert_eq!(emitted(&out), vec![Event::Qr("fresh2".into())]);
+    let out = h.feed(Input::Timer(timeout.expect("restore timeout armed")));
+    assert_eq!(reply_of(&out, cid), Some(Ok(Reply::Unit)));
+}
