@@ -2,11 +2,13 @@
 //!
 //! chromiumoxide's handler task owns the DevTools connection; this module
 //! only opens the page, forwards binding callbacks to the session driver,
-//! runs the page commands (small `.js` functions called with arguments,
+//! runs the page commands (commands.rs: small `.js` functions called with arguments,
 //! never spliced into script text) and closes everything down.
 
 mod args;
 mod page_gate;
+mod commands;
+mod page_events;
 mod page_returns;
 pub mod find;
 mod cache;
@@ -25,7 +27,7 @@ use chromiumoxide::auth::Credentials;
 use chromiumoxide::cdp::browser_protocol::emulation::{SetDeviceMetricsOverrideParams, SetUserAgentOverrideParams};
 use chromiumoxide::cdp::browser_protocol::browser::BrowserContextId;
 use chromiumoxide::cdp::browser_protocol::target::{CloseTargetParams, CreateTargetParams};
-use chromiumoxide::cdp::js_protocol::runtime::{AddBindingParams, CallArgument, CallFunctionOnParams, EventBindingCalled, ExecutionContextId};
+use chromiumoxide::cdp::js_protocol::runtime::{AddBindingParams, EventBindingCalled};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use chromiumoxide::handler::HandlerConfig;
@@ -36,6 +38,12 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
 pub use args::chromium_args;
+pub(crate) use commands::call;
+pub use commands::run_command;
+use commands::map_cdp_error;
+use page_events::page_event_of;
+#[cfg(test)]
+use page_events::parse_page_event;
 pub use process::{Cancel, ChromiumProcess};
 use process::cancelled;
 
@@ -43,27 +51,16 @@ use crate::auth::Profile;
 use crate::errors::ClientError;
 use crate::options::ClientOptions;
 use crate::remote_auth::RemoteStore;
-use crate::session::{ClientInfo, PageCommand, PageEvent, PageResult};
+use crate::session::PageEvent;
 
 pub const WHATSAPP_WEB_URL: &str = "https://web.whatsapp.com/";
 /// The CDP binding every page callback goes through (named in bootstrap.js too).
 pub const BINDING: &str = "__wwrs_binding";
 
 const BOOTSTRAP_JS: &str = include_str!("../page/bootstrap.js");
-const ATTACH_JS: &str = include_str!("../page/attach.js");
-const READ_QR_JS: &str = include_str!("../page/read_qr.js");
-const REFRESH_QR_JS: &str = include_str!("../page/refresh_qr.js");
-const REQUEST_CODE_JS: &str = include_str!("../page/request_code.js");
-const RESTORE_QR_JS: &str = include_str!("../page/restore_qr.js");
-const READ_INFO_JS: &str = include_str!("../page/read_info.js");
-const LOGOUT_JS: &str = include_str!("../page/logout.js");
-const RECONNECT_JS: &str = include_str!("../page/reconnect.js");
-const TAKEOVER_JS: &str = include_str!("../page/takeover.js");
 
 pub(crate) const LAUNCH_TIMEOUT: Duration = Duration::from_secs(30);
 pub(crate) const CDP_TIMEOUT: Duration = Duration::from_secs(20);
-/// How long a page script waits for a restarted socket to show fresh refs.
-const SOCKET_RESTART_WAIT_MS: u64 = 20_000;
 
 /// What the browser side tells the session driver.
 #[derive(Debug)]
@@ -475,39 +472,6 @@ async fn startup_page(browser: &Browser) -> Option<Page> {
     None
 }
 
-/// A page callback, checked: anything in the page can call the binding, so
-/// each field must have the shape WhatsApp Web's own values have.
-#[cfg(test)]
-fn parse_page_event(payload: &str) -> Option<PageEvent> {
-    page_event_of(&serde_json::from_str(payload).ok()?)
-}
-
-fn page_event_of(v: &Value) -> Option<PageEvent> {
-    let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
-    // QR texts are `2@ref,key,key,secret,platform` (~250 printable characters).
-    let qr_text = |t: String| (t.len() <= 2048 && t.bytes().all(|b| b.is_ascii_graphic())).then_some(t);
-    let state = |t: String| (!t.is_empty() && t.len() <= 64 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')).then_some(t);
-    Some(match v.get("t")?.as_str()? {
-        "doc" => PageEvent::Document { url: s("url")? },
-        "version" => {
-            let version = s("v")?;
-            if !crate::options::is_web_version(&version) {
-                // It would name a cache file: only digits and dots, as whatsapp-web.js's versions.
-                crate::debug_log!("page: ignored a version that is not digits and dots: {:?}", version.chars().take(80).collect::<String>());
-                return None;
-            }
-            PageEvent::Version { version, had_session: v.get("hadSession").and_then(Value::as_bool).unwrap_or(false) }
-        }
-        "logout" => PageEvent::LoggedOut,
-        "state" => PageEvent::State(state(s("v")?)?),
-        "qr" => PageEvent::Qr { seq: v.get("seq")?.as_u64()?, text: qr_text(s("qr")?)? },
-        "synced" => PageEvent::Synced,
-        "progress" => PageEvent::Progress(v.get("v")?.as_f64()?.clamp(0.0, 100.0) as u8),
-        t if crate::account::EVENT_TYPES.contains(&t) => PageEvent::Account(crate::account::parse_event(v)?),
-        _ => return None,
-    })
-}
-
 async fn timeout<T, E: std::fmt::Display>(
     what: &str,
     fut: impl std::future::Future<Output = Result<T, E>>,
@@ -519,134 +483,5 @@ async fn timeout<T, E: std::fmt::Display>(
             Err(map_cdp_error(&e.to_string()))
         }
         Err(_) => Err(ClientError::PageTimeout(what.to_string())),
-    }
-}
-
-/// CDP failures in the words a user can act on.
-fn map_cdp_error(message: &str) -> ClientError {
-    const NAVIGATED: [&str; 4] = [
-        "Execution context was destroyed",
-        "Cannot find context with specified id",
-        "Inspected target navigated or closed",
-        "Cannot find default execution context",
-    ];
-    if NAVIGATED.iter().any(|m| message.contains(m)) {
-        ClientError::PageNavigated
-    } else if message.contains("channel closed") || message.contains("Connection") || message.contains("WebSocket") {
-        ClientError::BrowserClosed(format!(": {message}"))
-    } else {
-        ClientError::PageScript(message.to_string())
-    }
-}
-
-/// Calls one of the page functions with JSON arguments.
-pub(crate) async fn call(handle: &PageHandle, what: &str, function: &str, args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
-    let page = &handle.page;
-    let mut params = CallFunctionOnParams::builder()
-        .function_declaration(function)
-        .await_promise(true)
-        .return_by_value(true);
-    let context = handle.context.load(Ordering::SeqCst);
-    if context != 0 {
-        params = params.execution_context_id(ExecutionContextId::new(context));
-    }
-    for a in args {
-        params = params.argument(CallArgument::builder().value(a).build());
-    }
-    let params = params.build().map_err(ClientError::Internal)?;
-    match tokio::time::timeout(limit, page.evaluate_function(params)).await {
-        Err(_) => Err(ClientError::PageTimeout(what.to_string())),
-        Ok(Err(e)) => Err(map_cdp_error(&e.to_string())),
-        Ok(Ok(result)) => Ok(result.value().cloned().unwrap_or(Value::Null)),
-    }
-}
-
-/// Calls a page function that may hand its result back early through
-/// `window.__wwrs.ret(id, value)` (its last argument is the id): the first
-/// of that and the CDP answer wins (page_returns.rs says why).
-async fn call_returning(handle: &PageHandle, what: &str, function: &str, mut args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
-    let mut pending = handle.returns.register();
-    args.push(json!(pending.id()));
-    let answer = call(handle, what, function, args, limit);
-    tokio::select! {
-        biased;
-        Ok(value) = &mut pending.answer => Ok(value),
-        result = answer => result,
-    }
-}
-
-/// `{ seq, qr }` from the page, if it held a QR.
-fn qr_of(v: &Value) -> Option<(u64, String)> {
-    match (v.get("seq").and_then(Value::as_u64), v.get("qr").and_then(Value::as_str)) {
-        (Some(seq), Some(qr)) => Some((seq, qr.to_string())),
-        _ => None,
-    }
-}
-
-/// Runs one page command of the session.
-pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<String>, Option<String>)) -> Result<PageResult, ClientError> {
-    const SHORT: Duration = Duration::from_secs(20);
-    match cmd {
-        PageCommand::Attach => {
-            let v = call(page, "attaching to WhatsApp Web", ATTACH_JS, vec![json!(BINDING), json!(device.0), json!(device.1)], SHORT).await?;
-            Ok(PageResult::Attached {
-                state: v.get("state").and_then(Value::as_str).map(str::to_string),
-                has_synced: v.get("hasSynced").and_then(Value::as_bool).unwrap_or(false),
-            })
-        }
-        PageCommand::ReadQr => {
-            let v = call(page, "reading the QR", READ_QR_JS, vec![], SHORT).await?;
-            Ok(PageResult::Qr(qr_of(&v)))
-        }
-        PageCommand::RefreshQr => {
-            call(page, "refreshing the QR", REFRESH_QR_JS, vec![], SHORT).await?;
-            Ok(PageResult::Unit)
-        }
-        PageCommand::RequestCode { phone, show_notification, refresh_socket } => {
-            // The code exchange runs PBKDF2 with 131072 rounds in the page, and
-            // a socket restart may come first.
-            let args = vec![json!(phone), json!(show_notification), json!(refresh_socket), json!(SOCKET_RESTART_WAIT_MS)];
-            let v = call(page, "a pairing code", REQUEST_CODE_JS, args, Duration::from_secs(60)).await?;
-            if v.get("ok").and_then(Value::as_bool) == Some(true) {
-                match v.get("code").and_then(Value::as_str) {
-                    Some(code) => Ok(PageResult::Code(code.to_string())),
-                    None => Err(ClientError::PageScript("startAltLinkingFlow returned no code".into())),
-                }
-            } else {
-                let f = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-                if f("status") == "socket" {
-                    // Not WhatsApp's answer: the page never got fresh refs to ask with.
-                    return Err(ClientError::PageTimeout(f("text")));
-                }
-                Err(ClientError::from_pairing_refusal(&f("status"), &f("text")))
-            }
-        }
-        PageCommand::RestoreQr => {
-            // The script waits (in the page, by events) for the fresh batch's first QR.
-            let v = call_returning(page, "returning to QR login", RESTORE_QR_JS, vec![json!(10_000)], SHORT).await?;
-            Ok(PageResult::Qr(qr_of(&v)))
-        }
-        PageCommand::Logout => {
-            call(page, "logging out", LOGOUT_JS, vec![], SHORT).await?;
-            Ok(PageResult::Unit)
-        }
-        PageCommand::Reconnect => {
-            call(page, "reconnecting", RECONNECT_JS, vec![], SHORT).await?;
-            Ok(PageResult::Unit)
-        }
-        PageCommand::Takeover => {
-            call(page, "taking the session over", TAKEOVER_JS, vec![], SHORT).await?;
-            Ok(PageResult::Unit)
-        }
-        PageCommand::Subscribe => crate::account::page::subscribe(page).await.map(|_| PageResult::Unit),
-        PageCommand::Account(account_call) => crate::account::page::run(page, account_call).await.map(PageResult::Json),
-        PageCommand::ReadInfo => {
-            let v = call(page, "reading the account info", READ_INFO_JS, vec![], SHORT).await?;
-            Ok(PageResult::Info(ClientInfo {
-                pushname: v.get("pushname").and_then(Value::as_str).map(str::to_string),
-                wid: v.get("wid").cloned().unwrap_or(Value::Null),
-                platform: v.get("platform").and_then(Value::as_str).map(str::to_string),
-            }))
-        }
     }
 }
