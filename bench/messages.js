@@ -1,4 +1,5 @@
 'use strict';
+const { median } = require('./stats');
 // The messages phase of the bench (BENCH_PHASES=messages): what a bot does after `ready`, for our
 // client and whatsapp-web.js 1.34.7, side by side on the same simulator (bench/README.md, "The
 // messages phase"). bench/run.js calls messagesPhase() and messageRows() with its own helpers
@@ -151,12 +152,6 @@ async function chats(ctx, w, account) {
     return { seeded: ctx.msg.chats, seedMessagesSeen: got.messages.length, ms: first.ms, count: first.count, repeatMs: again.ms, repeatCount: again.count };
 }
 
-function median(values) {
-    const v = values.filter((x) => typeof x === 'number').sort((a, b) => a - b);
-    if (!v.length) return null;
-    const mid = v.length >> 1;
-    return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-}
 
 // One run: a fresh worker and account, logged in by QR scan, then the four measures. Each measure
 // is an attempt of its own: one that fails is recorded and the others still count.
