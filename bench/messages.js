@@ -69,6 +69,10 @@ async function outgoing(ctx, w) {
         for (let i = 0; i < ctx.msg.sends; i++) {
             const body = `out ${i}`;
             const r = await w.request('sendMessage', { sid: 1, to: `${SEND_PEER}@c.us`, body }, ctx.T.call);
+            // Both clients resolve once the page holds the message, which can be before the server
+            // stored it: wait for that (bounded), then check what the contact got.
+            const deadline = ctx.hrNow() + ctx.T.call;
+            while (!stored.has(r.id) && ctx.hrNow() < deadline) await ctx.sleep(5);
             const inInbox = ctx.sim.peer.inbox(SEND_PEER).messages.find((m) => m.id === r.id);
             if (!inInbox || inInbox.body !== body) throw new Error(`sendMessage() resolved with ${r.id}, which is not in ${SEND_PEER}'s inbox with its text`);
             samples.push({ inboxMs: stored.has(r.id) ? stored.get(r.id) - r.calledAt : null, resolveMs: r.resolvedAt - r.calledAt, id: r.id });
