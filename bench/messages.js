@@ -1,4 +1,5 @@
 'use strict';
+const { median } = require('./stats');
 // The messages phase of the bench (BENCH_PHASES=messages): what a bot does after `ready`, for our
 // client and whatsapp-web.js 1.34.7, side by side on the same simulator (bench/README.md, "The
 // messages phase"). bench/run.js calls messagesPhase() and messageRows() with its own helpers
@@ -68,6 +69,10 @@ async function outgoing(ctx, w) {
         for (let i = 0; i < ctx.msg.sends; i++) {
             const body = `out ${i}`;
             const r = await w.request('sendMessage', { sid: 1, to: `${SEND_PEER}@c.us`, body }, ctx.T.call);
+            // Both clients resolve once the page holds the message, which can be before the server
+            // stored it: wait for that (bounded), then check what the contact got.
+            const deadline = ctx.hrNow() + ctx.T.call;
+            while (!stored.has(r.id) && ctx.hrNow() < deadline) await ctx.sleep(5);
             const inInbox = ctx.sim.peer.inbox(SEND_PEER).messages.find((m) => m.id === r.id);
             if (!inInbox || inInbox.body !== body) throw new Error(`sendMessage() resolved with ${r.id}, which is not in ${SEND_PEER}'s inbox with its text`);
             samples.push({ inboxMs: stored.has(r.id) ? stored.get(r.id) - r.calledAt : null, resolveMs: r.resolvedAt - r.calledAt, id: r.id });
@@ -151,12 +156,6 @@ async function chats(ctx, w, account) {
     return { seeded: ctx.msg.chats, seedMessagesSeen: got.messages.length, ms: first.ms, count: first.count, repeatMs: again.ms, repeatCount: again.count };
 }
 
-function median(values) {
-    const v = values.filter((x) => typeof x === 'number').sort((a, b) => a - b);
-    if (!v.length) return null;
-    const mid = v.length >> 1;
-    return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-}
 
 // One run: a fresh worker and account, logged in by QR scan, then the four measures. Each measure
 // is an attempt of its own: one that fails is recorded and the others still count.

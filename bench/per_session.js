@@ -1,4 +1,5 @@
 'use strict';
+const { median } = require('./stats');
 // Memory per added session, (g): two estimates from the same readings, for every figure.
 //
 // The sessions phase reads the total memory of a worker (Node + its Chromium tree) after each
@@ -57,12 +58,6 @@ function theilSen(points) {
     return median(slopes);
 }
 
-function median(values) {
-    const v = [...values].sort((a, b) => a - b);
-    if (!v.length) return null;
-    const mid = v.length >> 1;
-    return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-}
 
 // The figures estimated, as named in the readings (bench/procfs.js snapshot().total).
 // `pssAlone` is null where page frames cannot be read (not root).
