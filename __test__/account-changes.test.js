@@ -56,9 +56,14 @@ describe('one logged-in client', () => {
     const msg = await receive(ctx.sim, client, { from, body: 'v1' });
     const edits = () => log.filter((e) => e.name === 'message_edit' && e.args[0].id._serialized === msg.id._serialized).map((e) => e.args.slice(1));
     const since = ctx.sim.events.length;
+    // Listening first: on a slow machine the page may be back before the second edit is posted.
+    const lastEdit = waitFor(client, 'message_edit', 30000, (m, newBody) => m.id._serialized === msg.id._serialized && newBody === 'v3');
     assert.ok(ctx.sim.goAway(2000) >= 1);
     for (const body of ['v2', 'v3']) assert.equal((await control(ctx.sim, 'POST', '/_sim/peer/edit', { from, messageId: msg.id._serialized, body })).status, 200);
-    await waitFor(client, 'message_edit', 30000, (m, newBody) => m.id._serialized === msg.id._serialized && newBody === 'v3');
+    await lastEdit.catch((err) => {
+      const simSince = ctx.sim.events.slice(since).map((e) => e.type);
+      assert.fail(`${err.message}; edits seen: ${JSON.stringify(edits())}; server events since going away: ${JSON.stringify(simSince)}`);
+    });
     assert.ok(ctx.sim.events.slice(since).some((e) => e.type === 'session-restored'), 'the page reconnected');
     assert.deepEqual(edits(), [['v2', 'v1'], ['v3', 'v2']]);
     // Another reconnect and a reload bring no edit again; the message keeps its text.

@@ -82,13 +82,15 @@ test('pairWithPhoneNumber starts in code mode and logs in by code', async () => 
     const log = recordEvents(client);
     const codeEvent = waitFor(client, 'code');
     await client.initialize();
-    const code = await codeEvent;
+    // On a failure, say what the client and the server did instead.
+    const story = () => JSON.stringify({ client: log.map((e) => [e.name, ...e.args]), sim: ctx.sim.events.map((e) => (e.why ? `${e.type}:${e.why}` : e.type)) });
+    const code = await codeEvent.catch((err) => assert.fail(`${err.message}; ${story()}`));
     assert.match(code, CODE_RE);
     const hello = ctx.sim.events.find((e) => e.type === 'companion-hello');
     assert.equal(hello.phone, PHONE, 'the page got the digits only');
     const ready = waitFor(client, 'ready');
-    assert.deepEqual(await ctx.sim.phone.typeCode(PHONE, code), { ok: true, wid: `${PHONE}@c.us` });
-    await ready;
+    assert.deepEqual(await ctx.sim.phone.typeCode(PHONE, code), { ok: true, wid: `${PHONE}@c.us` }, story());
+    await ready.catch((err) => assert.fail(`${err.message}; ${story()}`));
     assert.equal(client.info.wid._serialized, `${PHONE}@c.us`);
     assert.equal(log.filter((e) => e.name === 'qr').length, 0, 'no qr in code mode');
   } finally {
