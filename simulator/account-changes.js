@@ -35,10 +35,12 @@ module.exports = {
         if (!m.edits) {
             m.edits = [];
             m.originalBody = m.body;
-            // Devices that have the message (delivered, or in their history) have its original text.
+            // Devices that have the message (delivered, sent to them live, or in their history)
+            // have its original text.
             m.known = new Map();
             for (const session of this.sim.sessions.values()) {
-                if (session.wid === `${m.account}@c.us` && (m.deliveredTo.has(session.token) || m.createdAt < session.createdAt)) m.known.set(session.token, 0);
+                const token = session.token;
+                if (session.wid === `${m.account}@c.us` && (m.deliveredTo.has(token) || m.sentTo.has(token) || m.createdAt < session.createdAt)) m.known.set(token, 0);
             }
         }
         const edit = { editId: phoneMessageId(), body, t: Date.now() };

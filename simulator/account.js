@@ -222,6 +222,9 @@ class AccountWorld {
             mentions,
             ack,
             deliveredTo: new Set(), // session tokens whose page has it
+            // Session tokens it was pushed to live, received or not: a socket can drop with the
+            // page's receipt still in flight, and the server still owes that device its edits.
+            sentTo: new Set(),
             createdAt: Date.now(),
         };
         this.messages.set(msg.key, msg);
@@ -397,9 +400,13 @@ class AccountWorld {
     }
 
     _pushToPages(account, msg) {
-        for (const sock of this._connectedSockets(account)) {
-            this.sim._send(sock, { type: 'msg', msg: this._wire(msg), ...this._context(msg) });
-        }
+        for (const sock of this._connectedSockets(account)) this._pushTo(sock, msg, this._wire(msg));
+    }
+
+    // One message to one page, remembered as sent to its device.
+    _pushTo(sock, m, wire) {
+        if (sock.token) m.sentTo.add(sock.token);
+        this.sim._send(sock, { type: 'msg', msg: wire, ...this._context(m) });
     }
 
     _setAck(m, ack) {
@@ -435,7 +442,9 @@ class AccountWorld {
         const account = session.wid.split('@')[0];
         for (const m of this.messages.values()) {
             if (m.account !== account || m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) continue;
-            this.sim._send(sock, { type: 'msg', msg: this._wire(m), ...this._context(m) });
+            // A device that was sent the message before an edit gets the text it was sent, then
+            // the edits below; one that never was gets the text as it is now.
+            this._pushTo(sock, m, this._wireAsKnownBy(m, session.token));
         }
         this._sendMissedEdits(sock, session);
     }
@@ -568,7 +577,7 @@ class AccountWorld {
         this.sim._log('message-sent', { socketId: sock.id, key: stored.key, to: stored.to, quotedId: stored.quotedId, forwardingScore: stored.forwardingScore });
         this._answer(sock, msg, { ok: true, key: stored.key, t: stored.t });
         for (const other of this._connectedSockets(account)) {
-            if (other !== sock) this.sim._send(other, { type: 'msg', msg: this._wire(stored), ...this._context(stored) });
+            if (other !== sock) this._pushTo(other, stored, this._wire(stored));
         }
         if (group || !this.unregistered.has(peer)) this._setAck(stored, 2);
     }
