@@ -30,13 +30,13 @@ function buildRows(latency, idle, sessions) {
             const wwebjs = stats((latency['wwebjs-restart'] || []).map((r) => r.restartReadyMs));
             rows.push({ id: 'a.restart', label: '(a) LocalAuth restart: initialize() -> ready', unit: 'ms', ours, wwebjs, floor: null, oursOverWwebjs: ratio(ours, wwebjs), oursOverFloor: null });
         }
-        latencyRow('b', `(b) requestPairingCode() (median of ${CONFIG.pairCycles})`, 'ms', 'pairMs');
-        latencyRow('b.first', '    the first call, 1 s after the first qr', 'ms', 'firstPairMs');
+        latencyRow('b', `(b) requestPairingCode() (median of ${CONFIG.pairCycles})`, 'ms', 'pairMs', true);
+        latencyRow('b.first', '    the first call, 1 s after the first qr', 'ms', 'firstPairMs', true);
         latencyRow('b.hello', '    call -> code request at the server (sim)', 'ms', 'pairHelloMs');
         latencyRow('b.issued', '    call -> code issued (sim)', 'ms', 'pairIssuedMs');
         latencyRow('b.back', '    code issued -> resolves', 'ms', 'pairIssuedToResolveMs');
-        latencyRow('c', `(c) cancelPairingCode() -> next qr (median of ${CONFIG.pairCycles})`, 'ms', 'cancelToQrMs');
-        latencyRow('c.first', '    the first cancel', 'ms', 'firstCancelToQrMs');
+        latencyRow('c', `(c) cancelPairingCode() -> next qr (median of ${CONFIG.pairCycles})`, 'ms', 'cancelToQrMs', true);
+        latencyRow('c.first', '    the first cancel', 'ms', 'firstCancelToQrMs', true);
         latencyRow('c.closed', '    call -> old socket closed (sim)', 'ms', 'cancelClosedMs');
         latencyRow('c.open', '    call -> new socket open (sim)', 'ms', 'cancelOpenMs');
         latencyRow('c.ref', '    call -> first ref issued (sim)', 'ms', 'cancelRefMs');

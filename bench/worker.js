@@ -142,6 +142,53 @@ function session(sid) {
     return s;
 }
 
+// FLOOR for (b) and (c), on the floor's raw CDP websocket, with the same gap before each call as
+// the clients get. (b): one Runtime.evaluate making the three WhatsApp Web calls whatsapp-web.js
+// makes for a code (Client.js:535-542), timed to its answer. (c): one Runtime.evaluate of what
+// whatsapp-web.js's cancelPairingCode() runs (Client.js:573-576), not awaited, timed to the next
+// ref reaching this process through a binding installed beforehand. Neither builds a QR nor
+// checks anything: the least any client can do over CDP for the same result.
+async function floorPairing({ send, sessionId, bindingCalls, cycles, gapMs, deadline, phone }) {
+    const call = (expression) => send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
+    await send('Runtime.enable', {}, sessionId);
+    await send('Runtime.addBinding', { name: '__floorRef' }, sessionId);
+    await call(`window.require('WAWebConnModel').Conn.on('change:ref', (_m, ref) => { if (ref) window.__floorRef(ref); }); 0`);
+    const request = `(async () => {
+        const linking = window.require('WAWebAltDeviceLinkingApi');
+        linking.setPairingType('ALT_DEVICE_LINKING');
+        await linking.initializeAltDeviceLinking();
+        return String(await linking.startAltLinkingFlow(${JSON.stringify(String(phone))}, true));
+    })()`;
+    const cancel = `(() => {
+        window.require('WAWebLaunchSocketUtils').refreshQR();
+        window.require('WAWebAltDeviceLinkingApi').initializeQRLinking();
+        return 0;
+    })()`;
+    const out = [];
+    for (let i = 0; i < cycles; i++) {
+        await new Promise((r) => setTimeout(r, gapMs));
+        let t = now();
+        const code = await call(request);
+        if (!code.result || typeof code.result.value !== 'string') throw new Error(`floor: no code (${JSON.stringify(code).slice(0, 200)})`);
+        const pairMs = now() - t;
+        await new Promise((r) => setTimeout(r, gapMs));
+        const seen = bindingCalls.length;
+        const nextRef = withTimeout(
+            new Promise((resolve) => {
+                bindingCalls.onBinding = () => bindingCalls.length > seen && resolve();
+            }),
+            Math.max(1, deadline - now()),
+            'floor: the ref after the cancel',
+        );
+        t = now();
+        await call(cancel);
+        await nextRef;
+        bindingCalls.onBinding = null;
+        out.push({ pairMs, cancelToQrMs: bindingCalls[seen].t - t });
+    }
+    return out;
+}
+
 const ops = {
     // Loads the client library. Not timed as part of initialize(): a program pays it once.
     init(args) {
@@ -271,7 +318,7 @@ const ops = {
     // promise that resolves, in the page, with the first Conn.ref. Timed from spawn() to the ref.
     // With `diskCacheDir`, Chromium's HTTP and code cache live there (kept between runs by the
     // runner): the floor with a warm cache.
-    async floor({ timeoutMs, diskCacheDir }) {
+    async floor({ timeoutMs, diskCacheDir, pairCycles = 0, gapMs = 1000, phone }) {
         const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'floor-'));
         const cacheArgs = diskCacheDir ? [`--disk-cache-dir=${diskCacheDir}`] : [];
         const args = [...BASE_CHROMIUM_ARGS, ...chromiumArgs, ...cacheArgs, '--remote-debugging-port=0', `--user-data-dir=${profileDir}`, 'https://web.whatsapp.com/'];
@@ -306,8 +353,15 @@ const ops = {
             await withTimeout(new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject)), timeoutMs, 'CDP connect');
             let nextId = 0;
             const pending = new Map();
+            // Binding calls, timed as they arrive; `onBinding` wakes a waiter without polling.
+            const bindingCalls = [];
+            bindingCalls.onBinding = null;
             ws.on('message', (data) => {
                 const msg = JSON.parse(data);
+                if (msg.method === 'Runtime.bindingCalled') {
+                    bindingCalls.push({ t: now(), payload: msg.params.payload });
+                    if (bindingCalls.onBinding) bindingCalls.onBinding();
+                }
                 const p = msg.id !== undefined && pending.get(msg.id);
                 if (!p) return;
                 pending.delete(msg.id);
@@ -353,6 +407,7 @@ const ops = {
                 }
             }
             const tRef = now();
+            const pairing = pairCycles ? await floorPairing({ send, sessionId, bindingCalls, cycles: pairCycles, gapMs, deadline, phone }) : null;
             if (diskCacheDir) {
                 // Untimed: let Chromium write its code cache, then close it politely so the cache
                 // is complete for the next warm run (a SIGKILL could lose the last entries).
@@ -360,7 +415,7 @@ const ops = {
                 await withTimeout(send('Browser.close'), 3000, 'Browser.close').catch(() => {});
                 await withTimeout(new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', r))), 5000, 'floor chromium exit').catch(() => {});
             }
-            return { startedAt: t0, refMs: tRef - t0, devtoolsMs: tDevtools - t0, ref };
+            return { startedAt: t0, refMs: tRef - t0, devtoolsMs: tDevtools - t0, ref, pairing };
         } finally {
             if (ws) ws.terminate();
             killTree();
