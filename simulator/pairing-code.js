@@ -6,7 +6,8 @@
 
 const crypto = require('crypto');
 const {
-    newPairingCode,
+    LINKING_CODE_RE,
+    newRef,
     normaliseCode,
     x25519Generate,
     x25519PublicFromRaw,
@@ -14,6 +15,7 @@ const {
     pbkdf2Key,
     aesGcmEncrypt,
     aesGcmDecrypt,
+    aesCtr,
     hkdf,
 } = require('./protocol');
 
@@ -42,7 +44,7 @@ class PairingCode {
     }
 
     _onCompanionHello(sock, msg) {
-        const { id, phone, showPushNotification, display, companionEphPub } = msg;
+        const { id, phone, showPushNotification, display, wrappedCompanionEphPub, code } = msg;
         this._log('companion-hello', {
             socketId: sock.id,
             phone,
@@ -64,15 +66,21 @@ class PairingCode {
         if (typeof phone !== 'string' || !PHONE_RE.test(phone)) {
             return refuse(CODE_FAILURES[400], 'phone');
         }
-        if (!['UNPAIRED', 'UNPAIRED_IDLE'].includes(sock.state) || typeof companionEphPub !== 'string') {
+        if (!['UNPAIRED', 'UNPAIRED_IDLE'].includes(sock.state)) {
             return refuse(CODE_FAILURES[400], 'state');
         }
-        const code = newPairingCode();
+        // The page's key, wrapped under the code: salt (32) | iv (16) | AES-CTR ciphertext (32).
+        const wrapped = typeof wrappedCompanionEphPub === 'string' ? Buffer.from(wrappedCompanionEphPub, 'base64') : null;
+        if (!wrapped || wrapped.length !== 80 || typeof code !== 'string' || !LINKING_CODE_RE.test(code)) {
+            return refuse(CODE_FAILURES[400], 'wrapped-key');
+        }
         if (sock.code) {
             this._log('code-superseded', { socketId: sock.id, phone: sock.code.phone });
         }
-        sock.code = { phone, code, createdAt: Date.now(), attempts: 0, companionEphPub, display };
-        this._send(sock, { type: 'companion_hello_ok', id, code });
+        sock.code = { phone, code, createdAt: Date.now(), attempts: 0, wrappedCompanionEphPub: wrapped, display };
+        // WhatsApp answers with a pairing ref; the code never left the companion (see `code` in
+        // the page's companion_hello for why the simulator's server knows it all the same).
+        this._send(sock, { type: 'companion_hello_ok', id, ref: newRef() });
         this._log('code-issued', {
             socketId: sock.id,
             phone,
@@ -150,7 +158,11 @@ class PairingCode {
             this._clearTimer(sock.pendingFinishTimer);
             sock.pendingFinish = null;
         }
-        const shared = x25519Shared(primary.privateKey, x25519PublicFromRaw(Buffer.from(entry.companionEphPub, 'base64')));
+        // The phone unwraps the companion's key with the code its user typed.
+        const w = entry.wrappedCompanionEphPub;
+        const companionKey = await pbkdf2Key(entry.code, w.subarray(0, 32));
+        const companionPub = aesCtr(companionKey, w.subarray(32, 48), w.subarray(48));
+        const shared = x25519Shared(primary.privateKey, x25519PublicFromRaw(companionPub));
         const bundleKey = hkdf(shared, salt, 'link_code_pairing_key_bundle_encryption_key');
         const bundle = aesGcmDecrypt(bundleKey, Buffer.from(finish.iv, 'base64'), Buffer.from(finish.bundle, 'base64'));
         const expected = Buffer.concat([

@@ -15,14 +15,8 @@ function newRef() {
     return `2@${crypto.randomBytes(54).toString('base64')}`;
 }
 
-// 5 random bytes read as 40 bits, 5 bits per character: 8 characters.
-function newPairingCode(bytes = crypto.randomBytes(5)) {
-    let bits = 0n;
-    for (const b of bytes) bits = (bits << 8n) | BigInt(b);
-    let out = '';
-    for (let i = 7; i >= 0; i--) out += CODE_ALPHABET[Number((bits >> BigInt(i * 5)) & 31n)];
-    return out;
-}
+// A linking code as the companion picks it: 8 characters of CODE_ALPHABET.
+const LINKING_CODE_RE = /^[1-9A-HJ-NP-TV-Z]{8}$/;
 
 // People type codes with a dash ("ABCD-EFGH"), spaces or in lower case; the phone does not mind.
 function normaliseCode(code) {
@@ -92,6 +86,12 @@ function aesGcmEncrypt(key, iv, plaintext) {
     return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
 }
 
+// AES-256-CTR with a 16-byte initial counter block (the companion's key wrap).
+function aesCtr(key, iv, data) {
+    const cipher = crypto.createCipheriv('aes-256-ctr', key, iv);
+    return Buffer.concat([cipher.update(data), cipher.final()]);
+}
+
 function aesGcmDecrypt(key, iv, data) {
     const decipher = crypto.createDecipheriv('aes-256-gcm', key, iv);
     decipher.setAuthTag(data.subarray(data.length - 16));
@@ -107,7 +107,8 @@ module.exports = {
     QR_PREFIX,
     PBKDF2_ITERATIONS,
     newRef,
-    newPairingCode,
+    LINKING_CODE_RE,
+    aesCtr,
     normaliseCode,
     parseQr,
     randomB64,

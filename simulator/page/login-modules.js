@@ -131,6 +131,18 @@
         }
     }
 
+    // A linking code: 5 random bytes in 8 characters of the alphabet WhatsApp uses for them
+    // (no 0, O, I or U, so that nothing typed on a phone is ambiguous).
+    const LINKING_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTVWXYZ';
+    function newLinkingCode() {
+        const bytes = randomBytes(5);
+        let bits = 0n;
+        for (const b of bytes) bits = (bits << 8n) | BigInt(b);
+        let code = '';
+        for (let i = 7; i >= 0; i--) code += LINKING_ALPHABET[Number((bits >> BigInt(i * 5)) & 31n)];
+        return code;
+    }
+
     modules.WAWebAltDeviceLinkingApi = {
         setPairingType(type) {
             S.pairingType = type;
@@ -159,13 +171,26 @@
             if (!alt || S.pairingType !== 'ALT_DEVICE_LINKING') {
                 throw new Error('startAltLinkingFlow: initializeAltDeviceLinking() must be called first');
             }
+            // The companion picks the code and wraps its ephemeral key with it before it says
+            // hello, as WhatsApp Web does (whatsmeow's pair-code.go, which follows it, does the
+            // same): 5 random bytes as 8 characters, and a PBKDF2-SHA256 key of 2^17 iterations
+            // from the code for AES-CTR over the public key, sent as salt | iv | ciphertext.
+            // That key derivation is most of what a code request costs on the real page.
+            const code = newLinkingCode();
+            const salt = randomBytes(32);
+            const iv = randomBytes(16);
+            const wrapKey = await codeKey(code, salt, 'AES-CTR', 'encrypt');
+            const wrappedPub = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CTR', counter: iv, length: 128 }, wrapKey, alt.pubRaw));
             const info = modules.WAWebMiscBrowserUtils.info();
             const reply = await request({
                 type: 'companion_hello',
                 phone: String(phoneNumber),
                 showPushNotification: !!showPushNotification,
                 display: `${info.name} (${info.os})`,
-                companionEphPub: encodeB64(alt.pubRaw),
+                wrappedCompanionEphPub: encodeB64(concatBytes(salt, iv, wrappedPub)),
+                // Not on the real wire: the simulator's server also plays the person who reads
+                // the code off this screen and types it on the phone.
+                code,
             });
             if (reply.type !== 'companion_hello_ok') {
                 const err = new t();
@@ -173,11 +198,11 @@
                 err.text = reply.text;
                 throw err;
             }
-            alt.code = reply.code;
+            alt.code = code;
             alt.phone = String(phoneNumber);
-            S.lastCode = reply.code;
+            S.lastCode = code;
             render();
-            return reply.code;
+            return code;
         },
         async initializeQRLinking() {
             // Back to QR: a fresh ADV secret, and the server drops any live pairing code.

@@ -301,14 +301,7 @@
         try {
             if (!alt || !alt.code) throw new Error('no code linking in progress');
             const salt = decodeB64(msg.salt);
-            const pw = await crypto.subtle.importKey('raw', utf8(alt.code), 'PBKDF2', false, ['deriveKey']);
-            const wrapKey = await crypto.subtle.deriveKey(
-                { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 131072 },
-                pw,
-                { name: 'AES-GCM', length: 256 },
-                false,
-                ['decrypt'],
-            );
+            const wrapKey = await codeKey(alt.code, salt, 'AES-GCM', 'decrypt');
             const primaryPub = new Uint8Array(
                 await crypto.subtle.decrypt({ name: 'AES-GCM', iv: decodeB64(msg.iv) }, wrapKey, decodeB64(msg.wrapped)),
             );

@@ -28,6 +28,12 @@
     }
     const randomBytes = (n) => crypto.getRandomValues(new Uint8Array(n));
     const utf8 = (s) => new TextEncoder().encode(s);
+    // The AES-256 key both sides of the code exchange derive from the 8-character code:
+    // PBKDF2-SHA256, 131072 iterations (the CPU cost of a pairing code).
+    async function codeKey(code, salt, cipher, usage) {
+        const password = await crypto.subtle.importKey('raw', utf8(code), 'PBKDF2', false, ['deriveKey']);
+        return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 131072 }, password, { name: cipher, length: 256 }, false, [usage]);
+    }
     const concatBytes = (...parts) => {
         const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
         let at = 0;
