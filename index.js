@@ -13,6 +13,10 @@ const { createContact } = require('./lib/structures/Contact');
 const { connectPuppeteer } = require('./lib/puppeteer');
 
 // Events whose first argument is a message (src/account/mod.rs AccountEmit).
+// Events the page reports only while the application listens to them: each costs
+// page work per change (unread_count reads the whole chat on every incoming message).
+const OPTIONAL_EVENTS = ['unread_count'];
+
 const MESSAGE_EVENTS = new Set(['message', 'message_create', 'message_ack', 'message_edit', 'message_revoke_me']);
 // Turns the native arguments of the other account events into structures.
 const ACCOUNT_EVENT_ARGS = {
@@ -169,6 +173,31 @@ class Client extends EventEmitter {
     // evalOnNewDoc is the user's own code for the page: a function runs as a call of it, as in puppeteer.
     if (typeof given.evalOnNewDoc === 'function') forNative.evalOnNewDoc = `(${given.evalOnNewDoc})();`;
     this.#native = call(() => new native.NativeClient(jsonSafe(forNative), this.#deliver));
+    this.#watchListeners();
+  }
+
+  // Tells the native side which optional events have listeners, as the first one
+  // comes and the last one goes ('newListener' fires before the listener is added).
+  #onNewListener = (event) => {
+    if (OPTIONAL_EVENTS.includes(event) && this.listenerCount(event) === 0) this.#tellListening(event);
+  };
+  #onRemoveListener = (event) => {
+    if (OPTIONAL_EVENTS.includes(event) && this.listenerCount(event) === 0) this.#tellListening();
+  };
+  #watchListeners() {
+    if (!this.listeners('newListener').includes(this.#onNewListener)) this.on('newListener', this.#onNewListener);
+    if (!this.listeners('removeListener').includes(this.#onRemoveListener)) this.on('removeListener', this.#onRemoveListener);
+  }
+  #tellListening(adding) {
+    this.#native.setListening(OPTIONAL_EVENTS.filter((e) => e === adding || this.listenerCount(e) > 0));
+  }
+
+  // removeAllListeners() also takes our two watchers away: put them back.
+  removeAllListeners(...args) {
+    super.removeAllListeners(...args);
+    this.#watchListeners();
+    this.#tellListening();
+    return this;
   }
 
   // Everything native arrives here, in the order the session decided it:

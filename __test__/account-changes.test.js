@@ -232,3 +232,55 @@ test("the control API of edits and archiving from the phone: bad bodies are 400,
     await sim.close();
   }
 });
+
+// The page reads a chat for unread_count only while the application listens (it costs a chat read
+// on every incoming message); a listener added at any time, even after removeAllListeners(), gets it.
+describe('a client that listens to unread_count only later', () => {
+  const shared = sharedClient();
+  let ctx;
+  let client;
+  before(() => ({ ctx, client } = shared));
+
+  test('unread_count reaches listeners added after ready, and after removeAllListeners()', async () => {
+    const peer = '15557400016';
+    const chatId = `${peer}@c.us`;
+    assert.equal(client.listenerCount('unread_count'), 0);
+    let count = 0; // the chat's unread count: it is never read here
+    await receive(ctx.sim, client, { from: peer, body: 'nobody listens' });
+    count++;
+
+    const seen = [];
+    let wake = null;
+    const listener = (chat) => {
+      if (chat.id._serialized !== chatId) return;
+      seen.push(chat.unreadCount);
+      if (wake) wake();
+    };
+    // Messages come until the listener has seen the count of the latest one, at most 5. The page
+    // hears of a new listener a moment after it is added, and a change made in that moment may
+    // reach it or not, as if made just before.
+    const receiveUntilSeen = async (tag) => {
+      for (let i = 1; i <= 5 && !seen.includes(count); i++) {
+        count++; // what this message makes it
+        const saw = new Promise((resolve) => {
+          wake = () => seen.includes(count) && resolve();
+          setTimeout(resolve, 2000);
+        });
+        await receive(ctx.sim, client, { from: peer, body: `${tag} ${i}` });
+        await saw;
+      }
+      wake = null;
+      assert.ok(seen.includes(count), `the listener never saw the count reach ${count} (${tag}; saw ${seen.join(', ')})`);
+    };
+
+    client.on('unread_count', listener);
+    await receiveUntilSeen('after ready');
+    client.removeAllListeners();
+    await receive(ctx.sim, client, { from: peer, body: 'nobody listens again' });
+    count++;
+    client.on('unread_count', listener);
+    await receiveUntilSeen('after removeAllListeners');
+    assert.deepEqual(seen, [...seen].sort((x, y) => x - y), 'in order');
+    assert.equal(seen.length, new Set(seen).size, 'each count once');
+  });
+});

@@ -19,7 +19,7 @@ use crate::browser::{run_command, BrowserSession, BrowserSignal};
 use crate::errors::ClientError;
 use crate::options::ClientOptions;
 use crate::remote_auth::RemoteStore;
-use crate::session::{Call, CallId, Event, Input, Output, Reply, Session, ShutdownReason, Timer};
+use crate::session::{Call, CallId, Event, EventInterest, Input, Output, Reply, Session, ShutdownReason, Timer};
 
 /// The JavaScript side's id of a call (it holds the promise).
 pub type JsCallId = u64;
@@ -45,6 +45,8 @@ enum Request {
     DevTools(JsCallId),
     /// RemoteAuth's store, set by `initialize()`.
     SetStore(RemoteStore),
+    /// The application's listeners of optional events changed.
+    Interest(EventInterest),
 }
 
 enum Msg {
@@ -77,6 +79,12 @@ impl ClientHandle {
 
     pub fn set_store(&self, store: RemoteStore) {
         let _ = self.requests.send(Request::SetStore(store));
+    }
+
+    /// Which optional events the application listens to now (a stopped
+    /// client has no page to tell).
+    pub fn set_interest(&self, interest: EventInterest) {
+        let _ = self.requests.send(Request::Interest(interest));
     }
 
     /// Queues a call now, on the caller's thread, so calls keep their order;
@@ -172,6 +180,7 @@ impl Driver {
                         self.store = Some(store);
                         continue;
                     }
+                    Some(Request::Interest(interest)) => Input::Interest(interest),
                     None => break,
                 },
                 Some(msg) = self.internal_rx.recv() => match msg {

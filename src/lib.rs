@@ -171,6 +171,15 @@ impl NativeClient {
         Ok(())
     }
 
+    /// The optional events (those the page reports only when someone
+    /// listens, see `EventInterest`) the application has listeners for now.
+    /// Other names are not optional and are ignored.
+    #[napi]
+    pub fn set_listening(&self, events: Vec<String>) {
+        let listening = |name: &str| events.iter().any(|e| e == name);
+        self.handle.set_interest(session::EventInterest { unread_count: listening("unread_count") });
+    }
+
     #[napi]
     pub fn cancel_pairing_code(&self, id: u32) {
         self.handle.call(Call::CancelCode, id as u64);

@@ -31,6 +31,9 @@ pub enum AccountEvent {
     ChatArchived(Box<Chat>, bool, bool),
     /// `Chat` `change:unreadCount`: the chat now.
     UnreadCount(Box<Chat>),
+    /// `Chat` `change:unreadCount` while the page was told nobody listens:
+    /// only the chat's id (a listener may have come since; see EventInterest).
+    UnreadChanged(String),
 }
 
 /// What the client emits, in whatsapp-web.js's names.
@@ -86,7 +89,7 @@ impl AccountEmit {
 }
 
 /// The page event types of the account (the `t` of a binding payload).
-pub const EVENT_TYPES: [&str; 8] = ["msg", "ack", "revoke", "reaction", "edit", "removed", "archive", "unread"];
+pub const EVENT_TYPES: [&str; 9] = ["msg", "ack", "revoke", "reaction", "edit", "removed", "archive", "unread", "unread-id"];
 
 /// The longest message text WhatsApp takes, in UTF-16 units as the page counts them (bytes here:
 /// up to four per unit, and a previous body is checked the same way).
@@ -98,6 +101,9 @@ pub fn parse_event(v: &Value) -> Option<AccountEvent> {
     let t = v.get("t")?.as_str()?;
     if t == "reaction" {
         return Reaction::from_value(v.get("r")?).map_err(dropped).ok().map(|r| AccountEvent::Reaction(Box::new(r)));
+    }
+    if t == "unread-id" {
+        return crate::wid::chat_id(v.get("id")?).map_err(dropped).ok().map(AccountEvent::UnreadChanged);
     }
     if t == "archive" || t == "unread" {
         let chat = Box::new(Chat::from_value(v.get("c")?).map_err(dropped).ok()?);
@@ -189,6 +195,8 @@ impl AccountState {
             AccountEvent::RemovedForMe(msg) => vec![AccountEmit::MessageRevokeMe(msg)],
             AccountEvent::ChatArchived(chat, now, before) => vec![AccountEmit::ChatArchived(chat, now, before)],
             AccountEvent::UnreadCount(chat) => vec![AccountEmit::UnreadCount(chat)],
+            // Nothing to emit from an id: the session asks the page for the chat if someone listens.
+            AccountEvent::UnreadChanged(_) => Vec::new(),
         }
     }
 }

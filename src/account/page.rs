@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use super::{decode_text, AccountCall};
 use crate::browser::{call, PageHandle, BINDING};
 use crate::errors::ClientError;
+use crate::session::EventInterest;
 
 macro_rules! page_fn {
     ($file:literal) => {
@@ -28,6 +29,7 @@ macro_rules! page_fn {
 }
 
 const SUBSCRIBE: &str = page_fn!("subscribe.js");
+const FORWARD_UNREAD: &str = page_fn!("forward_unread.js");
 const SEND_MESSAGE: &str = page_fn!("send_message.js");
 const GET_CHATS: &str = page_fn!("get_chats.js");
 const GET_CHAT: &str = page_fn!("get_chat.js");
@@ -66,8 +68,15 @@ const LONG: Duration = Duration::from_secs(60);
 
 /// Hooks the page's message collection (once per document): new messages and
 /// acks come back through the binding.
-pub async fn subscribe(page: &PageHandle) -> Result<(), ClientError> {
-    call(page, "subscribing to messages", SUBSCRIBE, vec![json!(BINDING)], LIMIT).await.map(|_| ())
+pub async fn subscribe(page: &PageHandle, interest: &EventInterest) -> Result<(), ClientError> {
+    let interest = json!({ "unreadCount": interest.unread_count });
+    call(page, "subscribing to messages", SUBSCRIBE, vec![json!(BINDING), interest], LIMIT).await.map(|_| ())
+}
+
+/// Has the page report one chat's unread count through the binding (see
+/// `PageCommand::ForwardUnread`).
+pub async fn forward_unread(page: &PageHandle, chat_id: &str) -> Result<(), ClientError> {
+    call(page, "reading an unread count", FORWARD_UNREAD, vec![json!(chat_id)], LIMIT).await.map(|_| ())
 }
 
 /// Runs one account call in the page and returns its checked answer.

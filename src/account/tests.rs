@@ -62,7 +62,7 @@ fn each_message_is_emitted_once() {
 /// become events only then, each message once.
 #[test]
 fn the_session_runs_account_calls_only_once_ready() {
-    use crate::session::{Call, Event, Input, LoginConfig, Output, PageCommand, PageEvent, PageResult, Reply, Session};
+    use crate::session::{Call, Event, EventInterest, Input, LoginConfig, Output, PageCommand, PageEvent, PageResult, Reply, Session};
     let reply = |out: &[Output], id| {
         out.iter().find_map(|o| match o {
             Output::Reply(i, r) if *i == id => Some(r.clone()),
@@ -90,11 +90,29 @@ fn the_session_runs_account_calls_only_once_ready() {
     let early = Message::from_value(&record(false, "EARLY", "x")).unwrap();
     assert!(s.handle(Input::Page(PageEvent::Account(AccountEvent::Message(Box::new(early))))).is_empty());
 
+    // The application listens to unread_count before ready: the subscription will carry it.
+    let listening = EventInterest { unread_count: true };
+    assert!(s.handle(Input::Interest(listening)).is_empty(), "nothing to tell a page not subscribed yet");
+
     let out = s.handle(Input::Done(attach, Ok(PageResult::Attached { state: Some("CONNECTED".into()), has_synced: true })));
     let info = run(&out, &|c| *c == PageCommand::ReadInfo).unwrap();
     let out = s.handle(Input::Done(info, Ok(PageResult::Info(Default::default()))));
     assert!(out.iter().any(|o| matches!(o, Output::Emit(Event::Ready(_)))));
-    assert!(run(&out, &|c| *c == PageCommand::Subscribe).is_some(), "ready subscribes to messages");
+    assert!(run(&out, &|c| *c == PageCommand::Subscribe(listening)).is_some(), "ready subscribes to messages, with the interest");
+
+    // After ready a change goes to the page at once; no change, no command.
+    let out = s.handle(Input::Interest(EventInterest::default()));
+    assert!(run(&out, &|c| *c == PageCommand::Subscribe(EventInterest::default())).is_some());
+    assert!(s.handle(Input::Interest(EventInterest::default())).is_empty());
+
+    // A change the page reported by the chat's id alone: read for a listener that came since.
+    let changed = || Input::Page(PageEvent::Account(AccountEvent::UnreadChanged("15557654321@c.us".into())));
+    assert!(s.handle(changed()).is_empty(), "nobody listens: nothing read");
+    s.handle(Input::Interest(listening));
+    let out = s.handle(changed());
+    assert!(run(&out, &|c| *c == PageCommand::ForwardUnread("15557654321@c.us".into())).is_some());
+    assert_eq!(parse_event(&json!({ "t": "unread-id", "id": "15557654321@c.us" })), Some(AccountEvent::UnreadChanged("15557654321@c.us".into())));
+    assert_eq!(parse_event(&json!({ "t": "unread-id", "id": "../../etc" })), None, "an id that is no chat id is dropped");
 
     let out = s.handle(Input::Call(4, Call::Account(AccountCall::GetChats)));
     let cmd = run(&out, &|c| *c == PageCommand::Account(AccountCall::GetChats)).unwrap();

@@ -102,6 +102,14 @@ pub enum PageEvent {
     Account(AccountEvent),
 }
 
+/// Events the page reports only while the application listens to them:
+/// each costs page work per change (`unread_count` reads the whole chat on
+/// every incoming message), and nobody would see the result.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EventInterest {
+    pub unread_count: bool,
+}
+
 /// Work the driver runs in the page. Each carries its own small page script.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageCommand {
@@ -127,8 +135,14 @@ pub enum PageCommand {
     Reconnect,
     /// Take the session back after CONFLICT.
     Takeover,
-    /// After `ready`: forward new messages and acks through the binding.
-    Subscribe,
+    /// After `ready`: forward new messages and acks through the binding, and
+    /// the optional events the application listens to. Run again when those
+    /// change (the page keeps its listeners and takes the new interest).
+    Subscribe(EventInterest),
+    /// Read this chat and report its `unread_count` through the binding, as
+    /// the subscription does while someone listens (one came after the page
+    /// reported the change by its id alone).
+    ForwardUnread(String),
     /// A user call of the account.
     Account(AccountCall),
 }
@@ -162,6 +176,8 @@ pub enum Timer {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Input {
     Call(CallId, Call),
+    /// The application started or stopped listening to an optional event.
+    Interest(EventInterest),
     Launched,
     LaunchFailed(ClientError),
     Page(PageEvent),

@@ -129,6 +129,9 @@ pub struct Session {
     last_attach_error: Option<String>,
     /// Messages already emitted (each is emitted once).
     account: AccountState,
+    /// The optional events the application listens to (kept across page
+    /// reloads: every subscription carries it).
+    interest: EventInterest,
 }
 
 impl Session {
@@ -172,6 +175,7 @@ impl Session {
             synced_early: false,
             last_attach_error: None,
             account: AccountState::default(),
+            interest: EventInterest::default(),
         }
     }
 
@@ -208,6 +212,16 @@ impl Session {
             Input::LaunchFailed(err) => {
                 if self.phase == Phase::Launching {
                     self.fail_init(err);
+                }
+            }
+            Input::Interest(interest) => {
+                // Before `ready` it waits for the subscription; after, the page takes it now.
+                if interest != self.interest {
+                    self.interest = interest;
+                    if self.phase == Phase::Ready {
+                        let cmd = self.cmd();
+                        self.out.push(Output::Run(cmd, PageCommand::Subscribe(interest)));
+                    }
                 }
             }
             Input::Page(ev) => self.on_page(ev),
@@ -390,7 +404,7 @@ impl Session {
                 self.phase = Phase::Ready;
                 self.out.push(Output::Emit(Event::Ready(info)));
                 let subscribe = self.cmd();
-                self.out.push(Output::Run(subscribe, PageCommand::Subscribe));
+                self.out.push(Output::Run(subscribe, PageCommand::Subscribe(self.interest)));
             }
             _ => {}
         }

@@ -3,10 +3,17 @@
 // whatsapp-web.js listens to the same collection events (src/Client.js
 // attachEventListeners: Msg 'add' with isNewMsg, Msg 'change:ack', …). Messages that became new before this ran (between
 // the first sync and now) are handed over first, so none is lost; Rust drops repeats.
-function subscribe(bindingName) {
+// `interest`: the optional events the application listens to ({ unreadCount }); a
+// second call on the same document only changes it.
+function subscribe(bindingName, interest) {
   const M = accountModels();
-  if (window.__wwrsMessages) return { subscribed: false };
-  window.__wwrsMessages = true;
+  const wanted = { unreadCount: Boolean(interest && interest.unreadCount) };
+  if (window.__wwrsMessages) {
+    window.__wwrsMessages.interest = wanted;
+    return { subscribed: false };
+  }
+  const state = { interest: wanted };
+  window.__wwrsMessages = state;
   const Msg = M.Collections.Msg;
   // Every callback goes through one chain, so that they leave in the order the page saw them
   // even when one needs an asynchronous read first (a chat: its last message, group metadata).
@@ -68,7 +75,18 @@ function subscribe(bindingName) {
   // 'change:archive' and 'change:unreadCount', src/Client.js:1103-1109, 1164-1166).
   const Chat = M.Collections.Chat;
   Chat.on('change:archive', (model, now, before) => forwardChat('archive', model, { now: Boolean(now), before: Boolean(before) }));
-  Chat.on('change:unreadCount', (model) => forwardChat('unread', model));
+  // The chat is read only while someone listens: that costs a chat read on every incoming
+  // message. Otherwise only its id goes, so that a listener added meanwhile (the client tells
+  // the page a moment later) still gets the change: the client then asks for forwardUnread.
+  Chat.on('change:unreadCount', (model) => {
+    if (state.interest.unreadCount) forwardChat('unread', model);
+    else send({ t: 'unread-id', id: model.id._serialized });
+  });
+  state.forwardUnread = (chatId) => {
+    const model = Chat.get(M.WidFactory.createWid(chatId));
+    if (model) forwardChat('unread', model);
+    return Boolean(model);
+  };
   // Reactions are rows of the reaction table: wrap its bulkUpsert, as whatsapp-web.js does
   // (src/Client.js:1168-1194 through WWebJS.injectToFunction), calling the original after.
   const table = window.require('WAWebAddonReactionTableMode').reactionTableMode;

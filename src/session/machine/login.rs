@@ -3,6 +3,7 @@
 
 use super::pairing::busy_call;
 use super::{Busy, Mode, Phase, RestoreStage, Session, WHATSAPP_WEB_ORIGIN};
+use crate::account::AccountEvent;
 use crate::errors::ClientError;
 use crate::session::events::Event;
 use crate::session::io::*;
@@ -51,6 +52,12 @@ impl Session {
                 Phase::AttachPaused | Phase::Settling | Phase::Unpaired { .. } => self.synced_early = true,
                 _ => {}
             },
+            PageEvent::Account(AccountEvent::UnreadChanged(chat_id)) => {
+                if self.phase == Phase::Ready && self.interest.unread_count {
+                    let cmd = self.cmd();
+                    self.out.push(Output::Run(cmd, PageCommand::ForwardUnread(chat_id)));
+                }
+            }
             PageEvent::Account(event) => {
                 if self.phase == Phase::Ready {
                     for emit in self.account.emits(event) {
