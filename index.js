@@ -12,11 +12,11 @@ const { createChat } = require('./lib/structures/Chat');
 const { createContact } = require('./lib/structures/Contact');
 const { connectPuppeteer } = require('./lib/puppeteer');
 
-// Events whose first argument is a message (src/account/mod.rs AccountEmit).
 // Events the page reports only while the application listens to them: each costs
 // page work per change (unread_count reads the whole chat on every incoming message).
 const OPTIONAL_EVENTS = ['unread_count'];
 
+// Events whose first argument is a message (src/account/mod.rs AccountEmit).
 const MESSAGE_EVENTS = new Set(['message', 'message_create', 'message_ack', 'message_edit', 'message_revoke_me']);
 // Turns the native arguments of the other account events into structures.
 const ACCOUNT_EVENT_ARGS = {
