@@ -51,16 +51,19 @@
         }
     }
 
-    // Accepts a wid, a wid-like object or a string; `s.whatsapp.net` is the protocol's c.us.
+    // Accepts a wid, a wid-like object or a `<user>@<server>` string; `s.whatsapp.net` is the
+    // protocol's c.us. Anything else (another type, no server, an unknown one, no user) fails as the
+    // real one does: an Error "wid error: invalid wid" from the Wid constructor (its stack in
+    // wwebjs/whatsapp-web.js issue 137021: `at new p … at Object.l [as createWid]`).
     function createWid(value) {
         if (value instanceof Wid) return value;
         const text = value && typeof value === 'object' ? value._serialized : value;
-        if (typeof text !== 'string') throw new TypeError(`createWid: not a wid: ${String(value)}`);
+        if (typeof text !== 'string') throw new Error('wid error: invalid wid');
         const at = text.lastIndexOf('@');
         let server = at < 0 ? '' : text.slice(at + 1);
         const user = text.slice(0, at);
         if (server === 's.whatsapp.net') server = 'c.us';
-        if (!user || !SERVERS.includes(server)) throw new TypeError(`createWid: not a wid: ${text}`);
+        if (!user || !SERVERS.includes(server)) throw new Error('wid error: invalid wid');
         return new Wid(user, server);
     }
 
