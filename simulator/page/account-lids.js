@@ -68,9 +68,10 @@
             const w = userWid(wid, 'getPhoneNumber');
             return w.server === 'c.us' ? w : phoneNumber(w);
         },
-        // The other id of the same user (LID for a phone number and back), or null.
+        // The other id of the same user (LID for a phone number and back), or null; null for a
+        // group too (whatsapp-web.js main asks it of every contact, Injected/Utils.js:1024-1029).
         getAlternateUserWid(wid) {
-            const w = userWid(wid, 'getAlternateUserWid');
+            const w = createWid(wid);
             return w.isLid() ? phoneNumber(w) : currentLid(w);
         },
     };
