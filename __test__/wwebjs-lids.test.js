@@ -5,16 +5,17 @@
 // WAWebQueryExistsJob, the `ciphertext` model and its `change:type`,
 // WAWebSyncGatingUtils, WAWebNonMessageDataRequestPlaceholderMessageResendUtils) the way
 // WhatsApp Web does, independently of our client. 1.34.7 already has main's ciphertext
-// handling (src/Client.js:1027-1029, 1111-1161) and getContactLidAndPhone (Client.js:3307-3323);
+// handling (its src/Client.js:1027-1029, 1110-1162) and getContactLidAndPhone (Client.js:3307-3323);
 // its block() is recorded in wwebjs-account-changes.test.js.
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
+const { MessageMedia } = require('whatsapp-web.js');
 
 const { waitFor } = require('./helpers');
 const { wwebjsOnSimulator, wwebjsLogin } = require('./wwebjs-harness');
 
-test('whatsapp-web.js: LID group authors, getContactLidAndPhone, a LID chat, message_ciphertext then message, message_ciphertext_failed', async (t) => {
+test('whatsapp-web.js: LID group authors, getContactLidAndPhone, a LID chat, message_ciphertext then message, message_ciphertext_failed; a document caption', async (t) => {
     const { sim, client } = await wwebjsOnSimulator(t);
     const log = [];
     for (const name of ['message', 'message_ciphertext', 'message_ciphertext_failed']) client.on(name, (m) => log.push({ name, id: m.id._serialized, body: m.body }));
@@ -47,4 +48,12 @@ test('whatsapp-web.js: LID group authors, getContactLidAndPhone, a LID chat, mes
     assert.deepEqual(log.filter((e) => e.id === later).map((e) => `${e.name}:${e.body}`), ['message_ciphertext:', 'message:secret']);
     assert.deepEqual(log.filter((e) => e.id === never).map((e) => e.name), ['message_ciphertext', 'message_ciphertext_failed']);
     assert.ok(sim.events.slice(since).some((e) => e.type === 'placeholder-resend' && e.keys.includes(later) && e.keys.includes(never)), 'it asked for a resend');
+
+    // A document's caption: 1.34.7 marks it isCaptionByUser (its src/Client.js:1463, from
+    // 9b53bebfd "Fix PDF Caption"), so it is shown.
+    await client.getNumberId('15557200006');
+    const doc = await client.sendMessage('15557200006@c.us', new MessageMedia('application/pdf', Buffer.from('%PDF-1.4').toString('base64'), 'a.pdf'), { caption: 'read this' });
+    await sim.waitFor('message-sent', (e) => e.key === doc.id._serialized, 30000, { since: 0 });
+    const [there] = sim.peer.inbox('15557200006').messages;
+    assert.deepEqual([there.type, there.body], ['document', 'read this']);
 });

@@ -16,7 +16,7 @@
 // - The block list holds LIDs only (why whatsapp-web.js f7e4d3d0f blocks through the LID).
 // - A message can arrive before it can be decrypted: the page adds it as `type: 'ciphertext'` with
 //   no body and changes it in place once it is decrypted (`change:type`). A device can ask the
-//   sender's phone to send it again (placeholder resend, whatsapp-web.js main Client.js:1111-1126);
+//   sender's phone to send it again (placeholder resend, whatsapp-web.js main Client.js:1111-1128);
 //   here that request is logged (`placeholder-resend`); whether and when the message decrypts is
 //   the test's choice (`ciphertextMs`).
 
@@ -47,15 +47,6 @@ module.exports = {
         this.numberByLid.set(lid, number);
     },
 
-    // A contact's `lid` as POST /_sim/contacts gives it: digits, set once.
-    _contactLid(number, lid) {
-        if (lid === undefined || lid === null) return this._lidOf(number);
-        const digits = typeof lid === 'string' ? lid.replace(/@lid$/, '') : typeof lid === 'number' && Number.isSafeInteger(lid) ? String(lid) : null;
-        if (!digits || !/^[1-9]\d{5,19}$/.test(digits)) throw httpError(400, `contacts[].lid must be the LID's digits like "123456789012345", not ${JSON.stringify(lid)}`);
-        this._setLid(number, digits);
-        return digits;
-    },
-
     // The number behind a `<lid>@lid` (or `<digits>@c.us`) text, or null.
     _numberOfUser(text) {
         const value = String(text || '');
@@ -76,27 +67,6 @@ module.exports = {
     // Whether `number` sent message `m` (in a group: its author).
     _sentBy(m, number) {
         return (m.authorNumber || (m.fromMe ? m.account : m.peer)) === number;
-    },
-
-    // GET /_sim/contacts: the address book, with each contact's LID.
-    listContacts() {
-        return { contacts: [...this.contacts.keys()].map((n) => this._contactRecord(n)) };
-    },
-
-    // The contact record of someone writing in a LID chat: the page learns no phone number.
-    _lidContactRecord(number) {
-        const c = this.contacts.get(number);
-        return {
-            number: null,
-            lid: this._lidOf(number),
-            name: null,
-            pushname: c ? c.pushname : null,
-            isBusiness: c ? c.isBusiness : false,
-            about: null,
-            picture: null,
-            isMyContact: false,
-            registered: true,
-        };
     },
 
     // `ciphertextMs` of POST /_sim/peer/send: null (arrives decrypted), -1 (never decrypts) or ms.

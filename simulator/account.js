@@ -128,22 +128,6 @@ class AccountWorld {
         return accounts[0];
     }
 
-    _contactRecord(number) {
-        const c = this.contacts.get(number);
-        return {
-            number,
-            lid: this._lidOf(number),
-            name: c ? c.name : null,
-            pushname: c ? c.pushname : null,
-            isBusiness: c ? c.isBusiness : false,
-            about: c ? c.about : null,
-            // Where the profile picture is on the media server (null: none, or not shown).
-            picture: c ? c.picture : null,
-            isMyContact: Boolean(c && c.name),
-            registered: !this.unregistered.has(number),
-        };
-    }
-
     // ---- peers -------------------------------------------------------------------------------
 
     // POST /_sim/peer/send: `from` sends `body` to the linked account, or, when `from` is the
@@ -344,35 +328,6 @@ class AccountWorld {
         for (const sock of this._connectedSockets(m.account)) {
             if (sock !== exceptSock) this.sim._send(sock, { type: 'revoke', key: m.key });
         }
-    }
-
-    addContacts(list) {
-        if (!Array.isArray(list)) throw httpError(400, 'body must be {"contacts": [{"number": "15551234567", "name": "..."}]}');
-        const added = [];
-        for (const c of list) {
-            if (!c || typeof c !== 'object') throw httpError(400, 'each contact must be an object with a "number"');
-            const number = parseNumber(c.number, 'contacts[].number');
-            this._contactLid(number, c.lid);
-            this.contacts.set(number, {
-                name: optionalString(c.name, 'name', 200),
-                pushname: optionalString(c.pushname, 'pushname', 200),
-                isBusiness: Boolean(c.isBusiness),
-                about: optionalString(c.about, 'about', 1000),
-                picture: c.picture ? this._upload(c.picture).directPath : null,
-            });
-            added.push(number);
-        }
-        this.sim._log('contacts-added', { numbers: added });
-        this._broadcast({ type: 'contacts', contacts: added.map((n) => this._contactRecord(n)) });
-        return { ok: true, count: added.length };
-    }
-
-    addUnregistered(list) {
-        if (!Array.isArray(list)) throw httpError(400, 'body must be {"numbers": ["15551234567"]}');
-        const numbers = list.map((n) => parseNumber(n, 'numbers[]'));
-        for (const n of numbers) this.unregistered.add(n);
-        this.sim._log('unregistered-added', { numbers });
-        return { ok: true, count: numbers.length };
     }
 
     // ---- the pages -----------------------------------------------------------------------------
@@ -638,6 +593,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-media'), require('./account-changes'), require('./account-lids'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-media'), require('./account-changes'), require('./account-lids'), require('./account-contacts'));
 
 module.exports = { AccountWorld, parseNumber };

@@ -5,11 +5,11 @@
 // - Encrypted arrivals: a message the page cannot decrypt yet is in the Msg collection as
 //   `type: 'ciphertext'` with no body (account-sync.js adds it as the server sends it); when the
 //   server sends it decrypted, the same model takes its real type and text in place, which fires
-//   `change:type` (whatsapp-web.js main 2dc9466 listens for that, src/Client.js:1150-1160).
+//   `change:type` (whatsapp-web.js main 2dc9466 listens for that, src/Client.js:1156-1163).
 // - The placeholder resend: WAWebNonMessageDataRequestPlaceholderMessageResendUtils
 //   .handlePlaceholderMsgsSeen(msgs, fromUser) asks the senders' phones to send those messages
 //   again; the real page does so only where WAWebSyncGatingUtils.isPlaceholderMessageResendEnabled()
-//   allows it, which whatsapp-web.js main forces on (src/Client.js:1027-1029: "Enable placeholder
+//   allows it, which whatsapp-web.js main forces on (src/Client.js:1028-1030: "Enable placeholder
 //   message resend"), so it is off here unless a client turns it on. The simulator's server logs
 //   the request (`placeholder-resend`); decryption follows the test's `ciphertextMs` either way.
 // - The protobuf type functions: the page derives a sent message's stanza type and media type from

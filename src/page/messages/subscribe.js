@@ -44,7 +44,7 @@ function subscribe(bindingName, interest) {
   };
   const forward = (model) => forwardAs('msg', model);
   // Messages that arrive encrypted (type 'ciphertext', no body), as whatsapp-web.js main
-  // 2dc9466 handles them (src/Client.js:1027-1029, 1111-1161): 'ciphertext' at once, a
+  // 2dc9466 handles them (src/Client.js:1028-1030, 1111-1163): 'ciphertext' at once, a
   // resend asked of the senders' phones (batched over 5 s), the message itself when its
   // `change:type` says it is decrypted, 'ciphertext-failed' if it still is not after 15 s.
   const pendingResend = new Set();
