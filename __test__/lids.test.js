@@ -136,5 +136,12 @@ describe('one logged-in client', () => {
     assert.equal(await (await spam.getContact()).block(), true);
     assert.deepEqual((await client.getBlockedContacts()).map((c) => c.id._serialized), [lidOf(stranger)]);
     assert.equal((await control(ctx.sim, 'POST', '/_sim/peer/send', { from: stranger, body: 'more spam', lidChat: true })).body.blocked, true);
+
+    // A number the page has never seen: its LID is looked up first. One not on WhatsApp has none.
+    const unseen = await client.getContactById('15557800022@c.us');
+    assert.equal(await unseen.block(), true);
+    assert.ok((await client.getBlockedContacts()).some((c) => c.id._serialized === '15557800022@c.us'));
+    await control(ctx.sim, 'POST', '/_sim/unregistered', { numbers: ['15557800098'] });
+    await assert.rejects((await client.getContactById('15557800098@c.us')).block(), { code: 'ERR_INVALID_ARGUMENT', message: /no LID/ });
   });
 });

@@ -89,7 +89,7 @@ pub fn decode(call: &AccountCall, raw: Value) -> Result<Value, ClientError> {
         AccountCall::DownloadMedia(_) => downloaded_media(raw),
         AccountCall::BlockContact { contact_id, .. } if raw.get("error").and_then(Value::as_str) == Some("no-lid") => Err(ClientError::InvalidArgument {
             name: "contactId".into(),
-            reason: format!("WhatsApp Web knows no LID for {contact_id}, and its block list holds LIDs only (look the number up first, e.g. getNumberId)"),
+            reason: format!("WhatsApp gives no LID for {contact_id} (is it on WhatsApp?), and its block list holds LIDs only"),
         }),
         AccountCall::GetContactLidAndPhone(ids) => super::lids::decode_lid_and_phone(ids, &raw),
         AccountCall::ArchiveChat { .. } | AccountCall::PinChat { .. } | AccountCall::SendChatState { .. } | AccountCall::BlockContact { .. } => {

@@ -4,12 +4,19 @@
 // WAWebApiContact.getAlternateUserWid of its phone number) as a plain contact to
 // WAWebBlockContactAction.blockContact({ contact, blockEntryPoint }). Unblock: the
 // LID's contact (Contact.find) to unblockContact(contact, 'ChatListBlock').
-// Returns whether the contact is blocked now, or { error: 'no-lid' } when the page
-// knows no LID for it.
+// A phone number the page has no LID for is asked of the server first
+// (WAWebQueryExistsJob.queryWidExists, as main's enforceLidAndPnRetrieval does).
+// Returns whether the contact is blocked now, or { error: 'no-lid' } when WhatsApp
+// gives no LID for it (not on WhatsApp).
 async function blockContact(contactId, block) {
   const M = accountModels();
   const contact = await M.Collections.Contact.find(M.WidFactory.createWid(contactId));
-  const lid = contact.id.isLid() ? contact.id : window.require('WAWebApiContact').getAlternateUserWid(contact.id);
+  const Api = window.require('WAWebApiContact');
+  let lid = contact.id.isLid() ? contact.id : Api.getAlternateUserWid(contact.id);
+  if (!lid && !contact.id.isLid()) {
+    await window.require('WAWebQueryExistsJob').queryWidExists(contact.id);
+    lid = Api.getAlternateUserWid(contact.id);
+  }
   if (!lid) return { error: 'no-lid' };
   const action = window.require('WAWebBlockContactAction');
   if (block) {
