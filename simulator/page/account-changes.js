@@ -10,7 +10,7 @@
     const sim = window.__waSimPage;
     if (!sim || !sim.account) return;
     const { modules } = sim;
-    const { AccountModel, Collection, MsgKey, Msg, Chat, Contact, createWid, ask } = sim.account;
+    const { AccountModel, Collection, MsgKey, Msg, Chat, createWid, ask } = sim.account;
 
     // An edit: the text changes in place, and the model remembers the latest edit (whatsapp-web.js
     // reads latestEditMsgKey and latestEditSenderTimestampMs, src/structures/Message.js:286-293).
