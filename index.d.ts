@@ -84,6 +84,11 @@ declare namespace WhatsAppWebRs {
         /** Get all blocked contacts by host account */
         getBlockedContacts(): Promise<Contact[]>;
 
+        /** Get Contact lid and phone */
+        getContactLidAndPhone(
+            userIds: string[],
+        ): Promise<{ lid: string; pn: string }[]>;
+
         /**Accepts an invitation to join a group */
         acceptInvite(inviteCode: string): Promise<string>;
 
@@ -172,6 +177,24 @@ declare namespace WhatsAppWebRs {
             listener: (
                 /** The chat that was affected */
                 chat: Chat,
+            ) => void,
+        ): this;
+
+        /** Emitted when a new message ciphertext is received  */
+        on(
+            event: 'message_ciphertext',
+            listener: (
+                /** The message that was ciphertext */
+                message: Message,
+            ) => void,
+        ): this;
+
+        /** Emitted when a ciphertext message failed to decrypt after recovery attempt */
+        on(
+            event: 'message_ciphertext_failed',
+            listener: (
+                /** The message that failed to decrypt */
+                message: Message,
             ) => void,
         ): this;
 
@@ -1107,6 +1130,8 @@ declare namespace WhatsAppWebRs {
         REMOTE_SESSION_SAVED = 'remote_session_saved',
         MESSAGE_RECEIVED = 'message',
         MESSAGE_CREATE = 'message_create',
+        MESSAGE_CIPHERTEXT = 'message_ciphertext',
+        MESSAGE_CIPHERTEXT_FAILED = 'message_ciphertext_failed',
         MESSAGE_ACK = 'message_ack',
         MESSAGE_REVOKED_EVERYONE = 'message_revoke_everyone',
         MESSAGE_REVOKED_ME = 'message_revoke_me',

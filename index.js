@@ -17,7 +17,7 @@ const { connectPuppeteer } = require('./lib/puppeteer');
 const OPTIONAL_EVENTS = ['unread_count'];
 
 // Events whose first argument is a message (src/account/mod.rs AccountEmit).
-const MESSAGE_EVENTS = new Set(['message', 'message_create', 'message_ack', 'message_edit', 'message_revoke_me']);
+const MESSAGE_EVENTS = new Set(['message', 'message_create', 'message_ack', 'message_edit', 'message_revoke_me', 'message_ciphertext', 'message_ciphertext_failed']);
 // Turns the native arguments of the other account events into structures.
 const ACCOUNT_EVENT_ARGS = {
   message_revoke_everyone: (client, [now, before]) => [new structures.Message(client, now), before ? new structures.Message(client, before) : undefined],
@@ -370,6 +370,15 @@ class Client extends EventEmitter {
   /** Joins a group by its invite code; resolves the group's id. */
   acceptInvite(inviteCode) {
     return this[accountCall]('acceptInvite', inviteCode);
+  }
+
+  /**
+   * Each user's LID and phone number, as WhatsApp knows them: `[{ lid, pn }]`, a field left
+   * undefined where it is not known (a LID of someone outside the address book has no phone
+   * number). Takes one id or a list of `<digits>@c.us` / `<digits>@lid`.
+   */
+  getContactLidAndPhone(userIds) {
+    return this[accountCall]('getContactLidAndPhone', userIds);
   }
 
   /** The contacts this account has blocked. */

@@ -26,6 +26,10 @@ describe('one logged-in client', () => {
   });
   const members = async (gid) => (await client.getChatById(gid)).participants.map((p) => [p.id._serialized, p.isAdmin]);
   const serverGroup = (gid) => ctx.sim.account.groups.get(gid);
+  // Groups are LID-addressed (as WhatsApp's are today): the owner, the author and the recipients
+  // of a notification are LIDs as the page gives them; participants read as phone numbers
+  // (whatsapp-web.js main maps them with toPn).
+  const lid = (id) => `${ctx.sim.account._lidOf(id.split('@')[0])}@lid`;
 
   test('createGroup(): the group exists at the server with us as its admin; numbers not on WhatsApp are 404', async () => {
     const created = waitFor(client, 'group_update', 20000, (n) => n.type === 'create');
@@ -44,7 +48,7 @@ describe('one logged-in client', () => {
     const chat = await client.getChatById(result.gid._serialized);
     assert.ok(chat instanceof GroupChat);
     assert.equal(chat.name, 'Builders');
-    assert.equal(chat.owner._serialized, ME);
+    assert.equal(chat.owner._serialized, lid(ME));
     assert.deepEqual(await members(result.gid._serialized), [[ME, true], [A, false]]);
     // A message to the new group reaches its participants.
     const sent = await chat.sendMessage('welcome');
@@ -63,13 +67,13 @@ describe('one logged-in client', () => {
       [NOT_ON_WHATSAPP]: { code: 404, message: 'The phone number is not registered on WhatsApp', isInviteV4Sent: false },
     });
     const join = await joined;
-    assert.deepEqual([join.type, join.author, join.recipientIds], ['add', ME, [B]]);
+    assert.deepEqual([join.type, join.author, join.recipientIds], ['add', lid(ME), [lid(B)]]);
     assert.deepEqual(await members(gid._serialized), [[ME, true], [A, false], [B, false]]);
 
     const left = waitFor(client, 'group_leave', 20000, (n) => n.chatId === gid._serialized);
     assert.deepEqual(await chat.removeParticipants([B]), { status: 200 });
     const leave = await left;
-    assert.deepEqual([leave.type, leave.author, leave.recipientIds], ['remove', ME, [B]]);
+    assert.deepEqual([leave.type, leave.author, leave.recipientIds], ['remove', lid(ME), [lid(B)]]);
     assert.deepEqual(serverGroup(gid._serialized).participants, [ME, A].map((id) => id.split('@')[0]));
     assert.deepEqual(await members(gid._serialized), [[ME, true], [A, false]]);
   });
@@ -77,7 +81,7 @@ describe('one logged-in client', () => {
   test('not an admin: addParticipants() answers whatsapp-web.js\'s message, getInviteCode() undefined; the admin\'s invite code; acceptInvite()', async () => {
     // A contact's group, with us in it: we are no admin. (The event can come before the HTTP
     // answer: the listener is in place first.)
-    const addedByThem = waitFor(client, 'group_join', 20000, (n) => n.type === 'add' && n.author === A);
+    const addedByThem = waitFor(client, 'group_join', 20000, (n) => n.type === 'add' && n.author === lid(A));
     const theirs = (await control(ctx.sim, 'POST', '/_sim/groups', { subject: 'Theirs', participants: [A.split('@')[0]] })).body.id;
     assert.equal((await addedByThem).chatId, theirs);
     const their = await client.getChatById(theirs);
@@ -98,7 +102,7 @@ describe('one logged-in client', () => {
     const joined = waitFor(client, 'group_join', 20000, (n) => n.chatId === invited.body.id);
     assert.equal(await client.acceptInvite(invited.body.inviteCode), invited.body.id);
     const join = await joined;
-    assert.deepEqual([join.type, join.author, join.recipientIds], ['invite', ME, [ME]]);
+    assert.deepEqual([join.type, join.author, join.recipientIds], ['invite', lid(ME), [lid(ME)]]);
     const chat = await client.getChatById(invited.body.id);
     assert.equal(chat.name, 'By invite');
     assert.deepEqual(chat.participants.map((p) => p.id._serialized), [B, ME]);
@@ -111,7 +115,7 @@ describe('one logged-in client', () => {
     const left = waitFor(client, 'group_leave', 20000, (n) => n.chatId === gid._serialized);
     assert.equal(await chat.leave(), undefined);
     const leave = await left;
-    assert.deepEqual([leave.type, leave.author, leave.recipientIds], ['leave', ME, [ME]]);
+    assert.deepEqual([leave.type, leave.author, leave.recipientIds], ['leave', lid(ME), [lid(ME)]]);
     assert.deepEqual(serverGroup(gid._serialized).participants, [A, B].map((id) => id.split('@')[0]));
     assert.equal(serverGroup(gid._serialized).owner, A.split('@')[0], 'the group passed to the next participant');
     assert.deepEqual((await client.getChatById(gid._serialized)).participants.map((p) => p.id._serialized), [A, B]);

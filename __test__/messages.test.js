@@ -510,7 +510,8 @@ describe('one logged-in client', () => {
 
   test('groups: group_join, messages with an author, GroupChat fields, replies, group_leave', async () => {
     const joined = waitFor(client, 'group_join', 20000);
-    const created = await control(ctx.sim, 'POST', '/_sim/groups', { subject: 'Builders', participants: ['15557000030', '15557000031'], description: 'we build' });
+    // An old-style group, addressed by phone numbers (LID groups, today's default: lid-groups.test.js).
+    const created = await control(ctx.sim, 'POST', '/_sim/groups', { subject: 'Builders', participants: ['15557000030', '15557000031'], description: 'we build', addressingMode: 'pn' });
     assert.equal(created.status, 200);
     const group = created.body.id;
     assert.match(group, /^\d+@g\.us$/);
@@ -677,7 +678,7 @@ test("the account world's control API: bad bodies are 400, no account 409, unkno
     assert.deepEqual((await control(sim, 'GET', '/_sim/peer/inbox?peer=15557654321')).body, { messages: [] });
     const unknown = await control(sim, 'GET', '/_sim/nope');
     assert.equal(unknown.status, 404);
-    assert.ok(unknown.body.routes.includes('POST /_sim/peer/send {from, to?, body, quotedId?, mentions?, media?, location?}'));
+    assert.ok(unknown.body.routes.includes('POST /_sim/peer/send {from, to?, body, quotedId?, mentions?, media?, location?, lidChat?, ciphertextMs?}'));
   } finally {
     await sim.close();
   }

@@ -12,7 +12,7 @@ const assert = require('node:assert/strict');
 const { waitFor } = require('./helpers');
 const { wwebjsOnSimulator, wwebjsLogin } = require('./wwebjs-harness');
 
-test('whatsapp-web.js: message_edit, message_revoke_me, chat_archived, unread_count, block/unblock, getBlockedContacts, link previews', async (t) => {
+test('whatsapp-web.js: message_edit, message_revoke_me, chat_archived, unread_count, block (its defect), getBlockedContacts, link previews', async (t) => {
     const { sim, client } = await wwebjsOnSimulator(t);
     await wwebjsLogin(sim, client);
     const peer = '15557500001';
@@ -59,15 +59,16 @@ test('whatsapp-web.js: message_edit, message_revoke_me, chat_archived, unread_co
     await mine.delete(false);
     assert.equal((await removed).body, 'only here');
 
-    // Blocking.
+    // Blocking: a whatsapp-web.js 1.34.7 defect. It blocks the contact behind the phone number
+    // (src/structures/Contact.js:158-169, getContactToBlockOnlyUseIfNoAssociatedChat), but the
+    // block list holds LIDs only, and the simulator's server refuses a phone number; main
+    // 2dc9466 blocks through the LID since f7e4d3d0f ("fix: block unblock contact"), as
+    // whatsapp-web-rs does (lids.test.js, account-changes.test.js).
     const contact = await client.getContactById(`${peer}@c.us`);
     const since = sim.events.length;
-    assert.equal(await contact.block(), true);
-    assert.ok(sim.events.slice(since).some((e) => e.type === 'contact-blocked' && e.number === peer));
-    assert.equal((await client.getContactById(`${peer}@c.us`)).isBlocked, true);
-    assert.deepEqual((await client.getBlockedContacts()).map((c) => c.id._serialized), [`${peer}@c.us`]);
-    assert.equal(sim.peer.send({ from: peer, body: 'blocked' }).blocked, true);
-    assert.equal(await contact.unblock(), true);
+    await assert.rejects(contact.block(), /not-a-lid/);
+    assert.ok(!sim.events.slice(since).some((e) => e.type === 'contact-blocked'));
+    assert.equal((await client.getContactById(`${peer}@c.us`)).isBlocked, false);
     assert.deepEqual(await client.getBlockedContacts(), []);
 
     // A link preview, as whatsapp-web.js attaches it (linkPreview is on by default there too).

@@ -24,6 +24,9 @@ test('whatsapp-web.js: createGroup, addParticipants, removeParticipants, getInvi
     // GroupNotification.js:61-68) but hands over WhatsApp Web's wid objects as they come
     // ({ server, user, _serialized }); whatsapp-web-rs gives the documented strings.
     const recipients = (n) => n.recipientIds.map((r) => (typeof r === 'string' ? r : r._serialized));
+    // Groups are LID-addressed, as WhatsApp's are today: the owner and a notification's
+    // recipients are LIDs as the page gives them.
+    const lid = (id) => `${sim.account._lidOf(id.split('@')[0])}@lid`;
 
     const created = await client.createGroup('Builders', [A]);
     const gid = created.gid._serialized;
@@ -31,17 +34,17 @@ test('whatsapp-web.js: createGroup, addParticipants, removeParticipants, getInvi
     assert.deepEqual(group(gid).participants, ['15550100001', '15557700001']);
     const chat = await client.getChatById(gid);
     assert.equal(chat.isGroup, true);
-    assert.equal(chat.owner._serialized, ME);
+    assert.equal(chat.owner._serialized, lid(ME));
 
     const joined = waitFor(client, 'group_join', 30000, (n) => n.chatId === gid);
     const added = await chat.addParticipants([B], { sleep: 0 });
     assert.equal(added[B].code, 200);
-    assert.deepEqual(recipients(await joined), [B]);
+    assert.deepEqual(recipients(await joined), [lid(B)]);
     assert.deepEqual(group(gid).participants, ['15550100001', '15557700001', '15557700002']);
 
     const removed = waitFor(client, 'group_leave', 30000, (n) => n.chatId === gid && n.type === 'remove');
     assert.deepEqual(await chat.removeParticipants([B]), { status: 200 });
-    assert.deepEqual(recipients(await removed), [B]);
+    assert.deepEqual(recipients(await removed), [lid(B)]);
     assert.deepEqual(group(gid).participants, ['15550100001', '15557700001']);
 
     assert.equal(await chat.getInviteCode(), group(gid).inviteCode);

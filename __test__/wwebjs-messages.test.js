@@ -46,6 +46,13 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
         ],
     );
 
+    // whatsapp-web.js defect (1.34.7 and main 2dc9466, src/util/Injected/Utils.js:842-875
+    // getChat): a chat with a number the page has no LID for cannot be opened; WhatsApp Web's
+    // findOrCreateLatestChat throws "No LID for user" (whatsapp-web.js issues #145434, #69244).
+    // Users call getNumberId() first, which gives the page the number's LID.
+    await assert.rejects(client.sendMessage('15557100002@c.us', 'hello'), /No LID for user/);
+    for (const number of ['15557100002', '15557100003', '15557100005', '15557100006', '15557100007']) await client.getNumberId(number);
+
     // sendMessage and its acks.
     const delivered = waitFor(client, 'message_ack', 30000, (m, ack) => m.body === 'hello' && ack === MessageAck.ACK_DEVICE);
     const hello = await client.sendMessage('15557100002@c.us', 'hello');
@@ -174,7 +181,9 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
     const joined = waitFor(client, 'group_join', 30000);
     const { id: group } = sim.createGroup({ subject: 'Builders', participants: ['15557100010', '15557100011'], description: 'we build' });
     const note = await joined;
-    assert.deepEqual([note.type, note.chatId, note.author], ['add', group, '15557100010@c.us']);
+    // A LID group (as WhatsApp's are today): the author and the owner are LIDs as the page gives them.
+    const ownerLid = `${sim.account._lidOf('15557100010')}@lid`;
+    assert.deepEqual([note.type, note.chatId, note.author], ['add', group, ownerLid]);
     since = sim.events.length;
     const { id: groupPing } = sim.peer.send({ from: '15557100011', to: group, body: '!ping' });
     // The reply is in the inbox once the server has it (message_create comes earlier, from the page).
@@ -185,7 +194,7 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
     assert.equal(groupChat.isGroup, true);
     assert.equal(groupChat.name, 'Builders');
     assert.equal(groupChat.description, 'we build');
-    assert.equal(groupChat.owner._serialized, '15557100010@c.us');
+    assert.equal(groupChat.owner._serialized, ownerLid);
     assert.equal(groupChat.participants.length, 3);
     const left = waitFor(client, 'group_leave', 30000);
     sim.removeFromGroup({ id: group, number: '15550100001' });

@@ -14,7 +14,7 @@
 //   edit.
 // - Archiving a chat on the phone reaches every linked device as the chat's `archive` flag.
 // - A blocked contact's messages never reach the account (the contact sees them as sent, one
-//   tick); the block list is the account's, shared by its devices.
+//   tick); the block list is the account's, shared by its devices, and holds LIDs only.
 
 const { httpError, parseNumber, optionalString, phoneMessageId, MAX_BODY } = require('./account-util');
 
@@ -24,7 +24,7 @@ module.exports = {
     // POST /_sim/peer/edit {from, messageId, body}: the sender changes the text of its message.
     peerEdit(spec) {
         const { from, m } = this._messageOf(spec, 'edit');
-        if ((m.author || m.from) !== `${from}@c.us`) throw httpError(403, `only its sender can edit ${m.key}`);
+        if (!this._sentBy(m, from)) throw httpError(403, `only its sender can edit ${m.key}`);
         if (m.type === 'revoked' || m.type === 'gp2' || m.type === 'location') throw httpError(409, `a ${m.type} message cannot be edited`);
         if (Date.now() - m.createdAt > EDIT_WINDOW_MS) throw httpError(409, `${m.key} is older than 15 minutes: WhatsApp no longer lets it be edited`);
         const body = optionalString(spec.body, 'body', MAX_BODY);
@@ -108,16 +108,14 @@ module.exports = {
         return this._blockedBy(account).has(peer);
     },
 
-    // The page blocks or unblocks a contact: { type: 'block', number, block }.
+    // The page blocks or unblocks a contact by its LID: { type: 'block', lid: '<lid>@lid', block }.
+    // The block list holds LIDs only: a phone number is refused.
     _onBlock(sock, msg) {
         const account = sock.sessionWid && sock.sessionWid.split('@')[0];
-        let number = null;
-        try {
-            number = parseNumber(String(msg.number || ''), 'number');
-        } catch {
-            /* answered below */
-        }
-        if (!account || !number || typeof msg.block !== 'boolean') return this._answer(sock, msg, { ok: false, error: 'bad-block' });
+        const lid = typeof msg.lid === 'string' && msg.lid.endsWith('@lid') ? msg.lid : null;
+        const number = lid && this._numberOfUser(lid);
+        if (!account || typeof msg.block !== 'boolean') return this._answer(sock, msg, { ok: false, error: 'bad-block' });
+        if (!number) return this._answer(sock, msg, { ok: false, error: lid ? 'unknown-lid' : 'not-a-lid' });
         const list = this._blockedBy(account);
         if (msg.block) list.add(number);
         else list.delete(number);
@@ -125,13 +123,13 @@ module.exports = {
         this._answer(sock, msg, { ok: true });
         // The other devices of the account learn it too.
         for (const other of this._connectedSockets(account)) {
-            if (other !== sock) this.sim._send(other, { type: 'blocklist', numbers: [...list] });
+            if (other !== sock) this._sendBlocklist(other, account);
         }
         return true;
     },
 
     // At connect, after the history: the block list.
     _sendBlocklist(sock, account) {
-        this.sim._send(sock, { type: 'blocklist', numbers: [...this._blockedBy(account)] });
+        this.sim._send(sock, { type: 'blocklist', lids: [...this._blockedBy(account)].map((n) => `${this._lidOf(n)}@lid`) });
     },
 };

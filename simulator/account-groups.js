@@ -11,12 +11,14 @@ const { httpError, parseNumber, optionalString, phoneMessageId } = require('./ac
 module.exports = {
     _sendInGroup(group, from, spec, body) {
         const fromMe = from === group.account;
-        const mentions = Array.isArray(spec.mentions) ? spec.mentions.map((m) => `${parseNumber(m, 'mentions[]')}@c.us`) : [];
+        const mentions = Array.isArray(spec.mentions) ? spec.mentions.map((m) => this._userWid(parseNumber(m, 'mentions[]'), group.id)) : [];
+        const ciphertextMs = this._ciphertextMs(spec);
         const quoted = spec.quotedId == null ? null : this.messages.get(String(spec.quotedId));
         if (spec.quotedId != null && !quoted) throw httpError(404, `no message ${JSON.stringify(spec.quotedId)} to quote`);
         const media = this._upload(spec.media);
         const msg = this._store({ account: group.account, chat: group.id, author: from, fromMe, id: phoneMessageId(), body, quoted, mentions, ack: fromMe ? 2 : 0, media });
-        this.sim._log('peer-message', { key: msg.key, from: msg.from, to: msg.to, author: msg.author, fromMe });
+        this._arriveEncrypted(msg, ciphertextMs);
+        this.sim._log('peer-message', { key: msg.key, from: msg.from, to: msg.to, author: msg.author, fromMe, ...(msg.undecrypted ? { ciphertext: true } : {}) });
         this._pushToPages(group.account, msg);
         return { ok: true, id: msg.key };
     },
@@ -29,18 +31,19 @@ module.exports = {
         if (!subject) throw httpError(400, 'subject must be a non-empty string');
         if (!Array.isArray(spec.participants) || spec.participants.length === 0) throw httpError(400, 'participants must be a non-empty list of numbers');
         if (spec.join !== undefined && typeof spec.join !== 'boolean') throw httpError(400, 'join must be true (the account is added) or false (it may join by the invite code)');
+        if (spec.addressingMode !== undefined && !['lid', 'pn'].includes(spec.addressingMode)) throw httpError(400, 'addressingMode must be "lid" (the default, as new groups are today) or "pn" (an old-style group)');
         const account = this._account(spec.account == null ? null : parseNumber(spec.account, 'account'));
         const members = [...new Set(spec.participants.map((p) => parseNumber(p, 'participants[]')))].filter((p) => p !== account);
         if (members.length === 0) throw httpError(400, 'participants must name someone other than the linked account');
         const join = spec.join !== false;
-        const group = this._newGroup({ subject, description: optionalString(spec.description, 'description', 2000), owner: members[0], participants: join ? [...members, account] : members, account });
+        const group = this._newGroup({ subject, description: optionalString(spec.description, 'description', 2000), owner: members[0], participants: join ? [...members, account] : members, account, addressingMode: spec.addressingMode });
         this.sim._log('group-created', { id: group.id, subject, owner: group.owner });
         // The owner adds the account: a gp2 `add` notification in the group.
         if (join) this._groupNote(group, group.owner, 'add', [account]);
         return { ok: true, id: group.id, inviteCode: group.inviteCode };
     },
 
-    _newGroup({ subject, description, owner, participants, account }) {
+    _newGroup({ subject, description, owner, participants, account, addressingMode = 'lid' }) {
         const group = {
             id: `120363${String(crypto.randomInt(0, 1e6)).padStart(6, '0')}${String(crypto.randomInt(0, 1e6)).padStart(6, '0')}@g.us`,
             subject,
@@ -49,6 +52,8 @@ module.exports = {
             participants,
             creation: Math.floor(Date.now() / 1000),
             account,
+            // 'lid': participants and authors are named by their LIDs (account-lids.js).
+            addressingMode,
             // WhatsApp's invite codes: 22 characters of base64url-like text.
             inviteCode: crypto.randomBytes(16).toString('base64url').slice(0, 22),
         };
@@ -62,7 +67,7 @@ module.exports = {
         const fromMe = author === group.account;
         const note = this._store({ account: group.account, chat: group.id, author, fromMe, id: phoneMessageId(), body: '', quoted: null, mentions: [], ack: 0, type: 'gp2' });
         note.subtype = subtype;
-        note.recipients = recipients.map((n) => `${n}@c.us`);
+        note.recipients = recipients.map((n) => this._userWid(n, group.id));
         this._pushToPages(group.account, note);
         return note;
     },
@@ -81,14 +86,16 @@ module.exports = {
         return { ok: true };
     },
 
+    // A LID group names everyone by LID, each participant with its phone number alongside.
     _groupWire(g) {
         return {
             id: g.id,
             subject: g.subject,
             description: g.description,
-            owner: `${g.owner}@c.us`,
+            owner: this._userWid(g.owner, g.id),
             creation: g.creation,
-            participants: g.participants.map((p) => ({ id: `${p}@c.us`, isAdmin: p === g.owner, isSuperAdmin: p === g.owner })),
+            isLidAddressingMode: g.addressingMode !== 'pn',
+            participants: g.participants.map((p) => ({ id: this._userWid(p, g.id), phoneNumber: `${p}@c.us`, isAdmin: p === g.owner, isSuperAdmin: p === g.owner })),
         };
     },
 };

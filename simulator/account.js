@@ -31,6 +31,9 @@ class AccountWorld {
         this.groups = new Map();
         // Media files, as the media servers keep them: direct path -> { mimetype, filename, data }.
         this.media = new Map();
+        // LIDs (account-lids.js): number -> LID digits, and back.
+        this.lidByNumber = new Map();
+        this.numberByLid = new Map();
         // The operations of the control API, as methods of the simulator object.
         this.api = {
             peer: {
@@ -44,6 +47,7 @@ class AccountWorld {
             // Not under `phone`: that is the test phone of the login (scan, typeCode).
             archiveFromPhone: (body) => this.phoneArchive(body),
             addContacts: (contacts) => this.addContacts(contacts),
+            listContacts: () => this.listContacts(),
             createGroup: (body) => this.createGroup(body),
             removeFromGroup: (body) => this.removeFromGroup(body),
             addUnregistered: (numbers) => this.addUnregistered(numbers),
@@ -73,6 +77,8 @@ class AccountWorld {
                 return reply(200, this.createGroup(await readJson()));
             case 'POST /_sim/groups/remove':
                 return reply(200, this.removeFromGroup(await readJson()));
+            case 'GET /_sim/contacts':
+                return reply(200, this.listContacts());
             case 'POST /_sim/contacts': {
                 const body = await readJson();
                 return reply(200, this.addContacts(body.contacts));
@@ -88,16 +94,17 @@ class AccountWorld {
 
     static get ROUTES() {
         return [
-            'POST /_sim/peer/send {from, to?, body, quotedId?, mentions?, media?, location?}',
+            'POST /_sim/peer/send {from, to?, body, quotedId?, mentions?, media?, location?, lidChat?, ciphertextMs?}',
             'GET /_sim/peer/inbox?peer=<digits>',
             'POST /_sim/peer/read {peer, ids?}',
             'POST /_sim/peer/react {from, messageId, reaction}',
             'POST /_sim/peer/revoke {from, messageId}',
             'POST /_sim/peer/edit {from, messageId, body}',
             'POST /_sim/phone/archive {chat, archive, to?}',
-            'POST /_sim/groups {subject, participants: [digits], description?, join?}',
+            'POST /_sim/groups {subject, participants: [digits], description?, join?, addressingMode?: "lid"|"pn"}',
             'POST /_sim/groups/remove {id, number}',
-            'POST /_sim/contacts {contacts: [{number, name?, pushname?, isBusiness?, about?, picture?: {mimetype, data}}]}',
+            'GET /_sim/contacts',
+            'POST /_sim/contacts {contacts: [{number, lid?, name?, pushname?, isBusiness?, about?, picture?: {mimetype, data}}]}',
             'POST /_sim/unregistered {numbers: [...]}',
         ];
     }
@@ -121,21 +128,6 @@ class AccountWorld {
         return accounts[0];
     }
 
-    _contactRecord(number) {
-        const c = this.contacts.get(number);
-        return {
-            number,
-            name: c ? c.name : null,
-            pushname: c ? c.pushname : null,
-            isBusiness: c ? c.isBusiness : false,
-            about: c ? c.about : null,
-            // Where the profile picture is on the media server (null: none, or not shown).
-            picture: c ? c.picture : null,
-            isMyContact: Boolean(c && c.name),
-            registered: !this.unregistered.has(number),
-        };
-    }
-
     // ---- peers -------------------------------------------------------------------------------
 
     // POST /_sim/peer/send: `from` sends `body` to the linked account, or, when `from` is the
@@ -153,6 +145,7 @@ class AccountWorld {
             const group = this.groups.get(spec.to);
             if (!group) throw httpError(404, `no group ${spec.to}`);
             if (!group.participants.includes(from)) throw httpError(403, `${from} is not in ${group.id}`);
+            if (spec.lidChat) throw httpError(400, 'lidChat is for a chat with one person, not a group');
             return this._sendInGroup(group, from, spec, body);
         }
         if (accounts.includes(from)) {
@@ -167,6 +160,8 @@ class AccountWorld {
             fromMe = false;
         }
         if (peer === account) throw httpError(400, 'a message to oneself is not modelled');
+        if (spec.lidChat !== undefined && typeof spec.lidChat !== 'boolean') throw httpError(400, 'lidChat must be true (a <lid>@lid chat) or false');
+        const ciphertextMs = this._ciphertextMs(spec);
         // Blocked: the contact's phone shows it sent; the account never gets it.
         if (!fromMe && this._blocks(account, peer)) {
             this.sim._log('message-blocked', { from: `${peer}@c.us`, account });
@@ -180,6 +175,8 @@ class AccountWorld {
         const msg = this._store({
             account,
             peer,
+            // Someone outside the address book writes in a chat named by their LID.
+            chat: spec.lidChat ? `${this._lidOf(peer)}@lid` : null,
             fromMe,
             id: phoneMessageId(),
             body,
@@ -191,7 +188,8 @@ class AccountWorld {
         });
         // The phone's own messages reach the contact at once (always online).
         if (fromMe && !this.unregistered.has(peer)) msg.ack = 2;
-        this.sim._log('peer-message', { key: msg.key, from: msg.from, to: msg.to, fromMe });
+        this._arriveEncrypted(msg, ciphertextMs);
+        this.sim._log('peer-message', { key: msg.key, from: msg.from, to: msg.to, fromMe, ...(msg.undecrypted ? { ciphertext: true } : {}) });
         this._pushToPages(account, msg);
         return { ok: true, id: msg.key };
     }
@@ -202,7 +200,8 @@ class AccountWorld {
         const chat = chatIn || `${peer}@c.us`;
         const me = `${account}@c.us`;
         const isGroup = chat.endsWith('@g.us');
-        const authorWid = isGroup ? `${author || account}@c.us` : null;
+        // In a LID group the author is named by its LID (account-lids.js).
+        const authorWid = isGroup ? this._userWid(author || account, chat) : null;
         const msg = {
             key: `${fromMe}_${chat}_${id}${isGroup ? `_${authorWid}` : ''}`,
             id,
@@ -212,6 +211,8 @@ class AccountWorld {
             from: fromMe ? me : chat,
             to: fromMe ? chat : me,
             author: authorWid,
+            authorNumber: isGroup ? author || account : null,
+            peer: isGroup ? null : peer,
             type,
             body,
             t: Math.floor(Date.now() / 1000),
@@ -233,10 +234,12 @@ class AccountWorld {
 
     // GET /_sim/peer/inbox?peer=: what the linked account (page or phone) sent to that contact.
     inbox(peerIn) {
-        const chat = typeof peerIn === 'string' && peerIn.endsWith('@g.us') ? peerIn : `${parseNumber(peerIn, 'peer')}@c.us`;
+        const group = typeof peerIn === 'string' && peerIn.endsWith('@g.us') ? peerIn : null;
+        const peer = group ? null : parseNumber(peerIn, 'peer');
         const messages = [];
         for (const m of this.messages.values()) {
-            if (!m.fromMe || m.chat !== chat || m.type === 'gp2') continue;
+            // A contact's chat, by phone number or by LID.
+            if (!m.fromMe || (group ? m.chat !== group : m.peer !== peer) || m.type === 'gp2') continue;
             messages.push({
                 id: m.key,
                 from: m.from,
@@ -262,7 +265,7 @@ class AccountWorld {
         const ids = Array.isArray(spec.ids) ? new Set(spec.ids.map(String)) : null;
         const read = [];
         for (const m of this.messages.values()) {
-            if (!m.fromMe || m.chat !== `${peer}@c.us` || m.ack >= 3 || m.ack < 1) continue;
+            if (!m.fromMe || m.peer !== peer || m.ack >= 3 || m.ack < 1) continue;
             if (ids && !ids.has(m.key)) continue;
             this._setAck(m, 3);
             read.push(m.key);
@@ -282,7 +285,7 @@ class AccountWorld {
         if (!m) throw httpError(404, `no message ${JSON.stringify(spec.messageId)}`);
         const ownPhone = m.account === from;
         const group = this.groups.get(m.chat);
-        const inChat = group ? group.participants.includes(from) : m.chat === `${from}@c.us`;
+        const inChat = group ? group.participants.includes(from) : m.peer === from;
         if (!ownPhone && !inChat) throw httpError(403, `${from} cannot ${verb} a message of another chat`);
         return { from, m, ownPhone };
     }
@@ -299,7 +302,7 @@ class AccountWorld {
             fromMe: ownPhone,
             chat: m.chat,
             parentKey: m.key,
-            sender: `${from}@c.us`,
+            sender: this._userWid(from, m.chat),
             reaction,
             t: Date.now(),
         };
@@ -312,7 +315,7 @@ class AccountWorld {
     // POST /_sim/peer/revoke: the sender deletes a message for everyone.
     peerRevoke(spec) {
         const { from, m } = this._messageOf(spec, 'revoke');
-        if ((m.author || m.from) !== `${from}@c.us`) throw httpError(403, `only its sender can revoke ${m.key}`);
+        if (!this._sentBy(m, from)) throw httpError(403, `only its sender can revoke ${m.key}`);
         this._revoke(m, null);
         return { ok: true };
     }
@@ -325,34 +328,6 @@ class AccountWorld {
         for (const sock of this._connectedSockets(m.account)) {
             if (sock !== exceptSock) this.sim._send(sock, { type: 'revoke', key: m.key });
         }
-    }
-
-    addContacts(list) {
-        if (!Array.isArray(list)) throw httpError(400, 'body must be {"contacts": [{"number": "15551234567", "name": "..."}]}');
-        const added = [];
-        for (const c of list) {
-            if (!c || typeof c !== 'object') throw httpError(400, 'each contact must be an object with a "number"');
-            const number = parseNumber(c.number, 'contacts[].number');
-            this.contacts.set(number, {
-                name: optionalString(c.name, 'name', 200),
-                pushname: optionalString(c.pushname, 'pushname', 200),
-                isBusiness: Boolean(c.isBusiness),
-                about: optionalString(c.about, 'about', 1000),
-                picture: c.picture ? this._upload(c.picture).directPath : null,
-            });
-            added.push(number);
-        }
-        this.sim._log('contacts-added', { numbers: added });
-        this._broadcast({ type: 'contacts', contacts: added.map((n) => this._contactRecord(n)) });
-        return { ok: true, count: added.length };
-    }
-
-    addUnregistered(list) {
-        if (!Array.isArray(list)) throw httpError(400, 'body must be {"numbers": ["15551234567"]}');
-        const numbers = list.map((n) => parseNumber(n, 'numbers[]'));
-        for (const n of numbers) this.unregistered.add(n);
-        this.sim._log('unregistered-added', { numbers });
-        return { ok: true, count: numbers.length };
     }
 
     // ---- the pages -----------------------------------------------------------------------------
@@ -370,7 +345,7 @@ class AccountWorld {
     }
 
     _wire(m) {
-        return {
+        return this._asArrived(m, {
             key: m.key,
             id: m.id,
             fromMe: m.fromMe,
@@ -389,14 +364,16 @@ class AccountWorld {
             forwardingScore: m.forwardingScore || 0,
             subtype: m.subtype || null,
             recipients: m.recipients || null,
-        };
+        });
     }
 
     // What goes with a message to the page: the sender's contact, and the group it is in.
     _context(m) {
         const group = this.groups.get(m.chat);
-        const sender = (m.author || m.chat).split('@')[0];
-        return { contact: this._contactRecord(sender), group: group ? this._groupWire(group) : null };
+        const sender = m.authorNumber || m.peer;
+        // In a LID chat the page learns the sender's LID, not the phone number.
+        const contact = m.chat.endsWith('@lid') ? this._lidContactRecord(sender) : this._contactRecord(sender);
+        return { contact, group: group ? this._groupWire(group) : null };
     }
 
     _pushToPages(account, msg) {
@@ -425,13 +402,15 @@ class AccountWorld {
             // Older than the device, or already delivered to it: history.
             if (m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) history.push(this._wireAsKnownBy(m, session.token));
         }
-        const numbers = new Set([...this.contacts.keys(), ...history.map((m) => (m.author || m.chat).split('@')[0])]);
+        const byPhone = history.filter((m) => !m.chat.endsWith('@lid')).map((m) => this.messages.get(m.key));
+        const numbers = new Set([...this.contacts.keys(), ...byPhone.map((m) => m.authorNumber || m.peer)]);
+        const byLid = new Set(history.filter((m) => m.chat.endsWith('@lid')).map((m) => this.messages.get(m.key).peer));
         const groups = [...this.groups.values()].filter((g) => g.account === account && g.participants.includes(account));
         this.sim._send(sock, {
             type: 'history',
             groups: groups.map((g) => this._groupWire(g)),
             messages: history,
-            contacts: [...numbers].map((n) => this._contactRecord(n)),
+            contacts: [...[...numbers].map((n) => this._contactRecord(n)), ...[...byLid].filter((n) => !numbers.has(n)).map((n) => this._lidContactRecord(n))],
         });
         this._sendBlocklist(sock, account);
     }
@@ -494,6 +473,8 @@ class AccountWorld {
             }
             case 'block':
                 return this._onBlock(sock, msg);
+            case 'placeholder_resend':
+                return this._onPlaceholderResend(sock, msg);
             case 'edit_receipt':
                 this._onEditReceipt(sock, msg);
                 return true;
@@ -502,13 +483,21 @@ class AccountWorld {
                 this._answer(sock, msg, { ok: true });
                 return true;
             case 'query_exists': {
+                // A phone number: its LID comes with the answer. A LID: it exists when the server
+                // gave it out, and its phone number is not revealed.
+                const wid = String(msg.wid || '');
+                if (wid.endsWith('@lid')) {
+                    this._answer(sock, msg, { exists: this.numberByLid.has(wid.slice(0, -4)), number: null, lid: wid.slice(0, -4) });
+                    return true;
+                }
                 let number = null;
                 try {
-                    number = parseNumber(String(msg.wid || ''), 'wid');
+                    number = parseNumber(wid, 'wid');
                 } catch {
                     /* not a phone number: not on WhatsApp */
                 }
-                this._answer(sock, msg, { exists: Boolean(number && !this.unregistered.has(number)), number });
+                const exists = Boolean(number && !this.unregistered.has(number));
+                this._answer(sock, msg, { exists, number, lid: exists ? this._lidOf(number) : null });
                 return true;
             }
             default:
@@ -535,8 +524,13 @@ class AccountWorld {
         const account = sock.sessionWid.split('@')[0];
         let peer = null;
         const group = this.groups.get(String(msg.to));
+        const lidChat = !group && String(msg.to || '').endsWith('@lid') ? String(msg.to) : null;
         if (group) {
             if (!group.participants.includes(account)) return refuse('not-a-participant');
+        } else if (lidChat) {
+            // A chat named by the contact's LID: the server knows whose it is.
+            peer = this._numberOfUser(lidChat);
+            if (!peer) return refuse('unsupported-chat');
         } else {
             try {
                 peer = parseNumber(String(msg.to || ''), 'to');
@@ -552,7 +546,10 @@ class AccountWorld {
             if (!file) return refuse('unknown-media');
             media = { directPath: msg.directPath, mimetype: file.mimetype, filename: file.filename, size: file.data.length, mediaKey: crypto.randomBytes(32).toString('base64') };
         }
-        const text = media ? msg.caption : msg.body;
+        // A document's caption is shown only when the sender marked it as typed by the user
+        // (isCaptionByUser, whatsapp-web.js 9b53bebfd "Fix PDF Caption"; see account-lids.js).
+        const captionShown = !media || msg.msgType !== 'document' || msg.isCaptionByUser === true;
+        const text = media ? (captionShown ? msg.caption : '') : msg.body;
         const body = typeof text === 'string' ? text.slice(0, MAX_BODY) : '';
         let quoted = null;
         if (typeof msg.quotedStanzaId === 'string') {
@@ -562,13 +559,16 @@ class AccountWorld {
         const type = media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
         let location = null;
         if (msg.msgType === 'location') {
+            // Encoded as a media stanza (WhatsApp Web's own protobuf type functions, unpatched),
+            // a location is not delivered (whatsapp-web.js ecf19eb9a; see account-lids.js).
+            if (msg.stanzaType !== 'text' || msg.mediaType != null) return refuse('location-as-media');
             try {
                 location = parseLocation({ latitude: msg.lat, longitude: msg.lng, description: msg.loc || null, url: msg.clientUrl || null });
             } catch {
                 return refuse('bad-location');
             }
         }
-        const stored = this._store({ account, peer, chat: group ? group.id : null, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1, media, type, location });
+        const stored = this._store({ account, peer, chat: group ? group.id : lidChat, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1, media, type, location });
         stored.linkPreview = linkPreviewOf(msg.preview);
         // Forwarded messages say how often (WhatsApp shows "forwarded many times" from 5).
         stored.forwardingScore = Math.min(127, Math.max(0, Math.floor(Number(msg.forwardingScore) || 0)));
@@ -593,6 +593,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-media'), require('./account-changes'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-media'), require('./account-changes'), require('./account-lids'), require('./account-contacts'));
 
 module.exports = { AccountWorld, parseNumber };

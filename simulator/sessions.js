@@ -60,8 +60,9 @@ class Sessions {
             const session = {
                 token,
                 wid: pending.wid,
-                // WhatsApp accounts also have a LID (a second, privacy-preserving id).
-                lid: `${crypto.randomInt(1, 10)}${String(crypto.randomInt(0, 1e9)).padStart(9, '0')}${String(crypto.randomInt(0, 1e5)).padStart(5, '0')}`,
+                // WhatsApp accounts also have a LID (a second, privacy-preserving id), one per
+                // account: every linked device of it gets the same (account-lids.js).
+                lid: this.account._lidOf(pending.wid.split('@')[0]),
                 pushname: this.options.pushname,
                 via: pending.via,
                 display,

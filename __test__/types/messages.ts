@@ -71,6 +71,8 @@ client.on('message_edit', (msg: Message, newBody: String, prevBody: String) => {
 });
 
 client.on('message_revoke_me', (msg: Message) => console.log('deleted for me', msg.id._serialized));
+client.on('message_ciphertext', (msg: Message) => console.log('arrived encrypted', msg.id._serialized));
+client.on('message_ciphertext_failed', (msg: Message) => console.log('never decrypted', msg.id._serialized));
 
 client.on('chat_archived', (chat: Chat, currState: boolean, prevState: boolean) => console.log(chat.archived, currState, prevState));
 
@@ -129,6 +131,9 @@ client.on(Events.READY, async () => {
     const blocked: boolean = await contact.block();
     await contact.unblock();
     const blockedContacts: Contact[] = await client.getBlockedContacts();
+    const [pair] = await client.getContactLidAndPhone(['15557654321@c.us']);
+    const lidOrPhone: string = pair.lid ?? pair.pn;
+    console.log(lidOrPhone);
     const mentioned: Contact[] = await sent.getMentions();
     console.log(blocked, blockedContacts.length, mentioned.length, contact.isBlocked);
     const created = await client.createGroup('Team', ['15557654321@c.us'], { messageTimer: 0, isRestrict: true });

@@ -63,6 +63,8 @@
             mentions: (msg.mentionedJidList || []).map((w) => String(w && w._serialized ? w._serialized : w)),
             // A link preview travels with the message (WhatsApp: extendedTextMessage's title, url).
             preview: msg.subtype === 'url' ? { title: msg.title, canonicalUrl: msg.canonicalUrl, matchedText: msg.matchedText } : undefined,
+            // The stanza's type and media type, and whether the caption is the user's (account-wire.js).
+            ...sim.account.stanzaOf(msg),
         }).then(
             (answer) => {
                 if (!answer.ok) {
@@ -313,9 +315,16 @@
     };
 
     modules.WAWebFindChatAction = {
+        // A chat with a phone number the page has no LID for cannot be made: "No LID for user",
+        // thrown from toUserLidOrThrow inside findOrCreateLatestChat (whatsapp-web.js issues
+        // #145434, #69244). A LID chat with that person is the chat (account-lids.js).
         findOrCreateLatestChat: async (wid) => {
-            const existed = Chat.has(createWid(wid));
-            return { chat: ensureChat(wid), created: !existed };
+            const w = createWid(wid);
+            if (Chat.has(w)) return { chat: Chat.get(w), created: false };
+            const lid = w.server === 'c.us' ? sim.account.currentLid(w) : null;
+            if (lid && Chat.has(lid)) return { chat: Chat.get(lid), created: false };
+            if (w.server === 'c.us' && !lid) throw new Error('No LID for user');
+            return { chat: ensureChat(w), created: true };
         },
     };
     modules.WAWebUpdateUnreadChatAction = {
@@ -327,9 +336,15 @@
     };
     modules.WAWebStreamModel = { Stream: { markAvailable() {}, markUnavailable() {}, available: true } };
     modules.WAWebQueryExistsJob = {
+        // The answer carries the LID of a phone number, which the page keeps (account-lids.js);
+        // a LID that exists answers itself, its phone number not revealed.
         queryWidExists: async (wid) => {
-            const answer = await ask({ type: 'query_exists', wid: createWid(wid)._serialized });
-            return answer.exists ? { wid: createWid(`${answer.number}@c.us`) } : null;
+            const asked = createWid(wid);
+            const answer = await ask({ type: 'query_exists', wid: asked._serialized });
+            if (!answer.exists) return null;
+            if (asked.isLid()) return { wid: asked };
+            if (answer.lid) sim.account.learnLid(answer.number, answer.lid);
+            return { wid: createWid(`${answer.number}@c.us`) };
         },
     };
     modules.WAWebChatLoadMessages = {

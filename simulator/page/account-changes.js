@@ -2,13 +2,15 @@
 // Changes to what the page already holds, in the simulated WhatsApp Web page: a message edited by
 // its sender, a chat archived on the phone, contacts blocked and unblocked (WhatsApp Web's
 // `Blocklist` collection, `WAWebBlockContactUtils`, `WAWebBlockContactAction`, as whatsapp-web.js
-// 1.34.7 calls them in src/structures/Contact.js:154-200 and src/Client.js:2869-2880). The server
+// 1.34.7 calls them in src/structures/Contact.js:154-200 and src/Client.js:2869-2880, and main
+// 2dc9466 in src/structures/Contact.js:154-205). The block list holds LIDs only: blocking takes a
+// contact named by its LID (main f7e4d3d0f), a phone number is refused by the server. The server
 // side is ../account-changes.js. Served after account.js and account-sync.js.
 (function () {
     const sim = window.__waSimPage;
     if (!sim || !sim.account) return;
     const { modules } = sim;
-    const { AccountModel, Collection, MsgKey, Msg, Chat, Contact, createWid, ask } = sim.account;
+    const { AccountModel, Collection, MsgKey, Msg, Chat, createWid, ask } = sim.account;
 
     // An edit: the text changes in place, and the model remembers the latest edit (whatsapp-web.js
     // reads latestEditMsgKey and latestEditSenderTimestampMs, src/structures/Message.js:286-293).
@@ -32,13 +34,13 @@
     class BlockedModel extends AccountModel {}
     const Blocklist = sim.setCollection('Blocklist', new Collection(BlockedModel));
     function setBlocked(wid, blocked) {
-        const contact = Contact.get(wid) || Contact.add({ id: wid })[0];
+        const contact = sim.account.ensureContact(wid);
         contact.set('isContactBlocked', blocked);
         if (blocked) Blocklist.add({ id: wid });
         else Blocklist.remove(wid);
     }
     sim.onServer('blocklist', (msg) => {
-        const now = new Set((msg.numbers || []).map((n) => `${n}@c.us`));
+        const now = new Set(msg.lids || []);
         for (const model of Blocklist.getModelsArray()) {
             if (!now.has(model.id._serialized)) setBlocked(model.id, false);
         }
@@ -46,8 +48,8 @@
     });
 
     async function changeBlock(contact, block) {
-        if (!contact || !contact.id || !contact.id.isUser()) throw new TypeError('blockContact: not a contact');
-        const answer = await ask({ type: 'block', number: contact.id.user, block });
+        if (!contact || !contact.id || typeof contact.id.isUser !== 'function' || !contact.id.isUser()) throw new TypeError('blockContact: not a contact');
+        const answer = await ask({ type: 'block', lid: contact.id._serialized, block });
         if (!answer.ok) throw new Error(`blockContact: ${answer.error}`);
         setBlocked(contact.id, block);
     }
@@ -56,7 +58,9 @@
         getContactToBlockOnlyUseIfNoAssociatedChat: (contact) => contact,
     };
     modules.WAWebBlockContactAction = {
+        // ({ contact, blockEntryPoint }): the contact may be a plain { id } (whatsapp-web.js main).
         blockContact: ({ contact }) => changeBlock(contact, true),
+        // (contact, entryPoint)
         unblockContact: (contact) => changeBlock(contact, false),
     };
 })();

@@ -5,8 +5,8 @@
 // (GroupChat.js:670-679), read the invite code (GroupChat.js:577-590) and join by one
 // (Client.js:1834-1842), with the shapes it reads from them. Each asks the server
 // (../account-group-actions.js), which answers and sends the group's gp2 notification to every
-// device of the account. LID addressing is not modelled: participants are phone numbers, and
-// WAWebApiContact has no LID for anyone. Served after account-actions.js.
+// device of the account. Groups are LID-addressed (account-lids.js); the server takes phone
+// numbers, which the page finds for a participant's LID. Served after account-actions.js.
 (function () {
     const sim = window.__waSimPage;
     if (!sim || !sim.account) return;
@@ -20,7 +20,11 @@
         if (answer.group) upsertGroup(answer.group);
         return answer;
     }
-    const digits = (wid) => createWid(wid).user;
+    // A participant's phone number (digits): a LID's from what the page knows.
+    const digits = (wid) => {
+        const w = createWid(wid);
+        return (w.isLid() ? sim.account.phoneNumber(w) || w : w).user;
+    };
 
     modules.WAWebGroupCreateJob = {
         // (options with `title`, [{ phoneNumber: wid }]) -> { wid, subject, participants: [{ wid, error?, type }] }
@@ -77,26 +81,6 @@
         // (chat, participant models of its groupMetadata)
         async removeParticipants(chat, participants) {
             await askGroup({ type: 'group_remove', group: chat.id._serialized, participants: participants.map((p) => digits(p.id)) });
-        },
-    };
-
-    // No LIDs: a phone number has no LID, and a LID no phone number, as far as the page knows.
-    modules.WAWebApiContact = {
-        getCurrentLid: () => null,
-        getAlternateUserWid: () => null,
-        getPhoneNumber: (wid) => {
-            const w = createWid(wid);
-            return w.server === 'c.us' ? w : null;
-        },
-    };
-
-    // A participant's phone-number wid (main 2dc9466, Injected/Utils.js:961-965: `toPn(p.id) ?? p.id`):
-    // for a LID, the number WAWebApiContact knows for it (null when none); a phone-number wid is
-    // already one. What the real one returns for a phone-number wid is not known.
-    modules.WAWebLidMigrationUtils = {
-        toPn(wid) {
-            const w = createWid(wid);
-            return w.isLid() ? modules.WAWebApiContact.getPhoneNumber(w) || null : w;
         },
     };
 

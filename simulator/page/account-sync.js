@@ -9,8 +9,10 @@
     const { Collection, MsgKey, MsgModel, ContactModel, GroupMetadataModel, ParticipantModel, Msg, Contact, GroupMetadata, createWid, ensureChat } = sim.account;
 
     // A contact as the server describes it: { number, name, pushname, isBusiness, isMyContact, registered }.
+    // A record with no number is someone known by LID only (account-lids.js).
     function upsertContact(record) {
-        const wid = createWid(`${record.number}@c.us`);
+        if (record.lid && record.number) sim.account.learnLid(record.number, record.lid);
+        const wid = createWid(record.number ? `${record.number}@c.us` : `${record.lid}@lid`);
         const attrs = {
             name: record.name || undefined,
             pushname: record.pushname || undefined,
@@ -24,12 +26,17 @@
         const contact = Contact.get(wid);
         if (contact) contact.set(attrs);
         else Contact.add(new ContactModel({ id: wid, ...attrs }));
+        // The LID twin of an address-book contact carries the same names.
+        const twin = record.number && record.lid && Contact.get(`${record.lid}@lid`);
+        if (twin) twin.set({ name: attrs.name, pushname: attrs.pushname, shortName: attrs.shortName, isAddressBookContact: attrs.isAddressBookContact });
     }
 
     // ---- messages from the server ------------------------------------------------------------
 
     // A group as the server describes it: its chat, with the metadata, and its participants' contacts.
     function upsertGroup(g) {
+        // A LID group gives each participant's phone number with its LID.
+        for (const p of g.participants) if (p.phoneNumber && p.id.endsWith('@lid')) sim.account.learnLid(p.phoneNumber, p.id);
         const chat = ensureChat(g.id);
         const attrs = {
             id: createWid(g.id),
@@ -37,6 +44,7 @@
             desc: g.description || undefined,
             owner: createWid(g.owner),
             creation: g.creation,
+            isLidAddressingMode: Boolean(g.isLidAddressingMode),
             participants: new Collection(ParticipantModel),
         };
         attrs.participants.add(g.participants.map((p) => ({ id: createWid(p.id), isAdmin: p.isAdmin, isSuperAdmin: p.isSuperAdmin })));
@@ -47,9 +55,7 @@
             GroupMetadata.remove(attrs.id);
             GroupMetadata.add(chat.groupMetadata);
         }
-        for (const p of g.participants) {
-            if (!Contact.get(p.id)) Contact.add(new ContactModel({ id: createWid(p.id) }));
-        }
+        for (const p of g.participants) sim.account.ensureContact(p.id);
     }
 
     function modelFromWire(w, isNew) {

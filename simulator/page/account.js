@@ -365,7 +365,10 @@
         // Whether the account is an admin of this group.
         iAmAdmin() {
             const me = meWid();
-            const participant = me && this.groupMetadata && this.groupMetadata.participants && this.groupMetadata.participants.get(me);
+            const participants = this.groupMetadata && this.groupMetadata.participants;
+            // In a LID group the account is a participant by its LID.
+            const meLid = modules.WAWebUserPrefsMeUser.getMaybeMeLidUser();
+            const participant = me && participants && (participants.get(me) || (meLid && participants.get(meLid)));
             return Boolean(participant && participant.isAdmin);
         }
         get formattedTitle() {
@@ -411,11 +414,8 @@
     const Msg = sim.setCollection('Msg', new Collection(MsgModel));
     const Contact = sim.setCollection(
         'Contact',
-        new Collection(ContactModel, (id) => {
-            const contact = new ContactModel({ id: createWid(id) });
-            Contact.add(contact);
-            return contact;
-        }),
+        // A LID's contact carries what the page knows of it (account-lids.js).
+        new Collection(ContactModel, (id) => sim.account.ensureContact(id)),
     );
     const Chat = sim.setCollection('Chat', new Collection(ChatModel, (id) => ensureChat(id)));
     // Every group's metadata, the same models as the chats' groupMetadata (filled by upsertGroup in

@@ -87,6 +87,11 @@ pub fn decode(call: &AccountCall, raw: Value) -> Result<Value, ClientError> {
         AccountCall::SendSeen(_) => Ok(Value::Bool(raw.as_bool().unwrap_or(false))),
         AccountCall::SendReaction { .. } | AccountCall::DeleteMessage { .. } => Ok(Value::Null),
         AccountCall::DownloadMedia(_) => downloaded_media(raw),
+        AccountCall::BlockContact { contact_id, .. } if raw.get("error").and_then(Value::as_str) == Some("no-lid") => Err(ClientError::InvalidArgument {
+            name: "contactId".into(),
+            reason: format!("WhatsApp gives no LID for {contact_id} (is it on WhatsApp?), and its block list holds LIDs only"),
+        }),
+        AccountCall::GetContactLidAndPhone(ids) => super::lids::decode_lid_and_phone(ids, &raw),
         AccountCall::ArchiveChat { .. } | AccountCall::PinChat { .. } | AccountCall::SendChatState { .. } | AccountCall::BlockContact { .. } => {
             raw.as_bool().map(Value::Bool).ok_or_else(|| ClientError::PageScript("the page did not answer with a boolean".into()))
         }

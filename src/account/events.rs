@@ -31,6 +31,10 @@ pub enum AccountEvent {
     ChatArchived(Box<Chat>, bool, bool),
     /// `Chat` `change:unreadCount`: the chat now.
     UnreadCount(Box<Chat>),
+    /// A new message that arrived encrypted (`type: 'ciphertext'`, no body yet).
+    Ciphertext(Box<Message>),
+    /// Such a message still not decrypted 15 s later.
+    CiphertextFailed(Box<Message>),
     /// `Chat` `change:unreadCount` while the page was told nobody listens:
     /// only the chat's id (a listener may have come since; see EventInterest).
     UnreadChanged(String),
@@ -53,6 +57,8 @@ pub enum AccountEmit {
     /// `(chat, currState, prevState)`.
     ChatArchived(Box<Chat>, bool, bool),
     UnreadCount(Box<Chat>),
+    MessageCiphertext(Box<Message>),
+    MessageCiphertextFailed(Box<Message>),
 }
 
 impl AccountEmit {
@@ -68,6 +74,8 @@ impl AccountEmit {
             AccountEmit::MessageRevokeMe(_) => "message_revoke_me",
             AccountEmit::ChatArchived(..) => "chat_archived",
             AccountEmit::UnreadCount(_) => "unread_count",
+            AccountEmit::MessageCiphertext(_) => "message_ciphertext",
+            AccountEmit::MessageCiphertextFailed(_) => "message_ciphertext_failed",
         }
     }
 
@@ -81,7 +89,7 @@ impl AccountEmit {
             AccountEmit::MessageReaction(r) => vec![serde_json::to_value(r).unwrap_or(Value::Null)],
             AccountEmit::Group(n) => vec![serde_json::to_value(n).unwrap_or(Value::Null)],
             AccountEmit::MessageEdit(msg, new, prev) => vec![m(msg), json!(new), json!(prev)],
-            AccountEmit::MessageRevokeMe(msg) => vec![m(msg)],
+            AccountEmit::MessageRevokeMe(msg) | AccountEmit::MessageCiphertext(msg) | AccountEmit::MessageCiphertextFailed(msg) => vec![m(msg)],
             AccountEmit::ChatArchived(chat, now, before) => vec![c(chat), json!(now), json!(before)],
             AccountEmit::UnreadCount(chat) => vec![c(chat)],
         }
@@ -89,7 +97,7 @@ impl AccountEmit {
 }
 
 /// The page event types of the account (the `t` of a binding payload).
-pub const EVENT_TYPES: [&str; 9] = ["msg", "ack", "revoke", "reaction", "edit", "removed", "archive", "unread", "unread-id"];
+pub const EVENT_TYPES: [&str; 11] = ["msg", "ack", "revoke", "reaction", "edit", "removed", "archive", "unread", "unread-id", "ciphertext", "ciphertext-failed"];
 
 /// The longest message text WhatsApp takes, in UTF-16 units as the page counts them (bytes here:
 /// up to four per unit, and a previous body is checked the same way).
@@ -120,6 +128,8 @@ pub fn parse_event(v: &Value) -> Option<AccountEvent> {
         "msg" => Some(AccountEvent::Message(Box::new(message))),
         "revoke" => Some(AccountEvent::Revoke(Box::new(message))),
         "removed" => Some(AccountEvent::RemovedForMe(Box::new(message))),
+        "ciphertext" => Some(AccountEvent::Ciphertext(Box::new(message))),
+        "ciphertext-failed" => Some(AccountEvent::CiphertextFailed(Box::new(message))),
         "edit" => {
             let text = |k: &str| match v.get(k) {
                 Some(Value::String(s)) if s.len() <= MAX_BODY_BYTES => Some(s.clone()),
@@ -158,6 +168,8 @@ impl AccountState {
     /// `message` too when someone else sent it; each message once.
     pub fn emits(&mut self, event: AccountEvent) -> Vec<AccountEmit> {
         match event {
+            // Never a message without its body: it comes as `msg` again once decrypted.
+            AccountEvent::Message(msg) if msg.kind == "ciphertext" => Vec::new(),
             AccountEvent::Message(msg) => {
                 if !self.first_time(&msg.id.serialized) {
                     return Vec::new();
@@ -193,6 +205,19 @@ impl AccountState {
                 vec![AccountEmit::MessageEdit(msg, new, prev)]
             }
             AccountEvent::RemovedForMe(msg) => vec![AccountEmit::MessageRevokeMe(msg)],
+            // Once each, and never for a message already emitted whole.
+            AccountEvent::Ciphertext(msg) => {
+                if self.seen.contains(&msg.id.serialized) || !self.first_time(&format!("ciphertext:{}", msg.id.serialized)) {
+                    return Vec::new();
+                }
+                vec![AccountEmit::MessageCiphertext(msg)]
+            }
+            AccountEvent::CiphertextFailed(msg) => {
+                if self.seen.contains(&msg.id.serialized) || !self.first_time(&format!("failed:{}", msg.id.serialized)) {
+                    return Vec::new();
+                }
+                vec![AccountEmit::MessageCiphertextFailed(msg)]
+            }
             AccountEvent::ChatArchived(chat, now, before) => vec![AccountEmit::ChatArchived(chat, now, before)],
             AccountEvent::UnreadCount(chat) => vec![AccountEmit::UnreadCount(chat)],
             // Nothing to emit from an id: the session asks the page for the chat if someone listens.

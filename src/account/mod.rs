@@ -11,6 +11,7 @@
 mod decode;
 mod events;
 mod groups;
+mod lids;
 pub mod page;
 mod parse;
 
@@ -98,6 +99,8 @@ pub enum AccountCall {
     BlockContact { contact_id: String, block: bool },
     /// `getBlockedContacts()`.
     GetBlockedContacts,
+    /// `getContactLidAndPhone(userIds)`: each id's LID and phone number, as far as WhatsApp knows.
+    GetContactLidAndPhone(Vec<String>),
     /// `createGroup(title, participants, options)`: options as whatsapp-web.js takes them, checked.
     CreateGroup { title: String, participants: Vec<String>, options: serde_json::Value },
     /// `groupChat.addParticipants(ids, { sleep })`: `sleep_ms` between participants.

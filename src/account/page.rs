@@ -55,6 +55,8 @@ const ABOUT: &str = page_fn!("about.js");
 const FORWARD_MESSAGE: &str = page_fn!("forward_message.js");
 const BLOCK_CONTACT: &str = page_fn!("block_contact.js");
 const GET_BLOCKED_CONTACTS: &str = page_fn!("get_blocked_contacts.js");
+const CONTACT_LID_AND_PHONE: &str = page_fn!("contact_lid_and_phone.js");
+const LOCATION_PATCH: &str = page_fn!("location_patch.js");
 const CREATE_GROUP: &str = page_fn!("create_group.js");
 const ADD_PARTICIPANTS: &str = page_fn!("add_participants.js");
 const REMOVE_PARTICIPANTS: &str = page_fn!("remove_participants.js");
@@ -70,7 +72,9 @@ const LONG: Duration = Duration::from_secs(60);
 /// acks come back through the binding.
 pub async fn subscribe(page: &PageHandle, interest: &EventInterest) -> Result<(), ClientError> {
     let interest = json!({ "unreadCount": interest.unread_count });
-    call(page, "subscribing to messages", SUBSCRIBE, vec![json!(BINDING), interest], LIMIT).await.map(|_| ())
+    call(page, "subscribing to messages", SUBSCRIBE, vec![json!(BINDING), interest], LIMIT).await?;
+    // As whatsapp-web.js injects it after login: locations are sent as text stanzas.
+    call(page, "patching how locations are sent", LOCATION_PATCH, vec![], LIMIT).await.map(|_| ())
 }
 
 /// Has the page report one chat's unread count through the binding (see
@@ -125,6 +129,8 @@ pub async fn run(page: &PageHandle, account_call: &AccountCall) -> Result<String
         MarkChatUnread(chat_id) => ("marking a chat unread", MARK_CHAT_UNREAD, vec![json!(chat_id)], LIMIT),
         BlockContact { contact_id, block } => ("blocking a contact", BLOCK_CONTACT, vec![json!(contact_id), json!(block)], LIMIT),
         GetBlockedContacts => ("reading the blocked contacts", GET_BLOCKED_CONTACTS, vec![], LONG),
+        // Ids the page has no pair for are asked of the server, one query each.
+        GetContactLidAndPhone(ids) => ("reading LIDs and phone numbers", CONTACT_LID_AND_PHONE, vec![json!(ids)], LONG),
         CreateGroup { title, participants, options } => ("creating a group", CREATE_GROUP, vec![json!(title), json!(participants), options.clone()], LONG),
         // whatsapp-web.js waits between participants: up to 1,024 of them at up to a minute each.
         AddParticipants { chat_id, participants, sleep_ms } => (

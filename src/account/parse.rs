@@ -200,6 +200,7 @@ impl AccountCall {
                 AccountCall::BlockContact { contact_id, block: method == "blockContact" }
             }
             "getBlockedContacts" => AccountCall::GetBlockedContacts,
+            "getContactLidAndPhone" => super::lids::parse_user_ids(&arg(0))?,
             "createGroup" | "addParticipants" | "removeParticipants" | "leaveGroup" | "getInviteCode" | "acceptInvite" => super::groups::parse(method, arg)?,
             "getProfilePicUrl" => AccountCall::GetProfilePicUrl(wid::chat_id(&arg(0))?),
             "getAbout" => AccountCall::GetAbout(wid::chat_id(&arg(0))?),

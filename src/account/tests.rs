@@ -250,3 +250,33 @@ fn blocking_takes_a_contact_not_a_group() {
     let answer = decode(&AccountCall::BlockContact { contact_id: "15557654321@c.us".into(), block: true }, json!(true)).unwrap();
     assert_eq!(answer, json!(true));
 }
+
+#[test]
+fn an_encrypted_arrival_is_announced_then_emitted_once_with_its_body() {
+    let mut state = AccountState::default();
+    let names = |v: Vec<AccountEmit>| v.iter().map(AccountEmit::name).collect::<Vec<_>>();
+    let mut cipher = record(false, "CCC", "");
+    cipher["type"] = json!("ciphertext");
+    let cipher = Message::from_value(&cipher).unwrap();
+    // A `msg` of type ciphertext is never a message.
+    assert!(state.emits(AccountEvent::Message(Box::new(cipher.clone()))).is_empty());
+    assert_eq!(names(state.emits(AccountEvent::Ciphertext(Box::new(cipher.clone())))), ["message_ciphertext"]);
+    assert!(state.emits(AccountEvent::Ciphertext(Box::new(cipher.clone()))).is_empty());
+    let decrypted = Message::from_value(&record(false, "CCC", "the text")).unwrap();
+    assert_eq!(names(state.emits(AccountEvent::Message(Box::new(decrypted)))), ["message_create", "message"]);
+    // Decrypted already: a late failure notice is not emitted.
+    assert!(state.emits(AccountEvent::CiphertextFailed(Box::new(cipher))).is_empty());
+
+    let mut never = record(false, "DDD", "");
+    never["type"] = json!("ciphertext");
+    let never = Message::from_value(&never).unwrap();
+    assert_eq!(names(state.emits(AccountEvent::Ciphertext(Box::new(never.clone())))), ["message_ciphertext"]);
+    assert_eq!(names(state.emits(AccountEvent::CiphertextFailed(Box::new(never)))), ["message_ciphertext_failed"]);
+}
+
+#[test]
+fn contact_lid_and_phone_takes_people() {
+    let call = AccountCall::parse("getContactLidAndPhone", &json!([["15557654321@c.us", "123456789012345@lid"]])).unwrap();
+    assert_eq!(call, AccountCall::GetContactLidAndPhone(vec!["15557654321@c.us".into(), "123456789012345@lid".into()]));
+    assert_eq!(AccountCall::parse("getContactLidAndPhone", &json!(["15557654321"])).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
+}

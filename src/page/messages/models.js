@@ -101,9 +101,15 @@ function accountModels() {
     };
   };
 
-  // Chat.get, else findOrCreateLatestChat, as whatsapp-web.js's getChat does.
+  // Chat.get, else findOrCreateLatestChat, as whatsapp-web.js's getChat does. WhatsApp
+  // Web makes no chat for a phone number it has no LID for ("No LID for user", thrown in
+  // findOrCreateLatestChat): asking whether the number is on WhatsApp first gives the page
+  // the LID, as whatsapp-web.js main's enforceLidAndPnRetrieval does (Injected/Utils.js:1705-1711).
   const findChat = async (chatId) => {
     const wid = WidFactory.createWid(chatId);
+    if (wid.server === 'c.us' && !Collections.Chat.get(wid) && !window.require('WAWebApiContact').getCurrentLid(wid)) {
+      await window.require('WAWebQueryExistsJob').queryWidExists(wid);
+    }
     return (
       Collections.Chat.get(wid) ||
       (await window.require('WAWebFindChatAction').findOrCreateLatestChat(wid))?.chat ||
@@ -111,12 +117,21 @@ function accountModels() {
     );
   };
 
+  // As whatsapp-web.js main 2dc9466 (Injected/Utils.js:1007-1033): a LID contact is
+  // named by its phone number where the page knows it, and blocked when its other id is.
   const contact = (model) => {
     const c = model.serialize();
     const get = window.require('WAWebContactGetters');
+    const wid = WidFactory.createWidFromWidLike(model.id);
+    const phone = wid.isLid() && model.phoneNumber ? model.phoneNumber : null;
+    let blocked = Boolean(model.isContactBlocked);
+    if (!blocked) {
+      const alt = window.require('WAWebApiContact').getAlternateUserWid(wid);
+      blocked = Boolean(alt && Collections.Blocklist.get(alt));
+    }
     return {
-      id: text(c.id),
-      userid: get.getUserid(model) ?? null,
+      id: text(phone || c.id),
+      userid: get.getUserid(model) ?? (phone ? text(phone).split('@')[0] : null),
       name: get.getName(model) ?? null,
       pushname: get.getPushname(model) ?? null,
       shortName: get.getShortName(model) ?? null,
@@ -127,7 +142,7 @@ function accountModels() {
       isGroup: Boolean(get.getIsGroup(model)),
       isWAContact: Boolean(get.getIsWAContact(model)),
       isMyContact: Boolean(window.require('WAWebFrontendContactGetters').getIsMyContact(model)),
-      isBlocked: Boolean(model.isContactBlocked),
+      isBlocked: blocked,
       verifiedName: get.getVerifiedName(model) ?? null,
       verifiedLevel: get.getVerifiedLevel(model) ?? null,
       statusMute: Boolean(get.getStatusMute(model)),

@@ -57,6 +57,9 @@ async function sendMessage(chatId, content, options) {
     Stream.markUnavailable();
   }
 
+  // A caption the user typed (whatsapp-web.js main 9b53bebfd, src/Client.js:1464, spread
+  // into the message): without it WhatsApp does not show a document's caption.
+  const isCaptionByUser = Boolean(options.media && content);
   let media = {};
   if (options.media) {
     const prepared = await prepareMedia(options.media, options.sendMediaAsDocument);
@@ -117,6 +120,7 @@ async function sendMessage(chatId, content, options) {
     t: Math.floor(Date.now() / 1000),
     isNewMsg: true,
     type: 'chat',
+    isCaptionByUser,
     ...window.require('WAWebGetEphemeralFieldsMsgActionsUtils').getEphemeralFields(chat),
     ...media,
     ...quoted,

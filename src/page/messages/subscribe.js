@@ -43,11 +43,52 @@ function subscribe(bindingName, interest) {
     }
   };
   const forward = (model) => forwardAs('msg', model);
+  // Messages that arrive encrypted (type 'ciphertext', no body), as whatsapp-web.js main
+  // 2dc9466 handles them (src/Client.js:1028-1030, 1111-1163): 'ciphertext' at once, a
+  // resend asked of the senders' phones (batched over 5 s), the message itself when its
+  // `change:type` says it is decrypted, 'ciphertext-failed' if it still is not after 15 s.
+  const pendingResend = new Set();
+  let resendTimer = null;
+  const requestResend = (model) => {
+    pendingResend.add(model);
+    if (resendTimer) return;
+    resendTimer = setTimeout(() => {
+      resendTimer = null;
+      const models = [...pendingResend];
+      pendingResend.clear();
+      if (!models.length) return;
+      try {
+        // whatsapp-web.js turns the placeholder resend on; here only once it is needed.
+        window.require('WAWebSyncGatingUtils').isPlaceholderMessageResendEnabled = () => true;
+        const resend = window.require('WAWebNonMessageDataRequestPlaceholderMessageResendUtils');
+        Promise.resolve(resend.handlePlaceholderMsgsSeen(models, true)).catch((error) => console.error('whatsapp-web-rs: a resend request failed', error));
+      } catch (error) {
+        console.error('whatsapp-web-rs: a resend could not be requested', error);
+      }
+    }, 5000);
+  };
+  // Models that arrived as ciphertext: their decryption fills an empty body, which is no edit.
+  const wasCiphertext = new WeakSet();
+  const arrived = (model) => {
+    if (model.type !== 'ciphertext') return forward(model);
+    wasCiphertext.add(model);
+    forwardAs('ciphertext', model);
+    if (model.subtype && String(model.subtype).endsWith('_unavailable_fanout')) return;
+    requestResend(model);
+    const failTimer = setTimeout(() => {
+      if (model.type === 'ciphertext') forwardAs('ciphertext-failed', model);
+    }, 15000);
+    model.once('change:type', (decrypted) => {
+      clearTimeout(failTimer);
+      pendingResend.delete(decrypted);
+      if (decrypted.type !== 'revoked') forward(decrypted);
+    });
+  };
   for (const model of Msg.getModelsArray()) {
-    if (model.isNewMsg) forward(model);
+    if (model.isNewMsg) arrived(model);
   }
   Msg.on('add', (model) => {
-    if (model.isNewMsg) forward(model);
+    if (model.isNewMsg) arrived(model);
   });
   Msg.on('change:ack', (model, ack) => {
     try {
@@ -64,6 +105,7 @@ function subscribe(bindingName, interest) {
   // Edited: the text changes in place, with the previous one (whatsapp-web.js: Msg
   // 'change:body change:caption', src/Client.js:1057-1063, 956-976).
   Msg.on('change:body change:caption', (model, newBody, prevBody) => {
+    if (wasCiphertext.has(model) && !prevBody) return;
     forwardAs('edit', model, { newBody: newBody ?? null, prevBody: prevBody ?? null });
   });
   // Deleted for me: a new message leaves the collection (whatsapp-web.js: Msg 'remove' with
