@@ -5,9 +5,10 @@
 // unblockContact(contact)). Returns whether the contact is blocked now.
 async function blockContact(contactId, block) {
   const M = accountModels();
+  need('WAWebCollections', 'Contact');
   const contact = await M.Collections.Contact.find(M.WidFactory.createWid(contactId));
-  const resolved = window.require('WAWebBlockContactUtils').getContactToBlockOnlyUseIfNoAssociatedChat(contact, 'ChatListBlock');
-  const action = window.require('WAWebBlockContactAction');
+  const resolved = need('WAWebBlockContactUtils', 'getContactToBlockOnlyUseIfNoAssociatedChat').getContactToBlockOnlyUseIfNoAssociatedChat(contact, 'ChatListBlock');
+  const action = need('WAWebBlockContactAction', 'blockContact', 'unblockContact');
   if (block) await action.blockContact({ contact: resolved });
   else await action.unblockContact(resolved);
   return Boolean(contact.isContactBlocked);

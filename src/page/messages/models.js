@@ -3,8 +3,8 @@
 // way whatsapp-web.js 1.34.7 reads them (src/util/Injected/Utils.js getMessageModel,
 // getChatModel, getContactModel, getChat). Rust checks every record it gets.
 function accountModels() {
-  const Collections = window.require('WAWebCollections');
-  const WidFactory = window.require('WAWebWidFactory');
+  const Collections = need('WAWebCollections');
+  const WidFactory = need('WAWebWidFactory', 'createWid');
   // A wid (or key) as its `user@server` text.
   const text = (w) => (w == null ? null : typeof w === 'string' ? w : String(w._serialized ?? w));
 
@@ -19,7 +19,7 @@ function accountModels() {
 
   const message = (model) => {
     const m = model.serialize();
-    const { findLinks } = window.require('WALinkify');
+    const { findLinks } = need('WALinkify', 'findLinks');
     const found = findLinks(model.mediaObject ? model.caption : model.body) || [];
     return {
       id: key(m.id),
@@ -57,7 +57,7 @@ function accountModels() {
   };
 
   const findMessage = async (id) =>
-    Collections.Msg.get(id) || (await Collections.Msg.getMessagesById([id]))?.messages?.[0] || null;
+    need('WAWebCollections', 'Msg').Msg.get(id) || (await Collections.Msg.getMessagesById([id]))?.messages?.[0] || null;
 
   const chat = async (model) => {
     const c = model.serialize();
@@ -71,7 +71,7 @@ function accountModels() {
       // As whatsapp-web.js's getChatModel: refresh the metadata, participants as phone numbers.
       const metadata = Collections.GroupMetadata || Collections.WAWebGroupMetadataCollection;
       await metadata.update(WidFactory.createWid(text(c.id)));
-      const { toPn } = window.require('WAWebLidMigrationUtils');
+      const { toPn } = need('WAWebLidMigrationUtils', 'toPn');
       const g = model.groupMetadata.serialize();
       group = {
         owner: g.owner ? text(g.owner) : null,
@@ -105,15 +105,15 @@ function accountModels() {
   const findChat = async (chatId) => {
     const wid = WidFactory.createWid(chatId);
     return (
-      Collections.Chat.get(wid) ||
-      (await window.require('WAWebFindChatAction').findOrCreateLatestChat(wid))?.chat ||
+      need('WAWebCollections', 'Chat').Chat.get(wid) ||
+      (await need('WAWebFindChatAction', 'findOrCreateLatestChat').findOrCreateLatestChat(wid))?.chat ||
       null
     );
   };
 
   const contact = (model) => {
     const c = model.serialize();
-    const get = window.require('WAWebContactGetters');
+    const get = need('WAWebContactGetters', 'getUserid', 'getName', 'getPushname', 'getShortName', 'getIsEnterprise', 'getIsMe', 'getIsUser', 'getIsGroup', 'getIsWAContact', 'getVerifiedName', 'getVerifiedLevel', 'getStatusMute');
     return {
       id: text(c.id),
       userid: get.getUserid(model) ?? null,
@@ -126,7 +126,7 @@ function accountModels() {
       isUser: Boolean(get.getIsUser(model)),
       isGroup: Boolean(get.getIsGroup(model)),
       isWAContact: Boolean(get.getIsWAContact(model)),
-      isMyContact: Boolean(window.require('WAWebFrontendContactGetters').getIsMyContact(model)),
+      isMyContact: Boolean(need('WAWebFrontendContactGetters', 'getIsMyContact').getIsMyContact(model)),
       isBlocked: Boolean(model.isContactBlocked),
       verifiedName: get.getVerifiedName(model) ?? null,
       verifiedLevel: get.getVerifiedLevel(model) ?? null,
