@@ -161,6 +161,7 @@ pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<
         PageCommand::Subscribe(interest) => crate::account::page::subscribe(page, interest).await.map(|_| PageResult::Unit),
         PageCommand::ForwardUnread(chat_id) => crate::account::page::forward_unread(page, chat_id).await.map(|_| PageResult::Unit),
         PageCommand::Account(account_call) => crate::account::page::run(page, account_call).await.map(PageResult::Json),
+        PageCommand::CheckSupport => super::page_support::check(page).await.map(PageResult::Support),
         PageCommand::ReadInfo => {
             let v = call(page, "reading the account info", READ_INFO_JS, vec![], SHORT).await?;
             Ok(PageResult::Info(ClientInfo {

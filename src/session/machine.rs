@@ -21,6 +21,7 @@
 
 mod login;
 mod pairing;
+mod support;
 
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -30,6 +31,7 @@ use super::io::*;
 use crate::account::AccountState;
 use crate::errors::ClientError;
 use pairing::busy_call;
+use support::SupportUse;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Mode {
@@ -132,6 +134,14 @@ pub struct Session {
     /// The optional events the application listens to (kept across page
     /// reloads: every subscription carries it).
     interest: EventInterest,
+    /// The current document fired `load` (`early_loaded`: before the launch was reported).
+    loaded: bool,
+    early_loaded: bool,
+    /// Page support checks running, and `getPageSupport()` calls waiting for a page.
+    support_checks: Vec<(CmdId, SupportUse)>,
+    support_waiters: Vec<CallId>,
+    /// Missing internals already warned about (once each per client).
+    warned: Vec<String>,
 }
 
 impl Session {
@@ -176,6 +186,11 @@ impl Session {
             last_attach_error: None,
             account: AccountState::default(),
             interest: EventInterest::default(),
+            loaded: false,
+            early_loaded: false,
+            support_checks: Vec::new(),
+            support_waiters: Vec::new(),
+            warned: Vec::new(),
         }
     }
 
@@ -206,6 +221,9 @@ impl Session {
                     // The page may have loaded before the launch was reported.
                     if let Some((version, had_session)) = self.early_version.take() {
                         self.on_page(PageEvent::Version { version, had_session });
+                    }
+                    if std::mem::take(&mut self.early_loaded) {
+                        self.on_loaded();
                     }
                 }
             }
@@ -251,6 +269,8 @@ impl Session {
                     self.last_qr = None;
                     self.last_progress = None;
                     self.synced_early = false;
+                    self.loaded = false;
+                    self.early_loaded = false;
                     self.init_waiter = Some(id);
                     self.phase = Phase::Launching;
                     // A new epoch voids every timer of an earlier run.
@@ -309,6 +329,7 @@ impl Session {
                 Phase::Closing | Phase::Closed => self.reply(id, Err(ClientError::Destroyed)),
                 _ => self.reply(id, Err(ClientError::NotLoggedIn)),
             },
+            Call::GetPageSupport => self.on_support_call(id),
             Call::GetVersion => {
                 let version = self.web_version.clone();
                 self.reply(id, Ok(Reply::State(version)));
@@ -347,6 +368,9 @@ impl Session {
     // ---- page command results ---------------------------------------------
 
     fn on_done(&mut self, cmd: CmdId, res: Result<PageResult, ClientError>) {
+        if self.on_support_done(cmd, &res) {
+            return;
+        }
         if let Some(pos) = self.plain_calls.iter().position(|(c, _)| *c == cmd) {
             let (_, call) = self.plain_calls.remove(pos);
             self.reply(
@@ -405,6 +429,8 @@ impl Session {
                 self.out.push(Output::Emit(Event::Ready(info)));
                 let subscribe = self.cmd();
                 self.out.push(Output::Run(subscribe, PageCommand::Subscribe(self.interest)));
+                // What this page lacks is said once, after ready (a process warning).
+                self.check_support(SupportUse::Warn);
             }
             _ => {}
         }
@@ -418,17 +444,13 @@ impl Session {
                 let ms = self.config.auth_timeout.as_millis() as u64;
                 match self.phase {
                     Phase::Loading | Phase::Attaching(_) | Phase::AttachPaused => {
-                        if self.init_waiter.is_none() {
-                            // A reload after login never came back.
-                            self.out.push(Output::Emit(Event::Disconnected("NAVIGATION".into())));
-                        }
                         let err = match self.last_attach_error.take() {
                             Some(why) => ClientError::PageScript(format!(
                                 "WhatsApp Web loaded but could not be attached to within {ms} ms (authTimeoutMs): {why}"
                             )),
                             None => ClientError::AuthTimeout(ms),
                         };
-                        self.fail_init(err);
+                        self.page_did_not_come(err);
                     }
                     // The page is there but never reached WhatsApp's servers
                     // (a first load only: a loaded session reconnects by itself).
@@ -440,6 +462,7 @@ impl Session {
                 }
             }
             Timer::AuthTimeout { .. } => {}
+            Timer::LoginInternals { epoch } => self.on_login_internals_timer(epoch),
             Timer::AttachRetry { epoch } => {
                 if epoch == self.epoch && self.phase == Phase::AttachPaused {
                     self.start_attach();
@@ -540,6 +563,7 @@ impl Session {
         for (_, id) in std::mem::take(&mut self.plain_calls) {
             self.reply(id, Err(err.clone()));
         }
+        self.fail_support_calls(&err);
         self.generation += 1;
         self.epoch += 1;
         self.phase = Phase::Closing;
@@ -597,6 +621,8 @@ impl Session {
     }
 
     fn reply(&mut self, id: CallId, res: Result<Reply, ClientError>) {
+        // A page-changed error says which WhatsApp Web lacks the internal.
+        let res = res.map_err(|e| e.with_web_version(self.web_version.as_deref()));
         self.out.push(Output::Reply(id, res));
     }
 }
