@@ -4,6 +4,8 @@
 // the page (wait for a state, build the QR, request a code).
 
 const http = require('node:http');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
 const puppeteer = require('puppeteer');
 
 const { startSimulator } = require('../simulator');
@@ -135,6 +137,29 @@ function httpJson(method, url, body) {
     });
 }
 
+// simulator/cli.js with `args`, killed when the test ends: resolves once it printed its banner, with
+// the child, the control API's base URL and what it printed.
+async function startCli(t, args) {
+    const child = spawn(process.execPath, [path.join(__dirname, '..', 'simulator', 'cli.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    t.after(() => {
+        if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    let out = '';
+    const api = await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`cli did not start: ${out}`)), 10000);
+        child.stdout.on('data', (d) => {
+            out += d;
+            const m = out.match(/page \(HTTP\)\s+(http:\/\/\S+)/);
+            if (m && out.includes('Ctrl-C')) {
+                clearTimeout(timer);
+                resolve(m[1].replace(/\/$/, ''));
+            }
+        });
+        child.on('exit', (code) => reject(new Error(`cli exited ${code}: ${out}`)));
+    });
+    return { child, api, out };
+}
+
 const secretOf = (page) => page.evaluate(() => window.require('WAWebUserPrefsMultiDevice').getADVSecretKey());
 
-module.exports = { PHONE, SCAN_WID, sim, profile, browser, socketState, waitState, waitSynced, qrOf, requestCode, httpJson, secretOf };
+module.exports = { PHONE, SCAN_WID, sim, profile, browser, socketState, waitState, waitSynced, qrOf, requestCode, httpJson, secretOf, startCli };

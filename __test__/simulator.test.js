@@ -5,8 +5,6 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const https = require('node:https');
-const path = require('node:path');
-const { spawn } = require('node:child_process');
 
 const { CODE_ALPHABET } = require('../simulator/protocol');
 const harness = require('./sim-harness');
@@ -543,25 +541,7 @@ test('the HTTP control API, and the page served over plain HTTP', async (t) => {
 });
 
 test('cli.js starts it with the given timings, prints URLs and flags, and stops on SIGINT', async (t) => {
-    const child = spawn(process.execPath, [path.join(__dirname, '..', 'simulator', 'cli.js'), '--first-ref-ttl-ms', '5000', '--next-ref-ttl-ms=700', '--quiet'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    t.after(() => {
-        if (child.exitCode === null) child.kill('SIGKILL');
-    });
-    let out = '';
-    const api = await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`cli did not start: ${out}`)), 10000);
-        child.stdout.on('data', (d) => {
-            out += d;
-            const m = out.match(/page \(HTTP\)\s+(http:\/\/\S+)/);
-            if (m && out.includes('Ctrl-C')) {
-                clearTimeout(timer);
-                resolve(m[1].replace(/\/$/, ''));
-            }
-        });
-        child.on('exit', (code) => reject(new Error(`cli exited ${code}: ${out}`)));
-    });
+    const { child, api, out } = await harness.startCli(t, ['--first-ref-ttl-ms', '5000', '--next-ref-ttl-ms=700', '--quiet']);
     assert.match(out, /--host-resolver-rules=MAP web\.whatsapp\.com 127\.0\.0\.1:\d+/);
     assert.match(out, /--ignore-certificate-errors-spki-list=[A-Za-z0-9+/]+=*/);
     const r = await httpJson('GET', `${api}/_sim/state`);

@@ -28,7 +28,13 @@ const FLAGS = {
     '--reconnect-backoff-max-ms': ['reconnectBackoffMaxMs', Number],
     // Heavy page (with --real-sequence): bundle size in bytes.
     '--bundle-bytes': ['bundleBytes', Number],
+    // Modules the page never defines, comma-separated (startSimulator's missingModules).
+    '--missing-modules': ['missingModules', readList],
 };
+
+function readList(value) {
+    return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
 
 function readBool(value) {
     if (value === 'true') return true;
@@ -144,6 +150,7 @@ async function main() {
                       (o.heavyPage ? `; heavy page, ${sim.state().heavyPage.bundleBytes} bytes of JavaScript in ${sim.state().heavyPage.moduleCount} modules` : '')
                     : `instant (--real-sequence for the real page's sequence); reconnect ${o.reconnectBackoffMs}..${o.reconnectBackoffMaxMs} ms`
             }`,
+            ...(o.missingModules.length ? [`  missing        ${o.missingModules.join(', ')} (require() throws for them)`] : []),
             '',
             'Chromium flags to point a client at it:',
             ...sim.chromiumArgs.map((a) => `  ${shellQuote(a)}`),
@@ -163,6 +170,7 @@ async function main() {
             `  curl -s -X POST -H 'content-type: application/json' ${api}/_sim/forget-sessions -d '{"wid":"15550100001@c.us"}'   # wid optional: all`,
             `  curl -s -X POST -H 'content-type: application/json' ${api}/_sim/server/drop                                      # drop every page WebSocket`,
             `  curl -s -X POST -H 'content-type: application/json' ${api}/_sim/server/away -d '{"ms":30000}'                    # and refuse new ones for ms`,
+            `  curl -s -X POST -H 'content-type: application/json' ${api}/_sim/config -d '{"missingModules":["WAWebAltDeviceLinkingApi"]}' # pages loaded from now on`,
             'After login (the account\'s world; see simulator/README.md):',
             `  curl -s -X POST -H 'content-type: application/json' ${api}/_sim/peer/send -d '{"from":"15557654321","body":"!ping"}'`,
             `  curl -s '${api}/_sim/peer/inbox?peer=15557654321'`,

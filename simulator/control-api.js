@@ -68,6 +68,10 @@ async function handleControl(sim, req, res, url) {
                 return reply(200, { forgotten: sim.forgetSessions({ wid: body.wid }) });
             case 'POST /_sim/server/drop':
                 return reply(200, { dropped: sim.dropConnections() });
+            case 'POST /_sim/config':
+                // A TypeError naming the bad value becomes a 400 below.
+                body = await readJson(req);
+                return reply(200, sim.configure(body));
             case 'POST /_sim/server/away':
                 body = await readJson(req);
                 return reply(200, { dropped: sim.goAway(body.ms), ms: body.ms });
@@ -86,6 +90,7 @@ async function handleControl(sim, req, res, url) {
                         'POST /_sim/forget-sessions {wid?}',
                         'POST /_sim/server/drop',
                         'POST /_sim/server/away {ms}',
+                        'POST /_sim/config {missingModules: [names]}',
                         ...sim.account.constructor.ROUTES,
                     ],
                 });

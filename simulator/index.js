@@ -54,6 +54,9 @@ const DEFAULTS = Object.freeze({
     // service worker, with realistic cache headers (simulator/README.md, "Heavy page").
     heavyPage: false,
     bundleBytes: 8 * 1024 * 1024,
+    // Modules the page never defines, as after a WhatsApp Web update that renamed them: require()
+    // throws "Requiring unknown module" for them (simulator/README.md, "Missing modules").
+    missingModules: Object.freeze([]),
 });
 
 // Options whose default depends on the mode. In instant mode only the reconnect backoff applies
@@ -77,8 +80,26 @@ const INSTANT_DEFAULTS = Object.freeze({
     reconnectBackoffMaxMs: 5000,
 });
 const DEBUG_VARIANTS = ['assign', 'late-property', 'define-property'];
+// Bounds for missingModules: a module name is an identifier of WhatsApp Web's module system.
+const MODULE_NAME_RE = /^[A-Za-z0-9_$]+$/;
+const MAX_MODULE_NAME = 128;
+const MAX_MISSING_MODULES = 200;
+
+// Throws a TypeError naming what is wrong with a missingModules value.
+function checkMissingModules(list) {
+    if (!Array.isArray(list)) throw new TypeError(`missingModules must be an array of module names, not ${JSON.stringify(list)}`);
+    if (list.length > MAX_MISSING_MODULES) throw new TypeError(`missingModules holds at most ${MAX_MISSING_MODULES} names, not ${list.length}`);
+    for (const name of list) {
+        if (typeof name !== 'string' || !MODULE_NAME_RE.test(name) || name.length > MAX_MODULE_NAME) {
+            throw new TypeError(
+                `missingModules: ${JSON.stringify(name)} is not a module name (letters, digits, _ and $, at most ${MAX_MODULE_NAME} characters)`,
+            );
+        }
+    }
+}
 
 function checkOptions(o) {
+    checkMissingModules(o.missingModules);
     if (typeof o.realSequence !== 'boolean') throw new TypeError(`realSequence must be true or false, not ${JSON.stringify(o.realSequence)}`);
     if (typeof o.syncBeforeConnected !== 'boolean') throw new TypeError('syncBeforeConnected must be true or false');
     if (!DEBUG_VARIANTS.includes(o.debugVariant)) {
@@ -397,6 +418,22 @@ class Simulator extends EventEmitter {
     }
 
 
+    // Changes the page's settings for pages loaded from now on (pages already open keep theirs):
+    // { missingModules: [names] }. Throws a TypeError naming a bad value; nothing changes then.
+    configure(changes) {
+        if (!changes || typeof changes !== 'object' || Array.isArray(changes)) {
+            throw new TypeError('configure takes an object such as { missingModules: ["WAWebAltDeviceLinkingApi"] }');
+        }
+        const unknown = Object.keys(changes).filter((k) => k !== 'missingModules');
+        if (unknown.length) throw new TypeError(`configure: unknown setting ${unknown.join(', ')} (only missingModules can change)`);
+        if (!('missingModules' in changes)) return { missingModules: [...this.options.missingModules] };
+        checkMissingModules(changes.missingModules);
+        this.options.missingModules = Object.freeze([...new Set(changes.missingModules)]);
+        this._assets = buildPageAssets(this.options, { conflictCloseCode: CONFLICT_CLOSE_CODE });
+        this._log('configured', { missingModules: [...this.options.missingModules] });
+        return { missingModules: [...this.options.missingModules] };
+    }
+
     state() {
         const now = Date.now();
         const o = this.options;
@@ -419,6 +456,7 @@ class Simulator extends EventEmitter {
                 reconnectBackoffMaxMs: o.reconnectBackoffMaxMs,
                 heavyPage: o.heavyPage,
                 bundleBytes: o.heavyPage ? o.bundleBytes : undefined,
+                missingModules: [...o.missingModules],
             },
             // Heavy page: what it serves (bundle bytes, module count, static files).
             heavyPage: this._assets ? this._assets.heavy : null,

@@ -56,6 +56,7 @@ function buildPageAssets(options, { conflictCloseCode }) {
         logoutDelayMs: options.logoutDelayMs,
         reconnectBackoffMs: options.reconnectBackoffMs,
         reconnectBackoffMaxMs: options.reconnectBackoffMaxMs,
+        missingModules: options.missingModules || [],
     };
     // The page learns its settings (and the version it reports) from the bundle itself, as
     // WhatsApp Web does.

@@ -15,6 +15,9 @@
     const REAL = !!CONFIG.realSequence;
     const BACKOFF_MS = CONFIG.reconnectBackoffMs ?? 500;
     const BACKOFF_MAX_MS = CONFIG.reconnectBackoffMaxMs ?? 5000;
+    // Option missingModules: never in the registry (window.require throws for them, in both
+    // modes), as after an update that renamed them. The page's own code keeps using their objects.
+    const MISSING = new Set(CONFIG.missingModules || []);
 
     // The page's parts by purpose (page/*.js, each says what it holds) go here when served; see
     // simulator/page-assets.js.
@@ -122,9 +125,9 @@
         ['WAWebConnModel', 'WAWebCmd', 'WAWebOfflineHandler', 'WAWebAltDeviceLinkingApi'],
     ];
     function bundleModules(index) {
-        if (index < CONFIG.bundleCount - 1) return EARLY_BUNDLES[index] || [];
         const early = new Set(EARLY_BUNDLES.flat());
-        return Object.keys(modules).filter((name) => !early.has(name));
+        const names = index < CONFIG.bundleCount - 1 ? EARLY_BUNDLES[index] || [] : Object.keys(modules).filter((name) => !early.has(name));
+        return names.filter((name) => !MISSING.has(name));
     }
 
     // Debug.VERSION as the chosen variant sets it: one assignment; a property of a Debug object

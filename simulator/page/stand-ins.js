@@ -131,6 +131,7 @@
     }
 
     function requireModule(name) {
+        if (MISSING.has(String(name))) throw new Error(`Requiring unknown module "${name}"`);
         if (!(name in modules)) modules[name] = standIn(String(name));
         return modules[name];
     }
