@@ -206,20 +206,24 @@ test('a scan of the current ref logs in; stale, unknown and malformed QRs are re
     assert.equal(s.state().sessions.length, 1);
     assert.equal(s.state().sessions[0].via, 'qr');
 
-    // Modules this simulator does not model are permissive stand-ins, not errors.
-    const standIns = await page.evaluate(async () => {
+    // The modules it models answer; any other throws, as on the real page (the strict page).
+    const surface = await page.evaluate(async () => {
         const R = window.require;
         const { Msg, Chat } = R('WAWebCollections');
         Msg.on('add', () => {});
         R('WAWebSyncGatingUtils').isPlaceholderMessageResendEnabled = () => true;
         const patched = R('WAWebSyncGatingUtils').isPlaceholderMessageResendEnabled();
-        const called = R('WAWebNoSuchModule').deeply.nested.fn(1, 2);
-        const awaited = await R('WAWebNoSuchModule').asyncThing();
+        let unknown = null;
+        try {
+            R('WAWebNoSuchModule');
+        } catch (err) {
+            unknown = err.message;
+        }
         const callMap = Object.keys(R('WAWebCallCollection')).some((k) => R('WAWebCallCollection')[k] instanceof Map);
         const takeover = await R('WAWebSocketModel').Socket.takeover().then(() => 'resolved', () => 'rejected');
-        return { patched, called: called === undefined, awaited: awaited === undefined, chats: Chat.getModelsArray(), msg: Msg.get('x') === undefined, callMap, takeover };
+        return { patched, unknown, chats: Chat.getModelsArray(), msg: Msg.get('x') === undefined, callMap, takeover };
     });
-    assert.deepEqual(standIns, { patched: true, called: true, awaited: true, chats: [], msg: true, callMap: true, takeover: 'rejected' });
+    assert.deepEqual(surface, { patched: true, unknown: 'Requiring unknown module "WAWebNoSuchModule"', chats: [], msg: true, callMap: true, takeover: 'rejected' });
 
     // Socket.reconnect() restarts the socket: logged in, it logs straight back in.
     const reconnected = s.waitFor('session-restored', null, 5000);

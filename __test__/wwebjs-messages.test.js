@@ -140,9 +140,10 @@ test('whatsapp-web.js after ready: ping-pong, sendMessage with acks, getChats, g
     sim.peer.send({ from: '15557100006', location: { latitude: -33.8568, longitude: 151.2153, description: 'Opera House' } });
     assert.equal((await receivedPlace).location.name, 'Opera House');
 
-    // Forwarding.
+    // Forwarding (the reply: the ping is revoked by now, and the strict page forwards only a
+    // message it can send, which a revoked one is not).
     since = sim.events.length;
-    await messages[0].forward('15557100007@c.us');
+    await messages[1].forward('15557100007@c.us');
     assert.equal((await sim.waitFor('message-sent', (e) => e.to === '15557100007@c.us', 30000, { since })).forwardingScore, 1);
 
     // Profile picture and about text.

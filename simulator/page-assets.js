@@ -21,7 +21,7 @@ const BUNDLE_COUNT = 3;
 const BUNDLE_RE = /^\/bundle-(\d+)(?:\.[0-9a-f]{10})?\.js$/;
 // The page script is page/app.js (settings, what a person sees, boot) with its parts by purpose put
 // where it marks them: one function scope and this order, exactly as when it was a single file.
-const APP_PARTS = ['events.js', 'state.js', 'login-modules.js', 'stand-ins.js', 'socket.js'];
+const APP_PARTS = ['events.js', 'state.js', 'login-modules.js', 'registry.js', 'socket.js'];
 const appParts = () => APP_PARTS.map((f) => fs.readFileSync(path.join(PAGE_DIR, f), 'utf8')).join('\n');
 const SW_REGISTER = "window.addEventListener('load',function(){if(navigator.serviceWorker)navigator.serviceWorker.register('/serviceworker.js').catch(function(){})});\n";
 

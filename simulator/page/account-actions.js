@@ -6,12 +6,42 @@
     const sim = window.__waSimPage;
     if (!sim || !sim.account) return;
     const { modules } = sim;
-    const { MsgKey, MsgModel, Msg, Chat, Contact, createWid, meWid, ask, ensureChat, markRevoked } = sim.account;
+    const { MsgKey, MsgModel, ChatModel, Msg, Chat, Contact, createWid, meWid, ask, ensureChat, markRevoked } = sim.account;
 
     // ---- actions -----------------------------------------------------------------------------
 
+    // What a new message of each type needs besides its key, sender, chat and time, as whatsapp-web.js
+    // main 2dc9466 builds them (Injected/Utils.js:145-578 sendMessage: text `body`; media from
+    // processMediaData after the upload; location `lat`/`lng`, :221-235). Other types (polls,
+    // vcards, events…) are not modelled: refused here. The real page's own errors for a malformed
+    // message are not known; these are TypeErrors naming the field.
+    const MEDIA_TYPES = ['image', 'video', 'audio', 'ptt', 'document', 'sticker'];
+    const isText = (v) => typeof v === 'string';
+    const NEEDS = {
+        chat: { body: isText },
+        location: { lat: Number.isFinite, lng: Number.isFinite },
+        ...Object.fromEntries(MEDIA_TYPES.map((type) => [type, { directPath: isText, mediaKey: isText, mimetype: isText }])),
+    };
+    const isWidLike = (v) => Boolean(v && typeof v === 'object' && typeof v._serialized === 'string');
+    function checkOutgoing(chat, data) {
+        const fail = (why) => {
+            throw new TypeError(`addAndSendMsgToChat: ${why}`);
+        };
+        if (!(chat instanceof ChatModel)) fail('the first argument must be a chat model');
+        if (!data || typeof data !== 'object') fail('the second argument must be the new message');
+        if (!(data.id instanceof MsgKey) || !data.id.fromMe || !data.id.remote.equals(chat.id)) fail("the message's id must be a new MsgKey of this account in this chat");
+        if (!isWidLike(data.from) || !isWidLike(data.to) || !chat.id.equals(data.to)) fail('the message needs from (the account) and to (the chat) wids');
+        if (!Number.isFinite(data.t)) fail('the message needs t, its time in seconds');
+        const needs = NEEDS[data.type];
+        if (!needs) fail(`messages of type ${JSON.stringify(data.type)} are not modelled`);
+        for (const [field, ok] of Object.entries(needs)) {
+            if (!ok(data[field])) fail(`a message of type ${data.type} needs ${field}`);
+        }
+    }
+
     // Returns [the message added to the chat, the server's send result], as WhatsApp Web does.
     function addAndSendMsgToChat(chat, data) {
+        checkOutgoing(chat, data);
         const msg = new MsgModel({ ...data, isNewMsg: true, local: true, ack: 0, self: 'out' });
         chat.msgs.add(msg);
         chat.set({ t: Math.max(chat.t, msg.t), lastReceivedKey: msg.id });
@@ -303,8 +333,14 @@
         },
     };
     modules.WAWebChatLoadMessages = {
-        // The whole history came at connect: nothing earlier to load.
-        loadEarlierMsgs: async () => [],
+        // Called with { chat } (whatsapp-web.js main 2dc9466 structures/Chat.js:229,
+        // Channel.js:356): without the object the destructuring fails, with something else than a
+        // chat model the real one fails reading it; both reject with a TypeError. The whole history
+        // came at connect: nothing earlier to load.
+        loadEarlierMsgs: async ({ chat }) => {
+            if (!(chat instanceof ChatModel)) throw new TypeError(`loadEarlierMsgs: { chat } must hold a chat model, not ${chat === null ? 'null' : typeof chat}`);
+            return [];
+        },
     };
     modules.WAWebGetEphemeralFieldsMsgActionsUtils = { getEphemeralFields: () => ({}) };
     modules.WAWebMsgReply = { canReplyMsg: (msg) => Boolean(msg && msg.canReply && msg.canReply()) };

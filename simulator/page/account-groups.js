@@ -11,7 +11,7 @@
     const sim = window.__waSimPage;
     if (!sim || !sim.account) return;
     const { modules } = sim;
-    const { createWid, ask, upsertGroup, ServerStatusCodeError } = sim.account;
+    const { createWid, ask, upsertGroup, ServerStatusCodeError, GroupMetadata } = sim.account;
 
     // A refused request fails as WhatsApp Web's request layer does: a ServerStatusCodeError.
     async function askGroup(message) {
@@ -40,6 +40,12 @@
         async queryAndUpdateGroupMetadataById({ id }) {
             await askGroup({ type: 'group_metadata', group: createWid(id)._serialized });
         },
+    };
+
+    // The collection re-reads one group from the server too (whatsapp-web.js main 2dc9466,
+    // Injected/Utils.js:956-959, before it serializes a group chat).
+    GroupMetadata.update = async (id) => {
+        await askGroup({ type: 'group_metadata', group: createWid(id)._serialized });
     };
 
     modules.WAWebWidToJid = {
@@ -81,6 +87,16 @@
         getPhoneNumber: (wid) => {
             const w = createWid(wid);
             return w.server === 'c.us' ? w : null;
+        },
+    };
+
+    // A participant's phone-number wid (main 2dc9466, Injected/Utils.js:961-965: `toPn(p.id) ?? p.id`):
+    // for a LID, the number WAWebApiContact knows for it (null when none); a phone-number wid is
+    // already one. What the real one returns for a phone-number wid is not known.
+    modules.WAWebLidMigrationUtils = {
+        toPn(wid) {
+            const w = createWid(wid);
+            return w.isLid() ? modules.WAWebApiContact.getPhoneNumber(w) || null : w;
         },
     };
 

@@ -6,7 +6,7 @@
 (function () {
     const sim = window.__waSimPage;
     if (!sim || !sim.account) return;
-    const { Collection, MsgKey, MsgModel, ContactModel, GroupMetadataModel, ParticipantModel, Msg, Contact, createWid, ensureChat } = sim.account;
+    const { Collection, MsgKey, MsgModel, ContactModel, GroupMetadataModel, ParticipantModel, Msg, Contact, GroupMetadata, createWid, ensureChat } = sim.account;
 
     // A contact as the server describes it: { number, name, pushname, isBusiness, isMyContact, registered }.
     function upsertContact(record) {
@@ -41,7 +41,12 @@
         };
         attrs.participants.add(g.participants.map((p) => ({ id: createWid(p.id), isAdmin: p.isAdmin, isSuperAdmin: p.isSuperAdmin })));
         if (chat.groupMetadata) chat.groupMetadata.set(attrs);
-        else chat.groupMetadata = new GroupMetadataModel(attrs);
+        else {
+            chat.groupMetadata = new GroupMetadataModel(attrs);
+            // The GroupMetadata collection holds the same model (one per group).
+            GroupMetadata.remove(attrs.id);
+            GroupMetadata.add(chat.groupMetadata);
+        }
         for (const p of g.participants) {
             if (!Contact.get(p.id)) Contact.add(new ContactModel({ id: createWid(p.id) }));
         }

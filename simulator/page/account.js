@@ -3,8 +3,8 @@
 // collections with their models, message keys and wids, and the actions a client calls to send a
 // message, mark a chat seen or ask whether a number is on WhatsApp. It models the modules
 // whatsapp-web.js 1.34.7 touches for these (src/util/Injected/Utils.js, src/Client.js,
-// src/structures/*.js), with the shapes they have in WhatsApp Web; every other module keeps the
-// permissive stand-in of app.js. The server side is ../account.js; what the server sends the page
+// src/structures/*.js), with the shapes they have in WhatsApp Web; no other module exists
+// (page/registry.js). The server side is ../account.js; what the server sends the page
 // (messages, acks, contacts, groups) is applied in account-sync.js, and the actions a client calls
 // (sending, reactions, deleting, chat settings, lookups) are in account-actions.js.
 (function () {
@@ -51,16 +51,19 @@
         }
     }
 
-    // Accepts a wid, a wid-like object or a string; `s.whatsapp.net` is the protocol's c.us.
+    // Accepts a wid, a wid-like object or a `<user>@<server>` string; `s.whatsapp.net` is the
+    // protocol's c.us. Anything else (another type, no server, an unknown one, no user) fails as the
+    // real one does: an Error "wid error: invalid wid" from the Wid constructor (its stack in
+    // wwebjs/whatsapp-web.js issue 137021: `at new p … at Object.l [as createWid]`).
     function createWid(value) {
         if (value instanceof Wid) return value;
         const text = value && typeof value === 'object' ? value._serialized : value;
-        if (typeof text !== 'string') throw new TypeError(`createWid: not a wid: ${String(value)}`);
+        if (typeof text !== 'string') throw new Error('wid error: invalid wid');
         const at = text.lastIndexOf('@');
         let server = at < 0 ? '' : text.slice(at + 1);
         const user = text.slice(0, at);
         if (server === 's.whatsapp.net') server = 'c.us';
-        if (!user || !SERVERS.includes(server)) throw new TypeError(`createWid: not a wid: ${text}`);
+        if (!user || !SERVERS.includes(server)) throw new Error('wid error: invalid wid');
         return new Wid(user, server);
     }
 
@@ -415,6 +418,18 @@
         }),
     );
     const Chat = sim.setCollection('Chat', new Collection(ChatModel, (id) => ensureChat(id)));
+    // Every group's metadata, the same models as the chats' groupMetadata (filled by upsertGroup in
+    // account-sync.js; update() is in account-groups.js).
+    const GroupMetadata = sim.setCollection('GroupMetadata', new Collection(GroupMetadataModel));
+    // Calls: the module is the collection itself, whose models are kept in an own Map (whatsapp-web.js
+    // 1.34.7 Client.js:1072-1095 finds that Map among its keys and wraps its set() to see incoming
+    // calls). The simulator places no calls, so it stays empty.
+    class CallModel extends AccountModel {}
+    modules.WAWebCallCollection = new Collection(CallModel);
+    // Feature gates; whatsapp-web.js turns placeholder resend (asking the phone again for a message
+    // that could not be decrypted) on by replacing this function (1.34.7 Client.js:1027-1029, main
+    // 2dc9466 Client.js:1029-1030). Its default on the real page is not known; here it is off.
+    modules.WAWebSyncGatingUtils = { isPlaceholderMessageResendEnabled: () => false };
 
     function ensureChat(id) {
         const wid = createWid(id);
@@ -491,5 +506,5 @@
     modules.WAWebPhoneUtils = { formattedPhoneNumber };
     // For page/account-sync.js, account-actions.js and account-changes.js, served right after this
     // file (their exports join this object).
-    sim.account = { AccountModel, Collection, MsgKey, MsgModel, ChatModel, ContactModel, GroupMetadataModel, ParticipantModel, Msg, Chat, Contact, createWid, meWid, ask, ensureChat };
+    sim.account = { AccountModel, Collection, MsgKey, MsgModel, ChatModel, ContactModel, GroupMetadataModel, ParticipantModel, Msg, Chat, Contact, GroupMetadata, createWid, meWid, ask, ensureChat };
 })();

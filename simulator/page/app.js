@@ -2,8 +2,7 @@
 // The simulated WhatsApp Web page. It exposes, through window.require(name), the modules a
 // browser-driving login client touches (shared/docs/whatsapp-web-login.md, section 1) with their
 // real semantics, and talks to the simulator's server over a WebSocket on its own origin.
-// Any other module name gets a permissive stand-in so that clients which poke at dozens of
-// internal modules once logged in (whatsapp-web.js's LoadUtils and event listeners) do not throw.
+// Any other module name throws "Requiring unknown module", as on the real page (page/registry.js).
 (function () {
     const CONFIG = /*__SIM_CONFIG__*/ {};
     const VERSION = CONFIG.version || '2.3000.0';
@@ -160,8 +159,6 @@
             }
             if (registered.size === CONFIG.bundleCount && !launched) {
                 launched = true;
-                // From now on a module nobody models is a permissive stand-in, as in instant mode.
-                loader.setFallback(requireModule);
                 render();
                 launchSocket();
             }
@@ -171,6 +168,9 @@
             registerArrived();
         });
         await loadSaved({ generate: false });
+        // The last bundle registers every module the page models, the account's world among them
+        // (page/account*.js, a later script of the document): wait until the document's scripts ran.
+        if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
         loaded = true;
         registerArrived();
     }

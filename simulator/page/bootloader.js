@@ -7,7 +7,6 @@
     var factories = Object.create(null);
     var exportsOf = Object.create(null);
     var waiting = []; // requireLazy callbacks: { names, cb }
-    var fallback = null; // set by app.js once every bundle is in: unknown names get stand-ins
     var arrived = [];
     var onArrive = null;
 
@@ -40,7 +39,6 @@
     };
     window.require = function (name) {
         if (defined(name)) return load(name);
-        if (fallback) return fallback(name);
         throw new Error('Requiring unknown module "' + name + '"');
     };
     window.requireLazy = function (names, cb) {
@@ -49,9 +47,6 @@
     };
     // The simulator's own plumbing between the bundles and app.js (not a WhatsApp Web API).
     window.__simLoader = {
-        setFallback: function (fn) {
-            fallback = fn;
-        },
         bundleArrived: function (n) {
             arrived.push(n);
             if (onArrive) onArrive(n);

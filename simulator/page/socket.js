@@ -3,7 +3,7 @@
 // the companion side of the code exchange, login and offline sync, conflict), and logout.
 //
 // A part of the page script: simulator/page-assets.js serves page/app.js with its parts put where
-// it marks them, in one function scope and a fixed order (events, state, login-modules, stand-ins,
+// it marks them, in one function scope and a fixed order (events, state, login-modules, registry,
 // socket), so the names below are shared with the other parts exactly as in one file.
 
     // ---- the ADV secret ------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // reload and a browser restart), and S, the page's own state record.
 //
 // A part of the page script: simulator/page-assets.js serves page/app.js with its parts put where
-// it marks them, in one function scope and a fixed order (events, state, login-modules, stand-ins,
+// it marks them, in one function scope and a fixed order (events, state, login-modules, registry,
 // socket), so the names below are shared with the other parts exactly as in one file.
 
     // ---- bytes --------------------------------------------------------------------------------

@@ -1,0 +1,128 @@
+'use strict';
+// The simulated page is as strict as the real one: window.require throws "Requiring unknown module"
+// for anything it does not model (in instant and real-sequence mode), WAWebCollections holds only
+// the collections it models, a function it does not implement is not there (calling it is a
+// TypeError), and the functions whose argument checks are known refuse what the real ones refuse.
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+
+const { sim, profile, browser, waitState } = require('./sim-harness');
+
+// The collections the account's world models (simulator/README.md, "The page surface").
+const COLLECTIONS = ['Blocklist', 'Chat', 'Contact', 'GroupMetadata', 'Msg'];
+
+async function openPage(t, options) {
+    const s = await sim(t, options);
+    const { page } = await browser(t, s, profile(t));
+    await page.goto(s.webUrl);
+    await waitState(page, 'UNPAIRED');
+    return page;
+}
+
+for (const realSequence of [false, true]) {
+    const mode = realSequence ? 'real-sequence' : 'instant';
+    test(`${mode} mode: unknown modules throw, collections and modules hold only what is modelled`, async (t) => {
+        const page = await openPage(t, { realSequence, moduleDelayMs: realSequence ? 150 : undefined });
+        const seen = await page.evaluate(() => {
+            const attempt = (fn) => {
+                try {
+                    const v = fn();
+                    return v === undefined ? 'undefined' : typeof v;
+                } catch (err) {
+                    return `${err.constructor.name}: ${err.message}`;
+                }
+            };
+            const R = window.require;
+            return {
+                unknown: attempt(() => R('WAWebNoSuchModule')),
+                // Modules whatsapp-web.js patches that the simulator does not model.
+                poll: attempt(() => R('WAWebAddonPollVoteTableMode')),
+                proto: attempt(() => R('WAWebE2EProtoUtils')),
+                collections: Object.keys(R('WAWebCollections')).sort(),
+                label: attempt(() => R('WAWebCollections').Label),
+                labelCall: attempt(() => R('WAWebCollections').Label.getModelsArray()),
+                removedFunction: attempt(() => R('WAWebCmd').Cmd.openChatAt()),
+                removedMember: attempt(() => R('WAWebSendMsgChatAction').sendMsgRecord),
+            };
+        });
+        assert.deepEqual(seen, {
+            unknown: 'Error: Requiring unknown module "WAWebNoSuchModule"',
+            poll: 'Error: Requiring unknown module "WAWebAddonPollVoteTableMode"',
+            proto: 'Error: Requiring unknown module "WAWebE2EProtoUtils"',
+            collections: COLLECTIONS,
+            label: 'undefined',
+            labelCall: "TypeError: Cannot read properties of undefined (reading 'getModelsArray')",
+            removedFunction: 'TypeError: R(...).Cmd.openChatAt is not a function',
+            removedMember: 'undefined',
+        });
+        assert.deepEqual(page.errors, []);
+    });
+}
+
+test('createWid, loadEarlierMsgs and addAndSendMsgToChat refuse what the real ones refuse', async (t) => {
+    const page = await openPage(t, {});
+    const seen = await page.evaluate(async () => {
+        const R = window.require;
+        const outcome = async (fn) => {
+            try {
+                const v = await fn();
+                return `ok ${v && v._serialized !== undefined ? v._serialized : JSON.stringify(v)}`;
+            } catch (err) {
+                return `${err.constructor.name}: ${err.message}`;
+            }
+        };
+        const { createWid } = R('WAWebWidFactory');
+        const { chat } = await R('WAWebFindChatAction').findOrCreateLatestChat(createWid('15557654321@c.us'));
+        const MsgKey = R('WAWebMsgKey');
+        const me = createWid('15550100001@c.us');
+        const key = async (to = chat.id) => new MsgKey({ from: me, to, id: await MsgKey.newId(), selfDir: 'out' });
+        const base = async () => ({ id: await key(), from: me, to: chat.id, t: Math.floor(Date.now() / 1000), type: 'chat', body: 'hi' });
+        const send = (c, m) => () => R('WAWebSendMsgChatAction').addAndSendMsgToChat(c, m);
+        const load = R('WAWebChatLoadMessages').loadEarlierMsgs;
+        return {
+            wid: await outcome(() => createWid('15557654321@c.us')),
+            widProtocol: await outcome(() => createWid('15557654321@s.whatsapp.net')),
+            widLid: await outcome(() => createWid('123456789012345@lid')),
+            widNoServer: await outcome(() => createWid('15557654321')),
+            widUnknownServer: await outcome(() => createWid('15557654321@example.com')),
+            widNoUser: await outcome(() => createWid('@c.us')),
+            widNumber: await outcome(() => createWid(15557654321)),
+            widUndefined: await outcome(() => createWid(undefined)),
+            loadChat: await outcome(() => load({ chat })),
+            loadBare: await outcome(() => load(chat)),
+            loadNothing: await outcome(() => load()),
+            sendNotChat: await outcome(send(chat.id, await base())),
+            sendNoMsg: await outcome(send(chat, undefined)),
+            sendNoId: await outcome(async () => send(chat, { ...(await base()), id: 'abc' })()),
+            sendOtherChat: await outcome(async () => send(chat, { ...(await base()), id: await key(createWid('15550000001@c.us')) })()),
+            sendNoBody: await outcome(async () => send(chat, { ...(await base()), body: undefined })()),
+            sendNoTime: await outcome(async () => send(chat, { ...(await base()), t: undefined })()),
+            sendMediaNoFile: await outcome(async () => send(chat, { ...(await base()), type: 'image', mimetype: 'image/png' })()),
+            sendLocationNoPlace: await outcome(async () => send(chat, { ...(await base()), type: 'location', lat: 52.37 })()),
+            sendPoll: await outcome(async () => send(chat, { ...(await base()), type: 'poll_creation' })()),
+        };
+    });
+    assert.deepEqual(seen, {
+        wid: 'ok 15557654321@c.us',
+        widProtocol: 'ok 15557654321@c.us',
+        widLid: 'ok 123456789012345@lid',
+        widNoServer: 'Error: wid error: invalid wid',
+        widUnknownServer: 'Error: wid error: invalid wid',
+        widNoUser: 'Error: wid error: invalid wid',
+        widNumber: 'Error: wid error: invalid wid',
+        widUndefined: 'Error: wid error: invalid wid',
+        loadChat: 'ok []',
+        loadBare: 'TypeError: loadEarlierMsgs: { chat } must hold a chat model, not undefined',
+        loadNothing: "TypeError: Cannot destructure property 'chat' of 'undefined' as it is undefined.",
+        sendNotChat: 'TypeError: addAndSendMsgToChat: the first argument must be a chat model',
+        sendNoMsg: 'TypeError: addAndSendMsgToChat: the second argument must be the new message',
+        sendNoId: "TypeError: addAndSendMsgToChat: the message's id must be a new MsgKey of this account in this chat",
+        sendOtherChat: "TypeError: addAndSendMsgToChat: the message's id must be a new MsgKey of this account in this chat",
+        sendNoBody: 'TypeError: addAndSendMsgToChat: a message of type chat needs body',
+        sendNoTime: 'TypeError: addAndSendMsgToChat: the message needs t, its time in seconds',
+        sendMediaNoFile: 'TypeError: addAndSendMsgToChat: a message of type image needs directPath',
+        sendLocationNoPlace: 'TypeError: addAndSendMsgToChat: a message of type location needs lng',
+        sendPoll: 'TypeError: addAndSendMsgToChat: messages of type "poll_creation" are not modelled',
+    });
+});
