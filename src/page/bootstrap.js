@@ -126,8 +126,11 @@
     // Already defined non-configurable by someone else: the other checks still see it.
   }
   // The page's own scripts have run: from here the client gives the QR's modules a
-  // bounded time to appear before it names the missing one (src/session).
-  window.addEventListener('load', () => send({ t: 'loaded' }), { once: true });
+  // bounded time to appear before it names the missing one (src/session). Only for
+  // WhatsApp Web's own documents: an error page (no network) is no page that changed.
+  if (location.origin === 'https://web.whatsapp.com') {
+    window.addEventListener('load', () => send({ t: 'loaded' }), { once: true });
+  }
   document.addEventListener('load', onScriptLoad, true);
   document.addEventListener('DOMContentLoaded', check);
   window.addEventListener('load', check);
