@@ -226,6 +226,25 @@ test('a module the QR needs that stays missing ends initialize() with ERR_PAGE_C
   }
 });
 
+test('pairWithPhoneNumber on a page without pairing codes: code_error names the module, then the page\'s QR logs in', async () => {
+  const ctx = await setup({ missingModules: ['WAWebAltDeviceLinkingApi'] });
+  try {
+    const client = ctx.client({ pairWithPhoneNumber: { phoneNumber: '15550100001', showNotification: true, intervalMs: 180000 } });
+    const codeError = waitFor(client, 'code_error');
+    const qr = waitFor(client, 'qr', 30000);
+    await client.initialize();
+    const { code, message } = await codeError;
+    assert.equal(code, 'ERR_PAGE_CHANGED');
+    assert.match(message, /WAWebAltDeviceLinkingApi is not on the page \(WhatsApp Web 2\.3000\./);
+    const ready = waitFor(client, 'ready', 30000);
+    const scan = await ctx.sim.phone.scan(await qr);
+    assert.ok(scan.ok, scan.reason);
+    await ready;
+  } finally {
+    await ctx.close();
+  }
+});
+
 test('a page version that is not digits and dots logs in; getWWebVersion() and getPageSupport() give it', async () => {
   const ctx = await setup({ version: '2.3000.0-beta' });
   try {
