@@ -44,6 +44,15 @@ declare namespace WhatsAppWebRs {
         getWWebVersion(): Promise<string>;
 
         /**
+         * An extension of whatsapp-web-rs (whatsapp-web.js has no such method): the WhatsApp
+         * Web internals the client uses that the live page lacks, checked without calling
+         * anything, and the features that lose each one. Resolves once the page has loaded.
+         * After `ready` the client also emits a process warning (code `WWRS_PAGE_CHANGED`)
+         * once per missing internal; a call that needs one rejects with `ERR_PAGE_CHANGED`.
+         */
+        getPageSupport(): Promise<PageSupport>;
+
+        /**
          * Request authentication via pairing code instead of QR code.
          * Works on a client started in QR mode too; QR events stop until `cancelPairingCode()`.
          * @param phoneNumber - Phone number in international format, e.g. "12025550108" (a leading "+", spaces, dashes, dots and parentheses are accepted)
@@ -360,6 +369,14 @@ declare namespace WhatsAppWebRs {
     }
 
     /** Puppeteer-style browser options: launch a Chromium, or attach to a running one. */
+    /** `client.getPageSupport()`'s answer (an extension of whatsapp-web-rs). */
+    export interface PageSupport {
+        /** `window.Debug.VERSION` of the page, or null if it has none. */
+        version: string | null;
+        /** Each internal the page lacks: `Module` (the whole module) or `Module.member`, and what stops working without it. */
+        missing: { internal: string; features: string[] }[];
+    }
+
     export interface PuppeteerOptions {
         /** Attach to a running Chromium (its DevTools WebSocket URL); destroy() then only closes our page. */
         browserWSEndpoint?: string;

@@ -29,6 +29,9 @@ for (const name of ['group_join', 'group_leave', 'group_admin_changed', 'group_m
   ACCOUNT_EVENT_ARGS[name] = (client, [notification]) => [new structures.GroupNotification(client, notification)];
 }
 
+// After `ready`, once per WhatsApp Web internal the page lacks (src/session/events.rs).
+const PAGE_CHANGED_WARNING = '__wwrs_page_changed';
+
 // Native errors cross N-API as "[Kind:CODE] message".
 const WIRE_ERROR = /^\[(TypeError|Error):([A-Z0-9_]+)\] ([\s\S]*)$/;
 function typed(error) {
@@ -206,7 +209,10 @@ class Client extends EventEmitter {
   #deliver = (kind, payload) => {
     if (kind === 'event') {
       const [event, args] = payload;
-      if (event === 'ready') {
+      if (event === PAGE_CHANGED_WARNING) {
+        // Not an event of the client: a process warning, once per missing internal.
+        process.emitWarning(args[0].message, { code: 'WWRS_PAGE_CHANGED', detail: `features: ${args[0].features.join(', ')}` });
+      } else if (event === 'ready') {
         const info = args[0] || {};
         this.info = { pushname: info.pushname, wid: info.wid, me: info.wid, platform: info.platform };
         this.emit('ready');
@@ -299,6 +305,16 @@ class Client extends EventEmitter {
 
   getWWebVersion() {
     return this.#call('getWWebVersion');
+  }
+
+  /**
+   * An extension (whatsapp-web.js has no such method): which WhatsApp Web internals the
+   * client uses are missing from the live page, and which features lose each one.
+   * Resolves `{ version, missing: [{ internal, features }] }` once the page has loaded;
+   * nothing in the page is called. A health check's answer to "did WhatsApp Web change?".
+   */
+  getPageSupport() {
+    return this.#call('getPageSupport');
   }
 
   /** Logs out in WhatsApp Web, closes the browser and removes the saved session; emits disconnected('LOGOUT'). */

@@ -74,6 +74,10 @@ pub enum ClientError {
     PageNavigated,
     #[error("a page call failed: {0}")]
     PageScript(String),
+    /// A WhatsApp Web internal the call needs is not on the page (a WhatsApp Web
+    /// update renamed or removed it). `version`: the page's, filled in by the session.
+    #[error("WhatsApp Web changed: {internal} is not on the page (WhatsApp Web {}); the features that use it fail until the client supports this version (client.getPageSupport() lists what is missing; a webVersion pin avoids it)", version.as_deref().unwrap_or("of unknown version"))]
+    PageChanged { internal: String, version: Option<String> },
     #[error("the page did not answer {0} in time")]
     PageTimeout(String),
     #[error("session storage: {0}")]
@@ -120,6 +124,7 @@ impl ClientError {
             BrowserClosed(_) => "ERR_BROWSER_CLOSED",
             PageNavigated => "ERR_PAGE_NAVIGATED",
             PageScript(_) => "ERR_PAGE_SCRIPT",
+            PageChanged { .. } => "ERR_PAGE_CHANGED",
             PageTimeout(_) => "ERR_PAGE_TIMEOUT",
             Storage(_) => "ERR_STORAGE",
             WebVersion(_) | InvalidWebVersion(_) => "ERR_WEB_VERSION",
@@ -162,11 +167,40 @@ impl ClientError {
         }
     }
 
+    /// The page-changed error a page function's exception carries, if any: the
+    /// `WWRS_PAGE_CHANGED:<internal>` marker of src/page/need.js. The name comes
+    /// from the page, so it is only taken if it looks like one (see `is_internal_name`).
+    pub fn page_changed_in(exception: &str) -> Option<Self> {
+        const MARKER: &str = "WWRS_PAGE_CHANGED:";
+        let start = exception.find(MARKER)? + MARKER.len();
+        let rest = &exception[start..];
+        let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '$')).unwrap_or(rest.len());
+        let internal = &rest[..end];
+        is_internal_name(internal).then(|| ClientError::PageChanged { internal: internal.to_string(), version: None })
+    }
+
+    /// A page-changed error with the page's version, if it has none yet.
+    pub fn with_web_version(self, version: Option<&str>) -> Self {
+        match self {
+            ClientError::PageChanged { internal, version: None } => ClientError::PageChanged { internal, version: version.map(str::to_string) },
+            other => other,
+        }
+    }
+
     /// The text that crosses N-API: `[CODE] message` (see the module comment).
     pub fn to_wire(&self) -> String {
         let kind = if self.is_type_error() { "TypeError" } else { "Error" };
         format!("[{}:{}] {}", kind, self.code(), self)
     }
+}
+
+/// A WhatsApp Web internal's name as the client writes it (`Module`,
+/// `Module.member.member`, `Debug.VERSION`): identifier characters and dots, at
+/// most 160 of them. Anything else from the page is not put in a message.
+pub fn is_internal_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 160
+        && name.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$'))
 }
 
 impl From<ClientError> for napi::Error {

@@ -195,6 +195,12 @@ impl NativeClient {
         self.handle.call(Call::GetVersion, id as u64);
     }
 
+    /// `getPageSupport()`: the internals the client uses that the page lacks.
+    #[napi]
+    pub fn get_page_support(&self, id: u32) {
+        self.handle.call(Call::GetPageSupport, id as u64);
+    }
+
     #[napi]
     pub fn logout(&self, id: u32) {
         self.handle.call(Call::Logout, id as u64);

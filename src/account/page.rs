@@ -1,6 +1,6 @@
 //! The page functions of the account (src/page/messages/*.js), each called
-//! with its values as arguments. `models.js` is put in front of every one of
-//! them at compile time: our own constant sources, never user input.
+//! with its values as arguments. `need.js` and `models.js` are put in front of
+//! every one of them at compile time: our own constant sources, never user input.
 //!
 //! Each answers with JSON text rather than a value: a list of 500 chats is
 //! ~400 KB, and as a CDP value it would be buffered, walked and copied several
@@ -20,6 +20,7 @@ macro_rules! page_fn {
     ($file:literal) => {
         concat!(
             "async function (...args) {\n",
+            include_str!("../page/need.js"),
             include_str!("../page/messages/models.js"),
             "\nconst answer = await (",
             include_str!(concat!("../page/messages/", $file)),

@@ -12,15 +12,29 @@ use super::{PageHandle, BINDING};
 use crate::errors::ClientError;
 use crate::session::{ClientInfo, PageCommand, PageResult};
 
-const ATTACH_JS: &str = include_str!("../page/attach.js");
+/// A login page function with `need()` (src/page/need.js) in front of it:
+/// our own constant sources, never user input.
+macro_rules! login_fn {
+    ($file:literal) => {
+        concat!(
+            "function (...args) {\n",
+            include_str!("../page/need.js"),
+            "\nreturn (",
+            include_str!(concat!("../page/", $file)),
+            ")(...args);\n}"
+        )
+    };
+}
+
+const ATTACH_JS: &str = login_fn!("attach.js");
 const READ_QR_JS: &str = include_str!("../page/read_qr.js");
-const REFRESH_QR_JS: &str = include_str!("../page/refresh_qr.js");
-const REQUEST_CODE_JS: &str = include_str!("../page/request_code.js");
-const RESTORE_QR_JS: &str = include_str!("../page/restore_qr.js");
-const READ_INFO_JS: &str = include_str!("../page/read_info.js");
-const LOGOUT_JS: &str = include_str!("../page/logout.js");
-const RECONNECT_JS: &str = include_str!("../page/reconnect.js");
-const TAKEOVER_JS: &str = include_str!("../page/takeover.js");
+const REFRESH_QR_JS: &str = login_fn!("refresh_qr.js");
+const REQUEST_CODE_JS: &str = login_fn!("request_code.js");
+const RESTORE_QR_JS: &str = login_fn!("restore_qr.js");
+const READ_INFO_JS: &str = login_fn!("read_info.js");
+const LOGOUT_JS: &str = login_fn!("logout.js");
+const RECONNECT_JS: &str = login_fn!("reconnect.js");
+const TAKEOVER_JS: &str = login_fn!("takeover.js");
 
 /// How long a page script waits for a restarted socket to show fresh refs.
 const SOCKET_RESTART_WAIT_MS: u64 = 20_000;
@@ -33,7 +47,10 @@ pub(super) fn map_cdp_error(message: &str) -> ClientError {
         "Inspected target navigated or closed",
         "Cannot find default execution context",
     ];
-    if NAVIGATED.iter().any(|m| message.contains(m)) {
+    if let Some(changed) = ClientError::page_changed_in(message) {
+        // A page function's need() found an internal missing (src/page/need.js).
+        changed
+    } else if NAVIGATED.iter().any(|m| message.contains(m)) {
         ClientError::PageNavigated
     } else if message.contains("channel closed") || message.contains("Connection") || message.contains("WebSocket") {
         ClientError::BrowserClosed(format!(": {message}"))
@@ -144,6 +161,7 @@ pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<
         PageCommand::Subscribe(interest) => crate::account::page::subscribe(page, interest).await.map(|_| PageResult::Unit),
         PageCommand::ForwardUnread(chat_id) => crate::account::page::forward_unread(page, chat_id).await.map(|_| PageResult::Unit),
         PageCommand::Account(account_call) => crate::account::page::run(page, account_call).await.map(PageResult::Json),
+        PageCommand::CheckSupport => super::page_support::check(page).await.map(PageResult::Support),
         PageCommand::ReadInfo => {
             let v = call(page, "reading the account info", READ_INFO_JS, vec![], SHORT).await?;
             Ok(PageResult::Info(ClientInfo {

@@ -10,6 +10,7 @@ mod page_gate;
 mod commands;
 mod page_events;
 mod page_returns;
+mod page_support;
 pub mod find;
 mod cache;
 mod process;
@@ -392,6 +393,11 @@ impl BrowserSession {
     /// After login: saves the live page into a local web version cache, if one wants it.
     pub fn persist_web_version(&self, options: &ClientOptions, version: String) -> Option<impl std::future::Future<Output = ()> + Send + 'static> {
         let index = self.index_html.clone()?;
+        if !crate::options::is_web_version(&version) {
+            // A page version that is not digits and dots logs in but names no cache file.
+            crate::debug_log!("webVersionCache: not saving a page of version {version:?} (not digits and dots)");
+            return None;
+        }
         let (page, cache) = (self.page.clone(), options.web_version_cache.clone());
         Some(async move {
             if let Err(e) = index.persist(&page, &cache, &version).await {

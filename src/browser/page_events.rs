@@ -13,6 +13,12 @@ pub(super) fn parse_page_event(payload: &str) -> Option<PageEvent> {
     page_event_of(&serde_json::from_str(payload).ok()?)
 }
 
+/// `Debug.VERSION` as the client accepts it: it goes into messages and
+/// `getWWebVersion()`, so at most 64 printable ASCII characters.
+pub(crate) fn is_page_version(v: &str) -> bool {
+    !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
 pub(super) fn page_event_of(v: &Value) -> Option<PageEvent> {
     let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
     // QR texts are `2@ref,key,key,secret,platform` (~250 printable characters).
@@ -22,13 +28,15 @@ pub(super) fn page_event_of(v: &Value) -> Option<PageEvent> {
         "doc" => PageEvent::Document { url: s("url")? },
         "version" => {
             let version = s("v")?;
-            if !crate::options::is_web_version(&version) {
-                // It would name a cache file: only digits and dots, as whatsapp-web.js's versions.
-                crate::debug_log!("page: ignored a version that is not digits and dots: {:?}", version.chars().take(80).collect::<String>());
+            if !is_page_version(&version) {
+                crate::debug_log!("page: ignored a version that is not short printable text: {:?}", version.chars().take(80).collect::<String>());
                 return None;
             }
+            // One that is not digits and dots (`2.3000.0-beta`) still logs in; it only
+            // never names a file of the web version cache (the driver skips saving it).
             PageEvent::Version { version, had_session: v.get("hadSession").and_then(Value::as_bool).unwrap_or(false) }
         }
+        "loaded" => PageEvent::Loaded,
         "logout" => PageEvent::LoggedOut,
         "state" => PageEvent::State(state(s("v")?)?),
         "qr" => PageEvent::Qr { seq: v.get("seq")?.as_u64()?, text: qr_text(s("qr")?)? },

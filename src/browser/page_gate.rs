@@ -139,7 +139,11 @@ mod tests {
     fn callbacks_must_have_whatsapp_webs_shapes() {
         let parse = super::super::parse_page_event;
         assert!(matches!(parse(r#"{"t":"version","v":"2.3000.1017054665"}"#), Some(PageEvent::Version { .. })));
-        assert!(parse(r#"{"t":"version","v":"../../x"}"#).is_none(), "a version names a cache file");
+        assert!(matches!(parse(r#"{"t":"version","v":"2.3000.0-beta"}"#), Some(PageEvent::Version { .. })), "any short printable version logs in");
+        assert!(parse(r#"{"t":"version","v":"2.3000\n1"}"#).is_none(), "not a control character");
+        assert!(parse(&format!(r#"{{"t":"version","v":"{}"}}"#, "1".repeat(65))).is_none(), "nor a long text");
+        assert!(parse(r#"{"t":"version","v":""}"#).is_none());
+        assert!(matches!(parse(r#"{"t":"loaded"}"#), Some(PageEvent::Loaded)));
         assert!(matches!(parse(r#"{"t":"state","v":"CONNECTED"}"#), Some(PageEvent::State(_))));
         assert!(parse(r#"{"t":"state","v":"A B"}"#).is_none());
         assert!(parse(&format!(r#"{{"t":"state","v":"{}"}}"#, "A".repeat(65))).is_none());

@@ -4,18 +4,26 @@
 // then, so no QR is ever assembled from a cached secret.
 async function attach(bindingName, deviceName, browserName) {
   const send = (message) => window[bindingName](JSON.stringify(message));
-  const Socket = window.require('WAWebSocketModel').Socket;
+  const Socket = need('WAWebSocketModel', 'Socket').Socket;
 
   if (!window.__wwrs) {
-    // Every require first: if a bundle is still missing this throws before any
-    // listener is installed, and the client simply attaches again later.
-    const Conn = window.require('WAWebConnModel').Conn;
-    const Cmd = window.require('WAWebCmd').Cmd;
-    const MultiDevice = window.require('WAWebUserPrefsMultiDevice');
-    const encodeB64 = window.require('WABase64').encodeB64;
-    const platform = window.require('WAWebCompanionRegClientUtils').DEVICE_PLATFORM;
-    const noiseInfo = window.require('WAWebUserPrefsInfoStore').waNoiseInfo;
-    const signalStore = window.require('WAWebSignalStoreApi').waSignalStore;
+    // Every require of the QR's internals first: if a bundle is still missing this
+    // throws before any listener is installed, and the client simply attaches again
+    // later (or, 30 s after the page loaded, names what is missing).
+    const Conn = need('WAWebConnModel', 'Conn').Conn;
+    const MultiDevice = need('WAWebUserPrefsMultiDevice', 'getADVSecretKey');
+    const encodeB64 = need('WABase64', 'encodeB64').encodeB64;
+    const platform = need('WAWebCompanionRegClientUtils', 'DEVICE_PLATFORM').DEVICE_PLATFORM;
+    const noiseInfo = need('WAWebUserPrefsInfoStore', 'waNoiseInfo').waNoiseInfo;
+    const signalStore = need('WAWebSignalStoreApi', 'waSignalStore').waSignalStore;
+    // Not needed for the QR: without it the login goes on without logout events and
+    // loading_screen (client.getPageSupport() and the WWRS_PAGE_CHANGED warning say so).
+    let Cmd = null;
+    try {
+      Cmd = need('WAWebCmd', 'Cmd.on').Cmd;
+    } catch (_) {
+      Cmd = null;
+    }
 
     // The two public keys belong to the browser profile. On a fresh profile they
     // are null until the socket starts, so they are read when a QR is built and
@@ -142,16 +150,18 @@ async function attach(bindingName, deviceName, browserName) {
       MultiDevice.advSecretEventEmitter.on('change', pushQr);
     }
     // Logged out (from the phone, or by us): the page reloads into a fresh login.
-    Cmd.on('logout', () => send({ t: 'logout' }));
-    Cmd.on('logout_from_bridge', () => send({ t: 'logout' }));
-    Cmd.on('offline_progress_update_from_bridge', () => {
-      try {
-        const progress = window.require('WAWebOfflineHandler').OfflineMessageHandler.getOfflineDeliveryProgress();
-        send({ t: 'progress', v: Number(progress) });
-      } catch (_) {
-        // Progress is only shown to the user; the login goes on without it.
-      }
-    });
+    if (Cmd) {
+      Cmd.on('logout', () => send({ t: 'logout' }));
+      Cmd.on('logout_from_bridge', () => send({ t: 'logout' }));
+      Cmd.on('offline_progress_update_from_bridge', () => {
+        try {
+          const Offline = need('WAWebOfflineHandler', 'OfflineMessageHandler.getOfflineDeliveryProgress');
+          send({ t: 'progress', v: Number(Offline.OfflineMessageHandler.getOfflineDeliveryProgress()) });
+        } catch (_) {
+          // Progress is only shown to the user; the login goes on without it.
+        }
+      });
+    }
 
     window.__wwrs = { currentQr, nextQr, watchQr, pushRefQr, ret, until };
   }
@@ -161,7 +171,7 @@ async function attach(bindingName, deviceName, browserName) {
   let browserUtils = null;
   if (deviceName || browserName) {
     try {
-      browserUtils = window.require('WAWebMiscBrowserUtils');
+      browserUtils = need('WAWebMiscBrowserUtils', 'info');
     } catch (_) {
       browserUtils = null;
     }

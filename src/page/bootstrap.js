@@ -1,27 +1,24 @@
 // Runs before any page script in every new document (Page.addScriptToEvaluateOnNewDocument).
-// It tells the client that a document started, and when WhatsApp Web is ready to be
-// attached to: `window.Debug.VERSION` is set AND the modules the client uses can be
-// required. The real page loads its bundles with <script async>, so the version can
+// It tells the client that a document started, when it fired `load`, and when WhatsApp
+// Web is ready to be attached to: `window.Debug.VERSION` is set AND the modules the QR
+// needs can be required. The real page loads its bundles with <script async>, so the version can
 // appear before the modules are defined (requiring one then throws "Requiring unknown
 // module"); each bundle that finishes loading is a reason to look again.
 (() => {
   // Only the top frame is WhatsApp Web; iframes are not ours to report.
   if (window !== window.top) return;
   const BINDING = '__wwrs_binding';
-  // Every module a login client requires (docs/page-internals.md lists each one).
+  // The modules the QR itself needs (src/page/internals.json marks them `login`):
+  // every other one is looked up when its feature runs, so a page without it still
+  // logs in and only that feature fails (docs/page-internals.md).
   const MODULES = [
     'WAWebSocketModel',
     'WAWebConnModel',
-    'WAWebCmd',
     'WAWebUserPrefsMultiDevice',
     'WABase64',
     'WAWebCompanionRegClientUtils',
     'WAWebUserPrefsInfoStore',
     'WAWebSignalStoreApi',
-    'WAWebUserPrefsMeUser',
-    'WAWebAltDeviceLinkingApi',
-    'WAWebLaunchSocketUtils',
-    'WAWebMiscBrowserUtils',
   ];
   // The fallback for pages that set the version in a way no trap sees
   // (Object.defineProperty on window) or define modules without a script event
@@ -127,6 +124,12 @@
     });
   } catch (_) {
     // Already defined non-configurable by someone else: the other checks still see it.
+  }
+  // The page's own scripts have run: from here the client gives the QR's modules a
+  // bounded time to appear before it names the missing one (src/session). Only for
+  // WhatsApp Web's own documents: an error page (no network) is no page that changed.
+  if (location.origin === 'https://web.whatsapp.com') {
+    window.addEventListener('load', () => send({ t: 'loaded' }), { once: true });
   }
   document.addEventListener('load', onScriptLoad, true);
   document.addEventListener('DOMContentLoaded', check);

@@ -2,5 +2,5 @@
 // The real Socket.logout() returns before the unpair reached the server; the
 // client waits for the page's own signal (Cmd `logout`, then the reload).
 async function logout() {
-  await window.require('WAWebSocketModel').Socket.logout();
+  await need('WAWebSocketModel', 'Socket.logout').Socket.logout();
 }

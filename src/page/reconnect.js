@@ -1,4 +1,4 @@
 // resetState(): restart the socket, as whatsapp-web.js does.
 function reconnect() {
-  window.require('WAWebSocketModel').Socket.reconnect();
+  need('WAWebSocketModel', 'Socket.reconnect').Socket.reconnect();
 }

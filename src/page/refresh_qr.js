@@ -1,5 +1,5 @@
 // The batch of refs ran out (UNPAIRED_IDLE): restart the socket for a fresh
 // batch, which also brings a fresh ADV secret.
 function refreshQr() {
-  window.require('WAWebLaunchSocketUtils').refreshQR();
+  need('WAWebLaunchSocketUtils', 'refreshQR').refreshQR();
 }

@@ -6,15 +6,16 @@
 // Refusals come back as data, not as a thrown minified object, so the client
 // can name them (rate limited, bad request, not available).
 async function requestCode(phoneNumber, showNotification, refreshSocket, restartWaitMs) {
-  const linking = window.require('WAWebAltDeviceLinkingApi');
-  const Socket = window.require('WAWebSocketModel').Socket;
-  const Conn = window.require('WAWebConnModel').Conn;
+  const linking = need('WAWebAltDeviceLinkingApi', 'setPairingType', 'initializeAltDeviceLinking', 'startAltLinkingFlow');
+  const Socket = need('WAWebSocketModel', 'Socket').Socket;
+  const Conn = need('WAWebConnModel', 'Conn').Conn;
+  const { refreshQR } = need('WAWebLaunchSocketUtils', 'refreshQR');
   const { until } = window.__wwrs;
 
   // A fresh socket: refreshQR(), then wait until it shows a ref other than the old one.
   const restartSocket = async () => {
     const oldRef = Conn.ref;
-    window.require('WAWebLaunchSocketUtils').refreshQR();
+    refreshQR();
     return until(() => Socket.state === 'UNPAIRED' && Conn.ref && Conn.ref !== oldRef, restartWaitMs);
   };
   const socketLost = (state) => ({ ok: false, status: 'socket', text: `the socket did not come back with fresh refs (state ${state})` });

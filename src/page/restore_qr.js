@@ -16,10 +16,11 @@
 // function's own answer, which comes only after the waits below have unwound.
 async function restoreQr(waitMs, retId) {
   const { currentQr, nextQr, watchQr, pushRefQr, ret } = window.__wwrs;
-  const linking = window.require('WAWebAltDeviceLinkingApi');
-  const Conn = window.require('WAWebConnModel').Conn;
+  const linking = need('WAWebAltDeviceLinkingApi', 'setPairingType', 'initializeQRLinking');
+  const Conn = need('WAWebConnModel', 'Conn').Conn;
+  const { refreshQR } = need('WAWebLaunchSocketUtils', 'refreshQR');
   const oldRef = Conn.ref;
-  const oldSecret = window.require('WAWebUserPrefsMultiDevice').getADVSecretKey();
+  const oldSecret = need('WAWebUserPrefsMultiDevice', 'getADVSecretKey').getADVSecretKey();
   const isFresh = (current) => {
     if (!current) return false;
     const [ref, , , secret] = current.qr.split(',');
@@ -42,7 +43,7 @@ async function restoreQr(waitMs, retId) {
 
   async function restore() {
     linking.setPairingType('QR_CODE');
-    window.require('WAWebLaunchSocketUtils').refreshQR();
+    refreshQR();
     let settled = false;
     const linked = Promise.resolve(linking.initializeQRLinking()).then(() => {
       settled = true;

@@ -2,7 +2,7 @@
 // Socket.takeover() is what whatsapp-web.js calls, but current WhatsApp Web
 // rejects it; reconnecting with the saved credentials is what "Use here" does.
 async function takeover() {
-  const Socket = window.require('WAWebSocketModel').Socket;
+  const Socket = need('WAWebSocketModel', 'Socket').Socket;
   try {
     if (typeof Socket.takeover === 'function') {
       await Socket.takeover();

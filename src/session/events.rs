@@ -13,6 +13,9 @@ pub struct ClientInfo {
     pub platform: Option<String>,
 }
 
+/// The name index.js takes as a process warning rather than an event.
+pub const PAGE_CHANGED_WARNING: &str = "__wwrs_page_changed";
+
 /// One event for the JavaScript `EventEmitter`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
@@ -31,6 +34,9 @@ pub enum Event {
     RemoteSessionSaved,
     /// `message`, `message_create`, `message_ack`.
     Account(AccountEmit),
+    /// After `ready`, once per missing internal: index.js turns it into a process
+    /// warning (code `WWRS_PAGE_CHANGED`), not an event of the client.
+    PageChanged { internal: String, features: Vec<String>, message: String },
 }
 
 impl Event {
@@ -48,6 +54,7 @@ impl Event {
             Event::Disconnected(_) => "disconnected",
             Event::RemoteSessionSaved => "remote_session_saved",
             Event::Account(emit) => emit.name(),
+            Event::PageChanged { .. } => PAGE_CHANGED_WARNING,
         }
     }
 
@@ -63,6 +70,9 @@ impl Event {
             Event::Authenticated | Event::RemoteSessionSaved => vec![],
             Event::Ready(info) => vec![serde_json::to_value(info).unwrap_or_default()],
             Event::Account(emit) => emit.args(),
+            Event::PageChanged { internal, features, message } => {
+                vec![json!({ "internal": internal, "features": features, "message": message })]
+            }
         }
     }
 }

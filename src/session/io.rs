@@ -54,6 +54,9 @@ pub enum Call {
     GetState,
     /// `getWWebVersion()`: the `window.Debug.VERSION` of the current page.
     GetVersion,
+    /// `getPageSupport()`: which internals the client uses are missing from the
+    /// page, once a page has loaded.
+    GetPageSupport,
     Destroy,
     /// `logout()`: log out in the page, close, remove the saved session.
     Logout,
@@ -83,6 +86,9 @@ pub enum Reply {
 pub enum PageEvent {
     /// A new document started loading (first load, reload or navigation).
     Document { url: String },
+    /// The document fired `load`: its own scripts have run. From here the QR's
+    /// modules get a bounded time to appear (`Timer::LoginInternals`).
+    Loaded,
     /// `window.Debug.VERSION` appeared: WhatsApp Web's modules are loaded.
     /// `had_session`: the page holds a saved login at that moment.
     Version { version: String, had_session: bool },
@@ -145,6 +151,20 @@ pub enum PageCommand {
     ForwardUnread(String),
     /// A user call of the account.
     Account(AccountCall),
+    /// Check, without calling anything, which internals of src/page/internals.json
+    /// are missing from the page.
+    CheckSupport,
+}
+
+/// A WhatsApp Web internal the client uses that the page does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingInternal {
+    /// `Module` (the whole module is missing) or `Module.member`, as in internals.json.
+    pub internal: String,
+    /// What stops working without it (method and event names).
+    pub features: Vec<String>,
+    /// The QR needs it: a page without it cannot log in.
+    pub login: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -157,10 +177,15 @@ pub enum PageResult {
     Value(serde_json::Value),
     /// An account call's answer as JSON text (see `Reply::Json`).
     Json(String),
+    /// The internals missing from the page (`PageCommand::CheckSupport`).
+    Support(Vec<MissingInternal>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Timer {
+    /// The page fired `load` a while ago and the QR's internals are still not
+    /// all there: name the missing one instead of waiting for `authTimeoutMs`.
+    LoginInternals { epoch: u64 },
     AuthTimeout { epoch: u64 },
     /// Try the attach again (the page's modules were not all there yet).
     AttachRetry { epoch: u64 },

@@ -16,11 +16,14 @@
 //! current phase is answered with a named error and never reaches the page.
 //!
 //! The login flow (page callbacks, settling, logging in) is in `machine/login.rs`,
-//! the pairing flow (QR and code, one call at a time) in `machine/pairing.rs`;
+//! the pairing flow (QR and code, one call at a time) in `machine/pairing.rs`, the
+//! timers in `machine/timers.rs`, what the page lacks in `machine/support.rs`;
 //! the machine's inputs and outputs are in `io.rs`.
 
 mod login;
 mod pairing;
+mod support;
+mod timers;
 
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -30,6 +33,7 @@ use super::io::*;
 use crate::account::AccountState;
 use crate::errors::ClientError;
 use pairing::busy_call;
+use support::SupportUse;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Mode {
@@ -132,6 +136,14 @@ pub struct Session {
     /// The optional events the application listens to (kept across page
     /// reloads: every subscription carries it).
     interest: EventInterest,
+    /// The current document fired `load` (`early_loaded`: before the launch was reported).
+    loaded: bool,
+    early_loaded: bool,
+    /// Page support checks running, and `getPageSupport()` calls waiting for a page.
+    support_checks: Vec<(CmdId, SupportUse)>,
+    support_waiters: Vec<CallId>,
+    /// Missing internals already warned about (once each per client).
+    warned: Vec<String>,
 }
 
 impl Session {
@@ -176,6 +188,11 @@ impl Session {
             last_attach_error: None,
             account: AccountState::default(),
             interest: EventInterest::default(),
+            loaded: false,
+            early_loaded: false,
+            support_checks: Vec::new(),
+            support_waiters: Vec::new(),
+            warned: Vec::new(),
         }
     }
 
@@ -206,6 +223,9 @@ impl Session {
                     // The page may have loaded before the launch was reported.
                     if let Some((version, had_session)) = self.early_version.take() {
                         self.on_page(PageEvent::Version { version, had_session });
+                    }
+                    if std::mem::take(&mut self.early_loaded) {
+                        self.on_loaded();
                     }
                 }
             }
@@ -251,6 +271,8 @@ impl Session {
                     self.last_qr = None;
                     self.last_progress = None;
                     self.synced_early = false;
+                    self.loaded = false;
+                    self.early_loaded = false;
                     self.init_waiter = Some(id);
                     self.phase = Phase::Launching;
                     // A new epoch voids every timer of an earlier run.
@@ -309,6 +331,7 @@ impl Session {
                 Phase::Closing | Phase::Closed => self.reply(id, Err(ClientError::Destroyed)),
                 _ => self.reply(id, Err(ClientError::NotLoggedIn)),
             },
+            Call::GetPageSupport => self.on_support_call(id),
             Call::GetVersion => {
                 let version = self.web_version.clone();
                 self.reply(id, Ok(Reply::State(version)));
@@ -347,6 +370,9 @@ impl Session {
     // ---- page command results ---------------------------------------------
 
     fn on_done(&mut self, cmd: CmdId, res: Result<PageResult, ClientError>) {
+        if self.on_support_done(cmd, &res) {
+            return;
+        }
         if let Some(pos) = self.plain_calls.iter().position(|(c, _)| *c == cmd) {
             let (_, call) = self.plain_calls.remove(pos);
             self.reply(
@@ -405,93 +431,10 @@ impl Session {
                 self.out.push(Output::Emit(Event::Ready(info)));
                 let subscribe = self.cmd();
                 self.out.push(Output::Run(subscribe, PageCommand::Subscribe(self.interest)));
+                // What this page lacks is said once, after ready (a process warning).
+                self.check_support(SupportUse::Warn);
             }
             _ => {}
-        }
-    }
-
-    // ---- timers -----------------------------------------------------------
-
-    fn on_timer(&mut self, timer: Timer) {
-        match timer {
-            Timer::AuthTimeout { epoch } if epoch == self.epoch => {
-                let ms = self.config.auth_timeout.as_millis() as u64;
-                match self.phase {
-                    Phase::Loading | Phase::Attaching(_) | Phase::AttachPaused => {
-                        if self.init_waiter.is_none() {
-                            // A reload after login never came back.
-                            self.out.push(Output::Emit(Event::Disconnected("NAVIGATION".into())));
-                        }
-                        let err = match self.last_attach_error.take() {
-                            Some(why) => ClientError::PageScript(format!(
-                                "WhatsApp Web loaded but could not be attached to within {ms} ms (authTimeoutMs): {why}"
-                            )),
-                            None => ClientError::AuthTimeout(ms),
-                        };
-                        self.fail_init(err);
-                    }
-                    // The page is there but never reached WhatsApp's servers
-                    // (a first load only: a loaded session reconnects by itself).
-                    Phase::Settling if self.init_waiter.is_some() => {
-                        let state = self.socket_state.clone().unwrap_or_else(|| "UNLAUNCHED".into());
-                        self.fail_init(ClientError::ConnectTimeout { ms, state });
-                    }
-                    _ => {}
-                }
-            }
-            Timer::AuthTimeout { .. } => {}
-            Timer::AttachRetry { epoch } => {
-                if epoch == self.epoch && self.phase == Phase::AttachPaused {
-                    self.start_attach();
-                }
-            }
-            Timer::LoginTimeout { generation } => {
-                if generation == self.generation && self.phase == (Phase::LoggingIn { info_read: None }) {
-                    let err = ClientError::LoginTimeout(self.config.login_timeout.as_millis() as u64);
-                    self.out.push(Output::Emit(Event::AuthFailure(format!("[{}] {err}", err.code()))));
-                    self.out.push(Output::Emit(Event::Disconnected("LOGIN_TIMEOUT".into())));
-                    self.shutdown(ShutdownReason::Disconnected("LOGIN_TIMEOUT".into()));
-                }
-            }
-            Timer::LogoutTimeout { epoch } => {
-                if epoch == self.epoch && matches!(self.phase, Phase::LoggingOut { .. }) {
-                    self.finish_logout();
-                }
-            }
-            Timer::CodeRefresh { generation } => {
-                if let Phase::Unpaired { mode: Mode::Code { request, generation: g }, busy: None, .. } = &self.phase {
-                    if *g == generation {
-                        let request = request.clone();
-                        self.start_code_request(None, request, false);
-                    }
-                }
-            }
-            Timer::Takeover { generation } => {
-                if generation == self.generation && self.phase == Phase::Ready && self.socket_state.as_deref() == Some("CONFLICT") {
-                    let cmd = self.cmd();
-                    self.out.push(Output::Run(cmd, PageCommand::Takeover));
-                }
-            }
-            Timer::RestoreQrTimeout { generation } => {
-                if generation != self.generation {
-                    return;
-                }
-                if let Phase::Unpaired { busy: Some(Busy::RestoringQr { call, stage }), .. } = &mut self.phase {
-                    let call = *call;
-                    if *stage == RestoreStage::AwaitingState {
-                        // The QR is shown; only the state report is missing.
-                        self.finish_restore(call);
-                        return;
-                    }
-                    if let Phase::Unpaired { busy, .. } = &mut self.phase {
-                        *busy = None;
-                    }
-                    if let Some(call) = call {
-                        self.reply(call, Err(ClientError::PageTimeout("a fresh QR after cancelPairingCode()".into())));
-                    }
-                    self.pump();
-                }
-            }
         }
     }
 
@@ -540,6 +483,7 @@ impl Session {
         for (_, id) in std::mem::take(&mut self.plain_calls) {
             self.reply(id, Err(err.clone()));
         }
+        self.fail_support_calls(&err);
         self.generation += 1;
         self.epoch += 1;
         self.phase = Phase::Closing;
@@ -597,6 +541,8 @@ impl Session {
     }
 
     fn reply(&mut self, id: CallId, res: Result<Reply, ClientError>) {
+        // A page-changed error says which WhatsApp Web lacks the internal.
+        let res = res.map_err(|e| e.with_web_version(self.web_version.as_deref()));
         self.out.push(Output::Reply(id, res));
     }
 }

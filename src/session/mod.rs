@@ -17,7 +17,7 @@ mod tests;
 
 pub use events::{ClientInfo, Event};
 pub use io::{
-    Call, CallId, CmdId, CodeRequest, EventInterest, Input, LoginConfig, Output, PageCommand, PageEvent, PageResult, Reply,
+    Call, CallId, CmdId, CodeRequest, EventInterest, Input, LoginConfig, MissingInternal, Output, PageCommand, PageEvent, PageResult, Reply,
     ShutdownReason, Timer,
 };
 pub use machine::Session;

@@ -20,13 +20,13 @@ async function addParticipants(groupId, participantIds, sleepMs) {
     419: "The participant can't be added because the group is full",
   };
   const groupWid = M.WidFactory.createWid(groupId);
-  const group = M.Collections.Chat.get(groupWid) || (await M.Collections.Chat.find(groupWid));
-  await window.require('WAWebGroupQueryJob').queryAndUpdateGroupMetadataById({ id: groupId });
+  const group = need('WAWebCollections', 'Chat').Chat.get(groupWid) || (await need('WAWebCollections', 'Chat').Chat.find(groupWid));
+  await need('WAWebGroupQueryJob', 'queryAndUpdateGroupMetadataById').queryAndUpdateGroupMetadataById({ id: groupId });
   const members = group.groupMetadata?.participants.serialize();
   if (!members) return codes.isGroupEmpty;
   if (!group.iAmAdmin()) return codes.iAmNotAdmin;
-  const ApiContact = window.require('WAWebApiContact');
-  const toJid = window.require('WAWebWidToJid');
+  const ApiContact = need('WAWebApiContact', 'getPhoneNumber');
+  const toJid = need('WAWebWidToJid', 'widToUserJid', 'widToGroupJid');
   const result = {};
   for (const [index, participantId] of participantIds.entries()) {
     let wid = M.WidFactory.createWid(participantId);
@@ -37,13 +37,15 @@ async function addParticipants(groupId, participantIds, sleepMs) {
       result[id] = { code: 409, message: codes[409], isInviteV4Sent: false };
       continue;
     }
-    if (!(await window.require('WAWebQueryExistsJob').queryWidExists(wid))?.wid) {
+    if (!(await need('WAWebQueryExistsJob', 'queryWidExists').queryWidExists(wid))?.wid) {
       result[id] = { code: 404, message: codes[404], isInviteV4Sent: false };
       continue;
     }
     let code = 400;
+    // Looked up outside the try: a missing RPC is ERR_PAGE_CHANGED, not a refusal.
+    const { sendAddParticipantsRPC } = need('WASmaxGroupsAddParticipantsRPC', 'sendAddParticipantsRPC');
     try {
-      const rpc = await window.require('WASmaxGroupsAddParticipantsRPC').sendAddParticipantsRPC({
+      const rpc = await sendAddParticipantsRPC({
         participantArgs: [{ participantJid: toJid.widToUserJid(wid) }],
         iqTo: toJid.widToGroupJid(groupWid),
       });

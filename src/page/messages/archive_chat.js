@@ -3,6 +3,6 @@
 async function archiveChat(chatId, archive) {
   const M = accountModels();
   const chat = await M.findChat(chatId);
-  await window.require('WAWebCmd').Cmd.archiveChat(chat, archive);
+  await need('WAWebCmd', 'Cmd.archiveChat').Cmd.archiveChat(chat, archive);
   return archive;
 }

@@ -10,15 +10,16 @@
 // gives no LID for it (not on WhatsApp).
 async function blockContact(contactId, block) {
   const M = accountModels();
+  need('WAWebCollections', 'Contact', 'Blocklist');
   const contact = await M.Collections.Contact.find(M.WidFactory.createWid(contactId));
-  const Api = window.require('WAWebApiContact');
+  const Api = need('WAWebApiContact', 'getAlternateUserWid');
   let lid = contact.id.isLid() ? contact.id : Api.getAlternateUserWid(contact.id);
   if (!lid && !contact.id.isLid()) {
-    await window.require('WAWebQueryExistsJob').queryWidExists(contact.id);
+    await need('WAWebQueryExistsJob', 'queryWidExists').queryWidExists(contact.id);
     lid = Api.getAlternateUserWid(contact.id);
   }
   if (!lid) return { error: 'no-lid' };
-  const action = window.require('WAWebBlockContactAction');
+  const action = need('WAWebBlockContactAction', 'blockContact', 'unblockContact');
   if (block) {
     await action.blockContact({ contact: { id: lid, isContactBlocked: false, phoneNumber: null }, blockEntryPoint: 'ChatListBlock' });
   } else {

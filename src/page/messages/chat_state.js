@@ -3,7 +3,7 @@
 async function chatState(chatId, state) {
   const M = accountModels();
   const wid = M.WidFactory.createWid(chatId);
-  const bridge = window.require('WAWebChatStateBridge');
+  const bridge = need('WAWebChatStateBridge', 'sendChatStateComposing', 'sendChatStateRecording', 'sendChatStatePaused');
   if (state === 'typing') await bridge.sendChatStateComposing(wid);
   else if (state === 'recording') await bridge.sendChatStateRecording(wid);
   else await bridge.sendChatStatePaused(wid);

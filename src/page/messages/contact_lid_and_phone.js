@@ -5,8 +5,8 @@
 // which WAWebApiContact is asked again. Returns [{ lid, pn }] (wid texts or null).
 async function contactLidAndPhone(userIds) {
   const M = accountModels();
-  const Api = window.require('WAWebApiContact');
-  const exists = async (wid) => Boolean((await window.require('WAWebQueryExistsJob').queryWidExists(wid))?.wid);
+  const Api = need('WAWebApiContact', 'getCurrentLid', 'getPhoneNumber');
+  const exists = async (wid) => Boolean((await need('WAWebQueryExistsJob', 'queryWidExists').queryWidExists(wid))?.wid);
   const one = async (userId) => {
     const wid = M.WidFactory.createWid(userId);
     const isLid = wid.server === 'lid';

@@ -1,4 +1,4 @@
 // client.getCountryCode(number): the country calling code (WAPhoneFindCC.findCC).
 function countryCode(digits) {
-  return String(window.require('WAPhoneFindCC').findCC(digits));
+  return String(need('WAPhoneFindCC', 'findCC').findCC(digits));
 }

@@ -15,12 +15,14 @@ async function createGroup(title, participants, options) {
   const failed = [];
   for (const participant of participants) {
     const wid = M.WidFactory.createWid(participant);
-    if ((await window.require('WAWebQueryExistsJob').queryWidExists(wid))?.wid) wids.push({ phoneNumber: wid });
+    if ((await need('WAWebQueryExistsJob', 'queryWidExists').queryWidExists(wid))?.wid) wids.push({ phoneNumber: wid });
     else failed.push(participant);
   }
   let created;
+  // Looked up outside the try: a missing job is ERR_PAGE_CHANGED, not a refusal.
+  const { createGroup: create } = need('WAWebGroupCreateJob', 'createGroup');
   try {
-    created = await window.require('WAWebGroupCreateJob').createGroup(
+    created = await create(
       {
         addressingModeOverride: 'lid',
         memberAddMode: options.memberAddMode ?? false,
@@ -37,7 +39,7 @@ async function createGroup(title, participants, options) {
     return 'CreateGroupError: An unknown error occupied while creating a group';
   }
   const result = {};
-  const ApiContact = window.require('WAWebApiContact');
+  const ApiContact = need('WAWebApiContact', 'getPhoneNumber');
   for (const participant of created.participants) {
     const wid = participant.wid.server === 'lid' ? ApiContact.getPhoneNumber(participant.wid) || participant.wid : participant.wid;
     const statusCode = participant.error || 200;

@@ -5,10 +5,10 @@ async function deleteMessage(messageId, everyone, clearMedia) {
   const M = accountModels();
   const msg = await M.findMessage(messageId);
   if (!msg) return null;
-  const chat = M.Collections.Chat.get(msg.id.remote) || (await M.Collections.Chat.find(msg.id.remote));
-  const capability = window.require('WAWebMsgActionCapability');
+  const chat = need('WAWebCollections', 'Chat').Chat.get(msg.id.remote) || (await need('WAWebCollections', 'Chat').Chat.find(msg.id.remote));
+  const capability = need('WAWebMsgActionCapability', 'canSenderRevokeMsg', 'canAdminRevokeMsg');
   const canRevoke = capability.canSenderRevokeMsg(msg) || capability.canAdminRevokeMsg(msg);
-  const { Cmd } = window.require('WAWebCmd');
+  const { Cmd } = need('WAWebCmd', 'Cmd.sendRevokeMsgs', 'Cmd.sendDeleteMsgs');
   if (everyone && canRevoke) {
     await Cmd.sendRevokeMsgs(chat, { list: [msg], type: 'message' }, { clearMedia });
   } else {

@@ -21,7 +21,7 @@ async function downloadMedia(messageId) {
   };
   let buffer;
   try {
-    buffer = await window.require('WAWebDownloadManager').downloadManager.downloadAndMaybeDecrypt({
+    buffer = await need('WAWebDownloadManager', 'downloadManager.downloadAndMaybeDecrypt').downloadManager.downloadAndMaybeDecrypt({
       directPath: msg.directPath,
       encFilehash: msg.encFilehash,
       filehash: msg.filehash,

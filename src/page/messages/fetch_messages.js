@@ -8,7 +8,7 @@ async function fetchMessages(chatId, limit, fromMe) {
   let msgs = chat.msgs.getModelsArray().filter(keep);
   if (limit !== null) {
     while (msgs.length < limit) {
-      const earlier = await window.require('WAWebChatLoadMessages').loadEarlierMsgs({ chat });
+      const earlier = await need('WAWebChatLoadMessages', 'loadEarlierMsgs').loadEarlierMsgs({ chat });
       if (!earlier || !earlier.length) break;
       msgs = [...earlier.filter(keep), ...msgs];
     }

@@ -1,4 +1,4 @@
 // client.getFormattedNumber(number): WhatsApp Web's own formatting (WAWebPhoneUtils).
 function formattedNumber(digits) {
-  return String(window.require('WAWebPhoneUtils').formattedPhoneNumber(`${digits}@s.whatsapp.net`));
+  return String(need('WAWebPhoneUtils', 'formattedPhoneNumber').formattedPhoneNumber(`${digits}@s.whatsapp.net`));
 }

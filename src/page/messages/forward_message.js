@@ -5,7 +5,7 @@ async function forwardMessage(messageId, chatId) {
   const msg = await M.findMessage(messageId);
   if (!msg) return null;
   const chat = await M.findChat(chatId);
-  await window.require('WAWebChatForwardMessage').forwardMessages({
+  await need('WAWebChatForwardMessage', 'forwardMessages').forwardMessages({
     chat,
     msgs: [msg],
     multicast: true,

@@ -2,6 +2,6 @@
 // (whatsapp-web.js: WWebJS.getContact).
 async function getContact(contactId) {
   const M = accountModels();
-  const contact = await M.Collections.Contact.find(M.WidFactory.createWid(contactId));
+  const contact = await need('WAWebCollections', 'Contact').Contact.find(M.WidFactory.createWid(contactId));
   return M.contact(contact);
 }

@@ -4,6 +4,6 @@ async function getQuotedMessage(messageId) {
   const M = accountModels();
   const found = await M.findMessage(messageId);
   if (!found) return null;
-  const quoted = window.require('WAWebQuotedMsgModelUtils').getQuotedMsgObj(found);
+  const quoted = need('WAWebQuotedMsgModelUtils', 'getQuotedMsgObj').getQuotedMsgObj(found);
   return quoted ? M.message(quoted) : null;
 }

@@ -4,7 +4,7 @@
 async function getInviteCode(groupId) {
   let answer;
   try {
-    answer = await window.require('WAWebMexFetchGroupInviteCodeJob').fetchMexGroupInviteCode(groupId);
+    answer = await need('WAWebMexFetchGroupInviteCodeJob', 'fetchMexGroupInviteCode').fetchMexGroupInviteCode(groupId);
   } catch (error) {
     if (error && error.name === 'ServerStatusCodeError') return null;
     throw error;

@@ -3,6 +3,6 @@
 async function leaveGroup(groupId) {
   const M = accountModels();
   const chat = await M.findChat(groupId);
-  await window.require('WAWebExitGroupAction').sendExitGroup(chat);
+  await need('WAWebExitGroupAction', 'sendExitGroup').sendExitGroup(chat);
   return null;
 }

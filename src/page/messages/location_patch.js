@@ -7,10 +7,11 @@
 // does; only sending locations then suffers. Returns how many functions were patched.
 function patchLocation() {
   const MARK = '__wwrsLocationPatch';
-  const wrap = (moduleName, name, replace) => {
+  // `find`: the module, by need() (src/page/need.js), so the table of internals knows it.
+  const wrap = (find, name, replace) => {
     let module;
     try {
-      module = window.require(moduleName);
+      module = find();
     } catch {
       return 0;
     }
@@ -32,7 +33,7 @@ function patchLocation() {
     return 1;
   };
   return (
-    wrap('WAWebBackendJobsCommon', 'mediaTypeFromProtobuf', (proto) => (proto.locationMessage ? null : undefined)) +
-    wrap('WAWebE2EProtoUtils', 'typeAttributeFromProtobuf', (proto) => (proto.locationMessage || proto.groupInviteMessage ? 'text' : undefined))
+    wrap(() => need('WAWebBackendJobsCommon', 'mediaTypeFromProtobuf'), 'mediaTypeFromProtobuf', (proto) => (proto.locationMessage ? null : undefined)) +
+    wrap(() => need('WAWebE2EProtoUtils', 'typeAttributeFromProtobuf'), 'typeAttributeFromProtobuf', (proto) => (proto.locationMessage || proto.groupInviteMessage ? 'text' : undefined))
   );
 }

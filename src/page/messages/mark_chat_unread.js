@@ -2,6 +2,6 @@
 async function markChatUnread(chatId) {
   const M = accountModels();
   const chat = await M.findChat(chatId);
-  await window.require('WAWebCmd').Cmd.markChatUnread(chat, true);
+  await need('WAWebCmd', 'Cmd.markChatUnread').Cmd.markChatUnread(chat, true);
   return null;
 }

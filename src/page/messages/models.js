@@ -3,8 +3,8 @@
 // way whatsapp-web.js 1.34.7 reads them (src/util/Injected/Utils.js getMessageModel,
 // getChatModel, getContactModel, getChat). Rust checks every record it gets.
 function accountModels() {
-  const Collections = window.require('WAWebCollections');
-  const WidFactory = window.require('WAWebWidFactory');
+  const Collections = need('WAWebCollections');
+  const WidFactory = need('WAWebWidFactory', 'createWid');
   // A wid (or key) as its `user@server` text.
   const text = (w) => (w == null ? null : typeof w === 'string' ? w : String(w._serialized ?? w));
 
@@ -19,7 +19,7 @@ function accountModels() {
 
   const message = (model) => {
     const m = model.serialize();
-    const { findLinks } = window.require('WALinkify');
+    const { findLinks } = need('WALinkify', 'findLinks');
     const found = findLinks(model.mediaObject ? model.caption : model.body) || [];
     return {
       id: key(m.id),
@@ -57,7 +57,7 @@ function accountModels() {
   };
 
   const findMessage = async (id) =>
-    Collections.Msg.get(id) || (await Collections.Msg.getMessagesById([id]))?.messages?.[0] || null;
+    need('WAWebCollections', 'Msg').Msg.get(id) || (await Collections.Msg.getMessagesById([id]))?.messages?.[0] || null;
 
   const chat = async (model) => {
     const c = model.serialize();
@@ -71,7 +71,7 @@ function accountModels() {
       // As whatsapp-web.js's getChatModel: refresh the metadata, participants as phone numbers.
       const metadata = Collections.GroupMetadata || Collections.WAWebGroupMetadataCollection;
       await metadata.update(WidFactory.createWid(text(c.id)));
-      const { toPn } = window.require('WAWebLidMigrationUtils');
+      const { toPn } = need('WAWebLidMigrationUtils', 'toPn');
       const g = model.groupMetadata.serialize();
       group = {
         owner: g.owner ? text(g.owner) : null,
@@ -107,12 +107,12 @@ function accountModels() {
   // the LID, as whatsapp-web.js main's enforceLidAndPnRetrieval does (Injected/Utils.js:1705-1711).
   const findChat = async (chatId) => {
     const wid = WidFactory.createWid(chatId);
-    if (wid.server === 'c.us' && !Collections.Chat.get(wid) && !window.require('WAWebApiContact').getCurrentLid(wid)) {
-      await window.require('WAWebQueryExistsJob').queryWidExists(wid);
+    if (wid.server === 'c.us' && !need('WAWebCollections', 'Chat').Chat.get(wid) && !need('WAWebApiContact', 'getCurrentLid').getCurrentLid(wid)) {
+      await need('WAWebQueryExistsJob', 'queryWidExists').queryWidExists(wid);
     }
     return (
-      Collections.Chat.get(wid) ||
-      (await window.require('WAWebFindChatAction').findOrCreateLatestChat(wid))?.chat ||
+      need('WAWebCollections', 'Chat').Chat.get(wid) ||
+      (await need('WAWebFindChatAction', 'findOrCreateLatestChat').findOrCreateLatestChat(wid))?.chat ||
       null
     );
   };
@@ -121,13 +121,13 @@ function accountModels() {
   // named by its phone number where the page knows it, and blocked when its other id is.
   const contact = (model) => {
     const c = model.serialize();
-    const get = window.require('WAWebContactGetters');
-    const wid = WidFactory.createWidFromWidLike(model.id);
+    const get = need('WAWebContactGetters', 'getUserid', 'getName', 'getPushname', 'getShortName', 'getIsEnterprise', 'getIsMe', 'getIsUser', 'getIsGroup', 'getIsWAContact', 'getVerifiedName', 'getVerifiedLevel', 'getStatusMute');
+    const wid = need('WAWebWidFactory', 'createWidFromWidLike').createWidFromWidLike(model.id);
     const phone = wid.isLid() && model.phoneNumber ? model.phoneNumber : null;
     let blocked = Boolean(model.isContactBlocked);
     if (!blocked) {
-      const alt = window.require('WAWebApiContact').getAlternateUserWid(wid);
-      blocked = Boolean(alt && Collections.Blocklist.get(alt));
+      const alt = need('WAWebApiContact', 'getAlternateUserWid').getAlternateUserWid(wid);
+      blocked = Boolean(alt && need('WAWebCollections', 'Blocklist').Blocklist.get(alt));
     }
     return {
       id: text(phone || c.id),
@@ -141,7 +141,7 @@ function accountModels() {
       isUser: Boolean(get.getIsUser(model)),
       isGroup: Boolean(get.getIsGroup(model)),
       isWAContact: Boolean(get.getIsWAContact(model)),
-      isMyContact: Boolean(window.require('WAWebFrontendContactGetters').getIsMyContact(model)),
+      isMyContact: Boolean(need('WAWebFrontendContactGetters', 'getIsMyContact').getIsMyContact(model)),
       isBlocked: blocked,
       verifiedName: get.getVerifiedName(model) ?? null,
       verifiedLevel: get.getVerifiedLevel(model) ?? null,

@@ -2,7 +2,7 @@
 // (WAWebQueryExistsJob.queryWidExists, as in whatsapp-web.js). Returns the wid text or null.
 async function numberId(userId) {
   const M = accountModels();
-  const result = await window.require('WAWebQueryExistsJob').queryWidExists(M.WidFactory.createWid(userId));
+  const result = await need('WAWebQueryExistsJob', 'queryWidExists').queryWidExists(M.WidFactory.createWid(userId));
   if (!result || result.wid === undefined) return null;
   return M.text(result.wid);
 }

@@ -6,9 +6,9 @@ async function pinChat(chatId, pin) {
   if (Boolean(chat.pin) === pin) return pin;
   if (pin) {
     const MAX_PIN_COUNT = 3;
-    const chats = M.Collections.Chat.getModelsArray();
+    const chats = need('WAWebCollections', 'Chat').Chat.getModelsArray();
     if (chats.filter((c) => c.pin).length >= MAX_PIN_COUNT) return false;
   }
-  await window.require('WAWebCmd').Cmd.pinChat(chat, pin);
+  await need('WAWebCmd', 'Cmd.pinChat').Cmd.pinChat(chat, pin);
   return pin;
 }

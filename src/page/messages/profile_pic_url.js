@@ -5,7 +5,7 @@ async function profilePicUrl(contactId) {
   const M = accountModels();
   const chat = await M.findChat(contactId);
   try {
-    const picture = await window.require('WAWebContactProfilePicThumbBridge').requestProfilePicFromServer(chat);
+    const picture = await need('WAWebContactProfilePicThumbBridge', 'requestProfilePicFromServer').requestProfilePicFromServer(chat);
     return picture && typeof picture.eurl === 'string' ? picture.eurl : null;
   } catch (error) {
     if (error && error.name === 'ServerStatusCodeError') return null;

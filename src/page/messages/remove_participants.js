@@ -6,14 +6,14 @@
 async function removeParticipants(groupId, participantIds) {
   const M = accountModels();
   const chat = await M.findChat(groupId);
-  const ApiContact = window.require('WAWebApiContact');
+  const ApiContact = need('WAWebApiContact', 'getCurrentLid', 'getPhoneNumber');
   const lidAndPhone = async (id) => {
     const wid = M.WidFactory.createWid(id);
     const isLid = wid.server === 'lid';
     let lid = isLid ? wid : ApiContact.getCurrentLid(wid);
     let phone = isLid ? ApiContact.getPhoneNumber(wid) : wid;
     if ((!isLid && !lid) || (isLid && !phone)) {
-      if (!(await window.require('WAWebQueryExistsJob').queryWidExists(wid))?.wid) return {};
+      if (!(await need('WAWebQueryExistsJob', 'queryWidExists').queryWidExists(wid))?.wid) return {};
       if (!isLid) lid = ApiContact.getCurrentLid(wid);
       else phone = ApiContact.getPhoneNumber(wid);
     }
@@ -25,6 +25,6 @@ async function removeParticipants(groupId, participantIds) {
     const participant = chat.groupMetadata.participants.get(lid?._serialized) || chat.groupMetadata.participants.get(phone?._serialized);
     if (participant) found.push(participant);
   }
-  await window.require('WAWebModifyParticipantsGroupAction').removeParticipants(chat, found);
+  await need('WAWebModifyParticipantsGroupAction', 'removeParticipants').removeParticipants(chat, found);
   return { status: 200 };
 }

@@ -12,11 +12,11 @@ async function sendMessage(chatId, content, options) {
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     const file = new File([bytes], filename || 'file', { type: mimetype, lastModified: Date.now() });
-    const OpaqueData = window.require('WAWebMediaOpaqueData');
+    const OpaqueData = need('WAWebMediaOpaqueData', 'createFromData');
     const opaque = await OpaqueData.createFromData(file, mimetype);
-    const mediaData = await window.require('WAWebPrepRawMedia').prepRawMedia(opaque, { asDocument }).waitForPrep();
-    const mediaObject = window.require('WAWebMediaStorage').getOrCreateMediaObject(mediaData.filehash);
-    const MediaTypes = window.require('WAWebMmsMediaTypes');
+    const mediaData = await need('WAWebPrepRawMedia', 'prepRawMedia').prepRawMedia(opaque, { asDocument }).waitForPrep();
+    const mediaObject = need('WAWebMediaStorage', 'getOrCreateMediaObject').getOrCreateMediaObject(mediaData.filehash);
+    const MediaTypes = need('WAWebMmsMediaTypes', 'msgToMediaType', 'castToV4');
     const mediaType = MediaTypes.msgToMediaType({ type: mediaData.type, isGif: mediaData.isGif, isNewsletter: false });
     if (!mediaData.filehash) throw new Error('media-fault: sendToChat filehash undefined');
     if (!(mediaData.mediaBlob instanceof OpaqueData)) {
@@ -25,10 +25,10 @@ async function sendMessage(chatId, content, options) {
     mediaData.renderableUrl = mediaData.mediaBlob.url();
     mediaObject.consolidate(mediaData.toJSON());
     mediaData.mediaBlob.autorelease();
-    if (window.require('WAWebMediaDataUtils').shouldUseMediaCache(MediaTypes.castToV4(mediaObject.type)) && mediaData.mediaBlob instanceof OpaqueData) {
-      window.require('WAWebMediaInMemoryBlobCache').InMemoryMediaBlobCache.put(mediaObject.filehash, mediaData.mediaBlob.formData());
+    if (need('WAWebMediaDataUtils', 'shouldUseMediaCache').shouldUseMediaCache(MediaTypes.castToV4(mediaObject.type)) && mediaData.mediaBlob instanceof OpaqueData) {
+      need('WAWebMediaInMemoryBlobCache', 'InMemoryMediaBlobCache.put').InMemoryMediaBlobCache.put(mediaObject.filehash, mediaData.mediaBlob.formData());
     }
-    const { mediaEntry } = await window.require('WAWebMediaMmsV4Upload').uploadMedia({ mimetype: mediaData.mimetype, mediaObject, mediaType });
+    const { mediaEntry } = await need('WAWebMediaMmsV4Upload', 'uploadMedia').uploadMedia({ mimetype: mediaData.mimetype, mediaObject, mediaType });
     if (!mediaEntry) throw new Error('upload failed: media entry was not created');
     mediaData.set({
       clientUrl: mediaEntry.mmsUrl,
@@ -48,12 +48,13 @@ async function sendMessage(chatId, content, options) {
   }
 
   const M = accountModels();
+  need('WAWebCollections', 'Msg');
   const chat = await M.findChat(chatId);
   if (!chat) return { message: null };
   if (options.sendSeen) {
-    const Stream = window.require('WAWebStreamModel').Stream;
+    const Stream = need('WAWebStreamModel', 'Stream').Stream;
     Stream.markAvailable();
-    await window.require('WAWebUpdateUnreadChatAction').sendSeen({ chat, threadId: undefined });
+    await need('WAWebUpdateUnreadChatAction', 'sendSeen').sendSeen({ chat, threadId: undefined });
     Stream.markUnavailable();
   }
 
@@ -73,7 +74,7 @@ async function sendMessage(chatId, content, options) {
   let location = {};
   if (options.location) {
     let { latitude, longitude, description, url } = options.location;
-    url = window.require('WALinkify').findLink(url)?.href;
+    url = need('WALinkify', 'findLink').findLink(url)?.href;
     if (url && !description) description = url;
     location = { type: 'location', loc: description, lat: latitude, lng: longitude, clientUrl: url };
   }
@@ -82,7 +83,7 @@ async function sendMessage(chatId, content, options) {
   if (options.quotedMessageId) {
     const target = await M.findMessage(options.quotedMessageId);
     if (target) {
-      if (window.require('WAWebMsgReply').canReplyMsg(target.unsafe())) quoted = target.msgContextInfo(chat);
+      if (need('WAWebMsgReply', 'canReplyMsg').canReplyMsg(target.unsafe())) quoted = target.msgContextInfo(chat);
     } else if (!options.ignoreQuoteErrors) {
       return { error: 'quoted-not-found' };
     }
@@ -90,14 +91,14 @@ async function sendMessage(chatId, content, options) {
 
   let preview = {};
   if (options.linkPreview && !options.media) {
-    const link = window.require('WALinkify').findLink(content);
+    const link = need('WALinkify', 'findLink').findLink(content);
     if (link) {
-      const found = await window.require('WAWebLinkPreviewChatAction').getLinkPreview(link);
+      const found = await need('WAWebLinkPreviewChatAction', 'getLinkPreview').getLinkPreview(link);
       if (found && found.data) preview = { ...found.data, preview: true, subtype: 'url' };
     }
   }
 
-  const MeUser = window.require('WAWebUserPrefsMeUser');
+  const MeUser = need('WAWebUserPrefsMeUser', 'getMaybeMePnUser', 'getMaybeMeLidUser');
   let from = chat.id.isLid() ? MeUser.getMaybeMeLidUser() : MeUser.getMaybeMePnUser();
   // In a group the sender is the key's participant (LID or phone number, as the group addresses).
   let participant;
@@ -105,7 +106,7 @@ async function sendMessage(chatId, content, options) {
     from = chat.groupMetadata && chat.groupMetadata.isLidAddressingMode ? MeUser.getMaybeMeLidUser() : MeUser.getMaybeMePnUser();
     participant = M.WidFactory.asUserWidOrThrow(from);
   }
-  const MsgKey = window.require('WAWebMsgKey');
+  const MsgKey = need('WAWebMsgKey', 'newId');
   const key = new MsgKey({ from, to: chat.id, id: await MsgKey.newId(), participant, selfDir: 'out' });
   const message = {
     mentionedJidList: options.mentions.map((id) => M.WidFactory.createWid(id)),
@@ -121,12 +122,12 @@ async function sendMessage(chatId, content, options) {
     isNewMsg: true,
     type: 'chat',
     isCaptionByUser,
-    ...window.require('WAWebGetEphemeralFieldsMsgActionsUtils').getEphemeralFields(chat),
+    ...need('WAWebGetEphemeralFieldsMsgActionsUtils', 'getEphemeralFields').getEphemeralFields(chat),
     ...media,
     ...quoted,
     ...location,
   };
-  const [added] = window.require('WAWebSendMsgChatAction').addAndSendMsgToChat(chat, message);
+  const [added] = need('WAWebSendMsgChatAction', 'addAndSendMsgToChat').addAndSendMsgToChat(chat, message);
   await added;
   const sent = M.Collections.Msg.get(key._serialized);
   return { message: sent ? M.message(sent) : null };

@@ -4,6 +4,6 @@ async function sendReaction(messageId, reaction) {
   const M = accountModels();
   const msg = await M.findMessage(messageId);
   if (!msg) return null;
-  await window.require('WAWebSendReactionMsgAction').sendReactionToMsg(msg, reaction);
+  await need('WAWebSendReactionMsgAction', 'sendReactionToMsg').sendReactionToMsg(msg, reaction);
   return null;
 }

@@ -3,9 +3,9 @@ async function sendSeen(chatId) {
   const M = accountModels();
   const chat = await M.findChat(chatId);
   if (!chat) return false;
-  const Stream = window.require('WAWebStreamModel').Stream;
+  const Stream = need('WAWebStreamModel', 'Stream').Stream;
   Stream.markAvailable();
-  await window.require('WAWebUpdateUnreadChatAction').sendSeen({ chat, threadId: undefined });
+  await need('WAWebUpdateUnreadChatAction', 'sendSeen').sendSeen({ chat, threadId: undefined });
   Stream.markUnavailable();
   return true;
 }

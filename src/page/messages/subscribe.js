@@ -14,7 +14,7 @@ function subscribe(bindingName, interest) {
   }
   const state = { interest: wanted };
   window.__wwrsMessages = state;
-  const Msg = M.Collections.Msg;
+  const Msg = need('WAWebCollections', 'Msg').Msg;
   // Every callback goes through one chain, so that they leave in the order the page saw them
   // even when one needs an asynchronous read first (a chat: its last message, group metadata).
   let chain = Promise.resolve();
@@ -59,8 +59,8 @@ function subscribe(bindingName, interest) {
       if (!models.length) return;
       try {
         // whatsapp-web.js turns the placeholder resend on; here only once it is needed.
-        window.require('WAWebSyncGatingUtils').isPlaceholderMessageResendEnabled = () => true;
-        const resend = window.require('WAWebNonMessageDataRequestPlaceholderMessageResendUtils');
+        need('WAWebSyncGatingUtils', 'isPlaceholderMessageResendEnabled').isPlaceholderMessageResendEnabled = () => true;
+        const resend = need('WAWebNonMessageDataRequestPlaceholderMessageResendUtils', 'handlePlaceholderMsgsSeen');
         Promise.resolve(resend.handlePlaceholderMsgsSeen(models, true)).catch((error) => console.error('whatsapp-web-rs: a resend request failed', error));
       } catch (error) {
         console.error('whatsapp-web-rs: a resend could not be requested', error);
@@ -115,7 +115,7 @@ function subscribe(bindingName, interest) {
   });
   // Archived or unarchived, here or on another device; unread counts (whatsapp-web.js: Chat
   // 'change:archive' and 'change:unreadCount', src/Client.js:1103-1109, 1164-1166).
-  const Chat = M.Collections.Chat;
+  const Chat = need('WAWebCollections', 'Chat').Chat;
   Chat.on('change:archive', (model, now, before) => forwardChat('archive', model, { now: Boolean(now), before: Boolean(before) }));
   // The chat is read only while someone listens: that costs a chat read on every incoming
   // message. Otherwise only its id goes, so that a listener added meanwhile (the client tells
@@ -131,7 +131,11 @@ function subscribe(bindingName, interest) {
   };
   // Reactions are rows of the reaction table: wrap its bulkUpsert, as whatsapp-web.js does
   // (src/Client.js:1168-1194 through WWebJS.injectToFunction), calling the original after.
-  const table = window.require('WAWebAddonReactionTableMode').reactionTableMode;
+  // Without the table only message_reaction is lost (the warning after `ready` names it).
+  let table = {};
+  try {
+    table = need('WAWebAddonReactionTableMode', 'reactionTableMode').reactionTableMode;
+  } catch (_) {}
   const original = table.bulkUpsert;
   if (typeof original === 'function') {
     table.bulkUpsert = function (rows, ...rest) {

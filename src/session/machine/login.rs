@@ -24,6 +24,7 @@ impl Session {
                     self.arm_auth_timeout();
                 }
             }
+            PageEvent::Loaded => self.on_loaded(),
             PageEvent::Version { version, had_session } => {
                 self.web_version = Some(version.clone());
                 if self.phase == Phase::Launching {
@@ -34,6 +35,7 @@ impl Session {
                     self.restoring = had_session;
                     self.last_attach_error = None;
                     self.start_attach();
+                    self.run_waiting_support_calls();
                 }
             }
             PageEvent::State(state) => self.on_socket_state(state),
@@ -122,6 +124,7 @@ impl Session {
         self.last_progress = None;
         self.socket_state = None;
         self.synced_early = false;
+        self.loaded = false;
         self.phase = Phase::Loading;
         self.arm_auth_timeout();
     }

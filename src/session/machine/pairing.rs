@@ -143,12 +143,23 @@ impl Session {
     /// A code request failed: tell the caller (or, for a refresh, emit
     /// `code_error`), then go back to QR so the user still has a way in.
     pub(super) fn code_failed(&mut self, call: Option<CallId>, err: ClientError) {
+        let err = err.with_web_version(self.web_version.as_deref());
         match call {
             Some(call) => self.reply(call, Err(err.clone())),
             None => self.out.push(Output::Emit(Event::CodeError { code: err.code(), message: err.to_string() })),
         }
         if matches!(err, ClientError::PageNavigated | ClientError::BrowserClosed(_)) {
             return; // the reload / shutdown path takes over
+        }
+        if matches!(err, ClientError::PageChanged { .. }) {
+            // Pairing codes are not on this page, and nothing was changed in it
+            // (need() looks everything up first): show its QR as it is.
+            self.generation += 1;
+            let read = self.cmd();
+            self.phase = Phase::Unpaired { mode: Mode::Qr, busy: None, initial_read: Some(read) };
+            self.out.push(Output::Run(read, PageCommand::ReadQr));
+            self.pump();
+            return;
         }
         self.start_restore(None);
     }

@@ -3,6 +3,7 @@
 //! session's life (`lifecycle.rs`).
 
 mod lifecycle;
+mod page_changes;
 mod pairing;
 
 use std::time::Duration;

@@ -1,0 +1,262 @@
+'use strict';
+// A page without some of WhatsApp Web's modules, as after an update that renamed them
+// (the simulator's missingModules): the client still logs in unless the QR itself needs
+// the module, the feature that needs it rejects with ERR_PAGE_CHANGED naming it,
+// getPageSupport() lists exactly what is missing, and a process warning says so once.
+const { test, describe, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { LocalAuth, MessageMedia } = require('..');
+const { TEST_ROOT, setup, waitFor, loginByQr, chromiumPidsUnder } = require('./helpers');
+const { peerSend } = require('./account-helpers');
+const { internals } = require('../src/page/internals.json');
+
+const PEER = '15557100001';
+const PEER_ID = `${PEER}@c.us`;
+const OTHER = '15557100002@c.us';
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** ERR_PAGE_CHANGED naming `internal` (the whole module or one of its members), with the page's version. */
+async function rejectsNaming(promise, internal) {
+  await assert.rejects(promise, (error) => {
+    assert.equal(error.code, 'ERR_PAGE_CHANGED', error.message);
+    assert.match(error.message, new RegExp(`\\b${internal.replace(/\$/g, '\\$')}(\\.[\\w$.]+)? is not on the page`));
+    assert.match(error.message, /WhatsApp Web 2\.3000\./);
+    return true;
+  });
+}
+
+/** The warnings (code WWRS_PAGE_CHANGED) the process emits from now on until `stop()`. */
+function pageWarnings() {
+  const seen = [];
+  const onWarning = (warning) => {
+    if (warning.code === 'WWRS_PAGE_CHANGED') seen.push(warning.message);
+  };
+  process.on('warning', onWarning);
+  const naming = (module) => seen.filter((m) => m.includes(` ${module};`));
+  // Resolves once a warning names `module` (at once if one did).
+  const until = (module) =>
+    naming(module).length ? Promise.resolve() : waitFor(process, 'warning', 20000, (w) => w.code === 'WWRS_PAGE_CHANGED' && w.message.includes(` ${module};`));
+  return { seen, naming, until, stop: () => process.off('warning', onWarning) };
+}
+
+// A message of the peer in the client's hands (the message events need the collections).
+async function peerMessage(ctx, client, body = 'hello') {
+  const received = waitFor(client, 'message', 20000, (m) => m.from === PEER_ID && m.body === body);
+  await peerSend(ctx.sim, { from: PEER, body });
+  return received;
+}
+
+async function ownGroup(client) {
+  const created = await client.createGroup('Degraded', [OTHER]);
+  return client.getChatById(created.gid._serialized);
+}
+
+// Each module outside the QR's and what shows it missing. `act` gets (client, ctx) and returns
+// the promise that must reject; none means the feature has no call (an event, the device name):
+// then the login going on, getPageSupport() and the warning are what a user sees.
+const CASES = [
+  { module: 'WAWebCmd', act: (c) => c.archiveChat(PEER_ID), prep: peerMessage },
+  { module: 'WAWebOfflineHandler' },
+  { module: 'WAWebMiscBrowserUtils', options: { deviceName: 'Box', browserName: 'Edge' } },
+  { module: 'WAWebAddonReactionTableMode' },
+  { module: 'WAWebAltDeviceLinkingApi', beforeLogin: (c) => c.requestPairingCode('15550100001') },
+  { module: 'WAWebLaunchSocketUtils', beforeLogin: (c) => c.requestPairingCode('15550100001') },
+  { module: 'WAWebUserPrefsMeUser', act: (c) => c.sendMessage(PEER_ID, 'hi') },
+  { module: 'WAWebCollections', act: (c) => c.getChats() },
+  { module: 'WAWebWidFactory', act: (c) => c.getChatById(PEER_ID) },
+  { module: 'WALinkify', act: (c) => c.sendMessage(PEER_ID, 'see https://example.com') },
+  { module: 'WAWebFindChatAction', act: (c) => c.getChatById('15557100099@c.us') },
+  { module: 'WAWebLidMigrationUtils', act: async (c) => ownGroup(c) },
+  { module: 'WAWebContactGetters', act: (c) => c.getContactById(PEER_ID), prep: peerMessage },
+  { module: 'WAWebFrontendContactGetters', act: (c) => c.getContactById(PEER_ID), prep: peerMessage },
+  { module: 'WAWebStreamModel', act: (c) => c.sendSeen(PEER_ID), prep: peerMessage },
+  { module: 'WAWebUpdateUnreadChatAction', act: (c) => c.sendSeen(PEER_ID), prep: peerMessage },
+  // Used only when WAWebMediaDataUtils says the blob should be cached (never on the simulator).
+  { module: 'WAWebMediaInMemoryBlobCache' },
+  ...['WAWebMediaOpaqueData', 'WAWebPrepRawMedia', 'WAWebMediaStorage', 'WAWebMmsMediaTypes', 'WAWebMediaDataUtils', 'WAWebMediaMmsV4Upload'].map(
+    (module) => ({ module, act: (c) => c.sendMessage(PEER_ID, new MessageMedia('image/png', PNG.toString('base64'), 'dot.png')) }),
+  ),
+  { module: 'WAWebMsgReply', act: async (c, ctx) => (await peerMessage(ctx, c)).reply('answer') },
+  { module: 'WAWebLinkPreviewChatAction', act: (c) => c.sendMessage(PEER_ID, 'see https://example.com') },
+  { module: 'WAWebMsgKey', act: (c) => c.sendMessage(PEER_ID, 'hi') },
+  { module: 'WAWebGetEphemeralFieldsMsgActionsUtils', act: (c) => c.sendMessage(PEER_ID, 'hi') },
+  { module: 'WAWebSendMsgChatAction', act: (c) => c.sendMessage(PEER_ID, 'hi') },
+  { module: 'WAWebChatLoadMessages', act: async (c, ctx) => (await (await peerMessage(ctx, c)).getChat()).fetchMessages({ limit: 1000 }) },
+  {
+    module: 'WAWebDownloadManager',
+    act: async (c, ctx) => {
+      const received = waitFor(c, 'message', 20000, (m) => m.from === PEER_ID && m.hasMedia);
+      await peerSend(ctx.sim, { from: PEER, media: { mimetype: 'image/png', data: PNG.toString('base64'), filename: 'dot.png' } });
+      return (await received).downloadMedia();
+    },
+  },
+  {
+    module: 'WAWebQuotedMsgModelUtils',
+    act: async (c, ctx) => {
+      const first = await peerMessage(ctx, c, 'first');
+      const quoting = waitFor(c, 'message', 20000, (m) => m.from === PEER_ID && m.body === 'second');
+      await peerSend(ctx.sim, { from: PEER, body: 'second', quotedId: first.id._serialized });
+      return (await quoting).getQuotedMessage();
+    },
+  },
+  { module: 'WAWebSendReactionMsgAction', act: async (c, ctx) => (await peerMessage(ctx, c)).react('👍') },
+  { module: 'WAWebMsgActionCapability', act: async (c, ctx) => (await peerMessage(ctx, c)).delete(true) },
+  { module: 'WAWebChatStateBridge', act: async (c, ctx) => (await (await peerMessage(ctx, c)).getChat()).sendStateTyping() },
+  { module: 'WAWebContactProfilePicThumbBridge', act: (c) => c.getProfilePicUrl(PEER_ID), prep: peerMessage },
+  { module: 'WAWebContactStatusBridge', act: async (c) => (await c.getContactById(PEER_ID)).getAbout(), prep: peerMessage },
+  { module: 'WAWebChatForwardMessage', act: async (c, ctx) => (await peerMessage(ctx, c)).forward(OTHER) },
+  { module: 'WAWebBlockContactUtils', act: async (c) => (await c.getContactById(PEER_ID)).block(), prep: peerMessage },
+  { module: 'WAWebBlockContactAction', act: async (c) => (await c.getContactById(PEER_ID)).block(), prep: peerMessage },
+  { module: 'WAWebQueryExistsJob', act: (c) => c.getNumberId(PEER) },
+  { module: 'WAWebPhoneUtils', act: (c) => c.getFormattedNumber(PEER) },
+  { module: 'WAPhoneFindCC', act: (c) => c.getCountryCode(PEER) },
+  { module: 'WAWebGroupCreateJob', act: (c) => c.createGroup('Degraded', [OTHER]) },
+  { module: 'WAWebApiContact', act: (c) => c.createGroup('Degraded', [OTHER]) },
+  { module: 'WAWebGroupQueryJob', act: async (c) => (await ownGroup(c)).addParticipants([PEER_ID]) },
+  { module: 'WAWebWidToJid', act: async (c) => (await ownGroup(c)).addParticipants([PEER_ID]) },
+  { module: 'WASmaxGroupsAddParticipantsRPC', act: async (c) => (await ownGroup(c)).addParticipants([PEER_ID]) },
+  { module: 'WAWebModifyParticipantsGroupAction', act: async (c) => (await ownGroup(c)).removeParticipants([OTHER]) },
+  { module: 'WAWebExitGroupAction', act: async (c) => (await ownGroup(c)).leave() },
+  { module: 'WAWebMexFetchGroupInviteCodeJob', act: async (c) => (await ownGroup(c)).getInviteCode() },
+  { module: 'WAWebGroupInviteJob', act: (c) => c.acceptInvite('AbCdEfGhIjK') },
+];
+
+// What the simulator's strict page knowingly does not define (simulator/README.md: used only
+// when WAWebMediaDataUtils says to cache, which it never does there). The real page has it.
+const SIM_ABSENT = ['WAWebMediaInMemoryBlobCache'];
+const sorted = (list) => [...list].sort();
+
+const LOGIN_MODULES = new Set(internals.filter((row) => row.login).map((row) => row.module));
+
+test('every module outside the QR is covered by a case here', () => {
+  const covered = new Set(CASES.map((c) => c.module));
+  const modules = [...new Set(internals.map((row) => row.module))].filter((m) => !LOGIN_MODULES.has(m));
+  // WAWebSocketModel and WAWebConnModel have members outside the QR, but the modules gate the login.
+  assert.deepEqual(modules.filter((m) => !covered.has(m)), []);
+});
+
+describe('a page without one module', () => {
+  let ctx;
+  before(async () => {
+    ctx = await setup();
+  });
+  after(() => ctx.close());
+
+  test('a full page lacks nothing (but what the simulator does not define) and warns about nothing else', async () => {
+    const warnings = pageWarnings();
+    try {
+      const client = ctx.client();
+      await loginByQr(ctx, client);
+      const support = await client.getPageSupport();
+      assert.equal(support.version, await client.getWWebVersion());
+      assert.deepEqual(sorted(support.missing.map((m) => m.internal)), sorted(SIM_ABSENT));
+      for (const absent of SIM_ABSENT) await warnings.until(absent);
+      await client.getState(); // a round trip after the check that follows ready
+      assert.equal(warnings.seen.length, SIM_ABSENT.length);
+      await client.destroy();
+    } finally {
+      warnings.stop();
+    }
+  });
+
+  for (const c of CASES) {
+    test(`${c.module}: the login goes on; ${c.act || c.beforeLogin ? 'its feature rejects with ERR_PAGE_CHANGED naming it' : 'getPageSupport() and a warning name it'}`, async () => {
+      await ctx.sim.configure({ missingModules: [c.module] });
+      const warnings = pageWarnings();
+      const client = ctx.client(c.options || {});
+      try {
+        if (c.beforeLogin) {
+          let latest = null;
+          client.on('qr', (qr) => (latest = qr));
+          const first = waitFor(client, 'qr');
+          await client.initialize();
+          await first;
+          await rejectsNaming(c.beforeLogin(client), c.module);
+          // The page's QR is still there to scan.
+          const ready = waitFor(client, 'ready', 30000);
+          const scan = await ctx.sim.phone.scan(latest);
+          assert.ok(scan.ok, scan.reason);
+          await ready;
+        } else {
+          await loginByQr(ctx, client);
+        }
+        const support = await client.getPageSupport();
+        assert.equal(support.version, await client.getWWebVersion());
+        const expectedMissing = sorted(new Set([c.module, ...SIM_ABSENT]));
+        assert.deepEqual(sorted(support.missing.map((m) => m.internal)), expectedMissing, 'exactly the removed module');
+        const expected = new Set(internals.filter((row) => row.module === c.module).flatMap((row) => row.features));
+        const found = support.missing.find((m) => m.internal === c.module);
+        assert.deepEqual(new Set(found.features), expected, 'the features of all its members');
+        if (c.prep) await c.prep(ctx, client);
+        if (c.act) await rejectsNaming(c.act(client, ctx), c.module);
+        await warnings.until(c.module);
+        assert.equal(warnings.naming(c.module).length, 1, 'one warning per missing internal');
+        for (const absent of SIM_ABSENT) await warnings.until(absent);
+        assert.equal(warnings.seen.length, expectedMissing.length, 'and none about anything else');
+      } finally {
+        warnings.stop();
+        await client.destroy();
+        await ctx.sim.configure({ missingModules: [] });
+      }
+    });
+  }
+});
+
+test('a module the QR needs that stays missing ends initialize() with ERR_PAGE_CHANGED naming it, and closes Chromium', async () => {
+  const ctx = await setup({ missingModules: ['WAWebConnModel'] });
+  const dataPath = fs.mkdtempSync(path.join(TEST_ROOT, 'login-module-'));
+  try {
+    // Far beyond the 30 s bound after the page's load: the error must be the page change, not the timeout.
+    const client = ctx.client({ authStrategy: new LocalAuth({ dataPath }), authTimeoutMs: 150000 });
+    const qrs = [];
+    client.on('qr', (qr) => qrs.push(qr));
+    await assert.rejects(client.initialize(), (error) => {
+      assert.equal(error.code, 'ERR_PAGE_CHANGED', error.message);
+      assert.match(error.message, /WAWebConnModel is not on the page/);
+      return true;
+    });
+    assert.deepEqual(qrs, []);
+    await client.destroy();
+    assert.deepEqual(chromiumPidsUnder(dataPath), [], 'no Chromium left behind');
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('pairWithPhoneNumber on a page without pairing codes: code_error names the module, then the page\'s QR logs in', async () => {
+  const ctx = await setup({ missingModules: ['WAWebAltDeviceLinkingApi'] });
+  try {
+    const client = ctx.client({ pairWithPhoneNumber: { phoneNumber: '15550100001', showNotification: true, intervalMs: 180000 } });
+    const codeError = waitFor(client, 'code_error');
+    const qr = waitFor(client, 'qr', 30000);
+    await client.initialize();
+    const { code, message } = await codeError;
+    assert.equal(code, 'ERR_PAGE_CHANGED');
+    assert.match(message, /WAWebAltDeviceLinkingApi is not on the page \(WhatsApp Web 2\.3000\./);
+    const ready = waitFor(client, 'ready', 30000);
+    const scan = await ctx.sim.phone.scan(await qr);
+    assert.ok(scan.ok, scan.reason);
+    await ready;
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('a page version that is not digits and dots logs in; getWWebVersion() and getPageSupport() give it', async () => {
+  const ctx = await setup({ version: '2.3000.0-beta' });
+  try {
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wwrs-cache-'));
+    const client = ctx.client({ webVersionCache: { type: 'local', path: cacheDir } });
+    await loginByQr(ctx, client);
+    assert.equal(await client.getWWebVersion(), '2.3000.0-beta');
+    assert.equal((await client.getPageSupport()).version, '2.3000.0-beta');
+    await client.destroy();
+    assert.deepEqual(fs.readdirSync(cacheDir), [], 'no cache file named after it');
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  } finally {
+    await ctx.close();
+  }
+});
