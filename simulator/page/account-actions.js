@@ -156,6 +156,19 @@
     };
     modules.WAWebMmsMediaTypes = { msgToMediaType: ({ type }) => type, castToV4: (type) => type };
     modules.WAWebMediaDataUtils = { shouldUseMediaCache: () => false };
+    // The in-memory cache of files to upload, by file hash (main 2dc9466 Injected/Utils.js:757-758
+    // puts a file there when shouldUseMediaCache says so; which media the real page caches is not
+    // known, and here none is, so it only ever holds what a client puts in it itself).
+    const cachedBlobs = new Map();
+    modules.WAWebMediaInMemoryBlobCache = {
+        InMemoryMediaBlobCache: {
+            put(filehash, blob) {
+                if (typeof filehash !== 'string' || !filehash) throw new TypeError('InMemoryMediaBlobCache.put: filehash must be a non-empty string');
+                cachedBlobs.set(filehash, blob);
+            },
+            get: (filehash) => cachedBlobs.get(filehash),
+        },
+    };
     // The upload: to the simulator's media server (WhatsApp Web encrypts and uploads to mmg).
     modules.WAWebMediaMmsV4Upload = {
         async uploadMedia({ mimetype, mediaObject }) {
