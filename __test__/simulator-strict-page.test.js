@@ -38,7 +38,6 @@ for (const realSequence of [false, true]) {
                 unknown: attempt(() => R('WAWebNoSuchModule')),
                 // Modules whatsapp-web.js patches that the simulator does not model.
                 poll: attempt(() => R('WAWebAddonPollVoteTableMode')),
-                proto: attempt(() => R('WAWebE2EProtoUtils')),
                 collections: Object.keys(R('WAWebCollections')).sort(),
                 label: attempt(() => R('WAWebCollections').Label),
                 labelCall: attempt(() => R('WAWebCollections').Label.getModelsArray()),
@@ -49,7 +48,6 @@ for (const realSequence of [false, true]) {
         assert.deepEqual(seen, {
             unknown: 'Error: Requiring unknown module "WAWebNoSuchModule"',
             poll: 'Error: Requiring unknown module "WAWebAddonPollVoteTableMode"',
-            proto: 'Error: Requiring unknown module "WAWebE2EProtoUtils"',
             collections: COLLECTIONS,
             label: 'undefined',
             labelCall: "TypeError: Cannot read properties of undefined (reading 'getModelsArray')",
@@ -73,6 +71,9 @@ test('createWid, loadEarlierMsgs and addAndSendMsgToChat refuse what the real on
             }
         };
         const { createWid } = R('WAWebWidFactory');
+        // As a client does first (whatsapp-web.js main): the page learns the number's LID, without
+        // which it makes no chat ("No LID for user").
+        await R('WAWebQueryExistsJob').queryWidExists(createWid('15557654321@c.us'));
         const { chat } = await R('WAWebFindChatAction').findOrCreateLatestChat(createWid('15557654321@c.us'));
         const MsgKey = R('WAWebMsgKey');
         const me = createWid('15550100001@c.us');
