@@ -125,7 +125,7 @@ impl Session {
                     }
                     self.warned.push(m.internal.clone());
                     let message = format!(
-                        "whatsapp-web-rs: WhatsApp Web {} has no {}; these fail with ERR_PAGE_CHANGED or stay silent until the client supports it: {}",
+                        "whatsapp-web-rs: WhatsApp Web {} has no {} (an update renamed or removed it); until whatsapp-web-rs follows, these calls reject with ERR_PAGE_CHANGED and these events are not emitted: {}",
                         self.web_version.as_deref().unwrap_or("(version unknown)"),
                         m.internal,
                         m.features.join(", ")
