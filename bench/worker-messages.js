@@ -68,6 +68,12 @@ module.exports = function messageOps({ session, now, withTimeout }) {
             return { calledAt, resolvedAt, id: msg && msg.id ? msg.id._serialized : null };
         },
 
+        // client.getNumberId(number): what a program asks before writing to a new number.
+        async getNumberId({ sid, number, timeoutMs }) {
+            const id = await withTimeout(session(sid).client.getNumberId(number), timeoutMs, 'getNumberId()');
+            return { id: id ? id._serialized : null };
+        },
+
         // client.getChats(): call -> resolve, and how many chats came back.
         async getChats({ sid, timeoutMs }) {
             const s = session(sid);
