@@ -6,6 +6,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const http = require('http');
+const zlib = require('zlib');
 const MessageMedia = require('../lib/structures/MessageMedia');
 const media = require('../lib/media-download');
 
@@ -53,12 +54,16 @@ function streamZeros(res, total, headers) {
 
 test('a URL the caller gives on loopback is fetched; the name comes from the URL', async (t) => {
   const { base } = await serve(t, (req, res) => {
-    res.writeHead(200, { 'content-type': 'image/png' });
-    res.end(PNG);
+    const gzip = req.url.startsWith('/gz/');
+    res.writeHead(200, { 'content-type': 'image/png', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+    res.end(gzip ? zlib.gzipSync(PNG) : PNG);
   });
   const got = await MessageMedia.fromUrl(`${base}/files/dot.png`);
   assert.deepEqual([got.mimetype, got.filename, got.filesize], ['image/png', 'dot.png', PNG.length]);
   assert.ok(Buffer.from(got.data, 'base64').equals(PNG));
+  // A compressed answer arrives unpacked, as fetch gave it.
+  const unpacked = await MessageMedia.fromUrl(`${base}/gz/dot.png`);
+  assert.ok(Buffer.from(unpacked.data, 'base64').equals(PNG));
 });
 
 test('a body over the limit is refused while it arrives: the server sees the connection closed early', async (t) => {
@@ -84,6 +89,14 @@ test('a body over the limit is refused while it arrives: the server sees the con
   });
   await assert.rejects(MessageMedia.fromUrl(`${second.base}/big.pdf`), { code: 'ERR_MEDIA_TOO_LARGE', message: /104857600 bytes for documents/ });
   assert.equal((await declared).finished, false);
+
+  // A compressed body is measured as it unpacks: 20 MiB of zeros in a few KiB of gzip.
+  const bomb = zlib.gzipSync(Buffer.alloc(20 * 1024 * 1024));
+  const third = await serve(t, (req, res) => {
+    res.writeHead(200, { 'content-type': 'image/png', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+    res.end(bomb);
+  });
+  await assert.rejects(MessageMedia.fromUrl(`${third.base}/small.png`), { code: 'ERR_MEDIA_TOO_LARGE' });
 });
 
 test('reqOptions.size (node-fetch\'s cap, as whatsapp-web.js documents it) lowers the limit', async (t) => {

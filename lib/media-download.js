@@ -293,7 +293,9 @@ function download(url, reqOptions = {}, limitOf, seam = {}) {
       request.end();
     };
 
-    const headers = { accept: 'image/* video/* text/* audio/*', 'accept-encoding': 'gzip, deflate, br', ...(plainHeaders(reqOptions.headers)) };
+    const headers = { accept: 'image/* video/* text/* audio/*', 'accept-encoding': 'gzip, deflate, br' };
+    // Lower-cased, so that the caller's Accept replaces ours instead of going out as a second header.
+    for (const [name, value] of Object.entries(plainHeaders(reqOptions.headers))) headers[name.toLowerCase()] = value;
     const method = typeof reqOptions.method === 'string' ? reqOptions.method.toUpperCase() : 'GET';
     hop(new URL(url), method, reqOptions.body, headers, null, follow);
   });
