@@ -263,10 +263,13 @@ impl NativeClient {
 /// point also carries napi's own `catch_unwind` for the argument conversions
 /// that run before the body (its error has no code, but Node lives).
 fn guarded<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)).unwrap_or_else(|panic| {
-        let text = driver::panic_text(&*panic);
-        Err(ClientError::Internal(format!("a bug in whatsapp-web-rs panicked ({text}); please report it")).into())
-    })
+    catch_panic(body)?
+}
+
+/// A panic in `body` as `ClientError::Internal` (napi-free, so unit tests can link it).
+fn catch_panic<T>(body: impl FnOnce() -> T) -> std::result::Result<T, ClientError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(body))
+        .map_err(|panic| ClientError::Internal(format!("a bug in whatsapp-web-rs panicked ({}); please report it", driver::panic_text(&*panic))))
 }
 
 /// Test hooks, off unless WWRS_TEST_HOOKS is set: they prove that a Rust
@@ -407,4 +410,15 @@ pub fn cleanup_at_exit() -> Result<()> {
 #[napi(catch_unwind, ts_args_type = "phoneNumber: unknown")]
 pub fn normalize_phone_number(env: Env, phone_number: Option<Unknown>) -> Result<String> {
     guarded(|| Ok(phone_arg(&JsArg::read(&env, phone_number)?)?.as_str().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_panic_in_an_entry_point_is_err_internal() {
+        let err = super::catch_panic::<()>(|| panic!("boom")).unwrap_err();
+        assert_eq!(err.code(), "ERR_INTERNAL");
+        assert!(err.to_wire().starts_with("[Error:ERR_INTERNAL]") && err.to_string().contains("boom"), "{err}");
+        assert_eq!(super::catch_panic(|| 5), Ok(5));
+    }
 }
