@@ -54,6 +54,10 @@ function streamZeros(res, total, headers) {
 
 test('a URL the caller gives on loopback is fetched; the name comes from the URL', async (t) => {
   const { base } = await serve(t, (req, res) => {
+    if (req.url === '/missing.png') {
+      res.writeHead(404);
+      return res.end();
+    }
     const gzip = req.url.startsWith('/gz/');
     res.writeHead(200, { 'content-type': 'image/png', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
     res.end(gzip ? zlib.gzipSync(PNG) : PNG);
@@ -64,6 +68,7 @@ test('a URL the caller gives on loopback is fetched; the name comes from the URL
   // A compressed answer arrives unpacked, as fetch gave it.
   const unpacked = await MessageMedia.fromUrl(`${base}/gz/dot.png`);
   assert.ok(Buffer.from(unpacked.data, 'base64').equals(PNG));
+  await assert.rejects(MessageMedia.fromUrl(`${base}/missing.png`), { code: 'ERR_MEDIA_FETCH', status: 404 });
 });
 
 test('a body over the limit is refused while it arrives: the server sees the connection closed early', async (t) => {

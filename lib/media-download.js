@@ -235,7 +235,8 @@ function download(url, reqOptions = {}, limitOf, seam = {}) {
         const here = { url: current, address: response.socket && response.socket.remoteAddress };
         const status = response.statusCode;
         if ([301, 302, 303, 307, 308].includes(status) && response.headers.location) {
-          response.resume();
+          // Its body is not wanted: closed rather than drained (a server could send it for ever).
+          response.destroy();
           if (left <= 0) return done(failure('ERR_MEDIA_FETCH', `fetching ${url} failed: more than ${follow} redirects`));
           let next;
           try {
@@ -255,7 +256,7 @@ function download(url, reqOptions = {}, limitOf, seam = {}) {
           return hop(next, keep ? method : 'GET', keep ? body : undefined, nextHeaders, here, left - 1);
         }
         if (status < 200 || status > 299) {
-          response.resume();
+          response.destroy();
           const error = failure('ERR_MEDIA_FETCH', `fetching ${url} failed: ${status}`);
           error.status = status;
           return done(error);
