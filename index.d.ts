@@ -745,7 +745,11 @@ declare namespace WhatsAppWebRs {
         client?: Client;
         filename?: string;
         unsafeMime?: boolean;
-        reqOptions?: RequestInit;
+        /**
+         * headers, method, body, signal as for fetch; `follow` (most redirects, 20),
+         * `timeout` (ms of silence) and `size` (a byte cap below WhatsApp's limit) as node-fetch's.
+         */
+        reqOptions?: RequestInit & { follow?: number; timeout?: number; size?: number };
     }
 
     export class Reaction {

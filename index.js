@@ -192,7 +192,7 @@ class Client extends EventEmitter {
     if (!this.listeners('removeListener').includes(this.#onRemoveListener)) this.on('removeListener', this.#onRemoveListener);
   }
   #tellListening(adding) {
-    this.#native.setListening(OPTIONAL_EVENTS.filter((e) => e === adding || this.listenerCount(e) > 0));
+    call(() => this.#native.setListening(OPTIONAL_EVENTS.filter((e) => e === adding || this.listenerCount(e) > 0)));
   }
 
   // removeAllListeners() also takes our two watchers away: put them back.

@@ -416,10 +416,14 @@ impl Driver {
 }
 
 pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    let text = panic
+    format!("a bug in whatsapp-web-rs stopped this client ({}); please report it", panic_text(panic))
+}
+
+/// What a panic said (its `&str` or `String` payload).
+pub fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".into());
-    format!("a bug in whatsapp-web-rs stopped this client ({text}); please report it")
+        .unwrap_or_else(|| "unknown panic".into())
 }

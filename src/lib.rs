@@ -137,109 +137,139 @@ impl NativeClient {
     /// Parses and checks the options; throws a TypeError naming a bad one.
     #[napi(constructor, catch_unwind, ts_args_type = "options: unknown, deliver: (kind: string, payload: unknown) => void")]
     pub fn new(options: Value, deliver: DeliverFn) -> Result<Self> {
-        let options = ClientOptions::parse(&options)?;
-        Ok(NativeClient { handle: ClientHandle::spawn(options, deliver_fn(deliver)) })
+        guarded(|| {
+            let options = ClientOptions::parse(&options)?;
+            Ok(NativeClient { handle: ClientHandle::spawn(options, deliver_fn(deliver)) })
+        })
     }
 
     // Every call takes the JavaScript side's call id, is queued at once (on
     // the JavaScript thread, so calls reach the session in the order the
     // program made them) and is answered through the delivery channel.
 
-    #[napi(ts_args_type = "id: number, store?: ((method: string, args: object) => Promise<unknown>) | null")]
-    pub fn initialize(&self, id: u32, store: Option<StoreFn>) {
-        if let Some(store) = store {
-            let store = Arc::new(store);
-            self.handle.set_store(remote_auth::RemoteStore::new(Arc::new(move |method: &'static str, args: Value| {
-                let store = store.clone();
-                Box::pin(async move {
-                    let promise = store.call_async(FnArgs::from((method.to_string(), args))).await.map_err(|e| e.reason.clone())?;
-                    promise.await.map_err(|e| e.reason.clone())
-                }) as futures::future::BoxFuture<'static, std::result::Result<Value, String>>
-            })));
-        }
-        self.handle.call(Call::Initialize, id as u64);
+    #[napi(catch_unwind, ts_args_type = "id: number, store?: ((method: string, args: object) => Promise<unknown>) | null")]
+    pub fn initialize(&self, id: u32, store: Option<StoreFn>) -> Result<()> {
+        guarded(|| {
+            if let Some(store) = store {
+                let store = Arc::new(store);
+                self.handle.set_store(remote_auth::RemoteStore::new(Arc::new(move |method: &'static str, args: Value| {
+                    let store = store.clone();
+                    Box::pin(async move {
+                        let promise = store.call_async(FnArgs::from((method.to_string(), args))).await.map_err(|e| e.reason.clone())?;
+                        promise.await.map_err(|e| e.reason.clone())
+                    }) as futures::future::BoxFuture<'static, std::result::Result<Value, String>>
+                })));
+            }
+            self.handle.call(Call::Initialize, id as u64);
+            Ok(())
+        })
     }
 
     /// Validates here, before anything is queued or sent to the page.
-    #[napi(ts_args_type = "id: number, phoneNumber: unknown, showNotification?: unknown, intervalMs?: unknown")]
+    #[napi(catch_unwind, ts_args_type = "id: number, phoneNumber: unknown, showNotification?: unknown, intervalMs?: unknown")]
     pub fn request_pairing_code(&self, env: Env, id: u32, phone_number: Option<Unknown>, show_notification: Option<Unknown>, interval_ms: Option<Unknown>) -> Result<()> {
-        let request = code_request(&JsArg::read(&env, phone_number)?, &JsArg::read(&env, show_notification)?, &JsArg::read(&env, interval_ms)?);
-        match request {
-            Ok(request) => self.handle.call(Call::RequestCode(request), id as u64),
-            Err(e) => self.handle.answer(id as u64, Err(e)),
-        }
-        Ok(())
+        guarded(|| {
+            let request = code_request(&JsArg::read(&env, phone_number)?, &JsArg::read(&env, show_notification)?, &JsArg::read(&env, interval_ms)?);
+            match request {
+                Ok(request) => self.handle.call(Call::RequestCode(request), id as u64),
+                Err(e) => self.handle.answer(id as u64, Err(e)),
+            }
+            Ok(())
+        })
     }
 
     /// The optional events (those the page reports only when someone
     /// listens, see `EventInterest`) the application has listeners for now.
     /// Other names are not optional and are ignored.
-    #[napi]
-    pub fn set_listening(&self, events: Vec<String>) {
-        let listening = |name: &str| events.iter().any(|e| e == name);
-        self.handle.set_interest(session::EventInterest { unread_count: listening("unread_count") });
+    #[napi(catch_unwind)]
+    pub fn set_listening(&self, events: Vec<String>) -> Result<()> {
+        guarded(|| {
+            let listening = |name: &str| events.iter().any(|e| e == name);
+            self.handle.set_interest(session::EventInterest { unread_count: listening("unread_count") });
+            Ok(())
+        })
     }
 
-    #[napi]
-    pub fn cancel_pairing_code(&self, id: u32) {
-        self.handle.call(Call::CancelCode, id as u64);
+    #[napi(catch_unwind)]
+    pub fn cancel_pairing_code(&self, id: u32) -> Result<()> {
+        guarded(|| Ok(self.handle.call(Call::CancelCode, id as u64)))
     }
 
-    #[napi]
-    pub fn get_state(&self, id: u32) {
-        self.handle.call(Call::GetState, id as u64);
+    #[napi(catch_unwind)]
+    pub fn get_state(&self, id: u32) -> Result<()> {
+        guarded(|| Ok(self.handle.call(Call::GetState, id as u64)))
     }
 
-    #[napi]
-    pub fn get_w_web_version(&self, id: u32) {
-        self.handle.call(Call::GetVersion, id as u64);
+    #[napi(catch_unwind)]
+    pub fn get_w_web_version(&self, id: u32) -> Result<()> {
+        guarded(|| Ok(self.handle.call(Call::GetVersion, id as u64)))
     }
 
     /// `getPageSupport()`: the internals the client uses that the page lacks.
-    #[napi]
-    pub fn get_page_support(&self, id: u32) {
-        self.handle.call(Call::GetPageSupport, id as u64);
+    #[napi(catch_unwind)]
+    pub fn get_page_support(&self, id: u32) -> Result<()> {
+        guarded(|| Ok(self.handle.call(Call::GetPageSupport, id as u64)))
     }
 
-    #[napi]
-    pub fn logout(&self, id: u32) {
-        self.handle.call(Call::Logout, id as u64);
+    #[napi(catch_unwind)]
+    pub fn logout(&self, id: u32) -> Result<()> {
+        guarded(|| Ok(self.handle.call(Call::Logout, id as u64)))
     }
 
-    #[napi]
-    pub fn reset_state(&self, id: u32) {
-        self.handle.call(Call::ResetState, id as u64);
+    #[napi(catch_unwind)]
+    pub fn reset_state(&self, id: u32) -> Result<()> {
+        guarded(|| Ok(self.handle.call(Call::ResetState, id as u64)))
     }
 
     /// `{ browserWSEndpoint, targetId }` of the running browser and page.
-    #[napi]
-    pub fn dev_tools(&self, id: u32) {
-        self.handle.dev_tools(id as u64);
+    #[napi(catch_unwind)]
+    pub fn dev_tools(&self, id: u32) -> Result<()> {
+        guarded(|| Ok(self.handle.dev_tools(id as u64)))
     }
 
-    #[napi]
-    pub fn destroy(&self, id: u32) {
-        self.handle.call(Call::Destroy, id as u64);
+    #[napi(catch_unwind)]
+    pub fn destroy(&self, id: u32) -> Result<()> {
+        guarded(|| Ok(self.handle.call(Call::Destroy, id as u64)))
     }
 
     /// Messages, chats and contacts: `method` is the whatsapp-web.js method
     /// name, `args` its arguments (made JSON-safe by index.js). Checked here,
     /// before anything is queued.
-    #[napi(ts_args_type = "id: number, method: string, args: unknown[]")]
-    pub fn account_call(&self, id: u32, method: String, args: Value) {
-        match crate::account::AccountCall::parse(&method, &args) {
-            Ok(call) => self.handle.call(Call::Account(call), id as u64),
-            Err(e) => self.handle.answer(id as u64, Err(e)),
-        }
+    #[napi(catch_unwind, ts_args_type = "id: number, method: string, args: unknown[]")]
+    pub fn account_call(&self, id: u32, method: String, args: Value) -> Result<()> {
+        guarded(|| {
+            match crate::account::AccountCall::parse(&method, &args) {
+                Ok(call) => self.handle.call(Call::Account(call), id as u64),
+                Err(e) => self.handle.answer(id as u64, Err(e)),
+            }
+            Ok(())
+        })
     }
 
     /// Panics inside the session task (WWRS_TEST_HOOKS only).
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn debug_panic(&self, id: u32) -> Result<()> {
-        test_hooks_enabled()?;
-        self.handle.call(Call::DebugPanic, id as u64);
-        Ok(())
+        guarded(|| {
+            test_hooks_enabled()?;
+            self.handle.call(Call::DebugPanic, id as u64);
+            Ok(())
+        })
     }
+}
+
+/// Runs the body of an N-API entry point so that a panic in it becomes an
+/// `ERR_INTERNAL` error for JavaScript. Unwinding out of the `extern "C"`
+/// function N-API calls would abort Node, every client with it. Each entry
+/// point also carries napi's own `catch_unwind` for the argument conversions
+/// that run before the body (its error has no code, but Node lives).
+fn guarded<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
+    catch_panic(body)?
+}
+
+/// A panic in `body` as `ClientError::Internal` (napi-free, so unit tests can link it).
+fn catch_panic<T>(body: impl FnOnce() -> T) -> std::result::Result<T, ClientError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(body))
+        .map_err(|panic| ClientError::Internal(format!("a bug in whatsapp-web-rs panicked ({}); please report it", driver::panic_text(&*panic))))
 }
 
 /// Test hooks, off unless WWRS_TEST_HOOKS is set: they prove that a Rust
@@ -255,8 +285,10 @@ fn test_hooks_enabled() -> Result<()> {
 /// Panics in a synchronous N-API call (WWRS_TEST_HOOKS only).
 #[napi(catch_unwind)]
 pub fn debug_panic_sync() -> Result<()> {
-    test_hooks_enabled()?;
-    panic!("debug panic requested through the test hook");
+    guarded(|| {
+        test_hooks_enabled()?;
+        panic!("debug panic requested through the test hook");
+    })
 }
 
 fn phone_arg(phone: &JsArg) -> std::result::Result<PhoneNumber, ClientError> {
@@ -310,6 +342,10 @@ fn code_request(phone: &JsArg, notify: &JsArg, interval: &JsArg) -> std::result:
 /// needs (`{ type, clientId, dataPath, rmMaxRetries }`), or throws.
 #[napi(catch_unwind, ts_args_type = "options?: unknown")]
 pub fn local_auth_descriptor(options: Option<Value>) -> Result<Value> {
+    guarded(|| local_auth(options))
+}
+
+fn local_auth(options: Option<Value>) -> Result<Value> {
     let options = options.unwrap_or(Value::Null);
     let get_str = |k: &str| -> std::result::Result<Option<String>, ClientError> {
         match options.get(k) {
@@ -339,6 +375,10 @@ pub fn local_auth_descriptor(options: Option<Value>) -> Result<Value> {
 /// come as `storeMethods`) and returns the descriptor the client needs.
 #[napi(catch_unwind, ts_args_type = "options?: unknown")]
 pub fn remote_auth_descriptor(options: Option<Value>) -> Result<Value> {
+    guarded(|| remote_auth(options))
+}
+
+fn remote_auth(options: Option<Value>) -> Result<Value> {
     let options = options.unwrap_or(Value::Null);
     let empty = serde_json::Map::new();
     let map = options.as_object().unwrap_or(&empty);
@@ -360,14 +400,25 @@ pub fn remote_auth_descriptor(options: Option<Value>) -> Result<Value> {
 
 /// At Node's exit: kills this process's browsers and deletes its temporary
 /// profiles, even for clients that were never destroyed.
-#[napi]
-pub fn cleanup_at_exit() {
-    temp_profiles::cleanup_at_exit();
+#[napi(catch_unwind)]
+pub fn cleanup_at_exit() -> Result<()> {
+    guarded(|| Ok(temp_profiles::cleanup_at_exit()))
 }
 
 /// Turns a value into the checked phone number the client would send
 /// (digits only), or throws the error `requestPairingCode` would.
 #[napi(catch_unwind, ts_args_type = "phoneNumber: unknown")]
 pub fn normalize_phone_number(env: Env, phone_number: Option<Unknown>) -> Result<String> {
-    Ok(phone_arg(&JsArg::read(&env, phone_number)?)?.as_str().to_string())
+    guarded(|| Ok(phone_arg(&JsArg::read(&env, phone_number)?)?.as_str().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_panic_in_an_entry_point_is_err_internal() {
+        let err = super::catch_panic::<()>(|| panic!("boom")).unwrap_err();
+        assert_eq!(err.code(), "ERR_INTERNAL");
+        assert!(err.to_wire().starts_with("[Error:ERR_INTERNAL]") && err.to_string().contains("boom"), "{err}");
+        assert_eq!(super::catch_panic(|| 5), Ok(5));
+    }
 }

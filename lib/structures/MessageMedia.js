@@ -4,6 +4,7 @@
 // resolves it. Rust checks it before sending (src/account/mod.rs Media).
 const fs = require('fs');
 const path = require('path');
+const { download, limitFor, safeFileName, dispositionFileName, urlFileName } = require('../media-download');
 
 // MIME types by file extension: the common ones people send. whatsapp-web.js uses
 // the `mime` package; an unknown extension gives application/octet-stream here
@@ -35,8 +36,14 @@ class MessageMedia {
   }
 
   /**
-   * A file from a URL (Node's fetch). The MIME type comes from the URL's extension, else,
-   * with `unsafeMime: true`, from the response; `filename` names it. `reqOptions` go to fetch.
+   * A file from a URL. The MIME type comes from the URL's extension, else, with
+   * `unsafeMime: true`, from the response; `filename` names it, else the
+   * response's Content-Disposition or the URL, reduced to a base name.
+   * `reqOptions`: headers, method, body, follow, timeout, signal and size (a byte
+   * cap below WhatsApp's limit for the kind, as node-fetch's `size`). The body is
+   * counted as it arrives and refused (ERR_MEDIA_TOO_LARGE) past 16 MiB for
+   * pictures, video and audio, 100 MiB for anything else; a redirect from a
+   * public address to a local one is refused (ERR_MEDIA_REDIRECT_REFUSED).
    */
   static async fromUrl(url, options = {}) {
     const parsed = new URL(url);
@@ -44,14 +51,11 @@ class MessageMedia {
     if (!mimetype && !options.unsafeMime) {
       throw new Error('Unable to determine MIME type using URL. Set unsafeMime to true to download it anyway.');
     }
-    const response = await fetch(url, { headers: { accept: 'image/* video/* text/* audio/*' }, ...(options.reqOptions || {}) });
-    if (!response.ok) throw new Error(`fetching ${url} failed: ${response.status}`);
-    const disposition = response.headers.get('content-disposition');
-    const named = disposition && /filename="([^"]*)"/.exec(disposition);
-    const buffer = Buffer.from(await response.arrayBuffer());
-    if (!mimetype) mimetype = response.headers.get('content-type');
-    const filename = options.filename || (named ? named[1] : parsed.pathname.split('/').pop() || 'file');
-    return new MessageMedia(mimetype, buffer.toString('base64'), filename, buffer.length);
+    const response = await download(parsed.href, options.reqOptions || {}, (headers) => limitFor(mimetype || headers['content-type']));
+    if (!mimetype) mimetype = response.headers['content-type'] || null;
+    const filename =
+      options.filename || safeFileName(dispositionFileName(response.headers['content-disposition'])) || safeFileName(urlFileName(parsed)) || 'file';
+    return new MessageMedia(mimetype, response.body.toString('base64'), filename, response.body.length);
   }
 }
 

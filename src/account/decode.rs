@@ -133,7 +133,7 @@ fn downloaded_media(raw: Value) -> Result<Value, ClientError> {
     }
     let bad = |what: &str| ClientError::PageScript(format!("the page sent malformed media ({what})"));
     let data = raw.get("data").and_then(Value::as_str).ok_or_else(|| bad("no data"))?;
-    if !data.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')) {
+    if !data.is_empty() && super::parse::base64_decoded_len(data).is_err() {
         return Err(bad("data is not base64"));
     }
     let mimetype = raw.get("mimetype").and_then(Value::as_str).filter(|m| m.contains('/') && m.len() <= 255).ok_or_else(|| bad("mimetype"))?;

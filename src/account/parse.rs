@@ -13,11 +13,8 @@ impl Media {
         let mimetype = field("mimetype")
             .filter(|m| m.len() <= 255 && m.split_once('/').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && !m.contains(char::is_whitespace)))
             .ok_or_else(|| invalid(&format!("{name}.mimetype"), "must be a MIME type such as \"image/png\"".into()))?;
-        let data = field("data").ok_or_else(|| invalid(&format!("{name}.data"), "must be the file as a base64 string".into()))?;
-        if data.is_empty() || !data.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')) {
-            return Err(invalid(&format!("{name}.data"), "must be the file as a non-empty base64 string".into()));
-        }
-        let size = data.len() / 4 * 3 - data.bytes().rev().take_while(|b| *b == b'=').count();
+        let data = field("data").ok_or_else(|| invalid(&format!("{name}.data"), "must be the file as a base64 string (media.data)".into()))?;
+        let size = base64_decoded_len(data).map_err(|why| invalid(&format!("{name}.data"), format!("must be the file as base64 (media.data): {why}")))?;
         let document = as_document || !["image/", "video/", "audio/"].iter().any(|p| mimetype.starts_with(p));
         let (limit, what) = if document { (DOCUMENT_LIMIT, "documents") } else { (MEDIA_LIMIT, "pictures, video and audio") };
         if size > limit {
@@ -41,6 +38,30 @@ impl LocationArg {
         let text = |k: &str| v.get(k).and_then(Value::as_str).filter(|s| !s.is_empty() && s.len() <= 2000).map(str::to_string);
         Ok(LocationArg { latitude: coordinate("latitude", 90.0)?, longitude: coordinate("longitude", 180.0)?, description: text("description"), url: text("url") })
     }
+}
+
+/// The number of bytes standard base64 text decodes to, after checking that it
+/// is base64: only `A-Z a-z 0-9 + /`, then at most two `=` that complete the
+/// last group of four (unpadded text is accepted, as the page's `atob` does).
+/// The size decides which limit applies, so it must never wrap: `"="` alone
+/// once counted as 2^64-1 bytes.
+pub(crate) fn base64_decoded_len(data: &str) -> Result<usize, &'static str> {
+    let bytes = data.as_bytes();
+    let body = bytes.iter().rposition(|b| *b != b'=').map_or(0, |last| last + 1);
+    let padding = bytes.len() - body;
+    if body == 0 {
+        return Err("it is empty");
+    }
+    if !bytes[..body].iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/')) {
+        return Err("only A-Z, a-z, 0-9, '+' and '/' may come before the '=' padding at the end");
+    }
+    // A last group of one character holds no whole byte; padding only fills a group to four.
+    let tail = body % 4;
+    if tail == 1 || padding > 2 || (padding > 0 && (body + padding) % 4 != 0) {
+        return Err("its length does not fit base64 (the last group of four is incomplete or over-padded)");
+    }
+    let whole = (body / 4).checked_mul(3).ok_or("it is too long")?;
+    whole.checked_add(tail.saturating_sub(1)).ok_or("it is too long")
 }
 
 fn invalid(name: &str, reason: String) -> ClientError {

@@ -280,3 +280,31 @@ fn contact_lid_and_phone_takes_people() {
     assert_eq!(call, AccountCall::GetContactLidAndPhone(vec!["15557654321@c.us".into(), "123456789012345@lid".into()]));
     assert_eq!(AccountCall::parse("getContactLidAndPhone", &json!(["15557654321"])).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
 }
+
+#[test]
+fn media_size_is_counted_from_checked_base64_without_wrapping() {
+    use super::parse::base64_decoded_len as len;
+    assert_eq!(len("AAAA"), Ok(3));
+    assert_eq!(len("iVBORw=="), Ok(4));
+    assert_eq!(len("iVBORwA="), Ok(5));
+    // Unpadded, as atob on the page takes it.
+    assert_eq!((len("iVBORw"), len("iVBORwA")), (Ok(4), Ok(5)));
+    // Each of these wrapped or under-counted with `len / 4 * 3 - padding`
+    // (a debug build panicked on the subtraction).
+    for bad in ["=", "==", "===", "====", "A", "A=", "A===", "AA===", "AAAAA", "AA=A", "=AAA", "AAA\n", "AA AA", "AAA-", "é"] {
+        assert!(len(bad).is_err(), "{bad:?} is not base64");
+    }
+    assert!(len("").is_err());
+
+    let code = |data: &str| AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "mimetype": "image/png", "data": data }])).unwrap_err();
+    let err = code("=");
+    assert_eq!(err.code(), "ERR_INVALID_ARGUMENT");
+    assert!(err.to_string().contains("content.data") && err.to_string().contains("media.data"), "{err}");
+    assert_eq!(code("AA=A").code(), "ERR_INVALID_ARGUMENT");
+    // The limit is measured on the decoded size: exactly the limit passes, a byte more does not.
+    let at_limit = "A".repeat(MEDIA_LIMIT / 3 * 4) + "AA==";
+    assert_eq!(len(&at_limit), Ok(MEDIA_LIMIT));
+    assert!(AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "mimetype": "image/png", "data": at_limit }])).is_ok());
+    let over = "A".repeat((MEDIA_LIMIT / 3 + 1) * 4);
+    assert_eq!(code(&over).code(), "ERR_MEDIA_TOO_LARGE");
+}
