@@ -442,7 +442,7 @@ test("require('whatsapp-web-rs/link') has types: an application's use of it comp
   const program = `import { createLinkServer } from 'whatsapp-web-rs/link';
 import { LocalAuth } from 'whatsapp-web-rs';
 export async function main(): Promise<string> {
-  const link = createLinkServer({ clientOptions: (id) => ({ sharedBrowser: false, authStrategy: new LocalAuth({ clientId: id }) }), idleTimeoutMs: 60000, basePath: '/link' });
+  const link = createLinkServer({ clientOptions: (id) => ({ sharedBrowser: false, authStrategy: new LocalAuth({ clientId: id }) }), idleTimeoutMs: 60000, basePath: '/link', allowedHosts: ['link.example.com', 'link.example.com:8443'] });
   link.on('ready', (id, client) => console.log(id, client.info.wid._serialized));
   link.on('idle', (id) => console.log(id));
   const url: string = await link.listen(0);
@@ -468,6 +468,7 @@ export async function main(): Promise<string> {
   };
   assert.equal(compile(program), '');
   assert.match(compile(program.replace('idleTimeoutMs: 60000', "idleTimeoutMs: '1 min'")), /idleTimeoutMs|not assignable to type 'number'/);
+  assert.match(compile(program.replace("allowedHosts: ['link.example.com', 'link.example.com:8443']", "allowedHosts: 'link.example.com'")), /allowedHosts|not assignable to type 'string\[\]'/);
 });
 
 test('qrcode is an optional peer dependency: loaded only by the link server, named when missing', () => {
