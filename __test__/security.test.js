@@ -95,6 +95,16 @@ test("every simulator route checks Host and Origin; malformed /_media/ uploads g
   });
   assert.equal(r.status, 413, 'streamed over maxMediaBytes');
   await alive();
+  r = await request(sim, { path: '//[' });
+  assert.equal(r.status, 400, 'a request path that is no URL');
+  await alive();
+  await new Promise((resolve) => {
+    const req = http.request({ host: '127.0.0.1', port: sim.httpPort, path: '//[', headers: { connection: 'upgrade', upgrade: 'websocket' } });
+    req.on('error', resolve);
+    req.on('response', resolve);
+    req.end();
+  });
+  await alive();
   assert.equal((await request(sim, { method: 'PUT', path: '/_media/upload', headers: page })).status, 405);
   assert.equal((await request(sim, { method: 'DELETE', path: '/_media/v/x', headers: page })).status, 405);
 

@@ -324,7 +324,14 @@ class Simulator extends EventEmitter {
         this.wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
         this.wss.on('connection', (ws, req) => this._onConnection(ws, req));
         const onUpgrade = (req, socket, head) => {
-            const url = new URL(req.url, 'http://x');
+            let url;
+            try {
+                url = new URL(req.url, 'http://x');
+            } catch {
+                // e.g. "//[": not a path. A throw here would end the simulator.
+                socket.destroy();
+                return;
+            }
             const refused = refuseForeignRequest(req, { page: true });
             if (refused) {
                 socket.end(`HTTP/1.1 ${refused.status} Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
