@@ -116,6 +116,7 @@ test("every simulator route checks Host and Origin; malformed /_media/ uploads g
   for (const path of ['/', '/app.js', '/account.js', '/_media/v/t62.7118-24/x', '/favicon.ico', '/_sim/state']) {
     assert.equal((await request(sim, { path, headers: { host: 'attacker.example' } })).status, 403, path);
     assert.equal((await request(sim, { path, headers: { host: 'web.whatsapp.com.attacker.example' } })).status, 403, path);
+    assert.equal((await request(sim, { path, headers: { host: `evil@127.0.0.1:${sim.httpPort}` } })).status, 403, `${path}: user info in Host`);
   }
   assert.ok(!sim.events.some((e) => e.type === 'media-uploaded'), 'nothing was kept');
 

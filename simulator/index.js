@@ -157,6 +157,8 @@ function mimeEssence(value) {
 function refuseForeignRequest(req, { page, body = 'json' }) {
     const loopback = (host) => host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]';
     const hostname = (value) => {
+        // host[:port] and nothing else: the URL parser would read "evil@127.0.0.1" as 127.0.0.1.
+        if (!/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(value)) return null;
         try {
             return new URL(`http://${value}`).hostname.toLowerCase();
         } catch {
