@@ -147,6 +147,9 @@ test('a foreign Host with a matching Origin is refused on every route, and nothi
   const cross = await raw(url, { method: 'POST', path: '/api/accounts', headers: { host: `127.0.0.1:${port}`, origin: 'http://attacker.example', 'content-type': 'application/json' }, body: '{"account":"mallory"}' });
   assert.equal(cross.status, 403);
   assert.equal(cross.json.error.code, 'ERR_CROSS_ORIGIN');
+  const unreadable = await raw(url, { path: '//[', headers: { host: `localhost:${port}` } });
+  assert.equal(unreadable.status, 400);
+  assert.equal(unreadable.json.error.code, 'ERR_BAD_PATH');
   const stream = await raw(url, { path: '/api/accounts/alice/events', headers: { host: `localhost:${port}` } });
   assert.equal(stream.status, 200);
   assert.match(stream.body, /^event: state\ndata: \{"account":"alice","phase":"qr"/);

@@ -311,8 +311,13 @@ class LinkServer extends EventEmitter {
   }
 
   async #route(req, res, next) {
-    const url = new URL(req.url, 'http://link.invalid');
-    let pathname = url.pathname;
+    let pathname;
+    try {
+      pathname = new URL(req.url, 'http://link.invalid').pathname;
+    } catch {
+      // e.g. "//[": no path at all, and nobody's (a 400, not a 500).
+      throw new HttpError(400, 'ERR_BAD_PATH', 'the request path cannot be read');
+    }
     const { basePath, manage } = this.#options;
     const pass = () => (typeof next === 'function' ? next() : sendHtml(res, 404, '<!doctype html><title>Not found</title><p>Not found.</p>'));
     if (basePath) {
