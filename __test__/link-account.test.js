@@ -104,11 +104,33 @@ test('an unwatched login stops after idleTimeoutMs; a watched or linked one does
 test('events of a client the account let go of are ignored', async () => {
   const { acc, clients } = account();
   acc.start();
+  clients[0].emit('auth_failure', 'refused');
   await acc.restart();
   assert.equal(clients[0].destroyed, true);
   clients[0].emit('code', 'ZZZZ9999');
   clients[0].emit('disconnected', 'LOGOUT');
   assert.equal(acc.state.phase, 'starting', 'the old client changes nothing');
   assert.equal(acc.client, clients[1]);
+  await acc.remove();
+});
+
+test('restart() acts only on an ended login; a running or linked one is left as it is', async () => {
+  const { acc, clients } = account();
+  acc.start();
+  for (const phase of ['starting', 'ready']) {
+    if (phase === 'ready') clients[0].emit('ready');
+    assert.equal(acc.state.phase, phase);
+    await assert.rejects(acc.restart(), { code: 'ERR_ACCOUNT_NOT_ENDED' });
+    assert.equal(acc.state.phase, phase, 'nothing changed');
+    assert.equal(clients.length, 1);
+    assert.equal(clients[0].destroyed, false);
+  }
+  clients[0].emit('disconnected', 'LOGOUT');
+  await acc.restart();
+  assert.equal(clients.length, 2);
+  await acc.stop();
+  assert.equal(acc.state.phase, 'stopped');
+  await acc.restart();
+  assert.equal(clients.length, 3, 'an idle-stopped login may start again too');
   await acc.remove();
 });

@@ -125,6 +125,21 @@ async function api(ctx, method, route, body, headers = {}) {
   return { status: response.status, headers: response.headers, body: type.includes('json') ? await response.json() : await response.text() };
 }
 
+/** A request with the Host header as given (fetch cannot set it); resolves { status, body }. */
+function hostRequest(ctx, method, route, headers, body) {
+  const { hostname, port } = new URL(ctx.url);
+  return new Promise((resolve, reject) => {
+    const req = require('http').request({ host: hostname, port, method, path: route, setHost: false, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) } }, (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode, body: data }));
+    });
+    req.on('error', reject);
+    req.end(body ? JSON.stringify(body) : undefined);
+  });
+}
+
 /** A process's command line; '' once it has exited (it may between listing and reading). */
 function cmdline(pid) {
   try {
@@ -259,6 +274,14 @@ test('a person links by QR after trying a code; a second account links by code; 
     assert.equal(await text(page, 'linked-as'), 'Linked as +1 555 010 0001 (Test Phone)');
     assert.equal(await text(page, 'status'), 'Linked as +1 555 010 0001.');
     await screenshot(page, 'linked');
+    // Whoever reaches the page cannot "start again" over a linked session (and link their own phone).
+    const linkedClient = link.client('alice');
+    const refused = await api(ctx, 'POST', '/api/accounts/alice/restart', {});
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.error.code, 'ERR_ACCOUNT_NOT_ENDED');
+    assert.equal(link.client('alice'), linkedClient, 'the same client');
+    assert.equal(link.accounts().find((a) => a.account === 'alice').phase, 'ready');
+    assert.equal(await text(page, 'linked-as'), 'Linked as +1 555 010 0001 (Test Phone)', 'the page still says linked');
 
     // 7. A second account on the same server (the same Chromium) links by code.
     assert.equal((await api(ctx, 'POST', '/api/accounts', { account: 'bob' })).status, 201);
@@ -380,6 +403,27 @@ test('the HTTP API checks what it is sent', async () => {
     assert.deepEqual(sim.events.filter((e) => e.type === 'socket-open'), [], 'no client was started by any of those');
 
     assert.equal((await api(ctx, 'POST', '/api/accounts', { account: 'dave' })).status, 201);
+    // A login a code could be asked for: the QR is up.
+    for (let i = 0; i < 600 && link.accounts()[0].phase !== 'qr'; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(link.accounts()[0].phase, 'qr');
+
+    // DNS rebinding: a page of another name resolved to 127.0.0.1 sends its own Host and a
+    // matching Origin. Every route refuses it, and nothing changes (no code reaches WhatsApp).
+    const port = new URL(ctx.url).port;
+    const rebound = `attacker.example:${port}`;
+    const listed = JSON.stringify(link.accounts().map(({ account, phase }) => ({ account, phase })));
+    const since = sim.events.length;
+    for (const [method, route, body] of [
+      ['GET', '/'], ['GET', '/assets/page.js'], ['GET', '/accounts/dave/'], ['GET', '/api/accounts'], ['GET', '/api/accounts/dave/events'],
+      ['POST', '/api/accounts', { account: 'mallory' }], ['POST', '/api/accounts/dave/code', { phone: '15551234567' }],
+      ['POST', '/api/accounts/dave/qr', {}], ['POST', '/api/accounts/dave/restart', {}], ['DELETE', '/api/accounts/dave'],
+    ]) {
+      const r = await hostRequest(ctx, method, route, { host: rebound, origin: `http://${rebound}` }, body);
+      assert.equal(r.status, 421, `${method} ${route}`);
+      assert.equal(JSON.parse(r.body).error.code, 'ERR_HOST_NOT_ALLOWED');
+    }
+    assert.equal(JSON.stringify(link.accounts().map(({ account, phase }) => ({ account, phase }))), listed, 'the account list is unchanged');
+    assert.deepEqual(sim.events.slice(since).filter((e) => /^code-|^pair/.test(e.type)), [], 'no code was requested');
     await bad('POST', '/api/accounts', { account: 'dave' }, 409, 'ERR_ACCOUNT_EXISTS');
     await bad('POST', '/api/accounts', { account: 'erin' }, 503, 'ERR_TOO_MANY_ACCOUNTS');
     await bad('POST', '/api/accounts/dave/code', { phone: 15551234567 }, 400, 'ERR_PHONE_NUMBER_NOT_STRING');
@@ -442,7 +486,7 @@ test("require('whatsapp-web-rs/link') has types: an application's use of it comp
   const program = `import { createLinkServer } from 'whatsapp-web-rs/link';
 import { LocalAuth } from 'whatsapp-web-rs';
 export async function main(): Promise<string> {
-  const link = createLinkServer({ clientOptions: (id) => ({ sharedBrowser: false, authStrategy: new LocalAuth({ clientId: id }) }), idleTimeoutMs: 60000, basePath: '/link' });
+  const link = createLinkServer({ clientOptions: (id) => ({ sharedBrowser: false, authStrategy: new LocalAuth({ clientId: id }) }), idleTimeoutMs: 60000, basePath: '/link', allowedHosts: ['link.example.com', 'link.example.com:8443'] });
   link.on('ready', (id, client) => console.log(id, client.info.wid._serialized));
   link.on('idle', (id) => console.log(id));
   const url: string = await link.listen(0);
@@ -468,6 +512,7 @@ export async function main(): Promise<string> {
   };
   assert.equal(compile(program), '');
   assert.match(compile(program.replace('idleTimeoutMs: 60000', "idleTimeoutMs: '1 min'")), /idleTimeoutMs|not assignable to type 'number'/);
+  assert.match(compile(program.replace("allowedHosts: ['link.example.com', 'link.example.com:8443']", "allowedHosts: 'link.example.com'")), /allowedHosts|not assignable to type 'string\[\]'/);
 });
 
 test('qrcode is an optional peer dependency: loaded only by the link server, named when missing', () => {

@@ -57,6 +57,87 @@ test('the simulator control API refuses foreign Host, foreign Origin and non-JSO
   }
 });
 
+test("every simulator route checks Host and Origin; malformed /_media/ uploads get a 4xx and the simulator goes on", async (t) => {
+  const sim = await startSimulator({ maxMediaBytes: 1024, maxMediaTotalBytes: 2048 });
+  t.after(() => sim.close());
+  const alive = async () => assert.equal((await request(sim)).status, 200, 'the simulator answers the next request');
+  const upload = (headers, body = 'x') => request(sim, { method: 'POST', path: '/_media/upload', headers, body });
+  const page = { host: 'web.whatsapp.com', origin: 'https://web.whatsapp.com' };
+
+  // The request of the issue, which ended the simulator: a plain-text body with no x-filename.
+  let r = await upload({ 'content-type': 'text/plain;charset=UTF-8' }, 'hello');
+  assert.equal(r.status, 415);
+  await alive();
+  // What else a cross-site form (or a no-cors fetch) can send without a preflight.
+  for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'TEXT/PLAIN']) {
+    assert.equal((await upload({ ...page, 'content-type': type }, 'a=b')).status, 415, type);
+  }
+  assert.equal((await upload({ ...page }, 'no type')).status, 415, 'no content-type');
+  assert.equal((await upload({ ...page, 'content-type': 'not a type' })).status, 415);
+  // Malformed names and sizes.
+  for (const name of ['%E0%A4%A', '%', '%00evil', encodeURIComponent('x'.repeat(300))]) {
+    r = await upload({ ...page, 'content-type': 'image/png', 'x-filename': name });
+    assert.equal(r.status, 400, `x-filename ${name.slice(0, 20)}`);
+    assert.match(JSON.parse(r.body).error, /x-filename/);
+    await alive();
+  }
+  assert.equal((await upload({ ...page, 'content-type': 'image/png' }, Buffer.alloc(2000))).status, 413, 'declared over maxMediaBytes');
+  await alive();
+  // Over the cap without a declared length (chunked): cut while reading.
+  r = await new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: sim.httpPort, method: 'POST', path: '/_media/upload', headers: { ...page, 'content-type': 'image/png', 'transfer-encoding': 'chunked' } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode }));
+    });
+    req.on('error', reject);
+    req.write(Buffer.alloc(800));
+    req.end(Buffer.alloc(800));
+  });
+  assert.equal(r.status, 413, 'streamed over maxMediaBytes');
+  await alive();
+  r = await request(sim, { path: '//[' });
+  assert.equal(r.status, 400, 'a request path that is no URL');
+  await alive();
+  await new Promise((resolve) => {
+    const req = http.request({ host: '127.0.0.1', port: sim.httpPort, path: '//[', headers: { connection: 'upgrade', upgrade: 'websocket' } });
+    req.on('error', resolve);
+    req.on('response', resolve);
+    req.end();
+  });
+  await alive();
+  assert.equal((await request(sim, { method: 'PUT', path: '/_media/upload', headers: page })).status, 405);
+  assert.equal((await request(sim, { method: 'DELETE', path: '/_media/v/x', headers: page })).status, 405);
+
+  // A foreign Host (DNS rebinding) or Origin is refused on every route, the page's included.
+  const png = { 'content-type': 'image/png', 'x-filename': 'a.png' };
+  assert.equal((await upload({ ...png, host: 'attacker.example', origin: 'http://attacker.example' })).status, 403);
+  assert.equal((await upload({ ...png, origin: 'https://attacker.example' })).status, 403);
+  assert.equal((await upload({ ...png, host: 'web.whatsapp.com', origin: 'http://web.whatsapp.com' })).status, 403, 'not https');
+  for (const path of ['/', '/app.js', '/account.js', '/_media/v/t62.7118-24/x', '/favicon.ico', '/_sim/state']) {
+    assert.equal((await request(sim, { path, headers: { host: 'attacker.example' } })).status, 403, path);
+    assert.equal((await request(sim, { path, headers: { host: 'web.whatsapp.com.attacker.example' } })).status, 403, path);
+    assert.equal((await request(sim, { path, headers: { host: `evil@127.0.0.1:${sim.httpPort}` } })).status, 403, `${path}: user info in Host`);
+  }
+  assert.ok(!sim.events.some((e) => e.type === 'media-uploaded'), 'nothing was kept');
+
+  // The page's own uploads work, a text file included (with x-filename); the file comes back.
+  r = await upload({ ...page, 'content-type': 'text/plain', 'x-filename': encodeURIComponent('notes é.txt') }, 'a'.repeat(1000));
+  assert.equal(r.status, 200);
+  const up = JSON.parse(r.body);
+  assert.equal(up.filename, 'notes é.txt');
+  const back = await request(sim, { path: `/_media${up.directPath}`, headers: { host: 'web.whatsapp.com' } });
+  assert.equal(back.body, 'a'.repeat(1000));
+  r = await upload({ ...page, 'content-type': 'image/png', 'x-filename': '' }, Buffer.alloc(1000));
+  assert.equal(r.status, 200, 'an empty x-filename is no name');
+  assert.equal(JSON.parse(r.body).filename, null);
+  // maxMediaTotalBytes: 2000 of 2048 are kept; one more file does not fit.
+  r = await upload({ ...page, 'content-type': 'image/png', 'x-filename': '' }, Buffer.alloc(100));
+  assert.equal(r.status, 413);
+  assert.match(JSON.parse(r.body).error, /maxMediaTotalBytes/);
+  await alive();
+  await assert.rejects(startSimulator({ maxMediaBytes: 4096, maxMediaTotalBytes: 1024 }), /maxMediaTotalBytes/);
+});
+
 test("the simulator's WebSocket refuses foreign origins and accepts WhatsApp Web's", async () => {
   const sim = await startSimulator();
   const open = (options) =>

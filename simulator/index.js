@@ -40,8 +40,11 @@ const DEFAULTS = Object.freeze({
     version: '2.3000.1017054665',
     // How long the phone waits for the page to accept a pair-success before giving up.
     pairAnswerTimeoutMs: 15000,
-    // The largest file the media server takes (WhatsApp's own limit for documents is far higher).
+    // The largest file the media server takes (WhatsApp's own limit for documents is far higher),
+    // and the most it keeps in all (uploads and the phone's files): the simulator holds them in
+    // memory, so a test or a stray client cannot grow it without bound.
     maxMediaBytes: 64 * 1024 * 1024,
+    maxMediaTotalBytes: 256 * 1024 * 1024,
     // The account a QR scan logs into (code pairing uses the typed number instead).
     scanPhoneNumber: '15550100001',
     pushname: 'Test Phone',
@@ -110,6 +113,10 @@ function checkOptions(o) {
     if (!(Number.isInteger(o.bundleBytes) && o.bundleBytes >= 4096 && o.bundleBytes <= 256 * 1024 * 1024)) {
         throw new TypeError(`bundleBytes must be a whole number of bytes from 4096 to 256 MiB, not ${JSON.stringify(o.bundleBytes)}`);
     }
+    for (const k of ['maxMediaBytes', 'maxMediaTotalBytes']) {
+        if (!(Number.isSafeInteger(o[k]) && o[k] > 0)) throw new TypeError(`${k} must be a positive whole number of bytes, not ${JSON.stringify(o[k])}`);
+    }
+    if (o.maxMediaTotalBytes < o.maxMediaBytes) throw new TypeError(`maxMediaTotalBytes (${o.maxMediaTotalBytes}) must be at least maxMediaBytes (${o.maxMediaBytes})`);
     for (const k of ['moduleDelayMs', 'connectedAfterSyncMs', 'logoutDelayMs', 'reconnectBackoffMs', 'reconnectBackoffMaxMs']) {
         if (!(Number.isFinite(o[k]) && o[k] >= 0)) throw new TypeError(`${k} must be a non-negative number, not ${JSON.stringify(o[k])}`);
     }
@@ -117,19 +124,41 @@ function checkOptions(o) {
 
 const HOSTNAME = 'web.whatsapp.com';
 
+// The body types a cross-site form, or a fetch in no-cors mode, can send without a CORS
+// preflight (the "CORS-safelisted" Content-Type values); any other type, or any header
+// outside the safelisted few (such as x-filename), makes the browser ask first, and the
+// simulator answers no preflight, so such a request from another site never arrives.
+const SIMPLE_BODY_TYPES = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
+// A MIME type's essence: type/subtype, as in RFC 9110's token grammar (parameters dropped).
+const MIME_TYPE_RE = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+\/[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
+/** `"Text/Plain; charset=UTF-8"` -> `"text/plain"`; '' when absent. */
+function mimeEssence(value) {
+    return String(value || '').split(';')[0].trim().toLowerCase();
+}
+
 /**
- * The control API drives a phone; the WebSocket is a WhatsApp login. Neither
- * may be reached by a web page the user happens to have open: a page of
- * another site (its Origin is foreign) or one that rebound its own name to
+ * Every route (the control API, the page and its files, the media server, the
+ * WebSocket) drives a phone, serves a login or keeps files. None may be
+ * reached by a web page the user happens to have open: a page of another
+ * site (its Origin is foreign) or one that rebound its own name to
  * 127.0.0.1 (its Host is not ours). So: a Host that is this machine (or, for
- * the page and its socket, web.whatsapp.com, which the client's flags map
- * here), no foreign Origin, and JSON bodies only (a cross-site form or
- * `text/plain` fetch cannot send `application/json` without a preflight).
+ * the page, its files, its media and its socket, web.whatsapp.com, which the
+ * client's flags map here), no foreign Origin, and POST bodies a cross-site
+ * page cannot send without a preflight:
+ * - `body: 'json'` (the control API): application/json only.
+ * - `body: 'file'` (the page's uploads to /_media/upload, whose type is the
+ *   file's own, e.g. image/png): a well-formed MIME type; one of the three a
+ *   form can send (text/plain, form-urlencoded, multipart) only together with
+ *   an `x-filename` header, which a form cannot add and a cross-site fetch
+ *   cannot send without a preflight. The page always sends x-filename.
  * Returns `{ status, error }` for a request to refuse, or null.
  */
-function refuseForeignRequest(req, { page }) {
+function refuseForeignRequest(req, { page, body = 'json' }) {
     const loopback = (host) => host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]';
     const hostname = (value) => {
+        // host[:port] and nothing else: the URL parser would read "evil@127.0.0.1" as 127.0.0.1.
+        if (!/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(value)) return null;
         try {
             return new URL(`http://${value}`).hostname.toLowerCase();
         } catch {
@@ -151,8 +180,16 @@ function refuseForeignRequest(req, { page }) {
         const ours = parsed && (loopback(parsed.hostname) || (page && parsed.protocol === 'https:' && parsed.hostname === HOSTNAME));
         if (!ours) return { status: 403, error: `refused: requests from ${origin} are not allowed` };
     }
-    if (req.method === 'POST' && !/^application\/json\s*(;|$)/i.test(req.headers['content-type'] || '')) {
-        return { status: 415, error: 'refused: POST bodies must be application/json' };
+    if (req.method === 'POST') {
+        const type = mimeEssence(req.headers['content-type']);
+        if (body === 'file') {
+            if (!MIME_TYPE_RE.test(type)) return { status: 415, error: 'refused: an upload names its file type as content-type (e.g. image/png)' };
+            if (SIMPLE_BODY_TYPES.has(type) && req.headers['x-filename'] === undefined) {
+                return { status: 415, error: `refused: a ${type} upload needs an x-filename header (a cross-site form could send it otherwise)` };
+            }
+        } else if (type !== 'application/json') {
+            return { status: 415, error: 'refused: POST bodies must be application/json' };
+        }
     }
     return null;
 }
@@ -289,7 +326,14 @@ class Simulator extends EventEmitter {
         this.wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
         this.wss.on('connection', (ws, req) => this._onConnection(ws, req));
         const onUpgrade = (req, socket, head) => {
-            const url = new URL(req.url, 'http://x');
+            let url;
+            try {
+                url = new URL(req.url, 'http://x');
+            } catch {
+                // e.g. "//[": not a path. A throw here would end the simulator.
+                socket.destroy();
+                return;
+            }
             const refused = refuseForeignRequest(req, { page: true });
             if (refused) {
                 socket.end(`HTTP/1.1 ${refused.status} Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
@@ -353,7 +397,23 @@ class Simulator extends EventEmitter {
         return this;
     }
 
+    // No throw may escape a request handler: an uncaught one would end the simulator, and with it
+    // the test run. A request the server cannot make sense of is answered 400.
     _onRequest(req, res) {
+        try {
+            this._route(req, res);
+        } catch (err) {
+            this._log('request-failed', { path: String(req.url).slice(0, 200), error: String(err && err.message) });
+            if (!res.headersSent) {
+                res.writeHead(err && err.status >= 400 && err.status < 500 ? err.status : 400, { 'content-type': 'application/json', 'cache-control': 'no-store', connection: 'close' });
+                res.end(JSON.stringify({ error: String(err && err.message) }));
+            } else {
+                res.destroy();
+            }
+        }
+    }
+
+    _route(req, res) {
         const url = new URL(req.url, 'http://x');
         const send = (status, type, body, extra = {}) => {
             res.writeHead(status, {
@@ -364,13 +424,17 @@ class Simulator extends EventEmitter {
             });
             res.end(body);
         };
-        if (url.pathname.startsWith('/_sim/')) {
-            const refused = refuseForeignRequest(req, { page: false });
-            if (refused) {
-                this._log('request-refused', { path: url.pathname, why: refused.error });
-                send(refused.status, 'application/json', JSON.stringify({ error: refused.error }));
-                return;
-            }
+        // The control API is for this machine's tools; the rest is the page's (its own origin).
+        const control = url.pathname.startsWith('/_sim/');
+        const upload = url.pathname === '/_media/upload';
+        const refused = refuseForeignRequest(req, { page: !control, body: upload ? 'file' : 'json' });
+        if (refused) {
+            this._log('request-refused', { path: url.pathname, why: refused.error });
+            // The body is not read: close the connection rather than leave it half-consumed.
+            send(refused.status, 'application/json', JSON.stringify({ error: refused.error }), { connection: 'close' });
+            return;
+        }
+        if (control) {
             handleControl(this, req, res, url).catch((err) => {
                 if (!res.headersSent) send(500, 'application/json', JSON.stringify({ error: String(err && err.message) }));
             });

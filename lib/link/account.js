@@ -15,8 +15,11 @@ const EventEmitter = require('events');
 const PHASES = new Set(['starting', 'qr', 'code', 'loading', 'ready', 'disconnected', 'auth_failure', 'failed', 'stopped']);
 // Phases with a running login that a page may act on.
 const LOGIN_PHASES = new Set(['starting', 'qr', 'code']);
-// Phases where the client has been destroyed and only "Start again" helps.
-const ENDED_PHASES = new Set(['disconnected', 'auth_failure', 'failed']);
+// Phases without a client (destroyed, or stopped for idleness): the only ones
+// "Start again" may act in. A linked account or a login under way is never
+// restarted from the page: whoever can reach the page could otherwise end the
+// owner's session and link their own phone under the owner's account id.
+const ENDED_PHASES = new Set(['disconnected', 'auth_failure', 'failed', 'stopped']);
 
 function errorBody(error) {
   return { code: (error && error.code) || 'ERR_INTERNAL', message: String((error && error.message) || error) };
@@ -141,8 +144,13 @@ class Account extends EventEmitter {
     if (client) await client.destroy().catch(() => {});
   }
 
-  /** "Start again": a fresh client, whatever the current one was doing. */
+  /** "Start again": a fresh client, once the last one ended. ERR_ACCOUNT_NOT_ENDED (nothing changes) while one is linked or logging in. */
   async restart() {
+    if (!ENDED_PHASES.has(this.state.phase)) {
+      const error = new Error(`account ${this.id} is ${this.state.phase === 'ready' ? 'linked' : `logging in (${this.state.phase})`}: only an ended login can start again`);
+      error.code = 'ERR_ACCOUNT_NOT_ENDED';
+      throw error;
+    }
     await this.stop();
     this.start();
   }

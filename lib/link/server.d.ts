@@ -14,6 +14,12 @@ export interface LinkServerOptions {
     manage?: boolean;
     /** A prefix such as "/link" when mounted in a plain http server (default ""). */
     basePath?: string;
+    /**
+     * Host names (with or without ":port", matched case-insensitively) the page may be opened as,
+     * besides localhost, 127.0.0.0/8 and [::1]; a request with any other Host is refused (421).
+     * Required by listen() on a host that is not loopback.
+     */
+    allowedHosts?: string[];
 }
 
 export type LinkPhase = 'starting' | 'qr' | 'code' | 'loading' | 'ready' | 'disconnected' | 'auth_failure' | 'failed' | 'stopped';
@@ -35,7 +41,7 @@ export interface LinkAccountState {
 export declare class LinkServer extends EventEmitter {
     /** The server's URL once listen() resolved, e.g. "http://127.0.0.1:3000". */
     readonly url: string | null;
-    /** Starts an http server of its own on `host` (default 127.0.0.1); resolves with its URL. */
+    /** Starts an http server of its own on `host` (default 127.0.0.1); resolves with its URL. Throws ERR_ALLOWED_HOSTS_REQUIRED for a host that is not loopback without `allowedHosts`. */
     listen(port?: number, host?: string): Promise<string>;
     /** Mount it: `http.createServer(link.handler)`, `app.use('/link', link.handler)`. */
     handler(req: IncomingMessage, res: ServerResponse, next?: () => void): void;

@@ -18,6 +18,7 @@ const fs = require('fs');
 const http = require('http');
 const path = require('path');
 const { Account, errorBody } = require('./account');
+const { parseAllowedHosts, hostAllowed, isLoopbackListenHost } = require('./host-check');
 const { loadQrRenderer } = require('./qr-image');
 
 const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -54,7 +55,7 @@ function statusFor(error) {
   const code = error && error.code;
   if (error instanceof TypeError) return 400;
   if (code === 'ERR_PAIRING_RATE_LIMITED') return 429;
-  if (code === 'ERR_ALREADY_LOGGED_IN' || code === 'ERR_ACCOUNT_NOT_LOGGING_IN' || code === 'ERR_CLIENT_DESTROYED' || code === 'ERR_NOT_INITIALIZED') return 409;
+  if (code === 'ERR_ALREADY_LOGGED_IN' || code === 'ERR_ACCOUNT_NOT_LOGGING_IN' || code === 'ERR_ACCOUNT_NOT_ENDED' || code === 'ERR_CLIENT_DESTROYED' || code === 'ERR_NOT_INITIALIZED') return 409;
   if (typeof code === 'string' && code.startsWith('ERR_PAIRING_')) return 502;
   return 500;
 }
@@ -180,12 +181,12 @@ class LinkServer extends EventEmitter {
   constructor(options = {}) {
     super();
     if (options === null || typeof options !== 'object') throw new TypeError('createLinkServer(options): options must be an object');
-    const { clientOptions = {}, Client, idleTimeoutMs = 5 * 60 * 1000, maxAccounts = 100, manage = true, basePath = '' } = options;
+    const { clientOptions = {}, Client, idleTimeoutMs = 5 * 60 * 1000, maxAccounts = 100, manage = true, basePath = '', allowedHosts } = options;
     if (typeof clientOptions !== 'function' && (clientOptions === null || typeof clientOptions !== 'object')) throw new TypeError('clientOptions must be an object or a function (accountId) => options');
     if (!(Number.isFinite(idleTimeoutMs) && idleTimeoutMs > 0)) throw new TypeError('idleTimeoutMs must be a positive number of milliseconds');
     if (!(Number.isInteger(maxAccounts) && maxAccounts > 0)) throw new TypeError('maxAccounts must be a positive integer');
     if (typeof basePath !== 'string' || (basePath !== '' && !/^\/[A-Za-z0-9._~\/-]*[^/]$/.test(basePath))) throw new TypeError('basePath must be "" or a path such as "/link" (no trailing slash)');
-    this.#options = { clientOptions, Client: Client || require('../..').Client, idleTimeoutMs, maxAccounts, manage: Boolean(manage), basePath };
+    this.#options = { clientOptions, Client: Client || require('../..').Client, idleTimeoutMs, maxAccounts, manage: Boolean(manage), basePath, allowedHosts: parseAllowedHosts(allowedHosts) };
     this.#renderQr = options.renderQr || loadQrRenderer();
     this.handler = this.handler.bind(this);
   }
@@ -198,8 +199,19 @@ class LinkServer extends EventEmitter {
     return `http://${host}:${address.port}${this.#options.basePath}`;
   }
 
-  /** Starts an http server of its own; 127.0.0.1 unless `host` says otherwise. */
+  /**
+   * Starts an http server of its own; 127.0.0.1 unless `host` says otherwise.
+   * Throws ERR_ALLOWED_HOSTS_REQUIRED for a host that is not loopback while
+   * `allowedHosts` is empty: reached from elsewhere, the page would refuse
+   * every request (their Host is not this machine), and allowing any Host
+   * would open it to DNS rebinding.
+   */
   listen(port = 0, host = '127.0.0.1') {
+    if (!isLoopbackListenHost(host) && this.#options.allowedHosts.length === 0) {
+      const error = new Error(`listen(${port}, ${JSON.stringify(host)}): the page is then reached by a name other than localhost; list that name in the allowedHosts option (e.g. createLinkServer({ allowedHosts: ['link.example.com'] }))`);
+      error.code = 'ERR_ALLOWED_HOSTS_REQUIRED';
+      throw error;
+    }
     if (this.#closed) return Promise.reject(new Error('the link server was closed'));
     if (this.#server) return Promise.reject(new Error('the link server is already listening'));
     const server = http.createServer(this.handler);
@@ -299,25 +311,34 @@ class LinkServer extends EventEmitter {
   }
 
   async #route(req, res, next) {
-    const url = new URL(req.url, 'http://link.invalid');
-    let pathname = url.pathname;
+    let pathname;
+    try {
+      pathname = new URL(req.url, 'http://link.invalid').pathname;
+    } catch {
+      // e.g. "//[": no path at all, and nobody's (a 400, not a 500).
+      throw new HttpError(400, 'ERR_BAD_PATH', 'the request path cannot be read');
+    }
     const { basePath, manage } = this.#options;
     const pass = () => (typeof next === 'function' ? next() : sendHtml(res, 404, '<!doctype html><title>Not found</title><p>Not found.</p>'));
     if (basePath) {
       // The page's links are relative: the root must be read as "<basePath>/".
-      if (pathname === basePath) return send(res, 301, 'text/plain; charset=utf-8', '', { Location: `${basePath.slice(basePath.lastIndexOf('/') + 1)}/` });
-      else if (pathname.startsWith(`${basePath}/`)) pathname = pathname.slice(basePath.length);
+      if (pathname === basePath) {
+        this.#checkHost(req);
+        return send(res, 301, 'text/plain; charset=utf-8', '', { Location: `${basePath.slice(basePath.lastIndexOf('/') + 1)}/` });
+      } else if (pathname.startsWith(`${basePath}/`)) pathname = pathname.slice(basePath.length);
       else return pass();
     }
     const method = req.method;
     const parts = pathname.split('/').slice(1); // '/a/b/' -> ['a', 'b', '']
 
     if (parts[0] === 'assets' && parts.length === 2 && Object.hasOwn(ASSETS, parts[1])) {
+      this.#checkHost(req);
       if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'ERR_METHOD', 'GET only');
       const asset = ASSETS[parts[1]];
       return send(res, 200, asset.type, asset.body, { 'Cache-Control': 'no-cache' });
     }
     if (parts[0] === 'accounts' && (parts.length === 2 || (parts.length === 3 && parts[2] === ''))) {
+      this.#checkHost(req);
       if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'ERR_METHOD', 'GET only');
       const id = decodeSegment(parts[1]);
       if (!ACCOUNT_ID.test(id) || !this.#accounts.has(id)) return sendHtml(res, 404, '<!doctype html><title>No such account</title><p>No such account.</p>');
@@ -325,9 +346,23 @@ class LinkServer extends EventEmitter {
       if (parts.length === 2) return send(res, 301, 'text/plain; charset=utf-8', '', { Location: `${encodeURIComponent(id)}/` });
       return sendHtml(res, 200, PAGE_TEMPLATE.replaceAll('{{ACCOUNT}}', escapeHtml(id)));
     }
-    if (parts[0] === 'api' && parts[1] === 'accounts') return this.#api(req, res, method, parts.slice(2));
-    if (manage && pathname === '/' && (method === 'GET' || method === 'HEAD')) return sendHtml(res, 200, this.#indexHtml());
+    if (parts[0] === 'api' && parts[1] === 'accounts') {
+      this.#checkHost(req);
+      return this.#api(req, res, method, parts.slice(2));
+    }
+    if (manage && pathname === '/' && (method === 'GET' || method === 'HEAD')) {
+      this.#checkHost(req);
+      return sendHtml(res, 200, this.#indexHtml());
+    }
     return pass();
+  }
+
+  // Every route of ours checks the Host before anything else (paths that are
+  // not ours are the application's, and left alone). See host-check.js.
+  #checkHost(req) {
+    if (!hostAllowed(req.headers.host, this.#options.allowedHosts)) {
+      throw new HttpError(421, 'ERR_HOST_NOT_ALLOWED', `Host ${JSON.stringify(String(req.headers.host || ''))} is not this server's: open the page as localhost, or list the name in the allowedHosts option`);
+    }
   }
 
   async #api(req, res, method, rest) {

@@ -176,7 +176,9 @@
             if (!blob) throw new Error('upload failed: no file for this media object');
             const res = await fetch('/_media/upload', {
                 method: 'POST',
-                headers: { 'content-type': mimetype, ...(mediaObject.filename ? { 'x-filename': encodeURIComponent(mediaObject.filename) } : {}) },
+                // x-filename always (empty for none): with it the server takes any file type,
+                // text/plain included, that a cross-site form could not post (simulator/README.md).
+                headers: { 'content-type': mimetype, 'x-filename': encodeURIComponent(mediaObject.filename || '') },
                 body: blob,
             });
             if (!res.ok) throw new Error(`upload failed: ${res.status}`);
