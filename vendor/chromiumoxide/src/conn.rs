@@ -3,18 +3,40 @@ use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::ready;
 
-use async_tungstenite::tungstenite::Message as WsMessage;
+pub use async_tungstenite::tungstenite::Message as WsMessage;
 use async_tungstenite::{WebSocketStream, tungstenite::protocol::WebSocketConfig};
 use futures::stream::Stream;
 use futures::task::{Context, Poll};
 use futures::{SinkExt, StreamExt};
 
 use async_tungstenite::tokio::ConnectStream;
+pub use async_tungstenite::tungstenite::Error as WsError;
 use chromiumoxide_cdp::cdp::browser_protocol::target::SessionId;
 use chromiumoxide_types::{CallId, EventMessage, Message, MethodCall, MethodId};
 
 use crate::error::CdpError;
 use crate::error::Result;
+
+/// What a [`Connection`] exchanges CDP messages over: the browser's websocket,
+/// or any other stream/sink of text messages (whatsapp-web-rs: Chromium's
+/// `--remote-debugging-pipe`, see PATCH.md).
+pub trait CdpSocket:
+    Stream<Item = std::result::Result<WsMessage, WsError>>
+    + futures::Sink<WsMessage, Error = WsError>
+    + Send
+    + Unpin
+    + std::fmt::Debug
+{
+}
+
+impl<S> CdpSocket for S where
+    S: Stream<Item = std::result::Result<WsMessage, WsError>>
+        + futures::Sink<WsMessage, Error = WsError>
+        + Send
+        + Unpin
+        + std::fmt::Debug
+{
+}
 
 /// Exchanges the messages with the websocket
 #[must_use = "streams do nothing unless polled"]
@@ -22,8 +44,8 @@ use crate::error::Result;
 pub struct Connection<T: EventMessage> {
     /// Queue of commands to send.
     pending_commands: VecDeque<MethodCall>,
-    /// The websocket of the chromium instance
-    ws: WebSocketStream<ConnectStream>,
+    /// The websocket of the chromium instance (or another [`CdpSocket`])
+    ws: Box<dyn CdpSocket>,
     /// The identifier for a specific command
     next_id: usize,
     needs_flush: bool,
@@ -44,14 +66,20 @@ impl<T: EventMessage + Unpin> Connection<T> {
         )
         .await?;
 
-        Ok(Self {
+        let ws: WebSocketStream<ConnectStream> = ws;
+        Ok(Self::from_socket(ws))
+    }
+
+    /// A connection over a socket of the caller's own.
+    pub fn from_socket(socket: impl CdpSocket + 'static) -> Self {
+        Self {
             pending_commands: Default::default(),
-            ws,
+            ws: Box::new(socket),
             next_id: 0,
             needs_flush: false,
             pending_flush: None,
             _marker: Default::default(),
-        })
+        }
     }
 }
 

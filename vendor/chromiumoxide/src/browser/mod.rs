@@ -143,6 +143,28 @@ impl Browser {
         Ok((browser, fut))
     }
 
+    /// Drives a browser over a socket of the caller's own (e.g. the pipe of a
+    /// Chromium started with `--remote-debugging-pipe`). `label` is what
+    /// [`Browser::websocket_address`] answers.
+    pub fn connect_with_socket(
+        socket: impl crate::conn::CdpSocket + 'static,
+        label: impl Into<String>,
+        config: HandlerConfig,
+    ) -> (Self, Handler) {
+        let conn = Connection::<CdpEventMessage>::from_socket(socket);
+        let (tx, rx) = channel(1);
+        let fut = Handler::new(conn, rx, config);
+        let browser_context = fut.default_browser_context().clone();
+        let browser = Self {
+            sender: tx,
+            config: None,
+            child: None,
+            debug_ws_url: label.into(),
+            browser_context,
+        };
+        (browser, fut)
+    }
+
     /// Launches a new instance of `chromium` in the background and attaches to
     /// its debug web socket.
     ///
