@@ -149,6 +149,8 @@ function nativeAuth(strategy) {
 
 class Client extends EventEmitter {
   #native;
+  /** Relay number -> puppeteer transport (#relayTransport). */
+  #relays = new Map();
   #pending = new Map();
   #nextCall = 0;
   #running = false;
@@ -228,6 +230,12 @@ class Client extends EventEmitter {
       const pending = this.#pending.get(id);
       this.#pending.delete(id);
       if (pending) ok ? pending.resolve(value) : pending.reject(typed(new Error(value)));
+    } else if (kind === 'devtools') {
+      const [relay, message] = payload;
+      const transport = this.#relays.get(relay);
+      if (transport && message === null) this.#relays.delete(relay);
+      if (transport) transport.receive(message);
+      return; // relay traffic changes nothing the process waits for
     } else if (kind === 'closed') {
       this.#running = false;
       this.#releasePuppeteer();
@@ -272,7 +280,7 @@ class Client extends EventEmitter {
       return; // destroyed while initialize() ran: nothing to attach to
     }
     try {
-      const attached = await connectPuppeteer(devTools);
+      const attached = await connectPuppeteer(devTools, (relay) => this.#relayTransport(relay));
       if (!attached) return;
       if (!this.#running) return void attached.browser.disconnect().catch(() => {});
       this.pupBrowser = attached.browser;
@@ -280,6 +288,40 @@ class Client extends EventEmitter {
     } catch (error) {
       process.emitWarning(`whatsapp-web-rs: client.pupPage is not available: ${error && error.message}`, { code: 'WWRS_PUPPETEER' });
     }
+  }
+
+  // puppeteer's ConnectionTransport over relay `relay` of our browser's
+  // DevTools pipe (src/browser/devtools_pipe.rs): there is no port to connect to.
+  #relayTransport(relay) {
+    const native = this.#native;
+    const relays = this.#relays;
+    let open = true;
+    const transport = {
+      onmessage: undefined,
+      onclose: undefined,
+      send(message) {
+        if (open) native.devToolsSend(relay, message);
+      },
+      close() {
+        if (!open) return;
+        open = false;
+        relays.delete(relay);
+        native.devToolsClose(relay);
+        if (transport.onclose) transport.onclose();
+      },
+      // From #deliver: a message, or null when the relay closed.
+      receive(message) {
+        if (message !== null) {
+          if (transport.onmessage) transport.onmessage(message);
+          return;
+        }
+        if (!open) return;
+        open = false;
+        if (transport.onclose) transport.onclose();
+      },
+    };
+    relays.set(relay, transport);
+    return transport;
   }
 
   #releasePuppeteer() {

@@ -2,8 +2,9 @@
 // client.pupBrowser / client.pupPage: the escape hatch whatsapp-web.js programs
 // use (`client.pupPage.evaluate(...)`). When the app has puppeteer-core or
 // puppeteer installed (an optional peer dependency), a real puppeteer Browser
-// is connected to the client's own Chromium over its DevTools endpoint, next
-// to the Rust driver, and the Page is the client's WhatsApp Web page. Without
+// is connected to the client's own Chromium, next to the Rust driver, and the
+// Page is the client's WhatsApp Web page. A browser the client launched has no
+// DevTools port: puppeteer talks through a relay on the addon's pipe. Without
 // either package nothing is loaded and nothing is connected.
 
 /**
@@ -25,14 +26,20 @@ function loadPuppeteer() {
 }
 
 /**
- * Connects puppeteer to the browser described by `devTools`
- * ({ browserWSEndpoint, targetId }) and finds the client's page.
+ * Connects puppeteer to the browser described by `devTools` and finds the
+ * client's page. `devTools` is { relay, targetId } for a browser the client
+ * launched (driven over a DevTools pipe, no port: `transportFor(relay)` gives
+ * puppeteer a ConnectionTransport through the addon), or
+ * { browserWSEndpoint, targetId } for a browser the user attached to.
  * Resolves with { browser, page }, or null when puppeteer is not installed.
  */
-async function connectPuppeteer(devTools) {
+async function connectPuppeteer(devTools, transportFor) {
   const puppeteer = loadPuppeteer();
   if (!puppeteer) return null;
-  const browser = await puppeteer.connect({ browserWSEndpoint: devTools.browserWSEndpoint, defaultViewport: null });
+  const endpoint = devTools.relay !== undefined
+    ? { transport: transportFor(devTools.relay) }
+    : { browserWSEndpoint: devTools.browserWSEndpoint };
+  const browser = await puppeteer.connect({ ...endpoint, defaultViewport: null });
   try {
     // puppeteer has no public target id; its targets keep the CDP one here.
     const target = await browser.waitForTarget((t) => t._targetId === devTools.targetId, { timeout: 10000 });

@@ -31,6 +31,9 @@ pub enum Delivery {
     /// The client stopped (no browser, nothing pending): JavaScript may let
     /// the process exit.
     Closed,
+    /// A CDP message for the puppeteer connection on relay `relay`; `None`
+    /// when the relay closed (puppeteer's transport `onclose`).
+    DevTools { relay: u32, message: Option<String> },
 }
 
 /// The one ordered channel into JavaScript.
@@ -43,6 +46,10 @@ enum Request {
     /// whatsapp-web.js programs). Answered by the driver: it is about the
     /// browser it holds, not about the session.
     DevTools(JsCallId),
+    /// A CDP command from puppeteer for one of our relays.
+    DevToolsSend(u32, String),
+    /// Puppeteer closed its transport.
+    DevToolsClose(u32),
     /// RemoteAuth's store, set by `initialize()`.
     SetStore(RemoteStore),
     /// The application's listeners of optional events changed.
@@ -75,6 +82,15 @@ impl ClientHandle {
         if self.requests.send(Request::DevTools(id)).is_err() {
             (self.deliver)(Delivery::Reply(id, Err(ClientError::Internal("the client task has stopped".into()))));
         }
+    }
+
+    /// `client.pupBrowser`'s transport: a command for relay `relay`.
+    pub fn dev_tools_send(&self, relay: u32, message: String) {
+        let _ = self.requests.send(Request::DevToolsSend(relay, message));
+    }
+
+    pub fn dev_tools_close(&self, relay: u32) {
+        let _ = self.requests.send(Request::DevToolsClose(relay));
     }
 
     pub fn set_store(&self, store: RemoteStore) {
@@ -168,12 +184,36 @@ impl Driver {
                         Input::Call(self.next_call, call)
                     }
                     Some(Request::DevTools(js_id)) => {
-                        let answer = match &self.browser {
-                            Some(browser) => Ok(crate::session::Reply::Value(browser.dev_tools())),
+                        let answer = match &mut self.browser {
+                            Some(browser) => {
+                                let (reach, relay_output) = browser.dev_tools();
+                                if let (Some(output), Some(relay)) = (relay_output, reach["relay"].as_u64()) {
+                                    tokio::spawn(forward_relay(relay as u32, output, self.deliver.clone()));
+                                }
+                                Ok(crate::session::Reply::Value(reach))
+                            }
                             None if self.session.is_closed() => Err(ClientError::NotInitialized),
                             None => Err(ClientError::BrowserClosed(": the browser is not running".into())),
                         };
                         (self.deliver)(Delivery::Reply(js_id, answer));
+                        continue;
+                    }
+                    Some(Request::DevToolsSend(relay, message)) => {
+                        #[cfg(unix)]
+                        if let Some(browser) = &self.browser {
+                            browser.dev_tools_send(relay, message);
+                        }
+                        #[cfg(not(unix))]
+                        let _ = (relay, message);
+                        continue;
+                    }
+                    Some(Request::DevToolsClose(relay)) => {
+                        #[cfg(unix)]
+                        if let Some(browser) = &mut self.browser {
+                            browser.dev_tools_close(relay);
+                        }
+                        #[cfg(not(unix))]
+                        let _ = relay;
                         continue;
                     }
                     Some(Request::SetStore(store)) => {
@@ -427,3 +467,16 @@ pub fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".into())
 }
+
+/// Hands a relay's messages to JavaScript, in order, then its end.
+#[cfg(unix)]
+async fn forward_relay(relay: u32, mut output: UnboundedReceiver<crate::browser::RelayOutput>, deliver: Deliver) {
+    use crate::browser::RelayOutput;
+    while let Some(RelayOutput::Message(message)) = output.recv().await {
+        deliver(Delivery::DevTools { relay, message: Some(message) });
+    }
+    deliver(Delivery::DevTools { relay, message: None });
+}
+
+#[cfg(not(unix))]
+async fn forward_relay(_relay: u32, _output: UnboundedReceiver<()>, _deliver: Deliver) {}

@@ -82,6 +82,7 @@ fn deliver_fn(tsfn: DeliverFn) -> driver::Deliver {
             driver::Delivery::Reply(id, Ok(reply)) => ("reply", serde_json::json!([id, true, reply_value(reply)])),
             driver::Delivery::Reply(id, Err(err)) => ("reply", serde_json::json!([id, false, err.to_wire()])),
             driver::Delivery::Closed => ("closed", Value::Null),
+            driver::Delivery::DevTools { relay, message } => ("devtools", serde_json::json!([relay, message])),
         };
         tsfn.call(FnArgs::from((kind.to_string(), payload)), ThreadsafeFunctionCallMode::NonBlocking);
     })
@@ -221,10 +222,25 @@ impl NativeClient {
         guarded(|| Ok(self.handle.call(Call::ResetState, id as u64)))
     }
 
-    /// `{ browserWSEndpoint, targetId }` of the running browser and page.
+    /// Where puppeteer reaches the running browser, and our page's target:
+    /// `{ relay, targetId }` for a browser we launched (a relay on its
+    /// DevTools pipe; its messages arrive as "devtools" deliveries), or
+    /// `{ browserWSEndpoint, targetId }` for one the user attached to.
     #[napi(catch_unwind)]
     pub fn dev_tools(&self, id: u32) -> Result<()> {
         guarded(|| Ok(self.handle.dev_tools(id as u64)))
+    }
+
+    /// A CDP command (JSON text) from puppeteer for relay `relay`.
+    #[napi(catch_unwind)]
+    pub fn dev_tools_send(&self, relay: u32, message: String) -> Result<()> {
+        guarded(|| Ok(self.handle.dev_tools_send(relay, message)))
+    }
+
+    /// Puppeteer closed relay `relay`'s transport.
+    #[napi(catch_unwind)]
+    pub fn dev_tools_close(&self, relay: u32) -> Result<()> {
+        guarded(|| Ok(self.handle.dev_tools_close(relay)))
     }
 
     #[napi(catch_unwind)]

@@ -9,11 +9,18 @@ use std::path::Path;
 use crate::errors::ClientError;
 use crate::options::{BrowserOptions, Headless};
 
-/// Flags every launch needs: DevTools on a free port, and no background
-/// traffic (component updates, sync, first-run pages) that a closed network
-/// would answer with a flood of failures.
+/// DevTools over the pipe we hand Chromium as descriptors 3 and 4
+/// (devtools_pipe.rs): no port that another local user could reach. Where
+/// the pipe is not implemented (Windows), a random port on 127.0.0.1.
+#[cfg(unix)]
+const DEVTOOLS_FLAG: &str = "--remote-debugging-pipe";
+#[cfg(not(unix))]
+const DEVTOOLS_FLAG: &str = "--remote-debugging-port=0";
+
+/// Flags every launch needs besides DevTools: no background traffic
+/// (component updates, sync, first-run pages) that a closed network would
+/// answer with a flood of failures.
 const BASE_FLAGS: &[&str] = &[
-    "--remote-debugging-port=0",
     "--no-first-run",
     "--no-default-browser-check",
     "--disable-background-networking",
@@ -81,7 +88,7 @@ pub fn chromium_args(opts: &BrowserOptions, profile: &Path) -> Result<Vec<String
     }
     let user_has = |name: &str| user.iter().any(|a| switch_name(a) == name);
 
-    let mut args: Vec<String> = Vec::new();
+    let mut args: Vec<String> = vec![DEVTOOLS_FLAG.to_string()];
     for flag in BASE_FLAGS {
         if !user_has(switch_name(flag)) {
             args.push(flag.to_string());

@@ -6,6 +6,8 @@
 //! never spliced into script text) and closes everything down.
 
 mod args;
+#[cfg(unix)]
+mod devtools_pipe;
 mod page_gate;
 mod commands;
 mod page_events;
@@ -35,7 +37,7 @@ use chromiumoxide::handler::HandlerConfig;
 use chromiumoxide::Page;
 use futures::StreamExt;
 use serde_json::{json, Value};
-use tokio::sync::mpsc::UnboundedSender;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tokio::task::JoinHandle;
 
 pub use args::chromium_args;
@@ -45,7 +47,9 @@ use commands::map_cdp_error;
 use page_events::page_event_of;
 #[cfg(test)]
 use page_events::parse_page_event;
-pub use process::{Cancel, ChromiumProcess};
+pub use process::{Cancel, ChromiumProcess, DevToolsLink};
+#[cfg(unix)]
+pub use devtools_pipe::{DevToolsPipe, RelayId, RelayOutput};
 use process::cancelled;
 
 use crate::auth::Profile;
@@ -96,6 +100,8 @@ enum Owner {
         /// The shared cache slot this browser uses (NoAuth), released after it exited.
         #[allow(dead_code)]
         cache: Option<cache::CacheLease>,
+        /// The DevTools pipe, for puppeteer's relays (None where there is no pipe).
+        pipe: Option<DevToolsPipeHandle>,
     },
     /// We attached to it (`browserWSEndpoint` / `browserURL`): closing closes
     /// our page and leaves the browser running for its owner.
@@ -113,6 +119,46 @@ impl Owner {
             Owner::Shared { shared, .. } => &shared.browser,
         }
     }
+
+    fn pipe(&self) -> Option<&DevToolsPipeHandle> {
+        match self {
+            Owner::Launched { pipe, .. } => pipe.as_ref(),
+            Owner::Attached { .. } => None,
+            Owner::Shared { shared, .. } => shared.pipe.as_ref(),
+        }
+    }
+}
+
+/// The relay handle of a DevTools pipe; nothing where there are no pipes.
+#[cfg(unix)]
+pub(crate) type DevToolsPipeHandle = DevToolsPipe;
+#[cfg(not(unix))]
+pub(crate) type DevToolsPipeHandle = std::convert::Infallible;
+
+/// Connects to a browser somebody else started (`browserWSEndpoint` / `browserURL`).
+async fn connect_url(url: String, config: HandlerConfig) -> Result<(Browser, chromiumoxide::Handler), ClientError> {
+    match tokio::time::timeout(CDP_TIMEOUT, Browser::connect_with_config(url.clone(), config)).await {
+        Ok(Ok(pair)) => Ok(pair),
+        Ok(Err(e)) => Err(ClientError::BrowserLaunch(format!("cannot connect to DevTools at {url}: {e}"))),
+        Err(_) => Err(ClientError::BrowserLaunch(format!("no answer from DevTools at {url}"))),
+    }
+}
+
+/// Drives a browser we launched over the link its launch gave: the pipe
+/// (chromiumoxide's handler on our socket, see vendor/chromiumoxide/PATCH.md).
+pub(crate) async fn connect_launched(link: DevToolsLink, config: HandlerConfig) -> Result<(Browser, chromiumoxide::Handler, Option<DevToolsPipeHandle>), ClientError> {
+    match link {
+        #[cfg(unix)]
+        DevToolsLink::Pipe { socket, pipe } => {
+            let (browser, handler) = Browser::connect_with_socket(socket, "pipe:", config);
+            Ok((browser, handler, Some(pipe)))
+        }
+        #[cfg(not(unix))]
+        DevToolsLink::Url(url) => {
+            let (browser, handler) = connect_url(url, config).await?;
+            Ok((browser, handler, None))
+        }
+    }
 }
 
 /// A browser with the WhatsApp Web page open.
@@ -126,6 +172,10 @@ pub struct BrowserSession {
     tasks: Vec<JoinHandle<()>>,
     /// Set when the live page is loaded and a local web version cache wants it saved.
     index_html: Option<web_cache::IndexHtml>,
+    /// Puppeteer relays opened on the pipe for this session, closed with it
+    /// (a shared browser's pipe outlives the session).
+    #[cfg(unix)]
+    relays: Vec<RelayId>,
 }
 
 impl BrowserSession {
@@ -152,13 +202,6 @@ impl BrowserSession {
             ..HandlerConfig::default()
         };
         let mut tasks = Vec::new();
-        let connect = |url: String| async move {
-            match tokio::time::timeout(CDP_TIMEOUT, Browser::connect_with_config(url.clone(), config)).await {
-                Ok(Ok(pair)) => Ok(pair),
-                Ok(Err(e)) => Err(ClientError::BrowserLaunch(format!("cannot connect to DevTools at {url}: {e}"))),
-                Err(_) => Err(ClientError::BrowserLaunch(format!("no answer from DevTools at {url}"))),
-            }
-        };
         // The handler task owns the DevTools connection; its end means the browser is gone.
         let own_handler = |mut handler: chromiumoxide::Handler, tasks: &mut Vec<JoinHandle<()>>| {
             let signals = signals.clone();
@@ -185,7 +228,7 @@ impl BrowserSession {
         };
         let mut shared_page = None;
         let owner = if let Some(url) = &options.browser.connect {
-            let (browser, handler) = connect(url.clone()).await?;
+            let (browser, handler) = connect_url(url.clone(), config.clone()).await?;
             own_handler(handler, &mut tasks);
             Owner::Attached { browser }
         } else if options.browser.shared {
@@ -215,14 +258,14 @@ impl BrowserSession {
                 cache::apply(&mut args, lease);
             }
             let executable = find::browser_executable(options.browser.executable_path.as_deref())?;
-            let (process, ws_url) = ChromiumProcess::spawn_cancellable(&executable, &args, LAUNCH_TIMEOUT, cancel).await?;
-            let (browser, handler) = connect(ws_url).await?;
+            let (process, link) = ChromiumProcess::spawn_cancellable(&executable, &args, LAUNCH_TIMEOUT, cancel).await?;
+            let (browser, handler, pipe) = connect_launched(link, config.clone()).await?;
             own_handler(handler, &mut tasks);
             watch_exit(process.exited(), &mut tasks);
             if !args.iter().any(|a| a == "--no-startup-window") {
                 shared_page = startup_page(&browser).await;
             }
-            Owner::Launched { browser, process, profile, cache }
+            Owner::Launched { browser, process, profile, cache, pipe }
         };
 
         crate::debug_log!("browser ready; opening a page");
@@ -244,6 +287,8 @@ impl BrowserSession {
             owner,
             tasks,
             index_html: None,
+            #[cfg(unix)]
+            relays: Vec::new(),
         };
         let prepared = tokio::select! {
             r = session.prepare_page(options, signals, cached) => r,
@@ -377,13 +422,44 @@ impl BrowserSession {
         Ok(())
     }
 
-    /// The browser's DevTools WebSocket and our page's target, for a second
-    /// DevTools client (puppeteer) on the same browser.
-    pub fn dev_tools(&self) -> Value {
-        json!({
-            "browserWSEndpoint": self.owner.browser().websocket_address(),
-            "targetId": self.page.target_id().as_ref(),
-        })
+    /// Where a second DevTools client (puppeteer) reaches this browser, and
+    /// our page's target: a browser we launched through a new relay on its
+    /// pipe (`relay`: its number; its messages come out of the receiver), an
+    /// attached one through the endpoint the user gave.
+    #[cfg(unix)]
+    pub fn dev_tools(&mut self) -> (Value, Option<UnboundedReceiver<RelayOutput>>) {
+        let target = self.page.target_id().as_ref().to_string();
+        match self.owner.pipe() {
+            Some(pipe) => {
+                let (relay, output) = pipe.open_relay();
+                self.relays.push(relay);
+                (json!({ "relay": relay, "targetId": target }), Some(output))
+            }
+            None => (json!({ "browserWSEndpoint": self.owner.browser().websocket_address(), "targetId": target }), None),
+        }
+    }
+
+    #[cfg(not(unix))]
+    pub fn dev_tools(&mut self) -> (Value, Option<UnboundedReceiver<()>>) {
+        let target = self.page.target_id().as_ref().to_string();
+        (json!({ "browserWSEndpoint": self.owner.browser().websocket_address(), "targetId": target }), None)
+    }
+
+    /// A command from puppeteer for one of this session's relays.
+    #[cfg(unix)]
+    pub fn dev_tools_send(&self, relay: RelayId, message: String) {
+        if let (Some(pipe), true) = (self.owner.pipe(), self.relays.contains(&relay)) {
+            pipe.relay_send(relay, message);
+        }
+    }
+
+    /// Puppeteer disconnected from one of this session's relays.
+    #[cfg(unix)]
+    pub fn dev_tools_close(&mut self, relay: RelayId) {
+        if let (Some(pipe), true) = (self.owner.pipe(), self.relays.contains(&relay)) {
+            pipe.close_relay(relay);
+            self.relays.retain(|r| *r != relay);
+        }
     }
 
     pub fn page(&self) -> PageHandle {
@@ -418,13 +494,19 @@ impl BrowserSession {
     /// process holds it; an attached browser only loses our page; a shared one
     /// loses our context, and the last client closes it.
     pub async fn close(self) {
+        #[cfg(unix)]
+        if let Some(pipe) = self.owner.pipe() {
+            for relay in &self.relays {
+                pipe.close_relay(*relay);
+            }
+        }
         let BrowserSession { page, owner, tasks, .. } = self;
         BrowserSession::release(owner, Some(page), tasks).await;
     }
 
     async fn release(owner: Owner, page: Option<Page>, tasks: Vec<JoinHandle<()>>) {
         match owner {
-            Owner::Launched { mut browser, process, profile, cache } => {
+            Owner::Launched { mut browser, process, profile, cache, pipe } => {
                 if !process.has_exited() {
                     let _ = tokio::time::timeout(Duration::from_secs(3), browser.close()).await;
                 }
@@ -433,6 +515,7 @@ impl BrowserSession {
                     t.abort();
                 }
                 drop(browser);
+                drop(pipe);
                 drop(process);
                 drop(profile);
                 drop(cache);

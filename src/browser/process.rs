@@ -53,6 +53,17 @@ pub struct ChromiumProcess {
     stderr_tail: Arc<Mutex<Vec<String>>>,
 }
 
+/// How we reach the DevTools of a browser we started.
+#[derive(Debug)]
+pub enum DevToolsLink {
+    /// `--remote-debugging-pipe`: the driver's socket and the handle for relays.
+    #[cfg(unix)]
+    Pipe { socket: super::devtools_pipe::PipeSocket, pipe: super::devtools_pipe::DevToolsPipe },
+    /// Where pipes are not implemented (Windows): the port's websocket URL.
+    #[cfg(not(unix))]
+    Url(String),
+}
+
 /// Set to `true` by `destroy()` while a launch is under way.
 pub type Cancel = watch::Receiver<bool>;
 
@@ -71,16 +82,25 @@ pub async fn cancelled(cancel: &Cancel) {
 }
 
 impl ChromiumProcess {
-    pub async fn spawn(executable: &std::path::Path, args: &[String], launch_timeout: Duration) -> Result<(Self, String), ClientError> {
+    pub async fn spawn(executable: &std::path::Path, args: &[String], launch_timeout: Duration) -> Result<(Self, DevToolsLink), ClientError> {
         Self::spawn_cancellable(executable, args, launch_timeout, &never_cancelled()).await
     }
 
     /// Like [`spawn`](Self::spawn); if `cancel` is set before the browser is
     /// up, what was started is killed (and gone) before this returns `Destroyed`.
-    pub async fn spawn_cancellable(executable: &std::path::Path, args: &[String], launch_timeout: Duration, cancel: &Cancel) -> Result<(Self, String), ClientError> {
+    ///
+    /// Returns once Chromium answers over its DevTools pipe (or, where there
+    /// is no pipe, has printed its DevTools URL).
+    pub async fn spawn_cancellable(executable: &std::path::Path, args: &[String], launch_timeout: Duration, cancel: &Cancel) -> Result<(Self, DevToolsLink), ClientError> {
         let mut cmd = Command::new(executable);
         cmd.args(args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
         platform::tie_to_parent(&mut cmd);
+        #[cfg(unix)]
+        let pipes = {
+            let pipes = super::devtools_pipe::PipePair::new().map_err(|e| ClientError::BrowserLaunch(format!("cannot create the DevTools pipe: {e}")))?;
+            pipes.install(&mut cmd);
+            pipes
+        };
         let (tx, rx) = oneshot::channel();
         launcher()
             .lock()
@@ -93,6 +113,11 @@ impl ChromiumProcess {
             .map_err(|e| ClientError::BrowserLaunch(format!("{}: {e}", executable.display())))?;
         let pid = child.id() as i32;
         live_groups().lock().unwrap_or_else(|p| p.into_inner()).insert(pid);
+        #[cfg(unix)]
+        let link = {
+            let (from_browser, to_browser) = pipes.into_parent_ends();
+            super::devtools_pipe::start(from_browser, to_browser)
+        };
 
         // Read stderr on a thread: the DevTools URL first, then keep draining so
         // Chromium never blocks on a full pipe; keep a tail for error messages.
@@ -136,23 +161,40 @@ impl ChromiumProcess {
             .map_err(|e| ClientError::Internal(e.to_string()))?;
 
         let process = ChromiumProcess { pid, exited, stderr_tail };
+        #[cfg(unix)]
+        let (link, up) = {
+            drop(url_rx);
+            match link {
+                Ok((socket, pipe, ready)) => (Some(DevToolsLink::Pipe { socket, pipe }), ready),
+                Err(e) => {
+                    process.wait_or_kill(Duration::ZERO).await;
+                    return Err(ClientError::BrowserLaunch(format!("cannot read the DevTools pipe: {e}")));
+                }
+            }
+        };
+        #[cfg(not(unix))]
+        let (mut link, up) = (None, url_rx);
         let mut exited = process.exited.clone();
-        let url = tokio::select! {
-            url = url_rx => Ok(url.ok()),
+        let outcome = tokio::select! {
+            answer = up => Ok(answer.ok()),
             _ = exited.wait_for(|e| e.is_some()) => Ok(None),
             _ = tokio::time::sleep(launch_timeout) => Ok(None),
             _ = cancelled(cancel) => Err(ClientError::Destroyed),
         };
-        let url = match url {
-            Ok(url) => url,
+        let answered = match outcome {
+            Ok(answered) => answered,
             Err(destroyed) => {
                 process.wait_or_kill(Duration::ZERO).await;
                 return Err(destroyed);
             }
         };
-        match url {
-            Some(url) => Ok((process, url)),
-            None => Err(process.launch_error(launch_timeout)),
+        #[cfg(not(unix))]
+        if let Some(url) = &answered {
+            link = Some(DevToolsLink::Url(url.clone()));
+        }
+        match (answered, link) {
+            (Some(_), Some(link)) => Ok((process, link)),
+            _ => Err(process.launch_error(launch_timeout)),
         }
     }
 
@@ -167,7 +209,7 @@ impl ChromiumProcess {
             return ClientError::ProfileLocked(dir);
         }
         let exited = self.exited.borrow().clone();
-        let what = exited.unwrap_or_else(|| format!("no DevTools endpoint within {} ms", launch_timeout.as_millis()));
+        let what = exited.unwrap_or_else(|| format!("no answer over DevTools within {} ms", launch_timeout.as_millis()));
         let tail = tail.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>();
         let tail = tail[tail.len().saturating_sub(5)..].join(" | ");
         ClientError::BrowserLaunch(if tail.is_empty() { what } else { format!("{what}: {tail}") })

@@ -24,7 +24,7 @@ use futures::StreamExt;
 use tokio::sync::{watch, Mutex};
 use tokio::task::JoinHandle;
 
-use super::{chromium_args, ChromiumProcess, CDP_TIMEOUT, LAUNCH_TIMEOUT};
+use super::{chromium_args, connect_launched, ChromiumProcess, DevToolsPipeHandle, CDP_TIMEOUT, LAUNCH_TIMEOUT};
 use crate::errors::ClientError;
 use crate::options::BrowserOptions;
 
@@ -33,6 +33,8 @@ pub struct SharedBrowser {
     pub process: ChromiumProcess,
     /// Becomes `Some(why)` when the DevTools connection is gone.
     pub lost: watch::Receiver<Option<String>>,
+    /// The DevTools pipe, for the clients' puppeteer relays.
+    pub pipe: Option<DevToolsPipeHandle>,
     handler: JoinHandle<()>,
     key: String,
     /// Clients using the browser; the one that brings it to 0 closes it.
@@ -79,13 +81,9 @@ pub async fn acquire(opts: &BrowserOptions) -> Result<Arc<SharedBrowser>, Client
     let profile = crate::temp_profiles::new_profile("shared")
         .map_err(|e| ClientError::Storage(format!("cannot create a temporary profile: {e}")))?;
     let args = chromium_args(opts, profile.path())?;
-    let (process, ws_url) = ChromiumProcess::spawn(&executable, &args, LAUNCH_TIMEOUT).await?;
+    let (process, link) = ChromiumProcess::spawn(&executable, &args, LAUNCH_TIMEOUT).await?;
     let config = HandlerConfig { ignore_https_errors: false, viewport: None, request_timeout: CDP_TIMEOUT, ..HandlerConfig::default() };
-    let (browser, mut handler) = match tokio::time::timeout(CDP_TIMEOUT, Browser::connect_with_config(ws_url, config)).await {
-        Ok(Ok(pair)) => pair,
-        Ok(Err(e)) => return Err(ClientError::BrowserLaunch(format!("cannot connect to DevTools: {e}"))),
-        Err(_) => return Err(ClientError::BrowserLaunch("no answer from DevTools".into())),
-    };
+    let (browser, mut handler, pipe) = connect_launched(link, config).await?;
     let (lost_tx, lost) = watch::channel(None);
     let handler = tokio::spawn(async move {
         while let Some(event) = handler.next().await {
@@ -100,6 +98,7 @@ pub async fn acquire(opts: &BrowserOptions) -> Result<Arc<SharedBrowser>, Client
         process,
         lost,
         handler,
+        pipe,
         key: key.clone(),
         users: AtomicUsize::new(1),
         spare: Mutex::new(None),
