@@ -67,7 +67,7 @@ function scanAsNobody() {
   });
 }
 
-/** Loopback ports our Chromium processes listen on (read as root from their fds). */
+/** Loopback ports the processes `pids` listen on (read as root from their fds). */
 function listeningPortsOf(pids) {
   const inodes = new Set();
   for (const pid of pids) {
@@ -92,6 +92,16 @@ function listeningPortsOf(pids) {
   return ports;
 }
 
+/**
+ * The endpoints the scan found that belong to `pids`. Other processes on the
+ * machine (another test's whatsapp-web.js, whose puppeteer opens a port) may
+ * show a WhatsApp Web page too: only ours count.
+ */
+function endpointsOf(pids, scan) {
+  const ours = new Set(listeningPortsOf(pids));
+  return scan.found.filter((f) => ours.has(f.port));
+}
+
 function browserCommandLines(pids) {
   return pids
     .map((pid) => { try { return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'); } catch { return []; } })
@@ -113,8 +123,7 @@ test('a logged-in client: its Chromium listens on no port, another user finds no
 
     const scan = await scanAsNobody();
     assert.equal(scan.uid, NOBODY);
-    const ours = scan.found.filter((f) => f.pages.some((url) => url.startsWith('https://web.whatsapp.com/')));
-    assert.deepEqual(ours, [], 'no DevTools endpoint shows a WhatsApp Web page to another user');
+    assert.deepEqual(endpointsOf(chromiumPidsUnder(TEST_ROOT), scan), [], 'another user finds no DevTools endpoint of our Chromium');
 
     // The escape hatch works without a port: puppeteer over the addon's relay.
     assert.equal(await client.pupPage.evaluate(() => window.require('WAWebSocketModel').Socket.state), 'CONNECTED');
@@ -134,8 +143,7 @@ test('sharedBrowser: the one Chromium listens on no port; each client\'s pupPage
     const pids = chromiumPidsUnder(TEST_ROOT);
     assert.equal(browserCommandLines(pids).length, 1, 'one shared browser');
     assert.deepEqual(listeningPortsOf(pids), []);
-    const scan = await scanAsNobody();
-    assert.deepEqual(scan.found.filter((f) => f.pages.some((url) => url.startsWith('https://web.whatsapp.com/'))), []);
+    assert.deepEqual(endpointsOf(chromiumPidsUnder(TEST_ROOT), await scanAsNobody()), []);
 
     assert.equal(await a.pupPage.evaluate(() => window.require('WAWebSocketModel').Socket.state), 'CONNECTED');
     assert.equal(await b.pupPage.evaluate(() => window.require('WAWebConnModel').Conn.ref), qrB.split(',')[0]);
@@ -157,6 +165,7 @@ test('control: when the user asks for a DevTools port, the same scan as another 
     const ports = listeningPortsOf(chromiumPidsUnder(TEST_ROOT));
     assert.equal(ports.length, 1, 'the port the user asked for');
     const scan = await scanAsNobody();
+    assert.deepEqual(endpointsOf(chromiumPidsUnder(TEST_ROOT), scan).map((f) => f.port), ports, 'endpointsOf sees it as ours');
     const found = scan.found.find((f) => f.port === ports[0]);
     assert.ok(found, `the scan found port ${ports[0]} (saw ${JSON.stringify(scan.found)})`);
     assert.ok(found.pages.some((url) => url.startsWith('https://web.whatsapp.com/')), 'and the WhatsApp Web page behind it');
