@@ -1,4 +1,4 @@
-//! The page functions of the account (src/page/messages/*.js), each called
+//! The page functions of the account (src/page/<area>/*.js), each called
 //! with its values as arguments. `need.js` and `models.js` are put in front of
 //! every one of them at compile time: our own constant sources, never user input.
 //!
@@ -21,49 +21,49 @@ macro_rules! page_fn {
         concat!(
             "async function (...args) {\n",
             include_str!("../page/need.js"),
-            include_str!("../page/messages/models.js"),
+            include_str!("../page/models.js"),
             "\nconst answer = await (",
-            include_str!(concat!("../page/messages/", $file)),
+            include_str!(concat!("../page/", $file)),
             ")(...args);\nreturn answer === undefined ? null : JSON.stringify(answer);\n}"
         )
     };
 }
 
-const SUBSCRIBE: &str = page_fn!("subscribe.js");
-const FORWARD_UNREAD: &str = page_fn!("forward_unread.js");
-const SEND_MESSAGE: &str = page_fn!("send_message.js");
-const GET_CHATS: &str = page_fn!("get_chats.js");
-const GET_CHAT: &str = page_fn!("get_chat.js");
-const GET_CONTACTS: &str = page_fn!("get_contacts.js");
-const GET_CONTACT: &str = page_fn!("get_contact.js");
-const GET_MESSAGE: &str = page_fn!("get_message.js");
-const GET_QUOTED_MESSAGE: &str = page_fn!("get_quoted_message.js");
-const FETCH_MESSAGES: &str = page_fn!("fetch_messages.js");
-const SEND_SEEN: &str = page_fn!("send_seen.js");
-const NUMBER_ID: &str = page_fn!("number_id.js");
-const FORMATTED_NUMBER: &str = page_fn!("formatted_number.js");
-const COUNTRY_CODE: &str = page_fn!("country_code.js");
-const SEND_REACTION: &str = page_fn!("send_reaction.js");
-const DELETE_MESSAGE: &str = page_fn!("delete_message.js");
-const DOWNLOAD_MEDIA: &str = page_fn!("download_media.js");
-const ARCHIVE_CHAT: &str = page_fn!("archive_chat.js");
-const PIN_CHAT: &str = page_fn!("pin_chat.js");
-const MUTE_CHAT: &str = page_fn!("mute_chat.js");
-const MARK_CHAT_UNREAD: &str = page_fn!("mark_chat_unread.js");
-const CHAT_STATE: &str = page_fn!("chat_state.js");
-const PROFILE_PIC_URL: &str = page_fn!("profile_pic_url.js");
-const ABOUT: &str = page_fn!("about.js");
-const FORWARD_MESSAGE: &str = page_fn!("forward_message.js");
-const BLOCK_CONTACT: &str = page_fn!("block_contact.js");
-const GET_BLOCKED_CONTACTS: &str = page_fn!("get_blocked_contacts.js");
-const CONTACT_LID_AND_PHONE: &str = page_fn!("contact_lid_and_phone.js");
-const LOCATION_PATCH: &str = page_fn!("location_patch.js");
-const CREATE_GROUP: &str = page_fn!("create_group.js");
-const ADD_PARTICIPANTS: &str = page_fn!("add_participants.js");
-const REMOVE_PARTICIPANTS: &str = page_fn!("remove_participants.js");
-const LEAVE_GROUP: &str = page_fn!("leave_group.js");
-const INVITE_CODE: &str = page_fn!("invite_code.js");
-const ACCEPT_INVITE: &str = page_fn!("accept_invite.js");
+const SUBSCRIBE: &str = page_fn!("events/subscribe.js");
+const FORWARD_UNREAD: &str = page_fn!("events/forward_unread.js");
+const SEND_MESSAGE: &str = page_fn!("messages/send_message.js");
+const GET_CHATS: &str = page_fn!("chats/get_chats.js");
+const GET_CHAT: &str = page_fn!("chats/get_chat.js");
+const GET_CONTACTS: &str = page_fn!("contacts/get_contacts.js");
+const GET_CONTACT: &str = page_fn!("contacts/get_contact.js");
+const GET_MESSAGE: &str = page_fn!("messages/get_message.js");
+const GET_QUOTED_MESSAGE: &str = page_fn!("messages/get_quoted_message.js");
+const FETCH_MESSAGES: &str = page_fn!("messages/fetch_messages.js");
+const SEND_SEEN: &str = page_fn!("chats/send_seen.js");
+const NUMBER_ID: &str = page_fn!("contacts/number_id.js");
+const FORMATTED_NUMBER: &str = page_fn!("contacts/formatted_number.js");
+const COUNTRY_CODE: &str = page_fn!("contacts/country_code.js");
+const SEND_REACTION: &str = page_fn!("messages/send_reaction.js");
+const DELETE_MESSAGE: &str = page_fn!("messages/delete_message.js");
+const DOWNLOAD_MEDIA: &str = page_fn!("messages/download_media.js");
+const ARCHIVE_CHAT: &str = page_fn!("chats/archive_chat.js");
+const PIN_CHAT: &str = page_fn!("chats/pin_chat.js");
+const MUTE_CHAT: &str = page_fn!("chats/mute_chat.js");
+const MARK_CHAT_UNREAD: &str = page_fn!("chats/mark_chat_unread.js");
+const CHAT_STATE: &str = page_fn!("chats/chat_state.js");
+const PROFILE_PIC_URL: &str = page_fn!("contacts/profile_pic_url.js");
+const ABOUT: &str = page_fn!("contacts/about.js");
+const FORWARD_MESSAGE: &str = page_fn!("messages/forward_message.js");
+const BLOCK_CONTACT: &str = page_fn!("contacts/block_contact.js");
+const GET_BLOCKED_CONTACTS: &str = page_fn!("contacts/get_blocked_contacts.js");
+const CONTACT_LID_AND_PHONE: &str = page_fn!("lids/contact_lid_and_phone.js");
+const LOCATION_PATCH: &str = page_fn!("messages/location_patch.js");
+const CREATE_GROUP: &str = page_fn!("groups/create_group.js");
+const ADD_PARTICIPANTS: &str = page_fn!("groups/add_participants.js");
+const REMOVE_PARTICIPANTS: &str = page_fn!("groups/remove_participants.js");
+const LEAVE_GROUP: &str = page_fn!("groups/leave_group.js");
+const INVITE_CODE: &str = page_fn!("groups/invite_code.js");
+const ACCEPT_INVITE: &str = page_fn!("groups/accept_invite.js");
 
 const LIMIT: Duration = Duration::from_secs(20);
 /// getChats() over thousands of chats, or a send waiting for a slow socket.
