@@ -647,12 +647,17 @@ test('Client exports the structures and constants of whatsapp-web.js', () => {
   assert.deepEqual(require('..').ChatTypes, wwebjs.ChatTypes);
 });
 
-test('every page function of src/page/messages is one function expression (Rust wraps each in a call)', () => {
+test('every page function of the account (src/page/<area>/) is one function expression (Rust wraps each in a call)', () => {
   const fs = require('fs');
   const path = require('path');
-  const dir = path.join(__dirname, '..', 'src', 'page', 'messages');
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js'))) {
-    const source = fs.readFileSync(path.join(dir, name), 'utf8');
+  const page = path.join(__dirname, '..', 'src', 'page');
+  const files = ['models.js'];
+  for (const area of fs.readdirSync(page, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    files.push(...fs.readdirSync(path.join(page, area.name)).filter((f) => f.endsWith('.js')).map((f) => path.join(area.name, f)));
+  }
+  assert.ok(files.length > 35, `only ${files.length} page functions found`);
+  for (const name of files) {
+    const source = fs.readFileSync(path.join(page, name), 'utf8');
     // eslint-disable-next-line no-new-func
     assert.equal(typeof new Function(`return (${source}\n);`)(), 'function', name);
   }

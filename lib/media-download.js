@@ -19,7 +19,7 @@ const MEDIA_LIMIT = 16 * 1024 * 1024;
 const DOCUMENT_LIMIT = 100 * 1024 * 1024;
 // node-fetch's default for `follow`, which whatsapp-web.js's reqOptions go to.
 const MAX_REDIRECTS = 20;
-// The Rust side refuses longer file names (src/account/parse.rs).
+// The Rust side refuses longer file names (src/account/messages.rs).
 const MAX_FILENAME_BYTES = 255;
 
 function failure(code, message, TypeErrorClass = Error) {

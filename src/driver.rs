@@ -15,11 +15,11 @@ use std::sync::Arc;
 use futures::FutureExt;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 
-use crate::browser::{run_command, BrowserSession, BrowserSignal};
+use crate::browser::{run_command, BrowserSession, BrowserSignal, PageHandle};
 use crate::errors::ClientError;
 use crate::options::ClientOptions;
 use crate::remote_auth::RemoteStore;
-use crate::session::{Call, CallId, Event, EventInterest, Input, Output, Reply, Session, ShutdownReason, Timer};
+use crate::session::{Call, CallId, CmdId, Event, EventInterest, Input, Output, PageEvent, PageResult, Reply, Session, ShutdownReason, Timer};
 
 /// The JavaScript side's id of a call (it holds the promise).
 pub type JsCallId = u64;
@@ -240,6 +240,15 @@ impl Driver {
                         crate::debug_log!("page: {event:?}");
                         Input::Page(event)
                     }
+                    // The account's callbacks come up raw: the account layer checks them.
+                    Some(BrowserSignal::Raw(payload)) => match crate::account::parse_event(&payload) {
+                        Some(event) => {
+                            let event = PageEvent::Account(event);
+                            crate::debug_log!("page: {event:?}");
+                            Input::Page(event)
+                        }
+                        None => continue,
+                    },
                     Some(BrowserSignal::Lost(why)) => {
                         self.signals = None;
                         Input::BrowserLost(why)
@@ -353,6 +362,23 @@ impl Driver {
         self.backups = Some(task.abort_handle());
     }
 
+    /// Runs work in the page off the driver's loop; its result comes back as
+    /// `Done` (an error if the browser is gone, or if the work panicked).
+    fn run_in_page<Work>(&self, cmd: CmdId, work: impl FnOnce(PageHandle) -> Work)
+    where
+        Work: std::future::Future<Output = Result<PageResult, ClientError>> + Send + 'static,
+    {
+        let Some(browser) = &self.browser else {
+            let _ = self.internal_tx.send(Msg::Input(Input::Done(cmd, Err(ClientError::BrowserClosed(String::new())))));
+            return;
+        };
+        let work = work(browser.page());
+        self.send_later(async move {
+            let result = AssertUnwindSafe(work).catch_unwind().await.unwrap_or_else(|p| Err(ClientError::Internal(panic_message(&*p))));
+            Msg::Input(Input::Done(cmd, result))
+        });
+    }
+
     fn execute(&mut self, output: Output) {
         match output {
             Output::Emit(event) => {
@@ -382,7 +408,7 @@ impl Driver {
                 let store = self.store.clone();
                 self.send_later(async move {
                     let (tx, rx) = unbounded_channel();
-                    let opened = AssertUnwindSafe(BrowserSession::open(&options, store.as_ref(), tx, &cancel))
+                    let opened = AssertUnwindSafe(BrowserSession::open(&options, store.as_ref(), tx, &crate::account::EVENT_TYPES, &cancel))
                         .catch_unwind()
                         .await
                         .unwrap_or_else(|p| Err(ClientError::Internal(panic_message(&*p))));
@@ -390,20 +416,10 @@ impl Driver {
                 });
             }
             Output::Run(cmd, command) => {
-                let Some(browser) = &self.browser else {
-                    let _ = self.internal_tx.send(Msg::Input(Input::Done(cmd, Err(ClientError::BrowserClosed(String::new())))));
-                    return;
-                };
-                let page = browser.page();
                 let device = (self.options.device_name.clone(), self.options.browser_name.clone());
-                self.send_later(async move {
-                    let result = AssertUnwindSafe(run_command(&page, &command, &device))
-                        .catch_unwind()
-                        .await
-                        .unwrap_or_else(|p| Err(ClientError::Internal(panic_message(&*p))));
-                    Msg::Input(Input::Done(cmd, result))
-                });
+                self.run_in_page(cmd, |page| async move { run_command(&page, &command, &device).await });
             }
+            Output::RunAccount(cmd, command) => self.run_in_page(cmd, |page| async move { command.run(&page).await }),
             Output::Arm(timer, after) => {
                 let tx = self.internal_tx.clone();
                 let task = napi::bindgen_prelude::spawn(async move {

@@ -28,7 +28,7 @@ pub struct Link {
     pub is_suspicious: bool,
 }
 
-/// What `src/page/messages/models.js` makes of a `Msg` model.
+/// What `src/page/models.js` makes of a `Msg` model.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct RawMessage {

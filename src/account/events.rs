@@ -1,16 +1,36 @@
-//! Page callbacks of the account (src/page/messages/subscribe.js) and the
-//! events they become, each message once.
+//! Page callbacks of the account (src/page/events/subscribe.js) and the
+//! events they become, each message once. The browser hands them up raw
+//! (their `t` is one of [`EVENT_TYPES`]); [`parse_event`] checks them.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use serde_json::{json, Value};
 
+use crate::browser::{PageHandle, BINDING};
 use crate::chat::Chat;
 use crate::errors::ClientError;
 use crate::message::{GroupNotification, Message, ACK_RANGE};
 use crate::reaction::Reaction;
+use crate::session::EventInterest;
 
-/// A page callback of the account (see src/page/messages/subscribe.js).
+const SUBSCRIBE: &str = page_fn!("events/subscribe.js");
+const FORWARD_UNREAD: &str = page_fn!("events/forward_unread.js");
+
+/// Hooks the page's message collection (once per document): new messages and
+/// acks come back through the binding.
+pub(super) async fn subscribe(page: &PageHandle, interest: &EventInterest) -> Result<(), ClientError> {
+    let interest = json!({ "unreadCount": interest.unread_count });
+    crate::browser::call(page, "subscribing to messages", SUBSCRIBE, vec![json!(BINDING), interest], super::LIMIT).await?;
+    super::messages::patch_locations(page).await
+}
+
+/// Has the page report one chat's unread count through the binding (see
+/// `AccountCommand::ForwardUnread`).
+pub(super) async fn forward_unread(page: &PageHandle, chat_id: &str) -> Result<(), ClientError> {
+    crate::browser::call(page, "reading an unread count", FORWARD_UNREAD, vec![json!(chat_id)], super::LIMIT).await.map(|_| ())
+}
+
+/// A page callback of the account (see src/page/events/subscribe.js).
 #[derive(Debug, Clone, PartialEq)]
 pub enum AccountEvent {
     /// `Msg` `add` of a new message (received, sent here, or sent from the phone).

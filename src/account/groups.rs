@@ -1,22 +1,52 @@
 //! Group calls (`createGroup`, `acceptInvite`, `GroupChat`'s `addParticipants`,
 //! `removeParticipants`, `leave`, `getInviteCode`): their arguments checked
 //! before anything is queued, and the page's answers checked and put into
-//! whatsapp-web.js's shapes.
+//! whatsapp-web.js's shapes. The page functions are src/page/groups/*.js.
 
 use std::hash::{BuildHasher, Hasher};
+use std::time::Duration;
 
 use serde_json::{json, Map, Value};
 
-use super::AccountCall;
+use super::{invalid, AccountCall, Args, Method, LONG};
 use crate::errors::ClientError;
 use crate::wid::{self, Wid};
 
+pub(super) const METHODS: &[Method] = &[
+    ("createGroup", create_group),
+    ("addParticipants", add_participants),
+    ("removeParticipants", |args| {
+        let args = vec![json!(group_id(&args.get(0))?), json!(participants(&args.get(1), "participantIds", false)?)];
+        Ok(AccountCall::new("removing participants", REMOVE_PARTICIPANTS, args).within(LONG).answer(|raw| {
+            let status = raw.get("status").and_then(Value::as_i64).ok_or_else(|| bad("no status"))?;
+            Ok(json!({ "status": status }))
+        }))
+    }),
+    ("leaveGroup", |args| Ok(AccountCall::new("leaving a group", LEAVE_GROUP, vec![json!(group_id(&args.get(0))?)]))),
+    ("getInviteCode", |args| {
+        Ok(AccountCall::new("reading an invite code", INVITE_CODE, vec![json!(group_id(&args.get(0))?)]).answer(|raw| match raw {
+            Value::Null => Ok(Value::Null),
+            code => invite_code(&code).map(Value::String).ok_or_else(|| bad("something that is not an invite code")),
+        }))
+    }),
+    ("acceptInvite", |args| {
+        let code = invite_code(&args.get(0)).ok_or_else(|| {
+            invalid("inviteCode", "must be a group invite code (the part after https://chat.whatsapp.com/), letters, digits, - and _".into())
+        })?;
+        Ok(AccountCall::new("joining a group", ACCEPT_INVITE, vec![json!(code)])
+            .answer(|raw| group_wid(&raw).map(|w| Value::String(w.serialized)).ok_or_else(|| bad("something that is not a group id"))))
+    }),
+];
+
+const CREATE_GROUP: &str = page_fn!("groups/create_group.js");
+const ADD_PARTICIPANTS: &str = page_fn!("groups/add_participants.js");
+const REMOVE_PARTICIPANTS: &str = page_fn!("groups/remove_participants.js");
+const LEAVE_GROUP: &str = page_fn!("groups/leave_group.js");
+const INVITE_CODE: &str = page_fn!("groups/invite_code.js");
+const ACCEPT_INVITE: &str = page_fn!("groups/accept_invite.js");
+
 /// At most this many participants in one call (WhatsApp's groups hold 1,024).
 const MAX_PARTICIPANTS: usize = 1024;
-
-fn invalid(name: &str, reason: String) -> ClientError {
-    ClientError::InvalidArgument { name: name.into(), reason }
-}
 
 /// A group's id: `<id>@g.us`.
 fn group_id(value: &Value) -> Result<String, ClientError> {
@@ -106,35 +136,51 @@ fn create_options(value: &Value) -> Result<Value, ClientError> {
     Ok(Value::Object(out))
 }
 
-/// Checks a group call as JavaScript made it.
-pub(super) fn parse(method: &str, arg: impl Fn(usize) -> Value) -> Result<AccountCall, ClientError> {
-    Ok(match method {
-        "createGroup" => {
-            let title = match arg(0) {
-                Value::String(t) if !t.trim().is_empty() && t.chars().count() <= 100 => t,
-                other => return Err(invalid("title", format!("must be a group subject of 1 to 100 characters, got {}", crate::options::describe(&other)))),
-            };
-            AccountCall::CreateGroup { title, participants: participants(&arg(1), "participants", true)?, options: create_options(&arg(2))? }
+/// `createGroup(title, participants, options)`: options as whatsapp-web.js takes them, checked.
+fn create_group(args: &Args) -> Result<AccountCall, ClientError> {
+    let title = match args.get(0) {
+        Value::String(t) if !t.trim().is_empty() && t.chars().count() <= 100 => t,
+        other => return Err(invalid("title", format!("must be a group subject of 1 to 100 characters, got {}", crate::options::describe(&other)))),
+    };
+    let args = vec![json!(title), json!(participants(&args.get(1), "participants", true)?), create_options(&args.get(2))?];
+    Ok(AccountCall::new("creating a group", CREATE_GROUP, args).within(LONG).answer(|raw| {
+        // whatsapp-web.js answers some failures with a message instead of rejecting.
+        if let Some(m) = failure(&raw, "CreateGroupError") {
+            return Ok(m);
         }
-        "addParticipants" => {
-            let options = arg(2);
-            if !options.is_null() && !options.is_object() {
-                return Err(invalid("options", format!("must be an object, got {}", crate::options::describe(&options))));
-            }
-            AccountCall::AddParticipants {
-                chat_id: group_id(&arg(0))?,
-                participants: participants(&arg(1), "participantIds", false)?,
-                sleep_ms: sleep_ms(options.get("sleep"))?,
-            }
+        let gid = raw.get("gid").and_then(group_wid).ok_or_else(|| bad("no group id"))?;
+        let title = raw.get("title").and_then(Value::as_str).ok_or_else(|| bad("no title"))?;
+        let participants = participant_map(raw.get("participants").unwrap_or(&Value::Null), &[("statusCode", "int"), ("message", "string"), ("isGroupCreator", "bool"), ("isInviteV4Sent", "bool")])?;
+        Ok(json!({ "title": title, "gid": gid.to_value(), "participants": participants }))
+    }))
+}
+
+/// `groupChat.addParticipants(ids, { sleep })`: `sleep` milliseconds between participants.
+fn add_participants(args: &Args) -> Result<AccountCall, ClientError> {
+    let options = args.get(2);
+    if !options.is_null() && !options.is_object() {
+        return Err(invalid("options", format!("must be an object, got {}", crate::options::describe(&options))));
+    }
+    let chat_id = group_id(&args.get(0))?;
+    let participants = participants(&args.get(1), "participantIds", false)?;
+    let sleep_ms = sleep_ms(options.get("sleep"))?;
+    // whatsapp-web.js waits between participants: up to 1,024 of them at up to a minute each.
+    let limit = LONG + Duration::from_millis(u64::from(sleep_ms) * participants.len() as u64);
+    Ok(AccountCall::new("adding participants", ADD_PARTICIPANTS, vec![json!(chat_id), json!(participants), json!(sleep_ms)]).within(limit).answer(|raw| {
+        match failure(&raw, "AddParticipantsError") {
+            Some(m) => Ok(m),
+            None => participant_map(&raw, &[("code", "int"), ("message", "string"), ("isInviteV4Sent", "bool")]),
         }
-        "removeParticipants" => AccountCall::RemoveParticipants { chat_id: group_id(&arg(0))?, participants: participants(&arg(1), "participantIds", false)? },
-        "leaveGroup" => AccountCall::LeaveGroup(group_id(&arg(0))?),
-        "getInviteCode" => AccountCall::GetInviteCode(group_id(&arg(0))?),
-        "acceptInvite" => AccountCall::AcceptInvite(invite_code(&arg(0)).ok_or_else(|| {
-            invalid("inviteCode", "must be a group invite code (the part after https://chat.whatsapp.com/), letters, digits, - and _".into())
-        })?),
-        other => return Err(ClientError::Internal(format!("unknown group call {other}"))),
-    })
+    }))
+}
+
+fn group_wid(v: &Value) -> Option<Wid> {
+    v.as_str().and_then(Wid::parse).filter(|w| w.server == "g.us")
+}
+
+/// whatsapp-web.js's message for a failure it answers instead of rejecting.
+fn failure(raw: &Value, prefix: &str) -> Option<Value> {
+    raw.as_str().filter(|s| s.starts_with(prefix) && s.len() <= 500).map(|s| Value::String(s.into()))
 }
 
 fn invite_code(value: &Value) -> Option<String> {
@@ -170,58 +216,21 @@ fn participant_map(raw: &Value, fields: &[(&str, &str)]) -> Result<Value, Client
     Ok(Value::Object(out))
 }
 
-/// What the page answered to a group call, in whatsapp-web.js's shape.
-pub(super) fn decode(call: &AccountCall, raw: Value) -> Result<Value, ClientError> {
-    let group_wid = |v: &Value| v.as_str().and_then(Wid::parse).filter(|w| w.server == "g.us");
-    // whatsapp-web.js answers some failures with a message instead of rejecting.
-    let message = |raw: &Value, prefix: &str| raw.as_str().filter(|s| s.starts_with(prefix) && s.len() <= 500).map(|s| Value::String(s.into()));
-    match call {
-        AccountCall::CreateGroup { .. } => {
-            if let Some(m) = message(&raw, "CreateGroupError") {
-                return Ok(m);
-            }
-            let gid = raw.get("gid").and_then(group_wid).ok_or_else(|| bad("no group id"))?;
-            let title = raw.get("title").and_then(Value::as_str).ok_or_else(|| bad("no title"))?;
-            let participants = participant_map(raw.get("participants").unwrap_or(&Value::Null), &[("statusCode", "int"), ("message", "string"), ("isGroupCreator", "bool"), ("isInviteV4Sent", "bool")])?;
-            Ok(json!({ "title": title, "gid": gid.to_value(), "participants": participants }))
-        }
-        AccountCall::AddParticipants { .. } => match message(&raw, "AddParticipantsError") {
-            Some(m) => Ok(m),
-            None => participant_map(&raw, &[("code", "int"), ("message", "string"), ("isInviteV4Sent", "bool")]),
-        },
-        AccountCall::RemoveParticipants { .. } => {
-            let status = raw.get("status").and_then(Value::as_i64).ok_or_else(|| bad("no status"))?;
-            Ok(json!({ "status": status }))
-        }
-        AccountCall::LeaveGroup(_) => Ok(Value::Null),
-        AccountCall::GetInviteCode(_) => match raw {
-            Value::Null => Ok(Value::Null),
-            code => invite_code(&code).map(Value::String).ok_or_else(|| bad("something that is not an invite code")),
-        },
-        AccountCall::AcceptInvite(_) => group_wid(&raw).map(|w| Value::String(w.serialized)).ok_or_else(|| bad("something that is not a group id")),
-        _ => Err(ClientError::Internal("not a group call".into())),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn call(method: &str, args: Value) -> Result<AccountCall, ClientError> {
-        let args = args.as_array().cloned().unwrap_or_default();
-        parse(method, |i| args.get(i).cloned().unwrap_or(Value::Null))
+        AccountCall::parse(method, &args)
     }
 
     #[test]
     fn group_calls_are_checked() {
-        let AccountCall::CreateGroup { title, participants, options } =
-            call("createGroup", json!(["Team", "15557654321@c.us", { "messageTimer": 86400, "isRestrict": true, "unknown": 1 }])).unwrap()
-        else {
-            panic!()
-        };
-        assert_eq!((title.as_str(), participants), ("Team", vec!["15557654321@c.us".to_string()]));
-        assert_eq!(options, json!({ "messageTimer": 86400, "isRestrict": true }), "only what whatsapp-web.js reads");
-        assert!(matches!(call("createGroup", json!(["Team"])), Ok(AccountCall::CreateGroup { participants, .. }) if participants.is_empty()));
+        let create = call("createGroup", json!(["Team", "15557654321@c.us", { "messageTimer": 86400, "isRestrict": true, "unknown": 1 }])).unwrap();
+        let [title, participants, options] = create.args() else { panic!() };
+        assert_eq!((title, participants), (&json!("Team"), &json!(["15557654321@c.us"])));
+        assert_eq!(options, &json!({ "messageTimer": 86400, "isRestrict": true }), "only what whatsapp-web.js reads");
+        assert_eq!(call("createGroup", json!(["Team"])).unwrap().args()[1], json!([]));
         let code = |method: &str, args: Value| call(method, args).unwrap_err().code();
         assert_eq!(code("createGroup", json!([" ", []])), "ERR_INVALID_ARGUMENT");
         assert_eq!(code("createGroup", json!(["Team", ["120363000000000001@g.us"]])), "ERR_INVALID_CHAT_ID");
@@ -229,15 +238,13 @@ mod tests {
         assert_eq!(code("addParticipants", json!(["15557654321@c.us", ["15551112222@c.us"]])), "ERR_INVALID_CHAT_ID", "a group's id");
         assert_eq!(code("addParticipants", json!(["120363000000000001@g.us", []])), "ERR_INVALID_ARGUMENT");
         assert_eq!(code("acceptInvite", json!(["https://chat.whatsapp.com/AbC"])), "ERR_INVALID_ARGUMENT");
-        assert_eq!(call("acceptInvite", json!(["AbC_d-9"])).unwrap(), AccountCall::AcceptInvite("AbC_d-9".into()));
+        assert_eq!(call("acceptInvite", json!(["AbC_d-9"])).unwrap().args(), [json!("AbC_d-9")]);
     }
 
     #[test]
     fn add_participants_waits_as_whatsapp_web_js() {
-        let sleep = |options: Value| match call("addParticipants", json!(["120363000000000001@g.us", "15551112222@c.us", options])).unwrap() {
-            AccountCall::AddParticipants { sleep_ms, .. } => sleep_ms,
-            _ => panic!(),
-        };
+        let add = |options: Value| call("addParticipants", json!(["120363000000000001@g.us", "15551112222@c.us", options])).unwrap();
+        let sleep = |options: Value| add(options).args()[2].as_u64().unwrap();
         for _ in 0..20 {
             assert!((250..=500).contains(&sleep(json!({}))), "default [250, 500]");
             assert!((950..=1050).contains(&sleep(json!({ "sleep": [900, 950] }))), "narrower than 100 ms: [max, max + 100]");
@@ -246,26 +253,25 @@ mod tests {
         assert_eq!(sleep(json!({ "sleep": null })), 0);
         assert_eq!(sleep(json!({ "sleep": [300] })), 300);
         assert_eq!(sleep(json!({ "sleep": [700, 700] })), 700);
+        assert_eq!(add(json!({ "sleep": [700, 700] })).limit(), LONG + Duration::from_millis(700), "the time limit counts the waits");
         assert_eq!(call("addParticipants", json!(["120363000000000001@g.us", "15551112222@c.us", { "sleep": -1 }])).unwrap_err().code(), "ERR_INVALID_ARGUMENT");
     }
 
     #[test]
     fn group_answers_are_checked() {
-        let create = AccountCall::CreateGroup { title: "T".into(), participants: vec![], options: json!({}) };
-        let ok = decode(
-            &create,
-            json!({ "title": "T", "gid": "120363000000000001@g.us", "participants": { "15557654321@c.us": { "statusCode": 200, "message": "ok", "isGroupCreator": false, "isInviteV4Sent": false } } }),
-        )
-        .unwrap();
+        let create = call("createGroup", json!(["T"])).unwrap();
+        let ok = create
+            .read(json!({ "title": "T", "gid": "120363000000000001@g.us", "participants": { "15557654321@c.us": { "statusCode": 200, "message": "ok", "isGroupCreator": false, "isInviteV4Sent": false } } }))
+            .unwrap();
         assert_eq!(ok["gid"], json!({ "server": "g.us", "user": "120363000000000001", "_serialized": "120363000000000001@g.us" }));
-        assert!(decode(&create, json!({ "title": "T", "gid": "15557654321@c.us", "participants": {} })).is_err(), "not a group id");
-        assert!(decode(&create, json!({ "title": "T", "gid": "120363000000000001@g.us", "participants": { "x": {} } })).is_err());
-        assert_eq!(decode(&create, json!("CreateGroupError: An unknown error")).unwrap(), json!("CreateGroupError: An unknown error"));
-        assert!(decode(&create, json!("something else")).is_err());
-        let code = AccountCall::GetInviteCode("120363000000000001@g.us".into());
-        assert_eq!(decode(&code, Value::Null).unwrap(), Value::Null);
-        assert!(decode(&code, json!("<script>")).is_err());
-        let accept = AccountCall::AcceptInvite("abc".into());
-        assert_eq!(decode(&accept, json!("120363000000000001@g.us")).unwrap(), json!("120363000000000001@g.us"));
+        assert!(create.read(json!({ "title": "T", "gid": "15557654321@c.us", "participants": {} })).is_err(), "not a group id");
+        assert!(create.read(json!({ "title": "T", "gid": "120363000000000001@g.us", "participants": { "x": {} } })).is_err());
+        assert_eq!(create.read(json!("CreateGroupError: An unknown error")).unwrap(), json!("CreateGroupError: An unknown error"));
+        assert!(create.read(json!("something else")).is_err());
+        let code = call("getInviteCode", json!(["120363000000000001@g.us"])).unwrap();
+        assert_eq!(code.read(Value::Null).unwrap(), Value::Null);
+        assert!(code.read(json!("<script>")).is_err());
+        let accept = call("acceptInvite", json!(["abc"])).unwrap();
+        assert_eq!(accept.read(json!("120363000000000001@g.us")).unwrap(), json!("120363000000000001@g.us"));
     }
 }

@@ -1,14 +1,25 @@
-//! `getContactLidAndPhone(userIds)`: the ids checked on the way in, the page's
-//! pairs checked on the way out (whatsapp-web.js main 2dc9466, src/Client.js:3307-3323).
+//! LIDs and phone numbers. `getContactLidAndPhone(userIds)`: the ids checked
+//! on the way in, the page's pairs checked on the way out (whatsapp-web.js
+//! main 2dc9466, src/Client.js:3307-3323). The page functions are
+//! src/page/lids/*.js.
 
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
-use super::AccountCall;
+use super::{AccountCall, Method, LONG};
 use crate::errors::ClientError;
 use crate::wid;
 
+pub(super) const METHODS: &[Method] = &[("getContactLidAndPhone", |args| {
+    let ids = user_ids(&args.get(0))?;
+    // Ids the page has no pair for are asked of the server, one query each.
+    let call = AccountCall::new("reading LIDs and phone numbers", CONTACT_LID_AND_PHONE, vec![json!(ids)]).within(LONG);
+    Ok(call.answer(move |raw| decode_lid_and_phone(&ids, &raw)))
+})];
+
+const CONTACT_LID_AND_PHONE: &str = page_fn!("lids/contact_lid_and_phone.js");
+
 /// As whatsapp-web.js: one id or a list; each a person, `<digits>@c.us` or `<digits>@lid`.
-pub(super) fn parse_user_ids(value: &Value) -> Result<AccountCall, ClientError> {
+fn user_ids(value: &Value) -> Result<Vec<String>, ClientError> {
     const MAX: usize = 1024;
     let list = match value {
         Value::Array(list) => list.clone(),
@@ -27,12 +38,12 @@ pub(super) fn parse_user_ids(value: &Value) -> Result<AccountCall, ClientError> 
             Ok(id)
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(AccountCall::GetContactLidAndPhone(ids))
+    Ok(ids)
 }
 
 /// The page answers one `{ lid, pn }` per id, each a wid text or null; an unknown one is left
 /// out of the record (whatsapp-web.js: `undefined`).
-pub(super) fn decode_lid_and_phone(ids: &[String], raw: &Value) -> Result<Value, ClientError> {
+fn decode_lid_and_phone(ids: &[String], raw: &Value) -> Result<Value, ClientError> {
     let bad = |why: &str| ClientError::PageScript(format!("the page answered getContactLidAndPhone with {why}"));
     let list = raw.as_array().filter(|l| l.len() == ids.len()).ok_or_else(|| bad("a list of the wrong length"))?;
     list.iter()
@@ -56,13 +67,12 @@ pub(super) fn decode_lid_and_phone(ids: &[String], raw: &Value) -> Result<Value,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn ids_in_and_pairs_out() {
-        assert_eq!(parse_user_ids(&json!("15551234567@c.us")).unwrap(), AccountCall::GetContactLidAndPhone(vec!["15551234567@c.us".into()]));
-        assert!(parse_user_ids(&json!(["120363040000000000@g.us"])).is_err());
-        assert!(parse_user_ids(&json!([42])).is_err());
+        assert_eq!(user_ids(&json!("15551234567@c.us")).unwrap(), vec!["15551234567@c.us".to_string()]);
+        assert!(user_ids(&json!(["120363040000000000@g.us"])).is_err());
+        assert!(user_ids(&json!([42])).is_err());
         let ids = vec!["15551234567@c.us".to_string(), "99@lid".to_string()];
         let out = decode_lid_and_phone(&ids, &json!([{ "lid": "123456789012345@lid", "pn": "15551234567@c.us" }, { "lid": "99@lid", "pn": null }])).unwrap();
         assert_eq!(out, json!([{ "lid": "123456789012345@lid", "pn": "15551234567@c.us" }, { "lid": "99@lid" }]));

@@ -1,137 +1,249 @@
-//! After `ready`: messages, chats and contacts, sans I/O.
+//! After `ready`: messages, chats, contacts, groups…, one file per feature area.
 //!
-//! User calls arrive as `(method, args)` and are checked into an
-//! [`AccountCall`] before anything is queued (`parse.rs`: bad ids and options
-//! become typed errors); the session runs them as page commands once logged
-//! in. What the page answers is checked and mapped to whatsapp-web.js's
-//! shapes by [`decode`] (`decode.rs`); page callbacks (new messages, acks,
-//! edits, chat changes) become events by [`AccountState::emits`]
-//! (`events.rs`), each message once.
+//! Each area (`messages.rs`, `chats.rs`, `contacts.rs`, `groups.rs`,
+//! `lids.rs`) lists its methods in a table, `METHODS`: whatsapp-web.js's name
+//! and the function that checks the JavaScript arguments into an
+//! [`AccountCall`] (bad ids and options become typed errors before anything
+//! is queued). The call says which page function to run
+//! (`src/page/<area>/*.js`), with which arguments and time limit, and how its
+//! answer is checked and put into whatsapp-web.js's shape. This file only
+//! looks the name up and runs what the area prepared: adding a method touches
+//! its area, its page function, the thin JavaScript and its test.
+//!
+//! Page callbacks (new messages, acks, edits, chat changes) come up from the
+//! browser raw and become events in `events.rs`, each message once.
 
-mod decode;
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::browser::PageHandle;
+use crate::errors::ClientError;
+use crate::session::{EventInterest, PageResult};
+
+/// An account page function (`src/page/<area>/<file>`) with `need()` and the
+/// models (`src/page/need.js`, `src/page/models.js`) in front of it: our own
+/// constant sources, never user input.
+///
+/// Each answers with JSON text rather than a value: a list of 500 chats is
+/// ~400 KB, and as a CDP value it would be buffered, walked and copied several
+/// times on its way through chromiumoxide (an untagged enum), where a string
+/// is parsed once.
+macro_rules! page_fn {
+    ($file:literal) => {
+        concat!(
+            "async function (...args) {\n",
+            include_str!("../page/need.js"),
+            include_str!("../page/models.js"),
+            "\nconst answer = await (",
+            include_str!(concat!("../page/", $file)),
+            ")(...args);\nreturn answer === undefined ? null : JSON.stringify(answer);\n}"
+        )
+    };
+}
+
+mod chats;
+mod contacts;
 mod events;
 mod groups;
 mod lids;
-pub mod page;
-mod parse;
+mod messages;
 
-pub use decode::{decode, decode_text};
 pub use events::{parse_event, AccountEmit, AccountEvent, AccountState, EVENT_TYPES};
 
-/// A file to send (whatsapp-web.js's `MessageMedia`), checked.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Media {
-    pub mimetype: String,
-    /// Base64.
-    pub data: String,
-    pub filename: Option<String>,
+/// The usual time limit of a page call.
+const LIMIT: Duration = Duration::from_secs(20);
+/// getChats() over thousands of chats, or a send waiting for a slow socket.
+const LONG: Duration = Duration::from_secs(60);
+
+/// One method of an area: whatsapp-web.js's name, and the check of its
+/// arguments into the page call that carries it out.
+type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
+
+/// Every area's methods. A new area adds its table here; a new method only
+/// its own area's.
+const AREAS: [&[Method]; 5] = [messages::METHODS, chats::METHODS, contacts::METHODS, groups::METHODS, lids::METHODS];
+
+/// The arguments of a call as JavaScript passed them (made JSON-safe by
+/// index.js); a missing one is null.
+struct Args<'a>(&'a [Value]);
+
+impl Args<'_> {
+    fn get(&self, i: usize) -> Value {
+        self.0.get(i).cloned().unwrap_or(Value::Null)
+    }
 }
 
-/// WhatsApp's limits: 16 MiB for pictures, video and audio; 100 MiB for documents
-/// (current apps allow more, but the file crosses the DevTools connection as base64).
-pub const MEDIA_LIMIT: usize = 16 * 1024 * 1024;
-pub const DOCUMENT_LIMIT: usize = 100 * 1024 * 1024;
+/// How a call's answer is read: the page's JSON text in, whatsapp-web.js's
+/// shape out, as JSON text.
+type Answer = Arc<dyn Fn(&str) -> Result<String, ClientError> + Send + Sync>;
 
-
-/// A `Location` to send, checked.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LocationArg {
-    pub latitude: f64,
-    pub longitude: f64,
-    pub description: Option<String>,
-    pub url: Option<String>,
+/// A checked user call of the account, ready for the page: which page
+/// function, its arguments and time limit, and how its answer is read.
+#[derive(Clone)]
+pub struct AccountCall {
+    /// whatsapp-web.js's name of the method.
+    method: &'static str,
+    /// What the call does, for errors ("reading the chats").
+    what: &'static str,
+    /// The page function (`page_fn!`).
+    function: &'static str,
+    args: Vec<Value>,
+    limit: Duration,
+    answer: Answer,
 }
 
+impl AccountCall {
+    /// Checks a call as JavaScript made it: `args` is the argument list.
+    pub fn parse(method: &str, args: &Value) -> Result<AccountCall, ClientError> {
+        let empty = Vec::new();
+        let args = Args(args.as_array().unwrap_or(&empty));
+        let (name, parse) = AREAS
+            .iter()
+            .flat_map(|area| area.iter())
+            .find(|(name, _)| *name == method)
+            .ok_or_else(|| ClientError::Internal(format!("unknown account call {method}")))?;
+        let mut call = parse(&args)?;
+        call.method = name;
+        Ok(call)
+    }
 
-/// `sendMessage()` options whatsapp-web-rs carries out (whatsapp-web.js's names).
-#[derive(Debug, Clone, PartialEq)]
-pub struct SendOptions {
-    pub quoted_message_id: Option<String>,
-    pub mentions: Vec<String>,
-    pub link_preview: bool,
-    pub send_seen: bool,
-    pub ignore_quote_errors: bool,
-    /// The file to send; `content` is then its caption.
-    pub media: Option<Media>,
-    /// A location to send instead of text.
-    pub location: Option<LocationArg>,
-    pub send_media_as_document: bool,
-}
+    /// A call of `function` with `args` within the usual time limit, whose
+    /// answer is null whatever the page said (once it is JSON); `what` names
+    /// it in errors. `within`, `answer` and `records` change that.
+    fn new(what: &'static str, function: &'static str, args: Vec<Value>) -> AccountCall {
+        AccountCall { method: "", what, function, args, limit: LIMIT, answer: Arc::new(|text| value_answer(text, |_| Ok(Value::Null))) }
+    }
 
-/// A checked user call of the account.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AccountCall {
-    SendMessage { chat_id: String, content: String, options: SendOptions },
-    GetChats,
-    GetChatById(String),
-    GetContacts,
-    GetContactById(String),
-    GetMessageById(String),
-    GetQuotedMessage(String),
-    FetchMessages { chat_id: String, limit: Option<u32>, from_me: Option<bool> },
-    SendSeen(String),
-    GetNumberId(String),
-    IsRegisteredUser(String),
-    GetFormattedNumber(String),
-    GetCountryCode(String),
-    /// `sendReaction(messageId, reaction)` / `message.react()`; `""` takes it back.
-    SendReaction { message_id: String, reaction: String },
-    /// `message.delete(everyone, clearMedia)`.
-    DeleteMessage { message_id: String, everyone: bool, clear_media: bool },
-    /// `message.downloadMedia()`.
-    DownloadMedia(String),
-    /// `message.forward(chat)`.
-    ForwardMessage { message_id: String, chat_id: String },
-    /// `archiveChat()` / `unarchiveChat()`.
-    ArchiveChat { chat_id: String, archive: bool },
-    /// `pinChat()` / `unpinChat()`.
-    PinChat { chat_id: String, pin: bool },
-    /// `muteChat(chatId, unmuteDate)` (`until`: Unix seconds, -1 for ever) / `unmuteChat()` (None).
-    MuteChat { chat_id: String, until: Option<i64> },
-    MarkChatUnread(String),
-    /// `getProfilePicUrl(contactId)`.
-    GetProfilePicUrl(String),
-    /// `contact.getAbout()`.
-    GetAbout(String),
-    /// `chat.sendStateTyping()`, `sendStateRecording()`, `clearState()`.
-    SendChatState { chat_id: String, state: ChatState },
-    /// `contact.block()` / `unblock()`.
-    BlockContact { contact_id: String, block: bool },
-    /// `getBlockedContacts()`.
-    GetBlockedContacts,
-    /// `getContactLidAndPhone(userIds)`: each id's LID and phone number, as far as WhatsApp knows.
-    GetContactLidAndPhone(Vec<String>),
-    /// `createGroup(title, participants, options)`: options as whatsapp-web.js takes them, checked.
-    CreateGroup { title: String, participants: Vec<String>, options: serde_json::Value },
-    /// `groupChat.addParticipants(ids, { sleep })`: `sleep_ms` between participants.
-    AddParticipants { chat_id: String, participants: Vec<String>, sleep_ms: u32 },
-    /// `groupChat.removeParticipants(ids)`.
-    RemoveParticipants { chat_id: String, participants: Vec<String> },
-    /// `groupChat.leave()`.
-    LeaveGroup(String),
-    /// `groupChat.getInviteCode()`.
-    GetInviteCode(String),
-    /// `acceptInvite(code)`.
-    AcceptInvite(String),
-}
+    fn within(mut self, limit: Duration) -> AccountCall {
+        self.limit = limit;
+        self
+    }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChatState {
-    Typing,
-    Recording,
-    Stop,
-}
+    /// The answer is checked by `check` and handed on in the shape it returns.
+    fn answer(mut self, check: impl Fn(Value) -> Result<Value, ClientError> + Send + Sync + 'static) -> AccountCall {
+        self.answer = Arc::new(move |text| value_answer(text, &check));
+        self
+    }
 
-impl ChatState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChatState::Typing => "typing",
-            ChatState::Recording => "recording",
-            ChatState::Stop => "stop",
+    /// The answer is a list of `what`, each checked by `check`: the long lists
+    /// go from text to typed records and back to text with no tree of values
+    /// in between.
+    fn records<R, T>(mut self, what: &'static str, check: impl Fn(R) -> Result<T, ClientError> + Send + Sync + 'static) -> AccountCall
+    where
+        R: serde::de::DeserializeOwned,
+        T: serde::Serialize,
+    {
+        self.answer = Arc::new(move |text| {
+            let raw: Vec<R> = serde_json::from_str(text).map_err(|e| ClientError::PageScript(format!("the page sent a malformed list of {what} ({e})")))?;
+            let checked = raw.into_iter().map(&check).collect::<Result<Vec<T>, _>>()?;
+            serde_json::to_string(&checked).map_err(|e| ClientError::Internal(e.to_string()))
+        });
+        self
+    }
+
+    /// whatsapp-web.js's name of the method.
+    pub fn method(&self) -> &'static str {
+        self.method
+    }
+
+    /// The arguments the page function gets.
+    pub fn args(&self) -> &[Value] {
+        &self.args
+    }
+
+    pub fn limit(&self) -> Duration {
+        self.limit
+    }
+
+    /// Checks the JSON text the page answered and returns it, as JSON text,
+    /// in whatsapp-web.js's shape.
+    pub fn read_answer(&self, text: &str) -> Result<String, ClientError> {
+        (self.answer)(text)
+    }
+
+    /// Runs the call in the page and returns its checked answer.
+    async fn run(self, page: &PageHandle) -> Result<String, ClientError> {
+        let AccountCall { what, function, args, limit, answer, .. } = self;
+        match crate::browser::call(page, what, function, args, limit).await? {
+            Value::String(text) => answer(&text).map_err(|e| match e {
+                ClientError::PageScript(why) => ClientError::PageScript(format!("{what}: {why}")),
+                other => other,
+            }),
+            Value::Null => answer("null"),
+            _ => Err(ClientError::PageScript(format!("{what}: the page did not answer with JSON text"))),
         }
     }
 }
 
+#[cfg(test)]
+impl AccountCall {
+    /// What the call makes of the page's answer `raw`, as a value.
+    pub(crate) fn read(&self, raw: Value) -> Result<Value, ClientError> {
+        Ok(serde_json::from_str(&self.read_answer(&raw.to_string())?).expect("JSON text"))
+    }
+}
+
+/// Parses the page's answer and checks it with `check`.
+fn value_answer(text: &str, check: impl Fn(Value) -> Result<Value, ClientError>) -> Result<String, ClientError> {
+    let raw: Value = serde_json::from_str(text).map_err(|e| ClientError::PageScript(format!("the page answered with malformed JSON ({e})")))?;
+    serde_json::to_string(&check(raw)?).map_err(|e| ClientError::Internal(e.to_string()))
+}
+
+/// Calls are equal when they run the same method with the same arguments
+/// (the answer's reading follows from those).
+impl PartialEq for AccountCall {
+    fn eq(&self, other: &Self) -> bool {
+        (self.method, self.what, &self.args, self.limit) == (other.method, other.what, &other.args, other.limit)
+    }
+}
+
+impl fmt::Debug for AccountCall {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AccountCall").field("method", &self.method).field("args", &self.args).field("limit", &self.limit).finish()
+    }
+}
+
+/// Work of the account the session has the driver run in the page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AccountCommand {
+    /// After `ready`: forward new messages and acks through the binding, and
+    /// the optional events the application listens to. Run again when those
+    /// change (the page keeps its listeners and takes the new interest).
+    Subscribe(EventInterest),
+    /// Read this chat and report its `unread_count` through the binding, as
+    /// the subscription does while someone listens (one came after the page
+    /// reported the change by its id alone).
+    ForwardUnread(String),
+    /// A user call.
+    Call(AccountCall),
+}
+
+impl AccountCommand {
+    pub async fn run(self, page: &PageHandle) -> Result<PageResult, ClientError> {
+        match self {
+            AccountCommand::Subscribe(interest) => events::subscribe(page, &interest).await.map(|_| PageResult::Unit),
+            AccountCommand::ForwardUnread(chat_id) => events::forward_unread(page, &chat_id).await.map(|_| PageResult::Unit),
+            AccountCommand::Call(call) => call.run(page).await.map(PageResult::Json),
+        }
+    }
+}
+
+fn invalid(name: &str, reason: String) -> ClientError {
+    ClientError::InvalidArgument { name: name.into(), reason }
+}
+
+/// A checked record (a message, chat, contact) as whatsapp-web.js's value.
+fn to_json(record: impl serde::Serialize) -> Result<Value, ClientError> {
+    serde_json::to_value(record).map_err(|e| ClientError::Internal(e.to_string()))
+}
+
+/// What the page answered where whatsapp-web.js returns a boolean.
+fn boolean(raw: Value) -> Result<Value, ClientError> {
+    raw.as_bool().map(Value::Bool).ok_or_else(|| ClientError::PageScript("the page did not answer with a boolean".into()))
+}
 
 #[cfg(test)]
 mod tests;

@@ -2,6 +2,7 @@
 
 use serde_json::{json, Value};
 
+use super::messages::{base64_decoded_len, MEDIA_LIMIT};
 use super::*;
 use crate::errors::ClientError;
 use crate::message::Message;
@@ -10,11 +11,12 @@ use crate::message::tests::record;
 #[test]
 fn send_message_is_checked_before_it_is_queued() {
     let call = AccountCall::parse("sendMessage", &json!(["15557654321@c.us", "hi", { "quotedMessageId": "false_15557654321@c.us_ABC", "mentions": "15551112222@c.us", "sendSeen": false }])).unwrap();
-    let AccountCall::SendMessage { chat_id, content, options } = call else { panic!() };
-    assert_eq!((chat_id.as_str(), content.as_str()), ("15557654321@c.us", "hi"));
-    assert_eq!(options.quoted_message_id.as_deref(), Some("false_15557654321@c.us_ABC"));
-    assert_eq!(options.mentions, vec!["15551112222@c.us".to_string()]);
-    assert!(!options.send_seen && options.link_preview && options.ignore_quote_errors);
+    let [chat_id, content, options] = call.args() else { panic!() };
+    assert_eq!((chat_id, content), (&json!("15557654321@c.us"), &json!("hi")));
+    assert_eq!(options["quotedMessageId"], "false_15557654321@c.us_ABC");
+    assert_eq!(options["mentions"], json!(["15551112222@c.us"]));
+    assert_eq!((&options["sendSeen"], &options["linkPreview"], &options["ignoreQuoteErrors"]), (&json!(false), &json!(true), &json!(true)));
+    assert_eq!((call.method(), call.limit()), ("sendMessage", LONG));
 
     let code = |args: Value| AccountCall::parse("sendMessage", &args).unwrap_err().code();
     assert_eq!(code(json!(["15557654321", "hi"])), "ERR_INVALID_CHAT_ID");
@@ -29,12 +31,8 @@ fn send_message_is_checked_before_it_is_queued() {
     assert_eq!(code(json!(["15557654321@c.us", { "mimetype": "image/png", "data": big }])), "ERR_MEDIA_TOO_LARGE");
     // The same size is fine as a document.
     assert!(AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "mimetype": "image/png", "data": big }, { "sendMediaAsDocument": true }])).is_ok());
-    let AccountCall::SendMessage { content, options, .. } =
-        AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "mimetype": "image/png", "data": "iVBORw==", "filename": "a.png" }, { "caption": "look" }])).unwrap()
-    else {
-        panic!()
-    };
-    assert_eq!((content.as_str(), options.media.unwrap().filename.as_deref()), ("look", Some("a.png")));
+    let call = AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "mimetype": "image/png", "data": "iVBORw==", "filename": "a.png" }, { "caption": "look" }])).unwrap();
+    assert_eq!((&call.args()[1], &call.args()[2]["media"]), (&json!("look"), &json!({ "mimetype": "image/png", "data": "iVBORw==", "filename": "a.png" })));
 }
 
 #[test]
@@ -76,16 +74,23 @@ fn the_session_runs_account_calls_only_once_ready() {
         })
     };
     let mut s = Session::new(LoginConfig::default());
-    let out = s.handle(Input::Call(1, Call::Account(AccountCall::GetChats)));
+    let get_chats = || AccountCall::parse("getChats", &json!([])).unwrap();
+    let account = |out: &[Output], want: &dyn Fn(&AccountCommand) -> bool| {
+        out.iter().find_map(|o| match o {
+            Output::RunAccount(cmd, c) if want(c) => Some(*cmd),
+            _ => None,
+        })
+    };
+    let out = s.handle(Input::Call(1, Call::Account(get_chats())));
     assert_eq!(reply(&out, 1), Some(Err(ClientError::NotInitialized)));
 
     s.handle(Input::Call(2, Call::Initialize));
     s.handle(Input::Launched);
     let out = s.handle(Input::Page(PageEvent::Version { version: "2.3000.1".into(), had_session: true }));
     let attach = run(&out, &|c| *c == PageCommand::Attach).unwrap();
-    let out = s.handle(Input::Call(3, Call::Account(AccountCall::GetChats)));
+    let out = s.handle(Input::Call(3, Call::Account(get_chats())));
     assert_eq!(reply(&out, 3), Some(Err(ClientError::NotLoggedIn)));
-    assert!(run(&out, &|c| matches!(c, PageCommand::Account(_))).is_none());
+    assert!(account(&out, &|_| true).is_none());
     // An event before ready (no subscription yet) is not emitted.
     let early = Message::from_value(&record(false, "EARLY", "x")).unwrap();
     assert!(s.handle(Input::Page(PageEvent::Account(AccountEvent::Message(Box::new(early))))).is_empty());
@@ -98,11 +103,11 @@ fn the_session_runs_account_calls_only_once_ready() {
     let info = run(&out, &|c| *c == PageCommand::ReadInfo).unwrap();
     let out = s.handle(Input::Done(info, Ok(PageResult::Info(Default::default()))));
     assert!(out.iter().any(|o| matches!(o, Output::Emit(Event::Ready(_)))));
-    assert!(run(&out, &|c| *c == PageCommand::Subscribe(listening)).is_some(), "ready subscribes to messages, with the interest");
+    assert!(account(&out, &|c| *c == AccountCommand::Subscribe(listening)).is_some(), "ready subscribes to messages, with the interest");
 
     // After ready a change goes to the page at once; no change, no command.
     let out = s.handle(Input::Interest(EventInterest::default()));
-    assert!(run(&out, &|c| *c == PageCommand::Subscribe(EventInterest::default())).is_some());
+    assert!(account(&out, &|c| *c == AccountCommand::Subscribe(EventInterest::default())).is_some());
     assert!(s.handle(Input::Interest(EventInterest::default())).is_empty());
 
     // A change the page reported by the chat's id alone: read for a listener that came since.
@@ -110,12 +115,12 @@ fn the_session_runs_account_calls_only_once_ready() {
     assert!(s.handle(changed()).is_empty(), "nobody listens: nothing read");
     s.handle(Input::Interest(listening));
     let out = s.handle(changed());
-    assert!(run(&out, &|c| *c == PageCommand::ForwardUnread("15557654321@c.us".into())).is_some());
+    assert!(account(&out, &|c| *c == AccountCommand::ForwardUnread("15557654321@c.us".into())).is_some());
     assert_eq!(parse_event(&json!({ "t": "unread-id", "id": "15557654321@c.us" })), Some(AccountEvent::UnreadChanged("15557654321@c.us".into())));
     assert_eq!(parse_event(&json!({ "t": "unread-id", "id": "../../etc" })), None, "an id that is no chat id is dropped");
 
-    let out = s.handle(Input::Call(4, Call::Account(AccountCall::GetChats)));
-    let cmd = run(&out, &|c| *c == PageCommand::Account(AccountCall::GetChats)).unwrap();
+    let out = s.handle(Input::Call(4, Call::Account(get_chats())));
+    let cmd = account(&out, &|c| *c == AccountCommand::Call(get_chats())).unwrap();
     let out = s.handle(Input::Done(cmd, Ok(PageResult::Value(json!([])))));
     assert_eq!(reply(&out, 4), Some(Ok(Reply::Value(json!([])))));
 
@@ -128,16 +133,21 @@ fn the_session_runs_account_calls_only_once_ready() {
 
 #[test]
 fn page_answers_are_checked() {
-    assert_eq!(decode(&AccountCall::IsRegisteredUser("1@c.us".into()), json!("15557654321@c.us")).unwrap(), json!(true));
-    assert_eq!(decode(&AccountCall::IsRegisteredUser("1@c.us".into()), Value::Null).unwrap(), json!(false));
-    assert_eq!(decode(&AccountCall::GetNumberId("1@c.us".into()), json!("15557654321@c.us")).unwrap()["user"], "15557654321");
-    assert!(decode(&AccountCall::GetNumberId("1@c.us".into()), json!({ "x": 1 })).is_err());
-    assert!(decode(&AccountCall::GetChats, json!({})).is_err());
-    assert_eq!(decode(&AccountCall::GetMessageById("x".into()), Value::Null).unwrap(), Value::Null);
-    let media = decode(&AccountCall::DownloadMedia("x".into()), json!({ "data": "iVBORw0KGgo=", "mimetype": "image/png", "filename": "a.png", "filesize": 8 })).unwrap();
+    let call = |method: &str, args: Value| AccountCall::parse(method, &args).unwrap();
+    let registered = call("isRegisteredUser", json!(["15557654321@c.us"]));
+    assert_eq!(registered.read(json!("15557654321@c.us")).unwrap(), json!(true));
+    assert_eq!(registered.read(Value::Null).unwrap(), json!(false));
+    let number_id = call("getNumberId", json!(["15557654321@c.us"]));
+    assert_eq!(number_id.read(json!("15557654321@c.us")).unwrap()["user"], "15557654321");
+    assert!(number_id.read(json!({ "x": 1 })).is_err());
+    assert!(call("getChats", json!([])).read(json!({})).is_err());
+    assert_eq!(call("getMessageById", json!(["false_1@c.us_X"])).read(Value::Null).unwrap(), Value::Null);
+    let download = call("downloadMedia", json!(["false_1@c.us_X"]));
+    let media = download.read(json!({ "data": "iVBORw0KGgo=", "mimetype": "image/png", "filename": "a.png", "filesize": 8 })).unwrap();
     assert_eq!((media["mimetype"].as_str(), media["filesize"].as_u64()), (Some("image/png"), Some(8)));
-    assert!(decode(&AccountCall::DownloadMedia("x".into()), json!({ "data": "<script>", "mimetype": "image/png" })).is_err());
-    assert_eq!(decode(&AccountCall::DownloadMedia("x".into()), Value::Null).unwrap(), Value::Null);
+    assert!(download.read(json!({ "data": "<script>", "mimetype": "image/png" })).is_err());
+    assert_eq!(download.read(Value::Null).unwrap(), Value::Null);
+    assert!(download.read_answer("{").unwrap_err().to_string().contains("malformed JSON"));
 }
 
 #[test]
@@ -175,13 +185,9 @@ fn page_events_are_checked() {
 
 #[test]
 fn locations_are_checked_both_ways() {
-    let AccountCall::SendMessage { options, content, .. } =
-        AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "latitude": 52.37, "longitude": 4.89, "description": "Dam\nAmsterdam" }])).unwrap()
-    else {
-        panic!()
-    };
-    assert_eq!(content, "");
-    assert_eq!(options.location.unwrap().description.as_deref(), Some("Dam\nAmsterdam"));
+    let call = AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "latitude": 52.37, "longitude": 4.89, "description": "Dam\nAmsterdam" }])).unwrap();
+    assert_eq!(call.args()[1], "");
+    assert_eq!(call.args()[2]["location"], json!({ "latitude": 52.37, "longitude": 4.89, "description": "Dam\nAmsterdam", "url": null }));
     let code = AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "latitude": 91, "longitude": 0 }])).unwrap_err().code();
     assert_eq!(code, "ERR_INVALID_ARGUMENT");
 
@@ -199,13 +205,15 @@ fn locations_are_checked_both_ways() {
 #[test]
 fn chat_settings_are_checked() {
     let parse = |m: &str, args: Value| AccountCall::parse(m, &args);
-    assert_eq!(parse("muteChat", json!(["1555123456@c.us"])).unwrap(), AccountCall::MuteChat { chat_id: "1555123456@c.us".into(), until: Some(-1) });
-    assert_eq!(parse("muteChat", json!(["1555123456@c.us", 1_700_000_000_500u64])).unwrap(), AccountCall::MuteChat { chat_id: "1555123456@c.us".into(), until: Some(1_700_000_000) });
-    assert_eq!(parse("unmuteChat", json!(["1555123456@c.us"])).unwrap(), AccountCall::MuteChat { chat_id: "1555123456@c.us".into(), until: None });
+    assert_eq!(parse("muteChat", json!(["1555123456@c.us"])).unwrap().args(), [json!("1555123456@c.us"), json!(-1)]);
+    assert_eq!(parse("muteChat", json!(["1555123456@c.us", 1_700_000_000_500u64])).unwrap().args(), [json!("1555123456@c.us"), json!(1_700_000_000)]);
+    assert_eq!(parse("unmuteChat", json!(["1555123456@c.us"])).unwrap().args(), [json!("1555123456@c.us"), Value::Null]);
+    assert_eq!(parse("muteChat", json!(["nope", "soon"])).unwrap_err().code(), "ERR_INVALID_CHAT_ID", "the chat first, then the date");
     assert_eq!(parse("muteChat", json!(["1555123456@c.us", "soon"])).unwrap_err().code(), "ERR_INVALID_ARGUMENT");
     assert_eq!(parse("pinChat", json!(["nope"])).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
     assert_eq!(parse("sendChatState", json!(["1555123456@c.us", "dancing"])).unwrap_err().code(), "ERR_INVALID_ARGUMENT");
-    assert_eq!(decode(&AccountCall::MuteChat { chat_id: String::new(), until: None }, json!({ "muteExpiration": 0 })).unwrap(), json!({ "isMuted": false, "muteExpiration": 0 }));
+    assert_eq!(parse("unmuteChat", json!(["1555123456@c.us"])).unwrap().read(json!({ "muteExpiration": 0 })).unwrap(), json!({ "isMuted": false, "muteExpiration": 0 }));
+    assert_eq!(parse("sendChatState", json!(["1555123456@c.us", "typing"])).unwrap().args()[1], "typing");
 }
 
 #[test]
@@ -243,12 +251,15 @@ fn edits_deletions_for_me_and_chat_changes_become_their_events() {
 #[test]
 fn blocking_takes_a_contact_not_a_group() {
     let parse = |m: &str, args: Value| AccountCall::parse(m, &args);
-    assert_eq!(parse("blockContact", json!(["15557654321@c.us"])).unwrap(), AccountCall::BlockContact { contact_id: "15557654321@c.us".into(), block: true });
-    assert_eq!(parse("unblockContact", json!(["123456789@lid"])).unwrap(), AccountCall::BlockContact { contact_id: "123456789@lid".into(), block: false });
+    assert_eq!(parse("blockContact", json!(["15557654321@c.us"])).unwrap().args(), [json!("15557654321@c.us"), json!(true)]);
+    assert_eq!(parse("unblockContact", json!(["123456789@lid"])).unwrap().args(), [json!("123456789@lid"), json!(false)]);
     assert_eq!(parse("blockContact", json!(["120363000000000001@g.us"])).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
     assert_eq!(parse("blockContact", json!(["15557654321"])).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
-    let answer = decode(&AccountCall::BlockContact { contact_id: "15557654321@c.us".into(), block: true }, json!(true)).unwrap();
-    assert_eq!(answer, json!(true));
+    let block = parse("blockContact", json!(["15557654321@c.us"])).unwrap();
+    assert_eq!(block.read(json!(true)).unwrap(), json!(true));
+    let err = block.read(json!({ "error": "no-lid" })).unwrap_err();
+    assert_eq!(err.code(), "ERR_INVALID_ARGUMENT");
+    assert!(err.to_string().contains("15557654321@c.us"), "{err}");
 }
 
 #[test]
@@ -277,13 +288,13 @@ fn an_encrypted_arrival_is_announced_then_emitted_once_with_its_body() {
 #[test]
 fn contact_lid_and_phone_takes_people() {
     let call = AccountCall::parse("getContactLidAndPhone", &json!([["15557654321@c.us", "123456789012345@lid"]])).unwrap();
-    assert_eq!(call, AccountCall::GetContactLidAndPhone(vec!["15557654321@c.us".into(), "123456789012345@lid".into()]));
+    assert_eq!(call.args(), [json!(["15557654321@c.us", "123456789012345@lid"])]);
     assert_eq!(AccountCall::parse("getContactLidAndPhone", &json!(["15557654321"])).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
 }
 
 #[test]
 fn media_size_is_counted_from_checked_base64_without_wrapping() {
-    use super::parse::base64_decoded_len as len;
+    use base64_decoded_len as len;
     assert_eq!(len("AAAA"), Ok(3));
     assert_eq!(len("iVBORw=="), Ok(4));
     assert_eq!(len("iVBORwA="), Ok(5));
@@ -307,4 +318,13 @@ fn media_size_is_counted_from_checked_base64_without_wrapping() {
     assert!(AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "mimetype": "image/png", "data": at_limit }])).is_ok());
     let over = "A".repeat((MEDIA_LIMIT / 3 + 1) * 4);
     assert_eq!(code(&over).code(), "ERR_MEDIA_TOO_LARGE");
+}
+
+#[test]
+fn each_method_belongs_to_one_area() {
+    let names: Vec<&str> = AREAS.iter().flat_map(|area| area.iter().map(|(name, _)| *name)).collect();
+    let unique: std::collections::HashSet<&str> = names.iter().copied().collect();
+    assert_eq!(unique.len(), names.len(), "a name in two areas: {names:?}");
+    assert!(names.len() >= 37, "{} methods", names.len());
+    assert!(matches!(AccountCall::parse("noSuchMethod", &json!([])), Err(ClientError::Internal(m)) if m == "unknown account call noSuchMethod"));
 }

@@ -1,6 +1,7 @@
-//! The session's page commands: small `.js` functions called through CDP
-//! with JSON arguments (never spliced into script text), and their answers
-//! checked into `PageResult`s.
+//! Page functions: small `.js` functions called through CDP with JSON
+//! arguments (never spliced into script text). [`call`] runs any function it
+//! is given (the account layer brings its own, src/account/); the login's
+//! page commands are here, their answers checked into `PageResult`s.
 
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -59,8 +60,9 @@ pub(super) fn map_cdp_error(message: &str) -> ClientError {
     }
 }
 
-/// Calls one of the page functions with JSON arguments.
-pub(crate) async fn call(handle: &PageHandle, what: &str, function: &str, args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
+/// Calls a page function (its source text) with JSON arguments, within
+/// `limit`; `what` names it in a timeout.
+pub async fn call(handle: &PageHandle, what: &str, function: &str, args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
     let page = &handle.page;
     let mut params = CallFunctionOnParams::builder()
         .function_declaration(function)
@@ -103,7 +105,7 @@ fn qr_of(v: &Value) -> Option<(u64, String)> {
     }
 }
 
-/// Runs one page command of the session.
+/// Runs one login page command of the session.
 pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<String>, Option<String>)) -> Result<PageResult, ClientError> {
     const SHORT: Duration = Duration::from_secs(20);
     match cmd {
@@ -158,9 +160,6 @@ pub async fn run_command(page: &PageHandle, cmd: &PageCommand, device: &(Option<
             call(page, "taking the session over", TAKEOVER_JS, vec![], SHORT).await?;
             Ok(PageResult::Unit)
         }
-        PageCommand::Subscribe(interest) => crate::account::page::subscribe(page, interest).await.map(|_| PageResult::Unit),
-        PageCommand::ForwardUnread(chat_id) => crate::account::page::forward_unread(page, chat_id).await.map(|_| PageResult::Unit),
-        PageCommand::Account(account_call) => crate::account::page::run(page, account_call).await.map(PageResult::Json),
         PageCommand::CheckSupport => super::page_support::check(page).await.map(PageResult::Support),
         PageCommand::ReadInfo => {
             let v = call(page, "reading the account info", READ_INFO_JS, vec![], SHORT).await?;

@@ -2,8 +2,11 @@
 //!
 //! chromiumoxide's handler task owns the DevTools connection; this module
 //! only opens the page, forwards binding callbacks to the session driver,
-//! runs the page commands (commands.rs: small `.js` functions called with arguments,
-//! never spliced into script text) and closes everything down.
+//! runs page functions (commands.rs: small `.js` functions called with arguments,
+//! never spliced into script text) and closes everything down. It knows the
+//! login's callbacks and commands; those of the account (src/account/) pass
+//! through it unread: callbacks go up raw, and the account brings its own
+//! page functions to [`call`].
 
 mod args;
 #[cfg(unix)]
@@ -41,7 +44,7 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tokio::task::JoinHandle;
 
 pub use args::chromium_args;
-pub(crate) use commands::call;
+pub use commands::call;
 pub use commands::run_command;
 use commands::map_cdp_error;
 use page_events::page_event_of;
@@ -70,7 +73,11 @@ pub(crate) const CDP_TIMEOUT: Duration = Duration::from_secs(20);
 /// What the browser side tells the session driver.
 #[derive(Debug)]
 pub enum BrowserSignal {
+    /// A login callback, checked.
     Page(PageEvent),
+    /// A callback of the layer above (its `t` is one of the `raw_events`
+    /// given to [`BrowserSession::open`]), as the page sent it: unchecked.
+    Raw(Value),
     /// The browser process exited or the DevTools connection dropped.
     Lost(String),
 }
@@ -186,7 +193,15 @@ impl BrowserSession {
     ///
     /// `cancel` (set by `destroy()`) stops a download, a restore or a launch
     /// under way; whatever was started is closed before this returns.
-    pub async fn open(options: &ClientOptions, store: Option<&RemoteStore>, signals: UnboundedSender<BrowserSignal>, cancel: &Cancel) -> Result<Self, ClientError> {
+    /// Callbacks whose `t` is one of `raw_events` are handed up raw
+    /// (`BrowserSignal::Raw`), any other unknown one is dropped.
+    pub async fn open(
+        options: &ClientOptions,
+        store: Option<&RemoteStore>,
+        signals: UnboundedSender<BrowserSignal>,
+        raw_events: &'static [&'static str],
+        cancel: &Cancel,
+    ) -> Result<Self, ClientError> {
         web_cache::install_crypto_provider();
         // Before anything is started, so a slow download holds no browser.
         let cached = tokio::select! {
@@ -291,7 +306,7 @@ impl BrowserSession {
             relays: Vec::new(),
         };
         let prepared = tokio::select! {
-            r = session.prepare_page(options, signals, cached) => r,
+            r = session.prepare_page(options, signals, raw_events, cached) => r,
             _ = cancelled(cancel) => Err(ClientError::Destroyed),
         };
         if let Err(e) = prepared {
@@ -319,7 +334,13 @@ impl BrowserSession {
     }
 
     /// Everything that must be in place before WhatsApp Web's first script runs.
-    async fn prepare_page(&mut self, options: &ClientOptions, signals: UnboundedSender<BrowserSignal>, cached: Option<String>) -> Result<(), ClientError> {
+    async fn prepare_page(
+        &mut self,
+        options: &ClientOptions,
+        signals: UnboundedSender<BrowserSignal>,
+        raw_events: &'static [&'static str],
+        cached: Option<String>,
+    ) -> Result<(), ClientError> {
         let page = self.page.clone();
         let mut bindings = timeout("listening to the page", page.event_listener::<EventBindingCalled>()).await?;
         let page_signals = signals.clone();
@@ -336,14 +357,20 @@ impl BrowserSession {
                 if returns.deliver(&message) {
                     continue;
                 }
-                if let Some(event) = page_event_of(&message).filter(|e| gate.admit_event(e)) {
-                    // Only the top frame's bootstrap reports documents.
-                    if matches!(event, PageEvent::Document { .. } | PageEvent::Version { .. }) {
-                        context.store(*call.execution_context_id.inner(), Ordering::SeqCst);
+                let signal = match page_event_of(&message) {
+                    Some(event) if gate.admit_event(&event) => {
+                        // Only the top frame's bootstrap reports documents.
+                        if matches!(event, PageEvent::Document { .. } | PageEvent::Version { .. }) {
+                            context.store(*call.execution_context_id.inner(), Ordering::SeqCst);
+                        }
+                        BrowserSignal::Page(event)
                     }
-                    if signals.send(BrowserSignal::Page(event)).is_err() {
-                        break;
-                    }
+                    Some(_) => continue,
+                    None if message.get("t").and_then(Value::as_str).is_some_and(|t| raw_events.contains(&t)) && gate.admit_raw() => BrowserSignal::Raw(message),
+                    None => continue,
+                };
+                if signals.send(signal).is_err() {
+                    break;
                 }
             }
         }));

@@ -1,6 +1,7 @@
-//! The page's callbacks through the CDP binding, checked: anything in the
-//! page can call the binding, so each field must have the shape WhatsApp
-//! Web's own values have before it becomes a `PageEvent`.
+//! The login's page callbacks through the CDP binding, checked: anything in
+//! the page can call the binding, so each field must have the shape WhatsApp
+//! Web's own values have before it becomes a `PageEvent`. Callbacks of the
+//! layer above (the account's) are not read here: they go up raw.
 
 use serde_json::Value;
 
@@ -42,7 +43,6 @@ pub(super) fn page_event_of(v: &Value) -> Option<PageEvent> {
         "qr" => PageEvent::Qr { seq: v.get("seq")?.as_u64()?, text: qr_text(s("qr")?)? },
         "synced" => PageEvent::Synced,
         "progress" => PageEvent::Progress(v.get("v")?.as_f64()?.clamp(0.0, 100.0) as u8),
-        t if crate::account::EVENT_TYPES.contains(&t) => PageEvent::Account(crate::account::parse_event(v)?),
         _ => return None,
     })
 }

@@ -2,8 +2,8 @@
 //!
 //! Any script in the page can call the binding, as often and with whatever
 //! it likes. The gate drops payloads above a size cap, repeated progress
-//! values, and anything beyond a generous rate, in callbacks (login and
-//! account callbacks each have their own bucket) and in bytes (far above what
+//! values, and anything beyond a generous rate, in callbacks (login callbacks
+//! and those handed up raw, the account's, each have their own bucket) and in bytes (far above what
 //! WhatsApp Web sends even during a thousand pairing-code cycles or after a
 //! long time offline), so a flood cannot grow the queues to the session and to
 //! JavaScript without bound.
@@ -22,13 +22,14 @@ pub const MAX_PAYLOAD: usize = 512 * 1024;
 /// thousand pairing-code cycles.
 const BURST: f64 = 2000.0;
 const PER_SECOND: f64 = 1000.0;
-/// The same for the account's callbacks (messages, acks, chat changes). After
+/// The same for the callbacks handed up raw: the account's (messages, acks,
+/// chat changes; src/account/events.rs). After
 /// a long time offline WhatsApp Web hands over thousands of messages at once,
 /// each with an `unread_count` callback besides: those must all pass
 /// (measured: 4,000 messages in ~6 s were cut by the login bucket). Memory is
 /// bounded by the byte bucket below.
-const ACCOUNT_BURST: f64 = 20_000.0;
-const ACCOUNT_PER_SECOND: f64 = 10_000.0;
+const RAW_BURST: f64 = 20_000.0;
+const RAW_PER_SECOND: f64 = 10_000.0;
 /// Burst size and sustained rate of admitted payload bytes, all callbacks
 /// together (a burst of 2,000 ordinary messages is a few MiB; 2,000 payloads
 /// at the cap would be 1 GiB).
@@ -63,7 +64,7 @@ impl Bucket {
 
 pub struct PageGate {
     callbacks: Bucket,
-    account_callbacks: Bucket,
+    raw_callbacks: Bucket,
     bytes: Bucket,
     last_progress: Option<u8>,
     dropped: u64,
@@ -74,7 +75,7 @@ impl Default for PageGate {
         let now = Instant::now();
         PageGate {
             callbacks: Bucket::new(BURST, PER_SECOND, now),
-            account_callbacks: Bucket::new(ACCOUNT_BURST, ACCOUNT_PER_SECOND, now),
+            raw_callbacks: Bucket::new(RAW_BURST, RAW_PER_SECOND, now),
             bytes: Bucket::new(BYTES_BURST, BYTES_PER_SECOND, now),
             last_progress: None,
             dropped: 0,
@@ -100,7 +101,7 @@ impl PageGate {
         true
     }
 
-    /// Whether a parsed event goes on to the session.
+    /// Whether a parsed login event goes on to the session.
     pub fn admit_event(&mut self, event: &PageEvent) -> bool {
         self.admit_event_at(event, Instant::now())
     }
@@ -113,8 +114,20 @@ impl PageGate {
             PageEvent::Progress(p) => self.last_progress = Some(*p),
             _ => {}
         }
-        let bucket = if matches!(event, PageEvent::Account(_)) { &mut self.account_callbacks } else { &mut self.callbacks };
-        if !bucket.take(1.0, now) {
+        if !self.callbacks.take(1.0, now) {
+            self.drop_one(|| "page callbacks beyond the rate limit".into());
+            return false;
+        }
+        true
+    }
+
+    /// Whether a callback handed up raw (the account's) goes on to the session.
+    pub fn admit_raw(&mut self) -> bool {
+        self.admit_raw_at(Instant::now())
+    }
+
+    fn admit_raw_at(&mut self, now: Instant) -> bool {
+        if !self.raw_callbacks.take(1.0, now) {
             self.drop_one(|| "page callbacks beyond the rate limit".into());
             return false;
         }
@@ -152,6 +165,7 @@ mod tests {
         assert!(parse(&format!(r#"{{"t":"qr","seq":1,"qr":"{}"}}"#, "x".repeat(2049))).is_none());
         assert!(parse(r#"{"t":"progress","v":"50"}"#).is_none());
         assert!(parse(r#"{"t":"unknown"}"#).is_none());
+        assert!(parse(r#"{"t":"msg","m":{}}"#).is_none(), "the account's callbacks go up raw, unread here");
     }
 
     #[test]
@@ -162,13 +176,11 @@ mod tests {
     }
 
     #[test]
-    fn the_accounts_callbacks_have_a_bucket_of_their_own() {
+    fn the_raw_callbacks_have_a_bucket_of_their_own() {
         let mut gate = PageGate::default();
         let start = Instant::now();
-        let message = crate::account::parse_event(&serde_json::json!({ "t": "msg", "m": crate::message::tests::record(false, "A", "hi") })).unwrap();
-        let event = PageEvent::Account(message);
-        let admitted = (0..100_000).filter(|_| gate.admit_event_at(&event, start)).count();
-        assert_eq!(admitted, ACCOUNT_BURST as usize, "thousands of messages at once pass");
+        let admitted = (0..100_000).filter(|_| gate.admit_raw_at(start)).count();
+        assert_eq!(admitted, RAW_BURST as usize, "thousands of messages at once pass");
         assert!(gate.admit_event_at(&PageEvent::Synced, start), "and login callbacks still have theirs");
     }
 

@@ -1,4 +1,4 @@
-// Put in front of every page function (src/browser/commands.rs, src/account/page.rs):
+// Put in front of every page function (src/browser/commands.rs, src/account/mod.rs):
 // looks a WhatsApp Web internal up at the moment a feature uses it, so a module that a
 // WhatsApp Web update renamed costs only the features that use it. `need('M', 'a',
 // 'b.c')` returns module M after checking that M.a and M.b.c exist; if one does not,

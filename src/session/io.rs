@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use super::events::{ClientInfo, Event};
-use crate::account::{AccountCall, AccountEvent};
+use crate::account::{AccountCall, AccountCommand, AccountEvent};
 use crate::errors::ClientError;
 use crate::phone::PhoneNumber;
 
@@ -116,7 +116,8 @@ pub struct EventInterest {
     pub unread_count: bool,
 }
 
-/// Work the driver runs in the page. Each carries its own small page script.
+/// Work of the login the driver runs in the page (src/browser/commands.rs).
+/// Each carries its own small page script.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageCommand {
     /// Hook the page's modules (listeners forward to the binding) and report
@@ -141,16 +142,6 @@ pub enum PageCommand {
     Reconnect,
     /// Take the session back after CONFLICT.
     Takeover,
-    /// After `ready`: forward new messages and acks through the binding, and
-    /// the optional events the application listens to. Run again when those
-    /// change (the page keeps its listeners and takes the new interest).
-    Subscribe(EventInterest),
-    /// Read this chat and report its `unread_count` through the binding, as
-    /// the subscription does while someone listens (one came after the page
-    /// reported the change by its id alone).
-    ForwardUnread(String),
-    /// A user call of the account.
-    Account(AccountCall),
     /// Check, without calling anything, which internals of src/page/internals.json
     /// are missing from the page.
     CheckSupport,
@@ -230,6 +221,10 @@ pub enum Output {
     /// or `LaunchFailed`.
     Launch,
     Run(CmdId, PageCommand),
+    /// Work of the account the driver runs in the page (src/account/ knows
+    /// its page functions and what their answers mean); answered with `Done`
+    /// as `Run` is.
+    RunAccount(CmdId, AccountCommand),
     Arm(Timer, Duration),
     Reply(CallId, Result<Reply, ClientError>),
     /// Close the browser and release the profile; answer with `ShutdownComplete`.

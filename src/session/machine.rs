@@ -30,7 +30,7 @@ use std::time::Duration;
 
 use super::events::{ClientInfo, Event};
 use super::io::*;
-use crate::account::AccountState;
+use crate::account::{AccountCommand, AccountState};
 use crate::errors::ClientError;
 use pairing::busy_call;
 use support::SupportUse;
@@ -240,7 +240,7 @@ impl Session {
                     self.interest = interest;
                     if self.phase == Phase::Ready {
                         let cmd = self.cmd();
-                        self.out.push(Output::Run(cmd, PageCommand::Subscribe(interest)));
+                        self.out.push(Output::RunAccount(cmd, AccountCommand::Subscribe(interest)));
                     }
                 }
             }
@@ -325,7 +325,7 @@ impl Session {
                 Phase::Ready => {
                     let cmd = self.cmd();
                     self.plain_calls.push((cmd, id));
-                    self.out.push(Output::Run(cmd, PageCommand::Account(call)));
+                    self.out.push(Output::RunAccount(cmd, AccountCommand::Call(call)));
                 }
                 Phase::Idle => self.reply(id, Err(ClientError::NotInitialized)),
                 Phase::Closing | Phase::Closed => self.reply(id, Err(ClientError::Destroyed)),
@@ -430,7 +430,7 @@ impl Session {
                 self.phase = Phase::Ready;
                 self.out.push(Output::Emit(Event::Ready(info)));
                 let subscribe = self.cmd();
-                self.out.push(Output::Run(subscribe, PageCommand::Subscribe(self.interest)));
+                self.out.push(Output::RunAccount(subscribe, AccountCommand::Subscribe(self.interest)));
                 // What this page lacks is said once, after ready (a process warning).
                 self.check_support(SupportUse::Warn);
             }

@@ -3,7 +3,7 @@
 
 use super::pairing::busy_call;
 use super::{Busy, Mode, Phase, RestoreStage, Session, WHATSAPP_WEB_ORIGIN};
-use crate::account::AccountEvent;
+use crate::account::{AccountCommand, AccountEvent};
 use crate::errors::ClientError;
 use crate::session::events::Event;
 use crate::session::io::*;
@@ -57,7 +57,7 @@ impl Session {
             PageEvent::Account(AccountEvent::UnreadChanged(chat_id)) => {
                 if self.phase == Phase::Ready && self.interest.unread_count {
                     let cmd = self.cmd();
-                    self.out.push(Output::Run(cmd, PageCommand::ForwardUnread(chat_id)));
+                    self.out.push(Output::RunAccount(cmd, AccountCommand::ForwardUnread(chat_id)));
                 }
             }
             PageEvent::Account(event) => {

@@ -192,9 +192,15 @@ fn get_page_support_answers_from_the_live_page_once_it_loaded() {
 fn a_page_changed_error_carries_the_pages_version() {
     let mut h = Harness::new(LoginConfig::default());
     ready(&mut h);
-    let call = crate::account::AccountCall::GetChats;
+    let call = crate::account::AccountCall::parse("getChats", &serde_json::json!([])).unwrap();
     let (id, out) = h.call(Call::Account(call.clone()));
-    let cmd = run_of(&out, |c| *c == PageCommand::Account(call.clone())).unwrap();
+    let cmd = out
+        .iter()
+        .find_map(|o| match o {
+            Output::RunAccount(cmd, crate::account::AccountCommand::Call(c)) if *c == call => Some(*cmd),
+            _ => None,
+        })
+        .unwrap();
     let err = ClientError::PageChanged { internal: "WAWebCollections.Chat".into(), version: None };
     let out = h.feed(Input::Done(cmd, Err(err)));
     let expected = ClientError::PageChanged { internal: "WAWebCollections.Chat".into(), version: Some("2.3000.1".into()) };

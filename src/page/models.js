@@ -1,5 +1,5 @@
-// Shared by every page function of messages, chats and contacts (the Rust side
-// puts it in front of each): reads WhatsApp Web's models into plain records the
+// Shared by every page function of the account, src/page/<area>/*.js (the Rust side,
+// src/account/, puts it in front of each): reads WhatsApp Web's models into plain records the
 // way whatsapp-web.js 1.34.7 reads them (src/util/Injected/Utils.js getMessageModel,
 // getChatModel, getContactModel, getChat). Rust checks every record it gets.
 function accountModels() {
