@@ -93,7 +93,7 @@ test('whatsapp-web.js: the call event, Call.reject(), createCallLink()', async (
     await assert.rejects(client.createCallLink(new Date('not a date'), 'voice'), /createEventCallLink: the start time must be Unix seconds/);
 });
 
-test('whatsapp-web.js: presence, about, display name, profile picture, device counts, address book', async (t) => {
+test('whatsapp-web.js: presence, about, display name, profile picture, device counts, address book, contact_changed', async (t) => {
     const { sim, client } = await wwebjsOnSimulator(t);
     await wwebjsLogin(sim, client);
     const account = async () => (await control(sim, 'GET', '/_sim/account')).body;
@@ -163,4 +163,31 @@ test('whatsapp-web.js: presence, about, display name, profile picture, device co
     await assert.rejects(client.deleteAddressbookContact('15557200003@c.us'), /not-in-the-address-book/);
     await assert.rejects(client.saveOrEditAddressbookContact('15557200003', '', ''), /no-name/);
     await assert.rejects(client.saveOrEditAddressbookContact(15557200003, 'Ada', 'L'), /phoneNumber and firstName must be strings/);
+
+    // A contact changes its number: contact_changed, from the notification's `change`.
+    await sim.addContacts([{ number: '15557200005', name: 'Mover' }, { number: '15557200008', name: 'Back Mover' }]);
+    for (const from of ['15557200005', '15557200008']) {
+        const arrived = waitFor(client, 'message', 30000, (m) => m.author === undefined && m.from === `${from}@c.us`);
+        sim.peer.send({ from, body: 'hi' });
+        await arrived;
+    }
+    let changed = waitFor(client, 'contact_changed', 30000);
+    const moved = await control(sim, 'POST', '/_sim/peer/change-number', { from: '15557200005', to: '15557200009' });
+    assert.equal(moved.status, 200);
+    let [note, oldId, newId, isContact] = await changed;
+    assert.deepEqual([note.type, note.id._serialized, isContact], ['notification_template', moved.body.notes[0], true]);
+    assert.equal(oldId, '15557200005@c.us');
+    // whatsapp-web.js passes the serialized model's `to` as the new id: a wid object, not the
+    // string its documentation promises (main Client.js:726-729).
+    assert.equal(newId._serialized, '15557200009@c.us');
+    // ...and takes the first template parameter that is not that object, i.e. always the first:
+    // when the new number sorts before the old one, it reports the new number as the old.
+    changed = waitFor(client, 'contact_changed', 30000);
+    sim.peer.changeNumber({ from: '15557200008', to: '15557200004' });
+    [note, oldId, newId] = await changed;
+    assert.deepEqual([oldId, newId._serialized], ['15557200004@c.us', '15557200004@c.us']);
+    // The old number left WhatsApp; the new one is known already; bad bodies are 400s.
+    assert.equal(await client.isRegisteredUser('15557200005@c.us'), false);
+    assert.equal((await control(sim, 'POST', '/_sim/peer/change-number', { from: '15557200001', to: '15557200009' })).status, 409);
+    assert.equal((await control(sim, 'POST', '/_sim/peer/change-number', { from: '15557200001' })).status, 400);
 });

@@ -15,7 +15,7 @@
 // - The address book is this simulator's one list (account-contacts.js): a contact saved from a
 //   page gets that name everywhere, a deleted one loses it (it stays a WhatsApp user).
 
-const { parseNumber } = require('./account-util');
+const { httpError, parseNumber, phoneMessageId } = require('./account-util');
 
 // Base64, or a data URL of it (whatsapp-web.js passes data URLs, Injected/Utils.js:1333-1345).
 const BASE64_RE = /^(?:data:(image\/[\w.+-]+);base64,)?([A-Za-z0-9+/]+={0,2})$/;
@@ -23,9 +23,46 @@ const BASE64_RE = /^(?:data:(image\/[\w.+-]+);base64,)?([A-Za-z0-9+/]+={0,2})$/;
 module.exports = {
     // The control routes of the profile; false for any other route.
     async _profileControl(route, url, readJson, reply) {
+        if (route === 'POST /_sim/peer/change-number') return reply(200, this.peerChangeNumber(await readJson()));
         if (route !== 'GET /_sim/account') return false;
         const to = url.searchParams.get('to');
         return reply(200, this.accountInfo(to === null ? undefined : to));
+    },
+
+    // POST /_sim/peer/change-number {from, to}: the contact `from` moves to the number `to`. Its
+    // LID stays (a LID names the person, not the number); the old number leaves WhatsApp; the
+    // address book keeps its name under the old number. Each linked account that has a chat with
+    // it gets a `notification_template` of subtype `change_number` in a chat with the new number,
+    // `from` the account and `to` the new number, `templateParams` the two ids in increasing
+    // order (whatsapp-web.js PR 2027, main Client.js:700-745, which turns it into contact_changed).
+    peerChangeNumber(spec = {}) {
+        if (!spec || typeof spec !== 'object') throw httpError(400, 'body must be {"from": "<old digits>", "to": "<new digits>"}');
+        const from = parseNumber(spec.from, 'from');
+        const to = parseNumber(spec.to, 'to');
+        if (this._accounts().includes(from)) throw httpError(400, `${from} is a linked account: changing its own number is not modelled`);
+        if (from === to || this.lidByNumber.has(to) || this.contacts.has(to)) throw httpError(409, `${to} is already known to WhatsApp`);
+        if (this.unregistered.has(from)) throw httpError(409, `${from} is not on WhatsApp`);
+        const lid = this._lidOf(from);
+        this.lidByNumber.delete(from);
+        this.numberByLid.delete(lid);
+        this._setLid(to, lid);
+        const contact = this.contacts.get(from);
+        if (contact) this.contacts.set(to, { ...contact, name: null });
+        this.unregistered.add(from);
+        this.unregistered.delete(to);
+        const accounts = [...new Set([...this.messages.values()].filter((m) => m.peer === from).map((m) => m.account))];
+        const notes = [];
+        for (const account of accounts) {
+            const note = this._store({ account, peer: to, fromMe: false, id: phoneMessageId(), body: '', type: 'notification_template' });
+            Object.assign(note, { from: `${account}@c.us`, to: `${to}@c.us`, subtype: 'change_number', templateParams: [`${from}@c.us`, `${to}@c.us`].sort() });
+            notes.push(note.key);
+            for (const sock of this._connectedSockets(account)) {
+                this._pushTo(sock, note, this._wire(note));
+                this.sim._send(sock, { type: 'number_changed', key: note.key, templateParams: note.templateParams });
+            }
+        }
+        this.sim._log('number-changed', { from: `${from}@c.us`, to: `${to}@c.us`, notes });
+        return { ok: true, notes };
     },
 
     // The profile of an account (created with the session's pushname when first asked).

@@ -44,6 +44,7 @@ class AccountWorld {
                 revoke: (body) => this.peerRevoke(body),
                 edit: (body) => this.peerEdit(body),
                 call: (body) => this.peerCall(body),
+                changeNumber: (body) => this.peerChangeNumber(body),
             },
             listCalls: () => this.listCalls(),
             accountInfo: (number) => this.accountInfo(number),
@@ -110,7 +111,7 @@ class AccountWorld {
             'GET /_sim/contacts',
             'POST /_sim/contacts {contacts: [{number, lid?, name?, pushname?, isBusiness?, about?, picture?: {mimetype, data}}]}',
             'POST /_sim/unregistered {numbers: [...]}',
-            'POST /_sim/peer/call {from, to?, video?, group?: true|[digits]}', 'GET /_sim/calls', 'GET /_sim/account[?to=<digits>]',
+            'POST /_sim/peer/call {from, to?, video?, group?: true|[digits]}', 'GET /_sim/calls', 'GET /_sim/account[?to=<digits>]', 'POST /_sim/peer/change-number {from, to}',
         ];
     }
 

@@ -114,6 +114,17 @@
         thumb.set({ eurl: msg.picture ? media(msg.picture.directPath) : undefined, tag: msg.picture ? msg.picture.tag : undefined });
     });
 
+    // A contact changed its number: the notification (a `notification_template` of subtype
+    // `change_number`, just added to Msg) gets its template parameters, the old and the new id. On
+    // the real page a `change` of the model follows its arrival (whatsapp-web.js listens for
+    // nothing else, main Client.js:1032-1034, and PR 2027 reports the event from the real page);
+    // which attribute changes there is not known: here it is `templateParams`. They are id strings
+    // (PR 2027's example compares them with Message.to, a string).
+    sim.onServer('number_changed', (msg) => {
+        const note = sim.account.Msg.get(msg.key);
+        if (note) note.set('templateParams', msg.templateParams.slice());
+    });
+
     // ---- devices and the address book -------------------------------------------------------
 
     const userWid = (value, what) => {

@@ -225,6 +225,7 @@
         type: 'chat',
         subtype: undefined,
         recipients: undefined,
+        templateParams: undefined,
         body: '',
         caption: undefined,
         t: 0,
