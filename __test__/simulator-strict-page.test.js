@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 const { sim, profile, browser, waitState } = require('./sim-harness');
 
 // The collections the account's world models (simulator/README.md, "The page surface").
-const COLLECTIONS = ['Blocklist', 'Chat', 'Contact', 'GroupMetadata', 'Msg'];
+const COLLECTIONS = ['Blocklist', 'Chat', 'Contact', 'GroupMetadata', 'Msg', 'ProfilePicThumb'];
 
 async function openPage(t, options) {
     const s = await sim(t, options);
@@ -125,5 +125,54 @@ test('createWid, loadEarlierMsgs and addAndSendMsgToChat refuse what the real on
         sendMediaNoFile: 'TypeError: addAndSendMsgToChat: a message of type image needs directPath',
         sendLocationNoPlace: 'TypeError: addAndSendMsgToChat: a message of type location needs lng',
         sendPoll: 'TypeError: addAndSendMsgToChat: messages of type "poll_creation" are not modelled',
+    });
+});
+
+test('the stanza, call-link, device-list, profile and address-book modules refuse what they do not take', async (t) => {
+    const page = await openPage(t, {});
+    const seen = await page.evaluate(async () => {
+        const R = window.require;
+        const outcome = async (fn) => {
+            try {
+                return `ok ${JSON.stringify(await fn())}`;
+            } catch (err) {
+                return `${err.constructor.name}: ${err.message}`;
+            }
+        };
+        const { createWid } = R('WAWebWidFactory');
+        const { wap } = R('WAWap');
+        const user = createWid('15557654321@c.us');
+        return {
+            wapNoTag: await outcome(() => wap()),
+            wapNumberAttr: await outcome(() => wap('call', { to: 15557654321 })),
+            wapPlainChild: await outcome(() => wap('call', {}, [{ tag: 'reject' }])),
+            wapWidAttr: await outcome(() => wap('call', { to: user }).attrs.to),
+            castPlainObject: await outcome(() => R('WADeprecatedSendIq').deprecatedCastStanza({ tag: 'call', attrs: {} })),
+            linkType: await outcome(() => R('WAWebGenerateEventCallLink').createEventCallLink(1700000000, 'audio')),
+            linkTime: await outcome(() => R('WAWebGenerateEventCallLink').createEventCallLink(null, 'voice')),
+            devicesNotArray: await outcome(() => R('WAWebApiDeviceList').getDeviceIds(user)),
+            devicesGroup: await outcome(() => R('WAWebApiDeviceList').getDeviceIds([createWid('120363000000000001@g.us')])),
+            savePositional: await outcome(() => R('WAWebSaveContactAction').saveContactAction('15557654321', null, null, null, 'Ada', 'L', true)),
+            deleteBare: await outcome(() => R('WAWebDeleteContactAction').deleteContactAction({ phoneNumber: '15557654321' })),
+            status: await outcome(() => R('WAWebContactStatusBridge').setMyStatus(1)),
+            pushname: await outcome(() => R('WAWebSetPushnameConnAction').setPushname(undefined)),
+            picture: await outcome(() => R('WAWebContactProfilePicThumbBridge').sendSetPicture(user, '', '')),
+        };
+    });
+    assert.deepEqual(seen, {
+        wapNoTag: 'TypeError: wap: the tag must be a non-empty string',
+        wapNumberAttr: 'TypeError: wap: attribute to must be a string or a wid, not number',
+        wapPlainChild: 'TypeError: wap: content must be child nodes, a string or nothing',
+        wapWidAttr: 'ok "15557654321@c.us"',
+        castPlainObject: 'TypeError: deprecatedCastStanza: the stanza must be a node made by WAWap.wap',
+        linkType: "TypeError: createEventCallLink: the type must be 'voice' or 'video', not \"audio\"",
+        linkTime: 'TypeError: createEventCallLink: the start time must be Unix seconds, not null',
+        devicesNotArray: 'TypeError: getDeviceIds: takes an array of user wids',
+        devicesGroup: 'TypeError: getDeviceIds: not a user wid: 120363000000000001@g.us',
+        savePositional: 'TypeError: saveContactAction: takes { phoneNumber, firstName, lastName, ... }',
+        deleteBare: 'Error: wid error: invalid wid',
+        status: 'TypeError: setMyStatus: the status must be a string, not number',
+        pushname: 'TypeError: setPushname: the name must be a string, not undefined',
+        picture: 'TypeError: sendSetPicture: the preview must be base64 (or a data URL of it)',
     });
 });

@@ -5,6 +5,13 @@
 
 const { httpError, parseNumber, optionalString } = require('./account-util');
 
+// `devices` of POST /_sim/contacts: 0 to 4, WhatsApp's limit of linked devices per phone.
+function linkedDevices(value) {
+    if (value === undefined || value === null) return 0;
+    if (!Number.isInteger(value) || value < 0 || value > 4) throw httpError(400, 'contacts[].devices must be 0 to 4, the linked devices besides the phone');
+    return value;
+}
+
 module.exports = {
     // A contact as the pages get it: { number, lid, name, pushname, isBusiness, about, picture, isMyContact, registered }.
     _contactRecord(number) {
@@ -36,6 +43,8 @@ module.exports = {
                 isBusiness: Boolean(c.isBusiness),
                 about: optionalString(c.about, 'about', 1000),
                 picture: c.picture ? this._upload(c.picture).directPath : null,
+                // Linked devices besides the phone (WAWebApiDeviceList, account-profile.js).
+                devices: linkedDevices(c.devices),
             });
             added.push(number);
         }

@@ -43,7 +43,11 @@ class AccountWorld {
                 react: (body) => this.peerReact(body),
                 revoke: (body) => this.peerRevoke(body),
                 edit: (body) => this.peerEdit(body),
+                call: (body) => this.peerCall(body),
+                changeNumber: (body) => this.peerChangeNumber(body),
             },
+            listCalls: () => this.listCalls(),
+            accountInfo: (number) => this.accountInfo(number),
             // Not under `phone`: that is the test phone of the login (scan, typeCode).
             archiveFromPhone: (body) => this.phoneArchive(body),
             addContacts: (contacts) => this.addContacts(contacts),
@@ -58,6 +62,7 @@ class AccountWorld {
 
     // Answers the routes of the account world; returns false for any other route.
     async control(route, url, readJson, reply) {
+        if ((await this._callsControl(route, url, readJson, reply)) !== false || (await this._profileControl(route, url, readJson, reply)) !== false) return undefined;
         switch (route) {
             case 'POST /_sim/peer/send':
                 return reply(200, this.peerSend(await readJson()));
@@ -106,6 +111,7 @@ class AccountWorld {
             'GET /_sim/contacts',
             'POST /_sim/contacts {contacts: [{number, lid?, name?, pushname?, isBusiness?, about?, picture?: {mimetype, data}}]}',
             'POST /_sim/unregistered {numbers: [...]}',
+            'POST /_sim/peer/call {from, to?, video?, group?: true|[digits]}', 'GET /_sim/calls', 'GET /_sim/account[?to=<digits>]', 'POST /_sim/peer/change-number {from, to}',
         ];
     }
 
@@ -413,6 +419,7 @@ class AccountWorld {
             contacts: [...[...numbers].map((n) => this._contactRecord(n)), ...[...byLid].filter((n) => !numbers.has(n)).map((n) => this._lidContactRecord(n))],
         });
         this._sendBlocklist(sock, account);
+        this.sim._send(sock, this._profileWire(account));
     }
 
     // After the first sync: what arrived for this device while it was away, as new messages.
@@ -501,7 +508,7 @@ class AccountWorld {
                 return true;
             }
             default:
-                return this._onGroupAction(sock, msg);
+                return this._onCallMessage(sock, msg) || this._onProfileMessage(sock, msg) || this._onGroupAction(sock, msg);
         }
     }
 
@@ -593,6 +600,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-media'), require('./account-changes'), require('./account-lids'), require('./account-contacts'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-media'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'));
 
 module.exports = { AccountWorld, parseNumber };

@@ -194,4 +194,4 @@ function buildHeavyPage({ bundleBytes = DEFAULT_BUNDLE_BYTES, bundleCount }) {
     return page;
 }
 
-module.exports = { buildHeavyPage, hash8, IMMUTABLE, DEFAULT_BUNDLE_BYTES };
+module.exports = { buildHeavyPage, hash8, IMMUTABLE, DEFAULT_BUNDLE_BYTES, noisePng };

@@ -225,6 +225,7 @@
         type: 'chat',
         subtype: undefined,
         recipients: undefined,
+        templateParams: undefined,
         body: '',
         caption: undefined,
         t: 0,
@@ -423,7 +424,7 @@
     const GroupMetadata = sim.setCollection('GroupMetadata', new Collection(GroupMetadataModel));
     // Calls: the module is the collection itself, whose models are kept in an own Map (whatsapp-web.js
     // 1.34.7 Client.js:1072-1095 finds that Map among its keys and wraps its set() to see incoming
-    // calls). The simulator places no calls, so it stays empty.
+    // calls). Incoming calls are added by account-calls.js.
     class CallModel extends AccountModel {}
     modules.WAWebCallCollection = new Collection(CallModel);
     // Feature gates; whatsapp-web.js turns placeholder resend (asking the phone again for a message
