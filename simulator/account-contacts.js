@@ -36,6 +36,8 @@ module.exports = {
                 isBusiness: Boolean(c.isBusiness),
                 about: optionalString(c.about, 'about', 1000),
                 picture: c.picture ? this._upload(c.picture).directPath : null,
+                // Adds to groups only by a private invite (403 to an add; account-group-admin.js).
+                invitesOnly: c.invitesOnly === true,
             });
             added.push(number);
         }
