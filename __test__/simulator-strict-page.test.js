@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 const { sim, profile, browser, waitState } = require('./sim-harness');
 
 // The collections the account's world models (simulator/README.md, "The page surface").
-const COLLECTIONS = ['Blocklist', 'Chat', 'Contact', 'GroupMetadata', 'Msg'];
+const COLLECTIONS = ['Blocklist', 'Chat', 'Contact', 'GroupMetadata', 'Msg', 'ProfilePicThumb'];
 
 async function openPage(t, options) {
     const s = await sim(t, options);
