@@ -69,7 +69,7 @@
             if (!answer.ok) {
                 return { name: 'AddParticipantsResponseClientError', value: { errorAddParticipantsClientErrors: { value: { code: String(answer.status || 400) } } } };
             }
-            // 403 (accepts only invites) carries the code of a private invite (Injected/Utils.js:1472-1477).
+            // 403 (accepts only invites) carries the code of a private invite (Injected/Utils.js:1457-1463).
             const mixin = (r) => {
                 if (r.code === 200) return { name: 'ParticipantAdded', value: {} };
                 if (r.inviteCode) return { name: 'ParticipantRequestCodeCanBeSent', value: { error: String(r.code), addRequestCode: r.inviteCode, addRequestExpiration: r.inviteCodeExp } };
