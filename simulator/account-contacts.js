@@ -45,6 +45,8 @@ module.exports = {
                 picture: c.picture ? this._upload(c.picture).directPath : null,
                 // Linked devices besides the phone (WAWebApiDeviceList, account-profile.js).
                 devices: linkedDevices(c.devices),
+                // Adds to groups only by a private invite (403 to an add; account-group-admin.js).
+                invitesOnly: c.invitesOnly === true,
             });
             added.push(number);
         }

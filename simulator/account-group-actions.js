@@ -5,8 +5,9 @@
 // `account_reply`.
 //
 // Facts modelled:
-// - The creator is the group's owner and only admin (superadmin); only admins add or remove
-//   participants and read the invite code (others get 401, as WhatsApp's server answers).
+// - The creator is the group's owner and first admin (superadmin); only admins remove
+//   participants and read the invite code (others get 401, as WhatsApp's server answers); members
+//   add others unless the group's memberAddMode is admin_add (account-group-admin.js).
 // - Each change is a gp2 notification in the group, seen by every device of the account:
 //   `create` (author the creator), `add` / `remove` (author the admin, recipients those added or
 //   removed), `leave` (author and recipient the one who left), `invite` (someone joined by the
@@ -43,35 +44,41 @@ module.exports = {
             group_join_invite: this._groupJoinInvite,
             group_metadata: this._groupMetadata,
         }[msg.type];
-        if (!handler) return false;
+        // Promoting, settings, pictures, invites and requests: account-group-admin.js.
+        if (!handler) return this._onGroupAdminAction(sock, msg);
         const answer = handler.call(this, sock, msg);
         this._answer(sock, msg, answer);
         return true;
     },
 
-    // { subject, participants: [digits] } -> { ok, group, participants: [{ number, error? }] }
+    // { subject, participants: [digits], settings? } -> { ok, group, participants: [{ number, error?, inviteCode?, inviteCodeExp? }] }
+    // Someone who accepts only invites is not added (403) and comes with a code for a private invite.
     _groupCreate(sock, msg) {
         const account = sock.sessionWid && sock.sessionWid.split('@')[0];
         const subject = typeof msg.subject === 'string' ? msg.subject.trim().slice(0, 100) : '';
         const numbers = Array.isArray(msg.participants) && msg.participants.length === 0 ? [] : numbersOf(msg.participants);
         if (!account || !subject || !numbers) return { ok: false, error: 'bad-request', status: 400 };
-        const results = numbers.filter((n) => n !== account).map((number) => ({ number, error: this.unregistered.has(number) ? 404 : null }));
+        const results = numbers.filter((n) => n !== account).map((number) => ({ number, error: this.unregistered.has(number) ? 404 : this._invitesOnly(number) ? 403 : null }));
         const added = results.filter((r) => !r.error).map((r) => r.number);
         const group = this._newGroup({ subject, description: null, owner: account, participants: [account, ...added], account });
+        this._createSettings(group, msg.settings);
+        for (const r of results) if (r.error === 403) Object.assign(r, this._addRequest(group, r.number));
         this.sim._log('group-created', { id: group.id, subject, owner: account, byPage: true });
         this._groupNote(group, account, 'create', [account]);
         return { ok: true, group: this._groupWire(group), participants: results };
     },
 
-    // { group, participants: [digits] } -> { ok, results: [{ number, code }] }
+    // { group, participants: [digits] } -> { ok, results: [{ number, code, inviteCode?, inviteCodeExp? }] }
     _groupAdd(sock, msg) {
         const { group, account } = groupOf(this, sock, msg.group);
         const numbers = numbersOf(msg.participants);
         if (!group || !numbers) return { ok: false, error: 'item-not-found', status: 404 };
-        if (group.owner !== account) return { ok: false, error: 'not-authorized', status: 401 };
+        // Members add others too unless the group lets only admins (memberAddMode, account-group-admin.js).
+        if (!group.admins.has(account) && (group.memberAddMode === 'admin_add' || !group.participants.includes(account))) return { ok: false, error: 'not-authorized', status: 401 };
         const results = numbers.map((number) => {
             if (group.participants.includes(number)) return { number, code: 409 };
             if (this.unregistered.has(number)) return { number, code: 404 };
+            if (this._invitesOnly(number)) return { number, code: 403, ...this._addRequest(group, number) };
             return { number, code: 200 };
         });
         const added = results.filter((r) => r.code === 200).map((r) => r.number);
@@ -88,10 +95,11 @@ module.exports = {
         const { group, account } = groupOf(this, sock, msg.group);
         const numbers = numbersOf(msg.participants);
         if (!group || !numbers) return { ok: false, error: 'item-not-found', status: 404 };
-        if (group.owner !== account) return { ok: false, error: 'not-authorized', status: 401 };
+        if (!group.admins.has(account)) return { ok: false, error: 'not-authorized', status: 401 };
         const removed = numbers.filter((n) => n !== account && group.participants.includes(n));
         if (removed.length) {
             group.participants = group.participants.filter((p) => !removed.includes(p));
+            for (const n of removed) group.admins.delete(n);
             this.sim._log('group-removed', { id: group.id, numbers: removed, byPage: true });
             this._groupNote(group, account, 'remove', removed);
         }
@@ -103,7 +111,11 @@ module.exports = {
         const { group, account } = groupOf(this, sock, msg.group);
         if (!group || !group.participants.includes(account)) return { ok: false, error: 'item-not-found', status: 404 };
         group.participants = group.participants.filter((p) => p !== account);
-        if (group.owner === account && group.participants.length) group.owner = group.participants[0];
+        group.admins.delete(account);
+        if (group.owner === account && group.participants.length) {
+            group.owner = group.participants[0];
+            group.admins.add(group.owner);
+        }
         this.sim._log('group-left', { id: group.id, number: account });
         this._groupNote(group, account, 'leave', [account]);
         return { ok: true };
@@ -113,15 +125,15 @@ module.exports = {
     _groupInviteCode(sock, msg) {
         const { group, account } = groupOf(this, sock, msg.group);
         if (!group || !group.participants.includes(account)) return { ok: false, error: 'item-not-found', status: 404 };
-        if (group.owner !== account) return { ok: false, error: 'not-authorized', status: 401 };
+        if (!group.admins.has(account)) return { ok: false, error: 'not-authorized', status: 401 };
         return { ok: true, code: group.inviteCode };
     },
 
-    // { code } -> { ok, group }: the account joins by an invite code.
+    // { code } -> { ok, group }: the account joins by an invite code (406 unknown, 410 revoked).
     _groupJoinInvite(sock, msg) {
         const account = sock.sessionWid && sock.sessionWid.split('@')[0];
-        const group = [...this.groups.values()].find((g) => g.account === account && typeof msg.code === 'string' && g.inviteCode === msg.code);
-        if (!group) return { ok: false, error: 'item-not-found', status: 404 };
+        const { group, refused } = this._groupByCode(account, msg.code);
+        if (refused) return refused;
         if (group.participants.includes(account)) return { ok: false, error: 'conflict', status: 409 };
         group.participants = [...group.participants, account];
         this.sim._log('group-joined', { id: group.id, number: account, via: 'invite' });

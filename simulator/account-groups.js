@@ -10,6 +10,8 @@ const { httpError, parseNumber, optionalString, phoneMessageId } = require('./ac
 
 module.exports = {
     _sendInGroup(group, from, spec, body) {
+        // An announcement group: only admins send (account-group-admin.js).
+        if (group.announce && !group.admins.has(from)) throw httpError(403, `${group.id} lets only admins send`);
         const fromMe = from === group.account;
         const mentions = Array.isArray(spec.mentions) ? spec.mentions.map((m) => this._userWid(parseNumber(m, 'mentions[]'), group.id)) : [];
         const ciphertextMs = this._ciphertextMs(spec);
@@ -56,16 +58,20 @@ module.exports = {
             addressingMode,
             // WhatsApp's invite codes: 22 characters of base64url-like text.
             inviteCode: crypto.randomBytes(16).toString('base64url').slice(0, 22),
+            // Administration (account-group-admin.js): the admins (the owner is the superadmin),
+            // the settings, the picture, the codes revoked and the requests to join.
+            ...this._newGroupAdmin(owner),
         };
         this.groups.set(group.id, group);
         return group;
     },
 
-    // A gp2 notification in the group (`add`, `remove`, `leave`, `invite`, `create`): a message of
-    // the account's world, pushed to its pages.
-    _groupNote(group, author, subtype, recipients) {
+    // A gp2 notification in the group (`add`, `remove`, `leave`, `invite`, `create`, and the
+    // administration's of account-group-admin.js): a message of the account's world, pushed to its
+    // pages. `body` is what the notification carries besides (a new subject or description).
+    _groupNote(group, author, subtype, recipients, body = '') {
         const fromMe = author === group.account;
-        const note = this._store({ account: group.account, chat: group.id, author, fromMe, id: phoneMessageId(), body: '', quoted: null, mentions: [], ack: 0, type: 'gp2' });
+        const note = this._store({ account: group.account, chat: group.id, author, fromMe, id: phoneMessageId(), body, quoted: null, mentions: [], ack: 0, type: 'gp2' });
         note.subtype = subtype;
         note.recipients = recipients.map((n) => this._userWid(n, group.id));
         this._pushToPages(group.account, note);
@@ -81,6 +87,7 @@ module.exports = {
         if (!group.participants.includes(number)) throw httpError(409, `${number} is not in ${group.id}`);
         if (number === group.owner) throw httpError(400, 'the owner cannot be removed');
         group.participants = group.participants.filter((p) => p !== number);
+        group.admins.delete(number);
         this.sim._log('group-removed', { id: group.id, number });
         this._groupNote(group, group.owner, 'remove', [number]);
         return { ok: true };
@@ -95,7 +102,8 @@ module.exports = {
             owner: this._userWid(g.owner, g.id),
             creation: g.creation,
             isLidAddressingMode: g.addressingMode !== 'pn',
-            participants: g.participants.map((p) => ({ id: this._userWid(p, g.id), phoneNumber: `${p}@c.us`, isAdmin: p === g.owner, isSuperAdmin: p === g.owner })),
+            participants: g.participants.map((p) => ({ id: this._userWid(p, g.id), phoneNumber: `${p}@c.us`, isAdmin: g.admins.has(p), isSuperAdmin: p === g.owner })),
+            ...this._groupAdminWire(g),
         };
     },
 };

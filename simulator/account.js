@@ -55,6 +55,7 @@ class AccountWorld {
             createGroup: (body) => this.createGroup(body),
             removeFromGroup: (body) => this.removeFromGroup(body),
             addUnregistered: (numbers) => this.addUnregistered(numbers),
+            group: { get: (id) => this.groupInfo(id), request: (id, body) => this.groupRequest(id, body), change: (id, what, body) => this.groupChange(id, what, body) }, // account-group-admin.js
         };
     }
 
@@ -93,7 +94,7 @@ class AccountWorld {
                 return reply(200, this.addUnregistered(body.numbers));
             }
             default:
-                return false;
+                return this._groupAdminControl(route, url, readJson, reply);
         }
     }
 
@@ -257,6 +258,7 @@ class AccountWorld {
                 media: m.media ? { mimetype: m.media.mimetype, filename: m.media.filename, size: m.media.size } : null,
                 ...(m.location ? { location: m.location } : {}),
                 ...(m.linkPreview ? { linkPreview: m.linkPreview } : {}),
+                ...(m.invite ? { invite: m.invite } : {}),
                 ack: m.ack,
                 timestamp: m.t,
             });
@@ -533,7 +535,7 @@ class AccountWorld {
         const group = this.groups.get(String(msg.to));
         const lidChat = !group && String(msg.to || '').endsWith('@lid') ? String(msg.to) : null;
         if (group) {
-            if (!group.participants.includes(account)) return refuse('not-a-participant');
+            if (!group.participants.includes(account) || (group.announce && !group.admins.has(account))) return refuse(group.participants.includes(account) ? 'not-authorized' : 'not-a-participant');
         } else if (lidChat) {
             // A chat named by the contact's LID: the server knows whose it is.
             peer = this._numberOfUser(lidChat);
@@ -600,6 +602,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-media'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'));
 
 module.exports = { AccountWorld, parseNumber };

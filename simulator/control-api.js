@@ -92,6 +92,7 @@ async function handleControl(sim, req, res, url) {
                         'POST /_sim/server/away {ms}',
                         'POST /_sim/config {missingModules: [names]}',
                         ...sim.account.constructor.ROUTES,
+                        ...require('./account-group-admin').ROUTES,
                     ],
                 });
         }

@@ -30,11 +30,14 @@
         // (options with `title`, [{ phoneNumber: wid }]) -> { wid, subject, participants: [{ wid, error?, type }] }
         async createGroup(options, participants) {
             const numbers = (participants || []).map((p) => digits(p.phoneNumber || p.wid || p));
-            const answer = await askGroup({ type: 'group_create', subject: String(options && options.title), participants: numbers });
+            // The settings whatsapp-web.js passes (Client.js:2356-2372); ephemeral and communities are not modelled.
+            const settings = options && { announce: options.announce, restrict: options.restrict, memberAddMode: options.memberAddMode, membershipApprovalMode: options.membershipApprovalMode };
+            const answer = await askGroup({ type: 'group_create', subject: String(options && options.title), participants: numbers, settings });
             return {
                 wid: createWid(answer.group.id),
                 subject: answer.group.subject,
-                participants: answer.participants.map((p) => ({ wid: createWid(`${p.number}@c.us`), error: p.error || undefined, type: 'participant' })),
+                // 403: accepts only invites; the code of a private invite comes with it (Client.js:2381-2411).
+                participants: answer.participants.map((p) => ({ wid: createWid(`${p.number}@c.us`), error: p.error || undefined, type: 'participant', ...(p.inviteCode ? { invite_code: p.inviteCode, invite_code_exp: String(p.inviteCodeExp) } : {}) })),
             };
         },
     };
@@ -54,7 +57,8 @@
 
     modules.WAWebWidToJid = {
         widToGroupJid: (wid) => createWid(wid)._serialized,
-        widToUserJid: (wid) => `${createWid(wid).user}@s.whatsapp.net`,
+        // A LID stays a LID (the requests to join of a LID group are named by LID).
+        widToUserJid: (wid) => (createWid(wid).isLid() ? createWid(wid)._serialized : `${createWid(wid).user}@s.whatsapp.net`),
     };
 
     // The add-participants RPC, one participant per call as whatsapp-web.js makes it, answered in
@@ -65,7 +69,12 @@
             if (!answer.ok) {
                 return { name: 'AddParticipantsResponseClientError', value: { errorAddParticipantsClientErrors: { value: { code: String(answer.status || 400) } } } };
             }
-            const mixin = (r) => (r.code === 200 ? { name: 'ParticipantAdded', value: {} } : { name: 'ParticipantNotAdded', value: { error: String(r.code) } });
+            // 403 (accepts only invites) carries the code of a private invite (Injected/Utils.js:1457-1463).
+            const mixin = (r) => {
+                if (r.code === 200) return { name: 'ParticipantAdded', value: {} };
+                if (r.inviteCode) return { name: 'ParticipantRequestCodeCanBeSent', value: { error: String(r.code), addRequestCode: r.inviteCode, addRequestExpiration: r.inviteCodeExp } };
+                return { name: 'ParticipantNotAdded', value: { error: String(r.code) } };
+            };
             return {
                 name: 'AddParticipantsResponseSuccess',
                 value: {

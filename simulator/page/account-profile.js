@@ -56,7 +56,8 @@
 
     // One model per user or group whose picture the page knows (wa-js
     // src/whatsapp/models/ProfilePicThumbModel.ts): `eurl`, `tag`, derived `img`/`imgFull`;
-    // canSet() and canDelete() for the account's own (group pictures are not modelled).
+    // canSet() and canDelete(): the account's own picture, or a group's as its settings allow
+    // (account-group-admin.js).
     class ProfilePicThumbModel extends AccountModel {
         constructor(attrs) {
             super({ id: undefined, eurl: undefined, tag: undefined, ...attrs });
@@ -68,10 +69,10 @@
             return this.eurl;
         }
         canSet() {
-            return isMe(this.id);
+            return this.id.isGroup() ? sim.account.groupPictures.canSet(this.id) : isMe(this.id);
         }
         canDelete() {
-            return isMe(this.id) && Boolean(this.eurl);
+            return this.canSet() && Boolean(this.eurl);
         }
     }
     const media = (path) => (path ? `${location.origin}/_media${path}` : undefined);
@@ -88,16 +89,24 @@
         if (typeof value !== 'string' || !value) throw new TypeError(`sendSetPicture: the ${what} must be base64 (or a data URL of it)`);
         return value;
     };
+    // What the server says of a picture: { directPath, tag }, or null for none.
+    sim.account.setPictureThumb = (id, picture) => {
+        const thumb = ProfilePicThumb.get(id) || ProfilePicThumb.add(new ProfilePicThumbModel({ id }))[0];
+        thumb.set({ eurl: picture ? media(picture.directPath) : undefined, tag: picture ? picture.tag : undefined });
+    };
     Object.assign(modules.WAWebContactProfilePicThumbBridge, {
         // (wid, preview, picture) -> { eurl, status, tag, token } (wa-js
         // src/whatsapp/functions/profilePic.ts); a refusal is a ServerStatusCodeError.
+        // A group's picture: account-group-admin.js.
         async sendSetPicture(wid, preview, picture) {
             const w = createWid(wid);
+            if (w.isGroup()) return sim.account.groupPictures.set(w, preview, picture);
             const answer = refusedWith(await ask({ type: 'set_picture', wid: w._serialized, preview: picArg(preview, 'preview'), picture: picArg(picture, 'picture') }));
             return { eurl: media(answer.eurl.replace(/^\/_media/, '')), status: answer.status, tag: answer.tag, token: answer.token, _duplicate: false };
         },
         // (wid) -> { status }.
         async requestDeletePicture(wid) {
+            if (createWid(wid).isGroup()) return sim.account.groupPictures.remove(createWid(wid));
             const answer = refusedWith(await ask({ type: 'delete_picture', wid: createWid(wid)._serialized }));
             return { status: answer.status };
         },
@@ -110,8 +119,7 @@
         if (msg.pushname != null && Conn.pushname !== msg.pushname) Conn.set('pushname', msg.pushname);
         const contact = Contact.get(me);
         if (contact) contact.set('about', msg.about || undefined);
-        const thumb = ProfilePicThumb.get(me) || ProfilePicThumb.add(new ProfilePicThumbModel({ id: me }))[0];
-        thumb.set({ eurl: msg.picture ? media(msg.picture.directPath) : undefined, tag: msg.picture ? msg.picture.tag : undefined });
+        sim.account.setPictureThumb(me, msg.picture);
     });
 
     // A contact changed its number: the notification (a `notification_template` of subtype

@@ -46,6 +46,12 @@
             creation: g.creation,
             isLidAddressingMode: Boolean(g.isLidAddressingMode),
             participants: new Collection(ParticipantModel),
+            // The settings (account-group-admin.js): admins-only messages and info, who adds members.
+            announce: Boolean(g.announce),
+            restrict: Boolean(g.restrict),
+            memberAddMode: g.memberAddMode || 'all_member_add',
+            membershipApprovalMode: Boolean(g.membershipApprovalMode),
+            descId: g.descId || undefined,
         };
         attrs.participants.add(g.participants.map((p) => ({ id: createWid(p.id), isAdmin: p.isAdmin, isSuperAdmin: p.isSuperAdmin })));
         if (chat.groupMetadata) chat.groupMetadata.set(attrs);
@@ -56,6 +62,8 @@
             GroupMetadata.add(chat.groupMetadata);
         }
         for (const p of g.participants) sim.account.ensureContact(p.id);
+        // Its picture and requests to join (account-group-admin.js, served later).
+        sim.account.upsertGroupAdmin(chat, g);
     }
 
     function modelFromWire(w, isNew) {

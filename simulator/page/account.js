@@ -211,6 +211,19 @@
         serialize() {
             return this.list.map((m) => m.serialize());
         }
+        // Gets a model, or adds one with that id (whatsapp-web.js calls Contact.gadd(wid, {silent: true})
+        // before a private group invite, GroupChat.js:205-207, Client.js:2390-2392).
+        gadd(id, { silent = false } = {}) {
+            const found = this.get(id);
+            if (found) return found;
+            const model = new this.modelClass({ id: createWid(id) });
+            if (!silent) return this.add(model)[0];
+            // Silent: in the collection without an `add` event.
+            this.index.set(keyOf(model.id), model);
+            this.list.push(model);
+            model.owners.add(this);
+            return model;
+        }
         // WhatsApp Web looks a model up and, for contacts and chats, makes it when it is missing.
         async find(id) {
             return this.get(id) || (this.makeMissing ? this.makeMissing(id) : undefined);
@@ -314,7 +327,7 @@
     }
     class GroupMetadataModel extends AccountModel {
         constructor(attrs) {
-            super({ id: undefined, subject: '', desc: undefined, owner: undefined, creation: 0, participants: undefined, announce: false, restrict: false, isLidAddressingMode: false, ...attrs });
+            super({ id: undefined, subject: '', desc: undefined, descId: undefined, owner: undefined, creation: 0, participants: undefined, announce: false, restrict: false, memberAddMode: 'all_member_add', membershipApprovalMode: false, isLidAddressingMode: false, ...attrs });
         }
         serialize() {
             const participants = this.participants;
