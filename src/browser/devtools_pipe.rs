@@ -168,12 +168,15 @@ struct Router {
     /// Every session a relay owns (its browser session and what it attached
     /// through it) -> the relay.
     sessions: HashMap<String, RelayId>,
+    /// Browser sessions of closed relays: Chromium's notice of their detach
+    /// comes after the relay is gone, and is not the driver's either.
+    retired: std::collections::HashSet<String>,
     next_wire_id: i64,
 }
 
 impl Router {
     fn new(driver: UnboundedSender<String>, writer: UnboundedSender<Vec<u8>>) -> Self {
-        Router { driver, writer, relays: HashMap::new(), pending: HashMap::new(), sessions: HashMap::new(), next_wire_id: FIRST_RELAY_WIRE_ID }
+        Router { driver, writer, relays: HashMap::new(), pending: HashMap::new(), sessions: HashMap::new(), retired: Default::default(), next_wire_id: FIRST_RELAY_WIRE_ID }
     }
 
     fn wire_id(&mut self) -> i64 {
@@ -258,13 +261,17 @@ impl Router {
 
     /// Root-session notices about a relay's own browser session: the driver
     /// never attached to the browser target and must not see them.
-    fn is_relay_attachment(&self, method: &str, text: &str) -> bool {
+    fn is_relay_attachment(&mut self, method: &str, text: &str) -> bool {
         if method != "Target.attachedToTarget" && method != "Target.detachedFromTarget" {
             return false;
         }
         let Ok(message) = serde_json::from_str::<Value>(text) else { return false };
         let params = &message["params"];
-        params["targetInfo"]["type"] == "browser" || params["sessionId"].as_str().is_some_and(|s| self.sessions.contains_key(s))
+        let session = params["sessionId"].as_str().unwrap_or("");
+        if method == "Target.detachedFromTarget" && self.retired.remove(session) {
+            return true;
+        }
+        params["targetInfo"]["type"] == "browser" || self.sessions.contains_key(session)
     }
 
     fn answer(&mut self, pending: Pending, text: &str) {
@@ -338,7 +345,8 @@ impl Router {
                 let _ = entry.out.send(RelayOutput::Closed);
                 self.sessions.retain(|_, owner| *owner != relay);
                 if let Some(session) = entry.browser_session {
-                    self.send_own("Target.detachFromTarget", json!({ "sessionId": session }), Pending::Discard);
+                    self.send_own("Target.detachFromTarget", json!({ "sessionId": session.clone() }), Pending::Discard);
+                    self.retired.insert(session);
                 }
             }
         }
@@ -579,8 +587,9 @@ mod tests {
         let detach = written(&mut writes);
         assert_eq!(detach["method"], "Target.detachFromTarget");
         assert_eq!(detach["params"]["sessionId"], "B");
+        router.from_browser(json!({ "method": "Target.detachedFromTarget", "params": { "sessionId": "B" } }).to_string().as_bytes());
         router.from_browser(json!({ "id": detach["id"], "result": {} }).to_string().as_bytes());
-        assert!(driver.try_recv().is_err(), "the answer to our own detach is nobody's");
+        assert!(driver.try_recv().is_err(), "neither the detach notice nor the answer to our own detach is the driver's");
     }
 
     #[tokio::test]
