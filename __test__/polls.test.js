@@ -7,7 +7,7 @@ const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
 const { Poll, PollVote, Message } = require('..');
 const { waitFor } = require('./helpers');
-const { control, inbox, serverHas, sharedClient } = require('./account-helpers');
+const { control, inbox, serverHas, sharedClient, peerSendAndReceive } = require('./account-helpers');
 
 const ME = '15550100001@c.us';
 
@@ -112,6 +112,17 @@ describe('polls', () => {
     assert.equal((await poll.getPollVotes()).length, 2);
     // A message the page does not hold: no votes, as whatsapp-web.js.
     assert.deepEqual(await client.getPollVotes(`true_${peer}@c.us_3EB0000000000000DEAD`), []);
+  });
+
+  test("whatsapp-web.js's example.js !sendpoll: msg.reply(new Poll(...)) quotes the command", async () => {
+    const { ctx, client } = shared;
+    const peer = '15557400007';
+    const msg = await peerSendAndReceive(ctx.sim, client, { from: peer, body: '!sendpoll' });
+    const reply = await msg.reply(new Poll('Winter or Summer?', ['Winter', 'Summer']));
+    await serverHas(ctx.sim, reply);
+    const [sent] = await inbox(ctx.sim, peer);
+    assert.deepEqual([sent.type, sent.quotedId, sent.poll.name, sent.poll.allowMultipleAnswers], ['poll_creation', msg.id._serialized, 'Winter or Summer?', false]);
+    assert.equal(reply.hasQuotedMsg, true);
   });
 
   test('bad polls are refused with named errors and nothing is sent', async () => {
