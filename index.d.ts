@@ -111,6 +111,9 @@ declare namespace WhatsAppWebRs {
         /** Get message by ID */
         getMessageById(messageId: string): Promise<Message>;
 
+        /** The votes on a poll (none for a message this device does not hold) */
+        getPollVotes(messageId: string): Promise<PollVote[]>;
+
         /** Changes and returns the archive state of the Chat */
         archiveChat(chatId: string): Promise<boolean>;
 
@@ -284,6 +287,9 @@ declare namespace WhatsAppWebRs {
                 notification: GroupNotification,
             ) => void,
         ): this;
+
+        /** Emitted when someone (the current user too) votes on a poll, changes or takes back their vote */
+        on(event: 'vote_update', listener: (vote: PollVote) => void): this;
 
         /** Emitted when a reaction is sent, received, updated or removed */
         on(
@@ -570,8 +576,50 @@ declare namespace WhatsAppWebRs {
         pushname: string;
     }
 
-    /** What `sendMessage` sends: text or a file (locations, polls and contacts are not supported yet). */
-    export type MessageContent = string | MessageMedia | Location;
+    /** What `sendMessage` sends: text, a file, a location or a poll (contacts are not supported yet). */
+    export type MessageContent = string | MessageMedia | Location | Poll;
+
+    /** Poll send options */
+    export interface PollSendOptions {
+        /** False for a single choice poll, true for a multiple choice poll (false by default) */
+        allowMultipleAnswers?: boolean;
+        /** The message secret, 32 numbers from 0 to 255 (random when undefined); can serve as the poll's id */
+        messageSecret: Array<number> | undefined;
+    }
+
+    /** A poll to send: 2 to 12 distinct options */
+    export class Poll {
+        pollName: string;
+        pollOptions: Array<{
+            name: string;
+            localId: number;
+        }>;
+        options: PollSendOptions;
+
+        constructor(pollName: string, pollOptions: Array<string>, options?: PollSendOptions);
+    }
+
+    /** A selected poll option */
+    export interface SelectedPollOption {
+        /** The option's local id */
+        localId: number;
+        /** The option name */
+        name: string;
+    }
+
+    /** A vote on a poll */
+    export class PollVote {
+        /** The person who voted */
+        voter: string;
+        /** Their selected option(s); empty when they took their vote back */
+        selectedOptions: SelectedPollOption[];
+        /** When they voted, in milliseconds */
+        interractedAtTs: number;
+        /** The poll */
+        parentMessage: Message;
+        /** The poll's message id */
+        parentMsgKey: MessageId;
+    }
 
     /** Options for sending a location */
     export interface LocationSendOptions {
@@ -690,6 +738,18 @@ declare namespace WhatsAppWebRs {
         }>;
         /** Returns message in a raw format */
         rawData: object;
+        /** The poll's name (poll_creation messages) */
+        pollName: string;
+        /** The poll's options (poll_creation messages) */
+        pollOptions: Array<{ name: string; localId: number }>;
+        /** False for a single choice poll, true for a multiple choice poll */
+        allowMultipleAnswers: boolean;
+        /** The poll's message secret (poll_creation messages) */
+        messageSecret?: number[];
+        /** Votes on this poll: the names of all the options chosen ([] takes the vote back) */
+        vote: (selectedOptions: Array<string>) => Promise<void>;
+        /** The votes on this poll */
+        getPollVotes: () => Promise<PollVote[]>;
         /** Reloads this Message object's data in-place with the latest values from WhatsApp Web. */
         reload: () => Promise<Message>;
         /** Returns the Chat this message was sent in */
@@ -1160,6 +1220,7 @@ declare namespace WhatsAppWebRs {
         UNREAD_COUNT = 'unread_count',
         CHAT_ARCHIVED = 'chat_archived',
         MESSAGE_REACTION = 'message_reaction',
+        VOTE_UPDATE = 'vote_update',
         GROUP_JOIN = 'group_join',
         GROUP_LEAVE = 'group_leave',
         GROUP_ADMIN_CHANGED = 'group_admin_changed',

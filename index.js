@@ -22,6 +22,7 @@ const MESSAGE_EVENTS = new Set(['message', 'message_create', 'message_ack', 'mes
 const ACCOUNT_EVENT_ARGS = {
   message_revoke_everyone: (client, [now, before]) => [new structures.Message(client, now), before ? new structures.Message(client, before) : undefined],
   message_reaction: (client, [reaction]) => [new structures.Reaction(client, reaction)],
+  vote_update: (client, [vote]) => [new structures.PollVote(client, vote)],
   chat_archived: (client, [chat, now, before]) => [createChat(client, chat), now, before],
   unread_count: (client, [chat]) => [createChat(client, chat)],
 };
@@ -386,6 +387,11 @@ class Client extends EventEmitter {
   async sendMessage(chatId, content, options = {}) {
     const data = await this[accountCall]('sendMessage', chatId, content, options);
     return data ? new structures.Message(this, data) : undefined;
+  }
+
+  /** The votes on a poll (none for a message this device does not hold). */
+  async getPollVotes(messageId) {
+    return (await this[accountCall]('getPollVotes', messageId)).map((vote) => new structures.PollVote(this, vote));
   }
 
   /** Reacts to a message with an emoji; an empty string takes the reaction back. */

@@ -36,8 +36,8 @@ for (const realSequence of [false, true]) {
             const R = window.require;
             return {
                 unknown: attempt(() => R('WAWebNoSuchModule')),
-                // Modules whatsapp-web.js patches that the simulator does not model.
-                poll: attempt(() => R('WAWebAddonPollVoteTableMode')),
+                // Modules of features whatsapp-web.js uses that the simulator does not model (channels).
+                channel: attempt(() => R('WAWebNewsletterSendMessageJob')),
                 collections: Object.keys(R('WAWebCollections')).sort(),
                 label: attempt(() => R('WAWebCollections').Label),
                 labelCall: attempt(() => R('WAWebCollections').Label.getModelsArray()),
@@ -47,7 +47,7 @@ for (const realSequence of [false, true]) {
         });
         assert.deepEqual(seen, {
             unknown: 'Error: Requiring unknown module "WAWebNoSuchModule"',
-            poll: 'Error: Requiring unknown module "WAWebAddonPollVoteTableMode"',
+            channel: 'Error: Requiring unknown module "WAWebNewsletterSendMessageJob"',
             collections: COLLECTIONS,
             label: 'undefined',
             labelCall: "TypeError: Cannot read properties of undefined (reading 'getModelsArray')",
@@ -102,6 +102,12 @@ test('createWid, loadEarlierMsgs and addAndSendMsgToChat refuse what the real on
             sendMediaNoFile: await outcome(async () => send(chat, { ...(await base()), type: 'image', mimetype: 'image/png' })()),
             sendLocationNoPlace: await outcome(async () => send(chat, { ...(await base()), type: 'location', lat: 52.37 })()),
             sendPoll: await outcome(async () => send(chat, { ...(await base()), type: 'poll_creation' })()),
+            sendPollNoSecret: await outcome(async () =>
+                send(chat, { ...(await base()), type: 'poll_creation', pollName: 'Q', pollOptions: [{ name: 'a', localId: 0 }, { name: 'b', localId: 1 }], pollSelectableOptionsCount: 1, messageSecret: [1, 2] })(),
+            ),
+            sendPollBadIds: await outcome(async () =>
+                send(chat, { ...(await base()), type: 'poll_creation', pollName: 'Q', pollOptions: [{ name: 'a', localId: 1 }, { name: 'b', localId: 0 }], pollSelectableOptionsCount: 1, messageSecret: new Uint8Array(32) })(),
+            ),
         };
     });
     assert.deepEqual(seen, {
@@ -124,7 +130,9 @@ test('createWid, loadEarlierMsgs and addAndSendMsgToChat refuse what the real on
         sendNoTime: 'TypeError: addAndSendMsgToChat: the message needs t, its time in seconds',
         sendMediaNoFile: 'TypeError: addAndSendMsgToChat: a message of type image needs directPath',
         sendLocationNoPlace: 'TypeError: addAndSendMsgToChat: a message of type location needs lng',
-        sendPoll: 'TypeError: addAndSendMsgToChat: messages of type "poll_creation" are not modelled',
+        sendPoll: 'TypeError: addAndSendMsgToChat: a message of type poll_creation needs pollName',
+        sendPollNoSecret: 'TypeError: addAndSendMsgToChat: a message of type poll_creation needs messageSecret',
+        sendPollBadIds: 'TypeError: addAndSendMsgToChat: a message of type poll_creation needs pollOptions',
     });
 });
 

@@ -44,6 +44,7 @@ class AccountWorld {
                 revoke: (body) => this.peerRevoke(body),
                 edit: (body) => this.peerEdit(body),
                 call: (body) => this.peerCall(body),
+                vote: (body) => this.peerVote(body), // account-polls.js
                 changeNumber: (body) => this.peerChangeNumber(body),
             },
             listCalls: () => this.listCalls(),
@@ -63,7 +64,7 @@ class AccountWorld {
 
     // Answers the routes of the account world; returns false for any other route.
     async control(route, url, readJson, reply) {
-        if ((await this._callsControl(route, url, readJson, reply)) !== false || (await this._profileControl(route, url, readJson, reply)) !== false) return undefined;
+        if ((await this._callsControl(route, url, readJson, reply)) !== false || (await this._profileControl(route, url, readJson, reply)) !== false || (await this._pollsControl(route, url, readJson, reply)) !== false) return undefined;
         switch (route) {
             case 'POST /_sim/peer/send':
                 return reply(200, this.peerSend(await readJson()));
@@ -112,7 +113,7 @@ class AccountWorld {
             'GET /_sim/contacts',
             'POST /_sim/contacts {contacts: [{number, lid?, name?, pushname?, isBusiness?, about?, picture?: {mimetype, data}}]}',
             'POST /_sim/unregistered {numbers: [...]}',
-            'POST /_sim/peer/call {from, to?, video?, group?: true|[digits]}', 'GET /_sim/calls', 'GET /_sim/account[?to=<digits>]', 'POST /_sim/peer/change-number {from, to}',
+            'POST /_sim/peer/call {from, to?, video?, group?: true|[digits]}', 'GET /_sim/calls', 'GET /_sim/account[?to=<digits>]', 'POST /_sim/peer/change-number {from, to}', 'POST /_sim/peer/vote {from, messageId, options: [names]}',
         ];
     }
 
@@ -259,6 +260,7 @@ class AccountWorld {
                 ...(m.location ? { location: m.location } : {}),
                 ...(m.linkPreview ? { linkPreview: m.linkPreview } : {}),
                 ...(m.invite ? { invite: m.invite } : {}),
+                ...(m.poll ? { poll: this._pollView(m) } : {}),
                 ack: m.ack,
                 timestamp: m.t,
             });
@@ -372,6 +374,7 @@ class AccountWorld {
             forwardingScore: m.forwardingScore || 0,
             subtype: m.subtype || null,
             recipients: m.recipients || null,
+            poll: this._pollWire(m),
         });
     }
 
@@ -446,6 +449,8 @@ class AccountWorld {
             case 'send_msg':
                 this._onSend(sock, msg);
                 return true;
+            case 'send_vote':
+                return this._onSendVote(sock, msg);
             case 'send_reaction': {
                 const m = this.messages.get(String(msg.parentKey));
                 const account = sock.sessionWid && sock.sessionWid.split('@')[0];
@@ -565,7 +570,10 @@ class AccountWorld {
             quoted = [...this.messages.values()].find((m) => m.id === msg.quotedStanzaId && m.account === account) || null;
         }
         const mentions = Array.isArray(msg.mentions) ? msg.mentions.filter((m) => typeof m === 'string').slice(0, 256) : [];
-        const type = media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
+        // A poll (account-polls.js): false when the page sent a malformed one.
+        const poll = this._pollOfSend(msg);
+        if (poll === false) return refuse('bad-poll');
+        const type = poll ? 'poll_creation' : media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
         let location = null;
         if (msg.msgType === 'location') {
             // Encoded as a media stanza (WhatsApp Web's own protobuf type functions, unpatched),
@@ -579,6 +587,7 @@ class AccountWorld {
         }
         const stored = this._store({ account, peer, chat: group ? group.id : lidChat, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1, media, type, location });
         stored.linkPreview = linkPreviewOf(msg.preview);
+        stored.poll = poll;
         // Forwarded messages say how often (WhatsApp shows "forwarded many times" from 5).
         stored.forwardingScore = Math.min(127, Math.max(0, Math.floor(Number(msg.forwardingScore) || 0)));
         // The sending page has it; other devices of the account get it as a new message.
@@ -602,6 +611,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'));
 
 module.exports = { AccountWorld, parseNumber };

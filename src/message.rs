@@ -96,6 +96,9 @@ pub struct RawMessage {
     pub latest_edit_sender_timestamp_ms: Option<i64>,
     #[serde(default)]
     pub latest_edit_msg_key: Option<MessageId>,
+    /// Polls (`poll_creation`): name, options, selectable count, secret.
+    #[serde(default)]
+    pub poll: Option<crate::account::RawPoll>,
 }
 
 /// whatsapp-web.js's `Location` (src/structures/Location.js), as a location message carries it.
@@ -171,6 +174,9 @@ pub struct Message {
     pub latest_edit_sender_timestamp_ms: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub latest_edit_msg_key: Option<MessageId>,
+    /// For `poll_creation` messages: `pollName`, `pollOptions`, `allowMultipleAnswers`, `messageSecret`.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub poll: Option<crate::account::PollFields>,
 }
 
 /// whatsapp-web.js's `GroupNotification` fields (a `gp2` message, src/structures/GroupNotification.js).
@@ -250,7 +256,12 @@ impl Message {
         } else {
             "web"
         };
-        let body = if raw.has_media { raw.caption.clone().unwrap_or_default() } else { raw.body.clone().unwrap_or_default() };
+        let mut body = if raw.has_media { raw.caption.clone().unwrap_or_default() } else { raw.body.clone().unwrap_or_default() };
+        // A poll's body is its name when it has none (whatsapp-web.js Message.js:57).
+        let poll = if raw.kind == "poll_creation" { raw.poll.clone().map(crate::account::PollFields::from_raw) } else { None };
+        if let (true, Some(p)) = (body.is_empty(), &poll) {
+            body = p.poll_name.clone();
+        }
         let location = if raw.kind == "location" { Some(Location::from_raw(&raw).ok_or_else(|| bad("a location without valid coordinates"))?) } else { None };
         Ok(Message {
             is_status: raw.is_status_v3 || key.remote == "status@broadcast",
@@ -281,6 +292,7 @@ impl Message {
             location,
             latest_edit_sender_timestamp_ms: raw.latest_edit_sender_timestamp_ms,
             latest_edit_msg_key: raw.latest_edit_msg_key,
+            poll,
         })
     }
 

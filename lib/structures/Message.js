@@ -72,6 +72,16 @@ class Message extends Record {
     await this.client[accountCall]('deleteMessage', this.id._serialized, everyone, clearMedia);
   }
 
+  /** Votes on this poll: the names of the options chosen (all of them; [] takes the vote back). */
+  async vote(selectedOptions) {
+    await this.client[accountCall]('vote', this.id._serialized, selectedOptions);
+  }
+
+  /** The votes on this poll. */
+  getPollVotes() {
+    return this.client.getPollVotes(this.id._serialized);
+  }
+
   /** Sends `content` as a reply quoting this message, in this chat or in `chatId`. */
   async reply(content, chatId, options = {}) {
     return this.client.sendMessage(chatId || this._getChatId(), content, { ...options, quotedMessageId: this.id._serialized });

@@ -5,7 +5,9 @@ const Reaction = require('./Reaction');
 const MessageMedia = require('./MessageMedia');
 const Location = require('./Location');
 const GroupNotification = require('./GroupNotification');
+const Poll = require('./Poll');
+const PollVote = require('./PollVote');
 const { Chat, PrivateChat, GroupChat } = require('./Chat');
 const { Contact, PrivateContact, BusinessContact } = require('./Contact');
 
-module.exports = { Base, Message, MessageMedia, Location, Reaction, GroupNotification, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact };
+module.exports = { Base, Message, MessageMedia, Location, Reaction, GroupNotification, Poll, PollVote, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact };

@@ -13,7 +13,7 @@
     // What a new message of each type needs besides its key, sender, chat and time, as whatsapp-web.js
     // main 2dc9466 builds them (Injected/Utils.js:145-578 sendMessage: text `body`; media from
     // processMediaData after the upload; location `lat`/`lng`, :221-235). Other types (polls,
-    // vcards, events…) are not modelled: refused here. The real page's own errors for a malformed
+    // vcards, events…) are not modelled: refused here; polls are added by account-polls.js. The real page's own errors for a malformed
     // message are not known; these are TypeErrors naming the field.
     const MEDIA_TYPES = ['image', 'video', 'audio', 'ptt', 'document', 'sticker'];
     const isText = (v) => typeof v === 'string';
@@ -22,6 +22,7 @@
         location: { lat: Number.isFinite, lng: Number.isFinite },
         ...Object.fromEntries(MEDIA_TYPES.map((type) => [type, { directPath: isText, mediaKey: isText, mimetype: isText }])),
     };
+    sim.account.outgoingNeeds = NEEDS;
     const isWidLike = (v) => Boolean(v && typeof v === 'object' && typeof v._serialized === 'string');
     function checkOutgoing(chat, data) {
         const fail = (why) => {
@@ -63,6 +64,8 @@
             mentions: (msg.mentionedJidList || []).map((w) => String(w && w._serialized ? w._serialized : w)),
             // A link preview travels with the message (WhatsApp: extendedTextMessage's title, url).
             preview: msg.subtype === 'url' ? { title: msg.title, canonicalUrl: msg.canonicalUrl, matchedText: msg.matchedText } : undefined,
+            // A poll's name, options, selectable count and secret (account-polls.js).
+            poll: sim.account.pollWireOf(msg),
             // The stanza's type and media type, and whether the caption is the user's (account-wire.js).
             ...sim.account.stanzaOf(msg),
         }).then(

@@ -107,6 +107,8 @@
                 clientUrl: w.location.url || undefined,
             });
         }
+        // A poll (account-polls.js).
+        if (w.poll) Object.assign(attrs, sim.account.pollAttrsFromWire(w));
         // An edited message the page had already (history): its latest edit.
         if (w.edit) Object.assign(attrs, { latestEditSenderTimestampMs: w.edit.t, latestEditMsgKey: new MsgKey({ fromMe: w.fromMe, remote: w.chat, id: w.edit.editId, participant: w.author || undefined }) });
         if (w.quoted) {

@@ -11,6 +11,8 @@ use crate::chat::Chat;
 use crate::errors::ClientError;
 use crate::message::{GroupNotification, Message, ACK_RANGE};
 use crate::reaction::Reaction;
+
+use super::PollVote;
 use crate::session::EventInterest;
 
 const SUBSCRIBE: &str = page_fn!("events/subscribe.js");
@@ -21,7 +23,8 @@ const FORWARD_UNREAD: &str = page_fn!("events/forward_unread.js");
 pub(super) async fn subscribe(page: &PageHandle, interest: &EventInterest) -> Result<(), ClientError> {
     let interest = json!({ "unreadCount": interest.unread_count });
     crate::browser::call(page, "subscribing to messages", SUBSCRIBE, vec![json!(BINDING), interest], super::LIMIT).await?;
-    super::messages::patch_locations(page).await
+    super::messages::patch_locations(page).await?;
+    super::polls::subscribe_votes(page).await
 }
 
 /// Has the page report one chat's unread count through the binding (see
@@ -55,6 +58,8 @@ pub enum AccountEvent {
     Ciphertext(Box<Message>),
     /// Such a message still not decrypted 15 s later.
     CiphertextFailed(Box<Message>),
+    /// Rows written to the poll vote table (a vote, changed or taken back).
+    Vote(Box<PollVote>),
     /// `Chat` `change:unreadCount` while the page was told nobody listens:
     /// only the chat's id (a listener may have come since; see EventInterest).
     UnreadChanged(String),
@@ -79,6 +84,7 @@ pub enum AccountEmit {
     UnreadCount(Box<Chat>),
     MessageCiphertext(Box<Message>),
     MessageCiphertextFailed(Box<Message>),
+    VoteUpdate(Box<PollVote>),
 }
 
 impl AccountEmit {
@@ -96,6 +102,7 @@ impl AccountEmit {
             AccountEmit::UnreadCount(_) => "unread_count",
             AccountEmit::MessageCiphertext(_) => "message_ciphertext",
             AccountEmit::MessageCiphertextFailed(_) => "message_ciphertext_failed",
+            AccountEmit::VoteUpdate(_) => "vote_update",
         }
     }
 
@@ -112,12 +119,13 @@ impl AccountEmit {
             AccountEmit::MessageRevokeMe(msg) | AccountEmit::MessageCiphertext(msg) | AccountEmit::MessageCiphertextFailed(msg) => vec![m(msg)],
             AccountEmit::ChatArchived(chat, now, before) => vec![c(chat), json!(now), json!(before)],
             AccountEmit::UnreadCount(chat) => vec![c(chat)],
+            AccountEmit::VoteUpdate(vote) => vec![serde_json::to_value(vote).unwrap_or(Value::Null)],
         }
     }
 }
 
 /// The page event types of the account (the `t` of a binding payload).
-pub const EVENT_TYPES: [&str; 11] = ["msg", "ack", "revoke", "reaction", "edit", "removed", "archive", "unread", "unread-id", "ciphertext", "ciphertext-failed"];
+pub const EVENT_TYPES: [&str; 12] = ["msg", "ack", "revoke", "reaction", "edit", "removed", "archive", "unread", "unread-id", "ciphertext", "ciphertext-failed", "vote"];
 
 /// The longest message text WhatsApp takes, in UTF-16 units as the page counts them (bytes here:
 /// up to four per unit, and a previous body is checked the same way).
@@ -129,6 +137,10 @@ pub fn parse_event(v: &Value) -> Option<AccountEvent> {
     let t = v.get("t")?.as_str()?;
     if t == "reaction" {
         return Reaction::from_value(v.get("r")?).map_err(dropped).ok().map(|r| AccountEvent::Reaction(Box::new(r)));
+    }
+    if t == "vote" {
+        let parent = v.get("parent").filter(|p| !p.is_null()).map(Message::from_value).transpose().map_err(dropped).ok()?;
+        return PollVote::from_value(v.get("v")?, parent).map_err(dropped).ok().map(|vote| AccountEvent::Vote(Box::new(vote)));
     }
     if t == "unread-id" {
         return crate::wid::chat_id(v.get("id")?).map_err(dropped).ok().map(AccountEvent::UnreadChanged);
@@ -240,6 +252,7 @@ impl AccountState {
             }
             AccountEvent::ChatArchived(chat, now, before) => vec![AccountEmit::ChatArchived(chat, now, before)],
             AccountEvent::UnreadCount(chat) => vec![AccountEmit::UnreadCount(chat)],
+            AccountEvent::Vote(vote) => vec![AccountEmit::VoteUpdate(vote)],
             // Nothing to emit from an id: the session asks the page for the chat if someone listens.
             AccountEvent::UnreadChanged(_) => Vec::new(),
         }

@@ -73,6 +73,7 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
     // As whatsapp-web.js: a MessageMedia as content (its caption in options), or text
     // with options.media (the text is the caption).
     let mut location = Value::Null;
+    let mut poll = Value::Null;
     let (content, media) = match (args.get(1), options.get("media").filter(|m| !m.is_null())) {
         (Value::String(text), None) => (text, Value::Null),
         (Value::String(text), Some(m)) => (text, media(m, "options.media", as_document)?),
@@ -81,10 +82,15 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
             location = self::location(&l)?;
             (String::new(), Value::Null)
         }
+        // A Poll (src/account/polls.rs).
+        (p @ Value::Object(_), _) if p.get("pollName").is_some() => {
+            poll = super::polls::poll(&p)?;
+            (String::new(), Value::Null)
+        }
         (other, _) => {
             return Err(invalid(
                 "content",
-                format!("must be a string or a MessageMedia (locations, polls and contacts are not supported yet), got {}", crate::options::describe(&other)),
+                format!("must be a string, a MessageMedia, a Location or a Poll (contacts are not supported yet), got {}", crate::options::describe(&other)),
             ))
         }
     };
@@ -106,6 +112,7 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         "media": media,
         "sendMediaAsDocument": as_document,
         "location": location,
+        "poll": poll,
     });
     Ok(AccountCall::new("sending a message", SEND_MESSAGE, vec![json!(chat_id), json!(content), options]).within(LONG).answer(|raw| {
         if let Some(error) = raw.get("error").and_then(Value::as_str) {
@@ -204,7 +211,7 @@ fn opt_bool(options: &Value, key: &str, default: bool) -> Result<bool, ClientErr
 }
 
 /// A serialized message id: `true_<chat>_<id>` or `false_<chat>_<id>[_<participant>]`.
-fn message_id(value: &Value, name: &str) -> Result<String, ClientError> {
+pub(super) fn message_id(value: &Value, name: &str) -> Result<String, ClientError> {
     let Value::String(s) = value else {
         return Err(invalid(name, format!("must be a serialized message id like \"false_15551234567@c.us_3EB0…\", got {}", crate::options::describe(value))));
     };

@@ -50,8 +50,10 @@ mod events;
 mod groups;
 mod lids;
 mod messages;
+mod polls;
 
 pub use events::{parse_event, AccountEmit, AccountEvent, AccountState, EVENT_TYPES};
+pub use polls::{PollFields, PollVote, RawPoll};
 
 /// The usual time limit of a page call.
 const LIMIT: Duration = Duration::from_secs(20);
@@ -64,7 +66,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 5] = [messages::METHODS, chats::METHODS, contacts::METHODS, groups::METHODS, lids::METHODS];
+const AREAS: [&[Method]; 6] = [messages::METHODS, chats::METHODS, contacts::METHODS, groups::METHODS, lids::METHODS, polls::METHODS];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by
 /// index.js); a missing one is null.

@@ -53,6 +53,27 @@ function accountModels() {
       clientUrl: typeof m.clientUrl === 'string' ? m.clientUrl : null,
       recipients: Array.isArray(m.recipients) ? m.recipients.map(text) : [],
       links: found.map((l) => ({ link: l.href, isSuspicious: Boolean(l.suspiciousCharacters && l.suspiciousCharacters.size) })),
+      poll: m.type === 'poll_creation' ? pollOf(m) : null,
+    };
+  };
+
+  // A poll's fields, as whatsapp-web.js reads them (src/structures/Message.js:329-342).
+  const pollOf = (m) => ({
+    name: String(m.pollName ?? ''),
+    options: (m.pollOptions || []).map((o) => ({ name: String(o.name), localId: Number(o.localId) })),
+    selectableCount: Number(m.pollSelectableOptionsCount) || 0,
+    secret: m.messageSecret ? Array.from(m.messageSecret) : [],
+  });
+
+  // A poll vote (a vote message of the poll vote table, or a row of the votes table), as
+  // whatsapp-web.js reads one (src/Client.js:1203-1230, 3413-3430).
+  const pollVote = (v) => {
+    const parent = v.pollUpdateParentKey ?? v.parentMsgKey;
+    return {
+      sender: text(v.author ?? v.from ?? v.sender),
+      parentMsgKey: key(typeof parent === 'string' ? need('WAWebMsgKey', 'fromString').fromString(parent) : parent),
+      selectedOptionLocalIds: Array.from(new Uint8Array(v.selectedOptionLocalIds || [])),
+      senderTimestampMs: typeof v.senderTimestampMs === 'number' ? v.senderTimestampMs : null,
     };
   };
 
@@ -165,5 +186,5 @@ function accountModels() {
     ack: r.ack ?? null,
   });
 
-  return { Collections, WidFactory, text, key, message, reaction, findMessage, chat, findChat, contact };
+  return { Collections, WidFactory, text, key, message, reaction, pollVote, findMessage, chat, findChat, contact };
 }

@@ -79,6 +79,21 @@ async function sendMessage(chatId, content, options) {
     location = { type: 'location', loc: description, lat: latitude, lng: longitude, clientUrl: url };
   }
 
+  // A poll, as whatsapp-web.js sends one (Injected/Utils.js:235-251): single choice when
+  // pollSelectableOptionsCount is 1, any number when 0; a random secret unless one was given.
+  let poll = {};
+  if (options.poll) {
+    const { pollName, pollOptions, allowMultipleAnswers, messageSecret } = options.poll;
+    poll = {
+      kind: 'pollCreation',
+      type: 'poll_creation',
+      pollName,
+      pollOptions,
+      pollSelectableOptionsCount: allowMultipleAnswers ? 0 : 1,
+      messageSecret: messageSecret ? new Uint8Array(messageSecret) : window.crypto.getRandomValues(new Uint8Array(32)),
+    };
+  }
+
   let quoted = {};
   if (options.quotedMessageId) {
     const target = await M.findMessage(options.quotedMessageId);
@@ -126,6 +141,7 @@ async function sendMessage(chatId, content, options) {
     ...media,
     ...quoted,
     ...location,
+    ...poll,
   };
   const [added] = need('WAWebSendMsgChatAction', 'addAndSendMsgToChat').addAndSendMsgToChat(chat, message);
   await added;
