@@ -5,7 +5,9 @@ const Reaction = require('./Reaction');
 const MessageMedia = require('./MessageMedia');
 const Location = require('./Location');
 const GroupNotification = require('./GroupNotification');
+const Call = require('./Call');
+const ClientInfo = require('./ClientInfo');
 const { Chat, PrivateChat, GroupChat } = require('./Chat');
 const { Contact, PrivateContact, BusinessContact } = require('./Contact');
 
-module.exports = { Base, Message, MessageMedia, Location, Reaction, GroupNotification, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact };
+module.exports = { Base, Call, ClientInfo, Message, MessageMedia, Location, Reaction, GroupNotification, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact };

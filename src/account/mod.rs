@@ -44,12 +44,16 @@ macro_rules! page_fn {
     };
 }
 
+mod addressbook;
+mod calls;
 mod chats;
 mod contacts;
 mod events;
 mod groups;
 mod lids;
 mod messages;
+mod presence;
+mod profile;
 
 pub use events::{parse_event, AccountEmit, AccountEvent, AccountState, EVENT_TYPES};
 
@@ -64,7 +68,17 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 5] = [messages::METHODS, chats::METHODS, contacts::METHODS, groups::METHODS, lids::METHODS];
+const AREAS: [&[Method]; 9] = [
+    messages::METHODS,
+    chats::METHODS,
+    contacts::METHODS,
+    groups::METHODS,
+    lids::METHODS,
+    calls::METHODS,
+    presence::METHODS,
+    profile::METHODS,
+    addressbook::METHODS,
+];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by
 /// index.js); a missing one is null.
