@@ -1,7 +1,7 @@
 //! After `ready`: messages, chats, contacts, groups…, one file per feature area.
 //!
 //! Each area (`messages.rs`, `chats.rs`, `contacts.rs`, `groups.rs`,
-//! `lids.rs`) lists its methods in a table, `METHODS`: whatsapp-web.js's name
+//! `lids.rs`, `calls.rs`, `presence.rs`, `profile.rs`, `addressbook.rs`) lists its methods in a table, `METHODS`: whatsapp-web.js's name
 //! and the function that checks the JavaScript arguments into an
 //! [`AccountCall`] (bad ids and options become typed errors before anything
 //! is queued). The call says which page function to run
