@@ -150,6 +150,60 @@ declare namespace WhatsAppWebRs {
         /** Get the country code of a WhatsApp ID. */
         getCountryCode(number: string): Promise<string>;
 
+        /** Generates a WhatsApp call link (`https://call.whatsapp.com/<callType>/…`); '' when WhatsApp made none */
+        createCallLink(startTime: Date, callType: 'voice' | 'video' | string): Promise<string>;
+
+        /** Marks the client as online */
+        sendPresenceAvailable(): Promise<void>;
+
+        /** Marks the client as offline */
+        sendPresenceUnavailable(): Promise<void>;
+
+        /** Sets the current user's about text */
+        setStatus(status: string): Promise<void>;
+
+        /** Sets the current user's display name; false when WhatsApp does not let it change */
+        setDisplayName(displayName: string): Promise<boolean>;
+
+        /** Sets the current user's profile picture from an image (cropped to its centre square, sent at 96 and 640 px as JPEG) */
+        setProfilePicture(media: MessageMedia): Promise<boolean>;
+
+        /** Deletes the current user's profile picture; true once deleted (undefined at run time when there is none, as in whatsapp-web.js) */
+        deleteProfilePicture(): Promise<boolean>;
+
+        /** How many devices the user has: the phone and each linked device (0 when WhatsApp lists none) */
+        getContactDeviceCount(userId: string): Promise<number>;
+
+        /** Saves a number in the address book as `firstName lastName`, or renames it */
+        saveOrEditAddressbookContact(phoneNumber: string, firstName: string, lastName: string, syncToAddressbook?: boolean): Promise<void>;
+
+        /** Takes a number's name out of the address book ("15551234567" or "15551234567@c.us") */
+        deleteAddressbookContact(phoneNumber: string): Promise<void>;
+
+        /** Emitted when a call comes in */
+        on(
+            event: 'call',
+            listener: (
+                /** The call that started */
+                call: Call,
+            ) => void,
+        ): this;
+
+        /** Emitted when a contact or a group participant changed their phone number */
+        on(
+            event: 'contact_changed',
+            listener: (
+                /** The notification, with more information about the change */
+                message: Message,
+                /** The user's old id */
+                oldId: string,
+                /** The user's new id */
+                newId: string,
+                /** true for a contact, false for a group participant */
+                isContact: boolean,
+            ) => void,
+        ): this;
+
         /** Emitted when a new message is received */
         on(
             event: 'message',
@@ -574,6 +628,47 @@ declare namespace WhatsAppWebRs {
         platform: string;
         /** Name configured to be shown in push notifications */
         pushname: string;
+        /**
+         * Information about the phone this client is connected to. Not available in multi-device: undefined.
+         * @deprecated
+         */
+        phone?: undefined;
+        /**
+         * Current battery percentage and charging status of the phone, as WhatsApp Web's connection has them
+         * @deprecated (null at run time where current WhatsApp Web keeps none)
+         */
+        getBatteryStatus: () => Promise<BatteryInfo>;
+    }
+
+    export interface BatteryInfo {
+        /** The current battery percentage */
+        battery: number;
+        /** Whether the phone is plugged in */
+        plugged: boolean;
+    }
+
+    /** A call (the `call` event) */
+    export interface Call {
+        /** Call id */
+        id: string;
+        /** The caller's id, e.g. `15551234567@c.us` */
+        from: string;
+        /** Unix timestamp (seconds) of the offer */
+        timestamp: number;
+        /** Is video */
+        isVideo: boolean;
+        /** Is group */
+        isGroup: boolean;
+        /** Whether the call was made by the current user */
+        fromMe: boolean;
+        /** Whether the call can be handled in WhatsApp Web */
+        canHandleLocally: boolean;
+        /** Whether WhatsApp Web should handle the call */
+        webClientShouldHandle: boolean;
+        /** The people in a group call (the caller first); empty otherwise */
+        participants: ContactId[];
+        /** Rejects the call */
+        reject: () => Promise<void>;
     }
 
     /** What `sendMessage` sends: text, a file, a location or a poll (contacts are not supported yet). */
@@ -1226,6 +1321,8 @@ declare namespace WhatsAppWebRs {
         GROUP_ADMIN_CHANGED = 'group_admin_changed',
         GROUP_MEMBERSHIP_REQUEST = 'group_membership_request',
         GROUP_UPDATE = 'group_update',
+        CONTACT_CHANGED = 'contact_changed',
+        INCOMING_CALL = 'call',
     }
 }
 

@@ -25,6 +25,8 @@ const ACCOUNT_EVENT_ARGS = {
   vote_update: (client, [vote]) => [new structures.PollVote(client, vote)],
   chat_archived: (client, [chat, now, before]) => [createChat(client, chat), now, before],
   unread_count: (client, [chat]) => [createChat(client, chat)],
+  call: (client, [call]) => [new structures.Call(client, call)],
+  contact_changed: (client, [message, oldId, newId, isContact]) => [new structures.Message(client, message), oldId, newId, isContact],
 };
 for (const name of ['group_join', 'group_leave', 'group_admin_changed', 'group_membership_request', 'group_update']) {
   ACCOUNT_EVENT_ARGS[name] = (client, [notification]) => [new structures.GroupNotification(client, notification)];
@@ -217,7 +219,7 @@ class Client extends EventEmitter {
         process.emitWarning(args[0].message, { code: 'WWRS_PAGE_CHANGED', detail: `features: ${args[0].features.join(', ')}` });
       } else if (event === 'ready') {
         const info = args[0] || {};
-        this.info = { pushname: info.pushname, wid: info.wid, me: info.wid, platform: info.platform };
+        this.info = new structures.ClientInfo(this, { pushname: info.pushname, wid: info.wid, platform: info.platform });
         this.emit('ready');
       } else if (MESSAGE_EVENTS.has(event)) {
         this.emit(event, new structures.Message(this, args[0]), ...args.slice(1));
@@ -510,6 +512,59 @@ class Client extends EventEmitter {
 
   getCountryCode(number) {
     return this[accountCall]('getCountryCode', number);
+  }
+
+  // ---- calls, presence, the profile and the address book (src/account/calls.rs, presence.rs,
+  // profile.rs, addressbook.rs) ----
+
+  /** A call link (`https://call.whatsapp.com/<callType>/…`) starting at `startTime` (a Date); callType 'voice' or 'video'. */
+  createCallLink(startTime, callType) {
+    return this[accountCall]('createCallLink', startTime instanceof Date ? startTime.getTime() : startTime, callType);
+  }
+
+  /** Marks the account online. */
+  async sendPresenceAvailable() {
+    await this[accountCall]('sendPresenceAvailable');
+  }
+
+  /** Marks the account offline. */
+  async sendPresenceUnavailable() {
+    await this[accountCall]('sendPresenceUnavailable');
+  }
+
+  /** Sets the account's about text. */
+  async setStatus(status) {
+    await this[accountCall]('setStatus', status);
+  }
+
+  /** Sets the account's display name (pushname); resolves false when WhatsApp does not let it change. */
+  setDisplayName(displayName) {
+    return this[accountCall]('setDisplayName', displayName);
+  }
+
+  /** Sets the account's profile picture from an image MessageMedia (cropped to a square); resolves whether it was set. */
+  setProfilePicture(media) {
+    return this[accountCall]('setProfilePicture', media);
+  }
+
+  /** Deletes the account's profile picture; resolves whether it was deleted (undefined when there was none). */
+  async deleteProfilePicture() {
+    return (await this[accountCall]('deleteProfilePicture')) ?? undefined;
+  }
+
+  /** How many devices the user has: the phone and each linked device (0 when WhatsApp lists none). */
+  getContactDeviceCount(userId) {
+    return this[accountCall]('getContactDeviceCount', userId);
+  }
+
+  /** Saves the number in the address book as `firstName lastName`, or renames it. */
+  async saveOrEditAddressbookContact(phoneNumber, firstName, lastName, syncToAddressbook = false) {
+    await this[accountCall]('saveOrEditAddressbookContact', phoneNumber, firstName, lastName, syncToAddressbook);
+  }
+
+  /** Takes the number's name out of the address book ("15551234567" or "15551234567@c.us"). */
+  async deleteAddressbookContact(phoneNumber) {
+    await this[accountCall]('deleteAddressbookContact', phoneNumber);
   }
 }
 

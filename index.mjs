@@ -28,6 +28,8 @@ export const {
     MessageMedia,
     Location,
     GroupNotification,
+    Call,
+    ClientInfo,
     Chat,
     PrivateChat,
     GroupChat,

@@ -7,7 +7,9 @@ const Location = require('./Location');
 const GroupNotification = require('./GroupNotification');
 const Poll = require('./Poll');
 const PollVote = require('./PollVote');
+const Call = require('./Call');
+const ClientInfo = require('./ClientInfo');
 const { Chat, PrivateChat, GroupChat } = require('./Chat');
 const { Contact, PrivateContact, BusinessContact } = require('./Contact');
 
-module.exports = { Base, Message, MessageMedia, Location, Reaction, GroupNotification, Poll, PollVote, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact };
+module.exports = { Base, Call, ClientInfo, Message, MessageMedia, Location, Reaction, GroupNotification, Poll, PollVote, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact };

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use serde_json::{json, Value};
 
+use super::calls::Call;
 use crate::browser::{PageHandle, BINDING};
 use crate::chat::Chat;
 use crate::errors::ClientError;
@@ -63,6 +64,11 @@ pub enum AccountEvent {
     /// `Chat` `change:unreadCount` while the page was told nobody listens:
     /// only the chat's id (a listener may have come since; see EventInterest).
     UnreadChanged(String),
+    /// A call model set in `WAWebCallCollection` (an incoming call).
+    Call(Box<Call>),
+    /// A `notification_template` `change_number` (a contact) or a `gp2` `modify` (a group
+    /// participant) changed: the notification, the old id, the new id, whether a contact.
+    ContactChanged(Box<Message>, String, String, bool),
 }
 
 /// What the client emits, in whatsapp-web.js's names.
@@ -85,6 +91,9 @@ pub enum AccountEmit {
     MessageCiphertext(Box<Message>),
     MessageCiphertextFailed(Box<Message>),
     VoteUpdate(Box<PollVote>),
+    Call(Box<Call>),
+    /// `(message, oldId, newId, isContact)`.
+    ContactChanged(Box<Message>, String, String, bool),
 }
 
 impl AccountEmit {
@@ -103,6 +112,8 @@ impl AccountEmit {
             AccountEmit::MessageCiphertext(_) => "message_ciphertext",
             AccountEmit::MessageCiphertextFailed(_) => "message_ciphertext_failed",
             AccountEmit::VoteUpdate(_) => "vote_update",
+            AccountEmit::Call(_) => "call",
+            AccountEmit::ContactChanged(..) => "contact_changed",
         }
     }
 
@@ -120,12 +131,15 @@ impl AccountEmit {
             AccountEmit::ChatArchived(chat, now, before) => vec![c(chat), json!(now), json!(before)],
             AccountEmit::UnreadCount(chat) => vec![c(chat)],
             AccountEmit::VoteUpdate(vote) => vec![serde_json::to_value(vote).unwrap_or(Value::Null)],
+            AccountEmit::Call(call) => vec![serde_json::to_value(call).unwrap_or(Value::Null)],
+            AccountEmit::ContactChanged(msg, old, new, is_contact) => vec![m(msg), json!(old), json!(new), json!(is_contact)],
         }
     }
 }
 
 /// The page event types of the account (the `t` of a binding payload).
-pub const EVENT_TYPES: [&str; 12] = ["msg", "ack", "revoke", "reaction", "edit", "removed", "archive", "unread", "unread-id", "ciphertext", "ciphertext-failed", "vote"];
+pub const EVENT_TYPES: [&str; 14] =
+    ["msg", "ack", "revoke", "reaction", "edit", "removed", "archive", "unread", "unread-id", "ciphertext", "ciphertext-failed", "vote", "call", "contact-changed"];
 
 /// The longest message text WhatsApp takes, in UTF-16 units as the page counts them (bytes here:
 /// up to four per unit, and a previous body is checked the same way).
@@ -145,6 +159,9 @@ pub fn parse_event(v: &Value) -> Option<AccountEvent> {
     if t == "unread-id" {
         return crate::wid::chat_id(v.get("id")?).map_err(dropped).ok().map(AccountEvent::UnreadChanged);
     }
+    if t == "call" {
+        return Call::from_value(v.get("c")?).map_err(dropped).ok().map(|c| AccountEvent::Call(Box::new(c)));
+    }
     if t == "archive" || t == "unread" {
         let chat = Box::new(Chat::from_value(v.get("c")?).map_err(dropped).ok()?);
         return Some(match t {
@@ -162,6 +179,10 @@ pub fn parse_event(v: &Value) -> Option<AccountEvent> {
         "removed" => Some(AccountEvent::RemovedForMe(Box::new(message))),
         "ciphertext" => Some(AccountEvent::Ciphertext(Box::new(message))),
         "ciphertext-failed" => Some(AccountEvent::CiphertextFailed(Box::new(message))),
+        "contact-changed" => {
+            let (old, new, is_contact) = changed_ids(record, v.get("params")).map_err(dropped).ok()?;
+            Some(AccountEvent::ContactChanged(Box::new(message), old, new, is_contact))
+        }
         "edit" => {
             let text = |k: &str| match v.get(k) {
                 Some(Value::String(s)) if s.len() <= MAX_BODY_BYTES => Some(s.clone()),
@@ -255,6 +276,20 @@ impl AccountState {
             AccountEvent::Vote(vote) => vec![AccountEmit::VoteUpdate(vote)],
             // Nothing to emit from an id: the session asks the page for the chat if someone listens.
             AccountEvent::UnreadChanged(_) => Vec::new(),
+            // whatsapp-web.js emits on every set() of the call map; once per call here.
+            AccountEvent::Call(call) => {
+                if !self.first_time(&format!("call:{}", call.id)) {
+                    return Vec::new();
+                }
+                vec![AccountEmit::Call(call)]
+            }
+            // whatsapp-web.js emits on every `change` of the notification; once per notification here.
+            AccountEvent::ContactChanged(msg, old, new, is_contact) => {
+                if !self.first_time(&format!("changed:{}", msg.id.serialized)) {
+                    return Vec::new();
+                }
+                vec![AccountEmit::ContactChanged(msg, old, new, is_contact)]
+            }
         }
     }
 }
@@ -283,5 +318,38 @@ impl AccountState {
                 }
             }
         }
+    }
+}
+
+/// `contact_changed`'s ids, read as whatsapp-web.js reads them (main 2dc9466
+/// src/Client.js:701-751): a participant's (`gp2` `modify`) new id is the first recipient and
+/// the old one the author; a contact's (`notification_template` `change_number`) new id is the
+/// notification's `to` and the old one the template parameter that is not the new id.
+/// whatsapp-web.js compares the parameters (strings) with `to` as a wid object, so it always
+/// takes the first parameter, the new number when it sorts first; and it hands the new id over
+/// as that object where its index.d.ts promises a string. Both are strings here, the old id the
+/// other parameter.
+fn changed_ids(record: &Value, params: Option<&Value>) -> Result<(String, String, bool), ClientError> {
+    let bad = |why: &str| ClientError::PageScript(format!("the page sent a number change with {why}"));
+    let field = |k: &str| record.get(k).and_then(Value::as_str);
+    let user = |v: Option<&str>, what: &str| {
+        let id = crate::wid::chat_id(&json!(v)).map_err(|_| bad(&format!("a malformed {what}")))?;
+        if id.ends_with("@g.us") {
+            return Err(bad(&format!("a group as the {what}")));
+        }
+        Ok(id)
+    };
+    match (field("type"), field("subtype")) {
+        (Some("gp2"), Some("modify")) => {
+            let new = record.get("recipients").and_then(Value::as_array).and_then(|r| r.first()).and_then(Value::as_str);
+            Ok((user(field("author"), "old id")?, user(new, "new id")?, false))
+        }
+        (Some("notification_template"), Some("change_number")) => {
+            let new = user(field("to"), "new id")?;
+            let list = params.and_then(Value::as_array).filter(|l| l.len() <= 16).ok_or_else(|| bad("no template parameters"))?;
+            let old = list.iter().filter_map(Value::as_str).find(|p| *p != new).ok_or_else(|| bad("no old id"))?;
+            Ok((user(Some(old), "old id")?, new, true))
+        }
+        _ => Err(bad("a notification of another kind")),
     }
 }

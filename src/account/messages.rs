@@ -127,7 +127,7 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
 
 /// A file to send (whatsapp-web.js's `MessageMedia`), checked:
 /// `{ mimetype, data (base64), filename }`.
-fn media(v: &Value, name: &str, as_document: bool) -> Result<Value, ClientError> {
+pub(super) fn media(v: &Value, name: &str, as_document: bool) -> Result<Value, ClientError> {
     let field = |k: &str| v.get(k).and_then(Value::as_str);
     let mimetype = field("mimetype")
         .filter(|m| m.len() <= 255 && m.split_once('/').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && !m.contains(char::is_whitespace)))

@@ -1,7 +1,7 @@
 //! After `ready`: messages, chats, contacts, groups…, one file per feature area.
 //!
 //! Each area (`messages.rs`, `chats.rs`, `contacts.rs`, `groups.rs`,
-//! `lids.rs`) lists its methods in a table, `METHODS`: whatsapp-web.js's name
+//! `lids.rs`, `calls.rs`, `presence.rs`, `profile.rs`, `addressbook.rs`) lists its methods in a table, `METHODS`: whatsapp-web.js's name
 //! and the function that checks the JavaScript arguments into an
 //! [`AccountCall`] (bad ids and options become typed errors before anything
 //! is queued). The call says which page function to run
@@ -44,6 +44,8 @@ macro_rules! page_fn {
     };
 }
 
+mod addressbook;
+mod calls;
 mod chats;
 mod contacts;
 mod events;
@@ -51,6 +53,8 @@ mod groups;
 mod lids;
 mod messages;
 mod polls;
+mod presence;
+mod profile;
 
 pub use events::{parse_event, AccountEmit, AccountEvent, AccountState, EVENT_TYPES};
 pub use polls::{PollFields, PollVote, RawPoll};
@@ -66,7 +70,18 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 6] = [messages::METHODS, chats::METHODS, contacts::METHODS, groups::METHODS, lids::METHODS, polls::METHODS];
+const AREAS: [&[Method]; 10] = [
+    messages::METHODS,
+    chats::METHODS,
+    contacts::METHODS,
+    groups::METHODS,
+    lids::METHODS,
+    polls::METHODS,
+    calls::METHODS,
+    presence::METHODS,
+    profile::METHODS,
+    addressbook::METHODS,
+];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by
 /// index.js); a missing one is null.

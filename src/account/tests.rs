@@ -328,3 +328,38 @@ fn each_method_belongs_to_one_area() {
     assert!(names.len() >= 37, "{} methods", names.len());
     assert!(matches!(AccountCall::parse("noSuchMethod", &json!([])), Err(ClientError::Internal(m)) if m == "unknown account call noSuchMethod"));
 }
+
+#[test]
+fn calls_and_number_changes_become_events_once() {
+    let mut state = AccountState::default();
+    let call = json!({ "t": "call", "c": { "id": "C0FFEE", "peerJid": "15557654321@c.us", "offerTime": 1_700_000_000, "isVideo": false, "isGroup": false,
+        "outgoing": false, "canHandleLocally": false, "webClientShouldHandle": false, "participants": [] } });
+    let ev = parse_event(&call).unwrap();
+    let emits = state.emits(ev.clone());
+    assert_eq!(emits.iter().map(AccountEmit::name).collect::<Vec<_>>(), ["call"]);
+    assert_eq!((emits[0].args()[0]["from"].as_str(), emits[0].args()[0]["timestamp"].as_i64()), (Some("15557654321@c.us"), Some(1_700_000_000)));
+    assert!(state.emits(ev).is_empty(), "the model set again is the same call");
+    assert_eq!(parse_event(&json!({ "t": "call", "c": { "id": "C1", "peerJid": "<x>" } })), None);
+
+    // The new number sorts first: the old id is still the other parameter.
+    let mut note = record(false, "N1", "");
+    note["type"] = json!("notification_template");
+    note["subtype"] = json!("change_number");
+    note["to"] = json!("15557654300@c.us");
+    let changed = json!({ "t": "contact-changed", "m": note, "params": ["15557654300@c.us", "15557654399@c.us"] });
+    let ev = parse_event(&changed).unwrap();
+    let emits = state.emits(ev.clone());
+    assert_eq!(emits.iter().map(AccountEmit::name).collect::<Vec<_>>(), ["contact_changed"]);
+    assert_eq!(emits[0].args()[1..], [json!("15557654399@c.us"), json!("15557654300@c.us"), json!(true)]);
+    assert!(state.emits(ev).is_empty(), "once per notification");
+    let mut participant = record(false, "N2", "");
+    participant["type"] = json!("gp2");
+    participant["subtype"] = json!("modify");
+    participant["author"] = json!("15557654321@c.us");
+    participant["recipients"] = json!(["15557654322@c.us"]);
+    let emits = state.emits(parse_event(&json!({ "t": "contact-changed", "m": participant, "params": [] })).unwrap());
+    assert_eq!(emits[0].args()[1..], [json!("15557654321@c.us"), json!("15557654322@c.us"), json!(false)]);
+    // No old id, or a notification of another kind: dropped.
+    assert_eq!(parse_event(&json!({ "t": "contact-changed", "m": note, "params": ["15557654300@c.us"] })), None);
+    assert_eq!(parse_event(&json!({ "t": "contact-changed", "m": record(false, "N3", ""), "params": [] })), None);
+}

@@ -129,6 +129,54 @@ function subscribe(bindingName, interest) {
     if (model) forwardChat('unread', model);
     return Boolean(model);
   };
+  // A contact or a group participant changed its number (whatsapp-web.js: Msg 'change',
+  // src/Client.js:1032-1034, 701-751): the notification as a message, with its template
+  // parameters (the old and the new id) once they are there; Rust reads the ids, once per
+  // notification.
+  Msg.on('change', (model) => {
+    const contact = model.type === 'notification_template' && model.subtype === 'change_number';
+    const participant = model.type === 'gp2' && model.subtype === 'modify';
+    if (!contact && !participant) return;
+    const params = Array.isArray(model.templateParams) ? model.templateParams.map((p) => (typeof p === 'string' ? p : String(p && p._serialized))) : [];
+    if (contact && params.length === 0) return;
+    forwardAs('contact-changed', model, { params });
+  });
+  // Calls: whatsapp-web.js (src/Client.js:1073-1097) finds the call collection's own Map and
+  // wraps its set(), through which every call model comes. Without the collection only the
+  // `call` event is lost (the warning after `ready` names it).
+  try {
+    const Calls = need('WAWebCallCollection', 'on');
+    const map = Object.values(Calls).find((v) => v instanceof Map);
+    const originalSet = map && map.set;
+    if (typeof originalSet === 'function') {
+      const wid = (w) => (w == null ? null : typeof w === 'string' ? w : String(w._serialized ?? (w.id && w.id._serialized) ?? w));
+      map.set = function (key, value) {
+        try {
+          if (value) {
+            queue({
+              t: 'call',
+              c: {
+                id: value.id == null ? null : String(value.id),
+                peerJid: wid(value.peerJid),
+                offerTime: value.offerTime ?? null,
+                isVideo: value.isVideo ?? null,
+                isGroup: value.isGroup ?? null,
+                outgoing: value.outgoing ?? null,
+                canHandleLocally: value.canHandleLocally ?? null,
+                webClientShouldHandle: value.webClientShouldHandle ?? null,
+                participants: Array.isArray(value.participants) ? value.participants.map(wid) : null,
+              },
+            });
+          }
+        } catch (error) {
+          console.error('whatsapp-web-rs: a call could not be read', error);
+        }
+        return originalSet.call(this, key, value);
+      };
+    }
+  } catch (error) {
+    console.error('whatsapp-web-rs: incoming calls cannot be followed', error);
+  }
   // Reactions are rows of the reaction table: wrap its bulkUpsert, as whatsapp-web.js does
   // (src/Client.js:1168-1194 through WWebJS.injectToFunction), calling the original after.
   // Without the table only message_reaction is lost (the warning after `ready` names it).
