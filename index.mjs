@@ -28,6 +28,8 @@ export const {
     MessageMedia,
     Location,
     GroupNotification,
+    Poll,
+    PollVote,
     Call,
     ClientInfo,
     Chat,
