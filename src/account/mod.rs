@@ -47,6 +47,7 @@ macro_rules! page_fn {
 mod chats;
 mod contacts;
 mod events;
+mod group_admin;
 mod groups;
 mod lids;
 mod messages;
@@ -64,7 +65,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 5] = [messages::METHODS, chats::METHODS, contacts::METHODS, groups::METHODS, lids::METHODS];
+const AREAS: [&[Method]; 6] = [messages::METHODS, chats::METHODS, contacts::METHODS, groups::METHODS, lids::METHODS, group_admin::METHODS];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by
 /// index.js); a missing one is null.
