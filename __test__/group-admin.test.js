@@ -138,6 +138,7 @@ describe('group administration, one logged-in client', () => {
     assert.equal(info.participants.length, 3);
     assert.equal(typeof info.participants[0].id._serialized, 'string');
     await assert.rejects(client.getInviteInfo(old), /410/);
+    await assert.rejects(client.getInviteInfo('NoSuchCode000000000000'), /404/);
   });
 
   test('membership requests: group_membership_request, getGroupMembershipRequests, approve, reject', async () => {

@@ -28,8 +28,8 @@ pub(super) const METHODS: &[Method] = &[
         Ok(AccountCall::new("changing a group's description", SET_INFO, vec![json!(group_id(&args.get(0))?), json!("description"), json!(description)]).answer(boolean))
     }),
     // whatsapp-web.js's values: announcement 1 and restrict 1 for admins only, member_add_mode 0.
-    ("setMessagesAdminsOnly", |args| property(args, "announcement", |only| u8::from(only))),
-    ("setInfoAdminsOnly", |args| property(args, "restrict", |only| u8::from(only))),
+    ("setMessagesAdminsOnly", |args| property(args, "announcement", u8::from)),
+    ("setInfoAdminsOnly", |args| property(args, "restrict", u8::from)),
     ("setAddMembersAdminsOnly", |args| property(args, "member_add_mode", |only| u8::from(!only))),
     ("setPicture", |args| {
         let media = picture(&args.get(1))?;
