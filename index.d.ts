@@ -101,6 +101,21 @@ declare namespace WhatsAppWebRs {
         /**Accepts an invitation to join a group */
         acceptInvite(inviteCode: string): Promise<string>;
 
+        /** The group an invite code leads to */
+        getInviteInfo(inviteCode: string): Promise<InviteInfo>;
+
+        /** Gets an array of membership requests */
+        getGroupMembershipRequests(groupId: string): Promise<Array<GroupMembershipRequest>>;
+
+        /** Approves membership requests if any */
+        approveGroupMembershipRequests(groupId: string, options?: MembershipRequestActionOptions): Promise<Array<MembershipRequestActionResult>>;
+
+        /** Rejects membership requests if any */
+        rejectGroupMembershipRequests(groupId: string, options?: MembershipRequestActionOptions): Promise<Array<MembershipRequestActionResult>>;
+
+        /** The ids of the groups the account shares with the contact */
+        getCommonGroups(contactId: string): Promise<ChatId[]>;
+
         /** Creates a new group */
         createGroup(
             title: string,
@@ -1077,6 +1092,82 @@ declare namespace WhatsAppWebRs {
         getInviteCode: () => Promise<string>;
         /** Makes the bot leave the group */
         leave: () => Promise<void>;
+        /** Promotes participants by IDs to admins */
+        promoteParticipants: ChangeParticipantsPermissions;
+        /** Demotes participants by IDs to regular users */
+        demoteParticipants: ChangeParticipantsPermissions;
+        /** Updates the group subject; false without the permission */
+        setSubject: (subject: string) => Promise<boolean>;
+        /** Updates the group description; false without the permission */
+        setDescription: (description: string) => Promise<boolean>;
+        /** Only admins may add members (default true); false without the permission */
+        setAddMembersAdminsOnly: (adminsOnly?: boolean) => Promise<boolean>;
+        /** Only admins may send messages (default true); false without the permission */
+        setMessagesAdminsOnly: (adminsOnly?: boolean) => Promise<boolean>;
+        /** Only admins may edit the group's info (default true); false without the permission */
+        setInfoAdminsOnly: (adminsOnly?: boolean) => Promise<boolean>;
+        /** Gets an array of membership requests */
+        getGroupMembershipRequests: () => Promise<Array<GroupMembershipRequest>>;
+        /** Approves membership requests if any */
+        approveGroupMembershipRequests: (options?: MembershipRequestActionOptions) => Promise<Array<MembershipRequestActionResult>>;
+        /** Rejects membership requests if any */
+        rejectGroupMembershipRequests: (options?: MembershipRequestActionOptions) => Promise<Array<MembershipRequestActionResult>>;
+        /** Invalidates the current group invite code; resolves the new one */
+        revokeInvite: () => Promise<string>;
+        /** Sets the group's picture (an image) */
+        setPicture: (media: MessageMedia) => Promise<boolean>;
+        /** Deletes the group's picture */
+        deletePicture: () => Promise<boolean>;
+    }
+
+    export type ChangeParticipantsPermissions = (participantIds: Array<string>) => Promise<{ status: number }>;
+
+    /** The group an invite code leads to (WAWebGroupQueryJob.queryGroupInvite) */
+    export interface InviteInfo {
+        id: ChatId;
+        subject?: string;
+        owner?: ContactId;
+        creation?: number;
+        desc?: string;
+        descId?: string;
+        participants?: Array<GroupParticipant>;
+        size?: number;
+        announce?: boolean;
+        restrict?: boolean;
+        membershipApprovalMode?: boolean;
+        isLidAddressingMode?: boolean;
+    }
+
+    /** An object that handles the information about the group membership request */
+    export interface GroupMembershipRequest {
+        /** The wid of a user who requests to enter the group */
+        id: ContactId;
+        /** The wid of a user who created that request */
+        addedBy: ContactId;
+        /** The wid of a community parent group to which the current group is linked */
+        parentGroupId: ChatId | null;
+        /** The method used to create the request: NonAdminAdd/InviteLink/LinkedGroupJoin */
+        requestMethod: string;
+        /** The timestamp the request was created at */
+        t: number;
+    }
+
+    /** An object that handles the result for membership request action */
+    export interface MembershipRequestActionResult {
+        /** User ID whose membership request was approved/rejected */
+        requesterId: string;
+        /** An error code that occurred during the operation for the participant */
+        error?: number;
+        /** A message with a result of membership request action */
+        message: string;
+    }
+
+    /** Options for performing a membership request action */
+    export interface MembershipRequestActionOptions {
+        /** User ID/s who requested to join the group; none: every request of the group */
+        requesterIds?: Array<string> | string | null;
+        /** Milliseconds between requesters, or [min, max] (default [250, 500]); null for none */
+        sleep?: Array<number> | number | null;
     }
 
     /** An object that handles the result for addParticipants method */
@@ -1193,6 +1284,8 @@ declare namespace WhatsAppWebRs {
         block: () => Promise<boolean>;
         /** Unlocks this contact from WhatsApp */
         unblock: () => Promise<boolean>;
+        /** The ids of the groups the account shares with this contact */
+        getCommonGroups: () => Promise<ChatId[]>;
         /** Returns the Chat that corresponds to this Contact. Will return null for the currently logged in user. */
         getChat: () => Promise<Chat>;
         /** Returns the contact's countrycode, (1541859685@c.us) => (1) */

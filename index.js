@@ -438,6 +438,31 @@ class Client extends EventEmitter {
     return this[accountCall]('acceptInvite', inviteCode);
   }
 
+  /** The group an invite code leads to (id, subject, owner, participants, size, settings…). */
+  getInviteInfo(inviteCode) {
+    return this[accountCall]('getInviteInfo', inviteCode);
+  }
+
+  /** The requests to join a group: `[{ id, addedBy, parentGroupId, requestMethod, t }]`. */
+  getGroupMembershipRequests(groupId) {
+    return this[accountCall]('getGroupMembershipRequests', groupId);
+  }
+
+  /** Approves requests to join (`options.requesterIds`, else all); `[{ requesterId, error?, message }]`. */
+  approveGroupMembershipRequests(groupId, options = {}) {
+    return this[accountCall]('approveGroupMembershipRequests', groupId, options);
+  }
+
+  /** Rejects requests to join (`options.requesterIds`, else all); `[{ requesterId, error?, message }]`. */
+  rejectGroupMembershipRequests(groupId, options = {}) {
+    return this[accountCall]('rejectGroupMembershipRequests', groupId, options);
+  }
+
+  /** The ids of the groups the account shares with the contact. */
+  getCommonGroups(contactId) {
+    return this[accountCall]('getCommonGroups', contactId);
+  }
+
   /**
    * Each user's LID and phone number, as WhatsApp knows them: `[{ lid, pn }]`, a field left
    * undefined where it is not known (a LID of someone outside the address book has no phone

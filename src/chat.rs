@@ -63,6 +63,14 @@ pub struct GroupMetadata {
     pub creation: Option<i64>,
     #[serde(default)]
     pub desc: Option<String>,
+    /// Only admins send messages, edit the info; who may add members (`admin_add` or
+    /// `all_member_add`), as whatsapp-web.js's `groupMetadata` has them.
+    #[serde(default)]
+    pub announce: bool,
+    #[serde(default)]
+    pub restrict: bool,
+    #[serde(default, rename = "memberAddMode", skip_serializing_if = "Option::is_none")]
+    pub member_add_mode: Option<String>,
     #[serde(default)]
     pub participants: Vec<Participant>,
 }

@@ -101,7 +101,9 @@ class GroupChat extends Chat {
 
   /**
    * Adds participants (ids); resolves `{ [id]: { code, message, isInviteV4Sent } }`, or a message
-   * when nothing could be tried (not an admin). `options.sleep`: the wait between participants.
+   * when nothing could be tried (not an admin). `options.sleep`: the wait between participants;
+   * those who only accept invites get a private one (`options.comment`) unless
+   * `options.autoSendInviteV4` is false.
    */
   addParticipants(participantIds, options = {}) {
     return this.client[accountCall]('addParticipants', this.id._serialized, participantIds, options);
@@ -120,6 +122,78 @@ class GroupChat extends Chat {
   /** The group's invite code (for https://chat.whatsapp.com/<code>); undefined when not an admin. */
   async getInviteCode() {
     return (await this.client[accountCall]('getInviteCode', this.id._serialized)) ?? undefined;
+  }
+
+  /** Makes participants admins; ids that are no participants are left out. Resolves `{ status: 200 }`. */
+  promoteParticipants(participantIds) {
+    return this.client[accountCall]('promoteParticipants', this.id._serialized, participantIds);
+  }
+
+  /** Makes admins ordinary participants. Resolves `{ status: 200 }`. */
+  demoteParticipants(participantIds) {
+    return this.client[accountCall]('demoteParticipants', this.id._serialized, participantIds);
+  }
+
+  /** Renames the group; false when the account may not. */
+  async setSubject(subject) {
+    const done = await this.client[accountCall]('setSubject', this.id._serialized, subject);
+    if (done) this.name = subject;
+    return done;
+  }
+
+  /** Changes the group's description; false when the account may not. */
+  async setDescription(description) {
+    const done = await this.client[accountCall]('setDescription', this.id._serialized, description);
+    if (done && this.groupMetadata) this.groupMetadata.desc = description;
+    return done;
+  }
+
+  /** Only admins may add participants (or anyone, with false); false when the account may not change it. */
+  async setAddMembersAdminsOnly(adminsOnly = true) {
+    const done = await this.client[accountCall]('setAddMembersAdminsOnly', this.id._serialized, adminsOnly);
+    if (done && this.groupMetadata) this.groupMetadata.memberAddMode = adminsOnly ? 'admin_add' : 'all_member_add';
+    return done;
+  }
+
+  /** Only admins may send messages (or anyone, with false); false when the account may not change it. */
+  async setMessagesAdminsOnly(adminsOnly = true) {
+    const done = await this.client[accountCall]('setMessagesAdminsOnly', this.id._serialized, adminsOnly);
+    if (done && this.groupMetadata) this.groupMetadata.announce = adminsOnly;
+    return done;
+  }
+
+  /** Only admins may edit the group's info (or anyone, with false); false when the account may not change it. */
+  async setInfoAdminsOnly(adminsOnly = true) {
+    const done = await this.client[accountCall]('setInfoAdminsOnly', this.id._serialized, adminsOnly);
+    if (done && this.groupMetadata) this.groupMetadata.restrict = adminsOnly;
+    return done;
+  }
+
+  /** Sets the group's picture from a MessageMedia image (cut square, sent at 96 and 640 px); false when not allowed. */
+  setPicture(media) {
+    return this.client[accountCall]('setPicture', this.id._serialized, media);
+  }
+
+  /** Deletes the group's picture; false when there is none or the account may not. */
+  deletePicture() {
+    return this.client[accountCall]('deletePicture', this.id._serialized);
+  }
+
+  /** Revokes the invite code; resolves the new one. */
+  revokeInvite() {
+    return this.client[accountCall]('revokeInvite', this.id._serialized);
+  }
+
+  getGroupMembershipRequests() {
+    return this.client.getGroupMembershipRequests(this.id._serialized);
+  }
+
+  approveGroupMembershipRequests(options = {}) {
+    return this.client.approveGroupMembershipRequests(this.id._serialized, options);
+  }
+
+  rejectGroupMembershipRequests(options = {}) {
+    return this.client.rejectGroupMembershipRequests(this.id._serialized, options);
   }
 }
 

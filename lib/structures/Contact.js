@@ -37,6 +37,11 @@ class Contact extends Record {
     return true;
   }
 
+  /** The ids of the groups the account shares with this contact. */
+  getCommonGroups() {
+    return this.client.getCommonGroups(this.id._serialized);
+  }
+
   /** The chat with this contact; null for the account itself. */
   async getChat() {
     if (this.isMe) return null;

@@ -1,5 +1,6 @@
 //! Group calls (`createGroup`, `acceptInvite`, `GroupChat`'s `addParticipants`,
-//! `removeParticipants`, `leave`, `getInviteCode`): their arguments checked
+//! `removeParticipants`, `leave`, `getInviteCode`; administration is in
+//! group_admin.rs): their arguments checked
 //! before anything is queued, and the page's answers checked and put into
 //! whatsapp-web.js's shapes. The page functions are src/page/groups/*.js.
 
@@ -15,13 +16,7 @@ use crate::wid::{self, Wid};
 pub(super) const METHODS: &[Method] = &[
     ("createGroup", create_group),
     ("addParticipants", add_participants),
-    ("removeParticipants", |args| {
-        let args = vec![json!(group_id(&args.get(0))?), json!(participants(&args.get(1), "participantIds", false)?)];
-        Ok(AccountCall::new("removing participants", REMOVE_PARTICIPANTS, args).within(LONG).answer(|raw| {
-            let status = raw.get("status").and_then(Value::as_i64).ok_or_else(|| bad("no status"))?;
-            Ok(json!({ "status": status }))
-        }))
-    }),
+    ("removeParticipants", |args| modify_participants(args, "remove", "removing participants")),
     ("leaveGroup", |args| Ok(AccountCall::new("leaving a group", LEAVE_GROUP, vec![json!(group_id(&args.get(0))?)]))),
     ("getInviteCode", |args| {
         Ok(AccountCall::new("reading an invite code", INVITE_CODE, vec![json!(group_id(&args.get(0))?)]).answer(|raw| match raw {
@@ -40,16 +35,27 @@ pub(super) const METHODS: &[Method] = &[
 
 const CREATE_GROUP: &str = page_fn!("groups/create_group.js");
 const ADD_PARTICIPANTS: &str = page_fn!("groups/add_participants.js");
-const REMOVE_PARTICIPANTS: &str = page_fn!("groups/remove_participants.js");
+const MODIFY_PARTICIPANTS: &str = page_fn!("groups/modify_participants.js");
 const LEAVE_GROUP: &str = page_fn!("groups/leave_group.js");
 const INVITE_CODE: &str = page_fn!("groups/invite_code.js");
 const ACCEPT_INVITE: &str = page_fn!("groups/accept_invite.js");
+
+/// `groupChat.removeParticipants(ids)`, `promoteParticipants(ids)`, `demoteParticipants(ids)`
+/// (`action`: remove, promote, demote): ids that are no participants are dropped in the page, as
+/// whatsapp-web.js does; `{ status: 200 }`.
+pub(super) fn modify_participants(args: &Args, action: &'static str, what: &'static str) -> Result<AccountCall, ClientError> {
+    let args = vec![json!(group_id(&args.get(0))?), json!(participants(&args.get(1), "participantIds", false)?), json!(action)];
+    Ok(AccountCall::new(what, MODIFY_PARTICIPANTS, args).within(LONG).answer(|raw| {
+        let status = raw.get("status").and_then(Value::as_i64).ok_or_else(|| bad("no status"))?;
+        Ok(json!({ "status": status }))
+    }))
+}
 
 /// At most this many participants in one call (WhatsApp's groups hold 1,024).
 const MAX_PARTICIPANTS: usize = 1024;
 
 /// A group's id: `<id>@g.us`.
-fn group_id(value: &Value) -> Result<String, ClientError> {
+pub(super) fn group_id(value: &Value) -> Result<String, ClientError> {
     let id = wid::chat_id(value)?;
     if id.ends_with("@g.us") {
         Ok(id)
@@ -59,7 +65,7 @@ fn group_id(value: &Value) -> Result<String, ClientError> {
 }
 
 /// One participant id or a list of them, each a person (`@c.us` or `@lid`).
-fn participants(value: &Value, name: &str, allow_none: bool) -> Result<Vec<String>, ClientError> {
+pub(super) fn participants(value: &Value, name: &str, allow_none: bool) -> Result<Vec<String>, ClientError> {
     let list = match value {
         Value::Null if allow_none => return Ok(Vec::new()),
         Value::Array(list) => list.clone(),
@@ -83,7 +89,7 @@ fn participants(value: &Value, name: &str, allow_none: bool) -> Result<Vec<Strin
 /// whatsapp-web.js's `sleep` option of `addParticipants` (GroupChat.js:131-148): a number of
 /// milliseconds, `[ms]`, or `[min, max]` for a random wait in between (widened to 100 ms when
 /// narrower); default `[250, 500]`; `0`/`null` for none.
-fn sleep_ms(value: Option<&Value>) -> Result<u32, ClientError> {
+pub(super) fn sleep_ms(value: Option<&Value>) -> Result<u32, ClientError> {
     let ms = |v: &Value| v.as_f64().filter(|f| f.is_finite() && *f >= 0.0 && *f <= 60_000.0).map(|f| f as u32);
     let bad = || invalid("options.sleep", "must be milliseconds (0 to 60000) or [min, max]".into());
     let (low, high) = match value {
@@ -124,11 +130,7 @@ fn create_options(value: &Value) -> Result<Value, ClientError> {
                 .map(Value::from)
                 .ok_or_else(|| invalid("options.messageTimer", "must be a whole number of seconds".into()))?,
             "parentGroupId" => Value::String(group_id(v)?),
-            "comment" => v
-                .as_str()
-                .filter(|c| c.len() <= 1000)
-                .map(|c| Value::String(c.into()))
-                .ok_or_else(|| invalid("options.comment", "must be a string".into()))?,
+            "comment" => Value::String(comment(v)?),
             _ => continue,
         };
         out.insert(key.clone(), checked);
@@ -155,7 +157,14 @@ fn create_group(args: &Args) -> Result<AccountCall, ClientError> {
     }))
 }
 
-/// `groupChat.addParticipants(ids, { sleep })`: `sleep` milliseconds between participants.
+/// The `comment` of a private invite (at most 1,000 bytes).
+fn comment(v: &Value) -> Result<String, ClientError> {
+    v.as_str().filter(|c| c.len() <= 1000).map(str::to_string).ok_or_else(|| invalid("options.comment", format!("must be a string of at most 1000 bytes, got {}", crate::options::describe(v))))
+}
+
+/// `groupChat.addParticipants(ids, { sleep, autoSendInviteV4, comment })`: `sleep` milliseconds
+/// between participants; a private invite to those who only accept invites unless
+/// `autoSendInviteV4` is false (whatsapp-web.js's defaults: true, comment '').
 fn add_participants(args: &Args) -> Result<AccountCall, ClientError> {
     let options = args.get(2);
     if !options.is_null() && !options.is_object() {
@@ -164,9 +173,19 @@ fn add_participants(args: &Args) -> Result<AccountCall, ClientError> {
     let chat_id = group_id(&args.get(0))?;
     let participants = participants(&args.get(1), "participantIds", false)?;
     let sleep_ms = sleep_ms(options.get("sleep"))?;
+    let send = match options.get("autoSendInviteV4") {
+        None | Some(Value::Null) => true,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => return Err(invalid("options.autoSendInviteV4", format!("must be a boolean, got {}", crate::options::describe(other)))),
+    };
+    let comment = match options.get("comment") {
+        None | Some(Value::Null) => String::new(),
+        Some(v) => comment(v)?,
+    };
+    let invite = json!({ "send": send, "comment": comment });
     // whatsapp-web.js waits between participants: up to 1,024 of them at up to a minute each.
     let limit = LONG + Duration::from_millis(u64::from(sleep_ms) * participants.len() as u64);
-    Ok(AccountCall::new("adding participants", ADD_PARTICIPANTS, vec![json!(chat_id), json!(participants), json!(sleep_ms)]).within(limit).answer(|raw| {
+    Ok(AccountCall::new("adding participants", ADD_PARTICIPANTS, vec![json!(chat_id), json!(participants), json!(sleep_ms), invite]).within(limit).answer(|raw| {
         match failure(&raw, "AddParticipantsError") {
             Some(m) => Ok(m),
             None => participant_map(&raw, &[("code", "int"), ("message", "string"), ("isInviteV4Sent", "bool")]),
@@ -174,7 +193,7 @@ fn add_participants(args: &Args) -> Result<AccountCall, ClientError> {
     }))
 }
 
-fn group_wid(v: &Value) -> Option<Wid> {
+pub(super) fn group_wid(v: &Value) -> Option<Wid> {
     v.as_str().and_then(Wid::parse).filter(|w| w.server == "g.us")
 }
 
@@ -183,11 +202,11 @@ fn failure(raw: &Value, prefix: &str) -> Option<Value> {
     raw.as_str().filter(|s| s.starts_with(prefix) && s.len() <= 500).map(|s| Value::String(s.into()))
 }
 
-fn invite_code(value: &Value) -> Option<String> {
+pub(super) fn invite_code(value: &Value) -> Option<String> {
     value.as_str().filter(|c| (1..=64).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')).map(str::to_string)
 }
 
-fn bad(what: &str) -> ClientError {
+pub(super) fn bad(what: &str) -> ClientError {
     ClientError::PageScript(format!("the page answered a group call with {what}"))
 }
 

@@ -49,6 +49,7 @@ mod calls;
 mod chats;
 mod contacts;
 mod events;
+mod group_admin;
 mod groups;
 mod lids;
 mod messages;
@@ -70,7 +71,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 10] = [
+const AREAS: [&[Method]; 11] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -81,6 +82,7 @@ const AREAS: [&[Method]; 10] = [
     presence::METHODS,
     profile::METHODS,
     addressbook::METHODS,
+    group_admin::METHODS,
 ];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by

@@ -98,6 +98,9 @@ function accountModels() {
         owner: g.owner ? text(g.owner) : null,
         creation: g.creation ?? null,
         desc: g.desc ?? null,
+        announce: Boolean(g.announce),
+        restrict: Boolean(g.restrict),
+        memberAddMode: typeof g.memberAddMode === 'string' ? g.memberAddMode : null,
         participants: (g.participants || []).map((p) => ({
           id: text(toPn(p.id) ?? p.id),
           isAdmin: Boolean(p.isAdmin),
@@ -186,5 +189,34 @@ function accountModels() {
     ack: r.ack ?? null,
   });
 
-  return { Collections, WidFactory, text, key, message, reaction, pollVote, findMessage, chat, findChat, contact };
+  // A private invite to a group for someone who only accepts invites (the server answered 403
+  // with a code for them), as whatsapp-web.js sends it after adding or creating
+  // (GroupChat.js:198-238, Client.js:2387-2411): the person's chat, the group's picture
+  // thumbnail in base64 (WWebJS.getProfilePicThumbToBase64, Injected/Utils.js:1384-1420), then
+  // WAWebChatSendMessages.sendGroupInviteMessage. Whether it was sent.
+  const sendGroupInvite = async (personWid, groupWid, groupName, code, expiration, comment) => {
+    need('WAWebCollections', 'Contact').Contact.gadd(personWid, { silent: true });
+    const Chat = need('WAWebCollections', 'Chat').Chat;
+    const chat = Chat.get(personWid) || (await Chat.find(personWid));
+    if (!chat) return false;
+    let thumbnail;
+    const thumb = await need('WAWebCollections', 'ProfilePicThumb').ProfilePicThumb.find(groupWid);
+    if (thumb?.img) {
+      try {
+        const response = await fetch(thumb.img);
+        const blob = response.ok ? await response.blob() : null;
+        const url = blob && (await new Promise((resolve) => {
+          const reader = new FileReader();
+          reader.onloadend = () => resolve(reader.result);
+          reader.readAsDataURL(blob);
+        }));
+        thumbnail = url == null ? undefined : String(url).split(',')[1];
+      } catch (_) {}
+    }
+    const { sendGroupInviteMessage } = need('WAWebChatSendMessages', 'sendGroupInviteMessage');
+    const sent = await sendGroupInviteMessage(chat, text(groupWid), groupName, code, expiration, comment, thumbnail);
+    return sent?.messageSendResult === 'OK';
+  };
+
+  return { Collections, WidFactory, text, key, message, reaction, pollVote, findMessage, chat, findChat, contact, sendGroupInvite };
 }

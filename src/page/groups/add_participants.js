@@ -1,11 +1,13 @@
-// groupChat.addParticipants(ids, { sleep }), as whatsapp-web.js does it
-// (src/structures/GroupChat.js:78-255 and WWebJS.getAddParticipantsRpcResult,
+// groupChat.addParticipants(ids, { sleep, autoSendInviteV4, comment }), as whatsapp-web.js
+// does it (src/structures/GroupChat.js:78-255 and WWebJS.getAddParticipantsRpcResult,
 // src/util/Injected/Utils.js:1422-1474): the group is read from the server, the
 // account must be an admin, then each participant is looked up and added with
 // WASmaxGroupsAddParticipantsRPC, `sleepMs` apart (whatsapp-web.js waits
-// 250-500 ms between participants by default; Rust picks the wait). Invites for
-// participants who only accept them (403) are not sent.
-async function addParticipants(groupId, participantIds, sleepMs) {
+// 250-500 ms between participants by default; Rust picks the wait). Someone who only
+// accepts invites (403 with a code the server gave for them) gets a private invite
+// (WAWebChatSendMessages.sendGroupInviteMessage, with `comment` and the group's picture
+// thumbnail) when `invite.send`, as whatsapp-web.js's autoSendInviteV4 (default true).
+async function addParticipants(groupId, participantIds, sleepMs, invite) {
   const M = accountModels();
   const codes = {
     default: 'An unknown error occupied while adding a participant',
@@ -42,6 +44,7 @@ async function addParticipants(groupId, participantIds, sleepMs) {
       continue;
     }
     let code = 400;
+    let granted = null;
     // Looked up outside the try: a missing RPC is ERR_PAGE_CHANGED, not a refusal.
     const { sendAddParticipantsRPC } = need('WASmaxGroupsAddParticipantsRPC', 'sendAddParticipantsRPC');
     try {
@@ -52,6 +55,7 @@ async function addParticipants(groupId, participantIds, sleepMs) {
       if (rpc.name === 'AddParticipantsResponseSuccess') {
         const mixins = rpc.value.addParticipant[0].addParticipantsParticipantAddedOrNonRegisteredWaUserParticipantErrorLidResponseMixinGroup.value.addParticipantsParticipantMixins;
         code = +(mixins?.value.error || '200');
+        if (mixins?.name === 'ParticipantRequestCodeCanBeSent') granted = { code: mixins.value.addRequestCode, expiration: mixins.value.addRequestExpiration?.toString() };
       } else if (rpc.name === 'AddParticipantsResponseClientError') {
         code = +rpc.value.errorAddParticipantsClientErrors.value.code;
       } else if (rpc.name === 'AddParticipantsResponseServerError') {
@@ -61,6 +65,10 @@ async function addParticipants(groupId, participantIds, sleepMs) {
       code = 400;
     }
     result[id] = { code, message: codes[code] || codes.default, isInviteV4Sent: false };
+    if (invite.send && code === 403) {
+      if (granted) result[id].isInviteV4Sent = await M.sendGroupInvite(wid, groupWid, group.formattedTitle || group.name, granted.code, granted.expiration, invite.comment);
+      else need('WAWebCollections', 'Contact').Contact.gadd(wid, { silent: true });
+    }
     if (sleepMs > 0 && index < participantIds.length - 1) await new Promise((resolve) => setTimeout(resolve, sleepMs));
   }
   return result;

@@ -1,8 +1,9 @@
 // client.createGroup(title, participants, options), as whatsapp-web.js does it
 // (src/Client.js:2311-2440): each participant is looked up (WAWebQueryExistsJob;
 // those not on WhatsApp are reported 404 and left out), then
-// WAWebGroupCreateJob.createGroup makes the group. Invites for participants who
-// only accept them (403) are not sent: `isInviteV4Sent` stays false.
+// WAWebGroupCreateJob.createGroup makes the group. Those who only accept invites (403)
+// get a private invite (WAWebChatSendMessages.sendGroupInviteMessage with
+// `options.comment`) unless `options.autoSendInviteV4` is false (Client.js:2387-2411).
 async function createGroup(title, participants, options) {
   const M = accountModels();
   const codes = {
@@ -43,7 +44,11 @@ async function createGroup(title, participants, options) {
   for (const participant of created.participants) {
     const wid = participant.wid.server === 'lid' ? ApiContact.getPhoneNumber(participant.wid) || participant.wid : participant.wid;
     const statusCode = participant.error || 200;
-    result[M.text(wid)] = { statusCode, message: codes[statusCode] || codes.default, isGroupCreator: participant.type === 'superadmin', isInviteV4Sent: false };
+    let isInviteV4Sent = false;
+    if ((options.autoSendInviteV4 ?? true) && statusCode === 403) {
+      isInviteV4Sent = await M.sendGroupInvite(wid, created.wid, created.subject, participant.invite_code, participant.invite_code_exp, options.comment ?? '');
+    }
+    result[M.text(wid)] = { statusCode, message: codes[statusCode] || codes.default, isGroupCreator: participant.type === 'superadmin', isInviteV4Sent };
   }
   for (const id of failed) result[id] = { statusCode: 404, message: codes[404], isGroupCreator: false, isInviteV4Sent: false };
   return { title, gid: M.text(created.wid), participants: result };

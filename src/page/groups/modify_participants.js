@@ -1,9 +1,10 @@
-// groupChat.removeParticipants(ids), as whatsapp-web.js does it
-// (src/structures/GroupChat.js:263-290 with WWebJS.enforceLidAndPnRetrieval,
-// src/util/Injected/Utils.js:1694-1722): each id is found among the group's
-// participants by its LID or phone number, and WAWebModifyParticipantsGroupAction
-// removes those found.
-async function removeParticipants(groupId, participantIds) {
+// groupChat.removeParticipants / promoteParticipants / demoteParticipants(ids), as
+// whatsapp-web.js does them (src/structures/GroupChat.js:263-370 with
+// WWebJS.enforceLidAndPnRetrieval, src/util/Injected/Utils.js:1694-1722): each id is
+// found among the group's participants by its LID or phone number, ids that are no
+// participants are dropped, and WAWebModifyParticipantsGroupAction acts on those found.
+// `action`: 'remove', 'promote' or 'demote' (Rust passes one of these).
+async function modifyParticipants(groupId, participantIds, action) {
   const M = accountModels();
   const chat = await M.findChat(groupId);
   const ApiContact = need('WAWebApiContact', 'getCurrentLid', 'getPhoneNumber');
@@ -25,6 +26,11 @@ async function removeParticipants(groupId, participantIds) {
     const participant = chat.groupMetadata.participants.get(lid?._serialized) || chat.groupMetadata.participants.get(phone?._serialized);
     if (participant) found.push(participant);
   }
-  await need('WAWebModifyParticipantsGroupAction', 'removeParticipants').removeParticipants(chat, found);
+  const actions = {
+    remove: () => need('WAWebModifyParticipantsGroupAction', 'removeParticipants').removeParticipants(chat, found),
+    promote: () => need('WAWebModifyParticipantsGroupAction', 'promoteParticipants').promoteParticipants(chat, found),
+    demote: () => need('WAWebModifyParticipantsGroupAction', 'demoteParticipants').demoteParticipants(chat, found),
+  };
+  await actions[action]();
   return { status: 200 };
 }

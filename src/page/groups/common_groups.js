@@ -1,0 +1,19 @@
+// client.getCommonGroups(contactId), as whatsapp-web.js (src/Client.js:2166-2199): the
+// contact's `commonGroups` if the page has them, else
+// WAWebFindCommonGroupsContactAction.findCommonGroups(contact); the groups' ids.
+async function commonGroups(contactId) {
+  const M = accountModels();
+  const Contact = need('WAWebCollections', 'Contact').Contact;
+  let contact = Contact.get(contactId);
+  if (!contact) {
+    const wid = M.WidFactory.createWid(contactId);
+    const someone = Contact.getModelsArray().find((c) => !c.isGroup);
+    if (!someone) return [];
+    contact = new someone.constructor({ id: wid });
+  }
+  if (!contact.commonGroups) {
+    const found = await need('WAWebFindCommonGroupsContactAction', 'findCommonGroups').findCommonGroups(contact);
+    if (!found) return [];
+  }
+  return contact.commonGroups.serialize().map((group) => M.text(group.id));
+}
