@@ -256,6 +256,7 @@ class AccountWorld {
                 quotedId: m.quotedId,
                 mentions: m.mentions,
                 media: m.media ? { mimetype: m.media.mimetype, filename: m.media.filename, size: m.media.size } : null,
+                ...this._inboxKind(m),
                 ...(m.location ? { location: m.location } : {}),
                 ...(m.linkPreview ? { linkPreview: m.linkPreview } : {}),
                 ...(m.invite ? { invite: m.invite } : {}),
@@ -577,7 +578,10 @@ class AccountWorld {
                 return refuse('bad-location');
             }
         }
+        const mediaKind = media ? this._mediaKindOf(msg, type, this.media.get(media.directPath)) : null;
+        if (mediaKind && mediaKind.error) return refuse(mediaKind.error);
         const stored = this._store({ account, peer, chat: group ? group.id : lidChat, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1, media, type, location });
+        stored.mediaKind = mediaKind;
         stored.linkPreview = linkPreviewOf(msg.preview);
         // Forwarded messages say how often (WhatsApp shows "forwarded many times" from 5).
         stored.forwardingScore = Math.min(127, Math.max(0, Math.floor(Number(msg.forwardingScore) || 0)));
@@ -602,6 +606,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'));
 
 module.exports = { AccountWorld, parseNumber };
