@@ -14,12 +14,12 @@ async function sendMessage(chatId, content, options) {
     const file = new File([bytes], filename || 'file', { type: mimetype, lastModified: Date.now() });
     const OpaqueData = need('WAWebMediaOpaqueData', 'createFromData');
     const opaque = await OpaqueData.createFromData(file, mimetype);
-    const mediaData = await need('WAWebPrepRawMedia', 'prepRawMedia').prepRawMedia(opaque, mediaKindParams(file, asDocument, kinds)).waitForPrep();
+    const mediaData = await need('WAWebPrepRawMedia', 'prepRawMedia').prepRawMedia(opaque, mediaKinds().mediaKindParams(file, asDocument, kinds)).waitForPrep();
     const mediaObject = need('WAWebMediaStorage', 'getOrCreateMediaObject').getOrCreateMediaObject(mediaData.filehash);
     const MediaTypes = need('WAWebMmsMediaTypes', 'msgToMediaType', 'castToV4');
     const mediaType = MediaTypes.msgToMediaType({ type: mediaData.type, isGif: mediaData.isGif, isNewsletter: false });
     if (!mediaData.filehash) throw new Error('media-fault: sendToChat filehash undefined');
-    await addVoiceWaveform(file, mediaData, mediaObject, kinds);
+    await mediaKinds().addVoiceWaveform(file, mediaData, mediaObject, kinds);
     if (!(mediaData.mediaBlob instanceof OpaqueData)) {
       mediaData.mediaBlob = await OpaqueData.createFromData(mediaData.mediaBlob, mediaData.mediaBlob.type);
     }
@@ -66,7 +66,7 @@ async function sendMessage(chatId, content, options) {
   if (options.media) {
     // A sticker has its own upload and no body (media_kinds.js).
     const { kinds } = options;
-    const prepared = kinds.sticker ? await prepareSticker(options.media) : await prepareMedia(options.media, options.sendMediaAsDocument, kinds);
+    const prepared = kinds.sticker ? await mediaKinds().prepareSticker(options.media) : await prepareMedia(options.media, options.sendMediaAsDocument, kinds);
     prepared.caption = content;
     // WhatsApp Web's body of a media message is its preview (none here).
     content = kinds.sticker ? undefined : prepared.preview;
