@@ -9,9 +9,9 @@ const assert = require('node:assert/strict');
 const { MessageMedia } = require('whatsapp-web.js');
 
 const { wwebjsOnSimulator, wwebjsLogin } = require('./wwebjs-harness');
-const { wav, webp1x1 } = require('./fixtures/media-kinds');
+const { png, wav, webp1x1 } = require('./fixtures/media-kinds');
 
-test('whatsapp-web.js: sendMediaAsSticker with a name, author and emojis, and sendAudioAsVoice', async (t) => {
+test('whatsapp-web.js: sendMediaAsSticker (a WebP with a name, author and emojis; a PNG) and sendAudioAsVoice', async (t) => {
     const { sim, client } = await wwebjsOnSimulator(t);
     await wwebjsLogin(sim, client);
     const to = '15557400001';
@@ -24,10 +24,13 @@ test('whatsapp-web.js: sendMediaAsSticker with a name, author and emojis, and se
         stickerCategories: ['🤖'],
     });
     assert.equal(sticker.type, 'sticker');
+    // A PNG: whatsapp-web.js has the page make it a WebP (WAWebImageUtils.toWebpSticker), then
+    // adds its metadata.
+    await client.sendMessage(`${to}@c.us`, new MessageMedia('image/png', png(40, 20).toString('base64'), 'p.png'), { sendMediaAsSticker: true, stickerAuthor: 'wwebjs' });
     const voice = await client.sendMessage(`${to}@c.us`, new MessageMedia('audio/wav', wav().toString('base64'), 'tone.wav'), { sendAudioAsVoice: true });
     assert.equal(voice.type, 'ptt');
 
-    const [s, v] = sim.peer.inbox(to).messages;
+    const [s, fromPng, v] = sim.peer.inbox(to).messages;
     assert.equal(s.type, 'sticker');
     assert.equal(s.media.mimetype, 'image/webp');
     assert.deepEqual([s.sticker.width, s.sticker.height], [1, 1]);
@@ -36,6 +39,8 @@ test('whatsapp-web.js: sendMediaAsSticker with a name, author and emojis, and se
         { ...s.sticker.metadata, 'sticker-pack-id': 'x' },
         { 'sticker-pack-id': 'x', 'sticker-pack-name': 'wwebjs pack', 'sticker-pack-publisher': 'wwebjs', emojis: ['🤖'] },
     );
+    assert.deepEqual([fromPng.type, fromPng.media.mimetype, fromPng.sticker.width, fromPng.sticker.height], ['sticker', 'image/webp', 512, 512]);
+    assert.equal(fromPng.sticker.metadata['sticker-pack-publisher'], 'wwebjs');
     assert.equal(v.type, 'ptt');
     assert.equal(v.waveform.length, 64);
 });

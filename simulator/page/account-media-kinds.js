@@ -122,6 +122,22 @@
         },
     };
 
+    // A picture made a sticker for whatsapp-web.js (toStickerData, Utils.js:631-645, which then
+    // reads the answer's arrayBuffer()): 512×512, scaled to fit and centred on a transparent
+    // square, as WebP (Chromium's canvas encoder). A file the page cannot decode is refused.
+    modules.WAWebImageUtils = {
+        async toWebpSticker(file) {
+            if (!(file instanceof Blob)) throw new TypeError('toWebpSticker: the argument must be the picture as a File or Blob');
+            const bitmap = await createImageBitmap(file);
+            const scale = 512 / Math.max(bitmap.width, bitmap.height);
+            const w = Math.max(1, Math.round(bitmap.width * scale));
+            const h = Math.max(1, Math.round(bitmap.height * scale));
+            const canvas = new OffscreenCanvas(512, 512);
+            canvas.getContext('2d').drawImage(bitmap, Math.floor((512 - w) / 2), Math.floor((512 - h) / 2), w, h);
+            return canvas.convertToBlob({ type: 'image/webp' });
+        },
+    };
+
     // What a media message of each kind may carry besides its file, checked by
     // addAndSendMsgToChat: isViewOnce a boolean (whatsapp-web.js sets it on every media message,
     // Utils.js:171); isGif true only on a video; a voice note's waveform at most 64 levels
