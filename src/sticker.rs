@@ -72,7 +72,9 @@ fn to_webp_sticker(bytes: &[u8]) -> Result<Vec<u8>, StickerError> {
     let (w, h) = picture.dimensions();
     let scale = f64::from(SIDE) / f64::from(w.max(h));
     let (sw, sh) = (((f64::from(w) * scale).round() as u32).clamp(1, SIDE), ((f64::from(h) * scale).round() as u32).clamp(1, SIDE));
-    let scaled = imageops::resize(&picture, sw, sh, FilterType::Lanczos3);
+    // Shrinking (the usual case) by area averaging: several times faster than a filtered
+    // resize on a large photo, and the call is checked on Node's thread.
+    let scaled = if sw <= w { imageops::thumbnail(&picture, sw, sh) } else { imageops::resize(&picture, sw, sh, FilterType::Triangle) };
     let mut canvas = RgbaImage::new(SIDE, SIDE);
     imageops::overlay(&mut canvas, &scaled, i64::from((SIDE - sw) / 2), i64::from((SIDE - sh) / 2));
     let mut out = Vec::new();
