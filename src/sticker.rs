@@ -164,8 +164,11 @@ pub fn with_exif(webp: &[u8], exif: &[u8]) -> Result<Vec<u8>, &'static str> {
     Ok(out)
 }
 
-/// The chunks of a RIFF body (after "WEBP"): (tag, payload).
-pub fn chunks(mut rest: &[u8]) -> Result<Vec<(&[u8; 4], &[u8])>, &'static str> {
+/// A RIFF chunk: its tag and payload.
+pub type Chunk<'a> = (&'a [u8; 4], &'a [u8]);
+
+/// The chunks of a RIFF body (after "WEBP").
+pub fn chunks(mut rest: &[u8]) -> Result<Vec<Chunk<'_>>, &'static str> {
     let mut out = Vec::new();
     while rest.len() >= 8 {
         let tag: &[u8; 4] = rest[0..4].try_into().unwrap();
