@@ -7,7 +7,7 @@ const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { MessageMedia } = require('..');
 const { setup, loginByQr } = require('./helpers');
-const { inbox } = require('./account-helpers');
+const { inbox, peerSend } = require('./account-helpers');
 const { png, wav, webp1x1 } = require('./fixtures/media-kinds');
 
 const media = (mimetype, buf, filename) => new MessageMedia(mimetype, buf.toString('base64'), filename);
@@ -119,6 +119,40 @@ describe('media kinds, one logged-in client', () => {
         ['document', 'audio/wav', 'a.wav', false, undefined],
       ],
     );
+  });
+
+  test("whatsapp-web.js's example.js commands !isviewonce and !sendMediaHD: a quoted picture sent back as view once, then in HD", async () => {
+    const from = '15557300009';
+    // The handlers as example.js (main 2dc9466, lines 268-273 and 554-559) writes them.
+    const handler = async (msg) => {
+      if (msg.body === '!isviewonce' && msg.hasQuotedMsg) {
+        const quotedMsg = await msg.getQuotedMessage();
+        if (quotedMsg.hasMedia) {
+          const media = await quotedMsg.downloadMedia();
+          await client.sendMessage(msg.from, media, { isViewOnce: true });
+        }
+      } else if (msg.body === '!sendMediaHD' && msg.hasQuotedMsg) {
+        const quotedMsg = await msg.getQuotedMessage();
+        if (quotedMsg.hasMedia) {
+          const media = await quotedMsg.downloadMedia();
+          await client.sendMessage(msg.from, media, { sendMediaAsHd: true });
+        }
+      }
+    };
+    client.on('message', handler);
+    try {
+      const pictureId = await peerSend(ctx.sim, { from, body: '', media: { mimetype: 'image/png', data: png(2000, 100).toString('base64'), filename: 'wide.png' } });
+      await peerSend(ctx.sim, { from, body: '!isviewonce', quotedId: pictureId });
+      await ctx.sim.waitFor('message-sent', (e) => e.to === `${from}@c.us`, 30000);
+      const since = ctx.sim.events.length;
+      await peerSend(ctx.sim, { from, body: '!sendMediaHD', quotedId: pictureId });
+      await ctx.sim.waitFor('message-sent', (e) => e.to === `${from}@c.us`, 30000, { since });
+      const [once, hd] = await inbox(ctx.sim, from);
+      assert.deepEqual([once.type, once.isViewOnce, once.dimensions], ['image', true, { width: 1600, height: 80 }]);
+      assert.deepEqual([hd.type, hd.isViewOnce, hd.dimensions], ['image', false, { width: 2000, height: 100 }]);
+    } finally {
+      client.off('message', handler);
+    }
   });
 
   test('bad input is refused with a named error and nothing is sent', async () => {
