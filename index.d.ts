@@ -772,6 +772,22 @@ declare namespace WhatsAppWebRs {
         /** Should the bot send a quoted message without the quoted message if it fails to get the quote?
          * @default true (enabled) */
         ignoreQuoteErrors?: boolean;
+        /** Send audio as a voice note (type `ptt`) with a waveform */
+        sendAudioAsVoice?: boolean;
+        /** Send a video that plays as a GIF */
+        sendVideoAsGif?: boolean;
+        /** Send a picture (or a WebP) as a 512×512 WebP sticker; stickers from video are not supported yet */
+        sendMediaAsSticker?: boolean;
+        /** Send a picture in HD (up to 2560 pixels) */
+        sendMediaAsHd?: boolean;
+        /** Send a picture or video to be seen once */
+        isViewOnce?: boolean;
+        /** The sticker's name (with sendMediaAsSticker) */
+        stickerName?: string;
+        /** The sticker's author (with sendMediaAsSticker) */
+        stickerAuthor?: string;
+        /** The sticker's categories, as emojis (with sendMediaAsSticker) */
+        stickerCategories?: string[];
     }
 
     /** ID that represents a message */

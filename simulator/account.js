@@ -257,6 +257,7 @@ class AccountWorld {
                 quotedId: m.quotedId,
                 mentions: m.mentions,
                 media: m.media ? { mimetype: m.media.mimetype, filename: m.media.filename, size: m.media.size } : null,
+                ...this._inboxKind(m),
                 ...(m.location ? { location: m.location } : {}),
                 ...(m.linkPreview ? { linkPreview: m.linkPreview } : {}),
                 ...(m.invite ? { invite: m.invite } : {}),
@@ -585,7 +586,10 @@ class AccountWorld {
                 return refuse('bad-location');
             }
         }
+        const mediaKind = media ? this._mediaKindOf(msg, type, this.media.get(media.directPath)) : null;
+        if (mediaKind && mediaKind.error) return refuse(mediaKind.error);
         const stored = this._store({ account, peer, chat: group ? group.id : lidChat, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1, media, type, location });
+        stored.mediaKind = mediaKind;
         stored.linkPreview = linkPreviewOf(msg.preview);
         stored.poll = poll;
         // Forwarded messages say how often (WhatsApp shows "forwarded many times" from 5).
@@ -611,6 +615,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'));
 
 module.exports = { AccountWorld, parseNumber };

@@ -35,6 +35,7 @@ pub mod reaction;
 pub mod remote_auth;
 pub mod session;
 pub mod session_archive;
+pub mod sticker;
 pub mod temp_profiles;
 pub mod wid;
 

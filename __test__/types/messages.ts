@@ -96,6 +96,8 @@ client.on(Events.READY, async () => {
     await client.sendMessage('15551234567@c.us', photo, { caption: 'look', sendMediaAsDocument: false });
     await client.sendMessage('15551234567@c.us', 'the caption', { media: await MessageMedia.fromUrl('https://example.com/a.png') });
     await client.sendMessage('15551234567@c.us', new MessageMedia('application/pdf', 'JVBERi0=', 'a.pdf'), { sendMediaAsDocument: true });
+    await client.sendMessage('15551234567@c.us', photo, { sendMediaAsSticker: true, stickerName: 'pack', stickerAuthor: 'me', stickerCategories: ['😀'] });
+    await client.sendMessage('15551234567@c.us', photo, { sendAudioAsVoice: false, sendVideoAsGif: false, sendMediaAsHd: true, isViewOnce: true });
     const place: Message = await client.sendMessage('15551234567@c.us', new Location(52.37, 4.89, { name: 'Dam', address: 'Amsterdam' }));
     console.log(place.location.latitude, place.location.description);
     const chats: Chat[] = await client.getChats();

@@ -21,6 +21,9 @@
         chat: { body: isText },
         location: { lat: Number.isFinite, lng: Number.isFinite },
         ...Object.fromEntries(MEDIA_TYPES.map((type) => [type, { directPath: isText, mediaKey: isText, mimetype: isText }])),
+        // whatsapp-web.js's sticker carries no mimetype (processStickerData, Utils.js:670-678):
+        // a sticker is a WebP (the server checks the file, ../account-media-kinds.js).
+        sticker: { directPath: isText, mediaKey: isText },
     };
     sim.account.outgoingNeeds = NEEDS;
     const isWidLike = (v) => Boolean(v && typeof v === 'object' && typeof v._serialized === 'string');
@@ -38,6 +41,7 @@
         for (const [field, ok] of Object.entries(needs)) {
             if (!ok(data[field])) fail(`a message of type ${data.type} needs ${field}`);
         }
+        if (data.directPath !== undefined) sim.account.checkMediaKind(data, fail);
     }
 
     // Returns [the message added to the chat, the server's send result], as WhatsApp Web does.
@@ -68,6 +72,8 @@
             poll: sim.account.pollWireOf(msg),
             // The stanza's type and media type, and whether the caption is the user's (account-wire.js).
             ...sim.account.stanzaOf(msg),
+            // Sticker, voice note, GIF, picture size, view once (account-media-kinds.js).
+            kind: sim.account.mediaKindOf(msg),
         }).then(
             (answer) => {
                 if (!answer.ok) {
@@ -106,40 +112,7 @@
     }
     modules.WAWebMediaOpaqueData = OpaqueData;
 
-    // A file being prepared for sending: its type, hash and, after the upload, where it is.
-    class MediaData {
-        constructor(fields) {
-            Object.assign(this, fields);
-        }
-        set(fields) {
-            Object.assign(this, fields);
-        }
-        toJSON() {
-            const { mediaBlob, ...rest } = this;
-            return { ...rest };
-        }
-    }
-    const mediaTypeOf = (mimetype, asDocument) =>
-        asDocument ? 'document' : /^image\//.test(mimetype) ? 'image' : /^video\//.test(mimetype) ? 'video' : /^audio\//.test(mimetype) ? 'audio' : 'document';
-    modules.WAWebPrepRawMedia = {
-        prepRawMedia(opaque, params = {}) {
-            return {
-                async waitForPrep() {
-                    const bytes = await opaque.blob.arrayBuffer();
-                    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-                    return new MediaData({
-                        type: mediaTypeOf(opaque.blob.type, params.asDocument),
-                        mimetype: opaque.blob.type,
-                        filename: opaque.blob.name || undefined,
-                        size: bytes.byteLength,
-                        filehash: btoa(String.fromCharCode(...hash)),
-                        isGif: false,
-                        mediaBlob: opaque,
-                    });
-                },
-            };
-        },
-    };
+    // prepRawMedia, and the media kinds (stickers, voice notes, GIFs, HD, view once): account-media-kinds.js.
     // Media objects by file hash, as WhatsApp Web's media storage keeps them.
     const mediaObjects = new Map();
     modules.WAWebMediaStorage = {

@@ -29,7 +29,8 @@ pub(super) const METHODS: &[Method] = &[
     }),
 ];
 
-const SEND_MESSAGE: &str = page_fn!("messages/send_message.js");
+// With the media kinds' declarations in front (media_kinds.rs).
+const SEND_MESSAGE: &str = page_fn!("messages/send_message.js", "messages/media_kinds.js");
 const GET_MESSAGE: &str = page_fn!("messages/get_message.js");
 const GET_QUOTED_MESSAGE: &str = page_fn!("messages/get_quoted_message.js");
 const FETCH_MESSAGES: &str = page_fn!("messages/fetch_messages.js");
@@ -59,11 +60,8 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         o @ Value::Object(_) => o,
         other => return Err(invalid("options", format!("must be an object, got {}", crate::options::describe(&other)))),
     };
-    for key in ["sendMediaAsSticker", "sendAudioAsVoice", "sendVideoAsGif", "isViewOnce"] {
-        if options.get(key).is_some_and(|v| !v.is_null() && v != &Value::Bool(false)) {
-            return Err(invalid(&format!("options.{key}"), "stickers, voice notes, GIFs and view-once media are not supported yet".into()));
-        }
-    }
+    // Stickers, voice notes, GIFs, HD and view once: media_kinds.rs.
+    let kinds = super::media_kinds::MediaKinds::parse(&options)?;
     let as_document = opt_bool(&options, "sendMediaAsDocument", false)?;
     let caption = match options.get("caption") {
         None | Some(Value::Null) => None,
@@ -94,6 +92,7 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
             ))
         }
     };
+    let media = kinds.prepare(media)?;
     let quoted_message_id = match options.get("quotedMessageId") {
         None | Some(Value::Null) => None,
         Some(v) => Some(message_id(v, "options.quotedMessageId")?),
@@ -113,6 +112,7 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         "sendMediaAsDocument": as_document,
         "location": location,
         "poll": poll,
+        "kinds": kinds.to_page(),
     });
     Ok(AccountCall::new("sending a message", SEND_MESSAGE, vec![json!(chat_id), json!(content), options]).within(LONG).answer(|raw| {
         if let Some(error) = raw.get("error").and_then(Value::as_str) {

@@ -32,11 +32,13 @@ use crate::session::{EventInterest, PageResult};
 /// times on its way through chromiumoxide (an untagged enum), where a string
 /// is parsed once.
 macro_rules! page_fn {
-    ($file:literal) => {
+    // `$helpers`: a file under src/page/ of declarations the function calls, put in front of it.
+    ($file:literal $(, $helpers:literal)?) => {
         concat!(
             "async function (...args) {\n",
             include_str!("../page/need.js"),
             include_str!("../page/models.js"),
+            $(include_str!(concat!("../page/", $helpers)),)?
             "\nconst answer = await (",
             include_str!(concat!("../page/", $file)),
             ")(...args);\nreturn answer === undefined ? null : JSON.stringify(answer);\n}"
@@ -52,6 +54,7 @@ mod events;
 mod group_admin;
 mod groups;
 mod lids;
+mod media_kinds;
 mod messages;
 mod polls;
 mod presence;

@@ -7,18 +7,19 @@
 async function sendMessage(chatId, content, options) {
   // A file prepared and uploaded the way whatsapp-web.js's processMediaData does
   // (Injected/Utils.js:683-801): opaque data, prep, media object, upload.
-  async function prepareMedia({ mimetype, data, filename }, asDocument) {
+  async function prepareMedia({ mimetype, data, filename }, asDocument, kinds) {
     const binary = atob(data);
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     const file = new File([bytes], filename || 'file', { type: mimetype, lastModified: Date.now() });
     const OpaqueData = need('WAWebMediaOpaqueData', 'createFromData');
     const opaque = await OpaqueData.createFromData(file, mimetype);
-    const mediaData = await need('WAWebPrepRawMedia', 'prepRawMedia').prepRawMedia(opaque, { asDocument }).waitForPrep();
+    const mediaData = await need('WAWebPrepRawMedia', 'prepRawMedia').prepRawMedia(opaque, mediaKinds().mediaKindParams(file, asDocument, kinds)).waitForPrep();
     const mediaObject = need('WAWebMediaStorage', 'getOrCreateMediaObject').getOrCreateMediaObject(mediaData.filehash);
     const MediaTypes = need('WAWebMmsMediaTypes', 'msgToMediaType', 'castToV4');
     const mediaType = MediaTypes.msgToMediaType({ type: mediaData.type, isGif: mediaData.isGif, isNewsletter: false });
     if (!mediaData.filehash) throw new Error('media-fault: sendToChat filehash undefined');
+    await mediaKinds().addVoiceWaveform(file, mediaData, mediaObject, kinds);
     if (!(mediaData.mediaBlob instanceof OpaqueData)) {
       mediaData.mediaBlob = await OpaqueData.createFromData(mediaData.mediaBlob, mediaData.mediaBlob.type);
     }
@@ -63,10 +64,13 @@ async function sendMessage(chatId, content, options) {
   const isCaptionByUser = Boolean(options.media && content);
   let media = {};
   if (options.media) {
-    const prepared = await prepareMedia(options.media, options.sendMediaAsDocument);
+    // A sticker has its own upload and no body (media_kinds.js).
+    const { kinds } = options;
+    const prepared = kinds.sticker ? await mediaKinds().prepareSticker(options.media) : await prepareMedia(options.media, options.sendMediaAsDocument, kinds);
     prepared.caption = content;
     // WhatsApp Web's body of a media message is its preview (none here).
-    content = prepared.preview;
+    content = kinds.sticker ? undefined : prepared.preview;
+    prepared.isViewOnce = kinds.viewOnce;
     media = { ...prepared, ...(prepared.toJSON ? prepared.toJSON() : {}) };
   }
 
