@@ -11,6 +11,8 @@
 mod args;
 #[cfg(unix)]
 mod devtools_pipe;
+#[cfg(unix)]
+mod pipe_fds;
 mod page_gate;
 mod commands;
 mod page_events;
