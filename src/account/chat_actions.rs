@@ -118,6 +118,17 @@ mod tests {
     }
 
     #[test]
+    fn a_removed_chat_is_chat_removed_with_the_chat_as_it_was() {
+        use crate::account::{parse_event, AccountState};
+        let chat = json!({ "id": "15557654321@c.us", "formattedTitle": "Alice", "unreadCount": 0, "t": 1700000000 });
+        let emits = AccountState::default().emits(parse_event(&json!({ "t": "chat-removed", "c": chat })).unwrap());
+        assert_eq!(emits.iter().map(|e| e.name()).collect::<Vec<_>>(), ["chat_removed"]);
+        assert_eq!(emits[0].args()[0]["id"]["_serialized"], json!("15557654321@c.us"));
+        assert_eq!(emits[0].args()[0]["name"], json!("Alice"));
+        assert!(parse_event(&json!({ "t": "chat-removed", "c": { "id": "../x" } })).is_none(), "a malformed chat is dropped");
+    }
+
+    #[test]
     fn receipts_are_read_into_whatsapp_web_js_shape() {
         let call = parse("getMessageInfo", json!(["true_15551234567@c.us_3EB0AAAA"])).unwrap();
         let raw = json!({ "delivery": [{ "id": "15551234567@c.us", "t": 5 }], "deliveryRemaining": 0, "read": [], "readRemaining": 1, "played": [], "playedRemaining": 1 });
