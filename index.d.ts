@@ -129,6 +129,12 @@ declare namespace WhatsAppWebRs {
         /** The votes on a poll (none for a message this device does not hold) */
         getPollVotes(messageId: string): Promise<PollVote[]>;
 
+        /** Messages whose text contains the query, newest first */
+        searchMessages(query: string, options?: { chatId?: string; page?: number; limit?: number }): Promise<Message[]>;
+
+        /** Asks the phone for more of a chat's history; true if it was asked (the phone had more) */
+        syncHistory(chatId: string): Promise<boolean>;
+
         /** Changes and returns the archive state of the Chat */
         archiveChat(chatId: string): Promise<boolean>;
 
@@ -285,6 +291,15 @@ declare namespace WhatsAppWebRs {
             listener: (
                 /** The message that was revoked */
                 message: Message,
+            ) => void,
+        ): this;
+
+        /** Emitted when a chat is deleted, on this device or another of the account */
+        on(
+            event: 'chat_removed',
+            listener: (
+                /** The chat as it was before it was deleted */
+                chat: Chat,
             ) => void,
         ): this;
 
@@ -876,6 +891,8 @@ declare namespace WhatsAppWebRs {
         vote: (selectedOptions: Array<string>) => Promise<void>;
         /** The votes on this poll */
         getPollVotes: () => Promise<PollVote[]>;
+        /** Delivery, read and played receipts of a message this account sent; null for others' messages */
+        getInfo: () => Promise<MessageInfo | null>;
         /** Reloads this Message object's data in-place with the latest values from WhatsApp Web. */
         reload: () => Promise<Message>;
         /** Returns the Chat this message was sent in */
@@ -1009,6 +1026,16 @@ declare namespace WhatsAppWebRs {
         };
     }
 
+    /** A message's receipts: who has it, read it, played it (with when), and how many have not yet */
+    export type MessageInfo = {
+        delivery: Array<{ id: ContactId; t: number }>;
+        deliveryRemaining: number;
+        played: Array<{ id: ContactId; t: number }>;
+        playedRemaining: number;
+        read: Array<{ id: ContactId; t: number }>;
+        readRemaining: number;
+    };
+
     export interface MessageSearchOptions {
         /** The amount of messages to return (the latest ones). Infinity or none: all that are held. */
         limit?: number;
@@ -1076,6 +1103,12 @@ declare namespace WhatsAppWebRs {
         sendStateRecording: () => Promise<void>;
         /** Stops typing or recording in chat immediately. */
         clearState: () => Promise<boolean>;
+        /** Clears all messages from the chat */
+        clearMessages: () => Promise<boolean>;
+        /** Deletes the chat */
+        delete: () => Promise<boolean>;
+        /** Asks the phone for more of this chat's history; true if it was asked */
+        syncHistory: () => Promise<boolean>;
     }
 
     export interface PrivateChat extends Chat {}
@@ -1422,6 +1455,7 @@ declare namespace WhatsAppWebRs {
         MESSAGE_REVOKED_ME = 'message_revoke_me',
         MESSAGE_EDIT = 'message_edit',
         UNREAD_COUNT = 'unread_count',
+        CHAT_REMOVED = 'chat_removed',
         CHAT_ARCHIVED = 'chat_archived',
         MESSAGE_REACTION = 'message_reaction',
         VOTE_UPDATE = 'vote_update',

@@ -77,6 +77,11 @@ class Message extends Record {
     await this.client[accountCall]('vote', this.id._serialized, selectedOptions);
   }
 
+  /** Delivery, read and played receipts of a message this account sent (MessageInfo); null otherwise. */
+  getInfo() {
+    return this.client[accountCall]('getMessageInfo', this.id._serialized);
+  }
+
   /** The votes on this poll. */
   getPollVotes() {
     return this.client.getPollVotes(this.id._serialized);

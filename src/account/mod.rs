@@ -48,6 +48,7 @@ macro_rules! page_fn {
 
 mod addressbook;
 mod calls;
+mod chat_actions;
 mod chats;
 mod contacts;
 mod events;
@@ -74,7 +75,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 11] = [
+const AREAS: [&[Method]; 12] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -86,6 +87,7 @@ const AREAS: [&[Method]; 11] = [
     profile::METHODS,
     addressbook::METHODS,
     group_admin::METHODS,
+    chat_actions::METHODS,
 ];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by
