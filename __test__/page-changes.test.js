@@ -167,6 +167,13 @@ const CASES = [
     act: async (c) => c.approveGroupMembershipRequests((await ownGroup(c)).id._serialized, { requesterIds: [PEER_ID] }),
   })),
   { module: 'WAWebFindCommonGroupsContactAction', act: (c) => c.getCommonGroups(PEER_ID), prep: peerMessage },
+  // Chat actions.
+  { module: 'WAWebChatClearBridge', act: async (c, ctx) => (await (await peerMessage(ctx, c)).getChat()).clearMessages() },
+  { module: 'WAWebDeleteChatAction', act: async (c, ctx) => (await (await peerMessage(ctx, c)).getChat()).delete() },
+  { module: 'WAWebApiMessageInfoStore', act: async (c) => (await c.sendMessage(PEER_ID, 'hi')).getInfo() },
+  // Reached only for a chat whose history says more remains on the phone (a chat from before
+  // this device was linked; chat-actions.test.js makes one with a second device).
+  { module: 'WAWebSendNonMessageDataRequest' },
   {
     // A private invite goes to someone who can be added only by one.
     module: 'WAWebChatSendMessages',
