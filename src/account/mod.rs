@@ -48,6 +48,7 @@ macro_rules! page_fn {
 
 mod addressbook;
 mod calls;
+mod cards;
 mod chats;
 mod contacts;
 mod events;
