@@ -702,7 +702,7 @@ declare namespace WhatsAppWebRs {
     }
 
     /** What `sendMessage` sends: text, a file, a location or a poll (contacts are not supported yet). */
-    export type MessageContent = string | MessageMedia | Location | Poll;
+    export type MessageContent = string | MessageMedia | Location | Poll | Contact | Contact[];
 
     /** Poll send options */
     export interface PollSendOptions {
@@ -776,6 +776,15 @@ declare namespace WhatsAppWebRs {
         quotedMessageId?: string;
         /** User IDs to mention in the message */
         mentions?: string[];
+        /** An array of object that handle group mentions */
+        groupMentions?: {
+            /** The name of a group to mention (can be custom) */
+            subject: string;
+            /** The group ID, e.g.: 'XXXXXXXXXX@g.us' */
+            id: string;
+        }[];
+        /** Automatically parse vCards and send them as contacts (default true) */
+        parseVCards?: boolean;
         /** Send 'seen' status */
         sendSeen?: boolean;
         /** Send media as document */
@@ -901,6 +910,8 @@ declare namespace WhatsAppWebRs {
         getContact: () => Promise<Contact>;
         /** Returns the Contacts mentioned in this message */
         getMentions: () => Promise<Contact[]>;
+        /** Returns the groups mentioned in this message */
+        getGroupMentions: () => Promise<GroupChat[] | []>;
         /** Returns the quoted message, if any */
         getQuotedMessage: () => Promise<Message>;
         /** Sends a message as a reply to this message, in the same Chat or in `chatId`. */

@@ -167,6 +167,12 @@ const CASES = [
     act: async (c) => c.approveGroupMembershipRequests((await ownGroup(c)).id._serialized, { requesterIds: [PEER_ID] }),
   })),
   { module: 'WAWebFindCommonGroupsContactAction', act: (c) => c.getCommonGroups(PEER_ID), prep: peerMessage },
+  // Contact cards.
+  { module: 'WAWebFrontendVcardUtils', act: async (c) => c.sendMessage(PEER_ID, await c.getContactById(PEER_ID)), prep: peerMessage },
+  ...['WAWebVcardParsingUtils', 'WAWebVcardGetNameFromParsed'].map((module) => ({
+    module,
+    act: (c) => c.sendMessage(PEER_ID, 'BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nTEL;type=CELL;waid=15557100001:+1 555 710 0001\nEND:VCARD'),
+  })),
   // Chat actions.
   { module: 'WAWebChatClearBridge', act: async (c, ctx) => (await (await peerMessage(ctx, c)).getChat()).clearMessages() },
   { module: 'WAWebDeleteChatAction', act: async (c, ctx) => (await (await peerMessage(ctx, c)).getChat()).delete() },

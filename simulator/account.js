@@ -266,6 +266,7 @@ class AccountWorld {
                 ...(m.linkPreview ? { linkPreview: m.linkPreview } : {}),
                 ...(m.invite ? { invite: m.invite } : {}),
                 ...(m.poll ? { poll: this._pollView(m) } : {}),
+                ...this._inboxCards(m),
                 ack: m.ack,
                 timestamp: m.t,
             });
@@ -509,7 +510,10 @@ class AccountWorld {
         // A poll (account-polls.js): false when the page sent a malformed one.
         const poll = this._pollOfSend(msg);
         if (poll === false) return refuse('bad-poll');
-        const type = poll ? 'poll_creation' : media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
+        // Contact cards and group mentions (account-vcards.js).
+        const cards = this._cardsOfSend(msg);
+        if (cards.error) return refuse(cards.error);
+        const type = cards.type ? cards.type : poll ? 'poll_creation' : media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
         let location = null;
         if (msg.msgType === 'location') {
             // Encoded as a media stanza (WhatsApp Web's own protobuf type functions, unpatched),
@@ -523,7 +527,8 @@ class AccountWorld {
         }
         const mediaKind = media ? this._mediaKindOf(msg, type, this.media.get(media.directPath)) : null;
         if (mediaKind && mediaKind.error) return refuse(mediaKind.error);
-        const stored = this._store({ account, peer, chat: group ? group.id : lidChat, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1, media, type, location });
+        const stored = this._store({ account, peer, chat: group ? group.id : lidChat, author: account, fromMe: true, id: msg.id, body: cards.body ?? body, quoted, mentions, ack: 1, media, type, location });
+        Object.assign(stored, cards.vcards ? { vcards: cards.vcards } : {}, cards.groupMentions ? { groupMentions: cards.groupMentions } : {});
         stored.mediaKind = mediaKind;
         stored.linkPreview = linkPreviewOf(msg.preview);
         stored.poll = poll;
@@ -550,6 +555,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'));
 
 module.exports = { AccountWorld, parseNumber };

@@ -43,6 +43,11 @@ class Message extends Record {
     return Promise.all(this.mentionedIds.map((id) => this.client.getContactById(typeof id === 'string' ? id : id._serialized)));
   }
 
+  /** The groups mentioned in this message (GroupChat), as whatsapp-web.js: each read by its id. */
+  async getGroupMentions() {
+    return Promise.all(this.groupMentions.map((m) => this.client.getChatById(m.groupJid._serialized)));
+  }
+
   async getQuotedMessage() {
     if (!this.hasQuotedMsg) return undefined;
     const data = await this.client[accountCall]('getQuotedMessage', this.id._serialized);

@@ -48,6 +48,7 @@ macro_rules! page_fn {
 
 mod addressbook;
 mod calls;
+mod cards;
 mod chat_actions;
 mod chats;
 mod contacts;
