@@ -81,7 +81,7 @@ pub(super) const METHODS: &[Method] = &[
 
 const SET_INFO: &str = page_fn!("groups/set_info.js");
 const SET_PROPERTY: &str = page_fn!("groups/set_property.js");
-const PICTURE: &str = page_fn!("groups/picture.js");
+const PICTURE: &str = page_fn!("groups/picture.js", "pictures/square_jpegs.js");
 const REVOKE_INVITE: &str = page_fn!("groups/revoke_invite.js");
 const INVITE_INFO: &str = page_fn!("groups/invite_info.js");
 const MEMBERSHIP_REQUESTS: &str = page_fn!("groups/membership_requests.js");
