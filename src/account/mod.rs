@@ -55,6 +55,7 @@ mod group_admin;
 mod groups;
 mod lids;
 mod media_kinds;
+mod message_actions;
 mod messages;
 mod polls;
 mod presence;
@@ -74,7 +75,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 11] = [
+const AREAS: [&[Method]; 12] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -86,6 +87,7 @@ const AREAS: [&[Method]; 11] = [
     profile::METHODS,
     addressbook::METHODS,
     group_admin::METHODS,
+    message_actions::METHODS,
 ];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by
