@@ -9,6 +9,7 @@ const assert = require('node:assert/strict');
 const { Message, Reaction, Location, MessageMedia } = require('..');
 const { waitFor } = require('./helpers');
 const { control, inbox, serverHas, sharedClient, peerSendAndReceive } = require('./account-helpers');
+const { png } = require('./fixtures/media-kinds');
 
 const code = (promise) =>
   promise.then(
@@ -52,6 +53,21 @@ describe('message actions', () => {
       ['see you at 6', 'see you at 7'],
     );
     assert.equal((await client.getMessageById(msg.id._serialized)).body, 'see you at 7');
+  });
+
+  test("msg.edit() on a picture changes its caption; a picture without one is not editable", async () => {
+    const { client } = shared;
+    const peer = '15557500008';
+    const picture = new MessageMedia('image/png', png(8, 8).toString('base64'), 'dot.png');
+    const captioned = await client.sendMessage(`${peer}@c.us`, picture, { caption: 'a dot' });
+    const bare = await client.sendMessage(`${peer}@c.us`, picture);
+    await serverHas(shared.ctx.sim, bare);
+    const edited = await captioned.edit('a grey dot');
+    assert.equal(edited.body, 'a grey dot');
+    const there = await inboxOf(peer, captioned);
+    assert.deepEqual([there.type, there.body, there.originalBody], ['image', 'a grey dot', 'a dot']);
+    assert.equal(await code(bare.edit('a caption now')), BAD_ARG);
+    assert.deepEqual((await inboxOf(peer, bare)).edits, []);
   });
 
   test("msg.edit() refuses a contact's message, a message that is not text, and bad arguments; nothing is edited", async () => {

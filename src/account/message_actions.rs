@@ -71,7 +71,7 @@ fn edit_message(args: &Args) -> Result<AccountCall, ClientError> {
             return Err(invalid(&format!("options.{unsupported}"), "is not supported by whatsapp-web-rs".into()));
         }
     }
-    let page_options = json!({ "mentions": mentions, "linkPreview": link_preview, "groupMentions": [] });
+    let page_options = json!({ "mentions": mentions, "linkPreview": link_preview });
     Ok(AccountCall::new("editing a message", EDIT_MESSAGE, vec![json!(message_id), json!(content), page_options]).answer(|raw| {
         if let Some(error) = raw.get("error").and_then(Value::as_str) {
             return Err(action_error(error, &raw, "edited"));

@@ -1,6 +1,7 @@
 // message.edit(content, options): as whatsapp-web.js (main 2dc9466 src/structures/Message.js:
 // 875-943, Injected/Utils.js:588-628): the message by id; when WAWebMsgActionCapability says
-// its text or caption may be edited, mentions as wids, the link preview's fields, then
+// its text or caption may be edited, mentions as wids, the link preview's fields (group
+// mentions are not supported), then
 // WAWebSendMessageEditAction.sendMessageEdit(msg, content, options) and the message as it is
 // now. Unlike whatsapp-web.js (which answers null), a message this account did not send or
 // cannot edit is an error. Returns { message } or { error }.
@@ -13,9 +14,6 @@ async function editMessage(messageId, content, options) {
   if (!(capability.canEditText(msg) || capability.canEditCaption(msg))) return { error: 'not-editable', detail: msg.type };
   const { createWid } = need('WAWebWidFactory', 'createWid');
   let internal = { mentionedJidList: options.mentions.map((id) => createWid(id)).filter(Boolean) };
-  if (options.groupMentions.length) {
-    internal.groupMentions = options.groupMentions.map((g) => ({ groupSubject: g.subject, groupJid: createWid(g.id) }));
-  }
   if (options.linkPreview) {
     const link = need('WALinkify', 'findLink').findLink(content);
     if (link) {
