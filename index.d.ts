@@ -132,6 +132,12 @@ declare namespace WhatsAppWebRs {
         /** Gets instances of all pinned messages in a chat */
         getPinnedMessages(chatId: string): Promise<[Message] | []>;
 
+        /** Messages whose text contains the query, newest first */
+        searchMessages(query: string, options?: { chatId?: string; page?: number; limit?: number }): Promise<Message[]>;
+
+        /** Asks the phone for more of a chat's history; true if it was asked (the phone had more) */
+        syncHistory(chatId: string): Promise<boolean>;
+
         /** Changes and returns the archive state of the Chat */
         archiveChat(chatId: string): Promise<boolean>;
 
@@ -288,6 +294,15 @@ declare namespace WhatsAppWebRs {
             listener: (
                 /** The message that was revoked */
                 message: Message,
+            ) => void,
+        ): this;
+
+        /** Emitted when a chat is deleted, on this device or another of the account */
+        on(
+            event: 'chat_removed',
+            listener: (
+                /** The chat as it was before it was deleted */
+                chat: Chat,
             ) => void,
         ): this;
 
@@ -690,7 +705,7 @@ declare namespace WhatsAppWebRs {
     }
 
     /** What `sendMessage` sends: text, a file, a location or a poll (contacts are not supported yet). */
-    export type MessageContent = string | MessageMedia | Location | Poll;
+    export type MessageContent = string | MessageMedia | Location | Poll | Contact | Contact[];
 
     /** Poll send options */
     export interface PollSendOptions {
@@ -764,6 +779,15 @@ declare namespace WhatsAppWebRs {
         quotedMessageId?: string;
         /** User IDs to mention in the message */
         mentions?: string[];
+        /** An array of object that handle group mentions */
+        groupMentions?: {
+            /** The name of a group to mention (can be custom) */
+            subject: string;
+            /** The group ID, e.g.: 'XXXXXXXXXX@g.us' */
+            id: string;
+        }[];
+        /** Automatically parse vCards and send them as contacts (default true) */
+        parseVCards?: boolean;
         /** Send 'seen' status */
         sendSeen?: boolean;
         /** Send media as document */
@@ -879,6 +903,8 @@ declare namespace WhatsAppWebRs {
         vote: (selectedOptions: Array<string>) => Promise<void>;
         /** The votes on this poll */
         getPollVotes: () => Promise<PollVote[]>;
+        /** Delivery, read and played receipts of a message this account sent; null for others' messages */
+        getInfo: () => Promise<MessageInfo | null>;
         /** Reloads this Message object's data in-place with the latest values from WhatsApp Web. */
         reload: () => Promise<Message>;
         /** Returns the Chat this message was sent in */
@@ -887,6 +913,8 @@ declare namespace WhatsAppWebRs {
         getContact: () => Promise<Contact>;
         /** Returns the Contacts mentioned in this message */
         getMentions: () => Promise<Contact[]>;
+        /** Returns the groups mentioned in this message */
+        getGroupMentions: () => Promise<GroupChat[] | []>;
         /** Returns the quoted message, if any */
         getQuotedMessage: () => Promise<Message>;
         /** Sends a message as a reply to this message, in the same Chat or in `chatId`. */
@@ -1041,6 +1069,16 @@ declare namespace WhatsAppWebRs {
         };
     }
 
+    /** A message's receipts: who has it, read it, played it (with when), and how many have not yet */
+    export type MessageInfo = {
+        delivery: Array<{ id: ContactId; t: number }>;
+        deliveryRemaining: number;
+        played: Array<{ id: ContactId; t: number }>;
+        playedRemaining: number;
+        read: Array<{ id: ContactId; t: number }>;
+        readRemaining: number;
+    };
+
     export interface MessageSearchOptions {
         /** The amount of messages to return (the latest ones). Infinity or none: all that are held. */
         limit?: number;
@@ -1110,6 +1148,12 @@ declare namespace WhatsAppWebRs {
         sendStateRecording: () => Promise<void>;
         /** Stops typing or recording in chat immediately. */
         clearState: () => Promise<boolean>;
+        /** Clears all messages from the chat */
+        clearMessages: () => Promise<boolean>;
+        /** Deletes the chat */
+        delete: () => Promise<boolean>;
+        /** Asks the phone for more of this chat's history; true if it was asked */
+        syncHistory: () => Promise<boolean>;
     }
 
     export interface PrivateChat extends Chat {}
@@ -1456,6 +1500,7 @@ declare namespace WhatsAppWebRs {
         MESSAGE_REVOKED_ME = 'message_revoke_me',
         MESSAGE_EDIT = 'message_edit',
         UNREAD_COUNT = 'unread_count',
+        CHAT_REMOVED = 'chat_removed',
         CHAT_ARCHIVED = 'chat_archived',
         MESSAGE_REACTION = 'message_reaction',
         VOTE_UPDATE = 'vote_update',

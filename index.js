@@ -25,6 +25,7 @@ const ACCOUNT_EVENT_ARGS = {
   vote_update: (client, [vote]) => [new structures.PollVote(client, vote)],
   chat_archived: (client, [chat, now, before]) => [createChat(client, chat), now, before],
   unread_count: (client, [chat]) => [createChat(client, chat)],
+  chat_removed: (client, [chat]) => [createChat(client, chat)],
   call: (client, [call]) => [new structures.Call(client, call)],
   contact_changed: (client, [message, oldId, newId, isContact]) => [new structures.Message(client, message), oldId, newId, isContact],
 };
@@ -485,6 +486,16 @@ class Client extends EventEmitter {
   async getMessageById(messageId) {
     const data = await this[accountCall]('getMessageById', messageId);
     return data ? new structures.Message(this, data) : null;
+  }
+
+  /** Messages whose text contains `query`, newest first; `{ page, limit, chatId }` narrow it. */
+  async searchMessages(query, options = {}) {
+    return (await this[accountCall]('searchMessages', query, options)).map((m) => new structures.Message(this, m));
+  }
+
+  /** Asks the phone for more of a chat's history when it has more; whether it was asked. */
+  syncHistory(chatId) {
+    return this[accountCall]('syncHistory', chatId);
   }
 
   /** Archives the chat; resolves true. */

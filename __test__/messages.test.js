@@ -633,6 +633,8 @@ test('messages sent while no client is running arrive after the next login as me
     const msg = await got;
     assert.equal(msg.body, 'while you were away');
     assert.equal(log.filter((e) => e.name === 'message').length, 1);
+    // Chromium writes into the profile until it is gone: remove it only after.
+    await second.destroy();
     fs.rmSync(dataPath, { recursive: true, force: true });
   } finally {
     await ctx.close();

@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { LocalAuth, MessageMedia } = require('..');
+const { LocalAuth, MessageMedia, Poll } = require('..');
 const { TEST_ROOT, setup, waitFor, loginByQr, chromiumPidsUnder } = require('./helpers');
 const { peerSend } = require('./account-helpers');
 const { internals } = require('../src/page/internals.json');
@@ -126,6 +126,72 @@ const CASES = [
   { module: 'WAWebExitGroupAction', act: async (c) => (await ownGroup(c)).leave() },
   { module: 'WAWebMexFetchGroupInviteCodeJob', act: async (c) => (await ownGroup(c)).getInviteCode() },
   { module: 'WAWebGroupInviteJob', act: (c) => c.acceptInvite('AbCdEfGhIjK') },
+  // Polls: the vote subscription is an event (skipped when missing); voting and reading votes are calls.
+  { module: 'WAWebAddonPollVoteTableMode' },
+  { module: 'WAWebPollsSendVoteMsgAction', act: async (c) => (await c.sendMessage(PEER_ID, new Poll('Lunch?', ['Pizza', 'Soup']))).vote(['Soup']) },
+  { module: 'WAWebPollsVotesSchema', act: async (c) => (await c.sendMessage(PEER_ID, new Poll('Lunch?', ['Pizza', 'Soup']))).getPollVotes() },
+  // Stickers upload through their own manager.
+  ...['WAWebUploadManager', 'WAWebStartMediaUploadQpl'].map((module) => ({
+    module,
+    act: (c) => c.sendMessage(PEER_ID, new MessageMedia('image/png', PNG.toString('base64'), 'dot.png'), { sendMediaAsSticker: true }),
+  })),
+  // Calls: the call event is hooked on the collection; rejecting sends a stanza.
+  { module: 'WAWebCallCollection' },
+  ...['WAWap', 'WADeprecatedSendIq'].map((module) => ({
+    module,
+    act: async (c, ctx) => {
+      const call = waitFor(c, 'call');
+      ctx.sim.peer.call({ from: PEER });
+      return (await call).reject();
+    },
+  })),
+  { module: 'WAWebGenerateEventCallLink', act: (c) => c.createCallLink(new Date(), 'voice') },
+  { module: 'WAWebPresenceChatAction', act: (c) => c.sendPresenceAvailable() },
+  { module: 'WAWebSetPushnameConnAction', act: (c) => c.setDisplayName('Degraded') },
+  { module: 'WAWebApiDeviceList', act: (c) => c.getContactDeviceCount(PEER_ID), prep: peerMessage },
+  { module: 'WAWebSaveContactAction', act: (c) => c.saveOrEditAddressbookContact(PEER, 'Ann', 'Lee') },
+  {
+    module: 'WAWebDeleteContactAction',
+    act: async (c) => {
+      await c.saveOrEditAddressbookContact(PEER, 'Ann', 'Lee');
+      return c.deleteAddressbookContact(PEER_ID);
+    },
+    prep: peerMessage,
+  },
+  // Group administration.
+  { module: 'WAWebGroupModifyInfoJob', act: async (c) => (await ownGroup(c)).setSubject('Renamed') },
+  { module: 'WAWebSetPropertyGroupAction', act: async (c) => (await ownGroup(c)).setMessagesAdminsOnly(true) },
+  { module: 'WAWebApiMembershipApprovalRequestStore', act: async (c) => c.getGroupMembershipRequests((await ownGroup(c)).id._serialized) },
+  ...['WASmaxGroupsMembershipRequestsActionRPC', 'WAWebJidToWid'].map((module) => ({
+    module,
+    act: async (c) => c.approveGroupMembershipRequests((await ownGroup(c)).id._serialized, { requesterIds: [PEER_ID] }),
+  })),
+  { module: 'WAWebFindCommonGroupsContactAction', act: (c) => c.getCommonGroups(PEER_ID), prep: peerMessage },
+  // Contact cards.
+  { module: 'WAWebFrontendVcardUtils', act: async (c) => c.sendMessage(PEER_ID, await c.getContactById(PEER_ID)), prep: peerMessage },
+  ...['WAWebVcardParsingUtils', 'WAWebVcardGetNameFromParsed'].map((module) => ({
+    module,
+    act: (c) => c.sendMessage(PEER_ID, 'BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nTEL;type=CELL;waid=15557100001:+1 555 710 0001\nEND:VCARD'),
+  })),
+  // Message actions.
+  { module: 'WAWebSendMessageEditAction', act: async (c) => (await c.sendMessage(PEER_ID, 'hi')).edit('hello') },
+  ...['WAWebPinMsgConstants', 'WAWebSendPinMessageAction'].map((module) => ({ module, act: async (c) => (await c.sendMessage(PEER_ID, 'hi')).pin(60) })),
+  { module: 'WAWebPinInChatSchema', act: (c) => c.getPinnedMessages(PEER_ID) },
+  // Chat actions.
+  { module: 'WAWebChatClearBridge', act: async (c, ctx) => (await (await peerMessage(ctx, c)).getChat()).clearMessages() },
+  { module: 'WAWebDeleteChatAction', act: async (c, ctx) => (await (await peerMessage(ctx, c)).getChat()).delete() },
+  { module: 'WAWebApiMessageInfoStore', act: async (c) => (await c.sendMessage(PEER_ID, 'hi')).getInfo() },
+  // Reached only for a chat whose history says more remains on the phone (a chat from before
+  // this device was linked; chat-actions.test.js makes one with a second device).
+  { module: 'WAWebSendNonMessageDataRequest' },
+  {
+    // A private invite goes to someone who can be added only by one.
+    module: 'WAWebChatSendMessages',
+    act: async (c, ctx) => {
+      ctx.sim.addContacts([{ number: '15557100009', name: 'Ivy', invitesOnly: true }]);
+      return (await ownGroup(c)).addParticipants(['15557100009@c.us'], { sleep: null });
+    },
+  },
 ];
 
 

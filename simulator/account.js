@@ -51,6 +51,9 @@ class AccountWorld {
             accountInfo: (number) => this.accountInfo(number),
             // Not under `phone`: that is the test phone of the login (scan, typeCode).
             archiveFromPhone: (body) => this.phoneArchive(body),
+            clearChatFromPhone: (body) => this.phoneChatAction(body, 'clear'), // account-chat-actions.js
+            deleteChatFromPhone: (body) => this.phoneChatAction(body, 'delete'),
+            listChats: (account) => this.listChats(account),
             addContacts: (contacts) => this.addContacts(contacts),
             listContacts: () => this.listContacts(),
             createGroup: (body) => this.createGroup(body),
@@ -64,7 +67,7 @@ class AccountWorld {
 
     // Answers the routes of the account world; returns false for any other route.
     async control(route, url, readJson, reply) {
-        if ((await this._callsControl(route, url, readJson, reply)) !== false || (await this._profileControl(route, url, readJson, reply)) !== false || (await this._pollsControl(route, url, readJson, reply)) !== false) return undefined;
+        if ((await this._callsControl(route, url, readJson, reply)) !== false || (await this._profileControl(route, url, readJson, reply)) !== false || (await this._pollsControl(route, url, readJson, reply)) !== false || (await this._chatActionsControl(route, url, readJson, reply)) !== false) return undefined;
         switch (route) {
             case 'POST /_sim/peer/send':
                 return reply(200, this.peerSend(await readJson()));
@@ -114,6 +117,7 @@ class AccountWorld {
             'POST /_sim/contacts {contacts: [{number, lid?, name?, pushname?, isBusiness?, about?, picture?: {mimetype, data}}]}',
             'POST /_sim/unregistered {numbers: [...]}',
             'POST /_sim/peer/call {from, to?, video?, group?: true|[digits]}', 'GET /_sim/calls', 'GET /_sim/account[?to=<digits>]', 'POST /_sim/peer/change-number {from, to}', 'POST /_sim/peer/vote {from, messageId, options: [names]}',
+            'GET /_sim/chats[?account=<digits>]', 'POST /_sim/phone/clear-chat {chat, to?}', 'POST /_sim/phone/delete-chat {chat, to?}',
         ];
     }
 
@@ -263,6 +267,7 @@ class AccountWorld {
                 ...(m.invite ? { invite: m.invite } : {}),
                 ...(m.poll ? { poll: this._pollView(m) } : {}),
                 ...this._actionsView(m), // account-message-actions.js
+                ...this._inboxCards(m),
                 ack: m.ack,
                 timestamp: m.t,
             });
@@ -330,6 +335,7 @@ class AccountWorld {
     _setAck(m, ack) {
         if (ack <= m.ack) return;
         m.ack = ack;
+        this._noteAck(m, ack);
         this.sim._log('message-ack', { key: m.key, ack });
         for (const sock of this._connectedSockets(m.account)) this.sim._send(sock, { type: 'ack', key: m.key, ack });
     }
@@ -339,7 +345,8 @@ class AccountWorld {
         const account = session.wid.split('@')[0];
         const history = [];
         for (const m of this.messages.values()) {
-            if (m.account !== account) continue;
+            // Cleared or deleted chats' messages are gone (account-chat-actions.js).
+            if (m.account !== account || m.cleared) continue;
             // Older than the device, or already delivered to it: history.
             if (m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) history.push(this._wireAsKnownBy(m, session.token));
         }
@@ -354,6 +361,7 @@ class AccountWorld {
             contacts: [...[...numbers].map((n) => this._contactRecord(n)), ...[...byLid].filter((n) => !numbers.has(n)).map((n) => this._lidContactRecord(n))],
         });
         this._sendBlocklist(sock, account);
+        this._sendChatActionsMissed(sock, session, history);
         this.sim._send(sock, this._profileWire(account));
     }
 
@@ -362,7 +370,7 @@ class AccountWorld {
         sock.synced = true;
         const account = session.wid.split('@')[0];
         for (const m of this.messages.values()) {
-            if (m.account !== account || m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) continue;
+            if (m.account !== account || m.cleared || m.createdAt < session.createdAt || m.deliveredTo.has(session.token)) continue;
             // A device that was sent the message before an edit gets the text it was sent, then
             // the edits below; one that never was gets the text as it is now.
             this._pushTo(sock, m, this._wireAsKnownBy(m, session.token));
@@ -445,7 +453,7 @@ class AccountWorld {
                 return true;
             }
             default:
-                return this._onCallMessage(sock, msg) || this._onMessageAction(sock, msg) || this._onProfileMessage(sock, msg) || this._onGroupAction(sock, msg);
+                return this._onCallMessage(sock, msg) || this._onMessageAction(sock, msg) || this._onProfileMessage(sock, msg) || this._onGroupAction(sock, msg) || this._onChatActionMessage(sock, msg);
         }
     }
 
@@ -503,7 +511,10 @@ class AccountWorld {
         // A poll (account-polls.js): false when the page sent a malformed one.
         const poll = this._pollOfSend(msg);
         if (poll === false) return refuse('bad-poll');
-        const type = poll ? 'poll_creation' : media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
+        // Contact cards and group mentions (account-vcards.js).
+        const cards = this._cardsOfSend(msg);
+        if (cards.error) return refuse(cards.error);
+        const type = cards.type ? cards.type : poll ? 'poll_creation' : media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
         let location = null;
         if (msg.msgType === 'location') {
             // Encoded as a media stanza (WhatsApp Web's own protobuf type functions, unpatched),
@@ -517,7 +528,8 @@ class AccountWorld {
         }
         const mediaKind = media ? this._mediaKindOf(msg, type, this.media.get(media.directPath)) : null;
         if (mediaKind && mediaKind.error) return refuse(mediaKind.error);
-        const stored = this._store({ account, peer, chat: group ? group.id : lidChat, author: account, fromMe: true, id: msg.id, body, quoted, mentions, ack: 1, media, type, location });
+        const stored = this._store({ account, peer, chat: group ? group.id : lidChat, author: account, fromMe: true, id: msg.id, body: cards.body ?? body, quoted, mentions, ack: 1, media, type, location });
+        Object.assign(stored, cards.vcards ? { vcards: cards.vcards } : {}, cards.groupMentions ? { groupMentions: cards.groupMentions } : {});
         stored.mediaKind = mediaKind;
         stored.linkPreview = linkPreviewOf(msg.preview);
         stored.poll = poll;
@@ -544,6 +556,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-message-actions'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'));
 
 module.exports = { AccountWorld, parseNumber };

@@ -44,6 +44,9 @@ pub enum ClientError {
     NotLoggedIn,
     #[error("{0} was not found")]
     MessageNotFound(String),
+    /// Something whatsapp-web.js does that whatsapp-web-rs does not carry out yet.
+    #[error("{0}")]
+    NotSupported(String),
     #[error("the media is {size} bytes; WhatsApp takes at most {limit} bytes for {what}")]
     MediaTooLarge { size: usize, limit: usize, what: &'static str },
 
@@ -106,6 +109,7 @@ impl ClientError {
             InvalidArgument { .. } => "ERR_INVALID_ARGUMENT",
             NotLoggedIn => "ERR_NOT_LOGGED_IN",
             MessageNotFound(_) => "ERR_MESSAGE_NOT_FOUND",
+            NotSupported(_) => "ERR_NOT_SUPPORTED",
             MediaTooLarge { .. } => "ERR_MEDIA_TOO_LARGE",
             NotInitialized => "ERR_NOT_INITIALIZED",
             AlreadyInitialized => "ERR_ALREADY_INITIALIZED",

@@ -99,6 +99,20 @@ pub struct RawMessage {
     /// Polls (`poll_creation`): name, options, selectable count, secret.
     #[serde(default)]
     pub poll: Option<crate::account::RawPoll>,
+    /// Contact cards of a `multi_vcard` message: each card's vCard text.
+    #[serde(default)]
+    pub vcards: Vec<String>,
+    /// Groups mentioned: `{ groupSubject, groupJid }`.
+    #[serde(default)]
+    pub group_mentions: Vec<RawGroupMention>,
+}
+
+/// A group mention as the page sends it.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RawGroupMention {
+    pub group_subject: String,
+    pub group_jid: String,
 }
 
 /// whatsapp-web.js's `Location` (src/structures/Location.js), as a location message carries it.
@@ -270,7 +284,12 @@ impl Message {
             ack,
             has_media: raw.has_media,
             body,
-            v_cards: if raw.kind == "vcard" { vec![raw.body.clone().unwrap_or_default()] } else { Vec::new() },
+            // As whatsapp-web.js (Message.js:193-198): a card's body, or each card of a list.
+            v_cards: match raw.kind.as_str() {
+                "vcard" => vec![raw.body.clone().unwrap_or_default()],
+                "multi_vcard" => raw.vcards.clone(),
+                _ => Vec::new(),
+            },
             kind: raw.kind,
             timestamp: raw.t.unwrap_or(0),
             from: raw.from.ok_or_else(|| bad("no sender"))?,
@@ -285,7 +304,16 @@ impl Message {
             has_reaction: raw.has_reaction,
             duration: raw.duration.filter(|d| !d.is_null()),
             mentioned_ids: raw.mentioned_jid_list,
-            group_mentions: Vec::new(),
+            // `{ groupSubject, groupJid }`, the group's wid as an object (msg.getGroupMentions() reads
+            // `groupJid._serialized`); one that names no group is left out.
+            group_mentions: raw
+                .group_mentions
+                .iter()
+                .filter_map(|g| {
+                    let jid = crate::wid::Wid::parse(&g.group_jid).filter(|w| w.server == "g.us")?;
+                    Some(serde_json::json!({ "groupSubject": g.group_subject, "groupJid": jid.to_value() }))
+                })
+                .collect(),
             is_gif: raw.is_gif,
             is_ephemeral: raw.is_ephemeral,
             links: raw.links,

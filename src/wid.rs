@@ -30,6 +30,7 @@ pub fn chat_id(value: &Value) -> Result<String, ClientError> {
     let Value::String(s) = value else {
         return Err(ClientError::InvalidChatId(format!("a chat id must be a string like \"15551234567@c.us\", got {}", crate::options::describe(value))));
     };
+    not_supported_yet(s)?;
     let valid = match s.rsplit_once('@') {
         Some((user, "c.us")) => is_number(user),
         // LIDs are opaque digits, not phone numbers.
@@ -43,6 +44,50 @@ pub fn chat_id(value: &Value) -> Result<String, ClientError> {
         Err(ClientError::InvalidChatId(format!(
             "{s:?} is not a chat id: expected \"<digits>@c.us\" (a person, e.g. \"15551234567@c.us\"), \"<id>@g.us\" (a group) or \"<digits>@lid\""
         )))
+    }
+}
+
+/// Status updates and broadcast lists (`…@broadcast`) and channels (`…@newsletter`) are
+/// ids whatsapp-web.js takes, but whatsapp-web-rs does not carry them out yet: a named
+/// error saying so, rather than "not a chat id".
+fn not_supported_yet(s: &str) -> Result<(), ClientError> {
+    let what = match s.rsplit_once('@') {
+        Some(("status", "broadcast")) => "status updates (status@broadcast)",
+        Some((_, "broadcast")) => "broadcast lists (…@broadcast)",
+        Some((_, "newsletter")) => "channels (…@newsletter)",
+        _ => return Ok(()),
+    };
+    Err(ClientError::NotSupported(format!("{what} are not supported yet by whatsapp-web-rs")))
+}
+
+/// The user part of an id as whatsapp-web.js passes it on to WhatsApp without looking
+/// at it (a mention, a group participant, a contact card, a group mention): anything
+/// that can be part of an id, placeholders such as `number1` or `XXXXXXXXXX`
+/// included; WhatsApp answers for the ones that name nobody. Only what can never be an
+/// id is refused: empty, over-long, spaces, control characters, markup or quotes.
+fn is_id_user(s: &str) -> bool {
+    (1..=64).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'+' | b':'))
+}
+
+/// A person's id as whatsapp-web.js passes it on (mentions, participants, contact
+/// cards): `<user>@c.us` or `<user>@lid`, the user not checked further (see `is_id_user`).
+pub fn person_id(value: &Value) -> Result<String, ClientError> {
+    let Value::String(s) = value else {
+        return Err(ClientError::InvalidChatId(format!("a person's id must be a string like \"15551234567@c.us\", got {}", crate::options::describe(value))));
+    };
+    match s.rsplit_once('@') {
+        Some((user, "c.us" | "lid")) if is_id_user(user) => Ok(s.clone()),
+        Some((_, "g.us")) => Err(ClientError::InvalidChatId(format!("{s:?} is a group, not a person"))),
+        _ => Err(ClientError::InvalidChatId(format!("{s:?} is not a person's id: expected \"<number>@c.us\" (e.g. \"15551234567@c.us\") or \"<digits>@lid\""))),
+    }
+}
+
+/// A group's id as whatsapp-web.js passes it on (a group mention): `<id>@g.us`, the id not
+/// checked further (see `is_id_user`).
+pub fn any_group_id(value: &Value) -> Result<String, ClientError> {
+    match value {
+        Value::String(s) if s.rsplit_once('@').is_some_and(|(user, server)| server == "g.us" && is_id_user(user)) => Ok(s.clone()),
+        other => Err(ClientError::InvalidChatId(format!("{} is not a group id: expected \"<id>@g.us\"", crate::options::describe(other)))),
     }
 }
 
@@ -116,11 +161,27 @@ mod tests {
         for ok in ["15551234567@c.us", "120363040000000000@g.us", "15551234567-1600000000@g.us", "123456789012345@lid"] {
             assert_eq!(chat_id(&json!(ok)).unwrap(), ok);
         }
-        for bad in ["15551234567", "+15551234567@c.us", "abc@c.us", "@c.us", "1555@c.us", "1-2-3@g.us", "x@g.us", "15551234567@s.whatsapp.net", "15551234567@newsletter", ""] {
+        for bad in ["15551234567", "+15551234567@c.us", "abc@c.us", "@c.us", "1555@c.us", "1-2-3@g.us", "x@g.us", "15551234567@s.whatsapp.net", ""] {
             let err = chat_id(&json!(bad)).unwrap_err();
             assert_eq!(err.code(), "ERR_INVALID_CHAT_ID", "{bad}");
         }
         assert_eq!(chat_id(&json!(15551234567u64)).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
+    }
+
+    #[test]
+    fn ids_passed_on() {
+        for ok in ["number1@c.us", "XXXXXXXXXX@c.us", "15551234567@c.us", "123@lid", "+15551234567@c.us"] {
+            assert_eq!(person_id(&json!(ok)).unwrap(), ok);
+        }
+        for bad in ["bob", "a b@c.us", "<script>@c.us", "x\u{7}@c.us", "@c.us", "1@g.us", "1@x.us", "\"@c.us"] {
+            assert_eq!(person_id(&json!(bad)).unwrap_err().code(), "ERR_INVALID_CHAT_ID", "{bad}");
+        }
+        assert_eq!(person_id(&json!(1)).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
+        assert_eq!(any_group_id(&json!("YYYYYYYYYY@g.us")).unwrap(), "YYYYYYYYYY@g.us");
+        assert_eq!(any_group_id(&json!("Y@c.us")).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
+        for later in ["status@broadcast", "1234@broadcast", "1234@newsletter"] {
+            assert_eq!(chat_id(&json!(later)).unwrap_err().code(), "ERR_NOT_SUPPORTED", "{later}");
+        }
     }
 
     #[test]

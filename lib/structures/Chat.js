@@ -83,6 +83,21 @@ class Chat extends Record {
   clearState() {
     return this.client[accountCall]('sendChatState', this.id._serialized, 'stop');
   }
+
+  /** Clears the chat's messages on every device of the account; resolves true (false: no such chat). */
+  clearMessages() {
+    return this.client[accountCall]('clearMessages', this.id._serialized);
+  }
+
+  /** Deletes the chat on every device of the account (`chat_removed` follows); resolves true. */
+  delete() {
+    return this.client[accountCall]('deleteChat', this.id._serialized);
+  }
+
+  /** Asks the phone for more of this chat's history; whether it was asked. */
+  syncHistory() {
+    return this.client.syncHistory(this.id._serialized);
+  }
 }
 
 class PrivateChat extends Chat {}

@@ -44,6 +44,11 @@ class Message extends Record {
     return Promise.all(this.mentionedIds.map((id) => this.client.getContactById(typeof id === 'string' ? id : id._serialized)));
   }
 
+  /** The groups mentioned in this message (GroupChat), as whatsapp-web.js: each read by its id. */
+  async getGroupMentions() {
+    return Promise.all(this.groupMentions.map((m) => this.client.getChatById(m.groupJid._serialized)));
+  }
+
   async getQuotedMessage() {
     if (!this.hasQuotedMsg) return undefined;
     const data = await this.client[accountCall]('getQuotedMessage', this.id._serialized);
@@ -76,6 +81,11 @@ class Message extends Record {
   /** Votes on this poll: the names of the options chosen (all of them; [] takes the vote back). */
   async vote(selectedOptions) {
     await this.client[accountCall]('vote', this.id._serialized, selectedOptions);
+  }
+
+  /** Delivery, read and played receipts of a message this account sent (MessageInfo); null otherwise. */
+  getInfo() {
+    return this.client[accountCall]('getMessageInfo', this.id._serialized);
   }
 
   /** The votes on this poll. */

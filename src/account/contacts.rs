@@ -12,7 +12,8 @@ use crate::wid::{self, Wid};
 pub(super) const METHODS: &[Method] = &[
     ("getContacts", |_| Ok(AccountCall::new("reading the contacts", GET_CONTACTS, vec![]).within(LONG).records("contacts", Contact::from_raw))),
     ("getContactById", |args| {
-        let id = wid::chat_id(&args.get(0))?;
+        // A person's id is passed on as whatsapp-web.js does (a mention of nobody reads as an unknown contact).
+        let id = wid::person_id(&args.get(0)).or_else(|_| wid::chat_id(&args.get(0)))?;
         Ok(AccountCall::new("reading a contact", GET_CONTACT, vec![json!(id)]).answer(|raw| to_json(Contact::from_value(&raw)?)))
     }),
     // `contact.block()` / `unblock()`.

@@ -55,6 +55,8 @@ pub enum AccountEvent {
     ChatArchived(Box<Chat>, bool, bool),
     /// `Chat` `change:unreadCount`: the chat now.
     UnreadCount(Box<Chat>),
+    /// `Chat` `remove`: the chat as it was, deleted here or on another device.
+    ChatRemoved(Box<Chat>),
     /// A new message that arrived encrypted (`type: 'ciphertext'`, no body yet).
     Ciphertext(Box<Message>),
     /// Such a message still not decrypted 15 s later.
@@ -88,6 +90,7 @@ pub enum AccountEmit {
     /// `(chat, currState, prevState)`.
     ChatArchived(Box<Chat>, bool, bool),
     UnreadCount(Box<Chat>),
+    ChatRemoved(Box<Chat>),
     MessageCiphertext(Box<Message>),
     MessageCiphertextFailed(Box<Message>),
     VoteUpdate(Box<PollVote>),
@@ -109,6 +112,7 @@ impl AccountEmit {
             AccountEmit::MessageRevokeMe(_) => "message_revoke_me",
             AccountEmit::ChatArchived(..) => "chat_archived",
             AccountEmit::UnreadCount(_) => "unread_count",
+            AccountEmit::ChatRemoved(_) => "chat_removed",
             AccountEmit::MessageCiphertext(_) => "message_ciphertext",
             AccountEmit::MessageCiphertextFailed(_) => "message_ciphertext_failed",
             AccountEmit::VoteUpdate(_) => "vote_update",
@@ -129,7 +133,7 @@ impl AccountEmit {
             AccountEmit::MessageEdit(msg, new, prev) => vec![m(msg), json!(new), json!(prev)],
             AccountEmit::MessageRevokeMe(msg) | AccountEmit::MessageCiphertext(msg) | AccountEmit::MessageCiphertextFailed(msg) => vec![m(msg)],
             AccountEmit::ChatArchived(chat, now, before) => vec![c(chat), json!(now), json!(before)],
-            AccountEmit::UnreadCount(chat) => vec![c(chat)],
+            AccountEmit::UnreadCount(chat) | AccountEmit::ChatRemoved(chat) => vec![c(chat)],
             AccountEmit::VoteUpdate(vote) => vec![serde_json::to_value(vote).unwrap_or(Value::Null)],
             AccountEmit::Call(call) => vec![serde_json::to_value(call).unwrap_or(Value::Null)],
             AccountEmit::ContactChanged(msg, old, new, is_contact) => vec![m(msg), json!(old), json!(new), json!(is_contact)],
@@ -138,8 +142,8 @@ impl AccountEmit {
 }
 
 /// The page event types of the account (the `t` of a binding payload).
-pub const EVENT_TYPES: [&str; 14] =
-    ["msg", "ack", "revoke", "reaction", "edit", "removed", "archive", "unread", "unread-id", "ciphertext", "ciphertext-failed", "vote", "call", "contact-changed"];
+pub const EVENT_TYPES: [&str; 15] =
+    ["msg", "ack", "revoke", "reaction", "edit", "removed", "archive", "unread", "unread-id", "ciphertext", "ciphertext-failed", "vote", "call", "contact-changed", "chat-removed"];
 
 /// The longest message text WhatsApp takes, in UTF-16 units as the page counts them (bytes here:
 /// up to four per unit, and a previous body is checked the same way).
@@ -162,10 +166,11 @@ pub fn parse_event(v: &Value) -> Option<AccountEvent> {
     if t == "call" {
         return Call::from_value(v.get("c")?).map_err(dropped).ok().map(|c| AccountEvent::Call(Box::new(c)));
     }
-    if t == "archive" || t == "unread" {
+    if t == "archive" || t == "unread" || t == "chat-removed" {
         let chat = Box::new(Chat::from_value(v.get("c")?).map_err(dropped).ok()?);
         return Some(match t {
             "archive" => AccountEvent::ChatArchived(chat, v.get("now")?.as_bool()?, v.get("before")?.as_bool()?),
+            "chat-removed" => AccountEvent::ChatRemoved(chat),
             _ => AccountEvent::UnreadCount(chat),
         });
     }
@@ -273,6 +278,7 @@ impl AccountState {
             }
             AccountEvent::ChatArchived(chat, now, before) => vec![AccountEmit::ChatArchived(chat, now, before)],
             AccountEvent::UnreadCount(chat) => vec![AccountEmit::UnreadCount(chat)],
+            AccountEvent::ChatRemoved(chat) => vec![AccountEmit::ChatRemoved(chat)],
             AccountEvent::Vote(vote) => vec![AccountEmit::VoteUpdate(vote)],
             // Nothing to emit from an id: the session asks the page for the chat if someone listens.
             AccountEvent::UnreadChanged(_) => Vec::new(),

@@ -64,7 +64,7 @@ pub(super) fn group_id(value: &Value) -> Result<String, ClientError> {
     }
 }
 
-/// One participant id or a list of them, each a person (`@c.us` or `@lid`).
+/// One participant id or a list of them, each a person (`@c.us` or `@lid`; see `wid::person_id`).
 pub(super) fn participants(value: &Value, name: &str, allow_none: bool) -> Result<Vec<String>, ClientError> {
     let list = match value {
         Value::Null if allow_none => return Ok(Vec::new()),
@@ -75,15 +75,8 @@ pub(super) fn participants(value: &Value, name: &str, allow_none: bool) -> Resul
     if list.len() > MAX_PARTICIPANTS || (list.is_empty() && !allow_none) {
         return Err(invalid(name, format!("must name 1 to {MAX_PARTICIPANTS} participants, got {}", list.len())));
     }
-    list.iter()
-        .map(|v| {
-            let id = wid::chat_id(v)?;
-            if id.ends_with("@g.us") {
-                return Err(ClientError::InvalidChatId(format!("{id:?} is a group, not a participant")));
-            }
-            Ok(id)
-        })
-        .collect()
+    // As whatsapp-web.js, an id that names nobody is passed on: WhatsApp answers it (404).
+    list.iter().map(wid::person_id).collect()
 }
 
 /// whatsapp-web.js's `sleep` option of `addParticipants` (GroupChat.js:131-148): a number of
@@ -216,7 +209,7 @@ fn participant_map(raw: &Value, fields: &[(&str, &str)]) -> Result<Value, Client
     let map = raw.as_object().ok_or_else(|| bad("no participant results"))?;
     let mut out = Map::new();
     for (id, result) in map {
-        wid::chat_id(&Value::String(id.clone())).map_err(|_| bad("a participant that is not an id"))?;
+        wid::person_id(&Value::String(id.clone())).map_err(|_| bad("a participant that is not an id"))?;
         let mut entry = Map::new();
         for (field, kind) in fields {
             let v = result.get(*field).ok_or_else(|| bad("a participant result without its fields"))?;

@@ -1,10 +1,11 @@
-//! Messages: send (text, media, locations, replies, mentions), read one or a
+//! Messages: send (text, media, locations, replies, mentions; contact cards and
+//! mentions in cards.rs), read one or a
 //! chat's history, react, delete, forward, download media. The page
 //! functions are src/page/messages/*.js.
 
 use serde_json::{json, Value};
 
-use super::{invalid, to_json, AccountCall, Args, Method, LONG};
+use super::{cards, invalid, to_json, AccountCall, Args, Method, LONG};
 use crate::browser::PageHandle;
 use crate::errors::ClientError;
 use crate::message::{Message, RawMessage};
@@ -72,6 +73,8 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
     // with options.media (the text is the caption).
     let mut location = Value::Null;
     let mut poll = Value::Null;
+    let mut contact_cards = Value::Null;
+    let card_options = cards::contact_cards(&args.get(1)).transpose()?;
     let (content, media) = match (args.get(1), options.get("media").filter(|m| !m.is_null())) {
         (Value::String(text), None) => (text, Value::Null),
         (Value::String(text), Some(m)) => (text, media(m, "options.media", as_document)?),
@@ -85,10 +88,15 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
             poll = super::polls::poll(&p)?;
             (String::new(), Value::Null)
         }
+        // A Contact or a list of them: contact cards (src/account/cards.rs).
+        (_, _) if card_options.is_some() => {
+            contact_cards = card_options.clone().unwrap_or_default();
+            (String::new(), Value::Null)
+        }
         (other, _) => {
             return Err(invalid(
                 "content",
-                format!("must be a string, a MessageMedia, a Location or a Poll (contacts are not supported yet), got {}", crate::options::describe(&other)),
+                format!("must be a string, a MessageMedia, a Location, a Poll, a Contact or a list of Contacts, got {}", crate::options::describe(&other)),
             ))
         }
     };
@@ -97,11 +105,8 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         None | Some(Value::Null) => None,
         Some(v) => Some(message_id(v, "options.quotedMessageId")?),
     };
-    let mentions: Vec<String> = match options.get("mentions") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(list)) => list.iter().map(wid::chat_id).collect::<Result<_, _>>()?,
-        Some(one) => vec![wid::chat_id(one)?],
-    };
+    let mentions = cards::mentions(&options)?;
+    let group_mentions = cards::group_mentions(&options)?;
     let options = json!({
         "quotedMessageId": quoted_message_id,
         "mentions": mentions,
@@ -113,6 +118,9 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         "location": location,
         "poll": poll,
         "kinds": kinds.to_page(),
+        "groupMentions": group_mentions,
+        "contactCards": contact_cards,
+        "parseVCards": opt_bool(&options, "parseVCards", true)?,
     });
     Ok(AccountCall::new("sending a message", SEND_MESSAGE, vec![json!(chat_id), json!(content), options]).within(LONG).answer(|raw| {
         if let Some(error) = raw.get("error").and_then(Value::as_str) {

@@ -48,6 +48,8 @@ macro_rules! page_fn {
 
 mod addressbook;
 mod calls;
+mod cards;
+mod chat_actions;
 mod chats;
 mod contacts;
 mod events;
@@ -75,7 +77,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 12] = [
+const AREAS: [&[Method]; 13] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -87,6 +89,7 @@ const AREAS: [&[Method]; 12] = [
     profile::METHODS,
     addressbook::METHODS,
     group_admin::METHODS,
+    chat_actions::METHODS,
     message_actions::METHODS,
 ];
 

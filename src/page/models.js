@@ -54,6 +54,9 @@ function accountModels() {
       recipients: Array.isArray(m.recipients) ? m.recipients.map(text) : [],
       links: found.map((l) => ({ link: l.href, isSuspicious: Boolean(l.suspiciousCharacters && l.suspiciousCharacters.size) })),
       poll: m.type === 'poll_creation' ? pollOf(m) : null,
+      // Contact cards and group mentions, as whatsapp-web.js reads them (Message.js:193-198, 240).
+      vcards: m.type === 'multi_vcard' ? (m.vcardList || []).map((c) => String(c?.vcard ?? '')) : [],
+      groupMentions: (m.groupMentions || []).map((g) => ({ groupSubject: String(g?.groupSubject ?? ''), groupJid: text(g?.groupJid) ?? '' })),
     };
   };
 

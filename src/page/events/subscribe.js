@@ -117,6 +117,9 @@ function subscribe(bindingName, interest) {
   // 'change:archive' and 'change:unreadCount', src/Client.js:1103-1109, 1164-1166).
   const Chat = need('WAWebCollections', 'Chat').Chat;
   Chat.on('change:archive', (model, now, before) => forwardChat('archive', model, { now: Boolean(now), before: Boolean(before) }));
+  // Deleted here or on another device (whatsapp-web.js: Chat 'remove', src/Client.js:1099-1103,
+  // 925-937, which reads the chat again by its id afterwards; here as it was when it left).
+  Chat.on('remove', (model) => forwardChat('chat-removed', model));
   // The chat is read only while someone listens: that costs a chat read on every incoming
   // message. Otherwise only its id goes, so that a listener added meanwhile (the client tells
   // the page a moment later) still gets the change: the client then asks for forwardUnread.

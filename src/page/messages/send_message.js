@@ -1,7 +1,7 @@
 // client.sendMessage(chatId, content, options): the steps of whatsapp-web.js's
 // sendMessage (src/Client.js, src/util/Injected/Utils.js window.WWebJS.sendMessage)
 // for a text or a file: find the chat, mark it seen, prepare and upload the file,
-// quote, mentions, link preview, a new MsgKey, addAndSendMsgToChat. With a file,
+// contact cards, quote, mentions, link preview, a new MsgKey, addAndSendMsgToChat. With a file,
 // `content` is its caption. Returns { message } or { error }.
 
 async function sendMessage(chatId, content, options) {
@@ -98,6 +98,33 @@ async function sendMessage(chatId, content, options) {
     };
   }
 
+  // Contact cards, and a text that is a vCard (parseVCards), as whatsapp-web.js main sends
+  // them (Injected/Utils.js:286-340): one contact is a `vcard` message (its vCard the body), a
+  // list a `multi_vcard` one; a vCard text WhatsApp Web cannot parse stays a text.
+  let vcard = {};
+  const { contactCard, contactCardList } = options.contactCards || {};
+  if (contactCard || contactCardList) {
+    const Contacts = need('WAWebCollections', 'Contact').Contact;
+    const { vcardFromContactModel } = need('WAWebFrontendVcardUtils', 'vcardFromContactModel');
+    if (contactCard) {
+      const contact = await Contacts.find(contactCard);
+      vcard = { body: vcardFromContactModel(contact).vcard, type: 'vcard', vcardFormattedName: contact.formattedName };
+    } else {
+      const contacts = await Promise.all(contactCardList.map((id) => Contacts.find(id)));
+      vcard = { type: 'multi_vcard', vcardList: contacts.map((c) => vcardFromContactModel(c)), body: null };
+    }
+  } else if (options.parseVCards && typeof content === 'string' && content.startsWith('BEGIN:VCARD')) {
+    options.linkPreview = false;
+    const { parseVcard } = need('WAWebVcardParsingUtils', 'parseVcard');
+    const { vcardGetNameFromParsed } = need('WAWebVcardGetNameFromParsed', 'vcardGetNameFromParsed');
+    try {
+      const parsed = parseVcard(content);
+      if (parsed) vcard = { type: 'vcard', vcardFormattedName: vcardGetNameFromParsed(parsed) };
+    } catch (notAVcard) {
+      vcard = {};
+    }
+  }
+
   let quoted = {};
   if (options.quotedMessageId) {
     const target = await M.findMessage(options.quotedMessageId);
@@ -129,6 +156,8 @@ async function sendMessage(chatId, content, options) {
   const key = new MsgKey({ from, to: chat.id, id: await MsgKey.newId(), participant, selfDir: 'out' });
   const message = {
     mentionedJidList: options.mentions.map((id) => M.WidFactory.createWid(id)),
+    // Group mentions (Injected/Utils.js:213-217): the text shown, the group's wid.
+    ...(options.groupMentions ? { groupMentions: options.groupMentions.map((g) => ({ groupSubject: g.groupSubject, groupJid: M.WidFactory.createWid(g.groupJid) })) } : {}),
     ...preview,
     id: key,
     ack: 0,
@@ -146,6 +175,7 @@ async function sendMessage(chatId, content, options) {
     ...quoted,
     ...location,
     ...poll,
+    ...vcard,
   };
   const [added] = need('WAWebSendMsgChatAction', 'addAndSendMsgToChat').addAndSendMsgToChat(chat, message);
   await added;
