@@ -129,6 +129,9 @@ declare namespace WhatsAppWebRs {
         /** The votes on a poll (none for a message this device does not hold) */
         getPollVotes(messageId: string): Promise<PollVote[]>;
 
+        /** Gets instances of all pinned messages in a chat */
+        getPinnedMessages(chatId: string): Promise<[Message] | []>;
+
         /** Messages whose text contains the query, newest first */
         searchMessages(query: string, options?: { chatId?: string; page?: number; limit?: number }): Promise<Message[]>;
 
@@ -918,6 +921,18 @@ declare namespace WhatsAppWebRs {
         reply: (content: MessageContent, chatId?: string, options?: MessageSendOptions) => Promise<Message>;
         /** React to this message with an emoji */
         react: (reaction: string) => Promise<void>;
+        /** Edits this message's text (the account's own text, or a picture's or video's caption, within 15 minutes) */
+        edit: (content: MessageContent, options?: MessageEditOptions) => Promise<Message | null>;
+        /** Pins this message in its chat for `duration` seconds; true when WhatsApp took it */
+        pin: (duration: number) => Promise<boolean>;
+        /** Unpins this message; true when WhatsApp took it */
+        unpin: () => Promise<boolean>;
+        /** Stars this message */
+        star: () => Promise<void>;
+        /** Unstars this message */
+        unstar: () => Promise<void>;
+        /** The reactions to this message, by emoji (undefined when there are none) */
+        getReactions: () => Promise<ReactionList[]>;
         /** Forwards this message to another chat (that you chatted before, otherwise it will fail) */
         forward: (chat: Chat | string) => Promise<void>;
         /** Downloads and returns the attached message media */
@@ -965,6 +980,23 @@ declare namespace WhatsAppWebRs {
          */
         reqOptions?: RequestInit & { follow?: number; timeout?: number; size?: number };
     }
+
+    export interface MessageEditOptions {
+        /** Show a preview of the first link (default true) */
+        linkPreview?: boolean;
+        /** User IDs of users mentioned in the message */
+        mentions?: string[];
+        /** Not supported by whatsapp-web-rs (an error) */
+        extra?: any;
+    }
+
+    /** One emoji's reactions to a message */
+    export type ReactionList = {
+        id: string;
+        aggregateEmoji: string;
+        hasReactionByMe: boolean;
+        senders: Array<Reaction>;
+    };
 
     export class Reaction {
         id: MessageId;
@@ -1102,6 +1134,8 @@ declare namespace WhatsAppWebRs {
         pin: () => Promise<boolean>;
         /** Unpins this chat and returns its new Pin state */
         unpin: () => Promise<boolean>;
+        /** The messages pinned in this chat */
+        getPinnedMessages: () => Promise<[Message] | []>;
         /** Mutes this chat forever, unless a date is specified */
         mute: (unmuteDate?: Date) => Promise<{ isMuted: boolean; muteExpiration: number }>;
         /** Unmutes this chat */

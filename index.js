@@ -397,6 +397,11 @@ class Client extends EventEmitter {
     return (await this[accountCall]('getPollVotes', messageId)).map((vote) => new structures.PollVote(this, vote));
   }
 
+  /** The messages pinned in a chat (src/account/message_actions.rs). */
+  async getPinnedMessages(chatId) {
+    return (await this[accountCall]('getPinnedMessages', chatId)).map((data) => new structures.Message(this, data));
+  }
+
   /** Reacts to a message with an emoji; an empty string takes the reaction back. */
   async sendReaction(messageId, reaction) {
     await this[accountCall]('sendReaction', messageId, reaction);

@@ -173,6 +173,10 @@ const CASES = [
     module,
     act: (c) => c.sendMessage(PEER_ID, 'BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nTEL;type=CELL;waid=15557100001:+1 555 710 0001\nEND:VCARD'),
   })),
+  // Message actions.
+  { module: 'WAWebSendMessageEditAction', act: async (c) => (await c.sendMessage(PEER_ID, 'hi')).edit('hello') },
+  ...['WAWebPinMsgConstants', 'WAWebSendPinMessageAction'].map((module) => ({ module, act: async (c) => (await c.sendMessage(PEER_ID, 'hi')).pin(60) })),
+  { module: 'WAWebPinInChatSchema', act: (c) => c.getPinnedMessages(PEER_ID) },
   // Chat actions.
   { module: 'WAWebChatClearBridge', act: async (c, ctx) => (await (await peerMessage(ctx, c)).getChat()).clearMessages() },
   { module: 'WAWebDeleteChatAction', act: async (c, ctx) => (await (await peerMessage(ctx, c)).getChat()).delete() },

@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 const { sim, profile, browser, waitState } = require('./sim-harness');
 
 // The collections the account's world models (simulator/README.md, "The page surface").
-const COLLECTIONS = ['Blocklist', 'Chat', 'Contact', 'GroupMetadata', 'Msg', 'ProfilePicThumb'];
+const COLLECTIONS = ['Blocklist', 'Chat', 'Contact', 'GroupMetadata', 'Msg', 'ProfilePicThumb', 'Reactions'];
 
 async function openPage(t, options) {
     const s = await sim(t, options);
@@ -182,5 +182,49 @@ test('the stanza, call-link, device-list, profile and address-book modules refus
         status: 'TypeError: setMyStatus: the status must be a string, not number',
         pushname: 'TypeError: setPushname: the name must be a string, not undefined',
         picture: 'TypeError: sendSetPicture: the preview must be base64 (or a data URL of it)',
+    });
+});
+
+test('the message actions (edit, pin, star, reactions) refuse what is not a message model and what the real ones cannot take', async (t) => {
+    const page = await openPage(t, {});
+    const seen = await page.evaluate(async () => {
+        const R = window.require;
+        const outcome = async (fn) => {
+            try {
+                return `ok ${JSON.stringify(await fn())}`;
+            } catch (err) {
+                return `${err.constructor.name}: ${err.message}`;
+            }
+        };
+        const { createWid } = R('WAWebWidFactory');
+        await R('WAWebQueryExistsJob').queryWidExists(createWid('15557654321@c.us'));
+        const { chat } = await R('WAWebFindChatAction').findOrCreateLatestChat(createWid('15557654321@c.us'));
+        const id = 'true_15557654321@c.us_3EB0AAAAAAAAAAAAAAAA';
+        return {
+            canEdit: await outcome(() => R('WAWebMsgActionCapability').canEditText(id)),
+            canStar: await outcome(() => R('WAWebMsgActionCapability').canStarMsg(undefined)),
+            edit: await outcome(() => R('WAWebSendMessageEditAction').sendMessageEdit({ id }, 'new', {})),
+            pin: await outcome(() => R('WAWebSendPinMessageAction').sendPinInChatMsg(id, 1, 86400)),
+            duration: await outcome(() => R('WAWebPinMsgConstants').getPinExpiryDuration(60)),
+            appDuration: await outcome(() => R('WAWebPinMsgConstants').getPinExpiryDuration(604800)),
+            pinIndex: await outcome(() => R('WAWebPinInChatSchema').getTable().equals(['parentMsgKey'], id)),
+            pins: await outcome(() => R('WAWebPinInChatSchema').getTable().equals(['chatId'], '15557654321@c.us')),
+            star: await outcome(() => R('WAWebCmd').Cmd.sendStarMsgs(chat.id, [], false)),
+            starNone: await outcome(() => R('WAWebCmd').Cmd.sendStarMsgs(chat, [id], false)),
+            reactions: await outcome(() => R('WAWebCollections').Reactions.find(id)),
+        };
+    });
+    assert.deepEqual(seen, {
+        canEdit: 'TypeError: canEditText: the argument must be a message model, not string',
+        canStar: 'TypeError: canStarMsg: the argument must be a message model, not undefined',
+        edit: 'TypeError: sendMessageEdit: the argument must be a message model, not object',
+        pin: 'TypeError: sendPinInChatMsg: the argument must be a message model, not string',
+        duration: 'TypeError: getPinExpiryDuration: no pin duration 60',
+        appDuration: 'ok 604800',
+        pinIndex: 'TypeError: equals: no index ["parentMsgKey"] is modelled (only ["chatId"])',
+        pins: 'ok []',
+        star: 'TypeError: sendStarMsgs: the first argument must be a chat model',
+        starNone: 'TypeError: sendStarMsgs: the second argument must be a list of message models of that chat',
+        reactions: 'ok undefined',
     });
 });

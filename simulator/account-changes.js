@@ -16,9 +16,7 @@
 // - A blocked contact's messages never reach the account (the contact sees them as sent, one
 //   tick); the block list is the account's, shared by its devices, and holds LIDs only.
 
-const { httpError, parseNumber, optionalString, phoneMessageId, MAX_BODY } = require('./account-util');
-
-const EDIT_WINDOW_MS = 15 * 60 * 1000;
+const { httpError, parseNumber, optionalString, phoneMessageId, MAX_BODY, EDIT_WINDOW_MS } = require('./account-util');
 
 module.exports = {
     // POST /_sim/peer/edit {from, messageId, body}: the sender changes the text of its message.
@@ -29,9 +27,15 @@ module.exports = {
         if (Date.now() - m.createdAt > EDIT_WINDOW_MS) throw httpError(409, `${m.key} is older than 15 minutes: WhatsApp no longer lets it be edited`);
         const body = optionalString(spec.body, 'body', MAX_BODY);
         if (!body) throw httpError(400, '"body" must be the new, non-empty text');
-        // The edit travels as a message of its own (a protocol message with its own id). Every
-        // text the message had is kept, with which devices know it (`known`: device token -> how
-        // many edits it has).
+        this._recordEdit(m, body, `${from}@c.us`, null);
+        return { ok: true };
+    },
+
+    // Records an edit of `m` by `by` (a wid) and tells the account's connected pages but
+    // `exceptSock` (the page that made it, which applied it itself). The edit travels as a
+    // message of its own (a protocol message with its own id). Every text the message had is
+    // kept, with which devices know it (`known`: device token -> how many edits it has).
+    _recordEdit(m, body, by, exceptSock) {
         if (!m.edits) {
             m.edits = [];
             m.originalBody = m.body;
@@ -46,9 +50,12 @@ module.exports = {
         const edit = { editId: phoneMessageId(), body, t: Date.now() };
         m.edits.push(edit);
         m.body = body;
-        this.sim._log('message-edited', { key: m.key, by: `${from}@c.us` });
-        for (const sock of this._connectedSockets(m.account)) this.sim._send(sock, { type: 'edit', key: m.key, ...edit });
-        return { ok: true };
+        if (exceptSock && exceptSock.token) m.known.set(exceptSock.token, m.edits.length);
+        this.sim._log('message-edited', { key: m.key, by });
+        for (const sock of this._connectedSockets(m.account)) {
+            if (sock !== exceptSock) this.sim._send(sock, { type: 'edit', key: m.key, ...edit });
+        }
+        return edit;
     },
 
     // The message as the device `token` last had it (its text, and its latest edit).

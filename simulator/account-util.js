@@ -7,6 +7,8 @@ const crypto = require('crypto');
 // A contact's number: digits with the country code, as WhatsApp wants it (E.164, no '+').
 const NUMBER_RE = /^[1-9]\d{6,14}$/;
 const MAX_BODY = 65536;
+// Only within 15 minutes of sending may a message be edited (WhatsApp's limit).
+const EDIT_WINDOW_MS = 15 * 60 * 1000;
 
 function httpError(status, message) {
     return Object.assign(new Error(message), { status });
@@ -45,4 +47,4 @@ function parseLocation(spec) {
 // A stanza id like an Android phone's: 32 upper-case hex digits.
 const phoneMessageId = () => crypto.randomBytes(16).toString('hex').toUpperCase();
 
-module.exports = { NUMBER_RE, MAX_BODY, httpError, parseNumber, optionalString, parseLocation, phoneMessageId };
+module.exports = { NUMBER_RE, MAX_BODY, EDIT_WINDOW_MS, httpError, parseNumber, optionalString, parseLocation, phoneMessageId };

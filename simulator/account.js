@@ -266,6 +266,7 @@ class AccountWorld {
                 ...(m.linkPreview ? { linkPreview: m.linkPreview } : {}),
                 ...(m.invite ? { invite: m.invite } : {}),
                 ...(m.poll ? { poll: this._pollView(m) } : {}),
+                ...this._actionsView(m), // account-message-actions.js
                 ...this._inboxCards(m),
                 ack: m.ack,
                 timestamp: m.t,
@@ -452,7 +453,7 @@ class AccountWorld {
                 return true;
             }
             default:
-                return this._onCallMessage(sock, msg) || this._onProfileMessage(sock, msg) || this._onGroupAction(sock, msg) || this._onChatActionMessage(sock, msg);
+                return this._onCallMessage(sock, msg) || this._onMessageAction(sock, msg) || this._onProfileMessage(sock, msg) || this._onGroupAction(sock, msg) || this._onChatActionMessage(sock, msg);
         }
     }
 
@@ -555,6 +556,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'));
 
 module.exports = { AccountWorld, parseNumber };

@@ -45,6 +45,11 @@ class Chat extends Record {
     return this.client.unpinChat(this.id._serialized);
   }
 
+  /** The messages pinned in this chat. */
+  getPinnedMessages() {
+    return this.client.getPinnedMessages(this.id._serialized);
+  }
+
   /** Mutes until `unmuteDate` (for ever without one); updates isMuted and muteExpiration. */
   async mute(unmuteDate) {
     const result = await this.client.muteChat(this.id._serialized, unmuteDate);

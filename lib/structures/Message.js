@@ -4,6 +4,7 @@
 const { Record, accountCall } = require('./Base');
 const MessageMedia = require('./MessageMedia');
 const Location = require('./Location');
+const Reaction = require('./Reaction');
 
 class Message extends Record {
   _patch(data) {
@@ -90,6 +91,38 @@ class Message extends Record {
   /** The votes on this poll. */
   getPollVotes() {
     return this.client.getPollVotes(this.id._serialized);
+  }
+
+  /** Edits this message's text (only the account's own, within 15 minutes): the message as it is now. */
+  async edit(content, options = {}) {
+    const data = await this.client[accountCall]('editMessage', this.id._serialized, content, options);
+    return data ? new Message(this.client, data) : null;
+  }
+
+  /** Pins this message in its chat for `duration` seconds: true when WhatsApp took it. */
+  pin(duration) {
+    return this.client[accountCall]('pinMessage', this.id._serialized, duration);
+  }
+
+  /** Unpins this message: true when WhatsApp took it. */
+  unpin() {
+    return this.client[accountCall]('unpinMessage', this.id._serialized);
+  }
+
+  async star() {
+    await this.client[accountCall]('starMessage', this.id._serialized);
+  }
+
+  async unstar() {
+    await this.client[accountCall]('unstarMessage', this.id._serialized);
+  }
+
+  /** The reactions, by emoji; undefined when there are none. */
+  async getReactions() {
+    if (!this.hasReaction) return undefined;
+    const lists = await this.client[accountCall]('getReactions', this.id._serialized);
+    if (!lists) return undefined;
+    return lists.map((list) => ({ ...list, senders: list.senders.map((sender) => new Reaction(this.client, sender)) }));
   }
 
   /** Sends `content` as a reply quoting this message, in this chat or in `chatId`. */

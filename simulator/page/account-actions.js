@@ -198,6 +198,7 @@
     modules.WAWebAddonReactionTableMode = { reactionTableMode: { bulkUpsert: async (records) => records } };
     function upsertReactions(records) {
         modules.WAWebAddonReactionTableMode.reactionTableMode.bulkUpsert(records);
+        if (sim.account.reactionRows) sim.account.reactionRows(records); // account-message-actions.js
         for (const r of records) {
             const parent = Msg.get(r.reactionParentKey);
             if (parent && r.reactionText && !parent.hasReaction) parent.set('hasReaction', true);

@@ -57,6 +57,7 @@ mod group_admin;
 mod groups;
 mod lids;
 mod media_kinds;
+mod message_actions;
 mod messages;
 mod polls;
 mod presence;
@@ -76,7 +77,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 12] = [
+const AREAS: [&[Method]; 13] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -89,6 +90,7 @@ const AREAS: [&[Method]; 12] = [
     addressbook::METHODS,
     group_admin::METHODS,
     chat_actions::METHODS,
+    message_actions::METHODS,
 ];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by
