@@ -204,6 +204,22 @@ declare namespace WhatsAppWebRs {
         /** Takes a number's name out of the address book ("15551234567" or "15551234567@c.us") */
         deleteAddressbookContact(phoneNumber: string): Promise<void>;
 
+        /** Emitted when the file of a message sent by this account has been uploaded */
+        on(
+            event: 'media_uploaded',
+            listener: (
+                /** The message whose file was uploaded */
+                message: Message,
+            ) => void,
+        ): this;
+
+        /**
+         * The phone's battery. Never emitted: with multi-device, WhatsApp no longer sends it
+         * (whatsapp-web.js documents the same and marks the event deprecated).
+         * @deprecated
+         */
+        on(event: 'change_battery', listener: (batteryInfo: BatteryInfo) => void): this;
+
         /** Emitted when a call comes in */
         on(
             event: 'call',
@@ -1490,6 +1506,7 @@ declare namespace WhatsAppWebRs {
         LOADING_SCREEN = 'loading_screen',
         DISCONNECTED = 'disconnected',
         STATE_CHANGED = 'change_state',
+        BATTERY_CHANGED = 'change_battery',
         REMOTE_SESSION_SAVED = 'remote_session_saved',
         MESSAGE_RECEIVED = 'message',
         MESSAGE_CREATE = 'message_create',
@@ -1503,6 +1520,7 @@ declare namespace WhatsAppWebRs {
         CHAT_REMOVED = 'chat_removed',
         CHAT_ARCHIVED = 'chat_archived',
         MESSAGE_REACTION = 'message_reaction',
+        MEDIA_UPLOADED = 'media_uploaded',
         VOTE_UPDATE = 'vote_update',
         GROUP_JOIN = 'group_join',
         GROUP_LEAVE = 'group_leave',

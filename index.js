@@ -17,7 +17,7 @@ const { connectPuppeteer } = require('./lib/puppeteer');
 const OPTIONAL_EVENTS = ['unread_count'];
 
 // Events whose first argument is a message (src/account/mod.rs AccountEmit).
-const MESSAGE_EVENTS = new Set(['message', 'message_create', 'message_ack', 'message_edit', 'message_revoke_me', 'message_ciphertext', 'message_ciphertext_failed']);
+const MESSAGE_EVENTS = new Set(['message', 'message_create', 'message_ack', 'message_edit', 'message_revoke_me', 'message_ciphertext', 'message_ciphertext_failed', 'media_uploaded']);
 // Turns the native arguments of the other account events into structures.
 const ACCOUNT_EVENT_ARGS = {
   message_revoke_everyone: (client, [now, before]) => [new structures.Message(client, now), before ? new structures.Message(client, before) : undefined],

@@ -6,7 +6,7 @@
 const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { MessageMedia } = require('..');
-const { setup, loginByQr } = require('./helpers');
+const { setup, loginByQr, waitFor } = require('./helpers');
 const { inbox, peerSend } = require('./account-helpers');
 const { png, wav, webp1x1 } = require('./fixtures/media-kinds');
 
@@ -181,6 +181,27 @@ describe('media kinds, one logged-in client', () => {
     }
     assert.deepEqual(await inbox(ctx.sim, to), []);
     assert.equal(ctx.sim.events.slice(since).filter((e) => e.type === 'media-uploaded' || e.type === 'message-sent').length, 0);
+  });
+
+  test('media_uploaded: once for a message of the account with a file, with that message; never for a text', async () => {
+    const to = '15557300090';
+    const uploaded = [];
+    const onUploaded = (message) => uploaded.push(message);
+    client.on('media_uploaded', onUploaded);
+    try {
+      const pictureUploaded = waitFor(client, 'media_uploaded');
+      const picture = await client.sendMessage(`${to}@c.us`, media('image/png', png(20, 20), 'dot.png'), { caption: 'a dot' });
+      const message = await pictureUploaded;
+      assert.equal(message.id._serialized, picture.id._serialized);
+      assert.deepEqual([message.fromMe, message.hasMedia, message.type, message.body], [true, true, 'image', 'a dot']);
+      // A text has nothing to upload: by its first ack it would have had its event.
+      const textAcked = waitFor(client, 'message_ack', 20000, (m, ack) => m.body === 'just text' && ack >= 1);
+      await client.sendMessage(`${to}@c.us`, 'just text');
+      await textAcked;
+      assert.deepEqual(uploaded.map((m) => m.id._serialized), [picture.id._serialized]);
+    } finally {
+      client.off('media_uploaded', onUploaded);
+    }
   });
 });
 

@@ -16,6 +16,14 @@ test('whatsapp-web.js: sendMediaAsSticker (a WebP with a name, author and emojis
     await wwebjsLogin(sim, client);
     const to = '15557400001';
     await client.getNumberId(to);
+    // whatsapp-web.js's media_uploaded hook (Msg 'change:isUnsentMedia') on the simulator's page.
+    const uploaded = [];
+    const threeUploaded = new Promise((resolve) => {
+        client.on('media_uploaded', (message) => {
+            uploaded.push(message.id._serialized);
+            if (uploaded.length === 3) resolve();
+        });
+    });
 
     const sticker = await client.sendMessage(`${to}@c.us`, new MessageMedia('image/webp', webp1x1.toString('base64'), 's.webp'), {
         sendMediaAsSticker: true,
@@ -29,6 +37,9 @@ test('whatsapp-web.js: sendMediaAsSticker (a WebP with a name, author and emojis
     await client.sendMessage(`${to}@c.us`, new MessageMedia('image/png', png(40, 20).toString('base64'), 'p.png'), { sendMediaAsSticker: true, stickerAuthor: 'wwebjs' });
     const voice = await client.sendMessage(`${to}@c.us`, new MessageMedia('audio/wav', wav().toString('base64'), 'tone.wav'), { sendAudioAsVoice: true });
     assert.equal(voice.type, 'ptt');
+    await threeUploaded;
+    assert.ok(uploaded.includes(sticker.id._serialized) && uploaded.includes(voice.id._serialized), 'media_uploaded names the messages sent');
+    assert.equal(new Set(uploaded).size, 3, 'once each');
 
     const [s, fromPng, v] = sim.peer.inbox(to).messages;
     assert.equal(s.type, 'sticker');

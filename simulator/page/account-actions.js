@@ -49,7 +49,10 @@
     // Returns [the message added to the chat, the server's send result], as WhatsApp Web does.
     function addAndSendMsgToChat(chat, data) {
         checkOutgoing(chat, data);
-        const msg = new MsgModel({ ...data, isNewMsg: true, local: true, ack: 0, self: 'out' });
+        // A message with a file counts as unsent media until the server took it
+        // (whatsapp-web.js's media_uploaded listens for the flag going false).
+        const withFile = data.directPath !== undefined;
+        const msg = new MsgModel({ ...data, isNewMsg: true, local: true, ack: 0, self: 'out', ...(withFile ? { isUnsentMedia: true } : {}) });
         chat.msgs.add(msg);
         chat.set({ t: Math.max(chat.t, msg.t), lastReceivedKey: msg.id });
         Msg.add(msg);
@@ -84,6 +87,7 @@
                     msg.set('ack', -1);
                     return { messageSendResult: 'ERROR', error: answer.error };
                 }
+                if (withFile) msg.set('isUnsentMedia', false);
                 if (msg.ack < 1) msg.set('ack', 1);
                 return { messageSendResult: 'OK', t: answer.t };
             },

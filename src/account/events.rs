@@ -61,6 +61,8 @@ pub enum AccountEvent {
     Ciphertext(Box<Message>),
     /// Such a message still not decrypted 15 s later.
     CiphertextFailed(Box<Message>),
+    /// `Msg` `change:isUnsentMedia` to false on a message of this account: its file is uploaded.
+    MediaUploaded(Box<Message>),
     /// Rows written to the poll vote table (a vote, changed or taken back).
     Vote(Box<PollVote>),
     /// `Chat` `change:unreadCount` while the page was told nobody listens:
@@ -93,6 +95,7 @@ pub enum AccountEmit {
     ChatRemoved(Box<Chat>),
     MessageCiphertext(Box<Message>),
     MessageCiphertextFailed(Box<Message>),
+    MediaUploaded(Box<Message>),
     VoteUpdate(Box<PollVote>),
     Call(Box<Call>),
     /// `(message, oldId, newId, isContact)`.
@@ -115,6 +118,7 @@ impl AccountEmit {
             AccountEmit::ChatRemoved(_) => "chat_removed",
             AccountEmit::MessageCiphertext(_) => "message_ciphertext",
             AccountEmit::MessageCiphertextFailed(_) => "message_ciphertext_failed",
+            AccountEmit::MediaUploaded(_) => "media_uploaded",
             AccountEmit::VoteUpdate(_) => "vote_update",
             AccountEmit::Call(_) => "call",
             AccountEmit::ContactChanged(..) => "contact_changed",
@@ -131,7 +135,7 @@ impl AccountEmit {
             AccountEmit::MessageReaction(r) => vec![serde_json::to_value(r).unwrap_or(Value::Null)],
             AccountEmit::Group(n) => vec![serde_json::to_value(n).unwrap_or(Value::Null)],
             AccountEmit::MessageEdit(msg, new, prev) => vec![m(msg), json!(new), json!(prev)],
-            AccountEmit::MessageRevokeMe(msg) | AccountEmit::MessageCiphertext(msg) | AccountEmit::MessageCiphertextFailed(msg) => vec![m(msg)],
+            AccountEmit::MessageRevokeMe(msg) | AccountEmit::MessageCiphertext(msg) | AccountEmit::MessageCiphertextFailed(msg) | AccountEmit::MediaUploaded(msg) => vec![m(msg)],
             AccountEmit::ChatArchived(chat, now, before) => vec![c(chat), json!(now), json!(before)],
             AccountEmit::UnreadCount(chat) | AccountEmit::ChatRemoved(chat) => vec![c(chat)],
             AccountEmit::VoteUpdate(vote) => vec![serde_json::to_value(vote).unwrap_or(Value::Null)],
@@ -142,8 +146,24 @@ impl AccountEmit {
 }
 
 /// The page event types of the account (the `t` of a binding payload).
-pub const EVENT_TYPES: [&str; 15] =
-    ["msg", "ack", "revoke", "reaction", "edit", "removed", "archive", "unread", "unread-id", "ciphertext", "ciphertext-failed", "vote", "call", "contact-changed", "chat-removed"];
+pub const EVENT_TYPES: [&str; 16] = [
+    "msg",
+    "ack",
+    "revoke",
+    "reaction",
+    "edit",
+    "removed",
+    "archive",
+    "unread",
+    "unread-id",
+    "ciphertext",
+    "ciphertext-failed",
+    "vote",
+    "call",
+    "contact-changed",
+    "chat-removed",
+    "media-uploaded",
+];
 
 /// The longest message text WhatsApp takes, in UTF-16 units as the page counts them (bytes here:
 /// up to four per unit, and a previous body is checked the same way).
@@ -184,6 +204,8 @@ pub fn parse_event(v: &Value) -> Option<AccountEvent> {
         "removed" => Some(AccountEvent::RemovedForMe(Box::new(message))),
         "ciphertext" => Some(AccountEvent::Ciphertext(Box::new(message))),
         "ciphertext-failed" => Some(AccountEvent::CiphertextFailed(Box::new(message))),
+        // Only the account's own messages upload files.
+        "media-uploaded" if message.from_me => Some(AccountEvent::MediaUploaded(Box::new(message))),
         "contact-changed" => {
             let (old, new, is_contact) = changed_ids(record, v.get("params")).map_err(dropped).ok()?;
             Some(AccountEvent::ContactChanged(Box::new(message), old, new, is_contact))
@@ -275,6 +297,13 @@ impl AccountState {
                     return Vec::new();
                 }
                 vec![AccountEmit::MessageCiphertextFailed(msg)]
+            }
+            // Once per message: the flag goes back to true only if a send is retried.
+            AccountEvent::MediaUploaded(msg) => {
+                if !self.first_time(&format!("uploaded:{}", msg.id.serialized)) {
+                    return Vec::new();
+                }
+                vec![AccountEmit::MediaUploaded(msg)]
             }
             AccountEvent::ChatArchived(chat, now, before) => vec![AccountEmit::ChatArchived(chat, now, before)],
             AccountEvent::UnreadCount(chat) => vec![AccountEmit::UnreadCount(chat)],

@@ -97,6 +97,11 @@ function subscribe(bindingName, interest) {
       console.error('whatsapp-web-rs: an ack could not be read', error);
     }
   });
+  // A file of the account's message is uploaded (whatsapp-web.js main: Msg
+  // 'change:isUnsentMedia' to false on a message from this account, src/Client.js:1046-1051).
+  Msg.on('change:isUnsentMedia', (model, unsent) => {
+    if (model.id.fromMe && !unsent) forwardAs('media-uploaded', model);
+  });
   // Deleted for everyone: the model turns into a `revoked` one (whatsapp-web.js:
   // Msg 'change:type', src/Client.js:1034).
   Msg.on('change:type', (model) => {
