@@ -1,5 +1,6 @@
 'use strict';
 const { median } = require('./stats');
+const { alternatingRuns, loggedInRun, runRow, timedSends } = require('./after-login');
 // The messages phase of the bench (BENCH_PHASES=messages): what a bot does after `ready`, for our
 // client and whatsapp-web.js 1.34.7, side by side on the same simulator (bench/README.md, "The
 // messages phase"). bench/run.js calls messagesPhase() and messageRows() with its own helpers
@@ -55,38 +56,17 @@ async function incomingLatency(ctx, w, account) {
     return { samples, median: median(samples), received: firstAt.size, missing: ctx.msg.latency - firstAt.size };
 }
 
-// 2. client.sendMessage() -> the message in the contact's inbox, SENDS times, spaced. The simulator
-// logs `message-sent` (its 'event') synchronously when the server stores the message, which is when
-// GET /_sim/peer/inbox lists it; the listener stamps it on this process's hrtime clock.
-async function outgoing(ctx, w) {
-    const stored = new Map();
-    const onEvent = (ev) => {
-        if (ev.type === 'message-sent' && ev.to === `${SEND_PEER}@c.us`) stored.set(ev.key, ctx.hrNow());
-    };
-    ctx.sim.on('event', onEvent);
-    const samples = [];
-    try {
-        // As programs do before writing to a number they never wrote to: today's page makes no
-        // chat with a number whose LID it does not know ("No LID for user"), and whatsapp-web.js
-        // does not look it up itself. Untimed, for both clients.
-        const known = await w.request('getNumberId', { sid: 1, number: SEND_PEER }, ctx.T.call);
-        if (known.id !== `${SEND_PEER}@c.us`) throw new Error(`getNumberId(${SEND_PEER}) gave ${known.id}`);
-        for (let i = 0; i < ctx.msg.sends; i++) {
-            const body = `out ${i}`;
-            const r = await w.request('sendMessage', { sid: 1, to: `${SEND_PEER}@c.us`, body }, ctx.T.call);
-            // Both clients resolve once the page holds the message, which can be before the server
-            // stored it: wait for that (bounded), then check what the contact got.
-            const deadline = ctx.hrNow() + ctx.T.call;
-            while (!stored.has(r.id) && ctx.hrNow() < deadline) await ctx.sleep(5);
-            const inInbox = ctx.sim.peer.inbox(SEND_PEER).messages.find((m) => m.id === r.id);
-            if (!inInbox || inInbox.body !== body) throw new Error(`sendMessage() resolved with ${r.id}, which is not in ${SEND_PEER}'s inbox with its text`);
-            samples.push({ inboxMs: stored.has(r.id) ? stored.get(r.id) - r.calledAt : null, resolveMs: r.resolvedAt - r.calledAt, id: r.id });
-            await ctx.sleep(ctx.msg.spacingMs);
-        }
-    } finally {
-        ctx.sim.off('event', onEvent);
-    }
-    return { samples, inboxMs: median(samples.map((s) => s.inboxMs)), resolveMs: median(samples.map((s) => s.resolveMs)) };
+// 2. client.sendMessage() -> the message in the contact's inbox, SENDS times, spaced
+// (bench/after-login.js, timedSends), each checked there with its text.
+function outgoing(ctx, w) {
+    return timedSends(ctx, w, SEND_PEER, {
+        count: ctx.msg.sends,
+        spacingMs: ctx.msg.spacingMs,
+        send: (i) => w.request('sendMessage', { sid: 1, to: `${SEND_PEER}@c.us`, body: `out ${i}` }, ctx.T.call),
+        check: (m, i) => {
+            if (m.body !== `out ${i}`) throw new Error(`${m.id} is in ${SEND_PEER}'s inbox with another text: ${JSON.stringify(m.body)}`);
+        },
+    });
 }
 
 // What came of a burst numbered 0..n-1: missing, duplicated and out-of-order events. A message
@@ -162,38 +142,23 @@ async function chats(ctx, w, account) {
 }
 
 
-// One run: a fresh worker and account, logged in by QR scan, then the four measures. Each measure
-// is an attempt of its own: one that fails is recorded and the others still count.
-async function messagesRun(ctx, kind, label, account) {
-    const { w } = await ctx.newWorker(kind, label, ctx.sim);
-    try {
-        const a = await w.request('start', { sid: 1 }, ctx.T.start);
-        await w.request('watchMessages', { sid: 1 });
-        await ctx.scanToReady(ctx.sim, w, 1, a.qr, account);
-        // whatsapp-web.js 1.34.7 misses messages that arrive between the first sync and `ready`;
-        // nothing is sent before ready plus a settle, for both.
-        await ctx.sleep(ctx.CONFIG.settleMs);
-        const step = (name, fn) => ctx.attempt(`${label} ${name}`, ctx.sim, fn);
-        const r = { kind, account };
-        r.incoming = await step('incoming latency', () => incomingLatency(ctx, w, account));
-        await ctx.sleep(ctx.CONFIG.gapMs);
-        r.outgoing = await step('sendMessage', () => outgoing(ctx, w));
-        await ctx.sleep(ctx.CONFIG.gapMs);
-        r.burst = await step('burst', () => burst(ctx, w, account));
-        await ctx.sleep(ctx.CONFIG.gapMs);
-        r.chats = await step('getChats', () => chats(ctx, w, account));
+// One run: a fresh worker and account, logged in by QR scan, then the four measures.
+function messagesRun(ctx, kind, label, account) {
+    return loggedInRun(ctx, kind, label, account, {
+        beforeScan: (w) => w.request('watchMessages', { sid: 1 }),
+        steps: [
+            ['incoming', 'incoming latency', (w) => incomingLatency(ctx, w, account)],
+            ['outgoing', 'sendMessage', (w) => outgoing(ctx, w)],
+            ['burst', 'burst', (w) => burst(ctx, w, account)],
+            ['chats', 'getChats', (w) => chats(ctx, w, account)],
+        ],
         // Copies or stragglers of the burst that came after its wait (during m4) count too.
-        if (r.burst) {
+        after: async (w, r) => {
+            if (!r.burst) return;
             const late = await w.request('waitMessages', { sid: 1, prefix: 'burst ', count: 0, quietMs: 1000 });
             Object.assign(r.burst, checkSequence(late.messages, 'burst ', ctx.msg.burst));
-        }
-        await w.request('destroy', { sid: 1 }, ctx.T.destroy);
-        return r;
-    } finally {
-        await w.close();
-        // The device is gone; the phone unlinks it, so the account's session does not linger.
-        ctx.sim.logoutFromPhone({ wid: `${account}@c.us` });
-    }
+        },
+    });
 }
 
 function summary(ctx, r) {
@@ -210,36 +175,14 @@ function summary(ctx, r) {
 // ctx: run.js's { sim, CONFIG, T, envInt, log, sleep, hrNow, attempt, newWorker, scanToReady, procfs }.
 async function messagesPhase(runnerCtx) {
     const ctx = { ...runnerCtx, msg: messageConfig(runnerCtx.envInt) };
-    const kinds = ['ours', 'wwebjs'];
-    const runs = { ours: [], wwebjs: [] };
-    const total = ctx.CONFIG.warmup + ctx.CONFIG.runs;
-    let n = 0;
-    for (let i = 0; i < total; i++) {
-        const warm = i < ctx.CONFIG.warmup;
-        const tag = warm ? `warm-up ${i + 1}` : `run ${i - ctx.CONFIG.warmup + 1}/${ctx.CONFIG.runs}`;
-        for (const kind of kinds) {
-            const label = `${kind} messages ${tag}`;
-            const account = String(ACCOUNT_BASE + ++n);
-            const r = await ctx.attempt(label, ctx.sim, () => messagesRun(ctx, kind, label, account));
-            if (r) {
-                ctx.log(`${label}: ${summary(ctx, r)}`);
-                if (!warm) runs[kind].push(r);
-            }
-            await ctx.sleep(ctx.CONFIG.gapMs);
-        }
-    }
+    const runs = await alternatingRuns(ctx, 'messages', ACCOUNT_BASE, (kind, label, account) => messagesRun(ctx, kind, label, account), (r) => summary(ctx, r));
     return { config: ctx.msg, runs };
 }
 
 // The table rows, in the shape of the other phases' rows.
-function messageRows(messages, { stats, ratio }) {
+function messageRows(messages, statsFns) {
     const rows = [];
-    const row = (id, label, unit, value) => {
-        const pick = (kind) => stats(messages.runs[kind].map(value));
-        const ours = pick('ours');
-        const wwebjs = pick('wwebjs');
-        rows.push({ id, label, unit, ours, wwebjs, floor: null, oursOverWwebjs: ratio(ours, wwebjs), oursOverFloor: null });
-    };
+    const row = (...args) => rows.push(runRow(messages.runs, statsFns, ...args));
     const c = messages.config;
     const of = (part, f) => (r) => (r[part] ? f(r[part]) : null);
     row('m.in', `(m1) peer send -> message (median of ${c.latency})`, 'ms', of('incoming', (x) => x.median));

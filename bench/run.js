@@ -18,6 +18,7 @@ const procfs = require('./procfs');
 const { BENCH_ROOT, CONFIG, MiB, SIM_HR, T, attempt, envInt, failures, hrNow, leftovers, log, newWorker, scanToReady, sleep, snapshotClient } = require('./harness');
 const { ratio, stats } = require('./stats');
 const { messageRows, messagesNote, messagesPhase } = require('./messages');
+const { featureRows, featuresNote, featuresPhase } = require('./features');
 const { idleRun, latencyPhase } = require('./latency');
 const { sessionsRun } = require('./sessions');
 const { buildRows, printTable } = require('./table');
@@ -35,7 +36,7 @@ function chromiumVersion() {
 async function main() {
     const started = Date.now();
     for (const phase of CONFIG.phases) {
-        if (!['latency', 'idle', 'sessions', 'messages'].includes(phase)) throw new Error(`BENCH_PHASES: unknown phase ${phase}`);
+        if (!['latency', 'idle', 'sessions', 'messages', 'features'].includes(phase)) throw new Error(`BENCH_PHASES: unknown phase ${phase}`);
     }
     // The real timings everywhere: no measure here needs shorter ones (a QR lasts 60 s, longer than
     // any step, and the offline sync after a scan is the real 5 x 50 ms).
@@ -56,6 +57,7 @@ async function main() {
     let idle = null;
     let sessions = null;
     let messages = null;
+    let features = null;
     try {
         if (CONFIG.phases.includes('latency')) latency = await latencyPhase(sim);
         if (CONFIG.phases.includes('idle')) {
@@ -68,13 +70,17 @@ async function main() {
             for (const kind of kinds) sessions[kind] = await attempt(`${kind} sessions`, sim, () => sessionsRun(kind, sim));
         }
         // After login: messages in and out, a burst, getChats() (bench/messages.js).
-        if (CONFIG.phases.includes('messages')) messages = await messagesPhase({ sim, CONFIG, T, envInt, log, sleep, hrNow, attempt, newWorker, scanToReady, procfs });
+        const phaseCtx = { sim, CONFIG, T, envInt, log, sleep, hrNow, attempt, newWorker, scanToReady, procfs };
+        if (CONFIG.phases.includes('messages')) messages = await messagesPhase(phaseCtx);
+        // A sticker from a 1 MP JPEG, getPollVotes() with 200 votes (bench/features.js).
+        if (CONFIG.phases.includes('features')) features = await featuresPhase(phaseCtx);
     } finally {
         await sim.close();
     }
 
     const rows = buildRows(latency, idle, sessions);
     if (messages) rows.push(...messageRows(messages, { stats, ratio }));
+    if (features) rows.push(...featureRows(features, { stats, ratio }));
     const stray = procfs.pidsMentioning(BENCH_ROOT).length;
     const runtimeMs = Date.now() - started;
     const pageInfo = sim.state().heavyPage;
@@ -93,6 +99,7 @@ async function main() {
         `(g) sessions are started one by one in one worker per kind, each logged in by scan and read once settled; it stops when the last session's PSS increment would take the total PSS over ${(CONFIG.rssLimitBytes / MiB).toFixed(0)} MiB, or at ${CONFIG.maxSessions}. Per added session: from the 2nd session on; Theil-Sen is the estimate to read (bench/README.md). PSS alone on the machine does not depend on other programs; total PSS does.`,
     ];
     if (messages) notes.push(messagesNote(messages));
+    if (features) notes.push(featuresNote(features));
     const result = {
         date: new Date().toISOString(),
         runtimeMs,
@@ -102,7 +109,7 @@ async function main() {
         simulator: simTimings,
         notes,
         table: rows.map((r) => ({ ...r, ours: r.ours && { ...r.ours }, wwebjs: r.wwebjs && { ...r.wwebjs }, floor: r.floor && { ...r.floor } })),
-        raw: { latency, idle, sessions, messages },
+        raw: { latency, idle, sessions, messages, features },
         failures,
         leftovers,
         strayProcessesAtEnd: stray,

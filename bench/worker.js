@@ -436,6 +436,8 @@ const ops = {
 
 // The messages phase's operations (bench/worker-messages.js).
 Object.assign(ops, require('./worker-messages')({ session, now, withTimeout }));
+// The features phase's operations (bench/worker-features.js), with the loaded library's classes.
+Object.assign(ops, require('./worker-features')({ session, now, withTimeout, lib: () => lib }));
 
 process.on('message', async (msg) => {
     const { id, op, args } = msg;
