@@ -831,6 +831,14 @@ declare namespace WhatsAppWebRs {
         stickerAuthor?: string;
         /** The sticker's categories, as emojis (with sendMediaAsSticker) */
         stickerCategories?: string[];
+        /** Fields set on the new message as they are, over everything else */
+        extra?: any;
+        /**
+         * Resolve only once WhatsApp's server has answered the send: the message's `ack` then says
+         * whether it went (1 or more) or failed (-1).
+         * @default false
+         */
+        waitUntilMsgSent?: boolean;
     }
 
     /** ID that represents a message */
@@ -1002,7 +1010,9 @@ declare namespace WhatsAppWebRs {
         linkPreview?: boolean;
         /** User IDs of users mentioned in the message */
         mentions?: string[];
-        /** Not supported by whatsapp-web-rs (an error) */
+        /** Groups mentioned in the new text, as in sendMessage */
+        groupMentions?: { subject: string; id: string }[] | { subject: string; id: string };
+        /** Fields set on the edit as they are, over everything else */
         extra?: any;
     }
 

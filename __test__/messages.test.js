@@ -167,6 +167,28 @@ describe('one logged-in client', () => {
     assert.equal((await client.getChatById(`${peer}@c.us`)).unreadCount, 0);
   });
 
+  test('sendMessage options: waitUntilMsgSent resolves after the server took it; extra sets message fields as they are', async () => {
+    const peer = '15557000041';
+    // Without waitUntilMsgSent the message comes back as soon as it is in the chat, before the
+    // server's answer; with it, after: its ack says it went.
+    const early = await client.sendMessage(`${peer}@c.us`, 'at once');
+    assert.equal(early.ack, 0);
+    const waited = await client.sendMessage(`${peer}@c.us`, 'after the server', { waitUntilMsgSent: true });
+    assert.ok(waited.ack >= 1, `ack ${waited.ack}`);
+    // extra: fields spread over the new message last, as whatsapp-web.js does (here a forward count).
+    const since = ctx.sim.events.length;
+    const marked = await client.sendMessage(`${peer}@c.us`, 'seen this?', { extra: { isForwarded: true, forwardingScore: 4 } });
+    assert.deepEqual([marked.isForwarded, marked.forwardingScore], [true, 4]);
+    const sent = await ctx.sim.waitFor('message-sent', (e) => e.key === marked.id._serialized, 20000, { since });
+    assert.equal(sent.forwardingScore, 4);
+    assert.deepEqual((await inbox(ctx.sim, peer)).map((m) => m.body), ['at once', 'after the server', 'seen this?']);
+    // Bad values are refused before anything is sent.
+    for (const options of [{ extra: 'fields' }, { extra: [1] }, { waitUntilMsgSent: 'yes' }]) {
+      await assert.rejects(client.sendMessage(`${peer}@c.us`, 'never', options), (e) => e.code === 'ERR_INVALID_ARGUMENT' && /options\.(extra|waitUntilMsgSent)/.test(e.message));
+    }
+    assert.equal((await inbox(ctx.sim, peer)).length, 3);
+  });
+
   test('a message sent from the phone itself is message_create with fromMe, and no message', async () => {
     const to = '15557000007';
     const created = waitFor(client, 'message_create', 20000, (m) => m.to === `${to}@c.us`);

@@ -66,12 +66,13 @@ fn edit_message(args: &Args) -> Result<AccountCall, ClientError> {
         Some(Value::Bool(b)) => *b,
         Some(other) => return Err(invalid("options.linkPreview", format!("must be a boolean, got {}", describe(other)))),
     };
-    for unsupported in ["extra", "groupMentions"] {
-        if options.get(unsupported).is_some_and(|v| !v.is_null()) {
-            return Err(invalid(&format!("options.{unsupported}"), "is not supported by whatsapp-web-rs".into()));
-        }
-    }
-    let page_options = json!({ "mentions": mentions, "linkPreview": link_preview });
+    // As in sendMessage: group mentions checked the same way, `extra` spread over the rest.
+    let page_options = json!({
+        "mentions": mentions,
+        "linkPreview": link_preview,
+        "groupMentions": super::cards::group_mentions(&options)?,
+        "extra": super::messages::extra(&options)?,
+    });
     Ok(AccountCall::new("editing a message", EDIT_MESSAGE, vec![json!(message_id), json!(content), page_options]).answer(|raw| {
         if let Some(error) = raw.get("error").and_then(Value::as_str) {
             return Err(action_error(error, &raw, "edited"));

@@ -121,6 +121,8 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         "groupMentions": group_mentions,
         "contactCards": contact_cards,
         "parseVCards": opt_bool(&options, "parseVCards", true)?,
+        "waitUntilMsgSent": opt_bool(&options, "waitUntilMsgSent", false)?,
+        "extra": extra(&options)?,
     });
     Ok(AccountCall::new("sending a message", SEND_MESSAGE, vec![json!(chat_id), json!(content), options]).within(LONG).answer(|raw| {
         if let Some(error) = raw.get("error").and_then(Value::as_str) {
@@ -131,6 +133,16 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         }
         message(raw.get("message").cloned().unwrap_or(Value::Null))
     }))
+}
+
+/// `options.extra`: fields whatsapp-web.js spreads over the new message last (after every
+/// field it sets itself), as they are. An object or nothing.
+pub(super) fn extra(options: &Value) -> Result<Value, ClientError> {
+    match options.get("extra") {
+        None | Some(Value::Null) => Ok(Value::Null),
+        Some(o @ Value::Object(_)) => Ok(o.clone()),
+        Some(other) => Err(invalid("options.extra", format!("must be an object of message fields, got {}", crate::options::describe(other)))),
+    }
 }
 
 /// A file to send (whatsapp-web.js's `MessageMedia`), checked:

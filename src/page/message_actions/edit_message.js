@@ -1,7 +1,7 @@
 // message.edit(content, options): as whatsapp-web.js (main 2dc9466 src/structures/Message.js:
 // 875-943, Injected/Utils.js:588-628): the message by id; when WAWebMsgActionCapability says
-// its text or caption may be edited, mentions as wids, the link preview's fields (group
-// mentions are not supported), then
+// its text or caption may be edited, mentions and group mentions as wids, the link preview's
+// fields, options.extra over them, then
 // WAWebSendMessageEditAction.sendMessageEdit(msg, content, options) and the message as it is
 // now. Unlike whatsapp-web.js (which answers null), a message this account did not send or
 // cannot edit is an error. Returns { message } or { error }.
@@ -14,6 +14,9 @@ async function editMessage(messageId, content, options) {
   if (!(capability.canEditText(msg) || capability.canEditCaption(msg))) return { error: 'not-editable', detail: msg.type };
   const { createWid } = need('WAWebWidFactory', 'createWid');
   let internal = { mentionedJidList: options.mentions.map((id) => createWid(id)).filter(Boolean) };
+  if (options.groupMentions) {
+    internal.groupMentions = options.groupMentions.map((g) => ({ groupSubject: g.groupSubject, groupJid: createWid(g.groupJid) }));
+  }
   if (options.linkPreview) {
     const link = need('WALinkify', 'findLink').findLink(content);
     if (link) {
@@ -21,7 +24,7 @@ async function editMessage(messageId, content, options) {
       if (preview) internal = { ...internal, ...preview, preview: true, subtype: 'url' };
     }
   }
-  await need('WAWebSendMessageEditAction', 'sendMessageEdit').sendMessageEdit(msg, content, internal);
+  await need('WAWebSendMessageEditAction', 'sendMessageEdit').sendMessageEdit(msg, content, { ...internal, ...(options.extra || {}) });
   const now = need('WAWebCollections', 'Msg').Msg.get(msg.id._serialized);
   return { message: now ? M.message(now) : null };
 }

@@ -176,9 +176,13 @@ async function sendMessage(chatId, content, options) {
     ...location,
     ...poll,
     ...vcard,
+    // options.extra, over everything else (Injected/Utils.js:483).
+    ...(options.extra || {}),
   };
-  const [added] = need('WAWebSendMsgChatAction', 'addAndSendMsgToChat').addAndSendMsgToChat(chat, message);
+  const [added, sendResult] = need('WAWebSendMsgChatAction', 'addAndSendMsgToChat').addAndSendMsgToChat(chat, message);
   await added;
+  // The server's answer too (Injected/Utils.js:581): the message's ack then says whether it went.
+  if (options.waitUntilMsgSent) await sendResult;
   const sent = M.Collections.Msg.get(key._serialized);
   return { message: sent ? M.message(sent) : null };
 }
