@@ -540,6 +540,12 @@ describe("whatsapp-web.js's example.js, run as it is on whatsapp-web-rs", () => 
     assert.match(msg.body, /^\[Incoming\] Phone call from .*This call was automatically rejected by the script\.$/);
   });
 
+  test('disconnected: a logout from the phone is logged, and the program keeps running', async () => {
+    const line = out.lines.length;
+    await sim.logoutFromPhone({});
+    await logged((l) => l.startsWith('Client was logged out'), line);
+  });
+
   // What example.js has that cannot work here (each would end the program with an unhandled
   // rejection or a TypeError in its async handler, so the test does not send it):
   test.todo("!getGroupMentions: sends to the placeholder 'chatId', no chat id (whatsapp-web.js fails too); getGroupMentions() itself: ids-vcards.test.js");
