@@ -81,9 +81,12 @@ describe('message actions', () => {
     const before = await inbox(ctx.sim, peer);
     assert.equal(await code(theirs.edit('your words')), BAD_ARG);
     assert.equal(await code(location.edit('somewhere else')), BAD_ARG);
-    for (const content of [42, '', '   ', null, new MessageMedia('image/png', 'iVBORw0KGgo=', 'a.png')]) {
+    for (const content of [42, null, new MessageMedia('image/png', 'iVBORw0KGgo=', 'a.png')]) {
       assert.equal(await code(mine.edit(content)), BAD_ARG, String(content));
     }
+    // A blank text edits nothing and answers null (example.js's !edit passes '').
+    assert.equal(await mine.edit(''), null);
+    assert.equal(await mine.edit('   '), null);
     assert.equal(await code(mine.edit('ok', { linkPreview: 'yes' })), BAD_ARG);
     assert.equal(await code(mine.edit('ok', { extra: 'sneaky' })), BAD_ARG);
     assert.equal(await code(mine.edit('ok', { groupMentions: [{ subject: 'G' }] })), 'TypeError:ERR_INVALID_CHAT_ID');
@@ -207,6 +210,7 @@ describe('message actions', () => {
             const quotedMsg = await msg.getQuotedMessage();
             if (quotedMsg.fromMe) {
               await quotedMsg.edit(msg.body.replace('!edit', ''));
+              results.push(['!edit', 'done']);
             } else {
               msg.reply('I can only edit my own messages');
             }
@@ -245,7 +249,7 @@ describe('message actions', () => {
       await waitUntil(() => results.some(([what]) => what === '!unpin'));
       assert.deepEqual(await client.getPinnedMessages(`${peer}@c.us`), []);
       // !edit quoting the account's message: example.js edits it to the command's text without
-      // '!edit', which is always empty; an empty text is refused and the message stays as it was.
+      // '!edit', which is always empty; an empty text edits nothing (null) and the message stays.
       const mine = await sent(peer, 'typo hree');
       const since = ctx.sim.events.length;
       const quoted = (await peerSend(ctx, peer, '!edit', mine)).id;
@@ -254,7 +258,7 @@ describe('message actions', () => {
       assert.deepEqual(results, [
         ['!pinmsg', true],
         ['!unpin', true],
-        ['!edit', 'ERR_INVALID_ARGUMENT'],
+        ['!edit', 'done'],
       ]);
       assert.deepEqual(logged(ctx.sim, 'message-edited', since), []);
       assert.equal((await inboxOf(peer, mine)).body, 'typo hree');

@@ -167,6 +167,12 @@ describe('polls', () => {
     await poll.vote('Yes');
     const [sent] = await inbox(ctx.sim, peer);
     assert.deepEqual(sent.poll.votes.map((v) => v.options), [['Yes']]);
+    // An empty name selects nothing, as whatsapp-web.js sends it: example.js's !vote votes with ''.
+    const cleared = ctx.sim.events.length;
+    await poll.vote('');
+    await ctx.sim.waitFor('vote-sent', (e) => e.parentKey === poll.id._serialized, 10000, { since: cleared });
+    const [after] = await inbox(ctx.sim, peer);
+    assert.deepEqual(after.poll.votes.map((v) => v.options), [[]]);
   });
 
   test('the control route refuses votes the poll cannot take', async () => {

@@ -42,11 +42,12 @@ const MAX_TEXT_BYTES: usize = 65536;
 /// days. Whether WhatsApp's server takes other durations is not known.
 pub const MAX_PIN_SECONDS: u64 = 30 * 24 * 3600;
 
-/// `message.edit(content, options)`: the new text of a message this account sent.
+/// `message.edit(content, options)`: the new text of a message this account sent. An empty
+/// (or blank) text edits nothing and answers null, whatsapp-web.js's answer for an edit it does
+/// not make: its example.js `!edit` edits to the command's text after "!edit", always "".
 fn edit_message(args: &Args) -> Result<AccountCall, ClientError> {
     let message_id = message_id(&args.get(0), "messageId")?;
     let content = match args.get(1) {
-        Value::String(s) if s.trim().is_empty() => return Err(invalid("content", "must not be empty: the edited text replaces the old one".into())),
         Value::String(s) if s.len() > MAX_TEXT_BYTES => return Err(invalid("content", format!("must be at most {MAX_TEXT_BYTES} bytes"))),
         Value::String(s) => s,
         other => return Err(invalid("content", format!("must be the new text (a string): only text and captions can be edited, got {}", describe(&other)))),

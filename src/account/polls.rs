@@ -69,10 +69,12 @@ pub(super) fn poll(v: &Value) -> Result<Value, ClientError> {
 }
 
 /// `message.vote(selectedOptions)`: option names (one name alone is taken as
-/// a list, as whatsapp-web.js does); `[]` takes the vote back.
+/// a list, as whatsapp-web.js does); `[]` takes the vote back. An empty name
+/// selects nothing (no option is named ""): whatsapp-web.js's example.js `!vote`
+/// votes with `''`, which whatsapp-web.js sends as an empty selection.
 fn vote(args: &Args) -> Result<AccountCall, ClientError> {
     let message_id = super::messages::message_id(&args.get(0), "messageId")?;
-    let names: Vec<String> = match args.get(1) {
+    let mut names: Vec<String> = match args.get(1) {
         Value::String(s) => vec![s],
         Value::Array(list) => list
             .iter()
@@ -81,6 +83,7 @@ fn vote(args: &Args) -> Result<AccountCall, ClientError> {
             .collect::<Result<_, _>>()?,
         other => return Err(invalid("selectedOptions", format!("must be a list of option names, got {}", crate::options::describe(&other)))),
     };
+    names.retain(|name| !name.is_empty());
     if names.len() > MAX_OPTIONS {
         return Err(invalid("selectedOptions", format!("a poll has at most {MAX_OPTIONS} options, got {} names", names.len())));
     }

@@ -4,7 +4,8 @@
 // fields, options.extra over them, then
 // WAWebSendMessageEditAction.sendMessageEdit(msg, content, options) and the message as it is
 // now. Unlike whatsapp-web.js (which answers null), a message this account did not send or
-// cannot edit is an error. Returns { message } or { error }.
+// cannot edit is an error; a blank text edits nothing ({ message: null }). Returns { message }
+// or { error }.
 async function editMessage(messageId, content, options) {
   const M = accountModels();
   const msg = await M.findMessage(messageId);
@@ -12,6 +13,8 @@ async function editMessage(messageId, content, options) {
   if (!msg.id.fromMe) return { error: 'not-sender' };
   const capability = need('WAWebMsgActionCapability', 'canEditText', 'canEditCaption');
   if (!(capability.canEditText(msg) || capability.canEditCaption(msg))) return { error: 'not-editable', detail: msg.type };
+  // A blank text replaces nothing: null, as whatsapp-web.js answers for an edit it does not make.
+  if (!content.trim()) return { message: null };
   const { createWid } = need('WAWebWidFactory', 'createWid');
   let internal = { mentionedJidList: options.mentions.map((id) => createWid(id)).filter(Boolean) };
   if (options.groupMentions) {
