@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { LocalAuth, MessageMedia, Poll } = require('..');
+const { LocalAuth, MessageMedia, Poll, ScheduledEvent } = require('..');
 const { TEST_ROOT, setup, waitFor, loginByQr, chromiumPidsUnder } = require('./helpers');
 const { peerSend } = require('./account-helpers');
 const { internals } = require('../src/page/internals.json');
@@ -177,6 +177,9 @@ const CASES = [
   { module: 'WAWebSendMessageEditAction', act: async (c) => (await c.sendMessage(PEER_ID, 'hi')).edit('hello') },
   ...['WAWebPinMsgConstants', 'WAWebSendPinMessageAction'].map((module) => ({ module, act: async (c) => (await c.sendMessage(PEER_ID, 'hi')).pin(60) })),
   { module: 'WAWebPinInChatSchema', act: (c) => c.getPinnedMessages(PEER_ID) },
+  // Scheduled events.
+  { module: 'WAWebSendEventResponseMsgAction', act: async (c) => c.sendResponseToScheduledEvent(1, (await c.sendMessage(PEER_ID, new ScheduledEvent('Party', new Date(Date.now() + 3600e3)))).id._serialized) },
+  { module: 'WAWebSendEventEditMsgAction', act: async (c) => (await c.sendMessage(PEER_ID, new ScheduledEvent('Party', new Date(Date.now() + 3600e3)))).editScheduledEvent(new ScheduledEvent('Party!', new Date(Date.now() + 7200e3))) },
   // Chat actions.
   { module: 'WAWebChatClearBridge', act: async (c, ctx) => (await (await peerMessage(ctx, c)).getChat()).clearMessages() },
   { module: 'WAWebDeleteChatAction', act: async (c, ctx) => (await (await peerMessage(ctx, c)).getChat()).delete() },
