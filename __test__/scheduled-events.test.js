@@ -99,6 +99,21 @@ describe('scheduled events', () => {
     assert.deepEqual(msg.messageSecret, [...Buffer.from(info.messageSecret, 'base64')]);
   });
 
+  test("a contact's event in a group arrives with its author and fields; the account answers it", async () => {
+    const { ctx, client } = shared;
+    const peer = '15557500009';
+    const group = (await control(ctx.sim, 'POST', '/_sim/groups', { subject: 'Hikers', participants: [peer] })).body.id;
+    const received = waitFor(client, 'message', 20000, (m) => m.from === group && m.type === 'event_creation');
+    const id = await peerSend(ctx.sim, { from: peer, to: group, event: { name: 'Summit', startTime: ts(START), callType: 'voice' } });
+    const msg = await received;
+    assert.equal(msg.id._serialized, id);
+    assert.deepEqual([msg.body, msg.eventName, msg.eventStartTime, msg.fromMe], ['Summit', 'Summit', ts(START), false]);
+    assert.ok(msg.author);
+    assert.match(msg.eventJoinLink, /\/voice\//);
+    assert.equal(await client.sendResponseToScheduledEvent(2, id), true);
+    assert.deepEqual((await eventInfo(ctx.sim, id)).responses.map((r) => r.response), [2]);
+  });
+
   test('sendResponseToScheduledEvent: going, maybe, and none take effect on the server', async () => {
     const { ctx, client } = shared;
     const peer = '15557500004';
