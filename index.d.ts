@@ -129,6 +129,12 @@ declare namespace WhatsAppWebRs {
         /** The votes on a poll (none for a message this device does not hold) */
         getPollVotes(messageId: string): Promise<PollVote[]>;
 
+        /**
+         * Answers a scheduled event: `0` none (takes an answer back), `1` going, `2` not going,
+         * `3` maybe. True when sent; false when this device does not hold the event message.
+         */
+        sendResponseToScheduledEvent(response: number, eventMessageId: string): Promise<boolean>;
+
         /** Gets instances of all pinned messages in a chat */
         getPinnedMessages(chatId: string): Promise<[Message] | []>;
 
@@ -721,7 +727,7 @@ declare namespace WhatsAppWebRs {
     }
 
     /** What `sendMessage` sends: text, a file, a location or a poll (contacts are not supported yet). */
-    export type MessageContent = string | MessageMedia | Location | Poll | Contact | Contact[];
+    export type MessageContent = string | MessageMedia | Location | Poll | ScheduledEvent | Contact | Contact[];
 
     /** Poll send options */
     export interface PollSendOptions {
@@ -741,6 +747,41 @@ declare namespace WhatsAppWebRs {
         options: PollSendOptions;
 
         constructor(pollName: string, pollOptions: Array<string>, options?: PollSendOptions);
+    }
+
+    /** ScheduledEvent send options */
+    export interface ScheduledEventSendOptions {
+        /** The event's description */
+        description?: string;
+        /** When the event ends (not before it starts) */
+        endTime?: Date;
+        /** Where the event is (a name) */
+        location?: string;
+        /** A WhatsApp call link to make for the event: `'voice'`, `'video'` or `'none'` (none by default) */
+        callType?: string;
+        /** Send the event already canceled (false by default) */
+        isEventCanceled?: boolean;
+        /** The message secret, 32 numbers from 0 to 255 (random when undefined); can serve as the event's id */
+        messageSecret: Array<number> | undefined;
+    }
+
+    /** A scheduled event to send (or the new version of one, for `message.editScheduledEvent()`) */
+    export class ScheduledEvent {
+        name: string;
+        /** The start, in seconds */
+        startTimeTs: number;
+        eventSendOptions: {
+            description?: string;
+            /** The end, in seconds */
+            endTimeTs?: number;
+            location?: string;
+            callType?: string;
+            isEventCanceled?: boolean;
+            messageSecret?: Array<number>;
+        };
+
+        /** Throws (code `ERR_INVALID_ARGUMENT`) for an empty name, an unknown callType, times that are not Dates */
+        constructor(name: string, startTime: Date, options?: ScheduledEventSendOptions);
     }
 
     /** A selected poll option */
@@ -921,8 +962,28 @@ declare namespace WhatsAppWebRs {
         pollOptions: Array<{ name: string; localId: number }>;
         /** False for a single choice poll, true for a multiple choice poll */
         allowMultipleAnswers: boolean;
-        /** The poll's message secret (poll_creation messages) */
+        /** The poll's or the scheduled event's message secret (poll_creation and event_creation messages) */
         messageSecret?: number[];
+        /** The scheduled event's name (event_creation messages; also the body) */
+        eventName?: string;
+        /** The start of the event, in seconds (event_creation messages) */
+        eventStartTime: number;
+        /** The end of the event, in seconds */
+        eventEndTime?: number;
+        /** The event's description */
+        eventDescription?: string;
+        /** Where the event is: a name (whatsapp-web.js sends coordinates 0, 0) */
+        eventLocation?: {
+            degreesLatitude: number;
+            degreesLongitude: number;
+            name: string;
+        };
+        /** The event's WhatsApp call link (video call or voice call) */
+        eventJoinLink?: string;
+        /** Whether the event is canceled (event_creation messages) */
+        isEventCanceled?: boolean;
+        /** Edits this scheduled event (the account's own, until it is canceled): the message as it is now */
+        editScheduledEvent: (editedEventObject: ScheduledEvent) => Promise<Message | null>;
         /** Votes on this poll: the names of all the options chosen ([] takes the vote back) */
         vote: (selectedOptions: Array<string>) => Promise<void>;
         /** The votes on this poll */

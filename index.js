@@ -397,6 +397,14 @@ class Client extends EventEmitter {
     return (await this[accountCall]('getPollVotes', messageId)).map((vote) => new structures.PollVote(this, vote));
   }
 
+  /**
+   * Answers a scheduled event: 0 none (takes the answer back), 1 going, 2 not going, 3 maybe.
+   * True when sent; false when this device does not hold the event message.
+   */
+  sendResponseToScheduledEvent(response, eventMessageId) {
+    return this[accountCall]('sendResponseToScheduledEvent', response, eventMessageId);
+  }
+
   /** The messages pinned in a chat (src/account/message_actions.rs). */
   async getPinnedMessages(chatId) {
     return (await this[accountCall]('getPinnedMessages', chatId)).map((data) => new structures.Message(this, data));

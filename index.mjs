@@ -30,6 +30,7 @@ export const {
     GroupNotification,
     Poll,
     PollVote,
+    ScheduledEvent,
     Call,
     ClientInfo,
     Chat,

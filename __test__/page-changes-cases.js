@@ -8,7 +8,7 @@
 // covered.
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { MessageMedia, Poll } = require('..');
+const { MessageMedia, Poll, ScheduledEvent } = require('..');
 const { setup, waitFor, loginByQr } = require('./helpers');
 const { peerSend } = require('./account-helpers');
 const { internals } = require('../src/page/internals.json');
@@ -203,6 +203,9 @@ const CASES = {
         return (await ownGroup(c)).addParticipants(['15557100009@c.us'], { sleep: null });
       },
     },
+    // Scheduled events.
+    { module: 'WAWebSendEventResponseMsgAction', act: async (c) => c.sendResponseToScheduledEvent(1, (await c.sendMessage(PEER_ID, new ScheduledEvent('Party', new Date(Date.now() + 3600e3)))).id._serialized) },
+    { module: 'WAWebSendEventEditMsgAction', act: async (c) => (await c.sendMessage(PEER_ID, new ScheduledEvent('Party', new Date(Date.now() + 3600e3)))).editScheduledEvent(new ScheduledEvent('Party!', new Date(Date.now() + 7200e3))) },
   ],
 };
 

@@ -18,7 +18,8 @@ module.exports = {
         const quoted = spec.quotedId == null ? null : this.messages.get(String(spec.quotedId));
         if (spec.quotedId != null && !quoted) throw httpError(404, `no message ${JSON.stringify(spec.quotedId)} to quote`);
         const media = this._upload(spec.media);
-        const msg = this._store({ account: group.account, chat: group.id, author: from, fromMe, id: phoneMessageId(), body, quoted, mentions, ack: fromMe ? 2 : 0, media });
+        const event = this._peerEventOf(spec.event); // account-events.js
+        const msg = this._store({ account: group.account, chat: group.id, author: from, fromMe, id: phoneMessageId(), body, quoted, mentions, ack: fromMe ? 2 : 0, media, event });
         this._arriveEncrypted(msg, ciphertextMs);
         this.sim._log('peer-message', { key: msg.key, from: msg.from, to: msg.to, author: msg.author, fromMe, ...(msg.undecrypted ? { ciphertext: true } : {}) });
         this._pushToPages(group.account, msg);

@@ -48,6 +48,7 @@ class AccountWorld {
                 changeNumber: (body) => this.peerChangeNumber(body),
             },
             listCalls: () => this.listCalls(),
+            event: (id) => this.eventInfo(id), // account-events.js
             accountInfo: (number) => this.accountInfo(number),
             // Not under `phone`: that is the test phone of the login (scan, typeCode).
             archiveFromPhone: (body) => this.phoneArchive(body),
@@ -67,7 +68,7 @@ class AccountWorld {
 
     // Answers the routes of the account world; returns false for any other route.
     async control(route, url, readJson, reply) {
-        if ((await this._callsControl(route, url, readJson, reply)) !== false || (await this._profileControl(route, url, readJson, reply)) !== false || (await this._pollsControl(route, url, readJson, reply)) !== false || (await this._chatActionsControl(route, url, readJson, reply)) !== false) return undefined;
+        if ((await this._callsControl(route, url, readJson, reply)) !== false || (await this._profileControl(route, url, readJson, reply)) !== false || (await this._pollsControl(route, url, readJson, reply)) !== false || (await this._chatActionsControl(route, url, readJson, reply)) !== false || (await this._eventsControl(route, url, readJson, reply)) !== false) return undefined;
         switch (route) {
             case 'POST /_sim/peer/send':
                 return reply(200, this.peerSend(await readJson()));
@@ -104,7 +105,7 @@ class AccountWorld {
 
     static get ROUTES() {
         return [
-            'POST /_sim/peer/send {from, to?, body, quotedId?, mentions?, media?, location?, lidChat?, ciphertextMs?}',
+            'POST /_sim/peer/send {from, to?, body, quotedId?, mentions?, media?, location?, event?, lidChat?, ciphertextMs?}',
             'GET /_sim/peer/inbox?peer=<digits>',
             'POST /_sim/peer/read {peer, ids?}',
             'POST /_sim/peer/react {from, messageId, reaction}',
@@ -117,7 +118,7 @@ class AccountWorld {
             'POST /_sim/contacts {contacts: [{number, lid?, name?, pushname?, isBusiness?, about?, picture?: {mimetype, data}}]}',
             'POST /_sim/unregistered {numbers: [...]}',
             'POST /_sim/peer/call {from, to?, video?, group?: true|[digits]}', 'GET /_sim/calls', 'GET /_sim/account[?to=<digits>]', 'POST /_sim/peer/change-number {from, to}', 'POST /_sim/peer/vote {from, messageId, options: [names]}',
-            'GET /_sim/chats[?account=<digits>]', 'POST /_sim/phone/clear-chat {chat, to?}', 'POST /_sim/phone/delete-chat {chat, to?}',
+            'GET /_sim/chats[?account=<digits>]', 'GET /_sim/event?id=<message key>', 'POST /_sim/phone/clear-chat {chat, to?}', 'POST /_sim/phone/delete-chat {chat, to?}',
         ];
     }
 
@@ -160,6 +161,8 @@ class AccountWorld {
             if (spec.lidChat) throw httpError(400, 'lidChat is for a chat with one person, not a group');
             return this._sendInGroup(group, from, spec, body);
         }
+        // A scheduled event (account-events.js): checked before anything is stored.
+        const event = this._peerEventOf(spec.event);
         if (accounts.includes(from)) {
             // The account's own phone writes to someone.
             if (spec.to === undefined || spec.to === null) throw httpError(400, `"from" is the linked account ${from}: say whom its phone writes to in "to"`);
@@ -197,6 +200,7 @@ class AccountWorld {
             ack: fromMe ? 1 : 0,
             media,
             location,
+            event,
         });
         // The phone's own messages reach the contact at once (always online).
         if (fromMe && !this.unregistered.has(peer)) msg.ack = 2;
@@ -206,9 +210,9 @@ class AccountWorld {
         return { ok: true, id: msg.key };
     }
 
-    _store({ account, peer, chat: chatIn, author, fromMe, id, body, quoted, mentions, ack, type: typeIn = 'chat', media = null, location = null }) {
+    _store({ account, peer, chat: chatIn, author, fromMe, id, body, quoted, mentions, ack, type: typeIn = 'chat', media = null, location = null, event = null }) {
         // WhatsApp's media types, from the MIME type (unless the sender said, e.g. a document).
-        const type = location ? 'location' : !media || typeIn !== 'chat' ? typeIn : /^image\//.test(media.mimetype) ? 'image' : /^video\//.test(media.mimetype) ? 'video' : /^audio\//.test(media.mimetype) ? 'audio' : 'document';
+        const type = event ? 'event_creation' : location ? 'location' : !media || typeIn !== 'chat' ? typeIn : /^image\//.test(media.mimetype) ? 'image' : /^video\//.test(media.mimetype) ? 'video' : /^audio\//.test(media.mimetype) ? 'audio' : 'document';
         const chat = chatIn || `${peer}@c.us`;
         const me = `${account}@c.us`;
         const isGroup = chat.endsWith('@g.us');
@@ -230,6 +234,7 @@ class AccountWorld {
             t: Math.floor(Date.now() / 1000),
             media,
             location,
+            event,
             quotedId: quoted ? quoted.key : null,
             quoted: quoted ? { id: quoted.id, participant: quoted.from, type: quoted.type, body: quoted.body } : null,
             mentions,
@@ -266,6 +271,7 @@ class AccountWorld {
                 ...(m.linkPreview ? { linkPreview: m.linkPreview } : {}),
                 ...(m.invite ? { invite: m.invite } : {}),
                 ...(m.poll ? { poll: this._pollView(m) } : {}),
+                ...(m.event ? { event: this._eventView(m) } : {}), // account-events.js
                 ...this._actionsView(m), // account-message-actions.js
                 ...this._inboxCards(m),
                 ack: m.ack,
@@ -310,6 +316,7 @@ class AccountWorld {
             subtype: m.subtype || null,
             recipients: m.recipients || null,
             poll: this._pollWire(m),
+            event: this._eventWire(m),
         });
     }
 
@@ -453,7 +460,7 @@ class AccountWorld {
                 return true;
             }
             default:
-                return this._onCallMessage(sock, msg) || this._onMessageAction(sock, msg) || this._onProfileMessage(sock, msg) || this._onGroupAction(sock, msg) || this._onChatActionMessage(sock, msg);
+                return this._onCallMessage(sock, msg) || this._onMessageAction(sock, msg) || this._onProfileMessage(sock, msg) || this._onGroupAction(sock, msg) || this._onChatActionMessage(sock, msg) || this._onEventMessage(sock, msg);
         }
     }
 
@@ -511,10 +518,13 @@ class AccountWorld {
         // A poll (account-polls.js): false when the page sent a malformed one.
         const poll = this._pollOfSend(msg);
         if (poll === false) return refuse('bad-poll');
+        // A scheduled event (account-events.js): false when the page sent a malformed one.
+        const event = this._eventOfSend(msg);
+        if (event === false) return refuse('bad-event');
         // Contact cards and group mentions (account-vcards.js).
         const cards = this._cardsOfSend(msg);
         if (cards.error) return refuse(cards.error);
-        const type = cards.type ? cards.type : poll ? 'poll_creation' : media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
+        const type = cards.type ? cards.type : poll ? 'poll_creation' : event ? 'event_creation' : media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
         let location = null;
         if (msg.msgType === 'location') {
             // Encoded as a media stanza (WhatsApp Web's own protobuf type functions, unpatched),
@@ -528,7 +538,7 @@ class AccountWorld {
         }
         const mediaKind = media ? this._mediaKindOf(msg, type, this.media.get(media.directPath)) : null;
         if (mediaKind && mediaKind.error) return refuse(mediaKind.error);
-        const stored = this._store({ account, peer, chat: group ? group.id : lidChat, author: account, fromMe: true, id: msg.id, body: cards.body ?? body, quoted, mentions, ack: 1, media, type, location });
+        const stored = this._store({ account, peer, chat: group ? group.id : lidChat, author: account, fromMe: true, id: msg.id, body: cards.body ?? body, quoted, mentions, ack: 1, media, type, location, event });
         Object.assign(stored, cards.vcards ? { vcards: cards.vcards } : {}, cards.groupMentions ? { groupMentions: cards.groupMentions } : {});
         stored.mediaKind = mediaKind;
         stored.linkPreview = linkPreviewOf(msg.preview);
@@ -556,6 +566,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'));
 
 module.exports = { AccountWorld, parseNumber };

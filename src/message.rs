@@ -99,6 +99,9 @@ pub struct RawMessage {
     /// Polls (`poll_creation`): name, options, selectable count, secret.
     #[serde(default)]
     pub poll: Option<crate::account::RawPoll>,
+    /// Scheduled events (`event_creation`): name, times, description, location, call link, canceled, secret.
+    #[serde(default)]
+    pub event: Option<crate::account::RawEvent>,
     /// Contact cards of a `multi_vcard` message: each card's vCard text.
     #[serde(default)]
     pub vcards: Vec<String>,
@@ -191,6 +194,10 @@ pub struct Message {
     /// For `poll_creation` messages: `pollName`, `pollOptions`, `allowMultipleAnswers`, `messageSecret`.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub poll: Option<crate::account::PollFields>,
+    /// For `event_creation` messages: `eventName`, `eventDescription`, `eventStartTime`,
+    /// `eventEndTime`, `eventLocation`, `eventJoinLink`, `isEventCanceled`, `messageSecret`.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub event: Option<crate::account::EventFields>,
 }
 
 /// whatsapp-web.js's `GroupNotification` fields (a `gp2` message, src/structures/GroupNotification.js).
@@ -276,6 +283,11 @@ impl Message {
         if let (true, Some(p)) = (body.is_empty(), &poll) {
             body = p.poll_name.clone();
         }
+        // So is an event's (whatsapp-web.js Message.js:57).
+        let event = if raw.kind == "event_creation" { raw.event.clone().map(crate::account::EventFields::from_raw) } else { None };
+        if let (true, Some(e)) = (body.is_empty(), &event) {
+            body = e.event_name.clone();
+        }
         let location = if raw.kind == "location" { Some(Location::from_raw(&raw).ok_or_else(|| bad("a location without valid coordinates"))?) } else { None };
         Ok(Message {
             is_status: raw.is_status_v3 || key.remote == "status@broadcast",
@@ -321,6 +333,7 @@ impl Message {
             latest_edit_sender_timestamp_ms: raw.latest_edit_sender_timestamp_ms,
             latest_edit_msg_key: raw.latest_edit_msg_key,
             poll,
+            event,
         })
     }
 

@@ -99,6 +99,12 @@ class Message extends Record {
     return data ? new Message(this.client, data) : null;
   }
 
+  /** Edits this scheduled event (the account's own, until canceled): the message as it is now. */
+  async editScheduledEvent(editedEventObject) {
+    const data = await this.client[accountCall]('editScheduledEvent', this.id._serialized, editedEventObject);
+    return data ? new Message(this.client, data) : null;
+  }
+
   /** Pins this message in its chat for `duration` seconds: true when WhatsApp took it. */
   pin(duration) {
     return this.client[accountCall]('pinMessage', this.id._serialized, duration);

@@ -7,9 +7,10 @@ const Location = require('./Location');
 const GroupNotification = require('./GroupNotification');
 const Poll = require('./Poll');
 const PollVote = require('./PollVote');
+const ScheduledEvent = require('./ScheduledEvent');
 const Call = require('./Call');
 const ClientInfo = require('./ClientInfo');
 const { Chat, PrivateChat, GroupChat } = require('./Chat');
 const { Contact, PrivateContact, BusinessContact } = require('./Contact');
 
-module.exports = { Base, Call, ClientInfo, Message, MessageMedia, Location, Reaction, GroupNotification, Poll, PollVote, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact };
+module.exports = { Base, Call, ClientInfo, Message, MessageMedia, Location, Reaction, GroupNotification, Poll, PollVote, ScheduledEvent, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact };

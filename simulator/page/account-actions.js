@@ -12,9 +12,9 @@
 
     // What a new message of each type needs besides its key, sender, chat and time, as whatsapp-web.js
     // main 2dc9466 builds them (Injected/Utils.js:145-578 sendMessage: text `body`; media from
-    // processMediaData after the upload; location `lat`/`lng`, :221-235). Other types (polls,
-    // vcards, events…) are not modelled: refused here; polls are added by account-polls.js, contact
-    // cards (and group mentions) by account-vcards.js. The real page's own errors for a malformed
+    // processMediaData after the upload; location `lat`/`lng`, :221-235). Other types are not
+    // modelled: refused here; polls are added by account-polls.js, contact cards (and group
+    // mentions) by account-vcards.js, scheduled events by account-events.js. The real page's own errors for a malformed
     // message are not known; these are TypeErrors naming the field.
     const MEDIA_TYPES = ['image', 'video', 'audio', 'ptt', 'document', 'sticker'];
     const isText = (v) => typeof v === 'string';
@@ -75,6 +75,8 @@
             preview: msg.subtype === 'url' ? { title: msg.title, canonicalUrl: msg.canonicalUrl, matchedText: msg.matchedText } : undefined,
             // A poll's name, options, selectable count and secret (account-polls.js).
             poll: sim.account.pollWireOf(msg),
+            // A scheduled event's fields and secret (account-events.js).
+            event: sim.account.eventWireOf(msg),
             // Contact cards and group mentions (account-vcards.js).
             ...sim.account.cardsWireOf(msg),
             // The stanza's type and media type, and whether the caption is the user's (account-wire.js).

@@ -109,6 +109,8 @@
         }
         // A poll (account-polls.js).
         if (w.poll) Object.assign(attrs, sim.account.pollAttrsFromWire(w));
+        // A scheduled event (account-events.js).
+        if (w.event) Object.assign(attrs, sim.account.eventAttrsFromWire(w));
         // An edited message the page had already (history): its latest edit.
         if (w.edit) Object.assign(attrs, { latestEditSenderTimestampMs: w.edit.t, latestEditMsgKey: new MsgKey({ fromMe: w.fromMe, remote: w.chat, id: w.edit.editId, participant: w.author || undefined }) });
         if (w.quoted) {

@@ -73,6 +73,7 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
     // with options.media (the text is the caption).
     let mut location = Value::Null;
     let mut poll = Value::Null;
+    let mut event = Value::Null;
     let mut contact_cards = Value::Null;
     let card_options = cards::contact_cards(&args.get(1)).transpose()?;
     let (content, media) = match (args.get(1), options.get("media").filter(|m| !m.is_null())) {
@@ -88,6 +89,11 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
             poll = super::polls::poll(&p)?;
             (String::new(), Value::Null)
         }
+        // A ScheduledEvent (src/account/scheduled_events.rs).
+        (e @ Value::Object(_), _) if e.get("eventSendOptions").is_some() => {
+            event = super::scheduled_events::event(&e, "content")?;
+            (String::new(), Value::Null)
+        }
         // A Contact or a list of them: contact cards (src/account/cards.rs).
         (_, _) if card_options.is_some() => {
             contact_cards = card_options.clone().unwrap_or_default();
@@ -96,7 +102,7 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         (other, _) => {
             return Err(invalid(
                 "content",
-                format!("must be a string, a MessageMedia, a Location, a Poll, a Contact or a list of Contacts, got {}", crate::options::describe(&other)),
+                format!("must be a string, a MessageMedia, a Location, a Poll, a ScheduledEvent, a Contact or a list of Contacts, got {}", crate::options::describe(&other)),
             ))
         }
     };
@@ -117,6 +123,7 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         "sendMediaAsDocument": as_document,
         "location": location,
         "poll": poll,
+        "event": event,
         "kinds": kinds.to_page(),
         "groupMentions": group_mentions,
         "contactCards": contact_cards,

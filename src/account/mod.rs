@@ -62,9 +62,11 @@ mod messages;
 mod polls;
 mod presence;
 mod profile;
+mod scheduled_events;
 
 pub use events::{parse_event, AccountEmit, AccountEvent, AccountState, EVENT_TYPES};
 pub use polls::{PollFields, PollVote, RawPoll};
+pub use scheduled_events::{EventFields, RawEvent};
 
 /// The usual time limit of a page call.
 const LIMIT: Duration = Duration::from_secs(20);
@@ -77,7 +79,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 13] = [
+const AREAS: [&[Method]; 14] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -91,6 +93,7 @@ const AREAS: [&[Method]; 13] = [
     group_admin::METHODS,
     chat_actions::METHODS,
     message_actions::METHODS,
+    scheduled_events::METHODS,
 ];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by

@@ -54,6 +54,7 @@ function accountModels() {
       recipients: Array.isArray(m.recipients) ? m.recipients.map(text) : [],
       links: found.map((l) => ({ link: l.href, isSuspicious: Boolean(l.suspiciousCharacters && l.suspiciousCharacters.size) })),
       poll: m.type === 'poll_creation' ? pollOf(m) : null,
+      event: m.type === 'event_creation' ? eventOf(m) : null,
       // Contact cards and group mentions, as whatsapp-web.js reads them (Message.js:193-198, 240).
       vcards: m.type === 'multi_vcard' ? (m.vcardList || []).map((c) => String(c?.vcard ?? '')) : [],
       groupMentions: (m.groupMentions || []).map((g) => ({ groupSubject: String(g?.groupSubject ?? ''), groupJid: text(g?.groupJid) ?? '' })),
@@ -65,6 +66,19 @@ function accountModels() {
     name: String(m.pollName ?? ''),
     options: (m.pollOptions || []).map((o) => ({ name: String(o.name), localId: Number(o.localId) })),
     selectableCount: Number(m.pollSelectableOptionsCount) || 0,
+    secret: m.messageSecret ? Array.from(m.messageSecret) : [],
+  });
+
+  // A scheduled event's fields, as WhatsApp Web's model holds them (whatsapp-web.js sends them so,
+  // src/util/Injected/Utils.js:258-282; its Message.js reads eventName, line 57).
+  const eventOf = (m) => ({
+    name: String(m.eventName ?? ''),
+    description: typeof m.eventDescription === 'string' ? m.eventDescription : null,
+    startTime: Number(m.eventStartTime) || 0,
+    endTime: Number.isInteger(m.eventEndTime) && m.eventEndTime > 0 ? m.eventEndTime : null,
+    location: m.eventLocation && typeof m.eventLocation.name === 'string' ? m.eventLocation.name : null,
+    joinLink: typeof m.eventJoinLink === 'string' ? m.eventJoinLink : null,
+    canceled: Boolean(m.isEventCanceled),
     secret: m.messageSecret ? Array.from(m.messageSecret) : [],
   });
 

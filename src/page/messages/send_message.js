@@ -98,6 +98,26 @@ async function sendMessage(chatId, content, options) {
     };
   }
 
+  // A scheduled event, as whatsapp-web.js sends one (Injected/Utils.js:254-285): the location a
+  // name at 0, 0; a call link from WAWebGenerateEventCallLink for a 'voice' or 'video' call (none
+  // otherwise: whatsapp-web.js also asks for one when no callType was given, passing undefined);
+  // a random secret unless one was given.
+  let event = {};
+  if (options.event) {
+    const { name, startTimeTs, description, endTimeTs, location, callType, isEventCanceled, messageSecret } = options.event;
+    event = {
+      type: 'event_creation',
+      eventName: name,
+      eventDescription: description ?? undefined,
+      eventStartTime: startTimeTs,
+      eventEndTime: endTimeTs,
+      eventLocation: location ? { degreesLatitude: 0, degreesLongitude: 0, name: location } : undefined,
+      eventJoinLink: callType === 'voice' || callType === 'video' ? await need('WAWebGenerateEventCallLink', 'createEventCallLink').createEventCallLink(startTimeTs, callType) : null,
+      isEventCanceled,
+      messageSecret: messageSecret ? new Uint8Array(messageSecret) : window.crypto.getRandomValues(new Uint8Array(32)),
+    };
+  }
+
   // Contact cards, and a text that is a vCard (parseVCards), as whatsapp-web.js main sends
   // them (Injected/Utils.js:286-340): one contact is a `vcard` message (its vCard the body), a
   // list a `multi_vcard` one; a vCard text WhatsApp Web cannot parse stays a text.
@@ -175,6 +195,7 @@ async function sendMessage(chatId, content, options) {
     ...quoted,
     ...location,
     ...poll,
+    ...event,
     ...vcard,
     // options.extra, over everything else (Injected/Utils.js:483).
     ...(options.extra || {}),
