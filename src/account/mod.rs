@@ -54,6 +54,7 @@ mod chats;
 mod contacts;
 mod events;
 mod group_admin;
+mod group_invites;
 mod groups;
 mod lids;
 mod media_kinds;
@@ -77,7 +78,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 13] = [
+const AREAS: [&[Method]; 14] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -91,6 +92,7 @@ const AREAS: [&[Method]; 13] = [
     group_admin::METHODS,
     chat_actions::METHODS,
     message_actions::METHODS,
+    group_invites::METHODS,
 ];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by
