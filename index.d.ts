@@ -101,6 +101,9 @@ declare namespace WhatsAppWebRs {
         /**Accepts an invitation to join a group */
         acceptInvite(inviteCode: string): Promise<string>;
 
+        /** Accepts a private invitation to join a group (a message's inviteV4) */
+        acceptGroupV4Invite: (inviteV4: InviteV4Data) => Promise<{ status: number }>;
+
         /** The group an invite code leads to */
         getInviteInfo(inviteCode: string): Promise<InviteInfo>;
 
@@ -883,6 +886,15 @@ declare namespace WhatsAppWebRs {
     }
 
     /** ID that represents a message */
+    export type InviteV4Data = {
+        inviteCode: string;
+        inviteCodeExp: number;
+        groupId: string;
+        groupName?: string;
+        fromId: string;
+        toId: string;
+    };
+
     export interface MessageId {
         fromMe: boolean;
         remote: string;
@@ -956,6 +968,10 @@ declare namespace WhatsAppWebRs {
         }>;
         /** Returns message in a raw format */
         rawData: object;
+        /** A private group invite's data (groups_v4_invite messages) */
+        inviteV4?: InviteV4Data;
+        /** Accepts the private group invite this message carries */
+        acceptGroupV4Invite: () => Promise<{ status: number }>;
         /** The poll's name (poll_creation messages) */
         pollName: string;
         /** The poll's options (poll_creation messages) */

@@ -452,6 +452,11 @@ class Client extends EventEmitter {
     return this[accountCall]('acceptInvite', inviteCode);
   }
 
+  /** Accepts a private group invite (a message's `inviteV4`): `{ status }`. */
+  acceptGroupV4Invite(inviteInfo) {
+    return this[accountCall]('acceptGroupV4Invite', inviteInfo);
+  }
+
   /** The group an invite code leads to (id, subject, owner, participants, size, settings…). */
   getInviteInfo(inviteCode) {
     return this[accountCall]('getInviteInfo', inviteCode);

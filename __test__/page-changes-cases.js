@@ -133,6 +133,7 @@ const CASES = {
     { module: 'WAWebExitGroupAction', act: async (c) => (await ownGroup(c)).leave() },
     { module: 'WAWebMexFetchGroupInviteCodeJob', act: async (c) => (await ownGroup(c)).getInviteCode() },
     { module: 'WAWebGroupInviteJob', act: (c) => c.acceptInvite('AbCdEfGhIjK') },
+    { module: 'WAWebGroupInviteV4Job', act: (c) => c.acceptGroupV4Invite({ inviteCode: 'AbCdEfGhIjK', inviteCodeExp: Math.floor(Date.now() / 1000) + 3600, groupId: '120363000000000001@g.us', fromId: PEER_ID }) },
     // Polls: the vote subscription is an event (skipped when missing); voting and reading votes are calls.
     { module: 'WAWebAddonPollVoteTableMode' },
     { module: 'WAWebPollsSendVoteMsgAction', act: async (c) => (await c.sendMessage(PEER_ID, new Poll('Lunch?', ['Pizza', 'Soup']))).vote(['Soup']) },

@@ -60,3 +60,23 @@ test('whatsapp-web.js: createGroup, addParticipants, removeParticipants, getInvi
     await left;
     assert.deepEqual(group(gid).participants, ['15557700001']);
 });
+
+test('whatsapp-web.js: a private invite received (msg.inviteV4, msg._data) and msg.acceptGroupV4Invite()', async (t) => {
+    const { sim, client } = await wwebjsOnSimulator(t);
+    await wwebjsLogin(sim, client);
+    sim.addContacts([{ number: '15557700001', name: 'A', pushname: 'A on the phone' }]);
+    const { id: gid } = sim.createGroup({ subject: 'Private', participants: ['15557700001', '15557700002'], join: false });
+    const arrived = waitFor(client, 'message', 30000, (m) => m.type === 'groups_v4_invite');
+    const sent = sim.peer.groupInvite({ from: '15557700001', group: gid, comment: 'come' });
+    const msg = await arrived;
+    assert.equal(msg.id._serialized, sent.id);
+    assert.equal(msg._data.notifyName, 'A on the phone');
+    assert.equal(msg.inviteV4.inviteCode, sent.inviteCode);
+    assert.equal(msg.inviteV4.inviteCodeExp, sent.inviteCodeExp);
+    assert.equal(msg.inviteV4.groupName, 'Private');
+    assert.equal(msg.inviteV4.fromId, A);
+    const joined = waitFor(client, 'group_join', 30000, (n) => n.chatId === gid);
+    assert.deepEqual(await msg.acceptGroupV4Invite(), { status: 200 });
+    await joined;
+    assert.ok(sim.group.get(gid).participants.some((p) => p.id === ME));
+});

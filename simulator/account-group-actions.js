@@ -42,6 +42,7 @@ module.exports = {
             group_leave: this._groupLeave,
             group_invite_code: this._groupInviteCode,
             group_join_invite: this._groupJoinInvite,
+            group_join_v4: this._groupJoinV4,
             group_metadata: this._groupMetadata,
         }[msg.type];
         // Promoting, settings, pictures, invites and requests: account-group-admin.js.
@@ -138,6 +139,24 @@ module.exports = {
         group.participants = [...group.participants, account];
         this.sim._log('group-joined', { id: group.id, number: account, via: 'invite' });
         this._groupNote(group, account, 'invite', [account]);
+        return { ok: true, group: this._groupWire(group) };
+    },
+
+    // { group, code, expiration, admin } -> { ok, group }: the account accepts a private invite
+    // (whatsmeow JoinGroupWithInvite: an `accept` with code, expiration and the inviting admin).
+    // 404 no such invite for the account, 410 expired, 409 already in.
+    _groupJoinV4(sock, msg) {
+        const account = sock.sessionWid && sock.sessionWid.split('@')[0];
+        const group = this.groups.get(String(msg.group));
+        const request = group && group.account === account ? group.addRequests.get(account) : null;
+        const admin = this._numberOfJid(msg.admin);
+        if (!request || request.code !== msg.code || String(request.expiration) !== String(msg.expiration) || request.admin !== admin) return { ok: false, error: 'item-not-found', status: 404 };
+        if (request.expiration * 1000 <= Date.now()) return { ok: false, error: 'gone', status: 410 };
+        if (group.participants.includes(account)) return { ok: false, error: 'conflict', status: 409 };
+        group.addRequests.delete(account);
+        group.participants = [...group.participants, account];
+        this.sim._log('group-joined', { id: group.id, number: account, via: 'invite-v4' });
+        this._groupNote(group, admin, 'add', [account]);
         return { ok: true, group: this._groupWire(group) };
     },
 

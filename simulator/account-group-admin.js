@@ -21,7 +21,7 @@
 //   "revoked"); one that never existed 404, as joining by it already did.
 
 const crypto = require('crypto');
-const { httpError, parseNumber, optionalString } = require('./account-util');
+const { httpError, parseNumber, optionalString, phoneMessageId } = require('./account-util');
 
 // How long a private invite (add request) stays valid: the simulator's choice (3 days).
 const ADD_REQUEST_TTL_S = 3 * 24 * 3600;
@@ -81,8 +81,8 @@ module.exports = {
     },
 
     // A private invite for someone who accepts only invites: { inviteCode, inviteCodeExp }.
-    _addRequest(group, number) {
-        const request = { code: newInviteCode(), expiration: Math.floor(Date.now() / 1000) + ADD_REQUEST_TTL_S };
+    _addRequest(group, number, admin = null, expiration = Math.floor(Date.now() / 1000) + ADD_REQUEST_TTL_S) {
+        const request = { code: newInviteCode(), expiration, admin };
         group.addRequests.set(number, request);
         return { inviteCode: request.code, inviteCodeExp: request.expiration };
     },
@@ -356,6 +356,27 @@ module.exports = {
     // ---- the control API -----------------------------------------------------------------------
 
     // GET /_sim/groups/<id>
+    // POST /_sim/peer/group-invite {from, group, comment?, expiration?}: an admin of a group the
+    // account is not in sends the account a private invite (groups_v4_invite), as WhatsApp does
+    // after the account refused to be added directly. `expiration` (Unix seconds; default 3 days
+    // on) may be in the past, for an expired invite. -> { ok, id, inviteCode, inviteCodeExp }
+    peerGroupInvite(spec = {}) {
+        const from = parseNumber(spec.from, 'from');
+        const group = this.groups.get(String(spec.group));
+        if (!group) throw httpError(404, `no group ${JSON.stringify(spec.group)}`);
+        const account = group.account;
+        if (!group.admins.has(from) || !group.participants.includes(from)) throw httpError(403, `${from} is not an admin of ${group.id}`);
+        if (group.participants.includes(account)) throw httpError(409, `the account ${account} is in ${group.id} already`);
+        const comment = optionalString(spec.comment, 'comment', 1000) ?? '';
+        if (spec.expiration !== undefined && !(Number.isSafeInteger(spec.expiration) && spec.expiration > 0)) throw httpError(400, 'expiration must be a Unix time in seconds');
+        const { inviteCode, inviteCodeExp } = this._addRequest(group, account, from, spec.expiration);
+        const stored = this._store({ account, peer: from, fromMe: false, id: phoneMessageId(), body: comment, quoted: null, mentions: [], ack: 0, type: 'groups_v4_invite' });
+        stored.invite = { groupId: group.id, groupName: group.subject, inviteCode, inviteCodeExp };
+        this.sim._log('group-invite-received', { key: stored.key, id: group.id, from: `${from}@c.us` });
+        this._pushToPages(account, stored);
+        return { ok: true, id: stored.key, inviteCode, inviteCodeExp };
+    },
+
     groupInfo(id) {
         const group = this._groupOrThrow(id);
         return {
@@ -417,6 +438,7 @@ module.exports = {
 
     // Answers GET /_sim/groups/<id> and POST /_sim/groups/<id>/<what>; false for other routes.
     async _groupAdminControl(route, url, readJson, reply) {
+        if (route === 'POST /_sim/peer/group-invite') return reply(200, this.peerGroupInvite(await readJson()));
         const m = /^(GET|POST) \/_sim\/groups\/([^/]+(?:@|%40)g\.us)(?:\/([a-z]+))?$/i.exec(route);
         if (!m) return false;
         const [, method, rawId, what] = m;
@@ -432,6 +454,7 @@ module.exports = {
 // Listed by control-api.js; not a method (non-enumerable, so Object.assign leaves it out).
 Object.defineProperty(module.exports, 'ROUTES', { value: [
     'GET /_sim/groups/<id>',
+    'POST /_sim/peer/group-invite {from, group, comment?, expiration?}',
     'POST /_sim/groups/<id>/request {from}',
     'POST /_sim/groups/<id>/subject {by, subject}',
     'POST /_sim/groups/<id>/description {by, description}',

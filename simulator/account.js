@@ -46,6 +46,7 @@ class AccountWorld {
                 call: (body) => this.peerCall(body),
                 vote: (body) => this.peerVote(body), // account-polls.js
                 changeNumber: (body) => this.peerChangeNumber(body),
+                groupInvite: (body) => this.peerGroupInvite(body), // account-group-admin.js
             },
             listCalls: () => this.listCalls(),
             event: (id) => this.eventInfo(id), // account-events.js
@@ -317,7 +318,15 @@ class AccountWorld {
             recipients: m.recipients || null,
             poll: this._pollWire(m),
             event: this._eventWire(m),
+            invite: m.invite || null,
+            // The sender's name as its phone put it on the message (a contact's pushname).
+            notifyName: m.fromMe ? null : this._notifyName(m.authorNumber || m.peer),
         });
+    }
+
+    _notifyName(number) {
+        const c = number ? this.contacts.get(number) : null;
+        return c && c.pushname ? c.pushname : null;
     }
 
     // What goes with a message to the page: the sender's contact, and the group it is in.

@@ -108,7 +108,14 @@ pub struct RawMessage {
     /// Groups mentioned: `{ groupSubject, groupJid }`.
     #[serde(default)]
     pub group_mentions: Vec<RawGroupMention>,
+    /// The model's own fields as whatsapp-web.js's `msg._data` has them (src/page/models.js
+    /// `rawOf`): open, checked only for its size.
+    #[serde(default)]
+    pub raw: Option<serde_json::Map<String, serde_json::Value>>,
 }
+
+/// The most `msg._data` may take, as JSON (the page cuts strings and lists well below it).
+pub const MAX_RAW_BYTES: usize = 512 * 1024;
 
 /// A group mention as the page sends it.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -198,6 +205,32 @@ pub struct Message {
     /// `eventEndTime`, `eventLocation`, `eventJoinLink`, `isEventCanceled`, `messageSecret`.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub event: Option<crate::account::EventFields>,
+    /// For `groups_v4_invite` messages: `{ inviteCode, inviteCodeExp, groupId, groupName, fromId,
+    /// toId }` (whatsapp-web.js Message.js:204-222).
+    #[serde(rename = "inviteV4", skip_serializing_if = "Option::is_none")]
+    pub invite_v4: Option<serde_json::Value>,
+    /// `msg._data` / `msg.rawData`: the page's serialized model (lib/structures/Message.js).
+    #[serde(rename = "_data")]
+    pub data: serde_json::Map<String, serde_json::Value>,
+}
+
+/// whatsapp-web.js's `inviteV4` from the raw fields of a `groups_v4_invite` message.
+fn invite_v4(raw: &serde_json::Map<String, serde_json::Value>, from: &str, to: &str) -> serde_json::Value {
+    use serde_json::Value;
+    let get = |k: &str| raw.get(k).cloned().unwrap_or(Value::Null);
+    // The group's wid comes as `{ server, user, _serialized }`: its text, as the client passes it on.
+    let group = match get("inviteGrp") {
+        Value::Object(w) => w.get("_serialized").cloned().unwrap_or(Value::Null),
+        other => other,
+    };
+    serde_json::json!({
+        "inviteCode": get("inviteCode"),
+        "inviteCodeExp": get("inviteCodeExp"),
+        "groupId": group,
+        "groupName": get("inviteGrpName"),
+        "fromId": from,
+        "toId": to,
+    })
 }
 
 /// whatsapp-web.js's `GroupNotification` fields (a `gp2` message, src/structures/GroupNotification.js).
@@ -288,6 +321,13 @@ impl Message {
         if let (true, Some(e)) = (body.is_empty(), &event) {
             body = e.event_name.clone();
         }
+        let data = raw.raw.clone().unwrap_or_default();
+        if serde_json::to_vec(&data).map(|v| v.len()).unwrap_or(usize::MAX) > MAX_RAW_BYTES {
+            return Err(bad("its raw fields are over 512 KiB"));
+        }
+        let from = raw.from.clone().ok_or_else(|| bad("no sender"))?;
+        let to = raw.to.clone().ok_or_else(|| bad("no recipient"))?;
+        let invite_v4 = (raw.kind == "groups_v4_invite").then(|| invite_v4(&data, &from, &to));
         let location = if raw.kind == "location" { Some(Location::from_raw(&raw).ok_or_else(|| bad("a location without valid coordinates"))?) } else { None };
         Ok(Message {
             is_status: raw.is_status_v3 || key.remote == "status@broadcast",
@@ -304,8 +344,8 @@ impl Message {
             },
             kind: raw.kind,
             timestamp: raw.t.unwrap_or(0),
-            from: raw.from.ok_or_else(|| bad("no sender"))?,
-            to: raw.to.ok_or_else(|| bad("no recipient"))?,
+            from,
+            to,
             author: raw.author,
             device_type,
             is_forwarded: raw.is_forwarded,
@@ -334,6 +374,8 @@ impl Message {
             latest_edit_msg_key: raw.latest_edit_msg_key,
             poll,
             event,
+            invite_v4,
+            data,
         })
     }
 
@@ -375,6 +417,21 @@ pub(crate) mod tests {
         assert!(v.get("author").is_none());
         let web = Message::from_value(&record(true, "3EB0AAAABBBBCCCCDDDD", "x")).unwrap();
         assert_eq!(web.device_type, "web");
+    }
+
+    #[test]
+    fn carries_the_raw_fields_and_a_private_invite() {
+        let mut r = record(false, "INV1", "join us");
+        r["type"] = json!("groups_v4_invite");
+        r["raw"] = json!({ "notifyName": "Alice", "inviteCode": "AbC", "inviteCodeExp": 1900000000, "inviteGrp": { "server": "g.us", "user": "1203", "_serialized": "1203@g.us" }, "inviteGrpName": "Team" });
+        let v = serde_json::to_value(Message::from_value(&r).unwrap()).unwrap();
+        assert_eq!(v["_data"]["notifyName"], "Alice");
+        assert_eq!(v["inviteV4"], json!({ "inviteCode": "AbC", "inviteCodeExp": 1900000000, "groupId": "1203@g.us", "groupName": "Team", "fromId": "15557654321@c.us", "toId": "15550100001@c.us" }));
+        let plain = serde_json::to_value(Message::from_value(&record(false, "P", "x")).unwrap()).unwrap();
+        assert_eq!(plain["_data"], json!({}));
+        assert!(plain.get("inviteV4").is_none());
+        r["raw"] = json!({ "body": "x".repeat(MAX_RAW_BYTES) });
+        assert_eq!(Message::from_value(&r).unwrap_err().code(), "ERR_PAGE_SCRIPT");
     }
 
     #[test]

@@ -8,8 +8,11 @@ const Reaction = require('./Reaction');
 
 class Message extends Record {
   _patch(data) {
-    this._data = data;
-    super._patch(data);
+    // `_data`: the page's serialized model (whatsapp-web.js's raw fields: notifyName, caption,
+    // mimetype, quotedMsg, …), apart from the structure's own fields.
+    const { _data, ...fields } = data;
+    this._data = _data || fields;
+    super._patch(fields);
     const l = data.location;
     this.location = l ? new Location(l.latitude, l.longitude, { name: l.name, address: l.address, url: l.url }) : undefined;
     return data;
@@ -81,6 +84,11 @@ class Message extends Record {
   /** Votes on this poll: the names of the options chosen (all of them; [] takes the vote back). */
   async vote(selectedOptions) {
     await this.client[accountCall]('vote', this.id._serialized, selectedOptions);
+  }
+
+  /** Accepts the private group invite this message carries (a `groups_v4_invite`): `{ status }`. */
+  acceptGroupV4Invite() {
+    return this.client.acceptGroupV4Invite(this.inviteV4);
   }
 
   /** Delivery, read and played receipts of a message this account sent (MessageInfo); null otherwise. */

@@ -113,4 +113,21 @@
             return { gid: createWid(answer.group.id) };
         },
     };
+
+    modules.WAWebGroupInviteV4Job = {
+        // (code, expiration as a string of Unix seconds, group id, the inviting admin's wid) ->
+        // { status: 200 }, the shape whatsapp-web.js's types give acceptGroupV4Invite (index.d.ts:
+        // `Promise<{ status: number }>`); refused: a ServerStatusCodeError (404 no such invite,
+        // 410 expired, 409 already in).
+        async joinGroupViaInviteV4(code, expiration, groupId, adminWid) {
+            if (typeof code !== 'string' || !code) throw new TypeError('joinGroupViaInviteV4: needs the invite code');
+            if (typeof expiration !== 'string' || !/^\d+$/.test(expiration)) throw new TypeError('joinGroupViaInviteV4: the expiration must be a string of Unix seconds');
+            const group = createWid(groupId);
+            const admin = createWid(adminWid);
+            if (group.server !== 'g.us' || !admin.isUser()) throw new TypeError('joinGroupViaInviteV4: needs a group id and the inviting user');
+            const jid = admin.server === 'c.us' ? `${admin.user}@s.whatsapp.net` : admin._serialized;
+            await askGroup({ type: 'group_join_v4', group: group._serialized, code, expiration, admin: jid });
+            return { status: 200 };
+        },
+    };
 })();

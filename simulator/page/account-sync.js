@@ -113,6 +113,16 @@
         if (w.event) Object.assign(attrs, sim.account.eventAttrsFromWire(w));
         // An edited message the page had already (history): its latest edit.
         if (w.edit) Object.assign(attrs, { latestEditSenderTimestampMs: w.edit.t, latestEditMsgKey: new MsgKey({ fromMe: w.fromMe, remote: w.chat, id: w.edit.editId, participant: w.author || undefined }) });
+        // The sender's name on the message (its pushname), and a private group invite's fields.
+        if (w.notifyName) attrs.notifyName = w.notifyName;
+        if (w.invite) {
+            Object.assign(attrs, {
+                inviteCode: w.invite.inviteCode,
+                inviteCodeExp: w.invite.inviteCodeExp,
+                inviteGrp: createWid(w.invite.groupId),
+                inviteGrpName: w.invite.groupName,
+            });
+        }
         if (w.quoted) {
             attrs.quotedMsg = { type: w.quoted.type, body: w.quoted.body };
             attrs.quotedStanzaID = w.quoted.id;

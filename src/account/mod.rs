@@ -54,6 +54,7 @@ mod chats;
 mod contacts;
 mod events;
 mod group_admin;
+mod group_invites;
 mod groups;
 mod lids;
 mod media_kinds;
@@ -79,7 +80,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 14] = [
+const AREAS: [&[Method]; 15] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -94,6 +95,7 @@ const AREAS: [&[Method]; 14] = [
     chat_actions::METHODS,
     message_actions::METHODS,
     scheduled_events::METHODS,
+    group_invites::METHODS,
 ];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by

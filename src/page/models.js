@@ -58,7 +58,39 @@ function accountModels() {
       // Contact cards and group mentions, as whatsapp-web.js reads them (Message.js:193-198, 240).
       vcards: m.type === 'multi_vcard' ? (m.vcardList || []).map((c) => String(c?.vcard ?? '')) : [],
       groupMentions: (m.groupMentions || []).map((g) => ({ groupSubject: String(g?.groupSubject ?? ''), groupJid: text(g?.groupJid) ?? '' })),
+      raw: rawOf(model, m, found),
     };
+  };
+
+  // msg._data / msg.rawData: the serialized model as whatsapp-web.js hands it over
+  // (Injected/Utils.js:803-841 getMessageModel, then through puppeteer: wids become
+  // { server, user, _serialized }, the key's remote its text), bounded: no binary data, no
+  // thumbnails or media bodies, strings cut at 64 KiB, lists at 256 entries, 4 levels deep.
+  const RAW_SKIP = /^(mediaObject|mediaData|pendingAckUpdate|msgChunk|.*[Tt]humb.*|.*JpegThum.*|streamingSidecar|scanLengths|scansSidecar|interactiveAnnotations)$/;
+  const plain = (v, depth) => {
+    if (v == null || typeof v === 'boolean') return v ?? null;
+    if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+    if (typeof v === 'string') return v.length > 65536 ? v.slice(0, 65536) : v;
+    if (typeof v !== 'object' || ArrayBuffer.isView(v) || v instanceof ArrayBuffer || depth > 4) return undefined;
+    if (typeof v._serialized === 'string' && typeof v.id === 'string' && 'fromMe' in v) return key(v);
+    if (typeof v._serialized === 'string') return { server: v.server, user: v.user, _serialized: v._serialized };
+    if (Array.isArray(v)) return v.slice(0, 256).map((x) => plain(x, depth + 1) ?? null);
+    const out = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (RAW_SKIP.test(k) || typeof x === 'function') continue;
+      const p = plain(x, depth + 1);
+      if (p !== undefined) out[k] = p;
+    }
+    return out;
+  };
+  const rawOf = (model, m, found) => {
+    const out = plain(m, 0);
+    // A media message's body is its thumbnail in WhatsApp Web: left out.
+    if (m.directPath) delete out.body;
+    out.isEphemeral = Boolean(model.isEphemeral);
+    out.isStatusV3 = Boolean(model.isStatusV3);
+    out.links = found.map((l) => ({ link: l.href, isSuspicious: Boolean(l.suspiciousCharacters && l.suspiciousCharacters.size) }));
+    return out;
   };
 
   // A poll's fields, as whatsapp-web.js reads them (src/structures/Message.js:329-342).
