@@ -100,7 +100,7 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
             ))
         }
     };
-    let media = kinds.prepare(media)?;
+    kinds.check(&media)?;
     let quoted_message_id = match options.get("quotedMessageId") {
         None | Some(Value::Null) => None,
         Some(v) => Some(message_id(v, "options.quotedMessageId")?),
@@ -122,7 +122,7 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         "contactCards": contact_cards,
         "parseVCards": opt_bool(&options, "parseVCards", true)?,
     });
-    Ok(AccountCall::new("sending a message", SEND_MESSAGE, vec![json!(chat_id), json!(content), options]).within(LONG).answer(|raw| {
+    let call = AccountCall::new("sending a message", SEND_MESSAGE, vec![json!(chat_id), json!(content), options]).within(LONG).answer(|raw| {
         if let Some(error) = raw.get("error").and_then(Value::as_str) {
             return Err(match error {
                 "quoted-not-found" => ClientError::MessageNotFound("the quoted message".into()),
@@ -130,7 +130,9 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
             });
         }
         message(raw.get("message").cloned().unwrap_or(Value::Null))
-    }))
+    });
+    // A sticker is made before the page call, off Node's thread.
+    Ok(kinds.prepare(call))
 }
 
 /// A file to send (whatsapp-web.js's `MessageMedia`), checked:
