@@ -136,7 +136,7 @@ async fn run(ffmpeg: &str, format: &str, input: &Path, output: &Path) -> Result<
 /// The last line ffmpeg wrote to its error output (cut short), or its exit status.
 fn reason(stderr: &[u8], status: std::process::ExitStatus) -> String {
     let text = String::from_utf8_lossy(stderr);
-    let line = text.lines().map(str::trim).filter(|l| !l.is_empty()).last().unwrap_or_default();
+    let line = text.lines().map(str::trim).rev().find(|l| !l.is_empty()).unwrap_or_default();
     let line: String = line.chars().filter(|c| !c.is_control()).take(REASON_LIMIT).collect();
     if line.is_empty() {
         format!("ffmpeg exited with {status}")

@@ -150,3 +150,39 @@ async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T, ClientErro
         .await
         .unwrap_or_else(|e| Err(ClientError::Internal(format!("a bug in whatsapp-web-rs panicked while making a sticker ({e}); please report it"))))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sticker call carries its conversion as a preparation (nothing is
+    /// converted while the call is checked); other sends do not.
+    #[tokio::test]
+    async fn a_sticker_is_made_when_the_call_is_prepared() {
+        let mut png = Vec::new();
+        image::RgbaImage::from_pixel(30, 10, image::Rgba([0, 0, 255, 255])).write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).unwrap();
+        let media = json!({ "mimetype": "image/png", "data": base64::engine::general_purpose::STANDARD.encode(&png), "filename": "b.png" });
+        let send = |options: Value| AccountCall::parse("sendMessage", &json!(["15557654321@c.us", media, options]));
+        let plain = send(json!({})).unwrap();
+        assert!(!plain.needs_preparing());
+        let call = send(json!({ "sendMediaAsSticker": true, "stickerName": "N" })).unwrap();
+        assert!(call.needs_preparing());
+        assert_eq!(call.args()[2]["media"]["mimetype"], "image/png", "not converted yet");
+        let tools = Tools { ffmpeg_path: "ffmpeg".into() };
+        let ready = call.prepared(tools.clone()).await.unwrap();
+        assert!(!ready.needs_preparing());
+        let out = &ready.args()[2]["media"];
+        assert_eq!((out["mimetype"].as_str(), out["filename"].as_str()), (Some("image/webp"), Some("b.png")));
+        let webp = decode(out["data"].as_str().unwrap()).unwrap();
+        assert_eq!(&webp[8..16], b"WEBPVP8X");
+        // A picture that cannot be read fails when prepared, as a named error.
+        let bad = AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "mimetype": "image/png", "data": "AAAA" }, { "sendMediaAsSticker": true }])).unwrap();
+        assert_eq!(bad.prepared(tools.clone()).await.unwrap_err().code(), "ERR_INVALID_ARGUMENT");
+        // A missing ffmpeg is named.
+        let video = AccountCall::parse("sendMessage", &json!(["15557654321@c.us", { "mimetype": "video/mp4", "data": "AAAA" }, { "sendMediaAsSticker": true }])).unwrap();
+        let missing = Tools { ffmpeg_path: "/nonexistent/ffmpeg".into() };
+        let err = video.prepared(missing).await.unwrap_err();
+        assert_eq!(err.code(), "ERR_FFMPEG_NOT_FOUND");
+        assert!(err.to_string().contains("/nonexistent/ffmpeg"));
+    }
+}
