@@ -43,13 +43,14 @@ const serverHas = (sim, message) => sim.waitFor('message-sent', (e) => e.key ===
 
 /**
  * A simulator and a client logged in by QR before the tests of the enclosing `describe`, closed
- * after them: `shared.ctx`, `shared.client`. `onClient(client)` runs before the login (listeners).
+ * after them: `shared.ctx`, `shared.client`. `onClient(client)` runs before the login (listeners);
+ * `clientOptions` are the client's options.
  */
-function sharedClient(onClient) {
+function sharedClient(onClient, clientOptions = {}) {
   const shared = {};
   before(async () => {
     shared.ctx = await setup();
-    shared.client = shared.ctx.client();
+    shared.client = shared.ctx.client(clientOptions);
     if (onClient) onClient(shared.client);
     await loginByQr(shared.ctx, shared.client);
   });

@@ -111,6 +111,24 @@ impl ClientHandle {
         }
     }
 
+    /// Queues the call `prepare` ends with, once it has run on the runtime
+    /// (work too slow for Node's thread, such as making a sticker), or
+    /// answers with its error; nothing is queued before it is done.
+    pub fn call_when_prepared(&self, id: JsCallId, prepare: impl std::future::Future<Output = Result<Call, ClientError>> + Send + 'static) {
+        let (requests, deliver) = (self.requests.clone(), self.deliver.clone());
+        napi::bindgen_prelude::spawn(async move {
+            let prepared = AssertUnwindSafe(prepare).catch_unwind().await.unwrap_or_else(|p| Err(ClientError::Internal(panic_message(&*p))));
+            match prepared {
+                Ok(call) => {
+                    if requests.send(Request::Call(call, id)).is_err() {
+                        deliver(Delivery::Reply(id, Err(ClientError::Internal("the client task has stopped".into()))));
+                    }
+                }
+                Err(e) => deliver(Delivery::Reply(id, Err(e))),
+            }
+        });
+    }
+
     /// Answers a call at once (bad input found before queueing), through the
     /// same channel so it cannot overtake earlier answers.
     pub fn answer(&self, id: JsCallId, result: Result<Reply, ClientError>) {

@@ -49,6 +49,12 @@ pub enum ClientError {
     NotSupported(String),
     #[error("the media is {size} bytes; WhatsApp takes at most {limit} bytes for {what}")]
     MediaTooLarge { size: usize, limit: usize, what: &'static str },
+    /// An animated sticker needs ffmpeg (the `ffmpegPath` option), and it was not there.
+    #[error("ffmpeg was not found at '{0}' (the ffmpegPath option); ffmpeg makes animated stickers from video: install it or set ffmpegPath")]
+    FfmpegNotFound(String),
+    /// ffmpeg ran but made no sticker of the video (unreadable, too long to convert, too large).
+    #[error("ffmpeg could not make a sticker of the video: {0}")]
+    FfmpegFailed(String),
 
     // The WhatsApp server refused a pairing-code request.
     #[error("WhatsApp refused the pairing code request: too many attempts (429 rate-overlimit); wait before trying again, this can last hours")]
@@ -111,6 +117,8 @@ impl ClientError {
             MessageNotFound(_) => "ERR_MESSAGE_NOT_FOUND",
             NotSupported(_) => "ERR_NOT_SUPPORTED",
             MediaTooLarge { .. } => "ERR_MEDIA_TOO_LARGE",
+            FfmpegNotFound(_) => "ERR_FFMPEG_NOT_FOUND",
+            FfmpegFailed(_) => "ERR_FFMPEG_FAILED",
             NotInitialized => "ERR_NOT_INITIALIZED",
             AlreadyInitialized => "ERR_ALREADY_INITIALIZED",
             Destroyed => "ERR_CLIENT_DESTROYED",

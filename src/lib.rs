@@ -36,6 +36,7 @@ pub mod remote_auth;
 pub mod session;
 pub mod session_archive;
 pub mod sticker;
+pub mod sticker_video;
 pub mod temp_profiles;
 pub mod wid;
 
@@ -132,6 +133,8 @@ impl JsArg {
 #[napi]
 pub struct NativeClient {
     handle: ClientHandle,
+    /// What account calls use before their page call (`ffmpegPath`).
+    tools: crate::account::Tools,
 }
 
 #[napi]
@@ -141,7 +144,8 @@ impl NativeClient {
     pub fn new(options: Value, deliver: DeliverFn) -> Result<Self> {
         guarded(|| {
             let options = ClientOptions::parse(&options)?;
-            Ok(NativeClient { handle: ClientHandle::spawn(options, deliver_fn(deliver)) })
+            let tools = crate::account::Tools { ffmpeg_path: options.ffmpeg_path.clone() };
+            Ok(NativeClient { handle: ClientHandle::spawn(options, deliver_fn(deliver)), tools })
         })
     }
 
@@ -256,6 +260,11 @@ impl NativeClient {
     pub fn account_call(&self, id: u32, method: String, args: Value) -> Result<()> {
         guarded(|| {
             match crate::account::AccountCall::parse(&method, &args) {
+                // Slow work (a sticker) runs first, off Node's thread.
+                Ok(call) if call.needs_preparing() => {
+                    let tools = self.tools.clone();
+                    self.handle.call_when_prepared(id as u64, async move { call.prepared(tools).await.map(Call::Account) })
+                }
                 Ok(call) => self.handle.call(Call::Account(call), id as u64),
                 Err(e) => self.handle.answer(id as u64, Err(e)),
             }

@@ -92,6 +92,9 @@ pub struct ClientOptions {
     pub web_version: String,
     pub web_version_cache: WebVersionCache,
     pub takeover: TakeoverOptions,
+    /// whatsapp-web.js's `ffmpegPath`: the ffmpeg that makes animated
+    /// stickers from video ('ffmpeg', looked up on PATH, unless set).
+    pub ffmpeg_path: String,
 }
 
 /// whatsapp-web.js's `DefaultOptions.webVersion`.
@@ -245,8 +248,8 @@ impl ClientOptions {
                 return Err(ClientError::InvalidOption { option: "sharedBrowser".into(), reason: why.into() });
             }
         }
-        // Accepted for compatibility; used once media handling exists.
-        let _ffmpeg_path = opts.string("ffmpegPath")?;
+        // As fluent-ffmpeg: an empty path is no path, 'ffmpeg' on PATH.
+        let ffmpeg_path = opts.string("ffmpegPath")?.filter(|p| !p.is_empty()).unwrap_or_else(|| "ffmpeg".into());
 
         Ok(ClientOptions {
             web_version,
@@ -280,6 +283,7 @@ impl ClientOptions {
             },
             device_name: opts.string("deviceName")?,
             browser_name: opts.string("browserName")?,
+            ffmpeg_path,
         })
     }
 }

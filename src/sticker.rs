@@ -4,7 +4,8 @@
 //! `WAWebImageUtils.toWebpSticker` does for whatsapp-web.js), a WebP is kept as
 //! it is, and when the sticker has a name or an author the file carries
 //! WhatsApp's sticker metadata as an EXIF chunk in whatsapp-web.js's layout.
-//! Animated stickers from video (ffmpeg in whatsapp-web.js) are not made here.
+//! Animated stickers from video are made with ffmpeg in src/sticker_video.rs
+//! and get their metadata here ([`with_metadata`]).
 
 use image::imageops::{self, FilterType};
 use image::{ImageFormat, RgbaImage};
@@ -45,10 +46,15 @@ pub fn make(mimetype: &str, bytes: &[u8], metadata: &StickerMetadata) -> Result<
     } else {
         return Err(StickerError::NotAPicture);
     };
-    // As whatsapp-web.js: metadata only when the sticker has a name or an author.
+    with_metadata(webp, metadata).map_err(|why| StickerError::Unreadable(why.into()))
+}
+
+/// The sticker `webp` with its metadata: as whatsapp-web.js, only when the
+/// sticker has a name or an author.
+pub fn with_metadata(webp: Vec<u8>, metadata: &StickerMetadata) -> Result<Vec<u8>, &'static str> {
     let named = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.is_empty());
     if named(&metadata.name) || named(&metadata.author) {
-        with_exif(&webp, &exif(metadata, &pack_id())).map_err(|why| StickerError::Unreadable(why.into()))
+        with_exif(&webp, &exif(metadata, &pack_id()))
     } else {
         Ok(webp)
     }
@@ -72,8 +78,8 @@ fn to_webp_sticker(bytes: &[u8]) -> Result<Vec<u8>, StickerError> {
     let (w, h) = picture.dimensions();
     let scale = f64::from(SIDE) / f64::from(w.max(h));
     let (sw, sh) = (((f64::from(w) * scale).round() as u32).clamp(1, SIDE), ((f64::from(h) * scale).round() as u32).clamp(1, SIDE));
-    // Shrinking (the usual case) by area averaging: several times faster than a filtered
-    // resize on a large photo, and the call is checked on Node's thread.
+    // Shrinking (the usual case) by area averaging: several times faster than a
+    // filtered resize on a large photo.
     let scaled = if sw <= w { imageops::thumbnail(&picture, sw, sh) } else { imageops::resize(&picture, sw, sh, FilterType::Triangle) };
     let mut canvas = RgbaImage::new(SIDE, SIDE);
     imageops::overlay(&mut canvas, &scaled, i64::from((SIDE - sw) / 2), i64::from((SIDE - sh) / 2));

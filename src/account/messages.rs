@@ -106,7 +106,7 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
             ))
         }
     };
-    let media = kinds.prepare(media)?;
+    kinds.check(&media)?;
     let quoted_message_id = match options.get("quotedMessageId") {
         None | Some(Value::Null) => None,
         Some(v) => Some(message_id(v, "options.quotedMessageId")?),
@@ -131,7 +131,7 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         "waitUntilMsgSent": opt_bool(&options, "waitUntilMsgSent", false)?,
         "extra": extra(&options)?,
     });
-    Ok(AccountCall::new("sending a message", SEND_MESSAGE, vec![json!(chat_id), json!(content), options]).within(LONG).answer(|raw| {
+    let call = AccountCall::new("sending a message", SEND_MESSAGE, vec![json!(chat_id), json!(content), options]).within(LONG).answer(|raw| {
         if let Some(error) = raw.get("error").and_then(Value::as_str) {
             return Err(match error {
                 "quoted-not-found" => ClientError::MessageNotFound("the quoted message".into()),
@@ -139,7 +139,9 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
             });
         }
         message(raw.get("message").cloned().unwrap_or(Value::Null))
-    }))
+    });
+    // A sticker is made before the page call, off Node's thread.
+    Ok(kinds.prepare(call))
 }
 
 /// `options.extra`: fields whatsapp-web.js spreads over the new message last (after every

@@ -17,6 +17,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures::future::BoxFuture;
 use serde_json::Value;
 
 use crate::browser::PageHandle;
@@ -112,6 +113,18 @@ impl Args<'_> {
 /// shape out, as JSON text.
 type Answer = Arc<dyn Fn(&str) -> Result<String, ClientError> + Send + Sync>;
 
+/// Work a call does before its page call, off Node's thread (a sticker made
+/// from a picture or a video): the page arguments in, the page arguments to
+/// send out.
+type Prepare = Arc<dyn Fn(Vec<Value>, Tools) -> BoxFuture<'static, Result<Vec<Value>, ClientError>> + Send + Sync>;
+
+/// What a call's preparation may use: the client's settings for it.
+#[derive(Debug, Clone)]
+pub struct Tools {
+    /// whatsapp-web.js's `ffmpegPath`.
+    pub ffmpeg_path: String,
+}
+
 /// A checked user call of the account, ready for the page: which page
 /// function, its arguments and time limit, and how its answer is read.
 #[derive(Clone)]
@@ -125,6 +138,8 @@ pub struct AccountCall {
     args: Vec<Value>,
     limit: Duration,
     answer: Answer,
+    /// Run first, off Node's thread (`prepared`), when the call has such work.
+    prepare: Option<Prepare>,
 }
 
 impl AccountCall {
@@ -146,7 +161,7 @@ impl AccountCall {
     /// answer is null whatever the page said (once it is JSON); `what` names
     /// it in errors. `within`, `answer` and `records` change that.
     fn new(what: &'static str, function: &'static str, args: Vec<Value>) -> AccountCall {
-        AccountCall { method: "", what, function, args, limit: LIMIT, answer: Arc::new(|text| value_answer(text, |_| Ok(Value::Null))) }
+        AccountCall { method: "", what, function, args, limit: LIMIT, answer: Arc::new(|text| value_answer(text, |_| Ok(Value::Null))), prepare: None }
     }
 
     fn within(mut self, limit: Duration) -> AccountCall {
@@ -174,6 +189,32 @@ impl AccountCall {
             serde_json::to_string(&checked).map_err(|e| ClientError::Internal(e.to_string()))
         });
         self
+    }
+
+    /// Before the page call, `step` turns the page arguments into the ones
+    /// sent, off Node's thread (see `prepared`): for work too slow to do while
+    /// the arguments are checked.
+    fn prepare_with<F, Work>(mut self, step: F) -> AccountCall
+    where
+        F: Fn(Vec<Value>, Tools) -> Work + Send + Sync + 'static,
+        Work: std::future::Future<Output = Result<Vec<Value>, ClientError>> + Send + 'static,
+    {
+        self.prepare = Some(Arc::new(move |args, tools| Box::pin(step(args, tools))));
+        self
+    }
+
+    /// Whether the call has work to do before its page call.
+    pub fn needs_preparing(&self) -> bool {
+        self.prepare.is_some()
+    }
+
+    /// The call with its preparation done (on the runtime, never on Node's
+    /// thread), ready to be queued for the page.
+    pub async fn prepared(mut self, tools: Tools) -> Result<AccountCall, ClientError> {
+        if let Some(step) = self.prepare.take() {
+            self.args = step(std::mem::take(&mut self.args), tools).await?;
+        }
+        Ok(self)
     }
 
     /// whatsapp-web.js's name of the method.
