@@ -883,6 +883,8 @@ declare namespace WhatsAppWebRs {
          * @default false
          */
         waitUntilMsgSent?: boolean;
+        /** Bot Wid when doing a bot mention like @Meta AI (`"13135550002@c.us"`) */
+        invokedBotWid?: string;
     }
 
     /** ID that represents a message */

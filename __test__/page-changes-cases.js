@@ -113,6 +113,8 @@ const CASES = {
     { module: 'WAWebContactProfilePicThumbBridge', act: (c) => c.getProfilePicUrl(PEER_ID), prep: peerMessage },
     { module: 'WAWebContactStatusBridge', act: async (c) => (await c.getContactById(PEER_ID)).getAbout(), prep: peerMessage },
     { module: 'WAWebChatForwardMessage', act: async (c, ctx) => (await peerMessage(ctx, c)).forward(OTHER) },
+    // A bot mention (@Meta AI).
+    ...['WAWebBotProfileCollection', 'WAWebBotMessageSecret'].map((module) => ({ module, act: (c) => c.sendMessage(PEER_ID, '@Meta AI hi', { invokedBotWid: '13135550002@c.us' }) })),
     // The resend of an undecrypted message and the location patch: skipped when missing.
     { module: 'WAWebSyncGatingUtils' },
     { module: 'WAWebNonMessageDataRequestPlaceholderMessageResendUtils' },

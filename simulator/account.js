@@ -275,6 +275,7 @@ class AccountWorld {
                 ...(m.event ? { event: this._eventView(m) } : {}), // account-events.js
                 ...this._actionsView(m), // account-message-actions.js
                 ...this._inboxCards(m),
+                ...this._inboxBot(m), // account-bots.js
                 ack: m.ack,
                 timestamp: m.t,
             });
@@ -533,6 +534,9 @@ class AccountWorld {
         // Contact cards and group mentions (account-vcards.js).
         const cards = this._cardsOfSend(msg);
         if (cards.error) return refuse(cards.error);
+        // The bot it invokes (account-bots.js): false when the invocation is malformed.
+        const bot = this._botOfSend(msg);
+        if (bot === false) return refuse('bad-bot');
         const type = cards.type ? cards.type : poll ? 'poll_creation' : event ? 'event_creation' : media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
         let location = null;
         if (msg.msgType === 'location') {
@@ -552,6 +556,7 @@ class AccountWorld {
         stored.mediaKind = mediaKind;
         stored.linkPreview = linkPreviewOf(msg.preview);
         stored.poll = poll;
+        stored.bot = bot;
         // Forwarded messages say how often (WhatsApp shows "forwarded many times" from 5).
         stored.forwardingScore = Math.min(127, Math.max(0, Math.floor(Number(msg.forwardingScore) || 0)));
         // The sending page has it; other devices of the account get it as a new message.
@@ -575,6 +580,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'), require('./account-bots'));
 
 module.exports = { AccountWorld, parseNumber };

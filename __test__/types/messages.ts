@@ -94,6 +94,8 @@ client.on(Events.READY, async () => {
     console.log(sent.ack === MessageAck.ACK_PENDING);
     const photo = MessageMedia.fromFilePath('/tmp/photo.jpg');
     await client.sendMessage('15551234567@c.us', photo, { caption: 'look', sendMediaAsDocument: false });
+    // A bot mention (@Meta AI).
+    await client.sendMessage('15551234567@c.us', '@Meta AI what is HKDF?', { invokedBotWid: '13135550002@c.us' });
     await client.sendMessage('15551234567@c.us', 'the caption', { media: await MessageMedia.fromUrl('https://example.com/a.png') });
     await client.sendMessage('15551234567@c.us', new MessageMedia('application/pdf', 'JVBERi0=', 'a.pdf'), { sendMediaAsDocument: true });
     await client.sendMessage('15551234567@c.us', photo, { sendMediaAsSticker: true, stickerName: 'pack', stickerAuthor: 'me', stickerCategories: ['😀'] });

@@ -44,6 +44,7 @@
         }
         if (data.directPath !== undefined) sim.account.checkMediaKind(data, fail);
         sim.account.checkCards(data, fail);
+        sim.account.checkBot(data, fail);
     }
 
     // Returns [the message added to the chat, the server's send result], as WhatsApp Web does.
@@ -79,6 +80,8 @@
             event: sim.account.eventWireOf(msg),
             // Contact cards and group mentions (account-vcards.js).
             ...sim.account.cardsWireOf(msg),
+            // The bot it invokes, with the secrets (account-bots.js).
+            bot: sim.account.botWireOf(msg),
             // The stanza's type and media type, and whether the caption is the user's (account-wire.js).
             ...sim.account.stanzaOf(msg),
             // Sticker, voice note, GIF, picture size, view once (account-media-kinds.js).

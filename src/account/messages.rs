@@ -113,6 +113,7 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
     };
     let mentions = cards::mentions(&options)?;
     let group_mentions = cards::group_mentions(&options)?;
+    let invoked_bot = invoked_bot_wid(&options)?;
     let options = json!({
         "quotedMessageId": quoted_message_id,
         "mentions": mentions,
@@ -130,11 +131,16 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         "parseVCards": opt_bool(&options, "parseVCards", true)?,
         "waitUntilMsgSent": opt_bool(&options, "waitUntilMsgSent", false)?,
         "extra": extra(&options)?,
+        "invokedBotWid": invoked_bot,
     });
-    let call = AccountCall::new("sending a message", SEND_MESSAGE, vec![json!(chat_id), json!(content), options]).within(LONG).answer(|raw| {
+    let call = AccountCall::new("sending a message", SEND_MESSAGE, vec![json!(chat_id), json!(content), options]).within(LONG).answer(move |raw| {
         if let Some(error) = raw.get("error").and_then(Value::as_str) {
             return Err(match error {
                 "quoted-not-found" => ClientError::MessageNotFound("the quoted message".into()),
+                "unknown-bot" => invalid(
+                    "options.invokedBotWid",
+                    format!("{} is not a bot this WhatsApp Web knows (it has no bot profile for it); nothing was sent", invoked_bot.as_deref().unwrap_or_default()),
+                ),
                 other => ClientError::PageScript(other.to_string()),
             });
         }
@@ -142,6 +148,24 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
     });
     // A sticker is made before the page call, off Node's thread.
     Ok(kinds.prepare(call))
+}
+
+/// `options.invokedBotWid`: the bot a message mentions ("@Meta AI", `13135550002@c.us`), as
+/// whatsapp-web.js main takes it: a user id, `<digits>@c.us` or `<digits>@lid`. None when not
+/// given (or empty, which whatsapp-web.js skips too).
+fn invoked_bot_wid(options: &Value) -> Result<Option<String>, ClientError> {
+    let is_user = |s: &str| {
+        s.rsplit_once('@').is_some_and(|(user, server)| matches!(server, "c.us" | "lid") && (1..=20).contains(&user.len()) && user.bytes().all(|b| b.is_ascii_digit()))
+    };
+    match options.get("invokedBotWid") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.is_empty() => Ok(None),
+        Some(Value::String(s)) if is_user(s) => Ok(Some(s.clone())),
+        Some(other) => Err(invalid(
+            "options.invokedBotWid",
+            format!("must be a bot's user id such as \"13135550002@c.us\" (Meta AI), got {}", crate::options::describe(other)),
+        )),
+    }
 }
 
 /// `options.extra`: fields whatsapp-web.js spreads over the new message last (after every

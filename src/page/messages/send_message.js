@@ -1,7 +1,7 @@
 // client.sendMessage(chatId, content, options): the steps of whatsapp-web.js's
 // sendMessage (src/Client.js, src/util/Injected/Utils.js window.WWebJS.sendMessage)
 // for a text or a file: find the chat, mark it seen, prepare and upload the file,
-// contact cards, quote, mentions, link preview, a new MsgKey, addAndSendMsgToChat. With a file,
+// contact cards, quote, mentions, link preview, a bot mention, a new MsgKey, addAndSendMsgToChat. With a file,
 // `content` is its caption. Returns { message } or { error }.
 
 async function sendMessage(chatId, content, options) {
@@ -52,6 +52,23 @@ async function sendMessage(chatId, content, options) {
   need('WAWebCollections', 'Msg');
   const chat = await M.findChat(chatId);
   if (!chat) return { message: null };
+
+  // A bot mention ("@Meta AI"), as whatsapp-web.js main sends it (Injected/Utils.js:404-419): a
+  // random message secret, the bot secret derived from it, the bot's wid and its profile's
+  // persona. Resolved before anything is sent: a bot the page has no profile of is refused
+  // (whatsapp-web.js would fail reading personaId of undefined).
+  let bot = {};
+  if (options.invokedBotWid) {
+    const profile = need('WAWebBotProfileCollection', 'BotProfileCollection.get').BotProfileCollection.get(options.invokedBotWid);
+    if (!profile) return { error: 'unknown-bot' };
+    const messageSecret = window.crypto.getRandomValues(new Uint8Array(32));
+    bot = {
+      messageSecret,
+      botMessageSecret: await need('WAWebBotMessageSecret', 'genBotMsgSecretFromMsgSecret').genBotMsgSecretFromMsgSecret(messageSecret),
+      invokedBotWid: M.WidFactory.createWid(options.invokedBotWid),
+      botPersonaId: profile.personaId,
+    };
+  }
   if (options.sendSeen) {
     const Stream = need('WAWebStreamModel', 'Stream').Stream;
     Stream.markAvailable();
@@ -197,9 +214,14 @@ async function sendMessage(chatId, content, options) {
     ...poll,
     ...event,
     ...vcard,
+    ...bot,
     // options.extra, over everything else (Injected/Utils.js:483).
     ...(options.extra || {}),
   };
+  // A bot does not answer a message with a canonicalUrl (Injected/Utils.js:485-488). whatsapp-web.js's
+  // test there is always true (an object); its comment says it is meant for bot messages, so only
+  // they lose it here and link previews keep theirs.
+  if (options.invokedBotWid) delete message.canonicalUrl;
   const [added, sendResult] = need('WAWebSendMsgChatAction', 'addAndSendMsgToChat').addAndSendMsgToChat(chat, message);
   await added;
   // The server's answer too (Injected/Utils.js:581): the message's ack then says whether it went.
