@@ -44,6 +44,9 @@ function typed(error) {
   if (!match) return error;
   const result = match[1] === 'TypeError' ? new TypeError(match[3]) : new Error(match[3]);
   result.code = match[2];
+  // WhatsApp's server refusing a call: its status also as a number (src/errors.rs ServerStatus).
+  const status = result.code === 'ERR_SERVER_REFUSED' && /: (\d{3}) \(/.exec(result.message);
+  if (status) result.status = Number(status[1]);
   return result;
 }
 function call(fn) {

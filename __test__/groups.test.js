@@ -106,7 +106,25 @@ describe('one logged-in client', () => {
     const chat = await client.getChatById(invited.body.id);
     assert.equal(chat.name, 'By invite');
     assert.deepEqual(chat.participants.map((p) => p.id._serialized), [B, ME]);
-    await assert.rejects(client.acceptInvite('NoSuchCode0000000000000'), { code: 'ERR_PAGE_SCRIPT', message: /404/ });
+  });
+
+  test('an unknown invite code: acceptInvite() and getInviteInfo() reject with ERR_SERVER_REFUSED, its status and meaning; nothing changes', async () => {
+    const groupsBefore = JSON.stringify([...ctx.sim.account.groups.values()].map((g) => [g.id, g.participants]));
+    const since = ctx.sim.events.length;
+    const notesBefore = notes.length;
+    const refused = (what) => (e) => {
+      assert.equal(e.constructor, Error);
+      assert.equal(e.code, 'ERR_SERVER_REFUSED');
+      assert.equal(e.status, 404);
+      assert.equal(e.message, `WhatsApp refused ${what}: 404 (not found: no such invite, group or user, or the invite is not the account's)`);
+      assert.doesNotMatch(e.message, /ExceptionDetails|ServerStatusCodeError|stack/);
+      return true;
+    };
+    await assert.rejects(client.acceptInvite('NoSuchCode0000000000000'), refused('joining a group by its invite code'));
+    await assert.rejects(client.getInviteInfo('NoSuchCode0000000000000'), refused('reading a group invite'));
+    assert.equal(JSON.stringify([...ctx.sim.account.groups.values()].map((g) => [g.id, g.participants])), groupsBefore, 'no group changed at the server');
+    assert.deepEqual(ctx.sim.events.slice(since).filter((e) => /^group-/.test(e.type)), [], 'nobody joined anything');
+    assert.equal(notes.length, notesBefore, 'no group event');
   });
 
   test('leave(): group_leave for ourselves, and the server no longer counts us', async () => {

@@ -12,6 +12,15 @@ const ALICE = '15557610001';
 const BOB = '15557610002';
 
 const code = (promise) => promise.then(() => 'resolved', (e) => e.code || String(e));
+// A refusal by WhatsApp's server: its code, its status and what it means, and no page dump.
+const serverRefused = (status, meaning) => (e) => {
+  assert.equal(e.code, 'ERR_SERVER_REFUSED');
+  assert.equal(e.status, status);
+  assert.match(e.message, new RegExp(`^WhatsApp refused accepting a private group invite: ${status} \\(`));
+  assert.match(e.message, meaning);
+  assert.doesNotMatch(e.message, /ExceptionDetails|ServerStatusCodeError/);
+  return true;
+};
 
 describe('raw data and private invites', () => {
   const shared = sharedClient();
@@ -102,9 +111,25 @@ describe('raw data and private invites', () => {
     assert.deepEqual(await msg.acceptGroupV4Invite(), { status: 200 });
     assert.ok((await members(gid)).includes(ME), 'the server has the account in the group');
     await joined;
-    // Accepting again: the invite is used up, refused by the server, and nothing changes.
-    assert.notEqual(await code(client.acceptGroupV4Invite(msg.inviteV4)), 'resolved');
+    // Accepting again: the invite is used up, refused by the server (404: no invite of the
+    // account's any more) as a named error with its status, and nothing changes.
+    await assert.rejects(client.acceptGroupV4Invite(msg.inviteV4), serverRefused(404, /not found/));
     assert.equal((await members(gid)).filter((id) => id === ME).length, 1);
+  });
+
+  test('a private invite to a group the account joined meanwhile: the server refuses it (409), ERR_SERVER_REFUSED; nothing changes', async () => {
+    const { ctx, client } = shared;
+    const gid = await aliceGroup('Joined meanwhile');
+    const { msg } = await inviteArrives({ group: gid });
+    const joined = waitFor(client, 'group_join', 20000, (n) => n.chatId === gid);
+    const { inviteCode } = (await control(ctx.sim, 'GET', `/_sim/groups/${gid}`)).body;
+    assert.equal(await client.acceptInvite(inviteCode), gid);
+    await joined;
+    const before = ctx.sim.events.length;
+    const membersBefore = await members(gid);
+    await assert.rejects(msg.acceptGroupV4Invite(), serverRefused(409, /already in the group/));
+    assert.deepEqual(await members(gid), membersBefore);
+    assert.ok(!ctx.sim.events.slice(before).some((e) => /^group-/.test(e.type)), 'nothing changed at the server');
   });
 
   test('an expired invite, a non-invite message or a bad inviteInfo: a named error and nothing sent', async () => {

@@ -65,6 +65,11 @@ pub enum ClientError {
     PairingNotAvailable(String),
     #[error("WhatsApp refused the pairing code request ({0})")]
     ServerRefused(String),
+    /// WhatsApp's server refused a call's request with an HTTP-like status (a page function
+    /// handed on WhatsApp Web's `ServerStatusCodeError`, src/page/server_refusal.js).
+    /// `what`: the call ("accepting a group invite").
+    #[error("WhatsApp refused {what}: {status} ({})", status_meaning(*status))]
+    ServerStatus { what: &'static str, status: u16 },
 
     // The browser and the page.
     #[error("WhatsApp Web did not load within {0} ms (authTimeoutMs)")]
@@ -128,6 +133,7 @@ impl ClientError {
             BadRequest(_) => "ERR_PAIRING_BAD_REQUEST",
             PairingNotAvailable(_) => "ERR_PAIRING_NOT_AVAILABLE",
             ServerRefused(_) => "ERR_PAIRING_REFUSED",
+            ServerStatus { .. } => "ERR_SERVER_REFUSED",
             AuthTimeout(_) => "ERR_AUTH_TIMEOUT",
             ConnectTimeout { .. } => "ERR_CONNECT_TIMEOUT",
             LoginTimeout(_) => "ERR_LOGIN_TIMEOUT",
@@ -203,6 +209,25 @@ impl ClientError {
     pub fn to_wire(&self) -> String {
         let kind = if self.is_type_error() { "TypeError" } else { "Error" };
         format!("[{}:{}] {}", kind, self.code(), self)
+    }
+}
+
+/// What a status WhatsApp's server refuses a request with means, as WhatsApp Web reads it in
+/// the calls that can get it (groups and invites: 401 not an admin, 404 no such invite or group,
+/// 409 already a member, 410 an expired or revoked invite).
+pub fn status_meaning(status: u16) -> &'static str {
+    match status {
+        400 => "bad request: WhatsApp did not take the request as sent",
+        401 => "not authorized: the account is not an admin of the group, or may not do this",
+        403 => "forbidden: the account may not do this (e.g. not a member of the community, or removed from the group)",
+        404 => "not found: no such invite, group or user, or the invite is not the account's",
+        406 => "not acceptable: the group or the request does not allow it",
+        409 => "conflict: already done, e.g. the account is already in the group",
+        410 => "gone: the invite expired or was revoked",
+        419 => "the group is full",
+        429 => "rate limited: too many requests; wait before trying again",
+        500..=599 => "WhatsApp's server failed; try again later",
+        _ => "refused by WhatsApp's server",
     }
 }
 

@@ -57,7 +57,7 @@ pub(super) const METHODS: &[Method] = &[
         let code = invite_code(&args.get(0)).ok_or_else(|| {
             invalid("inviteCode", "must be a group invite code (the part after https://chat.whatsapp.com/), letters, digits, - and _".into())
         })?;
-        Ok(AccountCall::new("reading an invite", INVITE_INFO, vec![json!(code)]).answer(invite_info))
+        Ok(AccountCall::new("reading a group invite", INVITE_INFO, vec![json!(code)]).answer(invite_info))
     }),
     ("getGroupMembershipRequests", |args| {
         Ok(AccountCall::new("reading membership requests", MEMBERSHIP_REQUESTS, vec![json!(group_id(&args.get(0))?)]).answer(|raw| {
@@ -82,8 +82,8 @@ pub(super) const METHODS: &[Method] = &[
 const SET_INFO: &str = page_fn!("groups/set_info.js");
 const SET_PROPERTY: &str = page_fn!("groups/set_property.js");
 const PICTURE: &str = page_fn!("groups/picture.js", "pictures/square_jpegs.js");
-const REVOKE_INVITE: &str = page_fn!("groups/revoke_invite.js");
-const INVITE_INFO: &str = page_fn!("groups/invite_info.js");
+const REVOKE_INVITE: &str = page_fn!("groups/revoke_invite.js", "server_refusal.js");
+const INVITE_INFO: &str = page_fn!("groups/invite_info.js", "server_refusal.js");
 const MEMBERSHIP_REQUESTS: &str = page_fn!("groups/membership_requests.js");
 const MEMBERSHIP_ACTION: &str = page_fn!("groups/membership_action.js");
 const COMMON_GROUPS: &str = page_fn!("groups/common_groups.js");

@@ -13,7 +13,7 @@ use crate::wid;
 
 pub(super) const METHODS: &[Method] = &[("acceptGroupV4Invite", accept_v4)];
 
-const ACCEPT_V4: &str = page_fn!("groups/accept_invite_v4.js");
+const ACCEPT_V4: &str = page_fn!("groups/accept_invite_v4.js", "server_refusal.js");
 
 /// The longest invite code taken (WhatsApp's are about 22 characters).
 const MAX_CODE: usize = 64;
@@ -44,7 +44,7 @@ fn accept_v4(args: &Args) -> Result<AccountCall, ClientError> {
     }
     let group = super::groups::group_id(&field("groupId")).map_err(|e| invalid("inviteInfo.groupId", e.to_string()))?;
     let from = wid::person_id(&field("fromId")).map_err(|e| invalid("inviteInfo.fromId", e.to_string()))?;
-    Ok(AccountCall::new("accepting a group invite", ACCEPT_V4, vec![json!(code), json!(expiration.to_string()), json!(group), json!(from)]).answer(|raw| {
+    Ok(AccountCall::new("accepting a private group invite", ACCEPT_V4, vec![json!(code), json!(expiration.to_string()), json!(group), json!(from)]).answer(|raw| {
         let status = raw.get("status").and_then(Value::as_i64).ok_or_else(|| ClientError::PageScript("the page answered without a status".into()))?;
         Ok(json!({ "status": status }))
     }))

@@ -28,7 +28,7 @@ pub(super) const METHODS: &[Method] = &[
         let code = invite_code(&args.get(0)).ok_or_else(|| {
             invalid("inviteCode", "must be a group invite code (the part after https://chat.whatsapp.com/), letters, digits, - and _".into())
         })?;
-        Ok(AccountCall::new("joining a group", ACCEPT_INVITE, vec![json!(code)])
+        Ok(AccountCall::new("joining a group by its invite code", ACCEPT_INVITE, vec![json!(code)])
             .answer(|raw| group_wid(&raw).map(|w| Value::String(w.serialized)).ok_or_else(|| bad("something that is not a group id"))))
     }),
 ];
@@ -38,7 +38,7 @@ const ADD_PARTICIPANTS: &str = page_fn!("groups/add_participants.js");
 const MODIFY_PARTICIPANTS: &str = page_fn!("groups/modify_participants.js");
 const LEAVE_GROUP: &str = page_fn!("groups/leave_group.js");
 const INVITE_CODE: &str = page_fn!("groups/invite_code.js");
-const ACCEPT_INVITE: &str = page_fn!("groups/accept_invite.js");
+const ACCEPT_INVITE: &str = page_fn!("groups/accept_invite.js", "server_refusal.js");
 
 /// `groupChat.removeParticipants(ids)`, `promoteParticipants(ids)`, `demoteParticipants(ids)`
 /// (`action`: remove, promote, demote): ids that are no participants are dropped in the page, as

@@ -33,13 +33,13 @@ use crate::session::{EventInterest, PageResult};
 /// times on its way through chromiumoxide (an untagged enum), where a string
 /// is parsed once.
 macro_rules! page_fn {
-    // `$helpers`: a file under src/page/ of declarations the function calls, put in front of it.
-    ($file:literal $(, $helpers:literal)?) => {
+    // `$helpers`: files under src/page/ of declarations the function calls, put in front of it.
+    ($file:literal $(, $helpers:literal)*) => {
         concat!(
             "async function (...args) {\n",
             include_str!("../page/need.js"),
             include_str!("../page/models.js"),
-            $(include_str!(concat!("../page/", $helpers)),)?
+            $(include_str!(concat!("../page/", $helpers)),)*
             "\nconst answer = await (",
             include_str!(concat!("../page/", $file)),
             ")(...args);\nreturn answer === undefined ? null : JSON.stringify(answer);\n}"
@@ -233,19 +233,25 @@ impl AccountCall {
 
     /// Checks the JSON text the page answered and returns it, as JSON text,
     /// in whatsapp-web.js's shape.
+    /// A page function's report of WhatsApp's server refusing the request
+    /// (src/page/server_refusal.js) is the call's `ServerStatus` error.
     pub fn read_answer(&self, text: &str) -> Result<String, ClientError> {
+        if let Some(refused) = server_refusal(self.what, text) {
+            return Err(refused);
+        }
         (self.answer)(text)
     }
 
     /// Runs the call in the page and returns its checked answer.
-    async fn run(self, page: &PageHandle) -> Result<String, ClientError> {
-        let AccountCall { what, function, args, limit, answer, .. } = self;
-        match crate::browser::call(page, what, function, args, limit).await? {
-            Value::String(text) => answer(&text).map_err(|e| match e {
+    async fn run(mut self, page: &PageHandle) -> Result<String, ClientError> {
+        let what = self.what;
+        let args = std::mem::take(&mut self.args);
+        match crate::browser::call(page, what, self.function, args, self.limit).await? {
+            Value::String(text) => self.read_answer(&text).map_err(|e| match e {
                 ClientError::PageScript(why) => ClientError::PageScript(format!("{what}: {why}")),
                 other => other,
             }),
-            Value::Null => answer("null"),
+            Value::Null => self.read_answer("null"),
             _ => Err(ClientError::PageScript(format!("{what}: the page did not answer with JSON text"))),
         }
     }
@@ -257,6 +263,18 @@ impl AccountCall {
     pub(crate) fn read(&self, raw: Value) -> Result<Value, ClientError> {
         Ok(serde_json::from_str(&self.read_answer(&raw.to_string())?).expect("JSON text"))
     }
+}
+
+/// The error of a page answer that reports WhatsApp's server refusing the request:
+/// `{"error":"server-status","status":N}` exactly as src/page/server_refusal.js's
+/// `ServerRefusal` turns into JSON text (only answers that start so are parsed twice).
+fn server_refusal(what: &'static str, text: &str) -> Option<ClientError> {
+    if !text.starts_with(r#"{"error":"server-status","#) {
+        return None;
+    }
+    let raw: Value = serde_json::from_str(text).ok()?;
+    let status = raw.get("status")?.as_u64().filter(|s| (100..=999).contains(s))?;
+    Some(ClientError::ServerStatus { what, status: status as u16 })
 }
 
 /// Parses the page's answer and checks it with `check`.

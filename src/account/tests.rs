@@ -363,3 +363,30 @@ fn calls_and_number_changes_become_events_once() {
     assert_eq!(parse_event(&json!({ "t": "contact-changed", "m": note, "params": ["15557654300@c.us"] })), None);
     assert_eq!(parse_event(&json!({ "t": "contact-changed", "m": record(false, "N3", ""), "params": [] })), None);
 }
+
+#[test]
+fn a_server_refusal_is_a_named_error_with_its_status() {
+    let call = |method: &str, args: Value| AccountCall::parse(method, &args).unwrap();
+    let accept = call("acceptInvite", json!(["NoSuchCode0000000000000"]));
+    let err = accept.read_answer(r#"{"error":"server-status","status":404}"#).unwrap_err();
+    assert_eq!(err, ClientError::ServerStatus { what: "joining a group by its invite code", status: 404 });
+    assert_eq!(err.code(), "ERR_SERVER_REFUSED");
+    assert!(!err.is_type_error());
+    assert_eq!(err.to_string(), "WhatsApp refused joining a group by its invite code: 404 (not found: no such invite, group or user, or the invite is not the account's)");
+    assert!(err.to_wire().starts_with("[Error:ERR_SERVER_REFUSED] WhatsApp refused"));
+    let later = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() + 3600;
+    let v4 = call("acceptGroupV4Invite", json!([{ "inviteCode": "AbCd", "inviteCodeExp": later, "groupId": "120363000000000001@g.us", "fromId": "15557654321@c.us" }]));
+    for (status, meaning) in [(410, "expired or was revoked"), (409, "already in the group"), (503, "try again later"), (299, "refused by WhatsApp's server")] {
+        let err = v4.read_answer(&format!(r#"{{"error":"server-status","status":{status}}}"#)).unwrap_err();
+        assert_eq!(err.code(), "ERR_SERVER_REFUSED");
+        assert!(err.to_string().starts_with(&format!("WhatsApp refused accepting a private group invite: {status} (")), "{err}");
+        assert!(err.to_string().contains(meaning), "{err}");
+    }
+    assert_eq!(call("getInviteInfo", json!(["AbCd"])).read(json!({ "error": "server-status", "status": 410 })).unwrap_err().code(), "ERR_SERVER_REFUSED");
+    assert_eq!(call("revokeInvite", json!(["120363000000000001@g.us"])).read(json!({ "error": "server-status", "status": 401 })).unwrap_err().code(), "ERR_SERVER_REFUSED");
+    // Not a refusal: a status out of range or of the wrong kind is read as the call's answer.
+    for text in [r#"{"error":"server-status","status":"404"}"#, r#"{"error":"server-status","status":7}"#, r#"{"error":"server-status"}"#] {
+        assert_ne!(accept.read_answer(text).unwrap_err().code(), "ERR_SERVER_REFUSED", "{text}");
+    }
+    assert_eq!(accept.read(json!("120363000000000001@g.us")).unwrap(), json!("120363000000000001@g.us"));
+}
