@@ -35,8 +35,8 @@ pub(super) const METHODS: &[Method] = &[
 
 const CREATE_GROUP: &str = page_fn!("groups/create_group.js");
 const ADD_PARTICIPANTS: &str = page_fn!("groups/add_participants.js");
-const MODIFY_PARTICIPANTS: &str = page_fn!("groups/modify_participants.js");
-const LEAVE_GROUP: &str = page_fn!("groups/leave_group.js");
+const MODIFY_PARTICIPANTS: &str = page_fn!("groups/modify_participants.js", "server_refusal.js");
+const LEAVE_GROUP: &str = page_fn!("groups/leave_group.js", "server_refusal.js");
 const INVITE_CODE: &str = page_fn!("groups/invite_code.js");
 const ACCEPT_INVITE: &str = page_fn!("groups/accept_invite.js", "server_refusal.js");
 

@@ -3,6 +3,7 @@
 async function leaveGroup(groupId) {
   const M = accountModels();
   const chat = await M.findChat(groupId);
-  await need('WAWebExitGroupAction', 'sendExitGroup').sendExitGroup(chat);
+  const refused = await serverRefusal(() => need('WAWebExitGroupAction', 'sendExitGroup').sendExitGroup(chat));
+  if (refused instanceof ServerRefusal) return refused;
   return null;
 }

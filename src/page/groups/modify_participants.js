@@ -31,6 +31,8 @@ async function modifyParticipants(groupId, participantIds, action) {
     promote: () => need('WAWebModifyParticipantsGroupAction', 'promoteParticipants').promoteParticipants(chat, found),
     demote: () => need('WAWebModifyParticipantsGroupAction', 'demoteParticipants').demoteParticipants(chat, found),
   };
-  await actions[action]();
+  // A refusal (not an admin: 401) is the server's status, named (server_refusal.js).
+  const refused = await serverRefusal(() => actions[action]());
+  if (refused instanceof ServerRefusal) return refused;
   return { status: 200 };
 }
