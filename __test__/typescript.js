@@ -20,14 +20,18 @@ function tscPath() {
     }
 }
 
-// A temporary project in `dir`: program.ts importing `moduleName`, and its
-// tsconfig. `paths` maps package names to folders; without it `moduleName`
+// A temporary project in `dir`: the programs (program.ts unless told) importing `moduleName`, and
+// its tsconfig. `paths` maps package names to folders; without it `moduleName`
 // resolves from dir/node_modules as for any app.
-function makeProject(dir, moduleName, { skipLibCheck = false, paths, program = PROGRAM } = {}) {
-    const source = fs.readFileSync(program, 'utf8');
-    const rewritten = source.replace(/from 'whatsapp-web\.js';/, `from '${moduleName}';`);
-    assert.match(rewritten, new RegExp(`from '${moduleName.replace(/\./g, '\\.')}';`), 'the import was rewritten');
-    fs.writeFileSync(path.join(dir, 'program.ts'), rewritten);
+function makeProject(dir, moduleName, { skipLibCheck = false, paths, programs = [PROGRAM] } = {}) {
+    // Each program keeps its file name, so tsc's errors say which one they are in.
+    const files = programs.map((program) => {
+        const source = fs.readFileSync(program, 'utf8');
+        const rewritten = source.replace(/from 'whatsapp-web\.js';/, `from '${moduleName}';`);
+        assert.match(rewritten, new RegExp(`from '${moduleName.replace(/\./g, '\\.')}';`), `the import of ${path.basename(program)} was rewritten`);
+        fs.writeFileSync(path.join(dir, path.basename(program)), rewritten);
+        return path.basename(program);
+    });
     const tsconfig = {
         compilerOptions: {
             strict: true,
@@ -46,7 +50,7 @@ function makeProject(dir, moduleName, { skipLibCheck = false, paths, program = P
             typeRoots: [path.join(ROOT, 'node_modules', '@types')],
             ...(paths ? { paths } : {}),
         },
-        files: ['program.ts'],
+        files,
     };
     fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
 }
