@@ -16,6 +16,8 @@ declare namespace WhatsAppWebRs {
 
         /** Current connection information; set just before `ready`. */
         public info: ClientInfo;
+        /** The page's own window and feature flags (whatsapp-web.js's InterfaceController); set just before `ready`. */
+        public interface: InterfaceController;
         /**
          * puppeteer's Browser on this client's Chromium, once initialize() resolved, when the app has
          * puppeteer-core or puppeteer installed; null otherwise. Typed loosely so that programs
@@ -197,6 +199,17 @@ declare namespace WhatsAppWebRs {
 
         /** Sets the current user's display name; false when WhatsApp does not let it change */
         setDisplayName(displayName: string): Promise<boolean>;
+
+        /** Whether the page downloads received audio by itself */
+        setAutoDownloadAudio(flag: boolean): Promise<void>;
+        /** Whether the page downloads received documents by itself */
+        setAutoDownloadDocuments(flag: boolean): Promise<void>;
+        /** Whether the page downloads received photos by itself */
+        setAutoDownloadPhotos(flag: boolean): Promise<void>;
+        /** Whether the page downloads received videos by itself */
+        setAutoDownloadVideos(flag: boolean): Promise<void>;
+        /** Background sync (takes effect after a restart); resolves with the flag, although whatsapp-web.js types it void */
+        setBackgroundSync(flag: boolean): Promise<void>;
 
         /** Sets the current user's profile picture from an image (cropped to its centre square, sent at 96 and 640 px as JPEG) */
         setProfilePicture(media: MessageMedia): Promise<boolean>;
@@ -730,7 +743,55 @@ declare namespace WhatsAppWebRs {
     }
 
     /** What `sendMessage` sends: text, a file, a location or a poll (contacts are not supported yet). */
-    export type MessageContent = string | MessageMedia | Location | Poll | ScheduledEvent | Contact | Contact[];
+    export type MessageContent = string | MessageMedia | Location | Poll | ScheduledEvent | Contact | Contact[] | List | Buttons;
+
+    /** whatsapp-web.js's InterfaceController: `client.interface` */
+    export class InterfaceController {
+        /** Opens the chat's window; resolves with WhatsApp Web's answer */
+        openChatWindow(chatId: string): Promise<boolean | undefined>;
+        /** Opens the chat's info drawer */
+        openChatDrawer(chatId: string): Promise<void>;
+        /** Opens the chat's search drawer */
+        openChatSearch(chatId: string): Promise<void>;
+        /** Opens the message's chat scrolled to it */
+        openChatWindowAt(msgId: string): Promise<void>;
+        /** Opens the message's info drawer */
+        openMessageDrawer(msgId: string): Promise<void>;
+        /** Closes the right drawer */
+        closeRightDrawer(): Promise<void>;
+        /** WhatsApp Web's table of feature names */
+        getFeatures(): Promise<Record<string, unknown>>;
+        /** Whether a feature is on */
+        checkFeatureStatus(feature: string): Promise<boolean>;
+        /** Turns features on */
+        enableFeatures(features: string[]): Promise<void>;
+        /** Turns features off */
+        disableFeatures(features: string[]): Promise<void>;
+    }
+
+    /** Message type List (deprecated: sendMessage warns and refuses it with ERR_NOT_SUPPORTED) */
+    export class List {
+        description: string;
+        buttonText: string;
+        sections: Array<any>;
+        title?: string | null;
+        footer?: string | null;
+        /** Declared as in whatsapp-web.js's types; never set (the constructor sets `description`, as whatsapp-web.js's does) */
+        body: string;
+
+        constructor(body: string, buttonText: string, sections: Array<any>, title?: string | null, footer?: string | null);
+    }
+
+    /** Message type Buttons (deprecated: sendMessage warns and refuses it with ERR_NOT_SUPPORTED) */
+    export class Buttons {
+        body: string | MessageMedia;
+        buttons: Array<{ buttonId: string; buttonText: { displayText: string }; type: number }>;
+        title?: string | null;
+        footer?: string | null;
+        type: 'chat' | 'media';
+
+        constructor(body: string | MessageMedia, buttons: Array<{ id?: string; body: string }>, title?: string | null, footer?: string | null);
+    }
 
     /** Poll send options */
     export interface PollSendOptions {
@@ -1563,6 +1624,8 @@ declare namespace WhatsAppWebRs {
 
     export const WhatsWebURL: string;
     export const DefaultOptions: ClientOptions;
+    /** whatsapp-web-rs's own package version (whatsapp-web.js exports its own the same way) */
+    export const version: string;
 
     export enum Status {
         INITIALIZING = 0,

@@ -12,6 +12,7 @@ const { createChat } = require('./lib/structures/Chat');
 const { createContact } = require('./lib/structures/Contact');
 const { connectPuppeteer } = require('./lib/puppeteer');
 const { addAccountMethods } = require('./lib/client');
+const InterfaceController = require('./lib/structures/InterfaceController');
 
 // Events the page reports only while the application listens to them: each costs
 // page work per change (unread_count reads the whole chat on every incoming message).
@@ -225,6 +226,7 @@ class Client extends EventEmitter {
       } else if (event === 'ready') {
         const info = args[0] || {};
         this.info = new structures.ClientInfo(this, { pushname: info.pushname, wid: info.wid, platform: info.platform });
+        this.interface = new InterfaceController(this);
         this.emit('ready');
       } else if (MESSAGE_EVENTS.has(event)) {
         this.emit(event, new structures.Message(this, args[0]), ...args.slice(1));
@@ -411,6 +413,8 @@ if (require('worker_threads').isMainThread) {
 }
 
 module.exports = {
+  // As whatsapp-web.js's `version` (its package's version): whatsapp-web-rs's own (README, "What is different").
+  version: require('./package.json').version,
   Client,
   NoAuth,
   LocalAuth,

@@ -8,6 +8,7 @@
 import cjs from './index.js';
 
 export const {
+    version,
     Client,
     NoAuth,
     LocalAuth,
@@ -31,6 +32,8 @@ export const {
     Poll,
     PollVote,
     ScheduledEvent,
+    Buttons,
+    List,
     Call,
     ClientInfo,
     Chat,

@@ -58,4 +58,16 @@ function sharedClient(onClient, clientOptions = {}) {
   return shared;
 }
 
-module.exports = { control, peerSend, peerSendAndReceive, inbox, serverHas, sharedClient };
+/** `promise` rejects with an error of this `code` (and a message matching `message`, if given). */
+async function rejectsWithCode(promise, code, message) {
+  await assert.rejects(promise, (e) => {
+    assert.equal(e.code, code, e.message);
+    if (message) assert.match(e.message, message);
+    return true;
+  });
+}
+
+/** The simulator's events of these kinds from index `since` on (nothing reached it: []). */
+const eventsSince = (sim, since, ...kinds) => sim.events.slice(since).filter((e) => kinds.includes(e.type));
+
+module.exports = { control, peerSend, peerSendAndReceive, inbox, serverHas, sharedClient, rejectsWithCode, eventsSince };

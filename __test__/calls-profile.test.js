@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 const { Call, ClientInfo, Message, MessageMedia } = require('..');
 const { noisePng } = require('../simulator/heavy-page');
 const { waitFor } = require('./helpers');
-const { control, sharedClient } = require('./account-helpers');
+const { control, sharedClient, rejectsWithCode, eventsSince } = require('./account-helpers');
 
 const ME = '15550100001@c.us';
 const CALLER = '15557300001';
@@ -37,14 +37,8 @@ describe('calls, presence, the profile and the address book', () => {
   const account = async () => (await control(sim, 'GET', '/_sim/account')).body;
   const callLog = async () => (await control(sim, 'GET', '/_sim/calls')).body;
   // The simulator events of these kinds since `since` (nothing reached the server: []).
-  const seen = (since, ...kinds) => sim.events.slice(since).filter((e) => kinds.includes(e.type));
-  const rejects = async (promise, code, message) => {
-    await assert.rejects(promise, (e) => {
-      assert.equal(e.code, code, e.message);
-      if (message) assert.match(e.message, message);
-      return true;
-    });
-  };
+  const seen = (since, ...kinds) => eventsSince(sim, since, ...kinds);
+  const rejects = rejectsWithCode;
 
   before(async () => {
     ({ client } = shared);

@@ -210,6 +210,13 @@ const CASES = {
     { module: 'WAWebSendEventResponseMsgAction', act: async (c) => c.sendResponseToScheduledEvent(1, (await c.sendMessage(PEER_ID, new ScheduledEvent('Party', new Date(Date.now() + 3600e3)))).id._serialized) },
     { module: 'WAWebSendEventEditMsgAction', act: async (c) => (await c.sendMessage(PEER_ID, new ScheduledEvent('Party', new Date(Date.now() + 3600e3)))).editScheduledEvent(new ScheduledEvent('Party!', new Date(Date.now() + 7200e3))) },
   ],
+  'settings': [
+    // The page's settings and window (client.interface).
+    { module: 'WAWebUserPrefsGeneral', act: (c) => c.setAutoDownloadPhotos(false) },
+    { module: 'WAWebUserPrefsNotifications', act: (c) => c.setBackgroundSync(true) },
+    { module: 'WAWebDrawerManager', act: (c) => c.interface.closeRightDrawer() },
+    { module: 'WAWebChatMessageSearch', act: async (c, ctx) => c.interface.openChatWindowAt((await peerMessage(ctx, c)).id._serialized) },
+  ],
 };
 
 /** Registers one test per case of `group` (a key of CASES). */

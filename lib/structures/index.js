@@ -3,6 +3,7 @@ const { Base } = require('./Base');
 const Message = require('./Message');
 const Reaction = require('./Reaction');
 const MessageMedia = require('./MessageMedia');
+const { Buttons, List } = require('./Buttons');
 const Location = require('./Location');
 const GroupNotification = require('./GroupNotification');
 const Poll = require('./Poll');
@@ -13,4 +14,4 @@ const ClientInfo = require('./ClientInfo');
 const { Chat, PrivateChat, GroupChat } = require('./Chat');
 const { Contact, PrivateContact, BusinessContact } = require('./Contact');
 
-module.exports = { Base, Call, ClientInfo, Message, MessageMedia, Location, Reaction, GroupNotification, Poll, PollVote, ScheduledEvent, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact };
+module.exports = { Base, Call, ClientInfo, Message, MessageMedia, Location, Reaction, GroupNotification, Poll, PollVote, ScheduledEvent, Buttons, List, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact };

@@ -57,6 +57,7 @@ mod events;
 mod group_admin;
 mod group_invites;
 mod groups;
+mod interface;
 mod lids;
 mod media_kinds;
 mod message_actions;
@@ -65,6 +66,7 @@ mod polls;
 mod presence;
 mod profile;
 mod scheduled_events;
+mod settings;
 
 pub use events::{parse_event, AccountEmit, AccountEvent, AccountState, EVENT_TYPES};
 pub use polls::{PollFields, PollVote, RawPoll};
@@ -81,7 +83,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 15] = [
+const AREAS: [&[Method]; 17] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -97,6 +99,8 @@ const AREAS: [&[Method]; 15] = [
     message_actions::METHODS,
     scheduled_events::METHODS,
     group_invites::METHODS,
+    settings::METHODS,
+    interface::METHODS,
 ];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by
