@@ -540,6 +540,24 @@ describe("whatsapp-web.js's example.js, run as it is on whatsapp-web-rs", () => 
     assert.match(msg.body, /^\[Incoming\] Phone call from .*This call was automatically rejected by the script\.$/);
   });
 
+  test('!updatelabels, !removelabels, !addlabels change the chat\'s labels on a WhatsApp Business account', async () => {
+    // The account turns business, with labels '0'..'2' (example.js uses the ids 0 and 1).
+    sim.setLabels({ business: true, labels: [{ id: '0', name: 'New' }, { id: '1', name: 'Paid', colorIndex: 3 }, { id: '2', name: 'Other' }] });
+    const chat = `${PEER}@c.us`;
+    const labelsOfChat = () => sim.labels().chats[chat] || [];
+    for (const [command, expected] of [
+      ['!updatelabels', ['0', '1']],
+      ['!removelabels', []],
+      ['!addlabels', ['0', '1']],
+    ]) {
+      const since = sim.events.length;
+      await send({ from: PEER, body: command });
+      await event('labels-changed', (e) => e.chats.includes(chat), since);
+      assert.deepEqual(labelsOfChat().sort(), expected, command);
+    }
+    sim.setLabels({ business: false });
+  });
+
   test('disconnected: a logout from the phone is logged, and the program keeps running', async () => {
     const line = out.lines.length;
     await sim.logoutFromPhone({});
@@ -551,7 +569,6 @@ describe("whatsapp-web.js's example.js, run as it is on whatsapp-web-rs", () => 
   test.todo("!getGroupMentions: sends to the placeholder 'chatId', no chat id (whatsapp-web.js fails too); getGroupMentions() itself: ids-vcards.test.js");
   test.todo('!jumpto: client.interface (openChatWindowAt) is not there yet');
   test.todo('!buttons and !list: Buttons and List (deprecated by WhatsApp) are not there');
-  test.todo('!updatelabels, !addlabels, !removelabels: labels (chat.changeLabels, chat.getLabels) are another issue\'s area');
   test.todo('!statuses: client.getBroadcasts() (status updates) is another issue\'s area');
   test.todo('!changeSync: client.setBackgroundSync() is not there yet');
   test.todo('!postStatus: sending to status@broadcast is ERR_NOT_SUPPORTED (status is another issue\'s area)');

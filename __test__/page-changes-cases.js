@@ -210,6 +210,10 @@ const CASES = {
     { module: 'WAWebSendEventResponseMsgAction', act: async (c) => c.sendResponseToScheduledEvent(1, (await c.sendMessage(PEER_ID, new ScheduledEvent('Party', new Date(Date.now() + 3600e3)))).id._serialized) },
     { module: 'WAWebSendEventEditMsgAction', act: async (c) => (await c.sendMessage(PEER_ID, new ScheduledEvent('Party', new Date(Date.now() + 3600e3)))).editScheduledEvent(new ScheduledEvent('Party!', new Date(Date.now() + 7200e3))) },
   ],
+  'labels': [
+    // WAWebCollections carries the Label collection too (its whole-module case is under 'chats').
+    { module: 'WAWebCollections', act: (c) => c.getLabels() },
+  ],
 };
 
 /** Registers one test per case of `group` (a key of CASES). */

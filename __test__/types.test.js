@@ -15,7 +15,7 @@ const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
 // The login and session layer, and the bot after `ready` (messages, chats, contacts).
-const PROGRAMS = ['program.ts', 'messages.ts', 'polls.ts', 'calls-profile.ts', 'group-admin.ts', 'chat-actions.ts', 'ids-vcards.ts', 'message-actions.ts', 'scheduled-events.ts'].map((name) => path.join(__dirname, 'types', name));
+const PROGRAMS = ['program.ts', 'messages.ts', 'polls.ts', 'calls-profile.ts', 'group-admin.ts', 'chat-actions.ts', 'ids-vcards.ts', 'message-actions.ts', 'scheduled-events.ts', 'labels.ts'].map((name) => path.join(__dirname, 'types', name));
 const WWEBJS = path.dirname(require.resolve('whatsapp-web.js/package.json', { paths: [ROOT] }));
 const { tscPath, makeProject, tsc } = require('./typescript');
 

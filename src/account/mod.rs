@@ -57,6 +57,7 @@ mod events;
 mod group_admin;
 mod group_invites;
 mod groups;
+mod labels;
 mod lids;
 mod media_kinds;
 mod message_actions;
@@ -81,7 +82,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 15] = [
+const AREAS: [&[Method]; 16] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -97,6 +98,7 @@ const AREAS: [&[Method]; 15] = [
     message_actions::METHODS,
     scheduled_events::METHODS,
     group_invites::METHODS,
+    labels::METHODS,
 ];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by
