@@ -149,6 +149,21 @@ declare namespace WhatsAppWebRs {
         /** Asks the phone for more of a chat's history; true if it was asked (the phone had more) */
         syncHistory(chatId: string): Promise<boolean>;
 
+        /** The account's labels (WhatsApp Business; none on another account) */
+        getLabels(): Promise<Label[]>;
+
+        /** One label by its id (ERR_INVALID_ARGUMENT when there is none) */
+        getLabelById(labelId: string): Promise<Label>;
+
+        /** The labels on a chat */
+        getChatLabels(chatId: string): Promise<Label[]>;
+
+        /** The chats a label is on */
+        getChatsByLabelId(labelId: string): Promise<Chat[]>;
+
+        /** Gives each chat exactly the labels labelIds (WhatsApp Business only) */
+        addOrRemoveLabels(labelIds: Array<number | string>, chatIds: Array<string>): Promise<void>;
+
         /** Changes and returns the archive state of the Chat */
         archiveChat(chatId: string): Promise<boolean>;
 
@@ -1320,6 +1335,22 @@ declare namespace WhatsAppWebRs {
         delete: () => Promise<boolean>;
         /** Asks the phone for more of this chat's history; true if it was asked */
         syncHistory: () => Promise<boolean>;
+        /** The labels on this chat (WhatsApp Business) */
+        getLabels: () => Promise<Label[]>;
+        /** Gives this chat exactly the labels labelIds (WhatsApp Business only) */
+        changeLabels: (labelIds: Array<string | number>) => Promise<void>;
+    }
+
+    /** A WhatsApp Business label */
+    export interface Label {
+        /** Label name */
+        name: string;
+        /** Label ID (a digit string) */
+        id: string;
+        /** Colour of the label, e.g. "#ff9485" */
+        hexColor: string;
+        /** The chats this label is on */
+        getChats: () => Promise<Chat[]>;
     }
 
     export interface PrivateChat extends Chat {}

@@ -554,6 +554,24 @@ describe("whatsapp-web.js's example.js, run as it is on whatsapp-web-rs", () => 
     await event('ui-state', (e) => e.openAt === target && e.openChat === `${PEER}@c.us`, since);
   });
 
+  test('!updatelabels, !removelabels, !addlabels change the chat\'s labels on a WhatsApp Business account', async () => {
+    // The account turns business, with labels '0'..'2' (example.js uses the ids 0 and 1).
+    sim.setLabels({ business: true, labels: [{ id: '0', name: 'New' }, { id: '1', name: 'Paid', colorIndex: 3 }, { id: '2', name: 'Other' }] });
+    const chat = `${PEER}@c.us`;
+    const labelsOfChat = () => sim.labels().chats[chat] || [];
+    for (const [command, expected] of [
+      ['!updatelabels', ['0', '1']],
+      ['!removelabels', []],
+      ['!addlabels', ['0', '1']],
+    ]) {
+      const since = sim.events.length;
+      await send({ from: PEER, body: command });
+      await event('labels-changed', (e) => e.chats.includes(chat), since);
+      assert.deepEqual(labelsOfChat().sort(), expected, command);
+    }
+    sim.setLabels({ business: false });
+  });
+
   test('disconnected: a logout from the phone is logged, and the program keeps running', async () => {
     const line = out.lines.length;
     await sim.logoutFromPhone({});
@@ -564,7 +582,6 @@ describe("whatsapp-web.js's example.js, run as it is on whatsapp-web-rs", () => 
   // rejection or a TypeError in its async handler, so the test does not send it):
   test.todo("!getGroupMentions: sends to the placeholder 'chatId', no chat id (whatsapp-web.js fails too); getGroupMentions() itself: ids-vcards.test.js");
   test.todo('!buttons and !list: whatsapp-web-rs warns as whatsapp-web.js and then refuses Buttons and List (ERR_NOT_SUPPORTED: what WhatsApp does with them today is not known), which example.js does not catch');
-  test.todo('!updatelabels, !addlabels, !removelabels: labels (chat.changeLabels, chat.getLabels) are another issue\'s area');
   test.todo('!statuses: client.getBroadcasts() (status updates) is another issue\'s area');
   test.todo('!postStatus: sending to status@broadcast is ERR_NOT_SUPPORTED (status is another issue\'s area)');
   test.todo('group_membership_request: example.js calls the misspelt client.approveGroupMembershipRequestss (a TypeError in whatsapp-web.js too); its request is approved by !approverequest above');

@@ -217,6 +217,10 @@ const CASES = {
     { module: 'WAWebDrawerManager', act: (c) => c.interface.closeRightDrawer() },
     { module: 'WAWebChatMessageSearch', act: async (c, ctx) => c.interface.openChatWindowAt((await peerMessage(ctx, c)).id._serialized) },
   ],
+  'labels': [
+    // WAWebCollections carries the Label collection too (its whole-module case is under 'chats').
+    { module: 'WAWebCollections', act: (c) => c.getLabels() },
+  ],
 };
 
 /** Registers one test per case of `group` (a key of CASES). */

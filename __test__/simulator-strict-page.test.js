@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 const { sim, profile, browser, waitState } = require('./sim-harness');
 
 // The collections the account's world models (simulator/README.md, "The page surface").
-const COLLECTIONS = ['Blocklist', 'Chat', 'Contact', 'GroupMetadata', 'Msg', 'ProfilePicThumb', 'Reactions'];
+const COLLECTIONS = ['Blocklist', 'Chat', 'Contact', 'GroupMetadata', 'Label', 'Msg', 'ProfilePicThumb', 'Reactions'];
 
 async function openPage(t, options) {
     const s = await sim(t, options);
@@ -39,8 +39,9 @@ for (const realSequence of [false, true]) {
                 // Modules of features whatsapp-web.js uses that the simulator does not model (channels).
                 channel: attempt(() => R('WAWebNewsletterSendMessageJob')),
                 collections: Object.keys(R('WAWebCollections')).sort(),
-                label: attempt(() => R('WAWebCollections').Label),
-                labelCall: attempt(() => R('WAWebCollections').Label.getModelsArray()),
+                // Status updates are not modelled: WhatsApp Web's Status collection is absent.
+                status: attempt(() => R('WAWebCollections').Status),
+                statusCall: attempt(() => R('WAWebCollections').Status.getModelsArray()),
                 removedFunction: attempt(() => R('WAWebCmd').Cmd.openChatAt()),
                 removedMember: attempt(() => R('WAWebSendMsgChatAction').sendMsgRecord),
             };
@@ -49,8 +50,8 @@ for (const realSequence of [false, true]) {
             unknown: 'Error: Requiring unknown module "WAWebNoSuchModule"',
             channel: 'Error: Requiring unknown module "WAWebNewsletterSendMessageJob"',
             collections: COLLECTIONS,
-            label: 'undefined',
-            labelCall: "TypeError: Cannot read properties of undefined (reading 'getModelsArray')",
+            status: 'undefined',
+            statusCall: "TypeError: Cannot read properties of undefined (reading 'getModelsArray')",
             removedFunction: 'TypeError: R(...).Cmd.openChatAt is not a function',
             removedMember: 'undefined',
         });

@@ -131,7 +131,7 @@ class Connections {
         // independently of the socket state); the state follows connectedAfterSyncMs later.
         const syncFirst = this.options.realSequence && this.options.syncBeforeConnected && this._freshLogins.has(session.token);
         this._freshLogins.delete(session.token);
-        this._send(sock, { type: 'connected', wid: session.wid, lid: session.lid, pushname: session.pushname, platform: 'android', deferState: syncFirst });
+        this._send(sock, { type: 'connected', wid: session.wid, lid: session.lid, pushname: session.pushname, platform: this.account._platformOf(session.wid.split('@')[0]), deferState: syncFirst });
         this.account.onConnected(sock, session);
         // Offline delivery after login: 0, 25, 50, 75, 100 then the first critical sync is done.
         const steps = [0, 25, 50, 75, 100];

@@ -98,6 +98,16 @@ class Chat extends Record {
   syncHistory() {
     return this.client.syncHistory(this.id._serialized);
   }
+
+  /** The labels on this chat (WhatsApp Business). */
+  getLabels() {
+    return this.client.getChatLabels(this.id._serialized);
+  }
+
+  /** Gives this chat exactly the labels `labelIds` (WhatsApp Business only). */
+  changeLabels(labelIds) {
+    return this.client.addOrRemoveLabels(labelIds, [this.id._serialized]);
+  }
 }
 
 class PrivateChat extends Chat {}

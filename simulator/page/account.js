@@ -348,6 +348,8 @@
                 notSpam: true,
                 muteExpiration: 0,
                 lastReceivedKey: undefined,
+                // A business account's label ids on the chat (page/account-labels.js).
+                labels: undefined,
                 ...attrs,
             });
             Object.defineProperty(this, 'msgs', { value: new Collection(MsgModel) });

@@ -58,6 +58,7 @@ mod group_admin;
 mod group_invites;
 mod groups;
 mod interface;
+mod labels;
 mod lids;
 mod media_kinds;
 mod message_actions;
@@ -83,7 +84,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 17] = [
+const AREAS: [&[Method]; 18] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -101,6 +102,7 @@ const AREAS: [&[Method]; 17] = [
     group_invites::METHODS,
     settings::METHODS,
     interface::METHODS,
+    labels::METHODS,
 ];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by
