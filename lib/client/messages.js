@@ -16,7 +16,10 @@ class Messages {
 
   /** The votes on a poll (none for a message this device does not hold). */
   async getPollVotes(messageId) {
-    return (await this[accountCall]('getPollVotes', messageId)).map((vote) => new structures.PollVote(this, vote));
+    const { parentMessage, votes } = await this[accountCall]('getPollVotes', messageId);
+    // One Message for the poll, shared by its votes, as whatsapp-web.js does.
+    const poll = parentMessage ? new structures.Message(this, parentMessage) : undefined;
+    return votes.map((vote) => new structures.PollVote(this, { ...vote, parentMessage: poll }));
   }
 
   /**

@@ -7,7 +7,9 @@ const Message = require('./Message');
 class PollVote extends Record {
   _patch(data) {
     super._patch(data);
-    this.parentMessage = data.parentMessage ? new Message(this.client, data.parentMessage) : undefined;
+    // getPollVotes() hands one Message to all the votes of a poll; an event brings its data.
+    if (data.parentMessage instanceof Message) this.parentMessage = data.parentMessage;
+    else this.parentMessage = data.parentMessage ? new Message(this.client, data.parentMessage) : undefined;
     return data;
   }
 }
