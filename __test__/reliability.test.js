@@ -232,3 +232,44 @@ test('a panic in Rust becomes a rejected promise or a thrown error, never an abo
   // Without the switch the hooks do nothing.
   assert.throws(() => native.debugPanicSync(), /test hooks are disabled/);
 });
+
+/** An executable that stands in for Chromium: it crashes (SIGSEGV) on its first `crashes` starts, then runs Chromium. */
+function crashingChromium(dir, crashes) {
+  const script = path.join(dir, 'crashing-chromium.sh');
+  const count = path.join(dir, 'starts');
+  fs.writeFileSync(script, `#!/bin/sh
+n=$(cat '${count}' 2>/dev/null || echo 0)
+echo $((n + 1)) > '${count}'
+if [ "$n" -lt ${crashes} ]; then kill -SEGV $$; fi
+exec /usr/bin/chromium "$@"
+`, { mode: 0o700 });
+  return { script, starts: () => Number(fs.readFileSync(count, 'utf8')) };
+}
+
+test('Chromium crashing while it starts: started once more, and the QR comes; crashing twice is a typed error saying so', async (t) => {
+  const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'wwrs-crash-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const ctx = await setup();
+  try {
+    const once = crashingChromium(fs.mkdtempSync(path.join(dir, 'once-')), 1);
+    const client = ctx.client({ puppeteer: { executablePath: once.script } });
+    const qr = waitFor(client, 'qr');
+    await client.initialize();
+    assert.match(await qr, /^2@/);
+    assert.equal(once.starts(), 2, 'one crash, one start that worked');
+    await client.destroy();
+
+    const always = crashingChromium(fs.mkdtempSync(path.join(dir, 'always-')), 99);
+    const failing = ctx.client({ puppeteer: { executablePath: always.script } });
+    await assert.rejects(failing.initialize(), (e) => {
+      assert.equal(e.code, 'ERR_BROWSER_LAUNCH');
+      assert.match(e.message, /died while starting, twice/);
+      assert.match(e.message, /killed by signal 11 while starting/);
+      return true;
+    });
+    assert.equal(always.starts(), 2, 'started twice, not more');
+    assert.deepEqual(chromiumPidsUnder(TEST_ROOT), []);
+  } finally {
+    await ctx.close();
+  }
+});

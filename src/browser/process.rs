@@ -53,6 +53,19 @@ pub struct ChromiumProcess {
     stderr_tail: Arc<Mutex<Vec<String>>>,
 }
 
+/// Why one start of Chromium failed: only a browser that died while starting
+/// is worth a second start.
+enum LaunchFailure {
+    DiedEarly(ClientError),
+    Final(ClientError),
+}
+
+impl From<ClientError> for LaunchFailure {
+    fn from(e: ClientError) -> Self {
+        LaunchFailure::Final(e)
+    }
+}
+
 /// How we reach the DevTools of a browser we started.
 #[derive(Debug)]
 pub enum DevToolsLink {
@@ -91,7 +104,29 @@ impl ChromiumProcess {
     ///
     /// Returns once Chromium answers over its DevTools pipe (or, where there
     /// is no pipe, has printed its DevTools URL).
+    ///
+    /// A Chromium that dies during start-up (it crashed, or closed its pipe
+    /// before answering) is started once more: on a loaded machine Chromium
+    /// occasionally crashes while it starts, and the next start works. A
+    /// timeout, a locked profile or a missing executable is not retried.
     pub async fn spawn_cancellable(executable: &std::path::Path, args: &[String], launch_timeout: Duration, cancel: &Cancel) -> Result<(Self, DevToolsLink), ClientError> {
+        match Self::spawn_once(executable, args, launch_timeout, cancel).await {
+            Err(LaunchFailure::DiedEarly(first)) => {
+                crate::debug_log!("Chromium died while starting ({first}); starting it once more");
+                match Self::spawn_once(executable, args, launch_timeout, cancel).await {
+                    Ok(up) => Ok(up),
+                    Err(LaunchFailure::DiedEarly(ClientError::BrowserLaunch(second))) => {
+                        Err(ClientError::BrowserLaunch(format!("Chromium died while starting, twice: {second}")))
+                    }
+                    Err(LaunchFailure::DiedEarly(e) | LaunchFailure::Final(e)) => Err(e),
+                }
+            }
+            Err(LaunchFailure::Final(e)) => Err(e),
+            Ok(up) => Ok(up),
+        }
+    }
+
+    async fn spawn_once(executable: &std::path::Path, args: &[String], launch_timeout: Duration, cancel: &Cancel) -> Result<(Self, DevToolsLink), LaunchFailure> {
         let mut cmd = Command::new(executable);
         cmd.args(args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
         platform::tie_to_parent(&mut cmd);
@@ -168,25 +203,28 @@ impl ChromiumProcess {
                 Ok((socket, pipe, ready)) => (Some(DevToolsLink::Pipe { socket, pipe }), ready),
                 Err(e) => {
                     process.wait_or_kill(Duration::ZERO).await;
-                    return Err(ClientError::BrowserLaunch(format!("cannot read the DevTools pipe: {e}")));
+                    return Err(ClientError::BrowserLaunch(format!("cannot read the DevTools pipe: {e}")).into());
                 }
             }
         };
         #[cfg(not(unix))]
         let (mut link, up) = (None, url_rx);
         let mut exited = process.exited.clone();
+        // `None` from `up`: the pipe (or stderr) closed before an answer,
+        // which is Chromium dying; a timeout is Chromium hanging.
         let outcome = tokio::select! {
             answer = up => Ok(answer.ok()),
             _ = exited.wait_for(|e| e.is_some()) => Ok(None),
-            _ = tokio::time::sleep(launch_timeout) => Ok(None),
-            _ = cancelled(cancel) => Err(ClientError::Destroyed),
+            _ = tokio::time::sleep(launch_timeout) => Err(None),
+            _ = cancelled(cancel) => Err(Some(ClientError::Destroyed)),
         };
         let answered = match outcome {
             Ok(answered) => answered,
-            Err(destroyed) => {
+            Err(Some(destroyed)) => {
                 process.wait_or_kill(Duration::ZERO).await;
-                return Err(destroyed);
+                return Err(LaunchFailure::Final(destroyed));
             }
+            Err(None) => return Err(LaunchFailure::Final(process.launch_error(launch_timeout))),
         };
         #[cfg(not(unix))]
         if let Some(url) = &answered {
@@ -194,7 +232,16 @@ impl ChromiumProcess {
         }
         match (answered, link) {
             (Some(_), Some(link)) => Ok((process, link)),
-            _ => Err(process.launch_error(launch_timeout)),
+            _ => {
+                // Give the exit status a moment to arrive so the error says
+                // how Chromium ended rather than that it did not answer.
+                let mut exited = process.exited.clone();
+                let _ = tokio::time::timeout(Duration::from_secs(2), exited.wait_for(|e| e.is_some())).await;
+                match process.launch_error(launch_timeout) {
+                    locked @ ClientError::ProfileLocked(_) => Err(LaunchFailure::Final(locked)),
+                    died => Err(LaunchFailure::DiedEarly(died)),
+                }
+            }
         }
     }
 
@@ -209,7 +256,7 @@ impl ChromiumProcess {
             return ClientError::ProfileLocked(dir);
         }
         let exited = self.exited.borrow().clone();
-        let what = exited.unwrap_or_else(|| format!("no answer over DevTools within {} ms", launch_timeout.as_millis()));
+        let what = exited.map(|why| format!("{why} while starting")).unwrap_or_else(|| format!("no answer over DevTools within {} ms", launch_timeout.as_millis()));
         let tail = tail.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>();
         let tail = tail[tail.len().saturating_sub(5)..].join(" | ");
         ClientError::BrowserLaunch(if tail.is_empty() { what } else { format!("{what}: {tail}") })
