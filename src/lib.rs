@@ -153,9 +153,16 @@ impl NativeClient {
     // the JavaScript thread, so calls reach the session in the order the
     // program made them) and is answered through the delivery channel.
 
-    #[napi(catch_unwind, ts_args_type = "id: number, store?: ((method: string, args: object) => Promise<unknown>) | null")]
-    pub fn initialize(&self, id: u32, store: Option<StoreFn>) -> Result<()> {
+    /// `store`: RemoteAuth's store, or a custom strategy's hooks (`(hook) => Promise<json>`);
+    /// `userDataDir`: the profile folder a custom strategy chose.
+    #[napi(catch_unwind, ts_args_type = "id: number, store?: ((method: string, args: object) => Promise<unknown>) | null, userDataDir?: string | null")]
+    pub fn initialize(&self, id: u32, store: Option<StoreFn>, user_data_dir: Option<String>) -> Result<()> {
         guarded(|| {
+            let dir = match user_data_dir.filter(|d| !d.is_empty()) {
+                Some(d) => Some(auth::absolute(&d)?),
+                None => None,
+            };
+            self.handle.set_user_data_dir(dir);
             if let Some(store) = store {
                 let store = Arc::new(store);
                 self.handle.set_store(remote_auth::RemoteStore::new(Arc::new(move |method: &'static str, args: Value| {
