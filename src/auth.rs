@@ -183,19 +183,15 @@ impl AuthStrategy {
                     .map_err(|e| ClientError::Storage(format!("cannot create {}: {e}", dir.display())))?;
                 Ok(Profile::Persistent(dir))
             }
-            // The folder the strategy chose is an account as LocalAuth's is.
-            AuthStrategy::Custom => match user_data_dir {
+            AuthStrategy::NoAuth | AuthStrategy::Custom => match user_data_dir {
                 Some(dir) => {
-                    crate::private_fs::ensure_private_dir(dir)
-                        .map_err(|e| ClientError::Storage(format!("cannot create {}: {e}", dir.display())))?;
+                    // The folder a custom strategy chose is an account as LocalAuth's is.
+                    if matches!(self, AuthStrategy::Custom) {
+                        crate::private_fs::ensure_private_dir(dir)
+                            .map_err(|e| ClientError::Storage(format!("cannot create {}: {e}", dir.display())))?;
+                    }
                     Ok(Profile::Persistent(dir.to_path_buf()))
                 }
-                None => crate::temp_profiles::new_profile("profile")
-                    .map(Profile::Temporary)
-                    .map_err(|e| ClientError::Storage(format!("cannot create a temporary profile: {e}"))),
-            },
-            AuthStrategy::NoAuth => match user_data_dir {
-                Some(dir) => Ok(Profile::Persistent(dir.to_path_buf())),
                 None => crate::temp_profiles::new_profile("profile")
                     .map(Profile::Temporary)
                     .map_err(|e| ClientError::Storage(format!("cannot create a temporary profile: {e}"))),
