@@ -435,7 +435,10 @@ class Client extends EventEmitter {
   async destroy() {
     this.#releasePuppeteer();
     await this.#call('destroy');
-    if (this.#hooks) await this.authStrategy.destroy();
+    if (this.#hooks) {
+      this.#hooks.forget();
+      await this.authStrategy.destroy();
+    }
   }
 
   // ---- after ready: messages, chats, contacts (src/account/) ----

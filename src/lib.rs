@@ -59,8 +59,12 @@ use crate::session::{Call, CodeRequest, Reply};
 /// itself; the JavaScript side holds the process open while a call is
 /// pending or the client is running.
 type DeliverFn = ThreadsafeFunction<FnArgs<(String, Value)>, Unknown<'static>, FnArgs<(String, Value)>, Status, false, true>;
-/// `(method, args) => Promise`: calls RemoteAuth's store.
-type StoreFn = ThreadsafeFunction<FnArgs<(String, Value)>, Promise<Value>, FnArgs<(String, Value)>, Status, false>;
+/// `(method, args) => Promise`: calls RemoteAuth's store or a custom
+/// strategy's hooks. Weak, like `DeliverFn`: the Client's keep-alive decides
+/// when Node may exit. A strong one kept the process alive for as long as the
+/// native client was not collected, after `destroy()` too (a test file with
+/// custom strategies hung at its end now and then, as the collector ran or not).
+type StoreFn = ThreadsafeFunction<FnArgs<(String, Value)>, Promise<Value>, FnArgs<(String, Value)>, Status, false, true>;
 
 fn reply_value(reply: Reply) -> Value {
     match reply {

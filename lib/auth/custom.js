@@ -29,6 +29,15 @@ class StrategyHooks {
     /** What the last onAuthenticationNeeded() / getAuthEventPayload() gave, for the events. */
     this.failureEventPayload = undefined;
     this.authEventPayload = undefined;
+    /** Answers the native session still waits for. A hook's promise that nothing
+     * else references (one that never settles) would be collected, and the wait
+     * would end as "canceled" instead of at authTimeoutMs with the hook named. */
+    this.pending = new Set();
+  }
+
+  /** The client is gone: nothing waits for the hooks any more. */
+  forget() {
+    this.pending.clear();
   }
 
   /** Calls a hook now (it has started when this returns); a strategy without it has
@@ -79,8 +88,17 @@ class StrategyHooks {
 
   /** What the native session calls: `(hook) => Promise<JSON>`; a rejection says why the hook failed. */
   bridge() {
-    return (hook) =>
-      this.call(hook).then(
+    return (hook) => {
+      const answer = this.answer(hook);
+      this.pending.add(answer);
+      const settled = () => this.pending.delete(answer);
+      answer.then(settled, settled);
+      return answer;
+    };
+  }
+
+  answer(hook) {
+    return this.call(hook).then(
         (value) => {
           if (hook === 'onAuthenticationNeeded') {
             const answer = value || {};
