@@ -613,11 +613,40 @@ declare namespace WhatsAppWebRs {
     }
 
     /**
-     * Base class of the authentication strategies
+     * Base class of the authentication strategies. A subclass (a custom strategy)
+     * overrides the hooks it needs; each is called and awaited at the moment
+     * whatsapp-web.js calls it. The hooks are declared as whatsapp-web.js declares
+     * them (function properties), so a TypeScript strategy compiles against both.
      */
     export abstract class AuthStrategy {
+        /** Set by `setup()`: the client using this strategy. */
+        client?: Client;
         setup: (client: Client) => void;
+        /** Before Chromium starts; may set `this.client.options.puppeteer.userDataDir` (the profile folder). */
+        beforeBrowserInitialized: () => Promise<void>;
+        /** Chromium is up. */
+        afterBrowserInitialized: () => Promise<void>;
+        /** The page needs a login (before the first `qr`): `failed` ends initialize() with `auth_failure(failureEventPayload)`, `restart` then initializes again. */
+        onAuthenticationNeeded: () => Promise<{
+            failed?: boolean;
+            restart?: boolean;
+            failureEventPayload?: any;
+        }>;
+        /** Its value is the argument of the `authenticated` event. */
+        getAuthEventPayload: () => Promise<any>;
+        /** After `ready` (not awaited). */
+        afterAuthReady: () => Promise<void>;
+        /** Before `disconnected` for a socket state. */
+        disconnect: () => Promise<void>;
+        /** After `destroy()` closed the browser. */
+        destroy: () => Promise<void>;
+        /** After `logout()` (or a logout from the phone). */
+        logout: () => Promise<void>;
     }
+
+    /** The same class under the name index.js also exports it as. */
+    export const BaseAuthStrategy: typeof AuthStrategy;
+    export type BaseAuthStrategy = AuthStrategy;
 
     /**
      * No session restoring functionality

@@ -13,6 +13,7 @@ const { createContact } = require('./lib/structures/Contact');
 const { connectPuppeteer } = require('./lib/puppeteer');
 const { addAccountMethods } = require('./lib/client');
 const InterfaceController = require('./lib/structures/InterfaceController');
+const { isCustomStrategy, StrategyHooks } = require('./lib/auth/custom');
 
 // Events the page reports only while the application listens to them: each costs
 // page work per change (unread_count reads the whole chat on every incoming message).
@@ -37,6 +38,8 @@ for (const name of ['group_join', 'group_leave', 'group_admin_changed', 'group_m
 
 // After `ready`, once per WhatsApp Web internal the page lacks (src/session/events.rs).
 const PAGE_CHANGED_WARNING = '__wwrs_page_changed';
+// A custom strategy's onAuthenticationNeeded() failed: auth_failure with its payload.
+const STRATEGY_AUTH_FAILURE = '__wwrs_strategy_auth_failure';
 
 // Native errors cross N-API as "[Kind:CODE] message".
 const WIRE_ERROR = /^\[(TypeError|Error):([A-Z0-9_]+)\] ([\s\S]*)$/;
@@ -85,10 +88,21 @@ function jsonSafe(value) {
   }
 }
 
+// whatsapp-web.js's AuthStrategy: subclasses override the hooks they need (lib/auth/custom.js).
 class BaseAuthStrategy {
   setup(client) {
     this.client = client;
   }
+  async beforeBrowserInitialized() {}
+  async afterBrowserInitialized() {}
+  async onAuthenticationNeeded() {
+    return { failed: false, restart: false, failureEventPayload: undefined };
+  }
+  async getAuthEventPayload() {}
+  async afterAuthReady() {}
+  async disconnect() {}
+  async destroy() {}
+  async logout() {}
 }
 
 class NoAuth extends BaseAuthStrategy {
@@ -153,6 +167,7 @@ function nativeAuth(strategy) {
   const name = strategy.constructor && strategy.constructor.name;
   if (name === 'NoAuth') return { type: 'none' };
   if (name === 'LocalAuth') return new LocalAuth({ clientId: strategy.clientId, dataPath: strategy.dataPath, rmMaxRetries: strategy.rmMaxRetries }).toNative();
+  if (isCustomStrategy(strategy)) return { type: 'custom' };
   return strategy; // the native side names what is wrong with it
 }
 
@@ -163,6 +178,9 @@ class Client extends EventEmitter {
   #pending = new Map();
   #nextCall = 0;
   #running = false;
+  /** A custom auth strategy's hooks (lib/auth/custom.js); null for the built-in ones. */
+  #hooks = null;
+  #loggingOut = false;
   // Holds the process open while a call is pending or the client runs, as
   // puppeteer's socket does for whatsapp-web.js; unref'd otherwise so a
   // finished program exits.
@@ -184,6 +202,7 @@ class Client extends EventEmitter {
     this.pupBrowser = null;
     this.pupPage = null;
     const forNative = typeof given === 'object' ? { ...given, authStrategy: nativeAuth(given.authStrategy) } : given;
+    if (forNative && forNative.authStrategy && forNative.authStrategy.type === 'custom') this.#hooks = new StrategyHooks(this, this.authStrategy);
     // evalOnNewDoc is the user's own code for the page: a function runs as a call of it, as in puppeteer.
     if (typeof given.evalOnNewDoc === 'function') forNative.evalOnNewDoc = `(${given.evalOnNewDoc})();`;
     this.#native = call(() => new native.NativeClient(jsonSafe(forNative), this.#deliver));
@@ -228,6 +247,17 @@ class Client extends EventEmitter {
         this.info = new structures.ClientInfo(this, { pushname: info.pushname, wid: info.wid, platform: info.platform });
         this.interface = new InterfaceController(this);
         this.emit('ready');
+        if (this.#hooks) this.#hooks.notify('afterAuthReady');
+      } else if (this.#hooks && event === 'authenticated') {
+        this.emit('authenticated', this.#hooks.authEventPayload);
+      } else if (event === STRATEGY_AUTH_FAILURE) {
+        this.emit('auth_failure', this.#hooks && this.#hooks.failureEventPayload);
+      } else if (this.#hooks && event === 'disconnected') {
+        // As whatsapp-web.js: disconnect() before a socket-state disconnect is told,
+        // logout() after a logout from the phone (client.logout() calls it itself).
+        if (args[0] !== 'LOGOUT') this.#hooks.notify('disconnect');
+        this.emit(event, ...args);
+        if (args[0] === 'LOGOUT' && !this.#loggingOut) this.#hooks.notify('logout');
       } else if (MESSAGE_EVENTS.has(event)) {
         this.emit(event, new structures.Message(this, args[0]), ...args.slice(1));
       } else if (ACCOUNT_EVENT_ARGS[event]) {
@@ -274,9 +304,25 @@ class Client extends EventEmitter {
 
   /** Starts Chromium, opens WhatsApp Web and begins the login. */
   async initialize() {
+    const hooks = this.#hooks;
+    if (hooks) await hooks.beforeBrowserInitialized();
     this.#running = true;
-    const store = typeof this.authStrategy.storeBridge === 'function' ? this.authStrategy.storeBridge() : null;
-    await this.#call('initialize', store);
+    if (hooks) {
+      const answer = await this.#call('initialize', hooks.bridge(), hooks.userDataDir()).catch(async (error) => {
+        // A hook that threw or did not answer: initialize() settles once Chromium is closed.
+        if (error && error.code === 'ERR_AUTH_STRATEGY') await this.#call('destroy').catch(() => {});
+        throw error;
+      });
+      // onAuthenticationNeeded() answered `failed`: as whatsapp-web.js, destroy and maybe start again.
+      if (answer && answer.authFailed) {
+        await this.destroy();
+        if (answer.restart) return this.initialize();
+        return;
+      }
+    } else {
+      const store = typeof this.authStrategy.storeBridge === 'function' ? this.authStrategy.storeBridge() : null;
+      await this.#call('initialize', store);
+    }
     await this.#attachPuppeteer();
   }
 
@@ -370,8 +416,14 @@ class Client extends EventEmitter {
   }
 
   /** Logs out in WhatsApp Web, closes the browser and removes the saved session; emits disconnected('LOGOUT'). */
-  logout() {
-    return this.#call('logout');
+  async logout() {
+    this.#loggingOut = true;
+    try {
+      await this.#call('logout');
+    } finally {
+      this.#loggingOut = false;
+    }
+    if (this.#hooks) await this.authStrategy.logout();
   }
 
   /** Reconnects WhatsApp Web's socket. */
@@ -380,9 +432,13 @@ class Client extends EventEmitter {
   }
 
   /** Closes the browser. Safe at any moment and more than once. */
-  destroy() {
+  async destroy() {
     this.#releasePuppeteer();
-    return this.#call('destroy');
+    await this.#call('destroy');
+    if (this.#hooks) {
+      this.#hooks.forget();
+      await this.authStrategy.destroy();
+    }
   }
 
   // ---- after ready: messages, chats, contacts (src/account/) ----
@@ -420,6 +476,8 @@ module.exports = {
   LocalAuth,
   RemoteAuth,
   BaseAuthStrategy,
+  // whatsapp-web.js's type name for the base class custom strategies extend.
+  AuthStrategy: BaseAuthStrategy,
   ...structures,
   ...constants,
 };

@@ -14,6 +14,7 @@ export const {
     LocalAuth,
     RemoteAuth,
     BaseAuthStrategy,
+    AuthStrategy,
     WhatsWebURL,
     DefaultOptions,
     Status,

@@ -26,6 +26,11 @@ pub enum AuthStrategy {
     NoAuth,
     Local(LocalAuth),
     Remote(RemoteAuth),
+    /// A subclass of `AuthStrategy` written in JavaScript: its hooks are asked
+    /// through the session (`Output::AskStrategy`); the profile is the
+    /// `puppeteer.userDataDir` it chose in `beforeBrowserInitialized()`, or a
+    /// temporary one.
+    Custom,
 }
 
 /// whatsapp-web.js's rule: `/^[-_\w]+$/i`, i.e. ASCII letters, digits, `_`, `-`.
@@ -60,6 +65,13 @@ impl LocalAuth {
             None => self.data_path.join("session"),
         }
     }
+}
+
+/// `dir` made absolute (against the working directory) and without `.`/`..`.
+pub fn absolute(dir: &str) -> Result<PathBuf, ClientError> {
+    let path = PathBuf::from(dir);
+    let path = if path.is_absolute() { path } else { std::env::current_dir().map_err(|e| ClientError::Storage(e.to_string()))?.join(path) };
+    Ok(normalize(&path))
 }
 
 /// Removes `.` and `..` without touching the disk (the folder may not exist yet).
@@ -134,7 +146,8 @@ impl AuthStrategy {
                 Ok(AuthStrategy::Local(LocalAuth::new(s("clientId"), s("dataPath"), retries)?))
             }
             Some("remote") => Ok(AuthStrategy::Remote(remote_auth(m)?)),
-            _ => Err(bad("must be a NoAuth, LocalAuth or RemoteAuth instance")),
+            Some("custom") => Ok(AuthStrategy::Custom),
+            _ => Err(bad("must be an instance of AuthStrategy (NoAuth, LocalAuth, RemoteAuth or a subclass of AuthStrategy)")),
         }
     }
 
@@ -170,8 +183,15 @@ impl AuthStrategy {
                     .map_err(|e| ClientError::Storage(format!("cannot create {}: {e}", dir.display())))?;
                 Ok(Profile::Persistent(dir))
             }
-            AuthStrategy::NoAuth => match user_data_dir {
-                Some(dir) => Ok(Profile::Persistent(dir.to_path_buf())),
+            AuthStrategy::NoAuth | AuthStrategy::Custom => match user_data_dir {
+                Some(dir) => {
+                    // The folder a custom strategy chose is an account as LocalAuth's is.
+                    if matches!(self, AuthStrategy::Custom) {
+                        crate::private_fs::ensure_private_dir(dir)
+                            .map_err(|e| ClientError::Storage(format!("cannot create {}: {e}", dir.display())))?;
+                    }
+                    Ok(Profile::Persistent(dir.to_path_buf()))
+                }
                 None => crate::temp_profiles::new_profile("profile")
                     .map(Profile::Temporary)
                     .map_err(|e| ClientError::Storage(format!("cannot create a temporary profile: {e}"))),

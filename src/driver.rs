@@ -50,8 +50,11 @@ enum Request {
     DevToolsSend(u32, String),
     /// Puppeteer closed its transport.
     DevToolsClose(u32),
-    /// RemoteAuth's store, set by `initialize()`.
+    /// RemoteAuth's store, or a custom strategy's hooks, set by `initialize()`.
     SetStore(RemoteStore),
+    /// A custom strategy's profile folder (`puppeteer.userDataDir` as its
+    /// `beforeBrowserInitialized()` left it), set by `initialize()`.
+    SetUserDataDir(Option<std::path::PathBuf>),
     /// The application's listeners of optional events changed.
     Interest(EventInterest),
 }
@@ -95,6 +98,10 @@ impl ClientHandle {
 
     pub fn set_store(&self, store: RemoteStore) {
         let _ = self.requests.send(Request::SetStore(store));
+    }
+
+    pub fn set_user_data_dir(&self, dir: Option<std::path::PathBuf>) {
+        let _ = self.requests.send(Request::SetUserDataDir(dir));
     }
 
     /// Which optional events the application listens to now (a stopped
@@ -236,6 +243,12 @@ impl Driver {
                     }
                     Some(Request::SetStore(store)) => {
                         self.store = Some(store);
+                        continue;
+                    }
+                    Some(Request::SetUserDataDir(dir)) => {
+                        if matches!(self.options.auth, crate::auth::AuthStrategy::Custom) {
+                            self.options.browser.user_data_dir = dir;
+                        }
                         continue;
                     }
                     Some(Request::Interest(interest)) => Input::Interest(interest),
@@ -431,6 +444,16 @@ impl Driver {
                         .await
                         .unwrap_or_else(|p| Err(ClientError::Internal(panic_message(&*p))));
                     Msg::Launched(opened.map(|b| (b, rx)))
+                });
+            }
+            Output::AskStrategy(hook) => {
+                let hooks = self.store.clone();
+                self.send_later(async move {
+                    let answer = match hooks {
+                        Some(hooks) => hooks.call_hook(hook.name()).await,
+                        None => Err("cannot be called: the client has no strategy bridge".into()),
+                    };
+                    Msg::Input(Input::StrategyAnswer(hook, answer))
                 });
             }
             Output::Run(cmd, command) => {

@@ -96,6 +96,9 @@ pub enum ClientError {
     PageTimeout(String),
     #[error("session storage: {0}")]
     Storage(String),
+    /// A custom auth strategy's hook threw or did not answer.
+    #[error("the auth strategy's {0}")]
+    AuthStrategy(String),
     #[error("webVersionCache: {0}")]
     WebVersion(String),
     #[error("webVersion must be digits and dots like \"2.3000.1017054665\", got {0}")]
@@ -145,6 +148,7 @@ impl ClientError {
             PageChanged { .. } => "ERR_PAGE_CHANGED",
             PageTimeout(_) => "ERR_PAGE_TIMEOUT",
             Storage(_) => "ERR_STORAGE",
+            AuthStrategy(_) => "ERR_AUTH_STRATEGY",
             WebVersion(_) | InvalidWebVersion(_) => "ERR_WEB_VERSION",
             Internal(_) => "ERR_INTERNAL",
         }

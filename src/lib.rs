@@ -59,8 +59,12 @@ use crate::session::{Call, CodeRequest, Reply};
 /// itself; the JavaScript side holds the process open while a call is
 /// pending or the client is running.
 type DeliverFn = ThreadsafeFunction<FnArgs<(String, Value)>, Unknown<'static>, FnArgs<(String, Value)>, Status, false, true>;
-/// `(method, args) => Promise`: calls RemoteAuth's store.
-type StoreFn = ThreadsafeFunction<FnArgs<(String, Value)>, Promise<Value>, FnArgs<(String, Value)>, Status, false>;
+/// `(method, args) => Promise`: calls RemoteAuth's store or a custom
+/// strategy's hooks. Weak, like `DeliverFn`: the Client's keep-alive decides
+/// when Node may exit. A strong one kept the process alive for as long as the
+/// native client was not collected, after `destroy()` too (a test file with
+/// custom strategies hung at its end now and then, as the collector ran or not).
+type StoreFn = ThreadsafeFunction<FnArgs<(String, Value)>, Promise<Value>, FnArgs<(String, Value)>, Status, false, true>;
 
 fn reply_value(reply: Reply) -> Value {
     match reply {
@@ -153,9 +157,16 @@ impl NativeClient {
     // the JavaScript thread, so calls reach the session in the order the
     // program made them) and is answered through the delivery channel.
 
-    #[napi(catch_unwind, ts_args_type = "id: number, store?: ((method: string, args: object) => Promise<unknown>) | null")]
-    pub fn initialize(&self, id: u32, store: Option<StoreFn>) -> Result<()> {
+    /// `store`: RemoteAuth's store, or a custom strategy's hooks (`(hook) => Promise<json>`);
+    /// `userDataDir`: the profile folder a custom strategy chose.
+    #[napi(catch_unwind, ts_args_type = "id: number, store?: ((method: string, args: object) => Promise<unknown>) | null, userDataDir?: string | null")]
+    pub fn initialize(&self, id: u32, store: Option<StoreFn>, user_data_dir: Option<String>) -> Result<()> {
         guarded(|| {
+            let dir = match user_data_dir.filter(|d| !d.is_empty()) {
+                Some(d) => Some(auth::absolute(&d)?),
+                None => None,
+            };
+            self.handle.set_user_data_dir(dir);
             if let Some(store) = store {
                 let store = Arc::new(store);
                 self.handle.set_store(remote_auth::RemoteStore::new(Arc::new(move |method: &'static str, args: Value| {

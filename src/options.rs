@@ -250,6 +250,7 @@ impl ClientOptions {
         }
         // As fluent-ffmpeg: an empty path is no path, 'ffmpeg' on PATH.
         let ffmpeg_path = opts.string("ffmpegPath")?.filter(|p| !p.is_empty()).unwrap_or_else(|| "ffmpeg".into());
+        let custom_strategy = matches!(auth, AuthStrategy::Custom);
 
         Ok(ClientOptions {
             web_version,
@@ -278,6 +279,7 @@ impl ClientOptions {
                 restore_qr_timeout: Duration::ZERO,
                 takeover_on_conflict: takeover.on_conflict,
                 takeover_timeout: takeover.timeout,
+                custom_strategy,
                 // Internal bounds; their defaults live in the session machine.
                 ..LoginConfig::default()
             },

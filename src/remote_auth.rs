@@ -228,6 +228,12 @@ impl RemoteStore {
         RemoteStore { call }
     }
 
+    /// A custom strategy's hook through the same bridge (index.js answers with
+    /// JSON); the session bounds the wait.
+    pub async fn call_hook(&self, hook: &'static str) -> Result<Value, String> {
+        (self.call)(hook, Value::Null).await
+    }
+
     async fn invoke(&self, method: &'static str, args: Value) -> Result<Value, ClientError> {
         match tokio::time::timeout(Duration::from_secs(120), (self.call)(method, args)).await {
             Ok(Ok(v)) => Ok(v),

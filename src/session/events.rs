@@ -15,6 +15,8 @@ pub struct ClientInfo {
 
 /// The name index.js takes as a process warning rather than an event.
 pub const PAGE_CHANGED_WARNING: &str = "__wwrs_page_changed";
+/// The name index.js turns into `auth_failure` with the strategy's own payload.
+pub const STRATEGY_AUTH_FAILURE: &str = "__wwrs_strategy_auth_failure";
 
 /// One event for the JavaScript `EventEmitter`.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +28,9 @@ pub enum Event {
     LoadingScreen(u8),
     /// A saved session was refused; a fresh login follows.
     AuthFailure(String),
+    /// A custom strategy's `onAuthenticationNeeded()` answered `failed`: index.js
+    /// emits `auth_failure` with the `failureEventPayload` it kept.
+    StrategyAuthFailure,
     Authenticated,
     Ready(ClientInfo),
     ChangeState(String),
@@ -48,6 +53,7 @@ impl Event {
             Event::CodeError { .. } => "code_error",
             Event::LoadingScreen(_) => "loading_screen",
             Event::AuthFailure(_) => "auth_failure",
+            Event::StrategyAuthFailure => STRATEGY_AUTH_FAILURE,
             Event::Authenticated => "authenticated",
             Event::Ready(_) => "ready",
             Event::ChangeState(_) => "change_state",
@@ -67,7 +73,7 @@ impl Event {
             }
             Event::CodeError { code, message } => vec![json!({ "code": code, "message": message })],
             Event::LoadingScreen(p) => vec![json!(p), json!("WhatsApp")],
-            Event::Authenticated | Event::RemoteSessionSaved => vec![],
+            Event::Authenticated | Event::RemoteSessionSaved | Event::StrategyAuthFailure => vec![],
             Event::Ready(info) => vec![serde_json::to_value(info).unwrap_or_default()],
             Event::Account(emit) => emit.args(),
             Event::PageChanged { internal, features, message } => {

@@ -43,6 +43,33 @@ pub struct LoginConfig {
     pub logout_timeout: Duration,
     /// The pause before a failed attach is tried again (0: 250 ms).
     pub attach_retry: Duration,
+    /// The auth strategy is the application's own subclass of `AuthStrategy`:
+    /// its hooks are asked at whatsapp-web.js's moments (`Output::AskStrategy`).
+    pub custom_strategy: bool,
+}
+
+/// The hooks of a custom auth strategy the session waits for (the others,
+/// `beforeBrowserInitialized`, `afterAuthReady`, `disconnect`, `destroy` and
+/// `logout`, belong to user calls and events and are called by index.js).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StrategyHook {
+    /// The browser is up (whatsapp-web.js: before the page navigates).
+    AfterBrowserInitialized,
+    /// The page needs a login: answered `{ failed, restart }` before any QR.
+    AuthenticationNeeded,
+    /// The login is in: `authenticated` waits for the answer (its payload).
+    AuthEventPayload,
+}
+
+impl StrategyHook {
+    /// The method name on whatsapp-web.js's `AuthStrategy`.
+    pub fn name(self) -> &'static str {
+        match self {
+            StrategyHook::AfterBrowserInitialized => "afterBrowserInitialized",
+            StrategyHook::AuthenticationNeeded => "onAuthenticationNeeded",
+            StrategyHook::AuthEventPayload => "getAuthEventPayload",
+        }
+    }
 }
 
 /// User calls.
@@ -187,6 +214,8 @@ pub enum Timer {
     CodeRefresh { generation: u64 },
     RestoreQrTimeout { generation: u64 },
     Takeover { generation: u64 },
+    /// A custom strategy's hook did not answer (`ask` numbers the question).
+    StrategyTimeout { ask: u64 },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -201,6 +230,8 @@ pub enum Input {
     Timer(Timer),
     BrowserLost(String),
     ShutdownComplete,
+    /// A custom strategy's hook settled: its JSON answer, or why it failed.
+    StrategyAnswer(StrategyHook, Result<serde_json::Value, String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -229,4 +260,6 @@ pub enum Output {
     Reply(CallId, Result<Reply, ClientError>),
     /// Close the browser and release the profile; answer with `ShutdownComplete`.
     Shutdown(ShutdownReason),
+    /// Call the custom strategy's hook; answer with `StrategyAnswer`.
+    AskStrategy(StrategyHook),
 }

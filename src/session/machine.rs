@@ -22,6 +22,7 @@
 
 mod login;
 mod pairing;
+mod strategy;
 mod support;
 mod timers;
 
@@ -75,6 +76,9 @@ enum Phase {
     /// until the auth timeout.
     AttachPaused,
     Settling,
+    /// The page needs a login and a custom strategy's `onAuthenticationNeeded()`
+    /// is deciding (`state`: the socket state that said so).
+    AuthNeeded { state: String },
     Unpaired { mode: Mode, busy: Option<Busy>, initial_read: Option<CmdId> },
     LoggingIn { info_read: Option<CmdId> },
     Ready,
@@ -144,6 +148,9 @@ pub struct Session {
     support_waiters: Vec<CallId>,
     /// Missing internals already warned about (once each per client).
     warned: Vec<String>,
+    /// A custom strategy's hooks asked and not answered yet, with the number of each question.
+    asks: Vec<(StrategyHook, u64)>,
+    ask_seq: u64,
 }
 
 impl Session {
@@ -193,6 +200,8 @@ impl Session {
             support_checks: Vec::new(),
             support_waiters: Vec::new(),
             warned: Vec::new(),
+            asks: Vec::new(),
+            ask_seq: 0,
         }
     }
 
@@ -220,6 +229,9 @@ impl Session {
                     // starts now that the navigation started. The launch has
                     // its own bounds in the driver.
                     self.arm_auth_timeout();
+                    if self.config.custom_strategy {
+                        self.ask_strategy(StrategyHook::AfterBrowserInitialized);
+                    }
                     // The page may have loaded before the launch was reported.
                     if let Some((version, had_session)) = self.early_version.take() {
                         self.on_page(PageEvent::Version { version, had_session });
@@ -248,6 +260,7 @@ impl Session {
             Input::Done(cmd, res) => self.on_done(cmd, res),
             Input::Timer(t) => self.on_timer(t),
             Input::BrowserLost(why) => self.on_browser_lost(why),
+            Input::StrategyAnswer(hook, res) => self.on_strategy_answer(hook, res),
             Input::ShutdownComplete => {
                 if self.phase == Phase::Closing {
                     self.phase = Phase::Closed;
@@ -484,6 +497,7 @@ impl Session {
             self.reply(id, Err(err.clone()));
         }
         self.fail_support_calls(&err);
+        self.asks.clear();
         self.generation += 1;
         self.epoch += 1;
         self.phase = Phase::Closing;

@@ -18,6 +18,6 @@ mod tests;
 pub use events::{ClientInfo, Event};
 pub use io::{
     Call, CallId, CmdId, CodeRequest, EventInterest, Input, LoginConfig, MissingInternal, Output, PageCommand, PageEvent, PageResult, Reply,
-    ShutdownReason, Timer,
+    ShutdownReason, StrategyHook, Timer,
 };
 pub use machine::Session;

@@ -97,6 +97,7 @@ impl Session {
             Phase::Attaching(_)
             | Phase::AttachPaused
             | Phase::Settling
+            | Phase::AuthNeeded { .. }
             | Phase::Unpaired { .. }
             | Phase::LoggingIn { .. }
             | Phase::Ready => {}
@@ -173,6 +174,11 @@ impl Session {
     /// Decides what the settled socket state means for login.
     pub(super) fn settle(&mut self, state: &str) {
         match state {
+            // whatsapp-web.js asks a strategy before showing a QR.
+            "UNPAIRED" | "UNPAIRED_IDLE" if self.config.custom_strategy => {
+                self.phase = Phase::AuthNeeded { state: state.to_string() };
+                self.ask_strategy(StrategyHook::AuthenticationNeeded);
+            }
             "UNPAIRED" | "UNPAIRED_IDLE" => self.enter_unpaired(state),
             "CONNECTED" => self.enter_logging_in(),
             _ => self.phase = Phase::Settling,
@@ -181,7 +187,8 @@ impl Session {
 
     pub(super) fn enter_unpaired(&mut self, state: &str) {
         self.synced_early = false;
-        if std::mem::take(&mut self.restoring) {
+        // A custom strategy says itself whether the login failed (onAuthenticationNeeded).
+        if std::mem::take(&mut self.restoring) && !self.config.custom_strategy {
             self.out.push(Output::Emit(Event::AuthFailure(
                 "the saved session could not be restored (WhatsApp no longer accepts it); a new login is needed".into(),
             )));
@@ -232,6 +239,17 @@ impl Session {
     }
 
     pub(super) fn on_synced(&mut self) {
+        // `authenticated` carries a custom strategy's getAuthEventPayload().
+        if self.config.custom_strategy {
+            if !self.is_asking(StrategyHook::AuthEventPayload) {
+                self.ask_strategy(StrategyHook::AuthEventPayload);
+            }
+            return;
+        }
+        self.finish_synced();
+    }
+
+    pub(super) fn finish_synced(&mut self) {
         self.out.push(Output::Emit(Event::Authenticated));
         let cmd = self.cmd();
         self.phase = Phase::LoggingIn { info_read: Some(cmd) };

@@ -59,6 +59,7 @@ impl Session {
                     }
                 }
             }
+            Timer::StrategyTimeout { ask } => self.on_strategy_timeout(ask),
             Timer::Takeover { generation } => {
                 if generation == self.generation && self.phase == Phase::Ready && self.socket_state.as_deref() == Some("CONFLICT") {
                     let cmd = self.cmd();

@@ -5,6 +5,7 @@
 mod lifecycle;
 mod page_changes;
 mod pairing;
+mod strategy;
 
 use std::time::Duration;
 
