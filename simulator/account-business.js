@@ -16,6 +16,17 @@
 //   <user jid>, text) adds it or replaces its text. The notes are the account's, kept by the
 //   server for its devices. The note's id, and createdAt/modifiedAt in seconds, are the
 //   simulator's choices (the real values are the server's).
+// - A business account has a catalog of products (POST /_sim/catalog). A customer orders from it:
+//   the `order` message (Message.js:246-251: its orderId and token) reaches the business, which
+//   reads the order with WAWebBizOrderBridge.queryOrder(chat, orderId, 80, 80, token)
+//   (Injected/Utils.js:1246-1251) and a product's details with
+//   WAWebBizProductCatalogBridge.queryProduct(<its own wid>, productId) (Utils.js:1253-1264), both
+//   from the server. The order's shape is whatsapp-web.js's Order/Product (structures/Order.js,
+//   Product.js, index.d.ts: prices as strings of thousandths, createdAt in seconds, sellerJid).
+// - A `payment` message (WhatsApp Pay) carries its fields on the message (structures/Payment.js;
+//   Message.js:812-828 reads them from the message's serialize()): paymentCurrency,
+//   paymentAmount1000, paymentMessageReceiverJid, paymentTransactionTimestamp, paymentStatus,
+//   paymentTxnStatus, paymentNoteMsg { body }. Personal accounts have them too.
 
 const crypto = require('node:crypto');
 const { httpError, parseNumber, MAX_BODY } = require('./account-util');
@@ -93,8 +104,142 @@ module.exports = {
     },
 
     async _businessControl(route, url, readJson, reply) {
-        if (route !== 'GET /_sim/notes') return false;
-        return reply(200, this.notesInfo(url.searchParams.get('account')));
+        if (route === 'GET /_sim/notes') return reply(200, this.notesInfo(url.searchParams.get('account')));
+        if (route === 'POST /_sim/catalog') return reply(200, this.setCatalog(await readJson()));
+        return false;
+    },
+
+    // The account's catalog: Map product id -> { id, retailerId, name, description, price1000, currency, thumbnailUrl }.
+    _catalogOf(account) {
+        if (!this.catalogStore) this.catalogStore = new Map();
+        if (!this.catalogStore.has(account)) this.catalogStore.set(account, new Map());
+        return this.catalogStore.get(account);
+    },
+
+    // POST /_sim/catalog {to?, products: [...]}: the business account's catalog becomes these products.
+    setCatalog(spec) {
+        const usage = 'body must be {"to"?: "<account digits>", "products": [{"id": "<digits>", "retailerId"?, "name", "description"?, "price1000": <whole number>, "currency": "USD", "thumbnailUrl"?}]}';
+        if (!spec || typeof spec !== 'object' || !Array.isArray(spec.products) || spec.products.length > 100) throw httpError(400, usage);
+        const account = this._account(spec.to === undefined || spec.to === null ? null : parseNumber(spec.to, 'to'));
+        if (!this._labelsOf(account).business) throw httpError(409, `${account} is not a WhatsApp Business account: only those have a catalog`);
+        const products = spec.products.map((p) => {
+            if (!p || typeof p.id !== 'string' || !/^\d{1,20}$/.test(p.id)) throw httpError(400, 'each product needs an id of digits');
+            if (typeof p.name !== 'string' || !p.name || p.name.length > 200) throw httpError(400, 'each product needs a name of 1..200 characters');
+            if (!Number.isSafeInteger(p.price1000) || p.price1000 < 0) throw httpError(400, 'price1000 must be a whole number ≥ 0 (thousandths: 1.50 is 1500)');
+            if (typeof p.currency !== 'string' || !/^[A-Z]{3}$/.test(p.currency)) throw httpError(400, 'currency must be an ISO 4217 code like "USD"');
+            return {
+                id: p.id,
+                retailerId: text(p.retailerId, 'retailerId', 100) ?? null,
+                name: p.name,
+                description: text(p.description, 'description') ?? '',
+                price1000: p.price1000,
+                currency: p.currency,
+                thumbnailUrl: text(p.thumbnailUrl, 'thumbnailUrl', 500) ?? null,
+            };
+        });
+        if (new Set(products.map((p) => p.id)).size !== products.length) throw httpError(400, 'product ids must differ');
+        const catalog = this._catalogOf(account);
+        catalog.clear();
+        for (const p of products) catalog.set(p.id, p);
+        return { account, products };
+    },
+
+    // For peerSend (account.js): the order or payment a contact sends, from the control body's
+    // `order` {products: [{id, quantity}]} (from the account's catalog) or `payment`
+    // {currency, amount1000, note?, status?}; nulls when there is neither.
+    _peerOrderOrPayment(spec, account, peer, fromMe) {
+        if (spec.order == null && spec.payment == null) return { order: null, payment: null };
+        if (spec.order != null && spec.payment != null) throw httpError(400, 'a message is an order or a payment, not both');
+        if (fromMe) throw httpError(400, 'an order or a payment here comes from a contact, not the account\'s phone');
+        if (spec.lidChat || spec.event != null || spec.location != null || spec.media != null) throw httpError(400, 'an order or a payment goes alone (no lidChat, event, location or media)');
+        if (spec.payment != null) {
+            const p = spec.payment;
+            if (!p || typeof p !== 'object' || typeof p.currency !== 'string' || !/^[A-Z]{3}$/.test(p.currency) || !Number.isSafeInteger(p.amount1000) || p.amount1000 <= 0) throw httpError(400, 'payment must be {"currency": "BRL", "amount1000": <whole number > 0>, "note"?, "status"?: 0..11}');
+            const status = p.status === undefined ? 4 : p.status;
+            if (!Number.isInteger(status) || status < 0 || status > 11) throw httpError(400, 'payment.status must be 0..11 (4: complete)');
+            const note = p.note === undefined || p.note === null ? null : p.note;
+            if (note !== null && (typeof note !== 'string' || note.length > 1000)) throw httpError(400, 'payment.note must be a string of at most 1000 characters');
+            return {
+                order: null,
+                payment: { currency: p.currency, amount1000: p.amount1000, receiver: `${account}@c.us`, status, txnStatus: status, note, t: Math.floor(Date.now() / 1000) },
+            };
+        }
+        const o = spec.order;
+        const catalog = this._catalogOf(account);
+        if (!this._labelsOf(account).business) throw httpError(409, `${account} is not a WhatsApp Business account: only those take orders`);
+        if (!o || !Array.isArray(o.products) || !o.products.length || o.products.length > 100) throw httpError(400, 'order must be {"products": [{"id": "<a product of the account\'s catalog>", "quantity": 1..1000}]}');
+        const items = o.products.map((item) => {
+            const product = item && typeof item.id === 'string' ? catalog.get(item.id) : null;
+            if (!product) throw httpError(404, `the catalog of ${account} has no product ${JSON.stringify(item && item.id)}`);
+            const quantity = item.quantity === undefined ? 1 : item.quantity;
+            if (!Number.isInteger(quantity) || quantity < 1 || quantity > 1000) throw httpError(400, 'order.products[].quantity must be 1..1000');
+            return { product, quantity };
+        });
+        const currency = items[0].product.currency;
+        if (!items.every((i) => i.product.currency === currency)) throw httpError(400, 'an order is in one currency');
+        const total = items.reduce((sum, i) => sum + i.product.price1000 * i.quantity, 0);
+        return {
+            payment: null,
+            order: {
+                orderId: String(crypto.randomInt(1e14, 2 ** 48 - 1)),
+                token: crypto.randomBytes(24).toString('base64'),
+                seller: account,
+                buyer: peer,
+                items,
+                currency,
+                total1000: total,
+                createdAt: Math.floor(Date.now() / 1000),
+            },
+        };
+    },
+
+    // An order as it travels with its message: what the message itself carries.
+    _orderWire(m) {
+        const o = m.order;
+        if (!o) return null;
+        return {
+            orderId: o.orderId,
+            token: o.token,
+            itemCount: o.items.reduce((n, i) => n + i.quantity, 0),
+            orderTitle: o.items[0].product.name,
+            sellerJid: `${o.seller}@c.us`,
+            totalAmount1000: o.total1000,
+            totalCurrencyCode: o.currency,
+        };
+    },
+
+    // The page asks for an order: { type: 'order_query', chat, orderId, token }. Only the seller's
+    // devices get it, and only with the order's token.
+    _onOrderQuery(sock, msg) {
+        const account = sock.sessionWid && sock.sessionWid.split('@')[0];
+        const m = [...this.messages.values()].find((x) => x.order && x.order.orderId === msg.orderId && x.chat === msg.chat);
+        this.sim._log('order-queried', { socketId: sock.id, orderId: String(msg.orderId), chat: String(msg.chat) });
+        if (!m || m.order.seller !== account || m.order.token !== msg.token) {
+            this._answer(sock, msg, { ok: false, error: 'item-not-found' });
+            return true;
+        }
+        const o = m.order;
+        this._answer(sock, msg, {
+            ok: true,
+            order: {
+                products: o.items.map(({ product, quantity }) => ({ id: product.id, price: String(product.price1000), thumbnailUrl: product.thumbnailUrl, currency: product.currency, name: product.name, quantity })),
+                subtotal: String(o.total1000),
+                total: String(o.total1000),
+                currency: o.currency,
+                createdAt: o.createdAt,
+                sellerJid: `${o.seller}@s.whatsapp.net`,
+            },
+        });
+        return true;
+    },
+
+    // The page asks for a product of a catalog: { type: 'product_query', seller: '<digits>@c.us', productId }.
+    _onProductQuery(sock, msg) {
+        const seller = typeof msg.seller === 'string' && /^\d+@c\.us$/.test(msg.seller) ? msg.seller.split('@')[0] : null;
+        const product = seller ? this._catalogOf(seller).get(String(msg.productId)) : null;
+        this.sim._log('product-queried', { socketId: sock.id, seller: String(msg.seller), productId: String(msg.productId) });
+        this._answer(sock, msg, product ? { ok: true, product: { id: product.id, retailer_id: product.retailerId, name: product.name, description: product.description } } : { ok: true, product: null });
+        return true;
     },
 
     // GET /_sim/notes[?account=<digits>]: the account's customer notes as the server keeps them.

@@ -4,7 +4,9 @@
 // model's `businessProfile` is its profile once fetched), WAWebBizGatingUtils.smbNotesV1Enabled()
 // and WAWebNoteAction's noteAddAction / retrieveOnlyNoteForChatJid (customer notes of a business
 // account), as whatsapp-web.js main 2dc9466 uses them (Injected/Utils.js:1021-1023, 1063-1090;
-// Client.js:3333-3398). The server side is ../account-business.js. Served after account-labels.js.
+// Client.js:3333-3398), orders (WAWebBizOrderBridge.queryOrder) and products
+// (WAWebBizProductCatalogBridge.queryProduct; Utils.js:1246-1264), and the fields of `order` and
+// `payment` messages. The server side is ../account-business.js. Served after account-labels.js.
 (function () {
     const sim = window.__waSimPage;
     if (!sim || !sim.account) return;
@@ -64,6 +66,48 @@
             const answer = await ask({ type: 'note_get', chatJid: userJid(chatJid) });
             if (!answer.ok) throw new Error(`retrieveOnlyNoteForChatJid: ${answer.error}`);
             return answer.note ? new NoteModel(answer.note) : null;
+        },
+    };
+
+    // An order message's own fields (Message.js:246-251 reads orderId and token).
+    sim.account.orderAttrsFromWire = (w) => ({
+        orderId: w.order.orderId,
+        token: w.order.token,
+        itemCount: w.order.itemCount,
+        orderTitle: w.order.orderTitle,
+        sellerJid: createWid(w.order.sellerJid),
+        totalAmount1000: w.order.totalAmount1000,
+        totalCurrencyCode: w.order.totalCurrencyCode,
+    });
+
+    // A payment message's fields, as structures/Payment.js reads them from serialize().
+    sim.account.paymentAttrsFromWire = (w) => ({
+        paymentCurrency: w.payment.currency,
+        paymentAmount1000: w.payment.amount1000,
+        paymentMessageReceiverJid: createWid(w.payment.receiver),
+        paymentTransactionTimestamp: w.payment.t,
+        paymentStatus: w.payment.status,
+        paymentTxnStatus: w.payment.txnStatus,
+        paymentNoteMsg: w.payment.note === null ? undefined : { body: w.payment.note },
+    });
+
+    // Orders and products come from the server (Injected/Utils.js:1246-1264). An order the
+    // account cannot read (not its, or a wrong token) rejects.
+    modules.WAWebBizOrderBridge = {
+        async queryOrder(chatWid, orderId, imageWidth, imageHeight, token) {
+            const chat = createWid(chatWid);
+            if (typeof orderId !== 'string' || typeof token !== 'string') throw new TypeError('queryOrder: orderId and token must be strings');
+            const answer = await ask({ type: 'order_query', chat: chat._serialized, orderId, token, imageWidth, imageHeight });
+            if (!answer.ok) throw new Error(`queryOrder: ${answer.error}`);
+            return answer.order;
+        },
+    };
+    modules.WAWebBizProductCatalogBridge = {
+        // { data: { id, retailer_id, name, description } }, or null for a product the catalog lacks.
+        async queryProduct(sellerWid, productId) {
+            const seller = createWid(sellerWid);
+            const answer = await ask({ type: 'product_query', seller: seller._serialized, productId: String(productId) });
+            return answer.product ? { data: answer.product } : null;
         },
     };
 })();
