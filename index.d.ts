@@ -1090,6 +1090,10 @@ declare namespace WhatsAppWebRs {
         getPollVotes: () => Promise<PollVote[]>;
         /** Delivery, read and played receipts of a message this account sent; null for others' messages */
         getInfo: () => Promise<MessageInfo | null>;
+        /** The order of an `order` message (undefined for another type) */
+        getOrder: () => Promise<Order>;
+        /** The payment of a `payment` message (undefined for another type) */
+        getPayment: () => Promise<Payment>;
         /** Reloads this Message object's data in-place with the latest values from WhatsApp Web. */
         reload: () => Promise<Message>;
         /** Returns the Chat this message was sent in */
@@ -1349,6 +1353,47 @@ declare namespace WhatsAppWebRs {
         addOrEditCustomerNote: (note: string) => Promise<void>;
         /** This chat's customer note (WhatsApp Business only); null when it has none or is a group */
         getCustomerNote: () => Promise<CustomerNote>;
+    }
+
+    /** A catalog product's details */
+    export interface ProductMetadata {
+        id: string;
+        name: string;
+        description: string;
+        retailer_id?: string;
+    }
+
+    /** A product of an order (price in thousandths, as text) */
+    export interface Product {
+        id: string;
+        price?: string;
+        thumbnailUrl: string;
+        currency: string;
+        name: string;
+        quantity: number;
+        /** The product's catalog details */
+        getData: () => Promise<ProductMetadata>;
+    }
+
+    /** The order of an `order` message */
+    export interface Order {
+        products: Array<Product>;
+        subtotal: string;
+        total: string;
+        currency: string;
+        createdAt: number;
+    }
+
+    /** The payment of a `payment` message */
+    export interface Payment {
+        id: object;
+        paymentCurrency: string;
+        paymentAmount1000: number;
+        paymentMessageReceiverJid: object;
+        paymentTransactionTimestamp: number;
+        paymentStatus: number;
+        paymentTxnStatus: number;
+        paymentNote: string;
     }
 
     /** A customer note of a WhatsApp Business account (one per person's chat) */

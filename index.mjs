@@ -42,6 +42,7 @@ export const {
     Contact,
     PrivateContact,
     BusinessContact,
+    ProductMetadata,
 } = cjs;
 
 export default cjs;

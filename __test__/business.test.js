@@ -6,7 +6,7 @@
 // error and nothing reaches the server.
 const { test, describe } = require('node:test');
 const assert = require('node:assert/strict');
-const { BusinessContact, PrivateContact } = require('..');
+const { BusinessContact, PrivateContact, ProductMetadata } = require('..');
 const { control, peerSend, peerSendAndReceive, sharedClient } = require('./account-helpers');
 const { waitFor } = require('./helpers');
 
@@ -128,6 +128,63 @@ describe('WhatsApp Business on one logged-in client', () => {
     assert.equal(saves(ctx.sim), count);
   });
 
+  test("an order from a customer: msg.getOrder() reads it from the server, its products' details from the account's catalog", async () => {
+    const { ctx, client } = shared;
+    const catalog = await control(ctx.sim, 'POST', '/_sim/catalog', {
+      products: [
+        { id: '1001', retailerId: 'RYE-1', name: 'Rye loaf', description: 'Sourdough rye', price1000: 4500, currency: 'USD', thumbnailUrl: 'https://mmg.whatsapp.net/rye.jpg' },
+        { id: '1002', name: 'Bagel', price1000: 1250, currency: 'USD' },
+      ],
+    });
+    assert.equal(catalog.status, 200, JSON.stringify(catalog.body));
+    const msg = await peerSendAndReceive(ctx.sim, client, { from: PERSON, order: { products: [{ id: '1001', quantity: 2 }, { id: '1002', quantity: 4 }] } });
+    assert.equal(msg.type, 'order');
+    assert.equal(await msg.getPayment(), undefined, 'an order is not a payment');
+    const order = await msg.getOrder();
+    assert.equal(order.constructor.name, 'Order');
+    assert.deepEqual([order.subtotal, order.total, order.currency], ['14000', '14000', 'USD']);
+    assert.equal(typeof order.createdAt, 'number');
+    assert.deepEqual(order.products.map((p) => [p.constructor.name, p.id, p.name, p.price, p.currency, p.quantity, p.thumbnailUrl]), [
+      ['Product', '1001', 'Rye loaf', '4500', 'USD', 2, 'https://mmg.whatsapp.net/rye.jpg'],
+      ['Product', '1002', 'Bagel', '1250', 'USD', 4, null],
+    ]);
+    assert.ok(ctx.sim.events.some((e) => e.type === 'order-queried' && e.chat === PERSON_ID), 'the page asked the server');
+    const rye = await order.products[0].getData();
+    assert.ok(rye instanceof ProductMetadata);
+    assert.deepEqual({ ...rye }, { id: '1001', retailer_id: 'RYE-1', name: 'Rye loaf', description: 'Sourdough rye' });
+    // Read once: the same object again, without asking.
+    const asked = ctx.sim.events.filter((e) => e.type === 'product-queried').length;
+    assert.equal(await order.products[0].getData(), rye);
+    assert.equal(ctx.sim.events.filter((e) => e.type === 'product-queried').length, asked);
+    // A product the catalog no longer has: undefined, as in whatsapp-web.js.
+    await control(ctx.sim, 'POST', '/_sim/catalog', { products: [] });
+    assert.equal(await order.products[1].getData(), undefined);
+
+    // A text has no order.
+    const text = await peerSendAndReceive(ctx.sim, client, { from: PERSON, body: 'thanks' });
+    assert.equal(await text.getOrder(), undefined);
+    assert.equal(await text.getPayment(), undefined);
+  });
+
+  test('a payment message: msg.getPayment() has its amount, currency, receiver, status and note', async () => {
+    const { ctx, client } = shared;
+    const msg = await peerSendAndReceive(ctx.sim, client, { from: SHOP, payment: { currency: 'BRL', amount1000: 10000, note: 'for the bread' } });
+    assert.equal(msg.type, 'payment');
+    assert.equal(await msg.getOrder(), undefined, 'a payment is not an order');
+    const payment = await msg.getPayment();
+    assert.equal(payment.constructor.name, 'Payment');
+    assert.equal(payment.id._serialized, msg.id._serialized);
+    assert.deepEqual(payment.id.remote, { server: 'c.us', user: SHOP, _serialized: SHOP_ID });
+    assert.equal(payment.id.fromMe, false);
+    assert.deepEqual([payment.paymentCurrency, payment.paymentAmount1000, payment.paymentStatus, payment.paymentTxnStatus, payment.paymentNote], ['BRL', 10000, 4, 4, 'for the bread']);
+    assert.equal(payment.paymentMessageReceiverJid._serialized, client.info.wid._serialized);
+    assert.equal(typeof payment.paymentTransactionTimestamp, 'number');
+    // Without a note: paymentNote is undefined.
+    const plain = await peerSendAndReceive(ctx.sim, client, { from: SHOP, payment: { currency: 'BRL', amount1000: 500, status: 1 } });
+    const p2 = await plain.getPayment();
+    assert.deepEqual([p2.paymentAmount1000, p2.paymentStatus, p2.paymentNote], [500, 1, undefined]);
+  });
+
   test('bad user ids and notes are rejected with named errors; nothing is saved', async () => {
     const { ctx, client } = shared;
     const before = await serverNotes(ctx.sim);
@@ -152,5 +209,22 @@ describe('WhatsApp Business on one logged-in client', () => {
     }
     assert.equal(saves(ctx.sim), count, 'nothing reached the server');
     assert.deepEqual(await serverNotes(ctx.sim), before);
+  });
+
+  test('the simulator refuses malformed orders and payments, and sends nothing', async () => {
+    const { ctx } = shared;
+    const sent = () => ctx.sim.events.filter((e) => e.type === 'peer-message').length;
+    const count = sent();
+    for (const [body, status] of [
+      [{ from: PERSON, order: { products: [{ id: '4040' }] } }, 404],
+      [{ from: PERSON, order: { products: [] } }, 400],
+      [{ from: PERSON, payment: { currency: 'BRL', amount1000: -1 } }, 400],
+      [{ from: PERSON, payment: { currency: 'reais', amount1000: 1 } }, 400],
+      [{ from: PERSON, payment: { currency: 'BRL', amount1000: 1 }, order: { products: [] } }, 400],
+    ]) {
+      const res = await control(ctx.sim, 'POST', '/_sim/peer/send', body);
+      assert.equal(res.status, status, JSON.stringify([body, res.body]));
+    }
+    assert.equal(sent(), count);
   });
 });
