@@ -164,6 +164,12 @@ declare namespace WhatsAppWebRs {
         /** Gives each chat exactly the labels labelIds (WhatsApp Business only) */
         addOrRemoveLabels(labelIds: Array<number | string>, chatIds: Array<string>): Promise<void>;
 
+        /** Adds or edits the customer note of a person's chat (WhatsApp Business only) */
+        addOrEditCustomerNote(userId: string, note: string): Promise<void>;
+
+        /** The customer note of a person's chat (WhatsApp Business only); null when it has none */
+        getCustomerNote(userId: string): Promise<CustomerNote>;
+
         /** Changes and returns the archive state of the Chat */
         archiveChat(chatId: string): Promise<boolean>;
 
@@ -1113,6 +1119,10 @@ declare namespace WhatsAppWebRs {
         getPollVotes: () => Promise<PollVote[]>;
         /** Delivery, read and played receipts of a message this account sent; null for others' messages */
         getInfo: () => Promise<MessageInfo | null>;
+        /** The order of an `order` message (undefined for another type) */
+        getOrder: () => Promise<Order>;
+        /** The payment of a `payment` message (undefined for another type) */
+        getPayment: () => Promise<Payment>;
         /** Reloads this Message object's data in-place with the latest values from WhatsApp Web. */
         reload: () => Promise<Message>;
         /** Returns the Chat this message was sent in */
@@ -1368,6 +1378,61 @@ declare namespace WhatsAppWebRs {
         getLabels: () => Promise<Label[]>;
         /** Gives this chat exactly the labels labelIds (WhatsApp Business only) */
         changeLabels: (labelIds: Array<string | number>) => Promise<void>;
+        /** Adds or edits this chat's customer note (WhatsApp Business only; nothing for a group) */
+        addOrEditCustomerNote: (note: string) => Promise<void>;
+        /** This chat's customer note (WhatsApp Business only); null when it has none or is a group */
+        getCustomerNote: () => Promise<CustomerNote>;
+    }
+
+    /** A catalog product's details */
+    export interface ProductMetadata {
+        id: string;
+        name: string;
+        description: string;
+        retailer_id?: string;
+    }
+
+    /** A product of an order (price in thousandths, as text) */
+    export interface Product {
+        id: string;
+        price?: string;
+        thumbnailUrl: string;
+        currency: string;
+        name: string;
+        quantity: number;
+        /** The product's catalog details */
+        getData: () => Promise<ProductMetadata>;
+    }
+
+    /** The order of an `order` message */
+    export interface Order {
+        products: Array<Product>;
+        subtotal: string;
+        total: string;
+        currency: string;
+        createdAt: number;
+    }
+
+    /** The payment of a `payment` message */
+    export interface Payment {
+        id: object;
+        paymentCurrency: string;
+        paymentAmount1000: number;
+        paymentMessageReceiverJid: object;
+        paymentTransactionTimestamp: number;
+        paymentStatus: number;
+        paymentTxnStatus: number;
+        paymentNote: string;
+    }
+
+    /** A customer note of a WhatsApp Business account (one per person's chat) */
+    export interface CustomerNote {
+        chatId: string;
+        content: string;
+        createdAt: number;
+        id: string;
+        modifiedAt: number;
+        type: string;
     }
 
     /** A WhatsApp Business label */
@@ -1616,7 +1681,49 @@ declare namespace WhatsAppWebRs {
 
     export interface PrivateContact extends Contact {}
 
-    export interface BusinessContact extends Contact {}
+    export interface BusinessCategory {
+        id: string;
+        localized_display_name: string;
+    }
+
+    export interface BusinessHoursOfDay {
+        mode: string;
+        hours: number[];
+    }
+
+    export interface BusinessHours {
+        config: {
+            sun: BusinessHoursOfDay;
+            mon: BusinessHoursOfDay;
+            tue: BusinessHoursOfDay;
+            wed: BusinessHoursOfDay;
+            thu: BusinessHoursOfDay;
+            fri: BusinessHoursOfDay;
+        };
+        timezone: string;
+    }
+
+    export interface BusinessContact extends Contact {
+        /** The business's profile, as WhatsApp's server gives it */
+        businessProfile: {
+            id: ContactId;
+            tag: string;
+            description: string;
+            categories: BusinessCategory[];
+            profileOptions: {
+                commerceExperience: string;
+                cartEnabled: boolean;
+            };
+            email: string;
+            website: string[];
+            latitude: number;
+            longitude: number;
+            businessHours: BusinessHours;
+            address: string;
+            fbPage: object;
+            ifProfileLinked: boolean;
+        };
+    }
 
     /** Message ACK */
     export enum MessageAck {

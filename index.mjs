@@ -43,6 +43,7 @@ export const {
     Contact,
     PrivateContact,
     BusinessContact,
+    ProductMetadata,
 } = cjs;
 
 export default cjs;

@@ -707,7 +707,7 @@ test("the account world's control API: bad bodies are 400, no account 409, unkno
     assert.deepEqual((await control(sim, 'GET', '/_sim/peer/inbox?peer=15557654321')).body, { messages: [] });
     const unknown = await control(sim, 'GET', '/_sim/nope');
     assert.equal(unknown.status, 404);
-    assert.ok(unknown.body.routes.includes('POST /_sim/peer/send {from, to?, body, quotedId?, mentions?, media?, location?, event?, lidChat?, ciphertextMs?}'));
+    assert.ok(unknown.body.routes.includes('POST /_sim/peer/send {from, to?, body, quotedId?, mentions?, media?, location?, event?, order?, payment?, lidChat?, ciphertextMs?}'));
   } finally {
     await sim.close();
   }

@@ -221,7 +221,35 @@ const CASES = {
     // WAWebCollections carries the Label collection too (its whole-module case is under 'chats').
     { module: 'WAWebCollections', act: (c) => c.getLabels() },
   ],
+  'business': [
+    // Notes are gated first: on a personal account the gate alone is asked.
+    { module: 'WAWebBizGatingUtils', act: (c) => c.getCustomerNote(PEER_ID) },
+    { module: 'WAWebNoteAction', act: async (c, ctx) => c.addOrEditCustomerNote(PEER_ID, await businessAccount(c, ctx)) },
+    { module: 'WAWebBizOrderBridge', act: async (c, ctx) => (await orderMessage(c, ctx)).getOrder() },
+    { module: 'WAWebBizProductCatalogBridge', act: async (c, ctx) => (await (await orderMessage(c, ctx)).getOrder()).products[0].getData() },
+  ],
 };
+
+/** Makes the account a WhatsApp Business one and waits until its page has taken it (the notes'
+ * gate opens, so a note call now gets past it); a note text to use. */
+async function businessAccount(c, ctx) {
+  ctx.sim.setLabels({ business: true });
+  for (let i = 0; i < 100; i += 1) {
+    const labels = await c.getLabels();
+    if (labels.length) return 'a note';
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the page never took the account for a business one');
+}
+
+/** A customer's order message, from the (business) account's catalog of one product. */
+async function orderMessage(c, ctx) {
+  await businessAccount(c, ctx);
+  ctx.sim.setCatalog({ products: [{ id: '1001', name: 'Rye loaf', price1000: 4500, currency: 'USD' }] });
+  const received = waitFor(c, 'message', 20000, (m) => m.type === 'order');
+  await peerSend(ctx.sim, { from: PEER, order: { products: [{ id: '1001' }] } });
+  return received;
+}
 
 /** Registers one test per case of `group` (a key of CASES). */
 function testMissingModules(group) {

@@ -11,7 +11,7 @@ const { sim, profile, browser, waitState } = require('./sim-harness');
 
 // The collections the account's world models (simulator/README.md, "The page surface").
 // `Features` is the feature-flag table client.interface reads (not a collection, but on the module).
-const COLLECTIONS = ['Blocklist', 'Chat', 'Contact', 'Features', 'GroupMetadata', 'Label', 'Msg', 'ProfilePicThumb', 'Reactions'];
+const COLLECTIONS = ['Blocklist', 'BusinessProfile', 'Chat', 'Contact', 'Features', 'GroupMetadata', 'Label', 'Msg', 'ProfilePicThumb', 'Reactions'];
 
 async function openPage(t, options) {
     const s = await sim(t, options);

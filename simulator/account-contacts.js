@@ -41,6 +41,8 @@ module.exports = {
                 name: optionalString(c.name, 'name', 200),
                 pushname: optionalString(c.pushname, 'pushname', 200),
                 isBusiness: Boolean(c.isBusiness),
+                // The profile the server gives for a business (account-business.js).
+                businessProfile: this._parseBusinessProfile(c.businessProfile, Boolean(c.isBusiness)),
                 about: optionalString(c.about, 'about', 1000),
                 picture: c.picture ? this._upload(c.picture).directPath : null,
                 // Linked devices besides the phone (WAWebApiDeviceList, account-profile.js).

@@ -52,6 +52,8 @@ class AccountWorld {
             event: (id) => this.eventInfo(id), // account-events.js
             labels: (account) => this.labelsInfo(account), // account-labels.js
             setLabels: (body) => this.setLabels(body),
+            notes: (account) => this.notesInfo(account), // account-business.js
+            setCatalog: (body) => this.setCatalog(body),
             accountInfo: (number) => this.accountInfo(number),
             settings: (number) => this.settingsInfo(number), // account-settings.js
             pageInterface: (number) => this.interfaceInfo(number),
@@ -73,7 +75,7 @@ class AccountWorld {
 
     // Answers the routes of the account world; returns false for any other route.
     async control(route, url, readJson, reply) {
-        if ((await this._callsControl(route, url, readJson, reply)) !== false || (await this._profileControl(route, url, readJson, reply)) !== false || (await this._pollsControl(route, url, readJson, reply)) !== false || (await this._chatActionsControl(route, url, readJson, reply)) !== false || (await this._eventsControl(route, url, readJson, reply)) !== false || (await this._settingsControl(route, url, readJson, reply)) !== false || (await this._labelsControl(route, url, readJson, reply)) !== false) return undefined;
+        if ((await this._callsControl(route, url, readJson, reply)) !== false || (await this._profileControl(route, url, readJson, reply)) !== false || (await this._pollsControl(route, url, readJson, reply)) !== false || (await this._chatActionsControl(route, url, readJson, reply)) !== false || (await this._eventsControl(route, url, readJson, reply)) !== false || (await this._settingsControl(route, url, readJson, reply)) !== false || (await this._labelsControl(route, url, readJson, reply)) !== false || (await this._businessControl(route, url, readJson, reply)) !== false) return undefined;
         switch (route) {
             case 'POST /_sim/peer/send':
                 return reply(200, this.peerSend(await readJson()));
@@ -110,7 +112,7 @@ class AccountWorld {
 
     static get ROUTES() {
         return [
-            'POST /_sim/peer/send {from, to?, body, quotedId?, mentions?, media?, location?, event?, lidChat?, ciphertextMs?}',
+            'POST /_sim/peer/send {from, to?, body, quotedId?, mentions?, media?, location?, event?, order?, payment?, lidChat?, ciphertextMs?}',
             'GET /_sim/peer/inbox?peer=<digits>',
             'POST /_sim/peer/read {peer, ids?}',
             'POST /_sim/peer/react {from, messageId, reaction}',
@@ -120,11 +122,12 @@ class AccountWorld {
             'POST /_sim/groups {subject, participants: [digits], description?, join?, addressingMode?: "lid"|"pn"}',
             'POST /_sim/groups/remove {id, number}',
             'GET /_sim/contacts',
-            'POST /_sim/contacts {contacts: [{number, lid?, name?, pushname?, isBusiness?, about?, picture?: {mimetype, data}}]}',
+            'POST /_sim/contacts {contacts: [{number, lid?, name?, pushname?, isBusiness?, businessProfile?, about?, picture?: {mimetype, data}}]}',
             'POST /_sim/unregistered {numbers: [...]}',
             'POST /_sim/peer/call {from, to?, video?, group?: true|[digits]}', 'GET /_sim/calls', 'GET /_sim/account[?to=<digits>]', 'GET /_sim/settings[?to=<digits>]', 'GET /_sim/interface[?to=<digits>]', 'POST /_sim/peer/change-number {from, to}', 'POST /_sim/peer/vote {from, messageId, options: [names]}',
             'GET /_sim/chats[?account=<digits>]', 'GET /_sim/event?id=<message key>', 'POST /_sim/phone/clear-chat {chat, to?}', 'POST /_sim/phone/delete-chat {chat, to?}',
             'GET /_sim/labels[?account=<digits>]', 'POST /_sim/labels {to?, business?, labels?: [{id, name, colorIndex?}]}',
+            'GET /_sim/notes[?account=<digits>]', 'POST /_sim/catalog {to?, products: [{id, retailerId?, name, description?, price1000, currency, thumbnailUrl?}]}',
         ];
     }
 
@@ -165,6 +168,7 @@ class AccountWorld {
             if (!group) throw httpError(404, `no group ${spec.to}`);
             if (!group.participants.includes(from)) throw httpError(403, `${from} is not in ${group.id}`);
             if (spec.lidChat) throw httpError(400, 'lidChat is for a chat with one person, not a group');
+            if (spec.order != null || spec.payment != null) throw httpError(400, 'an order or a payment goes in a chat with one person, not a group'); // account-business.js
             return this._sendInGroup(group, from, spec, body);
         }
         // A scheduled event (account-events.js): checked before anything is stored.
@@ -193,6 +197,8 @@ class AccountWorld {
         if (spec.quotedId != null && !quoted) throw httpError(404, `no message ${JSON.stringify(spec.quotedId)} to quote`);
         const media = this._upload(spec.media);
         const location = parseLocation(spec.location);
+        // An order or a payment (account-business.js): checked before anything is stored.
+        const { order, payment } = this._peerOrderOrPayment(spec, account, peer, fromMe);
         const msg = this._store({
             account,
             peer,
@@ -207,6 +213,8 @@ class AccountWorld {
             media,
             location,
             event,
+            order,
+            payment,
         });
         // The phone's own messages reach the contact at once (always online).
         if (fromMe && !this.unregistered.has(peer)) msg.ack = 2;
@@ -216,9 +224,9 @@ class AccountWorld {
         return { ok: true, id: msg.key };
     }
 
-    _store({ account, peer, chat: chatIn, author, fromMe, id, body, quoted, mentions, ack, type: typeIn = 'chat', media = null, location = null, event = null }) {
+    _store({ account, peer, chat: chatIn, author, fromMe, id, body, quoted, mentions, ack, type: typeIn = 'chat', media = null, location = null, event = null, order = null, payment = null }) {
         // WhatsApp's media types, from the MIME type (unless the sender said, e.g. a document).
-        const type = event ? 'event_creation' : location ? 'location' : !media || typeIn !== 'chat' ? typeIn : /^image\//.test(media.mimetype) ? 'image' : /^video\//.test(media.mimetype) ? 'video' : /^audio\//.test(media.mimetype) ? 'audio' : 'document';
+        const type = order ? 'order' : payment ? 'payment' : event ? 'event_creation' : location ? 'location' : !media || typeIn !== 'chat' ? typeIn : /^image\//.test(media.mimetype) ? 'image' : /^video\//.test(media.mimetype) ? 'video' : /^audio\//.test(media.mimetype) ? 'audio' : 'document';
         const chat = chatIn || `${peer}@c.us`;
         const me = `${account}@c.us`;
         const isGroup = chat.endsWith('@g.us');
@@ -241,6 +249,8 @@ class AccountWorld {
             media,
             location,
             event,
+            order,
+            payment,
             quotedId: quoted ? quoted.key : null,
             quoted: quoted ? { id: quoted.id, participant: quoted.from, type: quoted.type, body: quoted.body } : null,
             mentions,
@@ -324,6 +334,8 @@ class AccountWorld {
             recipients: m.recipients || null,
             poll: this._pollWire(m),
             event: this._eventWire(m),
+            order: this._orderWire(m), // account-business.js
+            payment: m.payment || null,
             invite: m.invite || null,
             // The sender's name as its phone put it on the message (a contact's pushname).
             notifyName: m.fromMe ? null : this._notifyName(m.authorNumber || m.peer),
@@ -450,6 +462,15 @@ class AccountWorld {
                 return this._onBlock(sock, msg);
             case 'label_chats':
                 return this._onLabelChats(sock, msg); // account-labels.js
+            case 'business_profile':
+                return this._onBusinessProfile(sock, msg); // account-business.js
+            case 'note_add':
+            case 'note_get':
+                return this._onNote(sock, msg); // account-business.js
+            case 'order_query':
+                return this._onOrderQuery(sock, msg); // account-business.js
+            case 'product_query':
+                return this._onProductQuery(sock, msg); // account-business.js
             case 'placeholder_resend':
                 return this._onPlaceholderResend(sock, msg);
             case 'edit_receipt':
@@ -588,6 +609,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'), require('./account-bots'), require('./account-settings'), require('./account-labels'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'), require('./account-bots'), require('./account-settings'), require('./account-labels'), require('./account-business'));
 
 module.exports = { AccountWorld, parseNumber };

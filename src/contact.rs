@@ -51,6 +51,9 @@ pub struct RawContact {
     pub labels: Vec<serde_json::Value>,
     #[serde(default)]
     pub section_header: Option<String>,
+    /// A business contact's profile (src/page/business/profile.js).
+    #[serde(default)]
+    pub business_profile: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -86,6 +89,10 @@ pub struct Contact {
     pub is_wa_contact: bool,
     pub is_my_contact: bool,
     pub is_blocked: bool,
+    /// whatsapp-web.js's BusinessContact.businessProfile: the profile's serialize(), its id as
+    /// `{ server, user, _serialized }`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_profile: Option<serde_json::Value>,
 }
 
 impl Contact {
@@ -97,6 +104,15 @@ impl Contact {
     pub fn from_raw(raw: RawContact) -> Result<Contact, ClientError> {
         let bad = malformed;
         let id = Wid::parse(&raw.id).ok_or_else(|| bad("its id is not a wid".into()))?;
+        let business_profile = match raw.business_profile {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::Object(mut profile)) => {
+                let wid = profile.get("id").and_then(serde_json::Value::as_str).and_then(Wid::parse).ok_or_else(|| bad("its business profile has no id".into()))?;
+                profile.insert("id".into(), wid.to_value());
+                Some(serde_json::Value::Object(profile))
+            }
+            Some(_) => return Err(bad("its business profile is not an object".into())),
+        };
         let number = raw.userid.filter(|u| u.bytes().all(|b| b.is_ascii_digit()) && !u.is_empty());
         Ok(Contact {
             is_group: raw.is_group || id.server == "g.us",
@@ -118,6 +134,7 @@ impl Contact {
             is_wa_contact: raw.is_wa_contact,
             is_my_contact: raw.is_my_contact,
             is_blocked: raw.is_blocked,
+            business_profile,
         })
     }
 }

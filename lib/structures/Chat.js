@@ -108,6 +108,18 @@ class Chat extends Record {
   changeLabels(labelIds) {
     return this.client.addOrRemoveLabels(labelIds, [this.id._serialized]);
   }
+
+  /** Adds or edits this chat's customer note (WhatsApp Business only); nothing for a group. */
+  async addOrEditCustomerNote(note) {
+    if (this.isGroup) return undefined;
+    return this.client.addOrEditCustomerNote(this.id._serialized, note);
+  }
+
+  /** This chat's customer note, or null (WhatsApp Business only); null for a group. */
+  async getCustomerNote() {
+    if (this.isGroup) return null;
+    return this.client.getCustomerNote(this.id._serialized);
+  }
 }
 
 class PrivateChat extends Chat {}

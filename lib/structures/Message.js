@@ -5,6 +5,8 @@ const { Record, accountCall } = require('./Base');
 const MessageMedia = require('./MessageMedia');
 const Location = require('./Location');
 const Reaction = require('./Reaction');
+const Order = require('./Order');
+const Payment = require('./Payment');
 
 class Message extends Record {
   _patch(data) {
@@ -142,6 +144,20 @@ class Message extends Record {
   /** Sends `content` as a reply quoting this message, in this chat or in `chatId`. */
   async reply(content, chatId, options = {}) {
     return this.client.sendMessage(chatId || this._getChatId(), content, { ...options, quotedMessageId: this.id._serialized });
+  }
+
+  /** The order of an `order` message (read from WhatsApp's server); undefined for another type. */
+  async getOrder() {
+    if (this.type !== 'order') return undefined;
+    const data = await this.client[accountCall]('getOrder', this.id._serialized);
+    return data ? new Order(this.client, data) : undefined;
+  }
+
+  /** The payment of a `payment` message; undefined for another type. */
+  async getPayment() {
+    if (this.type !== 'payment') return undefined;
+    const data = await this.client[accountCall]('getPayment', this.id._serialized);
+    return data ? new Payment(this.client, data) : undefined;
   }
 }
 

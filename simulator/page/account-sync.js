@@ -111,6 +111,9 @@
         if (w.poll) Object.assign(attrs, sim.account.pollAttrsFromWire(w));
         // A scheduled event (account-events.js).
         if (w.event) Object.assign(attrs, sim.account.eventAttrsFromWire(w));
+        // An order or a payment (account-business.js).
+        if (w.order) Object.assign(attrs, sim.account.orderAttrsFromWire(w));
+        if (w.payment) Object.assign(attrs, sim.account.paymentAttrsFromWire(w));
         // An edited message the page had already (history): its latest edit.
         if (w.edit) Object.assign(attrs, { latestEditSenderTimestampMs: w.edit.t, latestEditMsgKey: new MsgKey({ fromMe: w.fromMe, remote: w.chat, id: w.edit.editId, participant: w.author || undefined }) });
         // The sender's name on the message (its pushname), and a private group invite's fields.

@@ -42,8 +42,8 @@ pub(super) const METHODS: &[Method] = &[
     ("getCountryCode", |args| Ok(AccountCall::new("finding a country code", COUNTRY_CODE, vec![json!(wid::number_digits(&args.get(0))?)]).answer(short_text))),
 ];
 
-const GET_CONTACTS: &str = page_fn!("contacts/get_contacts.js");
-const GET_CONTACT: &str = page_fn!("contacts/get_contact.js");
+const GET_CONTACTS: &str = page_fn!("contacts/get_contacts.js", "business/profile.js");
+const GET_CONTACT: &str = page_fn!("contacts/get_contact.js", "business/profile.js");
 const BLOCK_CONTACT: &str = page_fn!("contacts/block_contact.js");
 const GET_BLOCKED_CONTACTS: &str = page_fn!("contacts/get_blocked_contacts.js");
 const PROFILE_PIC_URL: &str = page_fn!("contacts/profile_pic_url.js");
