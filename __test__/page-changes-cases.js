@@ -221,6 +221,13 @@ const CASES = {
     // WAWebCollections carries the Label collection too (its whole-module case is under 'chats').
     { module: 'WAWebCollections', act: (c) => c.getLabels() },
   ],
+  'status': [
+    { module: 'WAWebSendStatusMsgAction', act: (c) => c.sendMessage('status@broadcast', 'Hello there!') },
+    { module: 'WAWebStatusGatingUtils', act: (c) => c.sendMessage('status@broadcast', 'Hello there!') },
+    { module: 'WAWebMediaUpdateMsg', act: (c) => c.sendMessage('status@broadcast', new MessageMedia('image/png', PNG.toString('base64'), 'dot.png')) },
+    // Posting works without it; revoking the posted status does not.
+    { module: 'WAWebRevokeStatusAction', act: async (c) => c.revokeStatusMessage((await c.sendMessage('status@broadcast', 'short-lived')).id._serialized) },
+  ],
 };
 
 /** Registers one test per case of `group` (a key of CASES). */

@@ -47,11 +47,13 @@ class AccountWorld {
                 vote: (body) => this.peerVote(body), // account-polls.js
                 changeNumber: (body) => this.peerChangeNumber(body),
                 groupInvite: (body) => this.peerGroupInvite(body), // account-group-admin.js
+                status: (body) => this.peerStatus(body), // account-status.js
             },
             listCalls: () => this.listCalls(),
             event: (id) => this.eventInfo(id), // account-events.js
             labels: (account) => this.labelsInfo(account), // account-labels.js
             setLabels: (body) => this.setLabels(body),
+            status: (account) => this.statusInfo(account), // account-status.js
             accountInfo: (number) => this.accountInfo(number),
             settings: (number) => this.settingsInfo(number), // account-settings.js
             pageInterface: (number) => this.interfaceInfo(number),
@@ -73,7 +75,7 @@ class AccountWorld {
 
     // Answers the routes of the account world; returns false for any other route.
     async control(route, url, readJson, reply) {
-        if ((await this._callsControl(route, url, readJson, reply)) !== false || (await this._profileControl(route, url, readJson, reply)) !== false || (await this._pollsControl(route, url, readJson, reply)) !== false || (await this._chatActionsControl(route, url, readJson, reply)) !== false || (await this._eventsControl(route, url, readJson, reply)) !== false || (await this._settingsControl(route, url, readJson, reply)) !== false || (await this._labelsControl(route, url, readJson, reply)) !== false) return undefined;
+        if ((await this._callsControl(route, url, readJson, reply)) !== false || (await this._profileControl(route, url, readJson, reply)) !== false || (await this._pollsControl(route, url, readJson, reply)) !== false || (await this._chatActionsControl(route, url, readJson, reply)) !== false || (await this._eventsControl(route, url, readJson, reply)) !== false || (await this._settingsControl(route, url, readJson, reply)) !== false || (await this._labelsControl(route, url, readJson, reply)) !== false || (await this._statusControl(route, url, readJson, reply)) !== false) return undefined;
         switch (route) {
             case 'POST /_sim/peer/send':
                 return reply(200, this.peerSend(await readJson()));
@@ -125,6 +127,7 @@ class AccountWorld {
             'POST /_sim/peer/call {from, to?, video?, group?: true|[digits]}', 'GET /_sim/calls', 'GET /_sim/account[?to=<digits>]', 'GET /_sim/settings[?to=<digits>]', 'GET /_sim/interface[?to=<digits>]', 'POST /_sim/peer/change-number {from, to}', 'POST /_sim/peer/vote {from, messageId, options: [names]}',
             'GET /_sim/chats[?account=<digits>]', 'GET /_sim/event?id=<message key>', 'POST /_sim/phone/clear-chat {chat, to?}', 'POST /_sim/phone/delete-chat {chat, to?}',
             'GET /_sim/labels[?account=<digits>]', 'POST /_sim/labels {to?, business?, labels?: [{id, name, colorIndex?}]}',
+            'GET /_sim/status[?account=<digits>]', 'POST /_sim/peer/status {from, to?, body?, media?, color?}',
         ];
     }
 
@@ -386,6 +389,7 @@ class AccountWorld {
         this._sendChatActionsMissed(sock, session, history);
         this.sim._send(sock, this._profileWire(account));
         this._sendLabels(sock, account); // account-labels.js
+        this._sendStatuses(sock, account); // account-status.js
     }
 
     // After the first sync: what arrived for this device while it was away, as new messages.
@@ -450,6 +454,10 @@ class AccountWorld {
                 return this._onBlock(sock, msg);
             case 'label_chats':
                 return this._onLabelChats(sock, msg); // account-labels.js
+            case 'send_status':
+                return this._onSendStatus(sock, msg); // account-status.js
+            case 'revoke_status':
+                return this._onRevokeStatus(sock, msg);
             case 'placeholder_resend':
                 return this._onPlaceholderResend(sock, msg);
             case 'edit_receipt':
@@ -588,6 +596,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'), require('./account-bots'), require('./account-settings'), require('./account-labels'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'), require('./account-bots'), require('./account-settings'), require('./account-labels'), require('./account-status'));
 
 module.exports = { AccountWorld, parseNumber };

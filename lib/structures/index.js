@@ -13,5 +13,6 @@ const Call = require('./Call');
 const ClientInfo = require('./ClientInfo');
 const { Chat, PrivateChat, GroupChat } = require('./Chat');
 const { Contact, PrivateContact, BusinessContact } = require('./Contact');
+const Broadcast = require('./Broadcast');
 
-module.exports = { Base, Call, ClientInfo, Message, MessageMedia, Location, Reaction, GroupNotification, Poll, PollVote, ScheduledEvent, Buttons, List, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact };
+module.exports = { Base, Call, ClientInfo, Message, MessageMedia, Location, Reaction, GroupNotification, Poll, PollVote, ScheduledEvent, Buttons, List, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact, Broadcast };

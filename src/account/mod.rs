@@ -68,6 +68,7 @@ mod presence;
 mod profile;
 mod scheduled_events;
 mod settings;
+mod status;
 
 pub use events::{parse_event, AccountEmit, AccountEvent, AccountState, EVENT_TYPES};
 pub use polls::{PollFields, PollVote, RawPoll};
@@ -84,7 +85,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 18] = [
+const AREAS: [&[Method]; 19] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -103,6 +104,7 @@ const AREAS: [&[Method]; 18] = [
     settings::METHODS,
     interface::METHODS,
     labels::METHODS,
+    status::METHODS,
 ];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by
