@@ -35,6 +35,7 @@ describe('status updates on one logged-in client', () => {
     assert.equal(sent.body, 'Hello there!');
     const { posted } = await statusInfo(ctx.sim);
     assert.equal(posted.length, 1);
+    assert.equal(posts(ctx.sim), 1, 'logged as status-posted');
     assert.deepEqual([posted[0].key, posted[0].type, posted[0].body, posted[0].color, posted[0].font, posted[0].revoked], [sent.id._serialized, 'chat', 'Hello there!', 0xff7acca5, 0, false]);
   });
 

@@ -133,7 +133,7 @@ module.exports = {
             return refuse('bad-status');
         }
         this._statuses().push(s);
-        this.sim._log('status-posted', { socketId: sock.id, key: s.key, type: s.type });
+        this.sim._log('status-posted', { socketId: sock.id, key: s.key, msgType: s.type });
         this._answer(sock, msg, { ok: true, t: s.t });
         return true;
     },
