@@ -152,6 +152,15 @@ declare namespace WhatsAppWebRs {
         /** The account's labels (WhatsApp Business; none on another account) */
         getLabels(): Promise<Label[]>;
 
+        /** Every poster's status updates the account has (its own once it posted one) */
+        getBroadcasts(): Promise<Broadcast[]>;
+
+        /** One contact's status updates (no messages when it posted none) */
+        getBroadcastById(contactId: string): Promise<Broadcast>;
+
+        /** Deletes one of the account's own status updates for everyone */
+        revokeStatusMessage(messageId: string): Promise<void>;
+
         /** One label by its id (ERR_INVALID_ARGUMENT when there is none) */
         getLabelById(labelId: string): Promise<Label>;
 
@@ -988,6 +997,10 @@ declare namespace WhatsAppWebRs {
         stickerCategories?: string[];
         /** Fields set on the new message as they are, over everything else */
         extra?: any;
+        /** A text status's background (sendMessage to status@broadcast), e.g. "#0b3296"; also read from extra */
+        backgroundColor?: string | number;
+        /** A text status's font, 0..7; also read from extra */
+        fontStyle?: number;
         /**
          * Resolve only once WhatsApp's server has answered the send: the message's `ack` then says
          * whether it went (1 or more) or failed (-1).
@@ -1447,6 +1460,28 @@ declare namespace WhatsAppWebRs {
         getChats: () => Promise<Chat[]>;
     }
 
+    /** One poster's status updates (stories) */
+    export interface Broadcast {
+        /** The poster's id */
+        id: {
+            server: string;
+            user: string;
+            _serialized: string;
+        };
+        /** Unix timestamp of the latest status */
+        timestamp: number;
+        /** Number of statuses */
+        totalCount: number;
+        /** Number not viewed */
+        unreadCount: number;
+        /** The statuses, as messages of status@broadcast */
+        msgs: Message[];
+        /** The chat with the poster */
+        getChat: () => Promise<Chat>;
+        /** The poster */
+        getContact: () => Promise<Contact>;
+    }
+
     export interface PrivateChat extends Chat {}
 
     export type GroupParticipant = {
@@ -1671,6 +1706,8 @@ declare namespace WhatsAppWebRs {
         unblock: () => Promise<boolean>;
         /** The ids of the groups the account shares with this contact */
         getCommonGroups: () => Promise<ChatId[]>;
+        /** This contact's status updates */
+        getBroadcast: () => Promise<Broadcast>;
         /** Returns the Chat that corresponds to this Contact. Will return null for the currently logged in user. */
         getChat: () => Promise<Chat>;
         /** Returns the contact's countrycode, (1541859685@c.us) => (1) */

@@ -572,6 +572,26 @@ describe("whatsapp-web.js's example.js, run as it is on whatsapp-web-rs", () => 
     sim.setLabels({ business: false });
   });
 
+  test('!statuses logs the Broadcasts (a contact posted one) and the first one\'s chat', async () => {
+    const posted = await control(sim, 'POST', '/_sim/peer/status', { from: PEER, body: 'My day' });
+    assert.equal(posted.status, 200, JSON.stringify(posted.body));
+    const line = out.lines.length;
+    await send({ from: PEER, body: '!statuses' });
+    // console.log of the list, then of the chat (a PrivateChat with the poster).
+    await logged((l) => /Broadcast \{/.test(l), line);
+    await logged((l) => /PrivateChat \{/.test(l), line);
+    assert.ok(out.lines.slice(line).some((l) => l.includes(`${PEER}@c.us`)));
+  });
+
+  test('!postStatus posts two text statuses, the second in font 1 on #0b3296', async () => {
+    const since = sim.events.length;
+    await send({ from: PEER, body: '!postStatus' });
+    let n = 0;
+    await event('status-posted', () => ++n === 2, since);
+    const posted = (await control(sim, 'GET', '/_sim/status')).body.posted.slice(-2);
+    assert.deepEqual(posted.map((p) => [p.body, p.color, p.font]), [['Hello there!', 0xff7acca5, 0], ['Hello again! Looks different?', 0xff0b3296, 1]]);
+  });
+
   test('disconnected: a logout from the phone is logged, and the program keeps running', async () => {
     const line = out.lines.length;
     await sim.logoutFromPhone({});
@@ -582,8 +602,6 @@ describe("whatsapp-web.js's example.js, run as it is on whatsapp-web-rs", () => 
   // rejection or a TypeError in its async handler, so the test does not send it):
   test.todo("!getGroupMentions: sends to the placeholder 'chatId', no chat id (whatsapp-web.js fails too); getGroupMentions() itself: ids-vcards.test.js");
   test.todo('!buttons and !list: whatsapp-web-rs warns as whatsapp-web.js and then refuses Buttons and List (ERR_NOT_SUPPORTED: what WhatsApp does with them today is not known), which example.js does not catch');
-  test.todo('!statuses: client.getBroadcasts() (status updates) is another issue\'s area');
-  test.todo('!postStatus: sending to status@broadcast is ERR_NOT_SUPPORTED (status is another issue\'s area)');
   test.todo('group_membership_request: example.js calls the misspelt client.approveGroupMembershipRequestss (a TypeError in whatsapp-web.js too); its request is approved by !approverequest above');
 
   test('the example never crashed: no uncaught exception or unhandled rejection on stderr', () => {

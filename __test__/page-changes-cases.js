@@ -227,6 +227,12 @@ const CASES = {
     { module: 'WAWebNoteAction', act: async (c, ctx) => c.addOrEditCustomerNote(PEER_ID, await businessAccount(c, ctx)) },
     { module: 'WAWebBizOrderBridge', act: async (c, ctx) => (await orderMessage(c, ctx)).getOrder() },
     { module: 'WAWebBizProductCatalogBridge', act: async (c, ctx) => (await (await orderMessage(c, ctx)).getOrder()).products[0].getData() },
+  'status': [
+    { module: 'WAWebSendStatusMsgAction', act: (c) => c.sendMessage('status@broadcast', 'Hello there!') },
+    { module: 'WAWebStatusGatingUtils', act: (c) => c.sendMessage('status@broadcast', 'Hello there!') },
+    { module: 'WAWebMediaUpdateMsg', act: (c) => c.sendMessage('status@broadcast', new MessageMedia('image/png', PNG.toString('base64'), 'dot.png')) },
+    // Posting works without it; revoking the posted status does not.
+    { module: 'WAWebRevokeStatusAction', act: async (c) => c.revokeStatusMessage((await c.sendMessage('status@broadcast', 'short-lived')).id._serialized) },
   ],
 };
 

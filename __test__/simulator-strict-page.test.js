@@ -11,7 +11,7 @@ const { sim, profile, browser, waitState } = require('./sim-harness');
 
 // The collections the account's world models (simulator/README.md, "The page surface").
 // `Features` is the feature-flag table client.interface reads (not a collection, but on the module).
-const COLLECTIONS = ['Blocklist', 'BusinessProfile', 'Chat', 'Contact', 'Features', 'GroupMetadata', 'Label', 'Msg', 'ProfilePicThumb', 'Reactions'];
+const COLLECTIONS = ['Blocklist', 'BusinessProfile', 'Chat', 'Contact', 'Features', 'GroupMetadata', 'Label', 'Msg', 'ProfilePicThumb', 'Reactions', 'Status'];
 
 async function openPage(t, options) {
     const s = await sim(t, options);
@@ -40,9 +40,9 @@ for (const realSequence of [false, true]) {
                 // Modules of features whatsapp-web.js uses that the simulator does not model (channels).
                 channel: attempt(() => R('WAWebNewsletterSendMessageJob')),
                 collections: Object.keys(R('WAWebCollections')).sort(),
-                // Status updates are not modelled: WhatsApp Web's Status collection is absent.
-                status: attempt(() => R('WAWebCollections').Status),
-                statusCall: attempt(() => R('WAWebCollections').Status.getModelsArray()),
+                // Channels are not modelled: WhatsApp Web's WAWebNewsletterCollection (Injected/Utils.js:851, 931) is absent.
+                channels: attempt(() => R('WAWebCollections').WAWebNewsletterCollection),
+                channelsCall: attempt(() => R('WAWebCollections').WAWebNewsletterCollection.getModelsArray()),
                 // A command WhatsApp Web's Cmd has (opening a chat at its first unread message) that nothing here uses.
                 removedFunction: attempt(() => R('WAWebCmd').Cmd.openChatFromUnread()),
                 removedMember: attempt(() => R('WAWebSendMsgChatAction').sendMsgRecord),
@@ -52,8 +52,8 @@ for (const realSequence of [false, true]) {
             unknown: 'Error: Requiring unknown module "WAWebNoSuchModule"',
             channel: 'Error: Requiring unknown module "WAWebNewsletterSendMessageJob"',
             collections: COLLECTIONS,
-            status: 'undefined',
-            statusCall: "TypeError: Cannot read properties of undefined (reading 'getModelsArray')",
+            channels: 'undefined',
+            channelsCall: "TypeError: Cannot read properties of undefined (reading 'getModelsArray')",
             removedFunction: 'TypeError: R(...).Cmd.openChatFromUnread is not a function',
             removedMember: 'undefined',
         });

@@ -47,6 +47,7 @@ class AccountWorld {
                 vote: (body) => this.peerVote(body), // account-polls.js
                 changeNumber: (body) => this.peerChangeNumber(body),
                 groupInvite: (body) => this.peerGroupInvite(body), // account-group-admin.js
+                status: (body) => this.peerStatus(body), // account-status.js
             },
             listCalls: () => this.listCalls(),
             event: (id) => this.eventInfo(id), // account-events.js
@@ -54,6 +55,7 @@ class AccountWorld {
             setLabels: (body) => this.setLabels(body),
             notes: (account) => this.notesInfo(account), // account-business.js
             setCatalog: (body) => this.setCatalog(body),
+            status: (account) => this.statusInfo(account), // account-status.js
             accountInfo: (number) => this.accountInfo(number),
             settings: (number) => this.settingsInfo(number), // account-settings.js
             pageInterface: (number) => this.interfaceInfo(number),
@@ -75,7 +77,10 @@ class AccountWorld {
 
     // Answers the routes of the account world; returns false for any other route.
     async control(route, url, readJson, reply) {
-        if ((await this._callsControl(route, url, readJson, reply)) !== false || (await this._profileControl(route, url, readJson, reply)) !== false || (await this._pollsControl(route, url, readJson, reply)) !== false || (await this._chatActionsControl(route, url, readJson, reply)) !== false || (await this._eventsControl(route, url, readJson, reply)) !== false || (await this._settingsControl(route, url, readJson, reply)) !== false || (await this._labelsControl(route, url, readJson, reply)) !== false || (await this._businessControl(route, url, readJson, reply)) !== false) return undefined;
+        // Each account-*.js area answers its own routes, or false for a route not its own.
+        for (const area of [this._callsControl, this._profileControl, this._pollsControl, this._chatActionsControl, this._eventsControl, this._settingsControl, this._labelsControl, this._businessControl, this._statusControl]) {
+            if ((await area.call(this, route, url, readJson, reply)) !== false) return undefined;
+        }
         switch (route) {
             case 'POST /_sim/peer/send':
                 return reply(200, this.peerSend(await readJson()));
@@ -128,6 +133,7 @@ class AccountWorld {
             'GET /_sim/chats[?account=<digits>]', 'GET /_sim/event?id=<message key>', 'POST /_sim/phone/clear-chat {chat, to?}', 'POST /_sim/phone/delete-chat {chat, to?}',
             'GET /_sim/labels[?account=<digits>]', 'POST /_sim/labels {to?, business?, labels?: [{id, name, colorIndex?}]}',
             'GET /_sim/notes[?account=<digits>]', 'POST /_sim/catalog {to?, products: [{id, retailerId?, name, description?, price1000, currency, thumbnailUrl?}]}',
+            'GET /_sim/status[?account=<digits>]', 'POST /_sim/peer/status {from, to?, body?, media?, color?}',
         ];
     }
 
@@ -398,6 +404,7 @@ class AccountWorld {
         this._sendChatActionsMissed(sock, session, history);
         this.sim._send(sock, this._profileWire(account));
         this._sendLabels(sock, account); // account-labels.js
+        this._sendStatuses(sock, account); // account-status.js
     }
 
     // After the first sync: what arrived for this device while it was away, as new messages.
@@ -471,6 +478,10 @@ class AccountWorld {
                 return this._onOrderQuery(sock, msg); // account-business.js
             case 'product_query':
                 return this._onProductQuery(sock, msg); // account-business.js
+            case 'send_status':
+                return this._onSendStatus(sock, msg); // account-status.js
+            case 'revoke_status':
+                return this._onRevokeStatus(sock, msg);
             case 'placeholder_resend':
                 return this._onPlaceholderResend(sock, msg);
             case 'edit_receipt':
@@ -609,6 +620,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'), require('./account-bots'), require('./account-settings'), require('./account-labels'), require('./account-business'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'), require('./account-bots'), require('./account-settings'), require('./account-labels'), require('./account-business'), require('./account-status'));
 
 module.exports = { AccountWorld, parseNumber };

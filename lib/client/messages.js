@@ -5,10 +5,13 @@
 // lib/client/index.js puts them on Client.prototype.
 const { accountCall } = require('../structures/Base');
 const structures = require('../structures');
+const { sendStatus } = require('./status');
 
 class Messages {
   /** Sends a text message; resolves with the Message once WhatsApp Web holds it. */
   async sendMessage(chatId, content, options = {}) {
+    // Posting a status (lib/client/status.js).
+    if (chatId === 'status@broadcast') return sendStatus(this, content, options);
     if (content instanceof structures.Buttons || content instanceof structures.List) return refuseButtonsOrList(chatId, content);
     const data = await this[accountCall]('sendMessage', chatId, content, options);
     return data ? new structures.Message(this, data) : undefined;

@@ -37,6 +37,11 @@ class Contact extends Record {
     return true;
   }
 
+  /** This contact's status updates (a Broadcast). */
+  getBroadcast() {
+    return this.client.getBroadcastById(this.id._serialized);
+  }
+
   /** The ids of the groups the account shares with this contact. */
   getCommonGroups() {
     return this.client.getCommonGroups(this.id._serialized);

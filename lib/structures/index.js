@@ -14,5 +14,6 @@ const ClientInfo = require('./ClientInfo');
 const { Chat, PrivateChat, GroupChat } = require('./Chat');
 const { Contact, PrivateContact, BusinessContact } = require('./Contact');
 const ProductMetadata = require('./ProductMetadata');
+const Broadcast = require('./Broadcast');
 
-module.exports = { Base, Call, ClientInfo, Message, MessageMedia, Location, Reaction, GroupNotification, Poll, PollVote, ScheduledEvent, Buttons, List, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact, ProductMetadata };
+module.exports = { Base, Call, ClientInfo, Message, MessageMedia, Location, Reaction, GroupNotification, Poll, PollVote, ScheduledEvent, Buttons, List, Chat, PrivateChat, GroupChat, Contact, PrivateContact, BusinessContact, ProductMetadata, Broadcast };

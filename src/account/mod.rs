@@ -69,6 +69,7 @@ mod presence;
 mod profile;
 mod scheduled_events;
 mod settings;
+mod status;
 
 pub use events::{parse_event, AccountEmit, AccountEvent, AccountState, EVENT_TYPES};
 pub use polls::{PollFields, PollVote, RawPoll};
@@ -85,7 +86,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 19] = [
+const AREAS: [&[Method]; 20] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -105,6 +106,7 @@ const AREAS: [&[Method]; 19] = [
     interface::METHODS,
     labels::METHODS,
     business::METHODS,
+    status::METHODS,
 ];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by

@@ -5,49 +5,6 @@
 // `content` is its caption. Returns { message } or { error }.
 
 async function sendMessage(chatId, content, options) {
-  // A file prepared and uploaded the way whatsapp-web.js's processMediaData does
-  // (Injected/Utils.js:683-801): opaque data, prep, media object, upload.
-  async function prepareMedia({ mimetype, data, filename }, asDocument, kinds) {
-    const binary = atob(data);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    const file = new File([bytes], filename || 'file', { type: mimetype, lastModified: Date.now() });
-    const OpaqueData = need('WAWebMediaOpaqueData', 'createFromData');
-    const opaque = await OpaqueData.createFromData(file, mimetype);
-    const mediaData = await need('WAWebPrepRawMedia', 'prepRawMedia').prepRawMedia(opaque, mediaKinds().mediaKindParams(file, asDocument, kinds)).waitForPrep();
-    const mediaObject = need('WAWebMediaStorage', 'getOrCreateMediaObject').getOrCreateMediaObject(mediaData.filehash);
-    const MediaTypes = need('WAWebMmsMediaTypes', 'msgToMediaType', 'castToV4');
-    const mediaType = MediaTypes.msgToMediaType({ type: mediaData.type, isGif: mediaData.isGif, isNewsletter: false });
-    if (!mediaData.filehash) throw new Error('media-fault: sendToChat filehash undefined');
-    await mediaKinds().addVoiceWaveform(file, mediaData, mediaObject, kinds);
-    if (!(mediaData.mediaBlob instanceof OpaqueData)) {
-      mediaData.mediaBlob = await OpaqueData.createFromData(mediaData.mediaBlob, mediaData.mediaBlob.type);
-    }
-    mediaData.renderableUrl = mediaData.mediaBlob.url();
-    mediaObject.consolidate(mediaData.toJSON());
-    mediaData.mediaBlob.autorelease();
-    if (need('WAWebMediaDataUtils', 'shouldUseMediaCache').shouldUseMediaCache(MediaTypes.castToV4(mediaObject.type)) && mediaData.mediaBlob instanceof OpaqueData) {
-      need('WAWebMediaInMemoryBlobCache', 'InMemoryMediaBlobCache.put').InMemoryMediaBlobCache.put(mediaObject.filehash, mediaData.mediaBlob.formData());
-    }
-    const { mediaEntry } = await need('WAWebMediaMmsV4Upload', 'uploadMedia').uploadMedia({ mimetype: mediaData.mimetype, mediaObject, mediaType });
-    if (!mediaEntry) throw new Error('upload failed: media entry was not created');
-    mediaData.set({
-      clientUrl: mediaEntry.mmsUrl,
-      deprecatedMms3Url: mediaEntry.deprecatedMms3Url,
-      directPath: mediaEntry.directPath,
-      mediaKey: mediaEntry.mediaKey,
-      mediaKeyTimestamp: mediaEntry.mediaKeyTimestamp,
-      filehash: mediaObject.filehash,
-      encFilehash: mediaEntry.encFilehash,
-      uploadhash: mediaEntry.uploadHash,
-      size: mediaObject.size,
-      streamingSidecar: mediaEntry.sidecar,
-      firstFrameSidecar: mediaEntry.firstFrameSidecar,
-      mediaHandle: null,
-    });
-    return mediaData;
-  }
-
   const M = accountModels();
   need('WAWebCollections', 'Msg');
   const chat = await M.findChat(chatId);
