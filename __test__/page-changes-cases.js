@@ -227,6 +227,7 @@ const CASES = {
     { module: 'WAWebNoteAction', act: async (c, ctx) => c.addOrEditCustomerNote(PEER_ID, await businessAccount(c, ctx)) },
     { module: 'WAWebBizOrderBridge', act: async (c, ctx) => (await orderMessage(c, ctx)).getOrder() },
     { module: 'WAWebBizProductCatalogBridge', act: async (c, ctx) => (await (await orderMessage(c, ctx)).getOrder()).products[0].getData() },
+  ],
   'status': [
     { module: 'WAWebSendStatusMsgAction', act: (c) => c.sendMessage('status@broadcast', 'Hello there!') },
     { module: 'WAWebStatusGatingUtils', act: (c) => c.sendMessage('status@broadcast', 'Hello there!') },
