@@ -11,7 +11,7 @@ const { sim, profile, browser, waitState } = require('./sim-harness');
 
 // The collections the account's world models (simulator/README.md, "The page surface").
 // `Features` is the feature-flag table client.interface reads (not a collection, but on the module).
-const COLLECTIONS = ['Blocklist', 'Chat', 'Contact', 'Features', 'GroupMetadata', 'Label', 'Msg', 'ProfilePicThumb', 'Reactions'];
+const COLLECTIONS = ['Blocklist', 'Chat', 'Contact', 'Features', 'GroupMetadata', 'Label', 'Msg', 'NewsletterMetadataCollection', 'ProfilePicThumb', 'Reactions', 'WAWebNewsletterCollection'];
 
 async function openPage(t, options) {
     const s = await sim(t, options);
@@ -37,8 +37,8 @@ for (const realSequence of [false, true]) {
             const R = window.require;
             return {
                 unknown: attempt(() => R('WAWebNoSuchModule')),
-                // Modules of features whatsapp-web.js uses that the simulator does not model (channels).
-                channel: attempt(() => R('WAWebNewsletterSendMessageJob')),
+                // Modules of features whatsapp-web.js uses that the simulator does not model (status posts).
+                unmodelled: attempt(() => R('WAWebRevokeStatusAction')),
                 collections: Object.keys(R('WAWebCollections')).sort(),
                 // Status updates are not modelled: WhatsApp Web's Status collection is absent.
                 status: attempt(() => R('WAWebCollections').Status),
@@ -50,7 +50,7 @@ for (const realSequence of [false, true]) {
         });
         assert.deepEqual(seen, {
             unknown: 'Error: Requiring unknown module "WAWebNoSuchModule"',
-            channel: 'Error: Requiring unknown module "WAWebNewsletterSendMessageJob"',
+            unmodelled: 'Error: Requiring unknown module "WAWebRevokeStatusAction"',
             collections: COLLECTIONS,
             status: 'undefined',
             statusCall: "TypeError: Cannot read properties of undefined (reading 'getModelsArray')",

@@ -52,6 +52,9 @@ class AccountWorld {
             event: (id) => this.eventInfo(id), // account-events.js
             labels: (account) => this.labelsInfo(account), // account-labels.js
             setLabels: (body) => this.setLabels(body),
+            channels: () => this.channelsInfo(), // account-channels.js
+            addChannel: (body) => this.addChannel(body),
+            channelPost: (body) => this.channelPost(body),
             accountInfo: (number) => this.accountInfo(number),
             settings: (number) => this.settingsInfo(number), // account-settings.js
             pageInterface: (number) => this.interfaceInfo(number),
@@ -73,7 +76,7 @@ class AccountWorld {
 
     // Answers the routes of the account world; returns false for any other route.
     async control(route, url, readJson, reply) {
-        if ((await this._callsControl(route, url, readJson, reply)) !== false || (await this._profileControl(route, url, readJson, reply)) !== false || (await this._pollsControl(route, url, readJson, reply)) !== false || (await this._chatActionsControl(route, url, readJson, reply)) !== false || (await this._eventsControl(route, url, readJson, reply)) !== false || (await this._settingsControl(route, url, readJson, reply)) !== false || (await this._labelsControl(route, url, readJson, reply)) !== false) return undefined;
+        if ((await this._callsControl(route, url, readJson, reply)) !== false || (await this._profileControl(route, url, readJson, reply)) !== false || (await this._pollsControl(route, url, readJson, reply)) !== false || (await this._chatActionsControl(route, url, readJson, reply)) !== false || (await this._eventsControl(route, url, readJson, reply)) !== false || (await this._settingsControl(route, url, readJson, reply)) !== false || (await this._labelsControl(route, url, readJson, reply)) !== false || (await this._channelsControl(route, url, readJson, reply)) !== false) return undefined;
         switch (route) {
             case 'POST /_sim/peer/send':
                 return reply(200, this.peerSend(await readJson()));
@@ -125,6 +128,7 @@ class AccountWorld {
             'POST /_sim/peer/call {from, to?, video?, group?: true|[digits]}', 'GET /_sim/calls', 'GET /_sim/account[?to=<digits>]', 'GET /_sim/settings[?to=<digits>]', 'GET /_sim/interface[?to=<digits>]', 'POST /_sim/peer/change-number {from, to}', 'POST /_sim/peer/vote {from, messageId, options: [names]}',
             'GET /_sim/chats[?account=<digits>]', 'GET /_sim/event?id=<message key>', 'POST /_sim/phone/clear-chat {chat, to?}', 'POST /_sim/phone/delete-chat {chat, to?}',
             'GET /_sim/labels[?account=<digits>]', 'POST /_sim/labels {to?, business?, labels?: [{id, name, colorIndex?}]}',
+            'GET /_sim/channels', 'POST /_sim/channels {name, description?, owner?, subscribers?, verified?, country?, inviteCode?}', 'POST /_sim/channels/post {channel, body}',
         ];
     }
 
@@ -386,6 +390,7 @@ class AccountWorld {
         this._sendChatActionsMissed(sock, session, history);
         this.sim._send(sock, this._profileWire(account));
         this._sendLabels(sock, account); // account-labels.js
+        this._sendChannels(sock, account); // account-channels.js
     }
 
     // After the first sync: what arrived for this device while it was away, as new messages.
@@ -478,7 +483,7 @@ class AccountWorld {
                 return true;
             }
             default:
-                return this._onCallMessage(sock, msg) || this._onMessageAction(sock, msg) || this._onProfileMessage(sock, msg) || this._onGroupAction(sock, msg) || this._onChatActionMessage(sock, msg) || this._onEventMessage(sock, msg) || this._onSettingsMessage(sock, msg);
+                return this._onCallMessage(sock, msg) || this._onMessageAction(sock, msg) || this._onProfileMessage(sock, msg) || this._onGroupAction(sock, msg) || this._onChatActionMessage(sock, msg) || this._onEventMessage(sock, msg) || this._onSettingsMessage(sock, msg) || this._onNewsletterMessage(sock, msg);
         }
     }
 
@@ -588,6 +593,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'), require('./account-bots'), require('./account-settings'), require('./account-labels'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'), require('./account-bots'), require('./account-settings'), require('./account-labels'), require('./account-channels'));
 
 module.exports = { AccountWorld, parseNumber };
