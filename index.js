@@ -421,5 +421,7 @@ module.exports = {
   RemoteAuth,
   BaseAuthStrategy,
   ...structures,
+  // whatsapp-web.js exports Channel (its index.js); getChannels() and friends hand it out.
+  Channel: require('./lib/structures/Channel'),
   ...constants,
 };

@@ -42,6 +42,7 @@ export const {
     Contact,
     PrivateContact,
     BusinessContact,
+    Channel,
 } = cjs;
 
 export default cjs;

@@ -5,10 +5,12 @@
 // lib/client/index.js puts them on Client.prototype.
 const { accountCall } = require('../structures/Base');
 const structures = require('../structures');
+const channels = require('./channels');
 
 class Messages {
   /** Sends a text message; resolves with the Message once WhatsApp Web holds it. */
   async sendMessage(chatId, content, options = {}) {
+    if (channels.isChannelId(chatId)) return channels.sendToChannel(this, chatId, content, options);
     if (content instanceof structures.Buttons || content instanceof structures.List) return refuseButtonsOrList(chatId, content);
     const data = await this[accountCall]('sendMessage', chatId, content, options);
     return data ? new structures.Message(this, data) : undefined;

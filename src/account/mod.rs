@@ -51,6 +51,7 @@ mod addressbook;
 mod calls;
 mod cards;
 mod chat_actions;
+mod channels;
 mod chats;
 mod contacts;
 mod events;
@@ -84,7 +85,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 18] = [
+const AREAS: [&[Method]; 19] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -103,6 +104,7 @@ const AREAS: [&[Method]; 18] = [
     settings::METHODS,
     interface::METHODS,
     labels::METHODS,
+    channels::METHODS,
 ];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by
