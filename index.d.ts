@@ -187,11 +187,11 @@ declare namespace WhatsAppWebRs {
 
         /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
         sendChannelAdminInvite(chatId: string, channelId: string, options?: { comment?: string }): Promise<boolean>;
-        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
+        /** Becomes an admin of a channel whose owner invited the account; false when there is no invitation */
         acceptChannelAdminInvite(channelId: string): Promise<boolean>;
-        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
+        /** Takes back an admin invitation the account (the owner) sent; false when there is none */
         revokeChannelAdminInvite(channelId: string, userId: string): Promise<boolean>;
-        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
+        /** An admin back to a subscriber (the owner, or an admin demoting itself); false when refused */
         demoteChannelAdmin(channelId: string, userId: string): Promise<boolean>;
         /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
         transferChannelOwnership(channelId: string, newOwnerId: string, options?: TransferChannelOwnershipOptions): Promise<boolean>;
@@ -1459,11 +1459,8 @@ declare namespace WhatsAppWebRs {
         sendSeen(): Promise<boolean>;
         /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
         sendChannelAdminInvite(chatId: string, options?: { comment?: string }): Promise<boolean>;
-        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
         acceptChannelAdminInvite(): Promise<boolean>;
-        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
         revokeChannelAdminInvite(userId: string): Promise<boolean>;
-        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
         demoteChannelAdmin(userId: string): Promise<boolean>;
         /** The channel's messages, earliest first */
         fetchMessages: (searchOptions: MessageSearchOptions) => Promise<Message[]>;

@@ -11,7 +11,7 @@ const { Channel, Location } = require('..');
 const { control, peerSendAndReceive, sharedClient, rejectsWithCode, eventsSince } = require('./account-helpers');
 
 const ME = '15550100001';
-const CHANNEL_EVENTS = ['channel-created', 'channel-subscribed', 'channel-unsubscribed', 'channel-deleted', 'channel-edited', 'channel-muted', 'channel-post', 'chat-seen'];
+const CHANNEL_EVENTS = ['channel-admin-accepted', 'channel-admin-demoted', 'channel-admin-invite-revoked', 'channel-created', 'channel-subscribed', 'channel-unsubscribed', 'channel-deleted', 'channel-edited', 'channel-muted', 'channel-post', 'chat-seen'];
 
 const serverChannels = async (sim) => {
   const res = await control(sim, 'GET', '/_sim/channels');
@@ -158,6 +158,35 @@ describe('channels on one logged-in client', () => {
     assert.deepEqual(subscribers.map((s) => [s.contact.id._serialized, s.contact.name, s.role]), [['15557400011@c.us', 'Ann', 'subscriber']]);
   });
 
+  test('admin invitations: accepting one (then posting), demoting oneself, revoking one sent, demoting an admin', async () => {
+    const { ctx, client } = shared;
+    const team = await addChannel(ctx.sim, { name: 'Team', owner: '15557400020' });
+    const invited = await control(ctx.sim, 'POST', '/_sim/channels/invite', { channel: team.id, invitee: ME });
+    assert.equal(invited.status, 200, JSON.stringify(invited.body));
+    assert.equal(await client.acceptChannelAdminInvite(team.id), true);
+    let onServer = await serverChannel(ctx.sim, team.id);
+    assert.deepEqual([onServer.members[ME], onServer.adminInvites], ['admin', []]);
+    const channel = await until(() => client.getChatById(team.id), (c) => c && !c.isReadOnly, 'the account an admin on its page');
+    assert.equal(channel.channelMetadata.membershipType, 'admin');
+    await channel.sendMessage('from a new admin');
+    assert.deepEqual((await serverChannel(ctx.sim, team.id)).posts.map((p) => [p.body, p.from]), [['from a new admin', ME]]);
+    assert.equal(await client.acceptChannelAdminInvite(team.id), false, 'no invitation left');
+    assert.equal(await channel.demoteChannelAdmin(`${ME}@c.us`), true);
+    assert.equal((await serverChannel(ctx.sim, team.id)).members[ME], 'subscriber');
+
+    const own = await addChannel(ctx.sim, { name: 'Own', owner: ME, admins: ['15557400022'] });
+    const asked = await control(ctx.sim, 'POST', '/_sim/channels/invite', { channel: own.id, invitee: '15557400021' });
+    assert.deepEqual(asked.body.adminInvites, ['15557400021']);
+    const mineToo = await until(() => client.getChatById(own.id), (c) => c && c.channelMetadata.membershipType === 'owner', 'the account owning Own');
+    assert.equal(await mineToo.revokeChannelAdminInvite('15557400021@c.us'), true);
+    assert.deepEqual((await serverChannel(ctx.sim, own.id)).adminInvites, []);
+    assert.equal(await client.revokeChannelAdminInvite(own.id, '15557400021@c.us'), false, 'nothing left to revoke');
+    assert.equal(await client.demoteChannelAdmin(own.id, '15557400022@c.us'), true);
+    onServer = await serverChannel(ctx.sim, own.id);
+    assert.deepEqual(onServer.members, { [ME]: 'owner', 15557400022: 'subscriber' });
+    assert.equal(await client.demoteChannelAdmin(team.id, '15557400020@c.us'), false, 'a subscriber cannot demote the owner');
+  });
+
   test('deleteChannel: gone from the server and from getChannels(); a channel the account does not own is false', async () => {
     const { ctx, client } = shared;
     const other = await addChannel(ctx.sim, { name: 'Not mine', owner: '15557400004' });
@@ -200,7 +229,10 @@ describe('channels on one logged-in client', () => {
     await rejectsWithCode(channel.fetchMessages({ limit: 'all' }), 'ERR_INVALID_ARGUMENT', /limit/);
     await rejectsWithCode(channel.getSubscribers(-1), 'ERR_INVALID_ARGUMENT', /limit/);
     await rejectsWithCode(channel.setProfilePicture({}), 'ERR_NOT_SUPPORTED');
-    await rejectsWithCode(client.acceptChannelAdminInvite(someone), 'ERR_NOT_SUPPORTED');
+    await rejectsWithCode(client.sendChannelAdminInvite('15551234567@c.us', someone), 'ERR_NOT_SUPPORTED');
+    await rejectsWithCode(client.acceptChannelAdminInvite('nope'), 'ERR_INVALID_CHAT_ID');
+    await rejectsWithCode(client.revokeChannelAdminInvite(someone, 'bob'), 'ERR_INVALID_CHAT_ID');
+    await rejectsWithCode(channel.demoteChannelAdmin('1@g.us'), 'ERR_INVALID_CHAT_ID');
     await rejectsWithCode(channel.transferChannelOwnership('15551234567@c.us'), 'ERR_NOT_SUPPORTED');
     // Kinds whatsapp-web.js does not send in channels: its warning and null, nothing sent.
     const warn = console.warn;

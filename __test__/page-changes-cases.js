@@ -250,6 +250,9 @@ const CASES = {
     { module: 'WAWebNewsletterSendMessageJob', act: async (c) => (await ownChannel(c)).sendMessage('post') },
     { module: 'WAWebMexFetchNewsletterSubscribersJob', act: async (c) => (await ownChannel(c)).getSubscribers() },
     { module: 'WAWebNewsletterSubscriberListAction', act: async (c) => (await ownChannel(c)).getSubscribers() },
+    { module: 'WAWebMexAcceptNewsletterAdminInviteJob', act: (c) => c.acceptChannelAdminInvite('120363000000000099@newsletter') },
+    { module: 'WAWebMexRevokeNewsletterAdminInviteJob', act: async (c) => (await ownChannel(c)).revokeChannelAdminInvite(PEER_ID) },
+    { module: 'WAWebDemoteNewsletterAdminAction', act: async (c) => (await ownChannel(c)).demoteChannelAdmin(PEER_ID) },
   ],
 };
 

@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 
 const { wwebjsOnSimulator, wwebjsLogin } = require('./wwebjs-harness');
 
-test('whatsapp-web.js: createChannel, getChannels, search, invite code, subscribe/unsubscribe, post, fetchMessages, edit, mute, subscribers, delete', async (t) => {
+test('whatsapp-web.js: createChannel, getChannels, search, invite code, subscribe/unsubscribe, post, fetchMessages, edit, mute, admin invitations, subscribers, delete', async (t) => {
     const { sim, client } = await wwebjsOnSimulator(t);
     await wwebjsLogin(sim, client);
 
@@ -65,12 +65,23 @@ test('whatsapp-web.js: createChannel, getChannels, search, invite code, subscrib
     assert.equal(await client.unsubscribeFromChannel(other.id), true);
     assert.equal(sim.channels().channels.find((c) => c.id === other.id).members['15550100001'], undefined);
 
+    // Admin invitations: accepted, then demoting oneself; one the account sent, revoked.
+    const team = sim.addChannel({ name: 'Team', owner: '15557400020' });
+    sim.channelInvite({ channel: team.id, invitee: '15550100001' });
+    assert.equal(await client.acceptChannelAdminInvite(team.id), true);
+    assert.equal(sim.channels().channels.find((c) => c.id === team.id).members['15550100001'], 'admin');
+    assert.equal(await client.acceptChannelAdminInvite(team.id), false);
+    assert.equal(await client.demoteChannelAdmin(team.id, '15550100001@c.us'), true);
+    assert.equal(sim.channels().channels.find((c) => c.id === team.id).members['15550100001'], 'subscriber');
+    sim.channelInvite({ channel: id, invitee: '15557400021' });
+    assert.equal(await client.revokeChannelAdminInvite(id, '15557400021@c.us'), true);
+    assert.deepEqual(onServer().adminInvites, []);
+
     // Subscribers (the owner's view; only those in the address book).
-    sim.channels();
     assert.deepEqual(await channel.getSubscribers(), []);
 
     // Deleting.
     assert.equal(await channel.deleteChannel(), true);
     assert.equal(onServer(), undefined);
-    assert.deepEqual(await client.getChannels(), []);
+    assert.deepEqual((await client.getChannels()).map((c) => c.name), ['Team'], 'only the channel it still follows');
 });

@@ -36,6 +36,8 @@ module.exports = {
                 return reply(200, this.addChannel(await readJson()));
             case 'POST /_sim/channels/post':
                 return reply(200, this.channelPost(await readJson()));
+            case 'POST /_sim/channels/invite':
+                return reply(200, this.channelInvite(await readJson()));
             default:
                 return false;
         }
@@ -108,6 +110,8 @@ module.exports = {
             reactionCodesSetting: 0,
             picture: null,
             members: new Map(owner ? [[owner, 'owner']] : []),
+            // Numbers invited to be admins, not yet accepted.
+            invites: new Set(),
             posts: [],
             deleted: false,
         };
@@ -131,10 +135,24 @@ module.exports = {
                 reactionCodesSetting: c.reactionCodesSetting,
                 hasPicture: Boolean(c.picture),
                 members: Object.fromEntries(c.members),
+                adminInvites: [...c.invites],
                 mutedBy: [...mutes].filter(([, set]) => set.has(c.id)).map(([a]) => a),
                 posts: c.posts,
             })),
         };
+    },
+
+    // POST /_sim/channels/invite {channel, invitee}: the channel's owner (its phone) invites
+    // `invitee` to be an admin; the invitee accepts with acceptChannelAdminInvite.
+    channelInvite(spec) {
+        if (!spec || typeof spec !== 'object') throw httpError(400, 'body must be {"channel": "<id>@newsletter", "invitee": "<digits>"}');
+        const channel = this._channels().get(String(spec.channel));
+        if (!channel || channel.deleted) throw httpError(404, `no channel ${JSON.stringify(spec.channel)}`);
+        const invitee = parseNumber(spec.invitee, 'invitee');
+        if (['owner', 'admin'].includes(this._roleIn(channel, invitee))) throw httpError(409, `${invitee} already runs ${channel.id}`);
+        channel.invites.add(invitee);
+        this.sim._log('channel-admin-invited', { id: channel.id, invitee });
+        return { ok: true, adminInvites: [...channel.invites] };
     },
 
     // POST /_sim/channels {name, description?, owner?, subscribers?, verified?, country?, inviteCode?}:
@@ -152,9 +170,12 @@ module.exports = {
         if (spec.inviteCode !== undefined && (typeof spec.inviteCode !== 'string' || !/^[A-Za-z0-9]{10,40}$/.test(spec.inviteCode))) throw httpError(400, 'inviteCode must be 10..40 letters and digits');
         if (spec.inviteCode && [...this._channels().values()].some((c) => c.inviteCode === spec.inviteCode)) throw httpError(409, 'another channel has that invite code');
         const channel = this._makeChannel({ name: spec.name, description, owner, verified: spec.verified, country: spec.country, code: spec.inviteCode });
+        const admins = spec.admins === undefined ? [] : Array.isArray(spec.admins) ? spec.admins.map((n) => parseNumber(n, 'admins[]')) : null;
+        if (!admins) throw httpError(400, 'admins must be a list of numbers');
         for (const n of subscribers) if (!channel.members.has(n)) channel.members.set(n, 'subscriber');
+        for (const n of admins) if (!channel.members.has(n)) channel.members.set(n, 'admin');
         this.sim._log('channel-added', { id: channel.id });
-        this._pushChannels(subscribers.concat(owner ? [owner] : []));
+        this._pushChannels([...channel.members.keys()]);
         return this.channelsInfo().channels.find((c) => c.id === channel.id);
     },
 
@@ -286,6 +307,41 @@ module.exports = {
                     .filter((c) => !(msg.skipSubscribed && c.members.has(account)))
                     .slice(0, limit);
                 answer({ ok: true, channels: found.map((c) => this._channelWire(c, account)) });
+                return true;
+            }
+            // Admin invitations (the server side of WAWebMexAcceptNewsletterAdminInviteJob,
+            // WAWebMexRevokeNewsletterAdminInviteJob, WAWebDemoteNewsletterAdminAction).
+            case 'accept_admin': {
+                const channel = find();
+                if (!channel) return refuse(404, 'item-not-found'), true;
+                if (!channel.invites.has(account)) return refuse(403, 'not-invited'), true;
+                channel.invites.delete(account);
+                channel.members.set(account, 'admin');
+                this.sim._log('channel-admin-accepted', { socketId: sock.id, id: channel.id, account });
+                done(channel, [...channel.members.keys()]);
+                return true;
+            }
+            case 'revoke_admin_invite':
+            case 'demote_admin': {
+                const channel = find();
+                if (!channel) return refuse(404, 'item-not-found'), true;
+                let user;
+                try {
+                    user = parseNumber(String(msg.user || ''), 'user');
+                } catch {
+                    return refuse(400, 'bad-user'), true;
+                }
+                const role = this._roleIn(channel, account);
+                // The owner acts on anyone; an admin only demotes itself.
+                if (role !== 'owner' && !(msg.op === 'demote_admin' && role === 'admin' && user === account)) return refuse(403, 'not-owner'), true;
+                if (msg.op === 'revoke_admin_invite') {
+                    if (!channel.invites.delete(user)) return refuse(404, 'no-invite'), true;
+                } else {
+                    if (this._roleIn(channel, user) !== 'admin') return refuse(404, 'not-admin'), true;
+                    channel.members.set(user, 'subscriber');
+                }
+                this.sim._log(msg.op === 'demote_admin' ? 'channel-admin-demoted' : 'channel-admin-invite-revoked', { socketId: sock.id, id: channel.id, user });
+                done(channel, [...channel.members.keys()]);
                 return true;
             }
             case 'subscribers': {

@@ -55,6 +55,7 @@ class AccountWorld {
             channels: () => this.channelsInfo(), // account-channels.js
             addChannel: (body) => this.addChannel(body),
             channelPost: (body) => this.channelPost(body),
+            channelInvite: (body) => this.channelInvite(body),
             accountInfo: (number) => this.accountInfo(number),
             settings: (number) => this.settingsInfo(number), // account-settings.js
             pageInterface: (number) => this.interfaceInfo(number),
@@ -128,7 +129,7 @@ class AccountWorld {
             'POST /_sim/peer/call {from, to?, video?, group?: true|[digits]}', 'GET /_sim/calls', 'GET /_sim/account[?to=<digits>]', 'GET /_sim/settings[?to=<digits>]', 'GET /_sim/interface[?to=<digits>]', 'POST /_sim/peer/change-number {from, to}', 'POST /_sim/peer/vote {from, messageId, options: [names]}',
             'GET /_sim/chats[?account=<digits>]', 'GET /_sim/event?id=<message key>', 'POST /_sim/phone/clear-chat {chat, to?}', 'POST /_sim/phone/delete-chat {chat, to?}',
             'GET /_sim/labels[?account=<digits>]', 'POST /_sim/labels {to?, business?, labels?: [{id, name, colorIndex?}]}',
-            'GET /_sim/channels', 'POST /_sim/channels {name, description?, owner?, subscribers?, verified?, country?, inviteCode?}', 'POST /_sim/channels/post {channel, body}',
+            'GET /_sim/channels', 'POST /_sim/channels {name, description?, owner?, subscribers?, admins?, verified?, country?, inviteCode?}', 'POST /_sim/channels/post {channel, body}', 'POST /_sim/channels/invite {channel, invitee}',
         ];
     }
 

@@ -33,6 +33,15 @@ client.on('ready', async () => {
     const byCode: Channel = await client.getChannelByInviteCode('0029VaAbCdEfGhIjKlMnOp');
     const followed: boolean = await client.subscribeToChannel(byCode.id._serialized);
     const left: boolean = await client.unsubscribeFromChannel(byCode.id._serialized, { deleteLocalModels: false });
+    const admin: boolean[] = [
+        await client.acceptChannelAdminInvite(id),
+        await channel.acceptChannelAdminInvite(),
+        await client.revokeChannelAdminInvite(id, '15551234567@c.us'),
+        await channel.revokeChannelAdminInvite('15551234567@c.us'),
+        await client.demoteChannelAdmin(id, '15551234567@c.us'),
+        await channel.demoteChannelAdmin('15551234567@c.us'),
+    ];
+    console.log(admin);
     const deleted: boolean = (await channel.deleteChannel()) && (await client.deleteChannel(id));
     console.log(post.id, sent.id, posts.length, ok, subscribers.map((s) => s.contact.id._serialized + s.role), found.length, followed, left, deleted);
 });

@@ -49,16 +49,19 @@ class Channels {
     throw notYet('sendChannelAdminInvite()');
   }
 
-  async acceptChannelAdminInvite() {
-    throw notYet('acceptChannelAdminInvite()');
+  /** Becomes an admin of a channel whose owner invited the account; false when there is no invitation. */
+  acceptChannelAdminInvite(channelId) {
+    return this[accountCall]('acceptChannelAdminInvite', channelId);
   }
 
-  async revokeChannelAdminInvite() {
-    throw notYet('revokeChannelAdminInvite()');
+  /** Takes back an admin invitation the account (the owner) sent; false when there is none. */
+  revokeChannelAdminInvite(channelId, userId) {
+    return this[accountCall]('revokeChannelAdminInvite', channelId, userId);
   }
 
-  async demoteChannelAdmin() {
-    throw notYet('demoteChannelAdmin()');
+  /** An admin back to a subscriber (the owner, or an admin demoting itself); false when refused. */
+  demoteChannelAdmin(channelId, userId) {
+    return this[accountCall]('demoteChannelAdmin', channelId, userId);
   }
 
   async transferChannelOwnership() {

@@ -272,6 +272,18 @@
         },
     };
 
+    // Admin invitations: (channelId) and (channelId, user wid); a refusal is a ServerStatusCodeError.
+    const adminJob = (name, op) => async (channelId, userWid) => {
+        if (!isNewsletterId(channelId)) throw new TypeError(`${name}: not a newsletter id: ${String(channelId)}`);
+        const user = op === 'accept_admin' ? undefined : createWid(userWid);
+        if (user && !user.isUser()) throw new TypeError(`${name}: not a user wid: ${String(user)}`);
+        const { channel } = await askServer({ op, id: channelId, user: user && user.user });
+        modelOf(channel, { add: Boolean(Newsletters.get(channel.id)) || op === 'accept_admin' });
+    };
+    modules.WAWebMexAcceptNewsletterAdminInviteJob = { acceptNewsletterAdminInvite: adminJob('acceptNewsletterAdminInvite', 'accept_admin') };
+    modules.WAWebMexRevokeNewsletterAdminInviteJob = { revokeNewsletterAdminInvite: adminJob('revokeNewsletterAdminInvite', 'revoke_admin_invite') };
+    modules.WAWebDemoteNewsletterAdminAction = { demoteNewsletterAdmin: adminJob('demoteNewsletterAdmin', 'demote_admin') };
+
     // The directory search. WAWebL10N's region and the ISO country table are the simulator's
     // (region 'US'; a subset of ISO 3166-1 alpha-2).
     modules.WAWebL10N = { getRegion: () => 'US' };

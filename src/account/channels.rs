@@ -37,6 +37,11 @@ pub(super) const METHODS: &[Method] = &[
         Ok(AccountCall::new("unsubscribing from a channel", SUBSCRIPTION, vec![json!(id), json!(false), json!(delete_local)]).answer(boolean))
     }),
     ("searchChannels", search_channels),
+    ("acceptChannelAdminInvite", |args| {
+        Ok(AccountCall::new("accepting a channel admin invitation", ADMIN, vec![json!("accept"), json!(channel_id(&args.get(0), "channelId")?), Value::Null]).answer(boolean))
+    }),
+    ("revokeChannelAdminInvite", |args| admin(args, "revoke", "revoking a channel admin invitation")),
+    ("demoteChannelAdmin", |args| admin(args, "demote", "demoting a channel admin")),
     // Channel's own calls (lib/structures/Channel.js).
     ("fetchChannelMessages", |args| {
         let id = channel_id(&args.get(0), "channelId")?;
@@ -77,6 +82,7 @@ const MUTE_CHANNEL: &str = page_fn!("channels/mute_channel.js");
 const SEND_MESSAGE: &str = page_fn!("channels/send_message.js", "channels/find_channel.js");
 const SEND_SEEN: &str = page_fn!("channels/send_seen.js", "channels/find_channel.js");
 const SUBSCRIBERS: &str = page_fn!("channels/subscribers.js", "channels/find_channel.js");
+const ADMIN: &str = page_fn!("channels/admin.js");
 
 const MAX_NAME: usize = 100;
 const MAX_DESCRIPTION: usize = 2048;
@@ -136,6 +142,13 @@ fn create_channel(args: &Args) -> Result<AccountCall, ClientError> {
         }
         _ => Err(bad_answer("something other than a created channel")),
     }))
+}
+
+/// `revokeChannelAdminInvite(channelId, userId)`, `demoteChannelAdmin(channelId, userId)`.
+fn admin(args: &Args, action: &'static str, what: &'static str) -> Result<AccountCall, ClientError> {
+    let id = channel_id(&args.get(0), "channelId")?;
+    let user = crate::wid::person_id(&args.get(1))?;
+    Ok(AccountCall::new(what, ADMIN, vec![json!(action), json!(id), json!(user)]).answer(boolean))
 }
 
 /// `searchChannels({ searchText, countryCodes, skipSubscribedNewsletters, view, limit })`.
