@@ -179,6 +179,38 @@ declare namespace WhatsAppWebRs {
         /** The customer note of a person's chat (WhatsApp Business only); null when it has none */
         getCustomerNote(userId: string): Promise<CustomerNote>;
 
+        /** The channels (newsletters) the page holds: owned, followed or looked at */
+        getChannels(): Promise<Channel[]>;
+
+        /** The channel an invite code (the part after https://whatsapp.com/channel/) names; undefined when none */
+        getChannelByInviteCode(inviteCode: string): Promise<Channel>;
+
+        /** Creates a channel; whatsapp-web.js's `CreateChannelError: …` text when WhatsApp does not let it */
+        createChannel(title: string, options?: CreateChannelOptions): Promise<CreateChannelResult | string>;
+
+        /** Deletes a channel the account owns; false when it cannot */
+        deleteChannel(channelId: string): Promise<boolean>;
+
+        /** Follows a channel; false for one the account owns or cannot find */
+        subscribeToChannel(channelId: string): Promise<boolean>;
+
+        /** Stops following a channel; false for one the account owns or cannot find */
+        unsubscribeFromChannel(channelId: string, options?: UnsubscribeOptions): Promise<boolean>;
+
+        /** WhatsApp's channel directory */
+        searchChannels(searchOptions: SearchChannelsOptions): Promise<Array<Channel> | []>;
+
+        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
+        sendChannelAdminInvite(chatId: string, channelId: string, options?: { comment?: string }): Promise<boolean>;
+        /** Becomes an admin of a channel whose owner invited the account; false when there is no invitation */
+        acceptChannelAdminInvite(channelId: string): Promise<boolean>;
+        /** Takes back an admin invitation the account (the owner) sent; false when there is none */
+        revokeChannelAdminInvite(channelId: string, userId: string): Promise<boolean>;
+        /** An admin back to a subscriber (the owner, or an admin demoting itself); false when refused */
+        demoteChannelAdmin(channelId: string, userId: string): Promise<boolean>;
+        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
+        transferChannelOwnership(channelId: string, newOwnerId: string, options?: TransferChannelOwnershipOptions): Promise<boolean>;
+
         /** Changes and returns the archive state of the Chat */
         archiveChat(chatId: string): Promise<boolean>;
 
@@ -1446,6 +1478,102 @@ declare namespace WhatsAppWebRs {
         id: string;
         modifiedAt: number;
         type: string;
+    }
+
+    /** Options of createChannel */
+    export interface CreateChannelOptions {
+        /** The channel description */
+        description?: string;
+        /** The channel picture (not supported yet: ERR_NOT_SUPPORTED) */
+        picture?: MessageMedia;
+    }
+
+    /** What createChannel answers */
+    export interface CreateChannelResult {
+        title: string;
+        /** The new channel's id (server 'newsletter') */
+        nid: ChatId;
+        /** https://whatsapp.com/channel/<code> */
+        inviteLink: string;
+        /** When it was created (Unix seconds) */
+        createdAtTs: number;
+    }
+
+    /** Options of unsubscribeFromChannel */
+    export interface UnsubscribeOptions {
+        /** true (the default): the channel leaves the page; false: it stays, as a guest's */
+        deleteLocalModels?: boolean;
+    }
+
+    /** Options of searchChannels */
+    export interface SearchChannelsOptions {
+        searchText?: string;
+        /** ISO 3166-1 alpha-2 codes; none: the page's region */
+        countryCodes?: string[];
+        skipSubscribedNewsletters?: boolean;
+        /** 0 recommended, 1 trending, 2 popular, 3 new */
+        view?: number;
+        /** 1..1000, default 50 */
+        limit?: number;
+    }
+
+    /** Options of transferChannelOwnership */
+    export interface TransferChannelOwnershipOptions {
+        shouldDismissSelfAsAdmin?: boolean;
+    }
+
+    /** Options of a channel post */
+    export interface MessageSendChannelOptions {
+        caption?: string;
+        mentions?: string[];
+        media?: MessageMedia;
+        extra?: any;
+    }
+
+    /** A channel (newsletter) */
+    export interface Channel {
+        id: {
+            server: string;
+            user: string;
+            _serialized: string;
+        };
+        name: string;
+        description: string;
+        isChannel: boolean;
+        isGroup: boolean;
+        /** True unless the account owns or administers it */
+        isReadOnly: boolean;
+        unreadCount: number;
+        timestamp: number;
+        isMuted: boolean;
+        muteExpiration: number;
+        lastMessage: Message | undefined;
+        /** The page's metadata: name, description, inviteCode, membershipType, subscribersCount, verified, reactionCodesSetting, createdAtTs */
+        channelMetadata?: { [key: string]: string | number | boolean | null };
+
+        /** The subscribers in the address book with their roles (owners and admins only) */
+        getSubscribers(limit?: number): Promise<{ contact: Contact; role: string }[]>;
+        setSubject(newSubject: string): Promise<boolean>;
+        setDescription(newDescription: string): Promise<boolean>;
+        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
+        setProfilePicture(newProfilePicture: MessageMedia): Promise<boolean>;
+        /** 0 no reactions, 1 the basic ones, 2 all */
+        setReactionSetting(reactionCode: number): Promise<boolean>;
+        mute(): Promise<boolean>;
+        unmute(): Promise<boolean>;
+        /** A text post (owners and admins) */
+        sendMessage(content: string | MessageMedia, options?: MessageSendChannelOptions): Promise<Message>;
+        sendSeen(): Promise<boolean>;
+        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
+        sendChannelAdminInvite(chatId: string, options?: { comment?: string }): Promise<boolean>;
+        acceptChannelAdminInvite(): Promise<boolean>;
+        revokeChannelAdminInvite(userId: string): Promise<boolean>;
+        demoteChannelAdmin(userId: string): Promise<boolean>;
+        /** The channel's messages, earliest first */
+        fetchMessages: (searchOptions: MessageSearchOptions) => Promise<Message[]>;
+        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
+        transferChannelOwnership(newOwnerId: string, options?: TransferChannelOwnershipOptions): Promise<boolean>;
+        deleteChannel(): Promise<boolean>;
     }
 
     /** A WhatsApp Business label */

@@ -479,5 +479,7 @@ module.exports = {
   // whatsapp-web.js's type name for the base class custom strategies extend.
   AuthStrategy: BaseAuthStrategy,
   ...structures,
+  // whatsapp-web.js exports Channel (its index.js); getChannels() and friends hand it out.
+  Channel: require('./lib/structures/Channel'),
   ...constants,
 };

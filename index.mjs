@@ -44,6 +44,7 @@ export const {
     PrivateContact,
     BusinessContact,
     ProductMetadata,
+    Channel,
 } = cjs;
 
 export default cjs;

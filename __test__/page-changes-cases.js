@@ -50,6 +50,10 @@ async function peerMessage(ctx, client, body = 'hello') {
   return received;
 }
 
+async function ownChannel(client) {
+  return client.getChatById((await client.createChannel('Degraded')).nid._serialized);
+}
+
 async function ownGroup(client) {
   const created = await client.createGroup('Degraded', [OTHER]);
   return client.getChatById(created.gid._serialized);
@@ -234,6 +238,35 @@ const CASES = {
     { module: 'WAWebMediaUpdateMsg', act: (c) => c.sendMessage('status@broadcast', new MessageMedia('image/png', PNG.toString('base64'), 'dot.png')) },
     // Posting works without it; revoking the posted status does not.
     { module: 'WAWebRevokeStatusAction', act: async (c) => c.revokeStatusMessage((await c.sendMessage('status@broadcast', 'short-lived')).id._serialized) },
+  ],
+  'channels': [
+    // Channels (newsletters): finding, creating, deleting, following and searching them.
+    { module: 'WAWebLoadNewsletterPreviewChatAction', act: (c) => c.getChatById('120363000000000099@newsletter') },
+    { module: 'WAWebNewsletterModelUtils', act: (c) => c.getChannelByInviteCode('NoSuchInvite00000000') },
+    { module: 'WAWebNewsletterMetadataQueryJob', act: (c) => c.getChannelByInviteCode('NoSuchInvite00000000') },
+    { module: 'WAWebChatGetters', act: async (c) => (await c.createChannel('Degraded')) && c.getChannels() },
+    { module: 'WAWebNewsletterGatingUtils', act: (c) => c.createChannel('Degraded') },
+    { module: 'WAWebNewsletterCreateQueryJob', act: (c) => c.createChannel('Degraded') },
+    { module: 'WAWebNewsletterDeleteAction', act: async (c) => c.deleteChannel((await c.createChannel('Degraded')).nid._serialized) },
+    { module: 'WAWebNewsletterSubscribeAction', act: (c, ctx) => c.subscribeToChannel(ctx.sim.addChannel({ name: 'Theirs', owner: PEER }).id) },
+    { module: 'WAWebNewsletterUnsubscribeAction', act: (c, ctx) => c.unsubscribeFromChannel(ctx.sim.addChannel({ name: 'Theirs', owner: PEER, subscribers: ['15550100001'] }).id) },
+    { module: 'WAWebL10N', act: (c) => c.searchChannels({ searchText: 'x' }) },
+    { module: 'WAWebCountriesNativeCountryNames', act: (c) => c.searchChannels({ searchText: 'x', countryCodes: ['FR'] }) },
+    { module: 'WAWebNewsletterDirectorySearchAction', act: (c) => c.searchChannels({ searchText: 'x' }) },
+  ],
+  'channels-posts': [
+    // A channel's own calls: editing, muting, posting, its subscribers.
+    { module: 'WAWebEditNewsletterMetadataAction', act: async (c) => (await ownChannel(c)).setSubject('Renamed') },
+    { module: 'WAWebNewsletterUpdateUserSettingJob', act: async (c) => (await ownChannel(c)).mute() },
+    { module: 'WAJids', act: async (c) => (await ownChannel(c)).mute() },
+    { module: 'WAWebMsgDataFromModel', act: async (c) => (await ownChannel(c)).sendMessage('post') },
+    { module: 'WAWebNewsletterUpdateMsgsRecordsJob', act: async (c) => (await ownChannel(c)).sendMessage('post') },
+    { module: 'WAWebNewsletterSendMessageJob', act: async (c) => (await ownChannel(c)).sendMessage('post') },
+    { module: 'WAWebMexFetchNewsletterSubscribersJob', act: async (c) => (await ownChannel(c)).getSubscribers() },
+    { module: 'WAWebNewsletterSubscriberListAction', act: async (c) => (await ownChannel(c)).getSubscribers() },
+    { module: 'WAWebMexAcceptNewsletterAdminInviteJob', act: (c) => c.acceptChannelAdminInvite('120363000000000099@newsletter') },
+    { module: 'WAWebMexRevokeNewsletterAdminInviteJob', act: async (c) => (await ownChannel(c)).revokeChannelAdminInvite(PEER_ID) },
+    { module: 'WAWebDemoteNewsletterAdminAction', act: async (c) => (await ownChannel(c)).demoteChannelAdmin(PEER_ID) },
   ],
 };
 

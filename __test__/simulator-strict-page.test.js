@@ -11,7 +11,7 @@ const { sim, profile, browser, waitState } = require('./sim-harness');
 
 // The collections the account's world models (simulator/README.md, "The page surface").
 // `Features` is the feature-flag table client.interface reads (not a collection, but on the module).
-const COLLECTIONS = ['Blocklist', 'BusinessProfile', 'Chat', 'Contact', 'Features', 'GroupMetadata', 'Label', 'Msg', 'ProfilePicThumb', 'Reactions', 'Status'];
+const COLLECTIONS = ['Blocklist', 'BusinessProfile', 'Chat', 'Contact', 'Features', 'GroupMetadata', 'Label', 'Msg', 'NewsletterMetadataCollection', 'ProfilePicThumb', 'Reactions', 'Status', 'WAWebNewsletterCollection'];
 
 async function openPage(t, options) {
     const s = await sim(t, options);
@@ -37,12 +37,12 @@ for (const realSequence of [false, true]) {
             const R = window.require;
             return {
                 unknown: attempt(() => R('WAWebNoSuchModule')),
-                // Modules of features whatsapp-web.js uses that the simulator does not model (channels).
-                channel: attempt(() => R('WAWebNewsletterSendMessageJob')),
+                // A module whatsapp-web.js uses for a feature the simulator does not model (handing a channel to a new owner).
+                unmodelled: attempt(() => R('WAWebChangeNewsletterOwnerAction')),
                 collections: Object.keys(R('WAWebCollections')).sort(),
-                // Channels are not modelled: WhatsApp Web's WAWebNewsletterCollection (Injected/Utils.js:851, 931) is absent.
-                channels: attempt(() => R('WAWebCollections').WAWebNewsletterCollection),
-                channelsCall: attempt(() => R('WAWebCollections').WAWebNewsletterCollection.getModelsArray()),
+                // No catch-all: a collection that is not modelled is absent, and using it throws.
+                absentCollection: attempt(() => R('WAWebCollections').NoSuchCollection),
+                absentCollectionCall: attempt(() => R('WAWebCollections').NoSuchCollection.getModelsArray()),
                 // A command WhatsApp Web's Cmd has (opening a chat at its first unread message) that nothing here uses.
                 removedFunction: attempt(() => R('WAWebCmd').Cmd.openChatFromUnread()),
                 removedMember: attempt(() => R('WAWebSendMsgChatAction').sendMsgRecord),
@@ -50,10 +50,10 @@ for (const realSequence of [false, true]) {
         });
         assert.deepEqual(seen, {
             unknown: 'Error: Requiring unknown module "WAWebNoSuchModule"',
-            channel: 'Error: Requiring unknown module "WAWebNewsletterSendMessageJob"',
+            unmodelled: 'Error: Requiring unknown module "WAWebChangeNewsletterOwnerAction"',
             collections: COLLECTIONS,
-            channels: 'undefined',
-            channelsCall: "TypeError: Cannot read properties of undefined (reading 'getModelsArray')",
+            absentCollection: 'undefined',
+            absentCollectionCall: "TypeError: Cannot read properties of undefined (reading 'getModelsArray')",
             removedFunction: 'TypeError: R(...).Cmd.openChatFromUnread is not a function',
             removedMember: 'undefined',
         });

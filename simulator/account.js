@@ -56,6 +56,10 @@ class AccountWorld {
             notes: (account) => this.notesInfo(account), // account-business.js
             setCatalog: (body) => this.setCatalog(body),
             status: (account) => this.statusInfo(account), // account-status.js
+            channels: () => this.channelsInfo(), // account-channels.js
+            addChannel: (body) => this.addChannel(body),
+            channelPost: (body) => this.channelPost(body),
+            channelInvite: (body) => this.channelInvite(body),
             accountInfo: (number) => this.accountInfo(number),
             settings: (number) => this.settingsInfo(number), // account-settings.js
             pageInterface: (number) => this.interfaceInfo(number),
@@ -78,7 +82,7 @@ class AccountWorld {
     // Answers the routes of the account world; returns false for any other route.
     async control(route, url, readJson, reply) {
         // Each account-*.js area answers its own routes, or false for a route not its own.
-        for (const area of [this._callsControl, this._profileControl, this._pollsControl, this._chatActionsControl, this._eventsControl, this._settingsControl, this._labelsControl, this._businessControl, this._statusControl]) {
+        for (const area of [this._callsControl, this._profileControl, this._pollsControl, this._chatActionsControl, this._eventsControl, this._settingsControl, this._labelsControl, this._businessControl, this._statusControl, this._channelsControl]) {
             if ((await area.call(this, route, url, readJson, reply)) !== false) return undefined;
         }
         switch (route) {
@@ -134,6 +138,7 @@ class AccountWorld {
             'GET /_sim/labels[?account=<digits>]', 'POST /_sim/labels {to?, business?, labels?: [{id, name, colorIndex?}]}',
             'GET /_sim/notes[?account=<digits>]', 'POST /_sim/catalog {to?, products: [{id, retailerId?, name, description?, price1000, currency, thumbnailUrl?}]}',
             'GET /_sim/status[?account=<digits>]', 'POST /_sim/peer/status {from, to?, body?, media?, color?}',
+            'GET /_sim/channels', 'POST /_sim/channels {name, description?, owner?, subscribers?, admins?, verified?, country?, inviteCode?}', 'POST /_sim/channels/post {channel, body}', 'POST /_sim/channels/invite {channel, invitee}',
         ];
     }
 
@@ -405,6 +410,7 @@ class AccountWorld {
         this.sim._send(sock, this._profileWire(account));
         this._sendLabels(sock, account); // account-labels.js
         this._sendStatuses(sock, account); // account-status.js
+        this._sendChannels(sock, account); // account-channels.js
     }
 
     // After the first sync: what arrived for this device while it was away, as new messages.
@@ -510,7 +516,7 @@ class AccountWorld {
                 return true;
             }
             default:
-                return this._onCallMessage(sock, msg) || this._onMessageAction(sock, msg) || this._onProfileMessage(sock, msg) || this._onGroupAction(sock, msg) || this._onChatActionMessage(sock, msg) || this._onEventMessage(sock, msg) || this._onSettingsMessage(sock, msg);
+                return this._onCallMessage(sock, msg) || this._onMessageAction(sock, msg) || this._onProfileMessage(sock, msg) || this._onGroupAction(sock, msg) || this._onChatActionMessage(sock, msg) || this._onEventMessage(sock, msg) || this._onSettingsMessage(sock, msg) || this._onNewsletterMessage(sock, msg);
         }
     }
 
@@ -620,6 +626,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'), require('./account-bots'), require('./account-settings'), require('./account-labels'), require('./account-business'), require('./account-status'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'), require('./account-bots'), require('./account-settings'), require('./account-labels'), require('./account-business'), require('./account-status'), require('./account-channels'));
 
 module.exports = { AccountWorld, parseNumber };

@@ -5,10 +5,12 @@
 // lib/client/index.js puts them on Client.prototype.
 const { accountCall } = require('../structures/Base');
 const { createChat } = require('../structures/Chat');
+const channels = require('./channels');
 
 class Chats {
   /** Marks the chat as seen. */
   sendSeen(chatId) {
+    if (channels.isChannelId(chatId)) return channels.channelSeen(this, chatId);
     return this[accountCall]('sendSeen', chatId);
   }
 
@@ -17,6 +19,7 @@ class Chats {
   }
 
   async getChatById(chatId) {
+    if (channels.isChannelId(chatId)) return channels.channelById(this, chatId);
     const data = await this[accountCall]('getChatById', chatId);
     return data ? createChat(this, data) : undefined;
   }

@@ -6,12 +6,15 @@
 const { accountCall } = require('../structures/Base');
 const structures = require('../structures');
 const { sendStatus } = require('./status');
+const channels = require('./channels');
 
 class Messages {
   /** Sends a text message; resolves with the Message once WhatsApp Web holds it. */
   async sendMessage(chatId, content, options = {}) {
     // Posting a status (lib/client/status.js).
     if (chatId === 'status@broadcast') return sendStatus(this, content, options);
+    // Posting to a channel (lib/client/channels.js).
+    if (channels.isChannelId(chatId)) return channels.sendToChannel(this, chatId, content, options);
     if (content instanceof structures.Buttons || content instanceof structures.List) return refuseButtonsOrList(chatId, content);
     const data = await this[accountCall]('sendMessage', chatId, content, options);
     return data ? new structures.Message(this, data) : undefined;

@@ -358,7 +358,8 @@
         // chat model the real one fails reading it; both reject with a TypeError. The whole history
         // came at connect: nothing earlier to load.
         loadEarlierMsgs: async ({ chat }) => {
-            if (!(chat instanceof ChatModel)) throw new TypeError(`loadEarlierMsgs: { chat } must hold a chat model, not ${chat === null ? 'null' : typeof chat}`);
+            // A channel's model (page/account-channels.js) is a chat here too.
+            if (!(chat instanceof ChatModel || (sim.account.NewsletterModel && chat instanceof sim.account.NewsletterModel))) throw new TypeError(`loadEarlierMsgs: { chat } must hold a chat model, not ${chat === null ? 'null' : typeof chat}`);
             return [];
         },
     };

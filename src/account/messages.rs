@@ -34,7 +34,7 @@ pub(super) const METHODS: &[Method] = &[
 const SEND_MESSAGE: &str = page_fn!("messages/send_message.js", "messages/media_kinds.js", "messages/prepare_media.js");
 const GET_MESSAGE: &str = page_fn!("messages/get_message.js");
 const GET_QUOTED_MESSAGE: &str = page_fn!("messages/get_quoted_message.js");
-const FETCH_MESSAGES: &str = page_fn!("messages/fetch_messages.js");
+const FETCH_MESSAGES: &str = page_fn!("messages/fetch_messages.js", "messages/history_window.js");
 const SEND_REACTION: &str = page_fn!("messages/send_reaction.js");
 const DELETE_MESSAGE: &str = page_fn!("messages/delete_message.js");
 const DOWNLOAD_MEDIA: &str = page_fn!("messages/download_media.js");
@@ -213,7 +213,15 @@ fn location(v: &Value) -> Result<Value, ClientError> {
 /// `chat.fetchMessages({ limit, fromMe })`.
 fn fetch_messages(args: &Args) -> Result<AccountCall, ClientError> {
     let chat_id = wid::chat_id(&args.get(0))?;
-    let search = args.get(1);
+    let (limit, from_me) = search_options(&args.get(1))?;
+    Ok(AccountCall::new("fetching messages", FETCH_MESSAGES, vec![json!(chat_id), json!(limit), json!(from_me)])
+        .within(LONG)
+        .records("messages", |m: Option<RawMessage>| m.map(Message::from_page).transpose()))
+}
+
+/// fetchMessages' `{ limit, fromMe }` (a chat's or a channel's): the limit (none: what is
+/// held) and whose messages (none: all).
+pub(super) fn search_options(search: &Value) -> Result<(Option<u32>, Option<bool>), ClientError> {
     let limit = match search.get("limit") {
         None | Some(Value::Null) => None,
         Some(Value::Number(n)) => match n.as_f64() {
@@ -229,9 +237,7 @@ fn fetch_messages(args: &Args) -> Result<AccountCall, ClientError> {
         Some(Value::Bool(b)) => Some(*b),
         Some(other) => return Err(invalid("searchOptions.fromMe", format!("must be a boolean, got {}", crate::options::describe(other)))),
     };
-    Ok(AccountCall::new("fetching messages", FETCH_MESSAGES, vec![json!(chat_id), json!(limit), json!(from_me)])
-        .within(LONG)
-        .records("messages", |m: Option<RawMessage>| m.map(Message::from_page).transpose()))
+    Ok((limit, from_me))
 }
 
 /// `sendReaction(messageId, reaction)` / `message.react()`; `""` takes it back.

@@ -52,6 +52,7 @@ mod business;
 mod calls;
 mod cards;
 mod chat_actions;
+mod channels;
 mod chats;
 mod contacts;
 mod events;
@@ -86,7 +87,7 @@ type Method = (&'static str, fn(&Args) -> Result<AccountCall, ClientError>);
 
 /// Every area's methods. A new area adds its table here; a new method only
 /// its own area's.
-const AREAS: [&[Method]; 20] = [
+const AREAS: [&[Method]; 21] = [
     messages::METHODS,
     chats::METHODS,
     contacts::METHODS,
@@ -107,6 +108,7 @@ const AREAS: [&[Method]; 20] = [
     labels::METHODS,
     business::METHODS,
     status::METHODS,
+    channels::METHODS,
 ];
 
 /// The arguments of a call as JavaScript passed them (made JSON-safe by

@@ -1,0 +1,47 @@
+// A whatsapp-web.js bot running a channel (newsletter): creating it, finding others, posting,
+// reading, editing, muting, following. Type-checked, never run, like program.ts:
+// __test__/types.test.js compiles it against whatsapp-web.js's types and, with the import
+// changed, against whatsapp-web-rs's.
+import { Channel, Client, Contact, CreateChannelResult, Message, NoAuth } from 'whatsapp-web.js';
+
+const client = new Client({ authStrategy: new NoAuth() });
+
+client.on('ready', async () => {
+    const created: CreateChannelResult | string = await client.createChannel('News', { description: 'Daily' });
+    if (typeof created === 'string') {
+        console.log(created);
+        return;
+    }
+    const id: string = created.nid._serialized;
+    console.log(created.title, created.inviteLink, created.createdAtTs);
+    const channels: Channel[] = await client.getChannels();
+    const channel: Channel = channels[0];
+    console.log(channel.id._serialized, channel.name, channel.description, channel.isChannel, channel.isGroup, channel.isReadOnly, channel.unreadCount, channel.timestamp, channel.isMuted, channel.muteExpiration, channel.lastMessage?.body);
+    const post: Message = await channel.sendMessage('hello', { caption: 'x' });
+    const sent: Message = await client.sendMessage(id, 'hi again');
+    const posts: Message[] = await channel.fetchMessages({ limit: 10, fromMe: true });
+    const ok: boolean[] = [
+        await channel.setSubject('News!'),
+        await channel.setDescription('Hourly'),
+        await channel.setReactionSetting(1),
+        await channel.mute(),
+        await channel.unmute(),
+        await channel.sendSeen(),
+    ];
+    const subscribers: { contact: Contact; role: string }[] = await channel.getSubscribers(10);
+    const found: Channel[] = await client.searchChannels({ searchText: 'weather', countryCodes: ['US'], skipSubscribedNewsletters: true, view: 1, limit: 5 });
+    const byCode: Channel = await client.getChannelByInviteCode('0029VaAbCdEfGhIjKlMnOp');
+    const followed: boolean = await client.subscribeToChannel(byCode.id._serialized);
+    const left: boolean = await client.unsubscribeFromChannel(byCode.id._serialized, { deleteLocalModels: false });
+    const admin: boolean[] = [
+        await client.acceptChannelAdminInvite(id),
+        await channel.acceptChannelAdminInvite(),
+        await client.revokeChannelAdminInvite(id, '15551234567@c.us'),
+        await channel.revokeChannelAdminInvite('15551234567@c.us'),
+        await client.demoteChannelAdmin(id, '15551234567@c.us'),
+        await channel.demoteChannelAdmin('15551234567@c.us'),
+    ];
+    console.log(admin);
+    const deleted: boolean = (await channel.deleteChannel()) && (await client.deleteChannel(id));
+    console.log(post.id, sent.id, posts.length, ok, subscribers.map((s) => s.contact.id._serialized + s.role), found.length, followed, left, deleted);
+});

@@ -1,0 +1,87 @@
+'use strict';
+// The real whatsapp-web.js 1.34.7, unchanged, against channels (newsletters) as channels.test.js
+// tests our client: it shows the simulated page models the newsletter internals whatsapp-web.js
+// uses (WAWebNewsletterCollection, NewsletterMetadataCollection, the create / metadata / subscribe
+// / unsubscribe / delete / edit / mute / directory search / subscribers / send jobs) the way it
+// calls them, independently of our client.
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+
+const { wwebjsOnSimulator, wwebjsLogin } = require('./wwebjs-harness');
+
+test('whatsapp-web.js: createChannel, getChannels, search, invite code, subscribe/unsubscribe, post, fetchMessages, edit, mute, admin invitations, subscribers, delete', async (t) => {
+    const { sim, client } = await wwebjsOnSimulator(t);
+    await wwebjsLogin(sim, client);
+
+    // Creating: the result's shape, the channel on the server and in getChannels.
+    const created = await client.createChannel('Bot news', { description: 'What the bot does' });
+    assert.equal(created.title, 'Bot news');
+    assert.match(created.nid._serialized, /^\d+@newsletter$/);
+    assert.match(created.inviteLink, /^https:\/\/whatsapp\.com\/channel\/[A-Za-z0-9]+$/);
+    assert.equal(typeof created.createdAtTs, 'number');
+    const id = created.nid._serialized;
+    const onServer = () => sim.channels().channels.find((c) => c.id === id);
+    assert.deepEqual(onServer().members, { 15550100001: 'owner' });
+    const channels = await client.getChannels();
+    assert.deepEqual(channels.map((c) => [c.constructor.name, c.id._serialized, c.name, c.description, c.isChannel]), [['Channel', id, 'Bot news', 'What the bot does', true]]);
+
+    // Posting, then fetchMessages.
+    const channel = channels[0];
+    const sent = await channel.sendMessage('first post');
+    assert.equal(sent.body, 'first post');
+    assert.deepEqual(onServer().posts.map((p) => [p.body, p.from]), [['first post', '15550100001']]);
+    assert.deepEqual((await channel.fetchMessages({ limit: 10 })).map((m) => m.body), ['first post']);
+
+    // Editing and muting.
+    assert.equal(await channel.setSubject('Bot news!'), true);
+    assert.equal(await channel.setDescription('New text'), true);
+    assert.equal(onServer().name, 'Bot news!');
+    assert.equal(onServer().description, 'New text');
+    assert.equal(await channel.mute(), true);
+    assert.deepEqual(onServer().mutedBy, ['15550100001']);
+    assert.equal((await client.getChatById(id)).isMuted, true);
+    assert.equal(await channel.unmute(), true);
+    assert.deepEqual(onServer().mutedBy, []);
+    assert.equal(await client.unsubscribeFromChannel(id), false, 'the owner cannot unsubscribe');
+
+    // Someone else's channel: found by search and by invite code, subscribed to, left.
+    sim.addContacts([{ number: '15557400001', name: 'Ann' }]);
+    const other = sim.addChannel({ name: 'Weather daily', description: 'Rain or shine', owner: '15557400002', subscribers: ['15557400001'], inviteCode: 'WeatherInvite0000001' });
+    const found = await client.searchChannels({ searchText: 'weather' });
+    assert.deepEqual(found.map((c) => [c.id._serialized, c.name]), [[other.id, 'Weather daily']]);
+    assert.deepEqual(await client.searchChannels({ searchText: 'nothing like this' }), []);
+    const byCode = await client.getChannelByInviteCode('WeatherInvite0000001');
+    assert.equal(byCode.id._serialized, other.id);
+    assert.equal(byCode.description, 'Rain or shine');
+    assert.equal(await client.getChannelByInviteCode('NoSuchInvite00000000'), undefined);
+    assert.equal(await client.subscribeToChannel(other.id), true);
+    assert.equal(sim.channels().channels.find((c) => c.id === other.id).members['15550100001'], 'subscriber');
+    sim.channelPost({ channel: other.id, body: 'sunny' });
+    const weather = await client.getChatById(other.id);
+    for (let i = 0; i < 50 && (await weather.fetchMessages()).length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual((await weather.fetchMessages()).map((m) => m.body), ['sunny']);
+    assert.equal(await weather.setSubject('mine now'), false, 'a subscriber cannot edit');
+    assert.equal(await client.unsubscribeFromChannel(other.id), true);
+    assert.equal(sim.channels().channels.find((c) => c.id === other.id).members['15550100001'], undefined);
+
+    // Admin invitations: accepted, then demoting oneself; one the account sent, revoked.
+    const team = sim.addChannel({ name: 'Team', owner: '15557400020' });
+    sim.channelInvite({ channel: team.id, invitee: '15550100001' });
+    assert.equal(await client.acceptChannelAdminInvite(team.id), true);
+    assert.equal(sim.channels().channels.find((c) => c.id === team.id).members['15550100001'], 'admin');
+    assert.equal(await client.acceptChannelAdminInvite(team.id), false);
+    assert.equal(await client.demoteChannelAdmin(team.id, '15550100001@c.us'), true);
+    assert.equal(sim.channels().channels.find((c) => c.id === team.id).members['15550100001'], 'subscriber');
+    sim.channelInvite({ channel: id, invitee: '15557400021' });
+    assert.equal(await client.revokeChannelAdminInvite(id, '15557400021@c.us'), true);
+    assert.deepEqual(onServer().adminInvites, []);
+
+    // Subscribers (the owner's view; only those in the address book).
+    assert.deepEqual(await channel.getSubscribers(), []);
+
+    // Deleting.
+    assert.equal(await channel.deleteChannel(), true);
+    assert.equal(onServer(), undefined);
+    assert.deepEqual((await client.getChannels()).map((c) => c.name), ['Team'], 'only the channel it still follows');
+});

@@ -1,0 +1,334 @@
+'use strict';
+// Channels (newsletters) in the simulated WhatsApp Web page: the WAWebNewsletterCollection and
+// NewsletterMetadataCollection of WAWebCollections and the newsletter modules whatsapp-web.js
+// main 2dc9466 calls (src/Client.js:1601-1636, 1678-1720, 1850-1915, 2447-2745;
+// src/structures/Channel.js; src/util/Injected/Utils.js:491-534, 843-935, 1620-1650), with the
+// argument checks their use there implies. A server refusal is a ServerStatusCodeError, which
+// whatsapp-web.js turns into false. The server side is ../account-channels.js. Served after
+// account-labels.js.
+(function () {
+    const sim = window.__waSimPage;
+    if (!sim || !sim.account) return;
+    const { modules } = sim;
+    const { AccountModel, Collection, MsgModel, MsgKey, Contact, createWid, meWid, ask } = sim.account;
+
+    class ServerStatusCodeError extends Error {
+        constructor(status, why) {
+            super(`server status ${status}${why ? ` (${why})` : ''}`);
+            this.name = 'ServerStatusCodeError';
+            this.status = status;
+        }
+    }
+    // Asks the server; a refusal rejects with its status.
+    async function askServer(message) {
+        const answer = await ask({ type: 'newsletter', ...message });
+        if (!answer.ok) throw new ServerStatusCodeError(answer.status || 500, answer.error);
+        return answer;
+    }
+    const isNewsletterId = (v) => typeof v === 'string' && /^\d{1,30}@newsletter$/.test(v);
+    const idText = (v) => (v && typeof v === 'object' && typeof v._serialized === 'string' ? v._serialized : v);
+
+    // WhatsApp Web's newsletter metadata: name, description, invite code, creation time, the
+    // account's membershipType ('owner' | 'admin' | 'subscriber' | 'guest'), subscriber count…
+    class NewsletterMetadataModel extends AccountModel {}
+    const Metadata = sim.setCollection('NewsletterMetadataCollection', new (class extends Collection {
+        // update(wid): re-reads the channel's metadata from the server (Utils.js:970-976). A channel
+        // the server no longer has keeps what the page had.
+        async update(id) {
+            const text = idText(id);
+            if (!isNewsletterId(text)) throw new TypeError(`NewsletterMetadataCollection.update: not a newsletter id: ${String(text)}`);
+            try {
+                applyMetadata((await askServer({ op: 'metadata', id: text })).channel);
+            } catch (err) {
+                if (err.name !== 'ServerStatusCodeError') throw err;
+            }
+            return this.get(text);
+        }
+    })(NewsletterMetadataModel));
+
+    // A channel as a chat: its messages (`msgs`), its mute state, its metadata.
+    class NewsletterModel extends AccountModel {
+        constructor(attrs) {
+            super({ id: undefined, name: '', t: 0, unreadCount: 0, muteExpiration: 0, isReadOnly: true, lastReceivedKey: undefined, ...attrs });
+            Object.defineProperty(this, 'msgs', { value: new Collection(MsgModel) });
+            const chat = this;
+            Object.defineProperty(this, 'mute', {
+                value: {
+                    get expiration() {
+                        return chat.muteExpiration;
+                    },
+                    get isMuted() {
+                        return chat.muteExpiration !== 0;
+                    },
+                },
+            });
+        }
+        get newsletterMetadata() {
+            return Metadata.get(this.id);
+        }
+        get formattedTitle() {
+            return this.name;
+        }
+        serialize() {
+            return { ...this.attributes, formattedTitle: this.name, msgs: this.msgs.getModelsArray() };
+        }
+    }
+    sim.account.NewsletterModel = NewsletterModel;
+    const Newsletters = sim.setCollection('WAWebNewsletterCollection', new Collection(NewsletterModel));
+
+    function applyMetadata(wire) {
+        const attrs = {
+            name: wire.name,
+            description: wire.description,
+            inviteCode: wire.inviteCode,
+            creationTime: wire.creationTime,
+            membershipType: wire.membershipType,
+            subscribersCount: wire.subscribersCount,
+            verified: wire.verified,
+            reactionCodesSetting: wire.reactionCodesSetting,
+            picture: wire.picture,
+        };
+        const found = Metadata.get(wire.id);
+        if (found) found.set(attrs);
+        else Metadata.add(new NewsletterMetadataModel({ id: createWid(wire.id), ...attrs }));
+        return Metadata.get(wire.id);
+    }
+
+    // A channel model from the server's record: the collection's, or a preview (search results)
+    // outside it.
+    function modelOf(wire, { add }) {
+        applyMetadata(wire);
+        let chat = Newsletters.get(wire.id);
+        const attrs = { name: wire.name, muteExpiration: wire.muted ? -1 : 0, isReadOnly: !['owner', 'admin'].includes(wire.membershipType) };
+        if (chat) chat.set(attrs);
+        else {
+            chat = new NewsletterModel({ id: createWid(wire.id), ...attrs });
+            if (add) Newsletters.add(chat);
+        }
+        const me = meWid();
+        for (const post of wire.posts || []) {
+            if (chat.msgs.list.some((m) => m.serverId === post.serverId)) continue;
+            const fromMe = Boolean(me && post.from === me.user);
+            const existing = chat.msgs.list.find((m) => m.id.id === post.id);
+            if (existing) {
+                existing.set({ serverId: post.serverId, t: post.t });
+                continue;
+            }
+            chat.msgs.add(new MsgModel({ id: new MsgKey({ fromMe, remote: wire.id, id: post.id }), serverId: post.serverId, type: post.type, body: post.body, t: post.t, from: chat.id, to: chat.id, ack: fromMe ? 1 : 0, self: fromMe ? 'out' : 'in' }));
+            if (post.t > chat.t) chat.set('t', post.t);
+        }
+        return chat;
+    }
+
+    // The server's list of the account's channels: at connect and whenever it changes. A channel
+    // the account only looked at (a guest) stays until it leaves the page.
+    sim.onServer('newsletters', (msg) => {
+        const ids = new Set(msg.channels.map((c) => c.id));
+        Newsletters.remove(Newsletters.getModelsArray().filter((m) => !ids.has(m.id._serialized) && m.newsletterMetadata?.membershipType !== 'guest'));
+        for (const wire of msg.channels) modelOf(wire, { add: true });
+    });
+
+    const channelModel = (what, chat) => {
+        if (!(chat instanceof NewsletterModel)) throw new TypeError(`${what}: needs a newsletter model, not ${chat === null ? 'null' : typeof chat}`);
+        return chat;
+    };
+
+    // The simulator's value for the gates (the real ones come from WhatsApp's server-side config).
+    modules.WAWebNewsletterGatingUtils = {
+        isNewsletterCreationEnabled: () => true,
+        getNewsletterDirectoryPageSize: () => 50,
+        getMaxSubscriberNumber: () => 5000,
+    };
+
+    // The query answers come in WhatsApp's "mixin" shape, as whatsapp-web.js reads them (Client.js:2496-2518, Utils.js:878-926).
+    const mixins = (wire) => ({
+        idJid: wire.id,
+        newsletterInviteLinkMetadataMixin: { inviteCode: wire.inviteCode },
+        newsletterCreationTimeMetadataMixin: { creationTimeValue: wire.creationTime },
+        newsletterNameMetadataMixin: { nameElementValue: wire.name, nameUpdateTime: wire.nameUpdatedAt },
+        newsletterDescriptionMetadataMixin: { descriptionQueryDescriptionResponseMixin: { elementValue: wire.description, updateTime: wire.descriptionUpdatedAt } },
+        newsletterStateMetadataMixin: { stateType: 'active' },
+        newsletterSubscribersMetadataMixin: { subscribersCount: wire.subscribersCount },
+        newsletterVerificationMetadataMixin: { verificationState: wire.verified ? 'verified' : 'unverified' },
+        newsletterPictureMetadataMixin: wire.picture ? { picture: [{ queryPictureDirectPathOrEmptyResponseMixinGroup: { value: { directPath: wire.picture } } }] } : undefined,
+    });
+
+    modules.WAWebNewsletterCreateQueryJob = {
+        // ({ name, description, picture }): picture a data URL or null.
+        async createNewsletterQuery(spec) {
+            if (!spec || typeof spec !== 'object' || typeof spec.name !== 'string') throw new TypeError('createNewsletterQuery: needs { name, description, picture }');
+            if (spec.description != null && typeof spec.description !== 'string') throw new TypeError('createNewsletterQuery: description must be a string or null');
+            if (spec.picture != null && (typeof spec.picture !== 'string' || !spec.picture.startsWith('data:image/'))) throw new TypeError('createNewsletterQuery: picture must be an image data URL or null');
+            const { channel } = await askServer({ op: 'create', name: spec.name, description: spec.description ?? null, picture: spec.picture ?? null });
+            return mixins(channel);
+        },
+    };
+    modules.WAWebNewsletterMetadataQueryJob = {
+        async queryNewsletterMetadataByInviteCode(inviteCode, role) {
+            if (typeof inviteCode !== 'string' || !inviteCode) throw new TypeError('queryNewsletterMetadataByInviteCode: the invite code must be a string');
+            if (!['owner', 'admin', 'subscriber', 'guest'].includes(role)) throw new TypeError(`queryNewsletterMetadataByInviteCode: unknown role ${String(role)}`);
+            return mixins((await askServer({ op: 'metadata', inviteCode })).channel);
+        },
+    };
+    modules.WAWebNewsletterModelUtils = {
+        // The account's role in the channel an invite code (or id) names, as far as the page knows it.
+        getRoleByIdentifier(identifier) {
+            const meta = Metadata.getModelsArray().find((m) => m.inviteCode === identifier || m.id._serialized === identifier);
+            return meta ? meta.membershipType : 'guest';
+        },
+        // The simulator's values (the real constants are not known).
+        ADMIN_NOTIFICATIONS: 'admin_notifications',
+        MUTED_STATE: 'muted',
+        UNMUTED_STATE: 'unmuted',
+    };
+    modules.WAWebLoadNewsletterPreviewChatAction = {
+        // Loads a channel the page does not hold into WAWebNewsletterCollection; a server refusal (no such channel) rejects.
+        async loadNewsletterPreviewChat(chatId) {
+            if (!isNewsletterId(idText(chatId))) throw new TypeError(`loadNewsletterPreviewChat: not a newsletter id: ${String(idText(chatId))}`);
+            return modelOf((await askServer({ op: 'metadata', id: idText(chatId) })).channel, { add: true });
+        },
+    };
+    Object.assign(modules.WAWebJidToWid, {
+        newsletterJidToWid(jid) {
+            if (!isNewsletterId(jid)) throw new TypeError(`newsletterJidToWid: not a newsletter jid: ${String(jid)}`);
+            return createWid(jid);
+        },
+    });
+    modules.WAJids = {
+        toNewsletterJid(id) {
+            if (!isNewsletterId(idText(id))) throw new TypeError(`toNewsletterJid: not a newsletter id: ${String(idText(id))}`);
+            return idText(id);
+        },
+    };
+
+    // Subscribing and unsubscribing: (channel model, { eventSurface, deleteLocalModels }).
+    modules.WAWebNewsletterSubscribeAction = {
+        async subscribeToNewsletterAction(chat, options) {
+            channelModel('subscribeToNewsletterAction', chat);
+            if (!options || typeof options !== 'object') throw new TypeError('subscribeToNewsletterAction: needs options');
+            const { channel } = await askServer({ op: 'subscribe', id: chat.id._serialized });
+            modelOf(channel, { add: true });
+        },
+    };
+    modules.WAWebNewsletterUnsubscribeAction = {
+        async unsubscribeFromNewsletterAction(chat, options) {
+            channelModel('unsubscribeFromNewsletterAction', chat);
+            if (!options || typeof options !== 'object') throw new TypeError('unsubscribeFromNewsletterAction: needs options');
+            const { channel } = await askServer({ op: 'unsubscribe', id: chat.id._serialized });
+            if (options.deleteLocalModels) {
+                Newsletters.remove(chat);
+                Metadata.remove(chat.id);
+            } else modelOf(channel, { add: true });
+        },
+    };
+    modules.WAWebNewsletterDeleteAction = {
+        async deleteNewsletterAction(chat) {
+            channelModel('deleteNewsletterAction', chat);
+            await askServer({ op: 'delete', id: chat.id._serialized });
+            Newsletters.remove(chat);
+            Metadata.remove(chat.id);
+        },
+    };
+    modules.WAWebEditNewsletterMetadataAction = {
+        // (channel, { editName | editDescription | editPicture | editReactionCodesSetting: true }, { name | description | picture | reactionCodesSetting }).
+        async editNewsletterMetadataAction(chat, property, value) {
+            channelModel('editNewsletterMetadataAction', chat);
+            const edits = { editName: 'name', editDescription: 'description', editReactionCodesSetting: 'reactionCodesSetting' };
+            const flags = property && typeof property === 'object' ? Object.keys(property).filter((k) => property[k] === true) : [];
+            if (flags.length !== 1 || !(flags[0] in edits || flags[0] === 'editPicture')) throw new TypeError('editNewsletterMetadataAction: property must set one of editName, editDescription, editPicture, editReactionCodesSetting');
+            if (flags[0] === 'editPicture') throw new TypeError('editNewsletterMetadataAction: editPicture is not modelled by the simulator');
+            const key = edits[flags[0]];
+            if (!value || typeof value !== 'object' || !(key in value)) throw new TypeError(`editNewsletterMetadataAction: value must carry ${key}`);
+            const { channel } = await askServer({ op: 'edit', id: chat.id._serialized, [key]: value[key] });
+            modelOf(channel, { add: Newsletters.get(chat.id) === chat });
+        },
+    };
+    modules.WAWebNewsletterUpdateUserSettingJob = {
+        async updateNewsletterUserSetting(setting) {
+            const U = modules.WAWebNewsletterModelUtils;
+            if (!setting || !isNewsletterId(setting.newsletterJid) || setting.type !== U.ADMIN_NOTIFICATIONS || ![U.MUTED_STATE, U.UNMUTED_STATE].includes(setting.muteExpirationValue)) {
+                throw new TypeError('updateNewsletterUserSetting: needs { newsletterJid, type: ADMIN_NOTIFICATIONS, muteExpirationValue: MUTED_STATE | UNMUTED_STATE }');
+            }
+            const { channel } = await askServer({ op: 'mute', id: setting.newsletterJid, muted: setting.muteExpirationValue === U.MUTED_STATE });
+            if (Newsletters.get(channel.id)) modelOf(channel, { add: true });
+        },
+    };
+    modules.WAWebMexFetchNewsletterSubscribersJob = {
+        // (channelId, limit) -> { subscribers: [{ id: wid, role }] } (the simulator's shape).
+        async mexFetchNewsletterSubscribers(channelId, limit) {
+            if (!isNewsletterId(channelId)) throw new TypeError(`mexFetchNewsletterSubscribers: not a newsletter id: ${String(channelId)}`);
+            if (!Number.isInteger(limit) || limit < 1) throw new TypeError('mexFetchNewsletterSubscribers: limit must be a whole number ≥ 1');
+            const { subscribers } = await askServer({ op: 'subscribers', id: channelId, limit });
+            return { subscribers: subscribers.map((s) => ({ id: createWid(s.id), role: s.role })) };
+        },
+    };
+    modules.WAWebNewsletterSubscriberListAction = {
+        // The subscribers who are in the account's address book, with their contact models.
+        getSubscribersInContacts(subscribers) {
+            if (!Array.isArray(subscribers)) throw new TypeError('getSubscribersInContacts: needs the subscriber list');
+            return subscribers
+                .map((s) => ({ contact: Contact.get(s.id), role: s.role }))
+                .filter((s) => s.contact && s.contact.isAddressBookContact);
+        },
+    };
+
+    // Admin invitations: (channelId) and (channelId, user wid); a refusal is a ServerStatusCodeError.
+    const adminJob = (name, op) => async (channelId, userWid) => {
+        if (!isNewsletterId(channelId)) throw new TypeError(`${name}: not a newsletter id: ${String(channelId)}`);
+        const user = op === 'accept_admin' ? undefined : createWid(userWid);
+        if (user && !user.isUser()) throw new TypeError(`${name}: not a user wid: ${String(user)}`);
+        const { channel } = await askServer({ op, id: channelId, user: user && user.user });
+        modelOf(channel, { add: Boolean(Newsletters.get(channel.id)) || op === 'accept_admin' });
+    };
+    modules.WAWebMexAcceptNewsletterAdminInviteJob = { acceptNewsletterAdminInvite: adminJob('acceptNewsletterAdminInvite', 'accept_admin') };
+    modules.WAWebMexRevokeNewsletterAdminInviteJob = { revokeNewsletterAdminInvite: adminJob('revokeNewsletterAdminInvite', 'revoke_admin_invite') };
+    modules.WAWebDemoteNewsletterAdminAction = { demoteNewsletterAdmin: adminJob('demoteNewsletterAdmin', 'demote_admin') };
+
+    // The directory search. WAWebL10N's region and the ISO country table are the simulator's
+    // (region 'US'; a subset of ISO 3166-1 alpha-2).
+    modules.WAWebL10N = { getRegion: () => 'US' };
+    const COUNTRIES = 'AR AU BR CA CH CN DE EG ES FR GB ID IN IT JP KE KR MX NG NL PK PL PT RU SA SE TR US ZA'.split(' ');
+    modules.WAWebCountriesNativeCountryNames = { countryCodesIso: Object.fromEntries(COUNTRIES.map((c) => [c, c])) };
+    modules.WAWebNewsletterDirectorySearchAction = {
+        // ({ searchText, countryCodes, skipSubscribedNewsletters, view, categories, cursorToken }) -> { newsletters: [models] },
+        // at most getNewsletterDirectoryPageSize() of them.
+        async fetchNewsletterDirectories(options) {
+            const o = options || {};
+            if (typeof o.searchText !== 'string' || !Array.isArray(o.countryCodes) || typeof o.skipSubscribedNewsletters !== 'boolean' || !['RECOMMENDED', 'TRENDING', 'POPULAR', 'NEW'].includes(o.view) || !Array.isArray(o.categories)) {
+                throw new TypeError('fetchNewsletterDirectories: needs { searchText, countryCodes, skipSubscribedNewsletters, view, categories, cursorToken }');
+            }
+            const limit = modules.WAWebNewsletterGatingUtils.getNewsletterDirectoryPageSize();
+            const { channels } = await askServer({ op: 'search', searchText: o.searchText, countryCodes: o.countryCodes, skipSubscribed: o.skipSubscribedNewsletters, limit });
+            return { newsletters: channels.map((c) => modelOf(c, { add: false })) };
+        },
+    };
+
+    // Posting: the message model's data into the page's store, then the send job.
+    modules.WAWebMsgDataFromModel = { msgDataFromMsgModel: (msg) => ({ ...msg.serialize() }) };
+    const records = new Map();
+    modules.WAWebNewsletterUpdateMsgsRecordsJob = {
+        async addNewsletterMsgsRecords(list) {
+            if (!Array.isArray(list) || !list.every((d) => d && d.id instanceof MsgKey)) throw new TypeError('addNewsletterMsgsRecords: needs message data');
+            for (const d of list) records.set(d.id._serialized, d);
+        },
+        async updateNewsletterMsgRecord(msg) {
+            if (!(msg instanceof MsgModel)) throw new TypeError('updateNewsletterMsgRecord: needs a message model');
+            records.set(msg.id._serialized, msg.serialize());
+        },
+    };
+    modules.WAWebNewsletterSendMessageJob = {
+        // ({ msg, type: 'text' | 'media' | 'pollCreation', newsletterJid, mediaMetadata?, mediaHandle? }).
+        // Only text is modelled: media and polls are refused with a TypeError.
+        async sendNewsletterMessageJob(job) {
+            if (!job || !(job.msg instanceof MsgModel) || !isNewsletterId(job.newsletterJid)) throw new TypeError('sendNewsletterMessageJob: needs { msg, type, newsletterJid }');
+            if (job.type !== 'text') throw new TypeError(`sendNewsletterMessageJob: type ${String(job.type)} is not modelled by the simulator (text only)`);
+            const answer = await ask({ type: 'newsletter', op: 'send', id: job.newsletterJid, kind: 'text', body: job.msg.body, msgId: job.msg.id.id });
+            return answer.ok ? { success: true, serverId: answer.serverId, ack: { t: answer.t } } : { success: false, error: answer.error };
+        },
+    };
+    // The message's ack (whatsapp-web.js calls msg.updateAck(1, true) after a channel post).
+    MsgModel.prototype.updateAck = function updateAck(ack) {
+        if (!Number.isInteger(ack)) throw new TypeError('updateAck: ack must be a whole number');
+        this.set('ack', ack);
+    };
+})();
