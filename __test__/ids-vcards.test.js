@@ -164,11 +164,9 @@ describe('one logged-in client', () => {
     assert.deepEqual(await msg.getGroupMentions(), []);
   });
 
-  test('example.js !postStatus: status@broadcast and broadcast lists are ERR_NOT_SUPPORTED, a channel the account does not have ERR_INVALID_CHAT_ID; nothing is sent', async () => {
+  test('broadcast lists are ERR_NOT_SUPPORTED, a channel the account does not have ERR_INVALID_CHAT_ID; nothing is sent (statuses: status-broadcasts.test.js)', async () => {
     const since = ctx.sim.events.length;
     const refused = async (p) => p.then(() => 'resolved', (e) => `${e.constructor.name}:${e.code}:${e.message}`);
-    assert.match(await refused(client.sendMessage('status@broadcast', 'Hello there!')), /^Error:ERR_NOT_SUPPORTED:.*status updates.*not supported yet/);
-    assert.match(await refused(client.sendMessage('status@broadcast', 'Hello again! Looks different?', { fontStyle: 1, backgroundColor: '#0b3296' })), /^Error:ERR_NOT_SUPPORTED/);
     assert.match(await refused(client.sendMessage('12345@broadcast', 'list')), /^Error:ERR_NOT_SUPPORTED:.*broadcast lists/);
     assert.match(await refused(client.sendMessage('120363000000000009@newsletter', 'channel')), /^TypeError:ERR_INVALID_CHAT_ID:.*no such channel/);
     assert.equal(sentCount(since), 0);
