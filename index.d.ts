@@ -802,6 +802,24 @@ declare namespace WhatsAppWebRs {
         getBatteryStatus: () => Promise<BatteryInfo>;
     }
 
+    /**
+     * Information about the phone (whatsapp-web.js's type for `ClientInfo.phone`, which multi-device
+     * WhatsApp no longer has: `info.phone` is undefined at run time here as there)
+     * @deprecated
+     */
+    export interface ClientInfoPhone {
+        /** WhatsApp Version running on the phone */
+        wa_version: string;
+        /** OS Version running on the phone (iOS or Android version) */
+        os_version: string;
+        /** Device manufacturer */
+        device_manufacturer: string;
+        /** Device model */
+        device_model: string;
+        /** OS build number */
+        os_build_number: string;
+    }
+
     export interface BatteryInfo {
         /** The current battery percentage */
         battery: number;
@@ -1887,6 +1905,8 @@ declare namespace WhatsAppWebRs {
             address: string;
             fbPage: object;
             ifProfileLinked: boolean;
+            /** The profile's cover photo as WhatsApp Web's serialize() gives it (null when it has none) */
+            coverPhoto: null | any;
         };
     }
 
