@@ -2,6 +2,15 @@
 // Shapes follow whatsapp-web.js 1.34's index.d.ts so a program type-checks
 // with only the import changed. Members whatsapp-web-rs does not implement
 // yet are left out on purpose: the compiler then says so at once.
+//
+// How completeness is checked: scripts/gen-types-program.js writes
+// __test__/types/all-members.ts from whatsapp-web.js 1.34.7's own index.d.ts, a program that
+// touches every public member (every export, property, method overload, constructor, enum member
+// and constant) with the type whatsapp-web.js declares for it. __test__/types.test.js compiles it
+// against whatsapp-web.js (no error allowed) and, with only the import changed, against this file:
+// the members that fail here must be exactly those in __test__/types/all-members.missing.json,
+// each with its reason (not there at run time, or whatsapp-web.js's type disagrees with its own
+// run time). A member is declared here only if it exists at run time.
 import { EventEmitter } from 'events';
 
 declare namespace WhatsAppWebRs {
