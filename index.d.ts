@@ -2,6 +2,15 @@
 // Shapes follow whatsapp-web.js 1.34's index.d.ts so a program type-checks
 // with only the import changed. Members whatsapp-web-rs does not implement
 // yet are left out on purpose: the compiler then says so at once.
+//
+// How completeness is checked: scripts/gen-types-program.js writes
+// __test__/types/all-members.ts from whatsapp-web.js 1.34.7's own index.d.ts, a program that
+// touches every public member (every export, property, method overload, constructor, enum member
+// and constant) with the type whatsapp-web.js declares for it. __test__/types.test.js compiles it
+// against whatsapp-web.js (no error allowed) and, with only the import changed, against this file:
+// the members that fail here must be exactly those in __test__/types/all-members.missing.json,
+// each with its reason (not there at run time, or whatsapp-web.js's type disagrees with its own
+// run time). A member is declared here only if it exists at run time.
 import { EventEmitter } from 'events';
 
 declare namespace WhatsAppWebRs {
@@ -800,6 +809,24 @@ declare namespace WhatsAppWebRs {
          * @deprecated (null at run time where current WhatsApp Web keeps none)
          */
         getBatteryStatus: () => Promise<BatteryInfo>;
+    }
+
+    /**
+     * Information about the phone (whatsapp-web.js's type for `ClientInfo.phone`, which multi-device
+     * WhatsApp no longer has: `info.phone` is undefined at run time here as there)
+     * @deprecated
+     */
+    export interface ClientInfoPhone {
+        /** WhatsApp Version running on the phone */
+        wa_version: string;
+        /** OS Version running on the phone (iOS or Android version) */
+        os_version: string;
+        /** Device manufacturer */
+        device_manufacturer: string;
+        /** Device model */
+        device_model: string;
+        /** OS build number */
+        os_build_number: string;
     }
 
     export interface BatteryInfo {
@@ -1887,6 +1914,8 @@ declare namespace WhatsAppWebRs {
             address: string;
             fbPage: object;
             ifProfileLinked: boolean;
+            /** The profile's cover photo as WhatsApp Web's serialize() gives it (null when it has none) */
+            coverPhoto: null | any;
         };
     }
 

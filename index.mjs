@@ -45,6 +45,7 @@ export const {
     BusinessContact,
     ProductMetadata,
     Channel,
+    Broadcast,
 } = cjs;
 
 export default cjs;
