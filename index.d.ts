@@ -1151,6 +1151,28 @@ declare namespace WhatsAppWebRs {
             link: string;
             isSuspicious: boolean;
         }>;
+        /** The media's key (media messages; undefined otherwise) */
+        mediaKey?: string;
+        /** The order's id (order messages; undefined otherwise, as in whatsapp-web.js) */
+        orderId: string;
+        /** The order's token (order messages) */
+        token?: string;
+        /** A product's or a link's title, when the message has one */
+        title?: string;
+        /** A product's or a link's description, when the message has one */
+        description?: string;
+        /** The business that owns the product (product messages) */
+        businessOwnerJid?: string;
+        /** The product's id (product messages) */
+        productId?: string;
+        /** The key of the message a protocol message (a revoke) is about */
+        protocolMessageKey?: MessageId;
+        /** A buttons message's buttons */
+        dynamicReplyButtons?: object;
+        /** The button a buttons reply chose */
+        selectedButtonId?: string;
+        /** The row a list reply chose */
+        selectedRowId?: string;
         /** Returns message in a raw format */
         rawData: object;
         /** A private group invite's data (groups_v4_invite messages) */

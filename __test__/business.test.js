@@ -139,6 +139,10 @@ describe('WhatsApp Business on one logged-in client', () => {
     assert.equal(catalog.status, 200, JSON.stringify(catalog.body));
     const msg = await peerSendAndReceive(ctx.sim, client, { from: PERSON, order: { products: [{ id: '1001', quantity: 2 }, { id: '1002', quantity: 4 }] } });
     assert.equal(msg.type, 'order');
+    // The order's id and token on the message, as whatsapp-web.js copies them from the model.
+    assert.equal(msg.orderId, msg.rawData.orderId);
+    assert.equal(msg.token, msg.rawData.token);
+    assert.ok(msg.orderId && msg.token, JSON.stringify(msg.rawData));
     assert.equal(await msg.getPayment(), undefined, 'an order is not a payment');
     const order = await msg.getOrder();
     assert.equal(order.constructor.name, 'Order');
@@ -162,6 +166,7 @@ describe('WhatsApp Business on one logged-in client', () => {
 
     // A text has no order.
     const text = await peerSendAndReceive(ctx.sim, client, { from: PERSON, body: 'thanks' });
+    assert.deepEqual([text.orderId, text.token], [undefined, undefined]);
     assert.equal(await text.getOrder(), undefined);
     assert.equal(await text.getPayment(), undefined);
   });

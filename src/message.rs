@@ -209,9 +209,36 @@ pub struct Message {
     /// toId }` (whatsapp-web.js Message.js:204-222).
     #[serde(rename = "inviteV4", skip_serializing_if = "Option::is_none")]
     pub invite_v4: Option<serde_json::Value>,
+    /// The model's fields whatsapp-web.js copies onto the message when they are set
+    /// (`mediaKey`, `orderId`, `token`, `title`, …; [`copied_fields`]).
+    #[serde(flatten)]
+    pub copied: serde_json::Map<String, serde_json::Value>,
     /// `msg._data` / `msg.rawData`: the page's serialized model (lib/structures/Message.js).
     #[serde(rename = "_data")]
     pub data: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Fields whatsapp-web.js copies from the model as they are, when set (main
+/// src/structures/Message.js:31, 246-251, 266-283, 299-318).
+const COPIED_WHEN_SET: [&str; 10] = ["mediaKey", "orderId", "token", "title", "description", "businessOwnerJid", "productId", "protocolMessageKey", "dynamicReplyButtons", "selectedButtonId"];
+
+/// The fields of [`COPIED_WHEN_SET`] the raw model has (JavaScript-truthy, as whatsapp-web.js
+/// tests them), and `selectedRowId` from a list reply (Message.js:321-327). They come from the
+/// raw fields, so they are bounded as those are.
+fn copied_fields(raw: &serde_json::Map<String, serde_json::Value>) -> serde_json::Map<String, serde_json::Value> {
+    use serde_json::Value;
+    let truthy = |v: &&Value| match v {
+        Value::Null | Value::Bool(false) => false,
+        Value::String(s) => !s.is_empty(),
+        Value::Number(n) => n.as_f64().is_some_and(|n| n != 0.0),
+        _ => true,
+    };
+    let mut out: serde_json::Map<String, Value> = COPIED_WHEN_SET.iter().filter_map(|k| raw.get(*k).filter(truthy).map(|v| (k.to_string(), v.clone()))).collect();
+    let row = raw.get("listResponse").and_then(|l| l.get("singleSelectReply")).and_then(|s| s.get("selectedRowId"));
+    if let Some(row) = row.filter(truthy) {
+        out.insert("selectedRowId".into(), row.clone());
+    }
+    out
 }
 
 /// whatsapp-web.js's `inviteV4` from the raw fields of a `groups_v4_invite` message.
@@ -375,6 +402,7 @@ impl Message {
             poll,
             event,
             invite_v4,
+            copied: copied_fields(&data),
             data,
         })
     }
@@ -432,6 +460,21 @@ pub(crate) mod tests {
         assert!(plain.get("inviteV4").is_none());
         r["raw"] = json!({ "body": "x".repeat(MAX_RAW_BYTES) });
         assert_eq!(Message::from_value(&r).unwrap_err().code(), "ERR_PAGE_SCRIPT");
+    }
+
+    #[test]
+    fn copies_the_raw_fields_whatsapp_web_js_copies_when_they_are_set() {
+        let mut r = record(false, "ORD1", "");
+        r["type"] = json!("order");
+        let key = json!({ "fromMe": true, "remote": "15557654321@c.us", "id": "X", "_serialized": "true_15557654321@c.us_X" });
+        r["raw"] = json!({ "mediaKey": "a2V5", "orderId": "1234", "token": "tok", "title": "", "description": "Two mugs", "productId": 0, "protocolMessageKey": key, "selectedButtonId": null, "listResponse": { "singleSelectReply": { "selectedRowId": "row-2" } } });
+        let v = serde_json::to_value(Message::from_value(&r).unwrap()).unwrap();
+        assert_eq!((&v["mediaKey"], &v["orderId"], &v["token"], &v["description"], &v["selectedRowId"]), (&json!("a2V5"), &json!("1234"), &json!("tok"), &json!("Two mugs"), &json!("row-2")));
+        assert_eq!(v["protocolMessageKey"], key);
+        // Unset as whatsapp-web.js tests them: empty, zero, null.
+        for absent in ["title", "productId", "selectedButtonId", "businessOwnerJid", "dynamicReplyButtons"] {
+            assert!(v.get(absent).is_none(), "{absent}");
+        }
     }
 
     #[test]
