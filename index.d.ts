@@ -887,7 +887,7 @@ declare namespace WhatsAppWebRs {
         disableFeatures(features: string[]): Promise<void>;
     }
 
-    /** Message type List (deprecated: sendMessage warns and refuses it with ERR_NOT_SUPPORTED) */
+    /** Message type List (deprecated by WhatsApp: sendMessage warns as whatsapp-web.js and sends it; a WhatsApp Business account cannot, ERR_NOT_SUPPORTED [LT01]) */
     export class List {
         description: string;
         buttonText: string;
@@ -900,7 +900,7 @@ declare namespace WhatsAppWebRs {
         constructor(body: string, buttonText: string, sections: Array<any>, title?: string | null, footer?: string | null);
     }
 
-    /** Message type Buttons (deprecated: sendMessage warns and refuses it with ERR_NOT_SUPPORTED) */
+    /** Message type Buttons (deprecated by WhatsApp: sendMessage warns as whatsapp-web.js and sends it) */
     export class Buttons {
         body: string | MessageMedia;
         buttons: Array<{ buttonId: string; buttonText: { displayText: string }; type: number }>;

@@ -8,129 +8,34 @@
 // and unhandled rejections at the end.
 //
 // Budget: one login and ~50 commands and events, sent one at a time, each waited on by its effect
-// (no sleeps): about 5 seconds, far under the 3 minutes the file may take. Commands example.js has
-// that cannot work here are test.todo() with the reason.
+// (no sleeps): about 5 seconds, far under the 3 minutes the file may take. The commands that end
+// example.js (as they end it on whatsapp-web.js: !parseVCard, !getGroupMentions and the
+// group_membership_request handler) run in programs of their own: example-js-ends.test.js.
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
-const { spawn } = require('child_process');
 const { startSimulator } = require('../simulator');
-const { TEST_ROOT, FAST, chromiumPidsUnder, killAllUnder } = require('./helpers');
+const { TEST_ROOT, FAST, chromiumPidsUnder } = require('./helpers');
 const { control } = require('./account-helpers');
+const { LIMIT, startExample, stopExample } = require('./example-js-helpers');
 const { png, wav } = require('./fixtures/media-kinds');
 
-const EXAMPLE = require.resolve('whatsapp-web.js/example.js');
-const ROOT = path.resolve(__dirname, '..');
 const ME = '15550100001';
 const PEER = '15557800001';
 const OWNER = '15557800002'; // makes the group
 const MEMBER = '15557800003';
 const ASKER = '15557800004'; // asks to join the group
-const LIMIT = 30000;
-
-/** Replaces `from` by `to` in `text`, failing loudly unless `from` occurs exactly once. */
-function replaceOnce(text, from, to) {
-  const at = text.indexOf(from);
-  assert.ok(at >= 0, `example.js changed: it no longer contains ${JSON.stringify(from.slice(0, 80))}`);
-  assert.equal(text.indexOf(from, at + 1), -1, `example.js changed: ${JSON.stringify(from.slice(0, 80))} occurs more than once`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
-
-// The lines of example.js this test replaces, exactly as it writes them.
-const REQUIRE_LINE = "const { Client, Location, Poll, List, Buttons, LocalAuth } = require('./index');";
-const OPTIONS = `const client = new Client({
-    authStrategy: new LocalAuth(),
-    // proxyAuthentication: { username: 'username', password: 'password' },
-    /**
-     * This option changes the browser name from defined in user agent to custom.
-     */
-    // deviceName: 'Your custom name',
-    /**
-     * This option changes browser type from defined in user agent to yours. It affects the browser icon
-     * that is displayed in 'linked devices' section.
-     * Valid value are: 'Chrome' | 'Firefox' | 'IE' | 'Opera' | 'Safari' | 'Edge'.
-     * If another value is provided, the browser icon in 'linked devices' section will be gray.
-     */
-    // browserName: 'Firefox',
-    puppeteer: {
-        // args: ['--proxy-server=proxy-server-that-requires-authentication.example.com'],
-        headless: false,
-    },
-    // pairWithPhoneNumber: {
-    //     phoneNumber: '96170100100' // Pair with phone number (format: <COUNTRY_CODE><PHONE_NUMBER>)
-    //     showNotification: true,
-    //     intervalMs: 180000 // Time to renew pairing code in milliseconds, defaults to 3 minutes
-    // }
-});`;
-
-/** example.js, changed only in its require line and its Client options. */
-function exampleFor(sim, dataPath) {
-  let source = fs.readFileSync(EXAMPLE, 'utf8');
-  source = replaceOnce(source, REQUIRE_LINE, `const { Client, Location, Poll, List, Buttons, LocalAuth } = require(${JSON.stringify(ROOT)});`);
-  const options = {
-    webVersionCache: { type: 'none' },
-    puppeteer: { headless: true, args: sim.chromiumArgs },
-  };
-  return replaceOnce(
-    source,
-    OPTIONS,
-    `const client = new Client({ authStrategy: new LocalAuth({ dataPath: ${JSON.stringify(dataPath)} }), ...${JSON.stringify(options)} });`,
-  );
-}
-
-/** The example's stdout, line by line, with waiters on lines to come. */
-function lineReader(stream) {
-  const lines = [];
-  const waiters = new Set();
-  let rest = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk) => {
-    rest += chunk;
-    const parts = rest.split('\n');
-    rest = parts.pop();
-    for (const line of parts) {
-      lines.push(line);
-      for (const w of waiters) if (w.predicate(line)) w.resolve(line);
-    }
-  });
-  return {
-    lines,
-    /** The first line matching `predicate` from line index `since` on. */
-    waitLine(predicate, ms = LIMIT, since = 0) {
-      const seen = lines.slice(since).find(predicate);
-      if (seen !== undefined) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        const w = {
-          predicate,
-          resolve: (line) => {
-            clearTimeout(w.timer);
-            waiters.delete(w);
-            resolve(line);
-          },
-        };
-        w.timer = setTimeout(() => {
-          waiters.delete(w);
-          reject(new Error(`timed out after ${ms} ms waiting for a line of example.js's output (${predicate})`));
-        }, ms);
-        waiters.add(w);
-      });
-    },
-  };
-}
 
 describe("whatsapp-web.js's example.js, run as it is on whatsapp-web-rs", () => {
   let sim;
-  let child;
+  let run; // example.js: { child, out, stderr, exited, crashed } (example-js-helpers.js)
   let out;
-  let stderr = '';
-  let exited = null;
   let dataPath;
   let group; // { id, inviteCode }
-  let crashed; // rejects once example.js exits: every wait below races it, so a crash fails at once
 
   /** `promise`, or a failure naming example.js's stderr if it exits first. */
-  const unlessCrashed = (promise) => Promise.race([promise, crashed]);
+  const unlessCrashed = (promise) => Promise.race([promise, run.crashed]);
 
   const inbox = async (peer) => (await control(sim, 'GET', `/_sim/peer/inbox?peer=${encodeURIComponent(peer)}`)).body.messages;
   const send = async (body) => {
@@ -177,32 +82,12 @@ describe("whatsapp-web.js's example.js, run as it is on whatsapp-web-rs", () => 
   before(async () => {
     sim = await startSimulator(FAST);
     dataPath = fs.mkdtempSync(path.join(TEST_ROOT, 'example-js-'));
-    const file = path.join(dataPath, 'example.js');
-    fs.writeFileSync(file, exampleFor(sim, path.join(dataPath, 'auth')));
-    child = spawn(process.execPath, [file], { cwd: dataPath, env: { ...process.env, TMPDIR: TEST_ROOT }, stdio: ['ignore', 'pipe', 'pipe'] });
-    crashed = new Promise((resolve, reject) => {
-      child.on('exit', (code, signal) => {
-        exited = { code, signal };
-        reject(new Error(`example.js exited (${code ?? signal}):\n${stderr}`));
-      });
-    });
-    crashed.catch(() => {});
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    out = lineReader(child.stdout);
-
-    // example.js logs the QR; the simulator's phone scans it.
-    const qrLine = await out.waitLine((l) => l.startsWith('QR RECEIVED '));
-    const scan = await sim.phone.scan(qrLine.slice('QR RECEIVED '.length));
-    assert.ok(scan.ok, scan.reason);
-    await out.waitLine((l) => l === 'READY');
-    await out.waitLine((l) => l.startsWith('WWebVersion = '));
+    run = await startExample(sim, dataPath);
+    ({ out } = run);
     // A group the contact owns, with membership approval on and a request waiting, made while the
     // account is not an admin yet: example.js's group_membership_request handler calls a misspelt
-    // method (approveGroupMembershipRequestss), so a request it hears of would crash it, in
-    // whatsapp-web.js as well (see the todo below); only admins hear of requests. Then the
+    // method (approveGroupMembershipRequestss), so a request it hears of ends it, in
+    // whatsapp-web.js as well (example-js-ends.test.js); only admins hear of requests. Then the
     // account is made an admin (group_admin_changed, which example.js logs).
     await sim.addContacts([{ number: PEER, name: 'Pat' }, { number: OWNER }, { number: MEMBER }, { number: ASKER }]);
     group = await sim.createGroup({ subject: 'Builders', participants: [OWNER, MEMBER, PEER], description: 'We build' });
@@ -215,18 +100,7 @@ describe("whatsapp-web.js's example.js, run as it is on whatsapp-web-rs", () => 
   });
 
   after(async () => {
-    if (child && exited === null) {
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await gone;
-    }
-    // Its Chromium outlives a killed program: kill it too, until none is left (a killed process
-    // stays listed for a moment).
-    const deadline = Date.now() + 10000;
-    while (dataPath && chromiumPidsUnder(dataPath).length && Date.now() < deadline) {
-      killAllUnder(dataPath);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await stopExample(run, dataPath);
     if (sim) await sim.close();
     if (dataPath) {
       assert.deepEqual(chromiumPidsUnder(dataPath), [], 'a Chromium of example.js outlived it');
@@ -407,12 +281,6 @@ describe("whatsapp-web.js's example.js, run as it is on whatsapp-web-rs", () => 
     ]);
   });
 
-  // example.js sends its two vCards to the placeholder 'XXXXXXXXXX@c.us', which is no chat id:
-  // sendMessage rejects (ERR_INVALID_CHAT_ID; whatsapp-web.js fails as well, on the page) and, the
-  // handler not catching it, the program would end on the unhandled rejection. Sending the same
-  // vCards to a real number: __test__/ids-vcards.test.js ("example.js !parseVCard").
-  test.todo("!parseVCard: its placeholder recipient 'XXXXXXXXXX@c.us' is not a chat id");
-
   test('!mentionUsers and !mentionGroups send mentions with example.js\'s placeholders', async () => {
     const users = await ask('!mentionUsers', {}, 2);
     assert.deepEqual(
@@ -592,21 +460,32 @@ describe("whatsapp-web.js's example.js, run as it is on whatsapp-web-rs", () => 
     assert.deepEqual(posted.map((p) => [p.body, p.color, p.font]), [['Hello there!', 0xff7acca5, 0], ['Hello again! Looks different?', 0xff0b3296, 1]]);
   });
 
+  test('!buttons and !list: the deprecation warnings on stderr, then reply buttons and a list, as whatsapp-web.js sends them', async () => {
+    const buttons = (await ask('!buttons')).replies[0];
+    assert.deepEqual([buttons.type, buttons.body], ['chat', 'Button body']);
+    assert.deepEqual(
+      [buttons.buttons.title, buttons.buttons.footer, buttons.buttons.caption, buttons.buttons.buttons.map((b) => b.displayText)],
+      ['title', 'footer', 'Button body', ['bt1', 'bt2', 'bt3']],
+    );
+    const list = (await ask('!list')).replies[0];
+    assert.deepEqual([list.type, list.body], ['list', 'List body']);
+    assert.deepEqual(
+      [list.list.title, list.list.buttonText, list.list.footer, list.list.sections.map((s) => [s.title, s.rows.map((r) => [r.title, r.description])])],
+      ['Title', 'btnText', 'footer', [['sectionTitle', [['ListItem1', 'desc'], ['ListItem2', '']]]]],
+    );
+    assert.match(run.stderr, /^Buttons are now deprecated\. See more at https:\/\/www\.youtube\.com\/watch\?v=hv1R1rLeVVE\.$/m);
+    assert.match(run.stderr, /^Lists are now deprecated\. See more at https:\/\/www\.youtube\.com\/watch\?v=hv1R1rLeVVE\.$/m);
+  });
+
   test('disconnected: a logout from the phone is logged, and the program keeps running', async () => {
     const line = out.lines.length;
     await sim.logoutFromPhone({});
     await logged((l) => l.startsWith('Client was logged out'), line);
   });
 
-  // What example.js has that cannot work here (each would end the program with an unhandled
-  // rejection or a TypeError in its async handler, so the test does not send it):
-  test.todo("!getGroupMentions: sends to the placeholder 'chatId', no chat id (whatsapp-web.js fails too); getGroupMentions() itself: ids-vcards.test.js");
-  test.todo('!buttons and !list: whatsapp-web-rs warns as whatsapp-web.js and then refuses Buttons and List (ERR_NOT_SUPPORTED: what WhatsApp does with them today is not known), which example.js does not catch');
-  test.todo('group_membership_request: example.js calls the misspelt client.approveGroupMembershipRequestss (a TypeError in whatsapp-web.js too); its request is approved by !approverequest above');
-
   test('the example never crashed: no uncaught exception or unhandled rejection on stderr', () => {
-    assert.equal(exited, null, `example.js exited: ${JSON.stringify(exited)}\n${stderr}`);
+    assert.equal(run.exited, null, `example.js exited: ${JSON.stringify(run.exited)}\n${run.stderr}`);
     // (example.js logs some errors it catches itself, e.g. !join's invalid code: those may be there.)
-    assert.doesNotMatch(stderr, /UnhandledPromiseRejection|triggerUncaughtException|^Node\.js v\d/m, stderr);
+    assert.doesNotMatch(run.stderr, /UnhandledPromiseRejection|triggerUncaughtException|^Node\.js v\d/m, run.stderr);
   });
 });

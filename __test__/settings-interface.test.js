@@ -1,12 +1,12 @@
 'use strict';
 // The page's own settings and window, by their effect on the simulator: media auto-download and
 // background sync (GET /_sim/settings), client.interface (GET /_sim/interface: the open chat, the
-// message scrolled to, the right drawer, the feature flags), and Buttons / List, which
-// whatsapp-web.js deprecated: sendMessage() warns as it does and refuses them, sending nothing.
+// message scrolled to, the right drawer, the feature flags). Buttons and List:
+// buttons-list.test.js.
 // Bad input is refused with a named error and nothing changes on the page or the server.
 const { test, describe, before } = require('node:test');
 const assert = require('node:assert/strict');
-const { Buttons, List, MessageMedia, version } = require('..');
+const { version } = require('..');
 const { control, peerSendAndReceive, sharedClient, rejectsWithCode, eventsSince } = require('./account-helpers');
 
 const PEER = '15557400001';
@@ -121,38 +121,6 @@ describe('settings and client.interface', () => {
     assert.equal(await client.interface.checkFeatureStatus('SIM_FEATURE_B'), true);
     assert.deepEqual(seen(since, 'ui-state'), []);
     assert.deepEqual(await ui(), before);
-  });
-
-  test('Buttons and List: whatsapp-web.js shapes; sendMessage warns as it does, refuses with ERR_NOT_SUPPORTED and sends nothing', async (t) => {
-    const buttons = new Buttons('Button body', [{ body: 'bt1' }, { id: 7, body: 'bt2' }, { body: 'bt3' }, { body: 'dropped' }], 'title', 'footer');
-    assert.equal(buttons.type, 'chat');
-    assert.equal(buttons.buttons.length, 3);
-    assert.deepEqual(buttons.buttons[1], { buttonId: '7', buttonText: { displayText: 'bt2' }, type: 1 });
-    assert.match(buttons.buttons[0].buttonId, /^[A-Za-z0-9]{6}$/);
-    const media = new Buttons(new MessageMedia('image/png', 'AAAA'), [{ body: 'x' }], 'gone', 'f');
-    assert.equal(media.type, 'media');
-    assert.equal(media.title, '');
-    const list = new List('List body', 'btnText', [{ title: 'sectionTitle', rows: [{ title: 'ListItem1', description: 'desc' }, { title: 'ListItem2' }] }], 'Title', 'footer');
-    assert.equal(list.description, 'List body');
-    assert.equal(list.sections[0].rows[1].description, '');
-    assert.match(list.sections[0].rows[0].rowId, /^[A-Za-z0-9]{6}$/);
-    assert.throws(() => new Buttons('b', []), { code: 'ERR_INVALID_ARGUMENT', message: /^\[BT01\] No buttons/ });
-    assert.throws(() => new List('b', 't', []), { code: 'ERR_INVALID_ARGUMENT', message: /^\[LT02\]/ });
-    assert.throws(() => new List('b', 't', [{ rows: [{ title: 'a' }] }, { rows: [{ title: 'b' }] }]), { message: /^\[LT05\]/ });
-    assert.throws(() => new List('b', 't', [{ title: 's', rows: [] }]), { message: /^\[LT03\]/ });
-    assert.throws(() => new List('b', 't', [{ title: 's', rows: [{}] }]), { message: /^\[LT04\]/ });
-
-    const warn = t.mock.method(console, 'warn', () => {});
-    const since = sim.events.length;
-    await rejects(client.sendMessage(PEER_ID, buttons), 'ERR_NOT_SUPPORTED', /Buttons/);
-    await rejects(client.sendMessage(PEER_ID, list), 'ERR_NOT_SUPPORTED', /List/);
-    assert.equal(await client.sendMessage('123@newsletter', list), null);
-    assert.deepEqual(warn.mock.calls.map((c) => c.arguments[0]), [
-      'Buttons are now deprecated. See more at https://www.youtube.com/watch?v=hv1R1rLeVVE.',
-      'Lists are now deprecated. See more at https://www.youtube.com/watch?v=hv1R1rLeVVE.',
-      'The message type is currently not supported for sending in channels,\nthe supported message types are: text, image, sticker, gif, video, voice and poll.',
-    ]);
-    assert.deepEqual(seen(since, 'message-sent'), []);
   });
 
   test('version is whatsapp-web-rs\'s own package version', () => {

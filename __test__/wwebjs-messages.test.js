@@ -225,3 +225,29 @@ test('whatsapp-web.js defect: a message that arrives between the first sync and 
     assert.deepEqual((await chat.fetchMessages({})).map((m) => m.body), ['too early', 'later']);
     assert.ok(earlyId);
 });
+
+test("whatsapp-web.js's deprecated Buttons and List: it warns and sends them, and the simulated page and server take them (buttons-list.test.js checks whatsapp-web-rs against the same)", async (t) => {
+    const { Buttons, List } = require('whatsapp-web.js');
+    const { sim, client } = await wwebjsOnSimulator(t);
+    await wwebjsLogin(sim, client);
+    const warn = t.mock.method(console, 'warn', () => {});
+    const to = '15557100009';
+    await sim.addContacts([{ number: to }]);
+    const sections = [{ title: 'sectionTitle', rows: [{ title: 'ListItem1', description: 'desc' }, { id: 'r2', title: 'ListItem2' }] }];
+    const buttons = await client.sendMessage(`${to}@c.us`, new Buttons('Button body', [{ id: 'b1', body: 'bt1' }], 'title', 'footer'));
+    const file = await client.sendMessage(`${to}@c.us`, new Buttons(new MessageMedia('image/png', 'iVBORw0KGgo=', 'a.png'), [{ id: 'b2', body: 'Open' }]));
+    const list = await client.sendMessage(`${to}@c.us`, new List('List body', 'btnText', sections, 'Title', 'footer'));
+    assert.deepEqual([buttons.type, buttons.body, file.type, list.type, list.body], ['chat', 'Button body', 'chat', 'list', 'List body']);
+    assert.deepEqual(warn.mock.calls.map((c) => c.arguments[0].split('.')[0]), ['Buttons are now deprecated', 'Buttons are now deprecated', 'Lists are now deprecated']);
+    const inbox = sim.peer.inbox(to).messages;
+    assert.deepEqual(inbox.map((m) => m.buttons && m.buttons.buttons), [[{ buttonId: 'b1', displayText: 'bt1' }], [{ buttonId: 'b2', displayText: 'Open' }], undefined]);
+    assert.deepEqual([inbox[1].buttons.caption, inbox[1].buttons.attachment], [' ', { mimetype: 'image/png', filename: 'a.png' }]);
+    assert.deepEqual(inbox[2].list.sections[0].rows.map((r) => [r.title, r.description]), [['ListItem1', 'desc'], ['ListItem2', '']]);
+    // A WhatsApp Business account: whatsapp-web.js throws its [LT01] string before sending.
+    sim.setLabels({ business: true });
+    const deadline = Date.now() + 10000;
+    while ((await client.getLabels()).length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const since = sim.events.length;
+    await assert.rejects(client.sendMessage(`${to}@c.us`, new List('List body', 'btnText', sections)), (e) => e === "[LT01] Whatsapp business can't send this yet");
+    assert.deepEqual(sim.events.slice(since).filter((e) => e.type === 'message-sent'), []);
+});

@@ -302,6 +302,7 @@ class AccountWorld {
                 ...this._actionsView(m), // account-message-actions.js
                 ...this._inboxCards(m),
                 ...this._inboxBot(m), // account-bots.js
+                ...this._inboxButtons(m), // account-buttons.js
                 ack: m.ack,
                 timestamp: m.t,
             });
@@ -583,7 +584,10 @@ class AccountWorld {
         // The bot it invokes (account-bots.js): false when the invocation is malformed.
         const bot = this._botOfSend(msg);
         if (bot === false) return refuse('bad-bot');
-        const type = cards.type ? cards.type : poll ? 'poll_creation' : event ? 'event_creation' : media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
+        // Reply buttons or a list (account-buttons.js).
+        const buttons = this._buttonsOfSend(msg);
+        if (buttons.error) return refuse(buttons.error);
+        const type = buttons.list ? 'list' : cards.type ? cards.type : poll ? 'poll_creation' : event ? 'event_creation' : media && ['image', 'video', 'audio', 'ptt', 'document', 'sticker'].includes(msg.msgType) ? msg.msgType : 'chat';
         let location = null;
         if (msg.msgType === 'location') {
             // Encoded as a media stanza (WhatsApp Web's own protobuf type functions, unpatched),
@@ -603,6 +607,7 @@ class AccountWorld {
         stored.linkPreview = linkPreviewOf(msg.preview);
         stored.poll = poll;
         stored.bot = bot;
+        Object.assign(stored, buttons);
         // Forwarded messages say how often (WhatsApp shows "forwarded many times" from 5).
         stored.forwardingScore = Math.min(127, Math.max(0, Math.floor(Number(msg.forwardingScore) || 0)));
         // The sending page has it; other devices of the account get it as a new message.
@@ -626,6 +631,6 @@ function linkPreviewOf(preview) {
 
 // Groups, the media server and changes (edits, archiving from the phone, blocking) are methods
 // of the same world, in files of their own.
-Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'), require('./account-bots'), require('./account-settings'), require('./account-labels'), require('./account-business'), require('./account-status'), require('./account-channels'));
+Object.assign(AccountWorld.prototype, require('./account-groups'), require('./account-group-actions'), require('./account-group-admin'), require('./account-media'), require('./account-peer-actions'), require('./account-media-kinds'), require('./account-changes'), require('./account-lids'), require('./account-contacts'), require('./account-calls'), require('./account-profile'), require('./account-polls'), require('./account-chat-actions'), require('./account-vcards'), require('./account-message-actions'), require('./account-events'), require('./account-bots'), require('./account-buttons'), require('./account-settings'), require('./account-labels'), require('./account-business'), require('./account-status'), require('./account-channels'));
 
 module.exports = { AccountWorld, parseNumber };

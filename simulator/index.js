@@ -318,7 +318,7 @@ class Simulator extends EventEmitter {
         this._assets = buildPageAssets(this.options, { conflictCloseCode: CONFLICT_CLOSE_CODE });
         // The account's world: its models, what the server sends, then the actions on them (one
         // script, in order).
-        this._accountJs = ['account.js', 'account-sync.js', 'account-actions.js', 'account-media-kinds.js', 'account-changes.js', 'account-groups.js', 'account-group-admin.js', 'account-lids.js', 'account-wire.js', 'account-calls.js', 'account-profile.js', 'account-polls.js', 'account-chat-actions.js', 'account-vcards.js', 'account-message-actions.js', 'account-events.js', 'account-bots.js', 'account-settings.js', 'account-interface.js', 'account-labels.js', 'account-business.js', 'account-status.js', 'account-channels.js']
+        this._accountJs = ['account.js', 'account-sync.js', 'account-actions.js', 'account-media-kinds.js', 'account-changes.js', 'account-groups.js', 'account-group-admin.js', 'account-lids.js', 'account-wire.js', 'account-calls.js', 'account-profile.js', 'account-polls.js', 'account-chat-actions.js', 'account-vcards.js', 'account-message-actions.js', 'account-events.js', 'account-bots.js', 'account-buttons.js', 'account-settings.js', 'account-interface.js', 'account-labels.js', 'account-business.js', 'account-status.js', 'account-channels.js']
             .map((f) => fs.readFileSync(path.join(__dirname, 'page', f), 'utf8'))
             .join('\n');
 

@@ -15,7 +15,7 @@ class Messages {
     if (chatId === 'status@broadcast') return sendStatus(this, content, options);
     // Posting to a channel (lib/client/channels.js).
     if (channels.isChannelId(chatId)) return channels.sendToChannel(this, chatId, content, options);
-    if (content instanceof structures.Buttons || content instanceof structures.List) return refuseButtonsOrList(chatId, content);
+    if ((content instanceof structures.Buttons || content instanceof structures.List) && !warnButtonsOrList(chatId, content)) return null;
     const data = await this[accountCall]('sendMessage', chatId, content, options);
     return data ? new structures.Message(this, data) : undefined;
   }
@@ -58,29 +58,26 @@ class Messages {
 }
 
 /**
- * sendMessage() of Buttons or a List. whatsapp-web.js (1.34.7 and main, src/Client.js:1392-1433,
- * 1504-1518) answers null with a warning for a channel or status broadcast; otherwise it warns
- * that both are deprecated and still sends them, as a text message with dynamic reply buttons or
- * a `list` message (Injected/Utils.js:357-401). Whether WhatsApp delivers those today from an
- * account that is not an API business, and how they look on the phone, is not known (its own
- * warning points away from them; the simulator cannot model an unknown outcome), so after the
- * same warning whatsapp-web-rs refuses with ERR_NOT_SUPPORTED and sends nothing.
+ * sendMessage() of Buttons or a List, as whatsapp-web.js (1.34.7 and main, src/Client.js:1392-1433,
+ * 1504-1518) handles them: for a channel or a broadcast it warns that the type is not supported
+ * there and answers null (false here: nothing is sent); otherwise it warns that both are
+ * deprecated and sends them (true), as a text message with reply buttons or a `list` message
+ * (src/account/buttons.rs checks them, src/page/messages/send_message.js sends them). Whether
+ * WhatsApp delivers them today is not known.
  */
-function refuseButtonsOrList(chatId, content) {
+function warnButtonsOrList(chatId, content) {
   const where = typeof chatId === 'string' ? chatId : '';
   if (/@\w*newsletter\b/.test(where)) {
     console.warn('The message type is currently not supported for sending in channels,\nthe supported message types are: text, image, sticker, gif, video, voice and poll.');
-    return null;
+    return false;
   }
   if (/@\w*broadcast\b/.test(where)) {
     console.warn('The message type is currently not supported for sending in status broadcast,\nthe supported message types are: text, image, gif, audio and video.');
-    return null;
+    return false;
   }
   const buttons = content instanceof structures.Buttons;
   console.warn(`${buttons ? 'Buttons are' : 'Lists are'} now deprecated. See more at https://www.youtube.com/watch?v=hv1R1rLeVVE.`);
-  const error = new Error(`${buttons ? 'Buttons' : 'A List'} cannot be sent: whatsapp-web.js deprecated them and what WhatsApp does with them today is not known, so whatsapp-web-rs sends nothing`);
-  error.code = 'ERR_NOT_SUPPORTED';
-  return Promise.reject(error);
+  return true;
 }
 
 module.exports = Messages;

@@ -3,8 +3,8 @@
 // main): the shapes their constructors make, ids of 6 random characters where none is given, and
 // their checks, which whatsapp-web.js throws as bare strings ('[BT01] No buttons'); here they are
 // errors of code ERR_INVALID_ARGUMENT whose message starts with the same tag. whatsapp-web.js
-// deprecated sending both: sendMessage() warns as it does and then refuses them
-// (lib/client/messages.js).
+// deprecated sending both: sendMessage() warns as it does and still sends them
+// (lib/client/messages.js, src/account/buttons.rs).
 const crypto = require('crypto');
 const MessageMedia = require('./MessageMedia');
 

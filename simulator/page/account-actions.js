@@ -14,7 +14,8 @@
     // main 2dc9466 builds them (Injected/Utils.js:145-578 sendMessage: text `body`; media from
     // processMediaData after the upload; location `lat`/`lng`, :221-235). Other types are not
     // modelled: refused here; polls are added by account-polls.js, contact cards (and group
-    // mentions) by account-vcards.js, scheduled events by account-events.js. The real page's own errors for a malformed
+    // mentions) by account-vcards.js, scheduled events by account-events.js, lists and reply buttons
+    // by account-buttons.js. The real page's own errors for a malformed
     // message are not known; these are TypeErrors naming the field.
     const MEDIA_TYPES = ['image', 'video', 'audio', 'ptt', 'document', 'sticker'];
     const isText = (v) => typeof v === 'string';
@@ -45,6 +46,7 @@
         if (data.directPath !== undefined) sim.account.checkMediaKind(data, fail);
         sim.account.checkCards(data, fail);
         sim.account.checkBot(data, fail);
+        sim.account.checkButtons(data, fail);
     }
 
     // Returns [the message added to the chat, the server's send result], as WhatsApp Web does.
@@ -82,6 +84,8 @@
             ...sim.account.cardsWireOf(msg),
             // The bot it invokes, with the secrets (account-bots.js).
             bot: sim.account.botWireOf(msg),
+            // Reply buttons or a list (account-buttons.js).
+            ...sim.account.buttonsWireOf(msg),
             // The stanza's type and media type, and whether the caption is the user's (account-wire.js).
             ...sim.account.stanzaOf(msg),
             // Sticker, voice note, GIF, picture size, view once (account-media-kinds.js).

@@ -75,6 +75,8 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
     let mut poll = Value::Null;
     let mut event = Value::Null;
     let mut contact_cards = Value::Null;
+    let mut buttons = Value::Null;
+    let mut list = Value::Null;
     let card_options = cards::contact_cards(&args.get(1)).transpose()?;
     let (content, media) = match (args.get(1), options.get("media").filter(|m| !m.is_null())) {
         (Value::String(text), None) => (text, Value::Null),
@@ -94,6 +96,15 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
             event = super::scheduled_events::event(&e, "content")?;
             (String::new(), Value::Null)
         }
+        // A Buttons or a List, deprecated but still sent (src/account/buttons.rs).
+        (b @ Value::Object(_), _) if super::buttons::is_buttons(&b) => {
+            buttons = super::buttons::buttons(&b)?;
+            (String::new(), Value::Null)
+        }
+        (l @ Value::Object(_), _) if super::buttons::is_list(&l) => {
+            list = super::buttons::list(&l)?;
+            (String::new(), Value::Null)
+        }
         // A Contact or a list of them: contact cards (src/account/cards.rs).
         (_, _) if card_options.is_some() => {
             contact_cards = card_options.clone().unwrap_or_default();
@@ -102,7 +113,7 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         (other, _) => {
             return Err(invalid(
                 "content",
-                format!("must be a string, a MessageMedia, a Location, a Poll, a ScheduledEvent, a Contact or a list of Contacts, got {}", crate::options::describe(&other)),
+                format!("must be a string, a MessageMedia, a Location, a Poll, a ScheduledEvent, a Contact, a list of Contacts, a Buttons or a List, got {}", crate::options::describe(&other)),
             ))
         }
     };
@@ -128,6 +139,8 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         "kinds": kinds.to_page(),
         "groupMentions": group_mentions,
         "contactCards": contact_cards,
+        "buttons": buttons,
+        "list": list,
         "parseVCards": opt_bool(&options, "parseVCards", true)?,
         "waitUntilMsgSent": opt_bool(&options, "waitUntilMsgSent", false)?,
         "extra": extra(&options)?,
@@ -137,6 +150,10 @@ fn send_message(args: &Args) -> Result<AccountCall, ClientError> {
         if let Some(error) = raw.get("error").and_then(Value::as_str) {
             return Err(match error {
                 "quoted-not-found" => ClientError::MessageNotFound("the quoted message".into()),
+                // whatsapp-web.js's own words (Injected/Utils.js:385-390).
+                "list-on-business" => ClientError::NotSupported(
+                    "[LT01] Whatsapp business can't send this yet: a WhatsApp Business account cannot send a List (whatsapp-web.js refuses it the same way); nothing was sent".into(),
+                ),
                 "unknown-bot" => invalid(
                     "options.invokedBotWid",
                     format!("{} is not a bot this WhatsApp Web knows (it has no bot profile for it); nothing was sent", invoked_bot.as_deref().unwrap_or_default()),

@@ -49,6 +49,7 @@ macro_rules! page_fn {
 
 mod addressbook;
 mod business;
+mod buttons;
 mod calls;
 mod cards;
 mod chat_actions;

@@ -10,6 +10,13 @@ async function sendMessage(chatId, content, options) {
   const chat = await M.findChat(chatId);
   if (!chat) return { message: null };
 
+  // A WhatsApp Business account cannot send a List (whatsapp-web.js's [LT01], Injected/Utils.js:
+  // 384-390): refused before anything happens in the chat.
+  if (options.list) {
+    const { platform } = need('WAWebConnModel', 'Conn').Conn;
+    if (platform === 'smba' || platform === 'smbi') return { error: 'list-on-business' };
+  }
+
   // A bot mention ("@Meta AI"), as whatsapp-web.js main sends it (Injected/Utils.js:404-419): a
   // random message secret, the bot secret derived from it, the bot's wid and its profile's
   // persona. Resolved before anything is sent: a bot the page has no profile of is refused
@@ -119,6 +126,32 @@ async function sendMessage(chatId, content, options) {
     }
   }
 
+  // Buttons and a List, deprecated by WhatsApp and still sent by whatsapp-web.js
+  // (Injected/Utils.js:357-400): reply buttons on a text message (a file body rides along as
+  // `attachment`, src/Client.js:1509-1511), a list as a `list` message. A WhatsApp Business
+  // account cannot send a list (whatsapp-web.js's [LT01]): refused before anything is sent.
+  let buttons = {};
+  if (options.buttons) {
+    const b = options.buttons;
+    if (b.type === 'chat') content = b.body;
+    buttons = {
+      productHeaderImageRejected: false,
+      isFromTemplate: false,
+      isDynamicReplyButtonsMsg: true,
+      title: b.title ?? undefined,
+      footer: b.footer ?? undefined,
+      dynamicReplyButtons: b.buttons,
+      replyButtons: b.buttons,
+      caption: b.type === 'chat' ? content : ' ',
+      ...(b.attachment ? { attachment: b.attachment } : {}),
+    };
+  }
+  let list = {};
+  if (options.list) {
+    const { description, buttonText, title, footer, sections } = options.list;
+    list = { type: 'list', footer: footer ?? undefined, list: { description, buttonText, title: title ?? undefined, sections: sections.map((s) => ({ ...s, title: s.title ?? undefined })), listType: 1 }, body: description };
+  }
+
   let quoted = {};
   if (options.quotedMessageId) {
     const target = await M.findMessage(options.quotedMessageId);
@@ -130,7 +163,7 @@ async function sendMessage(chatId, content, options) {
   }
 
   let preview = {};
-  if (options.linkPreview && !options.media) {
+  if (options.linkPreview && !options.media && !options.buttons && !options.list) {
     const link = need('WALinkify', 'findLink').findLink(content);
     if (link) {
       const found = await need('WAWebLinkPreviewChatAction', 'getLinkPreview').getLinkPreview(link);
@@ -171,6 +204,8 @@ async function sendMessage(chatId, content, options) {
     ...poll,
     ...event,
     ...vcard,
+    ...buttons,
+    ...list,
     ...bot,
     // options.extra, over everything else (Injected/Utils.js:483).
     ...(options.extra || {}),
