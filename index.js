@@ -15,6 +15,9 @@ const { addAccountMethods } = require('./lib/client');
 const InterfaceController = require('./lib/structures/InterfaceController');
 const { isCustomStrategy, StrategyHooks } = require('./lib/auth/custom');
 
+// How long `ready` waits for puppeteer to attach (pupPage) before it is emitted anyway.
+const PUPPETEER_ATTACH_WAIT_MS = 15000;
+
 // Events the page reports only while the application listens to them: each costs
 // page work per change (unread_count reads the whole chat on every incoming message).
 const OPTIONAL_EVENTS = ['unread_count'];
@@ -178,6 +181,11 @@ class Client extends EventEmitter {
   #pending = new Map();
   #nextCall = 0;
   #running = false;
+  // While puppeteer attaches (lib/puppeteer.js): resolves when it has, or has given up.
+  #attaching = null;
+  // Deliveries from `ready` on, held back until pupPage is there: whatsapp-web.js has
+  // pupPage before `ready`, and its example.js uses it in its `ready` handler.
+  #held = null;
   /** A custom auth strategy's hooks (lib/auth/custom.js); null for the built-in ones. */
   #hooks = null;
   #loggingOut = false;
@@ -237,6 +245,7 @@ class Client extends EventEmitter {
   // events, call answers (so a call's own event always comes before it
   // settles), and "closed".
   #deliver = (kind, payload) => {
+    if (kind !== 'devtools' && this.#holdBack(kind, payload)) return;
     if (kind === 'event') {
       const [event, args] = payload;
       if (event === PAGE_CHANGED_WARNING) {
@@ -283,15 +292,38 @@ class Client extends EventEmitter {
     this.#holdProcess();
   };
 
+  // True when this delivery waits for puppeteer: `ready` while it attaches, and everything
+  // after it, in order (a call's own event still comes before it settles). Relay traffic and
+  // the answer the attach itself waits for pass.
+  #holdBack(kind, payload) {
+    if (this.#held === null) {
+      if (!(this.#attaching && kind === 'event' && payload[0] === 'ready')) return false;
+      this.#held = [];
+      this.#attaching.then(() => {
+        const held = this.#held || [];
+        this.#held = null;
+        for (const [k, p] of held) this.#deliver(k, p);
+      });
+    } else if (kind === 'reply' && this.#pending.get(payload[0])?.forAttach) {
+      return false;
+    }
+    this.#held.push([kind, payload]);
+    return true;
+  }
+
   #holdProcess() {
     if (this.#running || this.#pending.size > 0) this.#keepAlive.ref();
     else this.#keepAlive.unref();
   }
 
   #call(method, ...args) {
+    return this.#callAs({}, method, ...args);
+  }
+
+  #callAs(how, method, ...args) {
     return new Promise((resolve, reject) => {
       const id = ++this.#nextCall;
-      this.#pending.set(id, { resolve, reject });
+      this.#pending.set(id, { resolve, reject, forAttach: Boolean(how.forAttach) });
       try {
         this.#native[method](id, ...args);
       } catch (error) {
@@ -329,9 +361,23 @@ class Client extends EventEmitter {
   // pupBrowser / pupPage (lib/puppeteer.js). A failure here does not fail the
   // login, which is running: it is reported as a process warning.
   async #attachPuppeteer() {
+    const attach = this.#connectPuppeteer();
+    // `ready` waits for pupPage, but not for ever: a puppeteer that hangs costs it only
+    // pupPage (the attach goes on, and sets it if it gets there).
+    let timer;
+    const bounded = Promise.race([attach, new Promise((resolve) => (timer = setTimeout(resolve, PUPPETEER_ATTACH_WAIT_MS)))]);
+    this.#attaching = bounded.finally(() => clearTimeout(timer));
+    try {
+      await this.#attaching;
+    } finally {
+      this.#attaching = null;
+    }
+  }
+
+  async #connectPuppeteer() {
     let devTools;
     try {
-      devTools = await this.#call('devTools');
+      devTools = await this.#callAs({ forAttach: true }, 'devTools');
     } catch {
       return; // destroyed while initialize() ran: nothing to attach to
     }

@@ -48,3 +48,37 @@ test('with sharedBrowser each client gets its own page in the one browser', asyn
     await ctx.close();
   }
 });
+
+test('pupPage is there when ready is emitted, after a QR login and for a restored session (example.js uses it in its ready handler)', async () => {
+  const ctx = await setup();
+  const { LocalAuth } = require('..');
+  const path = require('path');
+  const dataPath = path.join(TEST_ROOT, 'pup-ready-auth');
+  const pupPageAtReady = (client) =>
+    new Promise((resolve) => client.once('ready', () => resolve(client.pupPage ? client.pupPage.url() : null)));
+  // puppeteer slower to connect than the login (as on a loaded machine): ready still waits for it.
+  const puppeteer = require('puppeteer-core');
+  const connect = puppeteer.connect;
+  puppeteer.connect = async (...args) => {
+    await new Promise((r) => setTimeout(r, 3000));
+    return connect.apply(puppeteer, args);
+  };
+  try {
+    const client = ctx.client({ authStrategy: new LocalAuth({ clientId: 'pup', dataPath }) });
+    const first = pupPageAtReady(client);
+    // The phone scans the first QR at once, as the test phone of example.js does.
+    client.once('qr', (qr) => ctx.sim.phone.scan(qr));
+    await client.initialize();
+    assert.equal(await first, 'https://web.whatsapp.com/');
+    await new Promise((r) => setTimeout(r, 500)); // let the page persist its session
+    await client.destroy();
+
+    const again = ctx.client({ authStrategy: new LocalAuth({ clientId: 'pup', dataPath }) });
+    const restored = pupPageAtReady(again);
+    await again.initialize();
+    assert.equal(await restored, 'https://web.whatsapp.com/');
+  } finally {
+    puppeteer.connect = connect;
+    await ctx.close();
+  }
+});
