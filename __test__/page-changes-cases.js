@@ -268,6 +268,14 @@ const CASES = {
     { module: 'WAWebMexRevokeNewsletterAdminInviteJob', act: async (c) => (await ownChannel(c)).revokeChannelAdminInvite(PEER_ID) },
     { module: 'WAWebDemoteNewsletterAdminAction', act: async (c) => (await ownChannel(c)).demoteChannelAdmin(PEER_ID) },
   ],
+  'channels-admin': [
+    // Inviting admins and handing a channel over (the new owner need not be an admin: the
+    // missing module is looked up before anything is sent).
+    { module: 'WAWebNewsletterSendMsgAction', act: async (c) => (await ownChannel(c)).sendChannelAdminInvite(PEER_ID) },
+    { module: 'WAWebChangeNewsletterOwnerAction', act: async (c) => (await ownChannel(c)).transferChannelOwnership(PEER_ID) },
+    { module: 'WAWebNewsletterDemoteAdminJob', act: async (c) => (await ownChannel(c)).transferChannelOwnership(PEER_ID, { shouldDismissSelfAsAdmin: true }) },
+    { module: 'WAWebContactCollection', act: async (c) => (await ownChannel(c)).transferChannelOwnership(PEER_ID, { shouldDismissSelfAsAdmin: true }) },
+  ],
 };
 
 /** Makes the account a WhatsApp Business one and waits until its page has taken it (the notes'

@@ -40,8 +40,10 @@ pub(super) const METHODS: &[Method] = &[
     ("acceptChannelAdminInvite", |args| {
         Ok(AccountCall::new("accepting a channel admin invitation", ADMIN, vec![json!("accept"), json!(channel_id(&args.get(0), "channelId")?), Value::Null]).answer(boolean))
     }),
+    ("sendChannelAdminInvite", send_admin_invite),
     ("revokeChannelAdminInvite", |args| admin(args, "revoke", "revoking a channel admin invitation")),
     ("demoteChannelAdmin", |args| admin(args, "demote", "demoting a channel admin")),
+    ("transferChannelOwnership", transfer_ownership),
     // Channel's own calls (lib/structures/Channel.js).
     ("fetchChannelMessages", |args| {
         let id = channel_id(&args.get(0), "channelId")?;
@@ -51,6 +53,12 @@ pub(super) const METHODS: &[Method] = &[
             .records("messages", |m: Option<RawMessage>| m.map(Message::from_page).transpose()))
     }),
     ("editChannel", edit_channel),
+    // channel.setProfilePicture(media): (channelId, media).
+    ("setChannelPicture", |args| {
+        let id = channel_id(&args.get(0), "channelId")?;
+        let media = super::group_admin::picture(&args.get(1))?;
+        Ok(AccountCall::new("setting a channel's picture", SET_PICTURE, vec![json!(id), media]).within(LONG).answer(not_an_image_or_boolean))
+    }),
     ("muteChannel", |args| {
         let id = channel_id(&args.get(0), "channelId")?;
         let mute = args.get(1).as_bool().ok_or_else(|| invalid("mute", "must be a boolean".into()))?;
@@ -72,7 +80,7 @@ pub(super) const METHODS: &[Method] = &[
 // With the models' readers in front (src/page/models.js, put in front of every page function).
 const CHANNELS: &str = page_fn!("channels/channels.js", "channels/channel_model.js");
 const GET_CHANNEL: &str = page_fn!("channels/get_channel.js", "channels/find_channel.js", "channels/channel_model.js");
-const CREATE_CHANNEL: &str = page_fn!("channels/create_channel.js");
+const CREATE_CHANNEL: &str = page_fn!("channels/create_channel.js", "pictures/square_jpegs.js");
 const DELETE_CHANNEL: &str = page_fn!("channels/delete_channel.js", "channels/find_channel.js");
 const SUBSCRIPTION: &str = page_fn!("channels/subscription.js", "channels/find_channel.js");
 const SEARCH: &str = page_fn!("channels/search_channels.js", "channels/channel_model.js");
@@ -83,10 +91,15 @@ const SEND_MESSAGE: &str = page_fn!("channels/send_message.js", "channels/find_c
 const SEND_SEEN: &str = page_fn!("channels/send_seen.js", "channels/find_channel.js");
 const SUBSCRIBERS: &str = page_fn!("channels/subscribers.js", "channels/find_channel.js");
 const ADMIN: &str = page_fn!("channels/admin.js");
+const SEND_ADMIN_INVITE: &str = page_fn!("channels/send_admin_invite.js");
+const TRANSFER_OWNERSHIP: &str = page_fn!("channels/transfer_ownership.js", "channels/find_channel.js");
+const SET_PICTURE: &str = page_fn!("channels/set_picture.js", "channels/find_channel.js", "pictures/square_jpegs.js");
 
 const MAX_NAME: usize = 100;
 const MAX_DESCRIPTION: usize = 2048;
 const MAX_TEXT: usize = 65536;
+/// An admin invitation's comment (WhatsApp's caption limit).
+const MAX_COMMENT: usize = 1024;
 
 /// A channel id: `<digits>@newsletter`.
 fn channel_id(value: &Value, name: &str) -> Result<String, ClientError> {
@@ -130,11 +143,17 @@ fn create_channel(args: &Args) -> Result<AccountCall, ClientError> {
         None | Some(Value::Null) => Value::Null,
         Some(d) => Value::String(text(d, "options.description", MAX_DESCRIPTION, true)?),
     };
-    if options.get("picture").is_some_and(|p| !p.is_null()) {
-        return Err(ClientError::NotSupported("createChannel: options.picture (a channel picture) is not supported yet by whatsapp-web-rs; create the channel without it".into()));
-    }
-    Ok(AccountCall::new("creating a channel", CREATE_CHANNEL, vec![json!(title), description]).within(LONG).answer(|raw| match raw {
+    // A MessageMedia holding an image (whatsapp-web.js: cropAndResizeImage throws "Media is not an image").
+    let picture = match options.get("picture") {
+        None | Some(Value::Null) => Value::Null,
+        Some(p) => super::group_admin::picture(p).map_err(|e| match e {
+            ClientError::InvalidArgument { name, reason } => ClientError::InvalidArgument { name: format!("options.picture{}", name.strip_prefix("media").unwrap_or(&name)), reason },
+            other => other,
+        })?,
+    };
+    Ok(AccountCall::new("creating a channel", CREATE_CHANNEL, vec![json!(title), description, picture]).within(LONG).answer(|raw| match raw {
         Value::String(error) if error.starts_with("CreateChannelError: ") => Ok(Value::String(error)),
+        Value::Object(o) if o.get("notAnImage") == Some(&Value::Bool(true)) => Err(invalid("options.picture.data", "is not an image the browser can decode".into())),
         Value::Object(o) => {
             let nid = o.get("nid").and_then(Value::as_str).and_then(Wid::parse).filter(|w| w.server == "newsletter").ok_or_else(|| bad_answer("a created channel without an id"))?;
             let invite = o.get("inviteLink").and_then(Value::as_str).filter(|l| l.starts_with("https://whatsapp.com/channel/")).ok_or_else(|| bad_answer("a created channel without an invite link"))?;
@@ -149,6 +168,38 @@ fn admin(args: &Args, action: &'static str, what: &'static str) -> Result<Accoun
     let id = channel_id(&args.get(0), "channelId")?;
     let user = crate::wid::person_id(&args.get(1))?;
     Ok(AccountCall::new(what, ADMIN, vec![json!(action), json!(id), json!(user)]).answer(boolean))
+}
+
+/// `sendChannelAdminInvite(chatId, channelId, { comment })`: whether the invitation message went.
+fn send_admin_invite(args: &Args) -> Result<AccountCall, ClientError> {
+    let chat = crate::wid::person_id(&args.get(0))?;
+    let id = channel_id(&args.get(1), "channelId")?;
+    let options = options(args.get(2))?;
+    let comment = match options.get("comment") {
+        None | Some(Value::Null) => Value::Null,
+        Some(c) => Value::String(text(c, "options.comment", MAX_COMMENT, true)?),
+    };
+    Ok(AccountCall::new("sending a channel admin invitation", SEND_ADMIN_INVITE, vec![json!(chat), json!(id), comment]).within(LONG).answer(boolean))
+}
+
+/// `transferChannelOwnership(channelId, newOwnerId, { shouldDismissSelfAsAdmin })`.
+fn transfer_ownership(args: &Args) -> Result<AccountCall, ClientError> {
+    let id = channel_id(&args.get(0), "channelId")?;
+    let owner = crate::wid::person_id(&args.get(1))?;
+    let options = options(args.get(2))?;
+    let dismiss = match options.get("shouldDismissSelfAsAdmin") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => return Err(invalid("options.shouldDismissSelfAsAdmin", format!("must be a boolean, got {}", crate::options::describe(other)))),
+    };
+    Ok(AccountCall::new("transferring a channel's ownership", TRANSFER_OWNERSHIP, vec![json!(id), json!(owner), json!(dismiss)]).within(LONG).answer(boolean))
+}
+
+fn not_an_image_or_boolean(raw: Value) -> Result<Value, ClientError> {
+    if raw.get("notAnImage") == Some(&Value::Bool(true)) {
+        return Err(invalid("media.data", "is not an image the browser can decode".into()));
+    }
+    boolean(raw)
 }
 
 /// `searchChannels({ searchText, countryCodes, skipSubscribedNewsletters, view, limit })`.
