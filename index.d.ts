@@ -1561,8 +1561,8 @@ declare namespace WhatsAppWebRs {
         setReactionSetting(reactionCode: number): Promise<boolean>;
         mute(): Promise<boolean>;
         unmute(): Promise<boolean>;
-        /** A text post (owners and admins) */
-        sendMessage(content: string | MessageMedia, options?: MessageSendChannelOptions): Promise<Message>;
+        /** A post (owners and admins): a text, a picture, video or audio, or a poll */
+        sendMessage(content: string | MessageMedia | Poll, options?: MessageSendChannelOptions): Promise<Message>;
         sendSeen(): Promise<boolean>;
         /** Invites a person to be an admin (owner only) */
         sendChannelAdminInvite(chatId: string, options?: { comment?: string }): Promise<boolean>;

@@ -3,16 +3,16 @@
 // tests our client: it shows the simulated page models the newsletter internals whatsapp-web.js
 // uses (WAWebNewsletterCollection, NewsletterMetadataCollection, the create / metadata / subscribe
 // / unsubscribe / delete / edit (pictures too) / mute / directory search / subscribers / send jobs,
-// the admin-invitation message, the ownership change) the way it calls them, independently of our
+// media and poll posts, the admin-invitation message, the ownership change) the way it calls them, independently of our
 // client.
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { MessageMedia } = require('whatsapp-web.js');
+const { MessageMedia, Poll } = require('whatsapp-web.js');
 const { wwebjsOnSimulator, wwebjsLogin } = require('./wwebjs-harness');
 
-test('whatsapp-web.js: createChannel, getChannels, search, invite code, subscribe/unsubscribe, post, fetchMessages, edit, mute, admin invitations, pictures, sending admin invitations, ownership, subscribers, delete', async (t) => {
+test('whatsapp-web.js: createChannel, getChannels, search, invite code, subscribe/unsubscribe, text, media and poll posts, fetchMessages, edit, mute, admin invitations, pictures, sending admin invitations, ownership, subscribers, delete', async (t) => {
     const { sim, client } = await wwebjsOnSimulator(t);
     await wwebjsLogin(sim, client);
 
@@ -34,6 +34,14 @@ test('whatsapp-web.js: createChannel, getChannels, search, invite code, subscrib
     assert.equal(sent.body, 'first post');
     assert.deepEqual(onServer().posts.map((p) => [p.body, p.from]), [['first post', '15550100001']]);
     assert.deepEqual((await channel.fetchMessages({ limit: 10 })).map((m) => m.body), ['first post']);
+
+    // A picture with a caption and a poll: uploaded unencrypted for the channel, posted.
+    const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const picturePost = await channel.sendMessage(new MessageMedia('image/png', PNG, 'dot.png'), { caption: 'a dot' });
+    assert.deepEqual([picturePost.type, picturePost.hasMedia], ['image', true]);
+    const pollPost = await client.sendMessage(id, new Poll('Lunch?', ['Pizza', 'Soup']));
+    assert.equal(pollPost.type, 'poll_creation');
+    assert.deepEqual(onServer().posts.map((p) => [p.type, p.caption ?? null, p.poll?.name ?? null]), [['chat', null, null], ['image', 'a dot', null], ['poll_creation', null, 'Lunch?']]);
 
     // Editing and muting.
     assert.equal(await channel.setSubject('Bot news!'), true);

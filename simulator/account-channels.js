@@ -10,7 +10,9 @@
 // - An account is the channel's owner, an admin, a subscriber or (not following it) a guest. Only
 //   the owner and admins post and edit; only the owner deletes it. The owner cannot unsubscribe
 //   (whatsapp-web.js answers false without asking, Utils.js:1629).
-// - Posts are one-way: subscribers read them; a post has a server id (a counter per channel).
+// - Posts are one-way: subscribers read them; a post has a server id (a counter per channel). A
+//   post is a text, a picture, video or audio (uploaded unencrypted, as whatsapp-web.js's
+//   uploadUnencryptedMedia for a channel) with a caption, or a poll.
 // - Search (WhatsApp's channel directory) finds channels by name, created in the given countries.
 // - Muting a channel is the account's own setting, shared by its devices.
 // - The owner invites someone to be an admin with a message in their chat (newsletter_admin_invite);
@@ -223,9 +225,31 @@ module.exports = {
         return { ok: true, post };
     },
 
-    _addPost(channel, { type, body, id, from }) {
+    // What a page's post carries: a text; a picture, video or audio it uploaded unencrypted (named
+    // by the upload's handle, the simulator's: its path's last segment) with a caption; a poll of
+    // 2..12 distinct options. Null for anything else.
+    _postContent(msg) {
+        if (msg.kind === 'text') return typeof msg.body === 'string' && msg.body && msg.body.length <= 65536 ? { type: 'chat', body: msg.body } : null;
+        if (msg.kind === 'media') {
+            if (!['image', 'video', 'audio', 'ptt'].includes(msg.msgType) || typeof msg.directPath !== 'string' || typeof msg.handle !== 'string') return null;
+            const file = this.media.get(msg.directPath);
+            if (!file || msg.directPath.split('/').pop() !== msg.handle) return null;
+            if (typeof msg.caption !== 'string' || msg.caption.length > 65536) return null;
+            return { type: msg.msgType, body: '', caption: msg.caption, media: { directPath: msg.directPath, mimetype: file.mimetype, size: file.data.length, isGif: Boolean(msg.isGif) } };
+        }
+        if (msg.kind === 'poll') {
+            const p = msg.poll;
+            const options = p && Array.isArray(p.options) ? p.options : [];
+            const ok = typeof p?.name === 'string' && p.name.trim() && p.name.length <= 255 && options.length >= 2 && options.length <= 12
+                && options.every((o) => typeof o === 'string' && o.trim() && o.length <= 255) && new Set(options).size === options.length && [0, 1].includes(p.selectableCount);
+            return ok ? { type: 'poll_creation', body: '', poll: { name: p.name, options, selectableCount: p.selectableCount } } : null;
+        }
+        return null;
+    },
+
+    _addPost(channel, { type, body, id, from, caption, media, poll }) {
         const last = channel.posts[channel.posts.length - 1];
-        const post = { serverId: last ? last.serverId + 1 : 100, id, type, body, t: Math.floor(Date.now() / 1000), from };
+        const post = { serverId: last ? last.serverId + 1 : 100, id, type, body, t: Math.floor(Date.now() / 1000), from, ...(media ? { caption, media } : {}), ...(poll ? { poll } : {}) };
         channel.posts.push(post);
         if (channel.posts.length > MAX_POSTS) channel.posts.shift();
         return post;
@@ -329,9 +353,10 @@ module.exports = {
                 const channel = find();
                 if (!channel) return refuse(404, 'item-not-found'), true;
                 if (!['owner', 'admin'].includes(this._roleIn(channel, account))) return refuse(403, 'not-admin'), true;
-                if (msg.kind !== 'text' || typeof msg.body !== 'string' || !msg.body || msg.body.length > 65536) return refuse(400, 'bad-message'), true;
                 if (typeof msg.msgId !== 'string' || !/^[0-9A-F]{8,64}$/.test(msg.msgId)) return refuse(400, 'bad-id'), true;
-                const post = this._addPost(channel, { type: 'chat', body: msg.body, id: msg.msgId, from: account });
+                const content = this._postContent(msg);
+                if (!content) return refuse(400, 'bad-message'), true;
+                const post = this._addPost(channel, { ...content, id: msg.msgId, from: account });
                 this.sim._log('channel-post', { socketId: sock.id, id: channel.id, serverId: post.serverId });
                 answer({ ok: true, serverId: post.serverId, t: post.t });
                 this._pushChannels([...channel.members.keys()].filter((a) => a !== account));

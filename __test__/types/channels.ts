@@ -2,7 +2,7 @@
 // reading, editing, muting, following. Type-checked, never run, like program.ts:
 // __test__/types.test.js compiles it against whatsapp-web.js's types and, with the import
 // changed, against whatsapp-web-rs's.
-import { Channel, Client, Contact, CreateChannelResult, Message, MessageMedia, NoAuth } from 'whatsapp-web.js';
+import { Channel, Client, Contact, CreateChannelResult, Message, MessageMedia, NoAuth, Poll } from 'whatsapp-web.js';
 
 const client = new Client({ authStrategy: new NoAuth() });
 
@@ -53,6 +53,13 @@ client.on('ready', async () => {
     ];
     const pictured: CreateChannelResult | string = await client.createChannel('With a logo', { picture });
     console.log(more, pictured);
+    // Media and poll posts.
+    const posted: Message[] = [
+        await channel.sendMessage(picture, { caption: 'Our logo' }),
+        await client.sendMessage(id, 'it moves', { media: picture, sendVideoAsGif: true }),
+        await client.sendMessage(id, new Poll('Lunch?', ['Pizza', 'Soup'])),
+    ];
+    console.log(posted.map((m) => m.type));
     const deleted: boolean = (await channel.deleteChannel()) && (await client.deleteChannel(id));
     console.log(post.id, sent.id, posts.length, ok, subscribers.map((s) => s.contact.id._serialized + s.role), found.length, followed, left, deleted);
 });

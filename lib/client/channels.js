@@ -80,7 +80,7 @@ async function channelById(client, chatId) {
 
 /**
  * sendMessage(<id>@newsletter, …): as whatsapp-web.js (Client.js:1388-1411), the kinds it does not
- * send in channels get its warning and null; a text goes as a post.
+ * send in channels get its warning and null; a text, a file or a poll goes as a post.
  */
 async function sendToChannel(client, chatId, content, options = {}) {
   const o = options || {};

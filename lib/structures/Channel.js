@@ -77,7 +77,7 @@ class Channel extends Base {
     return success;
   }
 
-  /** A text post (owners and admins only). */
+  /** A post (owners and admins only): a text, a MessageMedia (picture, video, audio) or a Poll. */
   sendMessage(content, options) {
     return this.client.sendMessage(this.id._serialized, content, options);
   }

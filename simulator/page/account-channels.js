@@ -116,7 +116,12 @@
                 existing.set({ serverId: post.serverId, t: post.t });
                 continue;
             }
-            chat.msgs.add(new MsgModel({ id: new MsgKey({ fromMe, remote: wire.id, id: post.id }), serverId: post.serverId, type: post.type, body: post.body, t: post.t, from: chat.id, to: chat.id, ack: fromMe ? 1 : 0, self: fromMe ? 'out' : 'in' }));
+            const kind = post.media
+                ? { directPath: post.media.directPath, mimetype: post.media.mimetype, size: post.media.size, caption: post.caption, isGif: Boolean(post.media.isGif), body: undefined }
+                : post.poll
+                  ? { pollName: post.poll.name, pollOptions: post.poll.options.map((name, localId) => ({ name, localId })), pollSelectableOptionsCount: post.poll.selectableCount, body: undefined }
+                  : {};
+            chat.msgs.add(new MsgModel({ id: new MsgKey({ fromMe, remote: wire.id, id: post.id }), serverId: post.serverId, type: post.type, body: post.body, t: post.t, from: chat.id, to: chat.id, ack: fromMe ? 1 : 0, self: fromMe ? 'out' : 'in', ...kind }));
             if (post.t > chat.t) chat.set('t', post.t);
         }
         return chat;
@@ -397,15 +402,39 @@
             records.set(msg.id._serialized, msg.serialize());
         },
     };
+    const MEDIA_TYPES = ['image', 'video', 'audio', 'ptt'];
     modules.WAWebNewsletterSendMessageJob = {
-        // ({ msg, type: 'text' | 'media' | 'pollCreation', newsletterJid, mediaMetadata?, mediaHandle? }).
-        // Only text is modelled: media and polls are refused with a TypeError.
+        // ({ msg, type: 'text' | 'media' | 'pollCreation', newsletterJid, mediaMetadata?, mediaHandle? }):
+        // a text; a picture, video or audio uploaded unencrypted for the channel (its handle and the
+        // model's avParams()); a poll (poll_creation). The job's type must match the message's; a
+        // TypeError otherwise.
         async sendNewsletterMessageJob(job) {
             if (!job || !(job.msg instanceof MsgModel) || !isNewsletterId(job.newsletterJid)) throw new TypeError('sendNewsletterMessageJob: needs { msg, type, newsletterJid }');
-            if (job.type !== 'text') throw new TypeError(`sendNewsletterMessageJob: type ${String(job.type)} is not modelled by the simulator (text only)`);
-            const answer = await ask({ type: 'newsletter', op: 'send', id: job.newsletterJid, kind: 'text', body: job.msg.body, msgId: job.msg.id.id });
+            const { msg } = job;
+            const request = { type: 'newsletter', op: 'send', id: job.newsletterJid, msgId: msg.id.id };
+            if (job.type === 'text') {
+                if (msg.type !== 'chat') throw new TypeError(`sendNewsletterMessageJob: a ${msg.type} message is not of type text`);
+                Object.assign(request, { kind: 'text', body: msg.body });
+            } else if (job.type === 'media') {
+                if (!MEDIA_TYPES.includes(msg.type)) throw new TypeError(`sendNewsletterMessageJob: a ${msg.type} message is not media the simulator models in channels (${MEDIA_TYPES.join(', ')})`);
+                if (typeof job.mediaHandle !== 'string' || !job.mediaHandle) throw new TypeError('sendNewsletterMessageJob: media needs the upload\'s mediaHandle (uploadUnencryptedMedia)');
+                if (!job.mediaMetadata || typeof job.mediaMetadata !== 'object') throw new TypeError('sendNewsletterMessageJob: media needs mediaMetadata (msg.avParams())');
+                Object.assign(request, { kind: 'media', msgType: msg.type, isGif: Boolean(msg.isGif), handle: job.mediaHandle, directPath: msg.directPath, mimetype: msg.mimetype, caption: typeof msg.caption === 'string' ? msg.caption : '' });
+            } else if (job.type === 'pollCreation') {
+                if (msg.type !== 'poll_creation') throw new TypeError(`sendNewsletterMessageJob: a ${msg.type} message is not a poll`);
+                const poll = sim.account.pollWireOf(msg);
+                Object.assign(request, { kind: 'poll', poll: { name: poll.name, options: poll.options.map((o) => o.name), selectableCount: poll.selectableCount } });
+            } else {
+                throw new TypeError(`sendNewsletterMessageJob: unknown type ${String(job.type)} (text, media or pollCreation)`);
+            }
+            const answer = await ask(request);
             return answer.ok ? { success: true, serverId: answer.serverId, ack: { t: answer.t } } : { success: false, error: answer.error };
         },
+    };
+    // A media message's parameters for the send job (whatsapp-web.js passes msg.avParams() as
+    // mediaMetadata): the simulator's subset of what the real model gives.
+    MsgModel.prototype.avParams = function avParams() {
+        return { type: this.type, mimetype: this.mimetype, size: this.size, filehash: this.filehash, isGif: Boolean(this.isGif), duration: this.duration };
     };
     // The message's ack (whatsapp-web.js calls msg.updateAck(1, true) after a channel post).
     MsgModel.prototype.updateAck = function updateAck(ack) {

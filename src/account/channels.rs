@@ -87,7 +87,7 @@ const SEARCH: &str = page_fn!("channels/search_channels.js", "channels/channel_m
 const FETCH_MESSAGES: &str = page_fn!("channels/fetch_messages.js", "channels/find_channel.js", "messages/history_window.js");
 const EDIT_CHANNEL: &str = page_fn!("channels/edit_channel.js", "channels/find_channel.js");
 const MUTE_CHANNEL: &str = page_fn!("channels/mute_channel.js");
-const SEND_MESSAGE: &str = page_fn!("channels/send_message.js", "channels/find_channel.js");
+const SEND_MESSAGE: &str = page_fn!("channels/send_message.js", "channels/find_channel.js", "messages/media_kinds.js", "messages/prepare_media.js", "messages/poll_fields.js");
 const SEND_SEEN: &str = page_fn!("channels/send_seen.js", "channels/find_channel.js");
 const SUBSCRIBERS: &str = page_fn!("channels/subscribers.js", "channels/find_channel.js");
 const ADMIN: &str = page_fn!("channels/admin.js");
@@ -258,21 +258,43 @@ fn edit_channel(args: &Args) -> Result<AccountCall, ClientError> {
     Ok(AccountCall::new("changing a channel", EDIT_CHANNEL, vec![json!(id), json!(field), value]).answer(boolean))
 }
 
-/// `sendMessage(channelId, text)` / `channel.sendMessage(text)`: a text post.
+/// `sendMessage(channelId, content, options)` / `channel.sendMessage(content, options)`: a text,
+/// a picture, video or audio (`MessageMedia` as content with `options.caption`, or a text with
+/// `options.media`; `sendVideoAsGif`, `sendAudioAsVoice`, `sendMediaAsHd`) or a `Poll`, as
+/// whatsapp-web.js posts in a channel (Injected/Utils.js:491-534, 683-801).
 fn send_channel_message(args: &Args) -> Result<AccountCall, ClientError> {
     let id = channel_id(&args.get(0), "chatId")?;
-    if args.get(2).get("media").is_some_and(|m| !m.is_null()) {
-        return Err(ClientError::NotSupported("media in channels (options.media) is not supported yet by whatsapp-web-rs; a channel post is text".into()));
+    let options = options(args.get(2))?;
+    let kinds = super::media_kinds::MediaKinds::parse(&options)?;
+    let page_kinds = kinds.to_page();
+    if page_kinds["sticker"] == Value::Bool(true) {
+        return Err(ClientError::NotSupported("stickers in channels (options.sendMediaAsSticker) are not supported yet by whatsapp-web-rs; send the picture itself".into()));
     }
-    let body = match args.get(1) {
-        Value::String(s) if !s.is_empty() && s.chars().count() <= MAX_TEXT => s,
-        Value::String(_) => return Err(invalid("content", format!("a channel post must be a text of 1 to {MAX_TEXT} characters"))),
-        Value::Object(o) if o.contains_key("mimetype") || o.contains_key("pollName") => {
-            return Err(ClientError::NotSupported("media and polls in channels are not supported yet by whatsapp-web-rs; a channel post is text".into()))
-        }
-        other => return Err(invalid("content", format!("a channel post must be a string, got {}", crate::options::describe(&other)))),
+    let caption = match options.get("caption") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(c)) if c.chars().count() <= MAX_TEXT => c.clone(),
+        Some(other) => return Err(invalid("options.caption", format!("must be a text of at most {MAX_TEXT} characters, got {}", crate::options::describe(other)))),
     };
-    Ok(AccountCall::new("posting in a channel", SEND_MESSAGE, vec![json!(id), json!(body)]).within(LONG).answer(move |raw| {
+    let post_media = |m: &Value, name: &str| -> Result<Value, ClientError> {
+        let media = super::messages::media(m, name, false)?;
+        let mimetype = media["mimetype"].as_str().unwrap_or_default();
+        if !["image/", "video/", "audio/"].iter().any(|p| mimetype.starts_with(p)) {
+            return Err(invalid(&format!("{name}.mimetype"), format!("a channel post's file must be a picture, a video or audio (whatsapp-web.js: text, image, sticker, gif, video, voice and poll), got {mimetype}")));
+        }
+        Ok(media)
+    };
+    let (body, media, poll) = match (args.get(1), options.get("media").filter(|m| !m.is_null())) {
+        (Value::String(s), None) if !s.is_empty() && s.chars().count() <= MAX_TEXT => (s, Value::Null, Value::Null),
+        (Value::String(_), None) => return Err(invalid("content", format!("a channel post must be a text of 1 to {MAX_TEXT} characters"))),
+        (Value::String(s), Some(m)) if s.chars().count() <= MAX_TEXT => (s, post_media(m, "options.media")?, Value::Null),
+        (Value::String(_), Some(_)) => return Err(invalid("content", format!("a caption must be at most {MAX_TEXT} characters"))),
+        (m @ Value::Object(_), _) if m.get("mimetype").is_some() => (caption, post_media(&m, "content")?, Value::Null),
+        (p @ Value::Object(_), _) if p.get("pollName").is_some() => (String::new(), Value::Null, super::polls::poll(&p)?),
+        (other, _) => return Err(invalid("content", format!("a channel post must be a string, a MessageMedia or a Poll, got {}", crate::options::describe(&other)))),
+    };
+    kinds.check(&media)?;
+    let post = json!({ "media": media, "kinds": page_kinds, "poll": poll });
+    Ok(AccountCall::new("posting in a channel", SEND_MESSAGE, vec![json!(id), json!(body), post]).within(LONG).answer(move |raw| {
         if raw.get("notAdmin") == Some(&Value::Bool(true)) {
             return Err(ClientError::InvalidChatId("only a channel's owner and admins post in it; this account only follows it".into()));
         }
