@@ -117,12 +117,4 @@ class Channel extends Base {
   }
 }
 
-/** ERR_NOT_SUPPORTED for a channel call whatsapp-web-rs does not carry out yet. */
-function notYet(what) {
-  const error = new Error(`${what} is not supported yet by whatsapp-web-rs`);
-  error.code = 'ERR_NOT_SUPPORTED';
-  return error;
-}
-
 module.exports = Channel;
-module.exports.notYet = notYet;
