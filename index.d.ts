@@ -209,7 +209,7 @@ declare namespace WhatsAppWebRs {
         /** WhatsApp's channel directory */
         searchChannels(searchOptions: SearchChannelsOptions): Promise<Array<Channel> | []>;
 
-        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
+        /** Invites a person to be an admin of a channel the account owns (an invitation message in their chat) */
         sendChannelAdminInvite(chatId: string, channelId: string, options?: { comment?: string }): Promise<boolean>;
         /** Becomes an admin of a channel whose owner invited the account; false when there is no invitation */
         acceptChannelAdminInvite(channelId: string): Promise<boolean>;
@@ -217,7 +217,7 @@ declare namespace WhatsAppWebRs {
         revokeChannelAdminInvite(channelId: string, userId: string): Promise<boolean>;
         /** An admin back to a subscriber (the owner, or an admin demoting itself); false when refused */
         demoteChannelAdmin(channelId: string, userId: string): Promise<boolean>;
-        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
+        /** Hands a channel the account owns to one of its admins; false when refused */
         transferChannelOwnership(channelId: string, newOwnerId: string, options?: TransferChannelOwnershipOptions): Promise<boolean>;
 
         /** Changes and returns the archive state of the Chat */
@@ -1533,7 +1533,7 @@ declare namespace WhatsAppWebRs {
     export interface CreateChannelOptions {
         /** The channel description */
         description?: string;
-        /** The channel picture (not supported yet: ERR_NOT_SUPPORTED) */
+        /** The channel picture: an image, cut square and drawn at 640 px */
         picture?: MessageMedia;
     }
 
@@ -1604,23 +1604,23 @@ declare namespace WhatsAppWebRs {
         getSubscribers(limit?: number): Promise<{ contact: Contact; role: string }[]>;
         setSubject(newSubject: string): Promise<boolean>;
         setDescription(newDescription: string): Promise<boolean>;
-        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
+        /** An image, cut square and drawn at 640 px; false when refused */
         setProfilePicture(newProfilePicture: MessageMedia): Promise<boolean>;
         /** 0 no reactions, 1 the basic ones, 2 all */
         setReactionSetting(reactionCode: number): Promise<boolean>;
         mute(): Promise<boolean>;
         unmute(): Promise<boolean>;
-        /** A text post (owners and admins) */
-        sendMessage(content: string | MessageMedia, options?: MessageSendChannelOptions): Promise<Message>;
+        /** A post (owners and admins): a text, a picture, video or audio, or a poll */
+        sendMessage(content: string | MessageMedia | Poll, options?: MessageSendChannelOptions): Promise<Message>;
         sendSeen(): Promise<boolean>;
-        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
+        /** Invites a person to be an admin (owner only) */
         sendChannelAdminInvite(chatId: string, options?: { comment?: string }): Promise<boolean>;
         acceptChannelAdminInvite(): Promise<boolean>;
         revokeChannelAdminInvite(userId: string): Promise<boolean>;
         demoteChannelAdmin(userId: string): Promise<boolean>;
         /** The channel's messages, earliest first */
         fetchMessages: (searchOptions: MessageSearchOptions) => Promise<Message[]>;
-        /** Not supported yet (rejects with ERR_NOT_SUPPORTED) */
+        /** Hands the channel to one of its admins */
         transferChannelOwnership(newOwnerId: string, options?: TransferChannelOwnershipOptions): Promise<boolean>;
         deleteChannel(): Promise<boolean>;
     }

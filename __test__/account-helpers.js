@@ -70,4 +70,26 @@ async function rejectsWithCode(promise, code, message) {
 /** The simulator's events of these kinds from index `since` on (nothing reached it: []). */
 const eventsSince = (sim, since, ...kinds) => sim.events.slice(since).filter((e) => kinds.includes(e.type));
 
-module.exports = { control, peerSend, peerSendAndReceive, inbox, serverHas, sharedClient, rejectsWithCode, eventsSince };
+/** Polls `read` until `ok(value)` (e.g. the server pushes to the page after answering). */
+async function until(read, ok, what) {
+  for (let i = 0; i < 100; i += 1) {
+    const value = await read();
+    if (ok(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`never: ${what}`);
+}
+
+/** A JPEG's width and height, from its first SOFn marker. */
+function jpegSize(bytes) {
+  assert.deepEqual([bytes[0], bytes[1]], [0xff, 0xd8], 'a JPEG');
+  for (let i = 2; i + 9 < bytes.length; ) {
+    const marker = bytes[i + 1];
+    const length = bytes.readUInt16BE(i + 2);
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return [bytes.readUInt16BE(i + 7), bytes.readUInt16BE(i + 5)];
+    i += 2 + length;
+  }
+  throw new Error('no SOF marker');
+}
+
+module.exports = { control, peerSend, peerSendAndReceive, inbox, serverHas, sharedClient, rejectsWithCode, eventsSince, until, jpegSize };

@@ -11,7 +11,7 @@ const { test, describe, before } = require('node:test');
 const assert = require('node:assert/strict');
 const { MessageMedia, GroupNotification } = require('..');
 const { waitFor } = require('./helpers');
-const { control, inbox, sharedClient } = require('./account-helpers');
+const { control, inbox, sharedClient, jpegSize } = require('./account-helpers');
 
 const ME = '15550100001@c.us';
 const A = '15557900001@c.us';
@@ -23,17 +23,6 @@ const NOBODY = '15557900099@c.us';
 const digits = (id) => id.split('@')[0];
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-// A JPEG's width and height, from its first SOFn marker.
-function jpegSize(bytes) {
-  assert.deepEqual([bytes[0], bytes[1]], [0xff, 0xd8], 'a JPEG');
-  for (let i = 2; i + 9 < bytes.length; ) {
-    const marker = bytes[i + 1];
-    const length = bytes.readUInt16BE(i + 2);
-    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return [bytes.readUInt16BE(i + 7), bytes.readUInt16BE(i + 5)];
-    i += 2 + length;
-  }
-  throw new Error('no SOF marker');
-}
 
 describe('group administration, one logged-in client', () => {
   const shared = sharedClient();

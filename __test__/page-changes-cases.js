@@ -268,6 +268,16 @@ const CASES = {
     { module: 'WAWebMexRevokeNewsletterAdminInviteJob', act: async (c) => (await ownChannel(c)).revokeChannelAdminInvite(PEER_ID) },
     { module: 'WAWebDemoteNewsletterAdminAction', act: async (c) => (await ownChannel(c)).demoteChannelAdmin(PEER_ID) },
   ],
+  'channels-admin': [
+    // Inviting admins, handing a channel over and posting media (the new owner need not be an admin: the
+    // missing module is looked up before anything is sent).
+    { module: 'WAWebNewsletterSendMsgAction', act: async (c) => (await ownChannel(c)).sendChannelAdminInvite(PEER_ID) },
+    { module: 'WAWebChangeNewsletterOwnerAction', act: async (c) => (await ownChannel(c)).transferChannelOwnership(PEER_ID) },
+    { module: 'WAWebNewsletterDemoteAdminJob', act: async (c) => (await ownChannel(c)).transferChannelOwnership(PEER_ID, { shouldDismissSelfAsAdmin: true }) },
+    { module: 'WAWebContactCollection', act: async (c) => (await ownChannel(c)).transferChannelOwnership(PEER_ID, { shouldDismissSelfAsAdmin: true }) },
+    // A picture posted in a channel (the upload's token); a text post does without it.
+    { module: 'WAMediaCalculateFilehash', act: async (c) => (await ownChannel(c)).sendMessage(new MessageMedia('image/png', PNG.toString('base64'), 'dot.png')) },
+  ],
 };
 
 /** Makes the account a WhatsApp Business one and waits until its page has taken it (the notes'

@@ -2,15 +2,17 @@
 // The real whatsapp-web.js 1.34.7, unchanged, against channels (newsletters) as channels.test.js
 // tests our client: it shows the simulated page models the newsletter internals whatsapp-web.js
 // uses (WAWebNewsletterCollection, NewsletterMetadataCollection, the create / metadata / subscribe
-// / unsubscribe / delete / edit / mute / directory search / subscribers / send jobs) the way it
-// calls them, independently of our client.
+// / unsubscribe / delete / edit (pictures too) / mute / directory search / subscribers / send jobs,
+// media and poll posts, the admin-invitation message, the ownership change) the way it calls them, independently of our
+// client.
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 
+const { MessageMedia, Poll } = require('whatsapp-web.js');
 const { wwebjsOnSimulator, wwebjsLogin } = require('./wwebjs-harness');
 
-test('whatsapp-web.js: createChannel, getChannels, search, invite code, subscribe/unsubscribe, post, fetchMessages, edit, mute, admin invitations, subscribers, delete', async (t) => {
+test('whatsapp-web.js: createChannel, getChannels, search, invite code, subscribe/unsubscribe, text, media and poll posts, fetchMessages, edit, mute, admin invitations, pictures, sending admin invitations, ownership, subscribers, delete', async (t) => {
     const { sim, client } = await wwebjsOnSimulator(t);
     await wwebjsLogin(sim, client);
 
@@ -32,6 +34,14 @@ test('whatsapp-web.js: createChannel, getChannels, search, invite code, subscrib
     assert.equal(sent.body, 'first post');
     assert.deepEqual(onServer().posts.map((p) => [p.body, p.from]), [['first post', '15550100001']]);
     assert.deepEqual((await channel.fetchMessages({ limit: 10 })).map((m) => m.body), ['first post']);
+
+    // A picture with a caption and a poll: uploaded unencrypted for the channel, posted.
+    const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const picturePost = await channel.sendMessage(new MessageMedia('image/png', PNG, 'dot.png'), { caption: 'a dot' });
+    assert.deepEqual([picturePost.type, picturePost.hasMedia], ['image', true]);
+    const pollPost = await client.sendMessage(id, new Poll('Lunch?', ['Pizza', 'Soup']));
+    assert.equal(pollPost.type, 'poll_creation');
+    assert.deepEqual(onServer().posts.map((p) => [p.type, p.caption ?? null, p.poll?.name ?? null]), [['chat', null, null], ['image', 'a dot', null], ['poll_creation', null, 'Lunch?']]);
 
     // Editing and muting.
     assert.equal(await channel.setSubject('Bot news!'), true);
@@ -77,11 +87,37 @@ test('whatsapp-web.js: createChannel, getChannels, search, invite code, subscrib
     assert.equal(await client.revokeChannelAdminInvite(id, '15557400021@c.us'), true);
     assert.deepEqual(onServer().adminInvites, []);
 
+    // A picture: cut square, drawn at 640 px, a JPEG the server keeps; createChannel with one.
+    const png = new MessageMedia('image/png', 'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAEklEQVR4nGP4z8DAAMMM/8EAAEHSCPiKFD1eAAAAAElFTkSuQmCC', 'logo.png');
+    assert.equal(await channel.setProfilePicture(png), true);
+    assert.equal(onServer().picture.mimetype, 'image/jpeg');
+    const pictured = await client.createChannel('Pictured', { picture: png });
+    assert.equal(sim.channels().channels.find((c) => c.id === pictured.nid._serialized).picture.mimetype, 'image/jpeg');
+    assert.equal(await client.deleteChannel(pictured.nid._serialized), true);
+
+    // Inviting an admin: the invitation message in the contact's chat (with the channel's
+    // thumbnail), the invitation kept; the contact accepts on its phone.
+    assert.equal(await client.sendChannelAdminInvite('15557400001@c.us', id, { comment: 'Help me run it' }), true);
+    assert.deepEqual(onServer().adminInvites, ['15557400001']);
+    const invitation = sim.peer.inbox('15557400001').messages.find((m) => m.type === 'newsletter_admin_invite');
+    assert.deepEqual([invitation.body, invitation.newsletterInvite], ['Help me run it', { channelId: id, channelName: 'Bot news!' }]);
+    assert.equal(await client.sendChannelAdminInvite('15557400001@g.us', id), false, 'not a person');
+    sim.channelAccept({ channel: id, invitee: '15557400001' });
+    assert.equal(onServer().members['15557400001'], 'admin');
+
+    // Handing a channel over: only to an admin; shouldDismissSelfAsAdmin makes the account a subscriber.
+    const handed = sim.addChannel({ name: 'Handed over', owner: '15550100001', admins: ['15557400001'], subscribers: ['15557400002'] });
+    for (let i = 0; i < 50 && !(await client.getChannels()).some((c) => c.id._serialized === handed.id); i += 1) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await client.transferChannelOwnership(handed.id, '15557400002@c.us'), false, 'a subscriber cannot own it');
+    assert.equal(await client.transferChannelOwnership(handed.id, '15557400001@c.us', { shouldDismissSelfAsAdmin: true }), true);
+    assert.deepEqual(sim.channels().channels.find((c) => c.id === handed.id).members, { 15550100001: 'subscriber', 15557400001: 'owner', 15557400002: 'subscriber' });
+
     // Subscribers (the owner's view; only those in the address book).
-    assert.deepEqual(await channel.getSubscribers(), []);
+    // Ann, in the address book, is now an admin; the owner itself is not listed (not a saved contact).
+    assert.deepEqual((await channel.getSubscribers()).map((s) => [s.contact.id._serialized, s.role]), [['15557400001@c.us', 'admin']]);
 
     // Deleting.
     assert.equal(await channel.deleteChannel(), true);
     assert.equal(onServer(), undefined);
-    assert.deepEqual((await client.getChannels()).map((c) => c.name), ['Team'], 'only the channel it still follows');
+    assert.deepEqual((await client.getChannels()).map((c) => c.name).sort(), ['Handed over', 'Team'], 'only the channels it still follows');
 });

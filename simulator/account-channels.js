@@ -10,9 +10,15 @@
 // - An account is the channel's owner, an admin, a subscriber or (not following it) a guest. Only
 //   the owner and admins post and edit; only the owner deletes it. The owner cannot unsubscribe
 //   (whatsapp-web.js answers false without asking, Utils.js:1629).
-// - Posts are one-way: subscribers read them; a post has a server id (a counter per channel).
+// - Posts are one-way: subscribers read them; a post has a server id (a counter per channel). A
+//   post is a text, a picture, video or audio (uploaded unencrypted, as whatsapp-web.js's
+//   uploadUnencryptedMedia for a channel) with a caption, or a poll.
 // - Search (WhatsApp's channel directory) finds channels by name, created in the given countries.
 // - Muting a channel is the account's own setting, shared by its devices.
+// - The owner invites someone to be an admin with a message in their chat (newsletter_admin_invite);
+//   the server keeps the invitation until they accept or the owner revokes it. The owner hands the
+//   channel only to an admin (whatsapp-web.js's doc of transferChannelOwnership) and stays an admin.
+// - A channel's picture is a 640 px JPEG the page made (cropAndResizeImage), kept as a file.
 // The simulator's own choices (the real values are the server's): ids are 18 digits from
 // 120363000000000001 up, invite codes 22 letters and digits, directory country 'US' unless set.
 
@@ -38,6 +44,8 @@ module.exports = {
                 return reply(200, this.channelPost(await readJson()));
             case 'POST /_sim/channels/invite':
                 return reply(200, this.channelInvite(await readJson()));
+            case 'POST /_sim/channels/accept':
+                return reply(200, this.channelAccept(await readJson()));
             default:
                 return false;
         }
@@ -77,7 +85,8 @@ module.exports = {
             verified: channel.verified,
             country: channel.country,
             reactionCodesSetting: channel.reactionCodesSetting,
-            picture: channel.picture ? `/channel-pictures/${channel.id}` : null,
+            // The picture's path under /_media (the page's ProfilePicThumb of the channel).
+            picture: channel.picture ? channel.picture.directPath : null,
             muted: this._mutedBy(account).has(channel.id),
             posts: channel.posts,
         };
@@ -134,6 +143,8 @@ module.exports = {
                 country: c.country,
                 reactionCodesSetting: c.reactionCodesSetting,
                 hasPicture: Boolean(c.picture),
+                // The picture the server keeps: a JPEG under /_media (sim.account.media.get(directPath)).
+                picture: c.picture ? { directPath: c.picture.directPath, mimetype: c.picture.mimetype, size: c.picture.size } : null,
                 members: Object.fromEntries(c.members),
                 adminInvites: [...c.invites],
                 mutedBy: [...mutes].filter(([, set]) => set.has(c.id)).map(([a]) => a),
@@ -153,6 +164,29 @@ module.exports = {
         channel.invites.add(invitee);
         this.sim._log('channel-admin-invited', { id: channel.id, invitee });
         return { ok: true, adminInvites: [...channel.invites] };
+    },
+
+    // POST /_sim/channels/accept {channel, invitee}: `invitee` (its phone) accepts the admin
+    // invitation it holds for the channel (one the account's owner sent with
+    // sendChannelAdminInvite, or POST /_sim/channels/invite); 404 when it holds none.
+    channelAccept(spec) {
+        if (!spec || typeof spec !== 'object') throw httpError(400, 'body must be {"channel": "<id>@newsletter", "invitee": "<digits>"}');
+        const channel = this._channels().get(String(spec.channel));
+        if (!channel || channel.deleted) throw httpError(404, `no channel ${JSON.stringify(spec.channel)}`);
+        const invitee = parseNumber(spec.invitee, 'invitee');
+        if (!channel.invites.delete(invitee)) throw httpError(404, `${invitee} holds no admin invitation for ${channel.id}`);
+        channel.members.set(invitee, 'admin');
+        this.sim._log('channel-admin-accepted', { id: channel.id, account: invitee });
+        this._pushChannels([...channel.members.keys()]);
+        return { ok: true, members: Object.fromEntries(channel.members) };
+    },
+
+    // A picture the page sent (a JPEG data URL), kept as a file under /_media; null for none.
+    _channelPicture(dataUrl) {
+        const m = /^data:(image\/jpeg);base64,([A-Za-z0-9+/]+=*)$/.exec(dataUrl);
+        if (!m) return null;
+        const file = this._upload({ mimetype: m[1], data: m[2] });
+        return { directPath: file.directPath, mimetype: file.mimetype, size: file.size };
     },
 
     // POST /_sim/channels {name, description?, owner?, subscribers?, verified?, country?, inviteCode?}:
@@ -191,9 +225,31 @@ module.exports = {
         return { ok: true, post };
     },
 
-    _addPost(channel, { type, body, id, from }) {
+    // What a page's post carries: a text; a picture, video or audio it uploaded unencrypted (named
+    // by the upload's handle, the simulator's: its path's last segment) with a caption; a poll of
+    // 2..12 distinct options. Null for anything else.
+    _postContent(msg) {
+        if (msg.kind === 'text') return typeof msg.body === 'string' && msg.body && msg.body.length <= 65536 ? { type: 'chat', body: msg.body } : null;
+        if (msg.kind === 'media') {
+            if (!['image', 'video', 'audio', 'ptt'].includes(msg.msgType) || typeof msg.directPath !== 'string' || typeof msg.handle !== 'string') return null;
+            const file = this.media.get(msg.directPath);
+            if (!file || msg.directPath.split('/').pop() !== msg.handle) return null;
+            if (typeof msg.caption !== 'string' || msg.caption.length > 65536) return null;
+            return { type: msg.msgType, body: '', caption: msg.caption, media: { directPath: msg.directPath, mimetype: file.mimetype, size: file.data.length, isGif: Boolean(msg.isGif) } };
+        }
+        if (msg.kind === 'poll') {
+            const p = msg.poll;
+            const options = p && Array.isArray(p.options) ? p.options : [];
+            const ok = typeof p?.name === 'string' && p.name.trim() && p.name.length <= 255 && options.length >= 2 && options.length <= 12
+                && options.every((o) => typeof o === 'string' && o.trim() && o.length <= 255) && new Set(options).size === options.length && [0, 1].includes(p.selectableCount);
+            return ok ? { type: 'poll_creation', body: '', poll: { name: p.name, options, selectableCount: p.selectableCount } } : null;
+        }
+        return null;
+    },
+
+    _addPost(channel, { type, body, id, from, caption, media, poll }) {
         const last = channel.posts[channel.posts.length - 1];
-        const post = { serverId: last ? last.serverId + 1 : 100, id, type, body, t: Math.floor(Date.now() / 1000), from };
+        const post = { serverId: last ? last.serverId + 1 : 100, id, type, body, t: Math.floor(Date.now() / 1000), from, ...(media ? { caption, media } : {}), ...(poll ? { poll } : {}) };
         channel.posts.push(post);
         if (channel.posts.length > MAX_POSTS) channel.posts.shift();
         return post;
@@ -219,8 +275,10 @@ module.exports = {
             case 'create': {
                 if (typeof msg.name !== 'string' || !msg.name.trim() || msg.name.length > MAX_NAME) return refuse(400, 'bad-name'), true;
                 if (msg.description !== null && (typeof msg.description !== 'string' || msg.description.length > MAX_DESCRIPTION)) return refuse(400, 'bad-description'), true;
+                // A picture is a JPEG data URL (whatsapp-web.js's cropAndResizeImage to image/jpeg).
+                if (msg.picture !== null && (typeof msg.picture !== 'string' || !this._channelPicture(msg.picture))) return refuse(400, 'bad-picture'), true;
                 const channel = this._makeChannel({ name: msg.name, description: msg.description, owner: account });
-                channel.picture = typeof msg.picture === 'string' ? msg.picture : null;
+                channel.picture = msg.picture === null ? null : this._channelPicture(msg.picture);
                 this.sim._log('channel-created', { socketId: sock.id, id: channel.id });
                 done(channel, [account]);
                 return true;
@@ -268,6 +326,11 @@ module.exports = {
                     channel.description = msg.description;
                     channel.descriptionUpdatedAt = now;
                 }
+                if (msg.picture !== undefined) {
+                    const picture = msg.picture === null ? null : typeof msg.picture === 'string' ? this._channelPicture(msg.picture) : undefined;
+                    if (picture === undefined || (msg.picture !== null && !picture)) return refuse(400, 'bad-picture'), true;
+                    channel.picture = picture;
+                }
                 if (msg.reactionCodesSetting !== undefined) {
                     if (![0, 1, 3].includes(msg.reactionCodesSetting)) return refuse(400, 'bad-reaction-setting'), true;
                     channel.reactionCodesSetting = msg.reactionCodesSetting;
@@ -290,9 +353,10 @@ module.exports = {
                 const channel = find();
                 if (!channel) return refuse(404, 'item-not-found'), true;
                 if (!['owner', 'admin'].includes(this._roleIn(channel, account))) return refuse(403, 'not-admin'), true;
-                if (msg.kind !== 'text' || typeof msg.body !== 'string' || !msg.body || msg.body.length > 65536) return refuse(400, 'bad-message'), true;
                 if (typeof msg.msgId !== 'string' || !/^[0-9A-F]{8,64}$/.test(msg.msgId)) return refuse(400, 'bad-id'), true;
-                const post = this._addPost(channel, { type: 'chat', body: msg.body, id: msg.msgId, from: account });
+                const content = this._postContent(msg);
+                if (!content) return refuse(400, 'bad-message'), true;
+                const post = this._addPost(channel, { ...content, id: msg.msgId, from: account });
                 this.sim._log('channel-post', { socketId: sock.id, id: channel.id, serverId: post.serverId });
                 answer({ ok: true, serverId: post.serverId, t: post.t });
                 this._pushChannels([...channel.members.keys()].filter((a) => a !== account));
@@ -341,6 +405,48 @@ module.exports = {
                     channel.members.set(user, 'subscriber');
                 }
                 this.sim._log(msg.op === 'demote_admin' ? 'channel-admin-demoted' : 'channel-admin-invite-revoked', { socketId: sock.id, id: channel.id, user });
+                done(channel, [...channel.members.keys()]);
+                return true;
+            }
+            // The owner invites someone to be an admin: the invitation is kept, and the invitee's
+            // chat gets the newsletter_admin_invite message (GET /_sim/peer/inbox shows it).
+            case 'admin_invite': {
+                const channel = find();
+                if (!channel) return refuse(404, 'item-not-found'), true;
+                if (this._roleIn(channel, account) !== 'owner') return refuse(403, 'not-owner'), true;
+                let invitee;
+                try {
+                    invitee = parseNumber(String(msg.invitee || ''), 'invitee');
+                } catch {
+                    return refuse(400, 'bad-user'), true;
+                }
+                if (invitee === account || ['owner', 'admin'].includes(this._roleIn(channel, invitee))) return refuse(409, 'already-admin'), true;
+                if (typeof msg.msgId !== 'string' || !/^[0-9A-F]{8,64}$/.test(msg.msgId)) return refuse(400, 'bad-id'), true;
+                const comment = typeof msg.comment === 'string' ? msg.comment.slice(0, 1024) : '';
+                channel.invites.add(invitee);
+                const stored = this._store({ account, peer: invitee, fromMe: true, id: msg.msgId, body: comment, quoted: null, mentions: [], ack: 1, type: 'newsletter_admin_invite' });
+                stored.newsletterInvite = { channelId: channel.id, channelName: channel.name };
+                stored.deliveredTo.add(sock.token);
+                if (!this.unregistered.has(invitee)) this._setAck(stored, 2);
+                this.sim._log('channel-admin-invited', { socketId: sock.id, id: channel.id, invitee, key: stored.key });
+                answer({ ok: true, key: stored.key, t: stored.t });
+                return true;
+            }
+            // The owner hands the channel to one of its admins; the old owner becomes an admin.
+            case 'change_owner': {
+                const channel = find();
+                if (!channel) return refuse(404, 'item-not-found'), true;
+                if (this._roleIn(channel, account) !== 'owner') return refuse(403, 'not-owner'), true;
+                let user;
+                try {
+                    user = parseNumber(String(msg.user || ''), 'user');
+                } catch {
+                    return refuse(400, 'bad-user'), true;
+                }
+                if (this._roleIn(channel, user) !== 'admin') return refuse(403, 'not-admin'), true;
+                channel.members.set(user, 'owner');
+                channel.members.set(account, 'admin');
+                this.sim._log('channel-owner-changed', { socketId: sock.id, id: channel.id, from: account, to: user });
                 done(channel, [...channel.members.keys()]);
                 return true;
             }

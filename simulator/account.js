@@ -60,6 +60,7 @@ class AccountWorld {
             addChannel: (body) => this.addChannel(body),
             channelPost: (body) => this.channelPost(body),
             channelInvite: (body) => this.channelInvite(body),
+            channelAccept: (body) => this.channelAccept(body),
             accountInfo: (number) => this.accountInfo(number),
             settings: (number) => this.settingsInfo(number), // account-settings.js
             pageInterface: (number) => this.interfaceInfo(number),
@@ -138,7 +139,7 @@ class AccountWorld {
             'GET /_sim/labels[?account=<digits>]', 'POST /_sim/labels {to?, business?, labels?: [{id, name, colorIndex?}]}',
             'GET /_sim/notes[?account=<digits>]', 'POST /_sim/catalog {to?, products: [{id, retailerId?, name, description?, price1000, currency, thumbnailUrl?}]}',
             'GET /_sim/status[?account=<digits>]', 'POST /_sim/peer/status {from, to?, body?, media?, color?}',
-            'GET /_sim/channels', 'POST /_sim/channels {name, description?, owner?, subscribers?, admins?, verified?, country?, inviteCode?}', 'POST /_sim/channels/post {channel, body}', 'POST /_sim/channels/invite {channel, invitee}',
+            'GET /_sim/channels', 'POST /_sim/channels {name, description?, owner?, subscribers?, admins?, verified?, country?, inviteCode?}', 'POST /_sim/channels/post {channel, body}', 'POST /_sim/channels/invite {channel, invitee}', 'POST /_sim/channels/accept {channel, invitee}',
         ];
     }
 
@@ -297,6 +298,7 @@ class AccountWorld {
                 ...(m.location ? { location: m.location } : {}),
                 ...(m.linkPreview ? { linkPreview: m.linkPreview } : {}),
                 ...(m.invite ? { invite: m.invite } : {}),
+                ...(m.newsletterInvite ? { newsletterInvite: m.newsletterInvite } : {}), // account-channels.js
                 ...(m.poll ? { poll: this._pollView(m) } : {}),
                 ...(m.event ? { event: this._eventView(m) } : {}), // account-events.js
                 ...this._actionsView(m), // account-message-actions.js

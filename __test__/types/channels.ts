@@ -2,7 +2,7 @@
 // reading, editing, muting, following. Type-checked, never run, like program.ts:
 // __test__/types.test.js compiles it against whatsapp-web.js's types and, with the import
 // changed, against whatsapp-web-rs's.
-import { Channel, Client, Contact, CreateChannelResult, Message, NoAuth } from 'whatsapp-web.js';
+import { Channel, Client, Contact, CreateChannelResult, Message, MessageMedia, NoAuth, Poll } from 'whatsapp-web.js';
 
 const client = new Client({ authStrategy: new NoAuth() });
 
@@ -42,6 +42,24 @@ client.on('ready', async () => {
         await channel.demoteChannelAdmin('15551234567@c.us'),
     ];
     console.log(admin);
+    // Inviting an admin, handing the channel over, pictures.
+    const picture = new MessageMedia('image/png', 'iVBORw0KGgo=', 'logo.png');
+    const more: boolean[] = [
+        await client.sendChannelAdminInvite('15551234567@c.us', id, { comment: 'Help me run it' }),
+        await channel.sendChannelAdminInvite('15551234567@c.us'),
+        await client.transferChannelOwnership(id, '15551234567@c.us', { shouldDismissSelfAsAdmin: true }),
+        await channel.transferChannelOwnership('15551234567@c.us'),
+        await channel.setProfilePicture(picture),
+    ];
+    const pictured: CreateChannelResult | string = await client.createChannel('With a logo', { picture });
+    console.log(more, pictured);
+    // Media and poll posts.
+    const posted: Message[] = [
+        await channel.sendMessage(picture, { caption: 'Our logo' }),
+        await client.sendMessage(id, 'it moves', { media: picture, sendVideoAsGif: true }),
+        await client.sendMessage(id, new Poll('Lunch?', ['Pizza', 'Soup'])),
+    ];
+    console.log(posted.map((m) => m.type));
     const deleted: boolean = (await channel.deleteChannel()) && (await client.deleteChannel(id));
     console.log(post.id, sent.id, posts.length, ok, subscribers.map((s) => s.contact.id._serialized + s.role), found.length, followed, left, deleted);
 });

@@ -7,8 +7,6 @@ const { accountCall } = require('../structures/Base');
 const structures = require('../structures');
 const Channel = require('../structures/Channel');
 
-const { notYet } = Channel;
-
 class Channels {
   /** The channels the page holds (owned, followed, or looked at). */
   async getChannels() {
@@ -45,8 +43,9 @@ class Channels {
     return (await this[accountCall]('searchChannels', searchOptions)).map((data) => new Channel(this, data));
   }
 
-  async sendChannelAdminInvite() {
-    throw notYet('sendChannelAdminInvite()');
+  /** Invites a person (`<number>@c.us`) to be an admin of a channel the account owns: an invitation message in their chat. */
+  sendChannelAdminInvite(chatId, channelId, options = {}) {
+    return this[accountCall]('sendChannelAdminInvite', chatId, channelId, options ?? {});
   }
 
   /** Becomes an admin of a channel whose owner invited the account; false when there is no invitation. */
@@ -64,8 +63,9 @@ class Channels {
     return this[accountCall]('demoteChannelAdmin', channelId, userId);
   }
 
-  async transferChannelOwnership() {
-    throw notYet('transferChannelOwnership()');
+  /** Hands the channel to one of its admins; `{ shouldDismissSelfAsAdmin }` then makes the account a subscriber. */
+  transferChannelOwnership(channelId, newOwnerId, options = {}) {
+    return this[accountCall]('transferChannelOwnership', channelId, newOwnerId, options ?? {});
   }
 }
 
@@ -80,7 +80,7 @@ async function channelById(client, chatId) {
 
 /**
  * sendMessage(<id>@newsletter, …): as whatsapp-web.js (Client.js:1388-1411), the kinds it does not
- * send in channels get its warning and null; a text goes as a post.
+ * send in channels get its warning and null; a text, a file or a poll goes as a post.
  */
 async function sendToChannel(client, chatId, content, options = {}) {
   const o = options || {};

@@ -2,8 +2,7 @@
 // whatsapp-web.js's Channel (src/structures/Channel.js), a channel (newsletter): `id`, `name`,
 // `description`, `isChannel`, `isGroup`, `isReadOnly`, `unreadCount`, `timestamp`, `isMuted`,
 // `muteExpiration`, `lastMessage`, `channelMetadata`, from Rust (src/account/channels.rs). Its calls
-// go through Rust (argument checks, page calls); the admin-invitation, ownership and picture calls
-// are not carried out yet and reject with ERR_NOT_SUPPORTED.
+// go through Rust (argument checks, page calls).
 const { Base, accountCall } = require('./Base');
 const Message = require('./Message');
 const { createContact } = require('./Contact');
@@ -55,8 +54,9 @@ class Channel extends Base {
     return success;
   }
 
-  async setProfilePicture() {
-    throw notYet('channel.setProfilePicture()');
+  /** A MessageMedia holding an image, cut square and drawn at 640 px as whatsapp-web.js does. */
+  setProfilePicture(newProfilePicture) {
+    return this.client[accountCall]('setChannelPicture', this.id._serialized, newProfilePicture);
   }
 
   async mute() {
@@ -77,7 +77,7 @@ class Channel extends Base {
     return success;
   }
 
-  /** A text post (owners and admins only). */
+  /** A post (owners and admins only): a text, a MessageMedia (picture, video, audio) or a Poll. */
   sendMessage(content, options) {
     return this.client.sendMessage(this.id._serialized, content, options);
   }
@@ -117,12 +117,4 @@ class Channel extends Base {
   }
 }
 
-/** ERR_NOT_SUPPORTED for a channel call whatsapp-web-rs does not carry out yet. */
-function notYet(what) {
-  const error = new Error(`${what} is not supported yet by whatsapp-web-rs`);
-  error.code = 'ERR_NOT_SUPPORTED';
-  return error;
-}
-
 module.exports = Channel;
-module.exports.notYet = notYet;

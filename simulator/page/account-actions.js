@@ -147,7 +147,8 @@
             return mediaObjects.get(filehash);
         },
     };
-    modules.WAWebMmsMediaTypes = { msgToMediaType: ({ type }) => type, castToV4: (type) => type };
+    // A channel's media has its own types (isNewsletter); the simulator's names for them.
+    modules.WAWebMmsMediaTypes = { msgToMediaType: ({ type, isNewsletter }) => (isNewsletter ? `newsletter-${type}` : type), castToV4: (type) => type };
     modules.WAWebMediaDataUtils = { shouldUseMediaCache: () => false };
     // The in-memory cache of files to upload, by file hash (main 2dc9466 Injected/Utils.js:757-758
     // puts a file there when shouldUseMediaCache says so; which media the real page caches is not
@@ -162,9 +163,21 @@
             get: (filehash) => cachedBlobs.get(filehash),
         },
     };
-    // The upload: to the simulator's media server (WhatsApp Web encrypts and uploads to mmg).
+    // The upload: to the simulator's media server (WhatsApp Web encrypts and uploads to mmg). A
+    // channel's media goes unencrypted (uploadUnencryptedMedia, whatsapp-web.js's sendToChannel):
+    // a newsletter media type, a calculateToken function (WAMediaCalculateFilehash's), no media
+    // key, and a handle the post names it by (the simulator's: the upload's last path segment).
+    const calculateFilehash = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
+    modules.WAMediaCalculateFilehash = { getRandomFilehash: calculateFilehash };
     modules.WAWebMediaMmsV4Upload = {
-        async uploadMedia({ mimetype, mediaObject }) {
+        async uploadUnencryptedMedia({ mimetype, mediaObject, mediaType, calculateToken }) {
+            if (typeof mediaType !== 'string' || !mediaType.startsWith('newsletter-')) throw new TypeError(`uploadUnencryptedMedia: mediaType ${String(mediaType)} is not a newsletter media type (msgToMediaType with isNewsletter)`);
+            if (typeof calculateToken !== 'function') throw new TypeError('uploadUnencryptedMedia: needs calculateToken');
+            const { mediaEntry } = await modules.WAWebMediaMmsV4Upload.uploadMedia({ mimetype, mediaObject, mediaType: mediaType.slice('newsletter-'.length) });
+            return { mediaEntry: { ...mediaEntry, mediaKey: undefined, mediaKeyTimestamp: undefined, encFilehash: undefined, uploadToken: calculateToken(), handle: mediaEntry.directPath.split('/').pop() } };
+        },
+        async uploadMedia({ mimetype, mediaObject, mediaType }) {
+            if (typeof mediaType === 'string' && mediaType.startsWith('newsletter-')) throw new TypeError('uploadMedia: a newsletter media type goes with uploadUnencryptedMedia');
             const blob = mediaObject.renderableUrl ? await (await fetch(mediaObject.renderableUrl)).blob() : null;
             if (!blob) throw new Error('upload failed: no file for this media object');
             const res = await fetch('/_media/upload', {

@@ -10,7 +10,7 @@
     const sim = window.__waSimPage;
     if (!sim || !sim.account) return;
     const { modules } = sim;
-    const { AccountModel, Collection, MsgModel, MsgKey, Contact, createWid, meWid, ask } = sim.account;
+    const { AccountModel, Collection, MsgModel, MsgKey, ChatModel, ContactModel, Msg, Contact, createWid, meWid, ask } = sim.account;
 
     class ServerStatusCodeError extends Error {
         constructor(status, why) {
@@ -88,6 +88,8 @@
             reactionCodesSetting: wire.reactionCodesSetting,
             picture: wire.picture,
         };
+        // The channel's picture is its ProfilePicThumb's, as a user's or a group's (account-profile.js).
+        if (sim.account.setPictureThumb) sim.account.setPictureThumb(createWid(wire.id), wire.picture ? { directPath: wire.picture, tag: wire.picture.split('/').pop() } : null);
         const found = Metadata.get(wire.id);
         if (found) found.set(attrs);
         else Metadata.add(new NewsletterMetadataModel({ id: createWid(wire.id), ...attrs }));
@@ -114,7 +116,12 @@
                 existing.set({ serverId: post.serverId, t: post.t });
                 continue;
             }
-            chat.msgs.add(new MsgModel({ id: new MsgKey({ fromMe, remote: wire.id, id: post.id }), serverId: post.serverId, type: post.type, body: post.body, t: post.t, from: chat.id, to: chat.id, ack: fromMe ? 1 : 0, self: fromMe ? 'out' : 'in' }));
+            const kind = post.media
+                ? { directPath: post.media.directPath, mimetype: post.media.mimetype, size: post.media.size, caption: post.caption, isGif: Boolean(post.media.isGif), body: undefined }
+                : post.poll
+                  ? { pollName: post.poll.name, pollOptions: post.poll.options.map((name, localId) => ({ name, localId })), pollSelectableOptionsCount: post.poll.selectableCount, body: undefined }
+                  : {};
+            chat.msgs.add(new MsgModel({ id: new MsgKey({ fromMe, remote: wire.id, id: post.id }), serverId: post.serverId, type: post.type, body: post.body, t: post.t, from: chat.id, to: chat.id, ack: fromMe ? 1 : 0, self: fromMe ? 'out' : 'in', ...kind }));
             if (post.t > chat.t) chat.set('t', post.t);
         }
         return chat;
@@ -236,9 +243,12 @@
             const edits = { editName: 'name', editDescription: 'description', editReactionCodesSetting: 'reactionCodesSetting' };
             const flags = property && typeof property === 'object' ? Object.keys(property).filter((k) => property[k] === true) : [];
             if (flags.length !== 1 || !(flags[0] in edits || flags[0] === 'editPicture')) throw new TypeError('editNewsletterMetadataAction: property must set one of editName, editDescription, editPicture, editReactionCodesSetting');
-            if (flags[0] === 'editPicture') throw new TypeError('editNewsletterMetadataAction: editPicture is not modelled by the simulator');
-            const key = edits[flags[0]];
+            const key = flags[0] === 'editPicture' ? 'picture' : edits[flags[0]];
             if (!value || typeof value !== 'object' || !(key in value)) throw new TypeError(`editNewsletterMetadataAction: value must carry ${key}`);
+            // A picture is a JPEG data URL (whatsapp-web.js's cropAndResizeImage with asDataUrl), or null.
+            if (key === 'picture' && value.picture !== null && (typeof value.picture !== 'string' || !/^data:image\/jpeg;base64,[A-Za-z0-9+/]+=*$/.test(value.picture))) {
+                throw new TypeError('editNewsletterMetadataAction: picture must be a JPEG data URL or null');
+            }
             const { channel } = await askServer({ op: 'edit', id: chat.id._serialized, [key]: value[key] });
             modelOf(channel, { add: Newsletters.get(chat.id) === chat });
         },
@@ -284,6 +294,82 @@
     modules.WAWebMexRevokeNewsletterAdminInviteJob = { revokeNewsletterAdminInvite: adminJob('revokeNewsletterAdminInvite', 'revoke_admin_invite') };
     modules.WAWebDemoteNewsletterAdminAction = { demoteNewsletterAdmin: adminJob('demoteNewsletterAdmin', 'demote_admin') };
 
+    // The admin-invitation message (whatsapp-web.js main Client.js:1601-1636): (the invitee's chat
+    // model, { newsletterWid, invitee, inviteMessage, base64Thumb }) -> { messageSendResult }. A
+    // newsletter_admin_invite message in that chat; the server keeps the invitation until the
+    // invitee accepts or the owner revokes it. A refusal (not the owner, already an admin, no such
+    // channel) is { messageSendResult: 'ERROR' } and the message's ack -1.
+    modules.WAWebNewsletterSendMsgAction = {
+        async sendNewsletterAdminInviteMessage(chat, spec) {
+            if (!(chat instanceof ChatModel) || !chat.id.isUser()) throw new TypeError("sendNewsletterAdminInviteMessage: the first argument must be a person's chat model");
+            if (!spec || typeof spec !== 'object' || !spec.newsletterWid || !spec.invitee) throw new TypeError('sendNewsletterAdminInviteMessage: needs { newsletterWid, invitee, inviteMessage, base64Thumb }');
+            const channelWid = createWid(spec.newsletterWid);
+            const invitee = createWid(spec.invitee);
+            if (!isNewsletterId(channelWid._serialized)) throw new TypeError(`sendNewsletterAdminInviteMessage: not a newsletter wid: ${String(channelWid)}`);
+            if (!invitee.equals(chat.id)) throw new TypeError('sendNewsletterAdminInviteMessage: the invitee must be the chat\'s person');
+            if (spec.inviteMessage != null && typeof spec.inviteMessage !== 'string') throw new TypeError('sendNewsletterAdminInviteMessage: inviteMessage must be a string or undefined');
+            if (spec.base64Thumb != null && (typeof spec.base64Thumb !== 'string' || !/^[A-Za-z0-9+/]+=*$/.test(spec.base64Thumb))) throw new TypeError('sendNewsletterAdminInviteMessage: base64Thumb must be base64 or undefined');
+            const me = meWid();
+            const meta = Metadata.get(channelWid._serialized);
+            const msg = new MsgModel({
+                id: new MsgKey({ from: me, to: chat.id, id: await MsgKey.newId(), selfDir: 'out' }),
+                type: 'newsletter_admin_invite',
+                body: spec.inviteMessage ?? '',
+                from: me,
+                to: chat.id,
+                t: Math.floor(Date.now() / 1000),
+                isNewMsg: true,
+                local: true,
+                self: 'out',
+                newsletterId: channelWid,
+                newsletterName: meta ? meta.name : undefined,
+                jpegThumbnail: spec.base64Thumb || undefined,
+            });
+            chat.msgs.add(msg);
+            Msg.add(msg);
+            const answer = await ask({ type: 'newsletter', op: 'admin_invite', id: channelWid._serialized, invitee: invitee.user, msgId: msg.id.id, comment: msg.body });
+            if (!answer.ok) {
+                msg.set('ack', -1);
+                return { messageSendResult: 'ERROR', error: answer.error };
+            }
+            msg.set('ack', 2);
+            return { messageSendResult: 'OK', t: answer.t };
+        },
+    };
+
+    // Handing a channel over (whatsapp-web.js main Client.js:2579-2626): (channel model, the new
+    // owner's contact model). The server requires the new owner to be an admin; the old owner
+    // becomes an admin.
+    const contactArg = (what, contact) => {
+        if (!(contact instanceof ContactModel) || !contact.id || !createWid(contact.id).isUser()) throw new TypeError(`${what}: needs a person's contact model`);
+        return createWid(contact.id);
+    };
+    modules.WAWebChangeNewsletterOwnerAction = {
+        async changeNewsletterOwnerAction(chat, contact) {
+            channelModel('changeNewsletterOwnerAction', chat);
+            const user = contactArg('changeNewsletterOwnerAction', contact);
+            const { channel } = await askServer({ op: 'change_owner', id: chat.id._serialized, user: user.user });
+            modelOf(channel, { add: true });
+        },
+    };
+    // (channel model, contact model): an admin back to a subscriber, as demoteNewsletterAdmin.
+    modules.WAWebNewsletterDemoteAdminJob = {
+        async demoteNewsletterAdminAction(chat, contact) {
+            channelModel('demoteNewsletterAdminAction', chat);
+            const user = contactArg('demoteNewsletterAdminAction', contact);
+            const { channel } = await askServer({ op: 'demote_admin', id: chat.id._serialized, user: user.user });
+            modelOf(channel, { add: true });
+        },
+    };
+    // The account's own contact model.
+    modules.WAWebContactCollection = {
+        getMeContact() {
+            const me = meWid();
+            if (!me) return undefined;
+            return Contact.get(me) || Contact.add(new ContactModel({ id: me }))[0];
+        },
+    };
+
     // The directory search. WAWebL10N's region and the ISO country table are the simulator's
     // (region 'US'; a subset of ISO 3166-1 alpha-2).
     modules.WAWebL10N = { getRegion: () => 'US' };
@@ -316,15 +402,39 @@
             records.set(msg.id._serialized, msg.serialize());
         },
     };
+    const MEDIA_TYPES = ['image', 'video', 'audio', 'ptt'];
     modules.WAWebNewsletterSendMessageJob = {
-        // ({ msg, type: 'text' | 'media' | 'pollCreation', newsletterJid, mediaMetadata?, mediaHandle? }).
-        // Only text is modelled: media and polls are refused with a TypeError.
+        // ({ msg, type: 'text' | 'media' | 'pollCreation', newsletterJid, mediaMetadata?, mediaHandle? }):
+        // a text; a picture, video or audio uploaded unencrypted for the channel (its handle and the
+        // model's avParams()); a poll (poll_creation). The job's type must match the message's; a
+        // TypeError otherwise.
         async sendNewsletterMessageJob(job) {
             if (!job || !(job.msg instanceof MsgModel) || !isNewsletterId(job.newsletterJid)) throw new TypeError('sendNewsletterMessageJob: needs { msg, type, newsletterJid }');
-            if (job.type !== 'text') throw new TypeError(`sendNewsletterMessageJob: type ${String(job.type)} is not modelled by the simulator (text only)`);
-            const answer = await ask({ type: 'newsletter', op: 'send', id: job.newsletterJid, kind: 'text', body: job.msg.body, msgId: job.msg.id.id });
+            const { msg } = job;
+            const request = { type: 'newsletter', op: 'send', id: job.newsletterJid, msgId: msg.id.id };
+            if (job.type === 'text') {
+                if (msg.type !== 'chat') throw new TypeError(`sendNewsletterMessageJob: a ${msg.type} message is not of type text`);
+                Object.assign(request, { kind: 'text', body: msg.body });
+            } else if (job.type === 'media') {
+                if (!MEDIA_TYPES.includes(msg.type)) throw new TypeError(`sendNewsletterMessageJob: a ${msg.type} message is not media the simulator models in channels (${MEDIA_TYPES.join(', ')})`);
+                if (typeof job.mediaHandle !== 'string' || !job.mediaHandle) throw new TypeError('sendNewsletterMessageJob: media needs the upload\'s mediaHandle (uploadUnencryptedMedia)');
+                if (!job.mediaMetadata || typeof job.mediaMetadata !== 'object') throw new TypeError('sendNewsletterMessageJob: media needs mediaMetadata (msg.avParams())');
+                Object.assign(request, { kind: 'media', msgType: msg.type, isGif: Boolean(msg.isGif), handle: job.mediaHandle, directPath: msg.directPath, mimetype: msg.mimetype, caption: typeof msg.caption === 'string' ? msg.caption : '' });
+            } else if (job.type === 'pollCreation') {
+                if (msg.type !== 'poll_creation') throw new TypeError(`sendNewsletterMessageJob: a ${msg.type} message is not a poll`);
+                const poll = sim.account.pollWireOf(msg);
+                Object.assign(request, { kind: 'poll', poll: { name: poll.name, options: poll.options.map((o) => o.name), selectableCount: poll.selectableCount } });
+            } else {
+                throw new TypeError(`sendNewsletterMessageJob: unknown type ${String(job.type)} (text, media or pollCreation)`);
+            }
+            const answer = await ask(request);
             return answer.ok ? { success: true, serverId: answer.serverId, ack: { t: answer.t } } : { success: false, error: answer.error };
         },
+    };
+    // A media message's parameters for the send job (whatsapp-web.js passes msg.avParams() as
+    // mediaMetadata): the simulator's subset of what the real model gives.
+    MsgModel.prototype.avParams = function avParams() {
+        return { type: this.type, mimetype: this.mimetype, size: this.size, filehash: this.filehash, isGif: Boolean(this.isGif), duration: this.duration };
     };
     // The message's ack (whatsapp-web.js calls msg.updateAck(1, true) after a channel post).
     MsgModel.prototype.updateAck = function updateAck(ack) {

@@ -40,8 +40,10 @@ pub(super) const METHODS: &[Method] = &[
     ("acceptChannelAdminInvite", |args| {
         Ok(AccountCall::new("accepting a channel admin invitation", ADMIN, vec![json!("accept"), json!(channel_id(&args.get(0), "channelId")?), Value::Null]).answer(boolean))
     }),
+    ("sendChannelAdminInvite", send_admin_invite),
     ("revokeChannelAdminInvite", |args| admin(args, "revoke", "revoking a channel admin invitation")),
     ("demoteChannelAdmin", |args| admin(args, "demote", "demoting a channel admin")),
+    ("transferChannelOwnership", transfer_ownership),
     // Channel's own calls (lib/structures/Channel.js).
     ("fetchChannelMessages", |args| {
         let id = channel_id(&args.get(0), "channelId")?;
@@ -51,6 +53,12 @@ pub(super) const METHODS: &[Method] = &[
             .records("messages", |m: Option<RawMessage>| m.map(Message::from_page).transpose()))
     }),
     ("editChannel", edit_channel),
+    // channel.setProfilePicture(media): (channelId, media).
+    ("setChannelPicture", |args| {
+        let id = channel_id(&args.get(0), "channelId")?;
+        let media = super::group_admin::picture(&args.get(1))?;
+        Ok(AccountCall::new("setting a channel's picture", SET_PICTURE, vec![json!(id), media]).within(LONG).answer(not_an_image_or_boolean))
+    }),
     ("muteChannel", |args| {
         let id = channel_id(&args.get(0), "channelId")?;
         let mute = args.get(1).as_bool().ok_or_else(|| invalid("mute", "must be a boolean".into()))?;
@@ -72,21 +80,26 @@ pub(super) const METHODS: &[Method] = &[
 // With the models' readers in front (src/page/models.js, put in front of every page function).
 const CHANNELS: &str = page_fn!("channels/channels.js", "channels/channel_model.js");
 const GET_CHANNEL: &str = page_fn!("channels/get_channel.js", "channels/find_channel.js", "channels/channel_model.js");
-const CREATE_CHANNEL: &str = page_fn!("channels/create_channel.js");
+const CREATE_CHANNEL: &str = page_fn!("channels/create_channel.js", "pictures/square_jpegs.js");
 const DELETE_CHANNEL: &str = page_fn!("channels/delete_channel.js", "channels/find_channel.js");
 const SUBSCRIPTION: &str = page_fn!("channels/subscription.js", "channels/find_channel.js");
 const SEARCH: &str = page_fn!("channels/search_channels.js", "channels/channel_model.js");
 const FETCH_MESSAGES: &str = page_fn!("channels/fetch_messages.js", "channels/find_channel.js", "messages/history_window.js");
 const EDIT_CHANNEL: &str = page_fn!("channels/edit_channel.js", "channels/find_channel.js");
 const MUTE_CHANNEL: &str = page_fn!("channels/mute_channel.js");
-const SEND_MESSAGE: &str = page_fn!("channels/send_message.js", "channels/find_channel.js");
+const SEND_MESSAGE: &str = page_fn!("channels/send_message.js", "channels/find_channel.js", "messages/media_kinds.js", "messages/prepare_media.js", "messages/poll_fields.js");
 const SEND_SEEN: &str = page_fn!("channels/send_seen.js", "channels/find_channel.js");
 const SUBSCRIBERS: &str = page_fn!("channels/subscribers.js", "channels/find_channel.js");
 const ADMIN: &str = page_fn!("channels/admin.js");
+const SEND_ADMIN_INVITE: &str = page_fn!("channels/send_admin_invite.js");
+const TRANSFER_OWNERSHIP: &str = page_fn!("channels/transfer_ownership.js", "channels/find_channel.js");
+const SET_PICTURE: &str = page_fn!("channels/set_picture.js", "channels/find_channel.js", "pictures/square_jpegs.js");
 
 const MAX_NAME: usize = 100;
 const MAX_DESCRIPTION: usize = 2048;
 const MAX_TEXT: usize = 65536;
+/// An admin invitation's comment (WhatsApp's caption limit).
+const MAX_COMMENT: usize = 1024;
 
 /// A channel id: `<digits>@newsletter`.
 fn channel_id(value: &Value, name: &str) -> Result<String, ClientError> {
@@ -130,11 +143,17 @@ fn create_channel(args: &Args) -> Result<AccountCall, ClientError> {
         None | Some(Value::Null) => Value::Null,
         Some(d) => Value::String(text(d, "options.description", MAX_DESCRIPTION, true)?),
     };
-    if options.get("picture").is_some_and(|p| !p.is_null()) {
-        return Err(ClientError::NotSupported("createChannel: options.picture (a channel picture) is not supported yet by whatsapp-web-rs; create the channel without it".into()));
-    }
-    Ok(AccountCall::new("creating a channel", CREATE_CHANNEL, vec![json!(title), description]).within(LONG).answer(|raw| match raw {
+    // A MessageMedia holding an image (whatsapp-web.js: cropAndResizeImage throws "Media is not an image").
+    let picture = match options.get("picture") {
+        None | Some(Value::Null) => Value::Null,
+        Some(p) => super::group_admin::picture(p).map_err(|e| match e {
+            ClientError::InvalidArgument { name, reason } => ClientError::InvalidArgument { name: format!("options.picture{}", name.strip_prefix("media").unwrap_or(&name)), reason },
+            other => other,
+        })?,
+    };
+    Ok(AccountCall::new("creating a channel", CREATE_CHANNEL, vec![json!(title), description, picture]).within(LONG).answer(|raw| match raw {
         Value::String(error) if error.starts_with("CreateChannelError: ") => Ok(Value::String(error)),
+        Value::Object(o) if o.get("notAnImage") == Some(&Value::Bool(true)) => Err(invalid("options.picture.data", "is not an image the browser can decode".into())),
         Value::Object(o) => {
             let nid = o.get("nid").and_then(Value::as_str).and_then(Wid::parse).filter(|w| w.server == "newsletter").ok_or_else(|| bad_answer("a created channel without an id"))?;
             let invite = o.get("inviteLink").and_then(Value::as_str).filter(|l| l.starts_with("https://whatsapp.com/channel/")).ok_or_else(|| bad_answer("a created channel without an invite link"))?;
@@ -149,6 +168,38 @@ fn admin(args: &Args, action: &'static str, what: &'static str) -> Result<Accoun
     let id = channel_id(&args.get(0), "channelId")?;
     let user = crate::wid::person_id(&args.get(1))?;
     Ok(AccountCall::new(what, ADMIN, vec![json!(action), json!(id), json!(user)]).answer(boolean))
+}
+
+/// `sendChannelAdminInvite(chatId, channelId, { comment })`: whether the invitation message went.
+fn send_admin_invite(args: &Args) -> Result<AccountCall, ClientError> {
+    let chat = crate::wid::person_id(&args.get(0))?;
+    let id = channel_id(&args.get(1), "channelId")?;
+    let options = options(args.get(2))?;
+    let comment = match options.get("comment") {
+        None | Some(Value::Null) => Value::Null,
+        Some(c) => Value::String(text(c, "options.comment", MAX_COMMENT, true)?),
+    };
+    Ok(AccountCall::new("sending a channel admin invitation", SEND_ADMIN_INVITE, vec![json!(chat), json!(id), comment]).within(LONG).answer(boolean))
+}
+
+/// `transferChannelOwnership(channelId, newOwnerId, { shouldDismissSelfAsAdmin })`.
+fn transfer_ownership(args: &Args) -> Result<AccountCall, ClientError> {
+    let id = channel_id(&args.get(0), "channelId")?;
+    let owner = crate::wid::person_id(&args.get(1))?;
+    let options = options(args.get(2))?;
+    let dismiss = match options.get("shouldDismissSelfAsAdmin") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => return Err(invalid("options.shouldDismissSelfAsAdmin", format!("must be a boolean, got {}", crate::options::describe(other)))),
+    };
+    Ok(AccountCall::new("transferring a channel's ownership", TRANSFER_OWNERSHIP, vec![json!(id), json!(owner), json!(dismiss)]).within(LONG).answer(boolean))
+}
+
+fn not_an_image_or_boolean(raw: Value) -> Result<Value, ClientError> {
+    if raw.get("notAnImage") == Some(&Value::Bool(true)) {
+        return Err(invalid("media.data", "is not an image the browser can decode".into()));
+    }
+    boolean(raw)
 }
 
 /// `searchChannels({ searchText, countryCodes, skipSubscribedNewsletters, view, limit })`.
@@ -207,21 +258,43 @@ fn edit_channel(args: &Args) -> Result<AccountCall, ClientError> {
     Ok(AccountCall::new("changing a channel", EDIT_CHANNEL, vec![json!(id), json!(field), value]).answer(boolean))
 }
 
-/// `sendMessage(channelId, text)` / `channel.sendMessage(text)`: a text post.
+/// `sendMessage(channelId, content, options)` / `channel.sendMessage(content, options)`: a text,
+/// a picture, video or audio (`MessageMedia` as content with `options.caption`, or a text with
+/// `options.media`; `sendVideoAsGif`, `sendAudioAsVoice`, `sendMediaAsHd`) or a `Poll`, as
+/// whatsapp-web.js posts in a channel (Injected/Utils.js:491-534, 683-801).
 fn send_channel_message(args: &Args) -> Result<AccountCall, ClientError> {
     let id = channel_id(&args.get(0), "chatId")?;
-    if args.get(2).get("media").is_some_and(|m| !m.is_null()) {
-        return Err(ClientError::NotSupported("media in channels (options.media) is not supported yet by whatsapp-web-rs; a channel post is text".into()));
+    let options = options(args.get(2))?;
+    let kinds = super::media_kinds::MediaKinds::parse(&options)?;
+    let page_kinds = kinds.to_page();
+    if page_kinds["sticker"] == Value::Bool(true) {
+        return Err(ClientError::NotSupported("stickers in channels (options.sendMediaAsSticker) are not supported yet by whatsapp-web-rs; send the picture itself".into()));
     }
-    let body = match args.get(1) {
-        Value::String(s) if !s.is_empty() && s.chars().count() <= MAX_TEXT => s,
-        Value::String(_) => return Err(invalid("content", format!("a channel post must be a text of 1 to {MAX_TEXT} characters"))),
-        Value::Object(o) if o.contains_key("mimetype") || o.contains_key("pollName") => {
-            return Err(ClientError::NotSupported("media and polls in channels are not supported yet by whatsapp-web-rs; a channel post is text".into()))
-        }
-        other => return Err(invalid("content", format!("a channel post must be a string, got {}", crate::options::describe(&other)))),
+    let caption = match options.get("caption") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(c)) if c.chars().count() <= MAX_TEXT => c.clone(),
+        Some(other) => return Err(invalid("options.caption", format!("must be a text of at most {MAX_TEXT} characters, got {}", crate::options::describe(other)))),
     };
-    Ok(AccountCall::new("posting in a channel", SEND_MESSAGE, vec![json!(id), json!(body)]).within(LONG).answer(move |raw| {
+    let post_media = |m: &Value, name: &str| -> Result<Value, ClientError> {
+        let media = super::messages::media(m, name, false)?;
+        let mimetype = media["mimetype"].as_str().unwrap_or_default();
+        if !["image/", "video/", "audio/"].iter().any(|p| mimetype.starts_with(p)) {
+            return Err(invalid(&format!("{name}.mimetype"), format!("a channel post's file must be a picture, a video or audio (whatsapp-web.js: text, image, sticker, gif, video, voice and poll), got {mimetype}")));
+        }
+        Ok(media)
+    };
+    let (body, media, poll) = match (args.get(1), options.get("media").filter(|m| !m.is_null())) {
+        (Value::String(s), None) if !s.is_empty() && s.chars().count() <= MAX_TEXT => (s, Value::Null, Value::Null),
+        (Value::String(_), None) => return Err(invalid("content", format!("a channel post must be a text of 1 to {MAX_TEXT} characters"))),
+        (Value::String(s), Some(m)) if s.chars().count() <= MAX_TEXT => (s, post_media(m, "options.media")?, Value::Null),
+        (Value::String(_), Some(_)) => return Err(invalid("content", format!("a caption must be at most {MAX_TEXT} characters"))),
+        (m @ Value::Object(_), _) if m.get("mimetype").is_some() => (caption, post_media(&m, "content")?, Value::Null),
+        (p @ Value::Object(_), _) if p.get("pollName").is_some() => (String::new(), Value::Null, super::polls::poll(&p)?),
+        (other, _) => return Err(invalid("content", format!("a channel post must be a string, a MessageMedia or a Poll, got {}", crate::options::describe(&other)))),
+    };
+    kinds.check(&media)?;
+    let post = json!({ "media": media, "kinds": page_kinds, "poll": poll });
+    Ok(AccountCall::new("posting in a channel", SEND_MESSAGE, vec![json!(id), json!(body), post]).within(LONG).answer(move |raw| {
         if raw.get("notAdmin") == Some(&Value::Bool(true)) {
             return Err(ClientError::InvalidChatId("only a channel's owner and admins post in it; this account only follows it".into()));
         }

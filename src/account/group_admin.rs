@@ -116,7 +116,7 @@ fn property(args: &Args, property: &'static str, value: fn(bool) -> u8) -> Resul
 
 /// `setPicture(media)`: a `MessageMedia` holding an image, `{ mimetype, data }`. whatsapp-web.js
 /// rejects another kind with "Media is not an image".
-fn picture(value: &Value) -> Result<Value, ClientError> {
+pub(super) fn picture(value: &Value) -> Result<Value, ClientError> {
     if !value.is_object() {
         return Err(invalid("media", format!("must be a MessageMedia holding an image, got {}", crate::options::describe(value))));
     }

@@ -31,7 +31,7 @@ pub(super) const METHODS: &[Method] = &[
 ];
 
 // With the media kinds' declarations in front (media_kinds.rs).
-const SEND_MESSAGE: &str = page_fn!("messages/send_message.js", "messages/media_kinds.js", "messages/prepare_media.js");
+const SEND_MESSAGE: &str = page_fn!("messages/send_message.js", "messages/media_kinds.js", "messages/prepare_media.js", "messages/poll_fields.js");
 const GET_MESSAGE: &str = page_fn!("messages/get_message.js");
 const GET_QUOTED_MESSAGE: &str = page_fn!("messages/get_quoted_message.js");
 const FETCH_MESSAGES: &str = page_fn!("messages/fetch_messages.js", "messages/history_window.js");

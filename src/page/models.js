@@ -238,6 +238,25 @@ function accountModels() {
     ack: r.ack ?? null,
   });
 
+  // A chat's picture thumbnail in base64, or undefined, as WWebJS.getProfilePicThumbToBase64
+  // (Injected/Utils.js:1384-1420): its ProfilePicThumb model's `img`, fetched and read as a data URL.
+  const picThumbBase64 = async (wid) => {
+    const thumb = await need('WAWebCollections', 'ProfilePicThumb').ProfilePicThumb.find(wid);
+    if (!thumb?.img) return undefined;
+    try {
+      const response = await fetch(thumb.img);
+      const blob = response.ok ? await response.blob() : null;
+      const url = blob && (await new Promise((resolve) => {
+        const reader = new FileReader();
+        reader.onloadend = () => resolve(reader.result);
+        reader.readAsDataURL(blob);
+      }));
+      return url == null ? undefined : String(url).split(',')[1];
+    } catch (_) {
+      return undefined;
+    }
+  };
+
   // A private invite to a group for someone who only accepts invites (the server answered 403
   // with a code for them), as whatsapp-web.js sends it after adding or creating
   // (GroupChat.js:198-238, Client.js:2387-2411): the person's chat, the group's picture
@@ -248,24 +267,11 @@ function accountModels() {
     const Chat = need('WAWebCollections', 'Chat').Chat;
     const chat = Chat.get(personWid) || (await Chat.find(personWid));
     if (!chat) return false;
-    let thumbnail;
-    const thumb = await need('WAWebCollections', 'ProfilePicThumb').ProfilePicThumb.find(groupWid);
-    if (thumb?.img) {
-      try {
-        const response = await fetch(thumb.img);
-        const blob = response.ok ? await response.blob() : null;
-        const url = blob && (await new Promise((resolve) => {
-          const reader = new FileReader();
-          reader.onloadend = () => resolve(reader.result);
-          reader.readAsDataURL(blob);
-        }));
-        thumbnail = url == null ? undefined : String(url).split(',')[1];
-      } catch (_) {}
-    }
+    const thumbnail = await picThumbBase64(groupWid);
     const { sendGroupInviteMessage } = need('WAWebChatSendMessages', 'sendGroupInviteMessage');
     const sent = await sendGroupInviteMessage(chat, text(groupWid), groupName, code, expiration, comment, thumbnail);
     return sent?.messageSendResult === 'OK';
   };
 
-  return { Collections, WidFactory, text, key, message, reaction, pollVote, findMessage, chat, findChat, contact, sendGroupInvite };
+  return { Collections, WidFactory, text, key, message, reaction, pollVote, findMessage, chat, findChat, contact, sendGroupInvite, picThumbBase64 };
 }

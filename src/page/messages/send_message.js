@@ -64,20 +64,8 @@ async function sendMessage(chatId, content, options) {
     location = { type: 'location', loc: description, lat: latitude, lng: longitude, clientUrl: url };
   }
 
-  // A poll, as whatsapp-web.js sends one (Injected/Utils.js:235-251): single choice when
-  // pollSelectableOptionsCount is 1, any number when 0; a random secret unless one was given.
-  let poll = {};
-  if (options.poll) {
-    const { pollName, pollOptions, allowMultipleAnswers, messageSecret } = options.poll;
-    poll = {
-      kind: 'pollCreation',
-      type: 'poll_creation',
-      pollName,
-      pollOptions,
-      pollSelectableOptionsCount: allowMultipleAnswers ? 0 : 1,
-      messageSecret: messageSecret ? new Uint8Array(messageSecret) : window.crypto.getRandomValues(new Uint8Array(32)),
-    };
-  }
+  // A poll, as whatsapp-web.js sends one (messages/poll_fields.js).
+  const poll = options.poll ? pollFields(options.poll) : {};
 
   // A scheduled event, as whatsapp-web.js sends one (Injected/Utils.js:254-285): the location a
   // name at 0, 0; a call link from WAWebGenerateEventCallLink for a 'voice' or 'video' call (none

@@ -8,7 +8,9 @@
 // createImageBitmap, not whatsapp-web.js's `new Image()`: the client starts Chromium with images
 // off (src/browser/resources.rs), so an <img> never loads nor fails; a bitmap goes through the
 // same decoder. `{ thumbnail, full }`, or null when the bytes are no picture the browser decodes.
-function squareJpegs() {
+// `quality`: 0.75 for profile and group pictures; a channel's picture is drawn at 1
+// (Client.js:2485-2492, Channel.js:397-408).
+function squareJpegs(quality = 0.75) {
   return async (mimetype, base64) => {
     let image;
     try {
@@ -26,7 +28,7 @@ function squareJpegs() {
       canvas.width = size;
       canvas.height = size;
       canvas.getContext('2d').drawImage(image, sx, sy, side, side, 0, 0, size, size);
-      return canvas.toDataURL('image/jpeg', 0.75);
+      return canvas.toDataURL('image/jpeg', quality);
     };
     const pictures = { thumbnail: jpeg(96), full: jpeg(640) };
     image.close();
