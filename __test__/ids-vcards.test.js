@@ -5,7 +5,7 @@
 // ids (`number1@c.us`, `XXXXXXXXXX@c.us`, `YYYYYYYYYY@g.us`) and complete: WhatsApp answers the
 // ids that name nobody (404 for a participant, a mention of nobody), as it does for
 // whatsapp-web.js. What can never be an id is still refused, with a named error, and nothing is
-// sent; posting a status is a named "not supported yet".
+// sent; a broadcast list is a named ERR_NOT_SUPPORTED (WhatsApp Web has none).
 const { test, describe, before } = require('node:test');
 const assert = require('node:assert/strict');
 const { GroupChat, Contact } = require('..');

@@ -3,7 +3,7 @@
 // tests our client: it shows the simulated page models the newsletter internals whatsapp-web.js
 // uses (WAWebNewsletterCollection, NewsletterMetadataCollection, the create / metadata / subscribe
 // / unsubscribe / delete / edit (pictures too) / mute / directory search / subscribers / send jobs,
-// media and poll posts, the admin-invitation message, the ownership change) the way it calls them, independently of our
+// media, sticker and poll posts, the admin-invitation message, the ownership change) the way it calls them, independently of our
 // client.
 
 const { test } = require('node:test');
@@ -12,7 +12,7 @@ const assert = require('node:assert/strict');
 const { MessageMedia, Poll } = require('whatsapp-web.js');
 const { wwebjsOnSimulator, wwebjsLogin } = require('./wwebjs-harness');
 
-test('whatsapp-web.js: createChannel, getChannels, search, invite code, subscribe/unsubscribe, text, media and poll posts, fetchMessages, edit, mute, admin invitations, pictures, sending admin invitations, ownership, subscribers, delete', async (t) => {
+test('whatsapp-web.js: createChannel, getChannels, search, invite code, subscribe/unsubscribe, text, media, sticker and poll posts, fetchMessages, edit, mute, admin invitations, pictures, sending admin invitations, ownership, subscribers, delete', async (t) => {
     const { sim, client } = await wwebjsOnSimulator(t);
     await wwebjsLogin(sim, client);
 
@@ -42,6 +42,13 @@ test('whatsapp-web.js: createChannel, getChannels, search, invite code, subscrib
     const pollPost = await client.sendMessage(id, new Poll('Lunch?', ['Pizza', 'Soup']));
     assert.equal(pollPost.type, 'poll_creation');
     assert.deepEqual(onServer().posts.map((p) => [p.type, p.caption ?? null, p.poll?.name ?? null]), [['chat', null, null], ['image', 'a dot', null], ['poll_creation', null, 'Lunch?']]);
+    // A sticker: whatsapp-web.js makes the WebP, then uploads it unencrypted as a sticker
+    // (processMediaData with forceSticker and the newsletter media type).
+    const stickerPost = await channel.sendMessage(new MessageMedia('image/png', PNG, 'dot.png'), { sendMediaAsSticker: true, stickerName: 'Bot pack' });
+    assert.equal(stickerPost.type, 'sticker');
+    const stickerOnServer = onServer().posts.at(-1);
+    assert.deepEqual([stickerOnServer.type, stickerOnServer.id, stickerOnServer.media.mimetype], ['sticker', stickerPost.id.id, 'image/webp']);
+    assert.equal(Buffer.from(sim.account.media.get(stickerOnServer.media.directPath).data).toString('latin1', 8, 12), 'WEBP');
 
     // Editing and muting.
     assert.equal(await channel.setSubject('Bot news!'), true);

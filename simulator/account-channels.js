@@ -225,15 +225,16 @@ module.exports = {
         return { ok: true, post };
     },
 
-    // What a page's post carries: a text; a picture, video or audio it uploaded unencrypted (named
-    // by the upload's handle, the simulator's: its path's last segment) with a caption; a poll of
-    // 2..12 distinct options. Null for anything else.
+    // What a page's post carries: a text; a picture, video, audio or sticker (a WebP file) it
+    // uploaded unencrypted (named by the upload's handle, the simulator's: its path's last segment)
+    // with a caption; a poll of 2..12 distinct options. Null for anything else (a document among them).
     _postContent(msg) {
         if (msg.kind === 'text') return typeof msg.body === 'string' && msg.body && msg.body.length <= 65536 ? { type: 'chat', body: msg.body } : null;
         if (msg.kind === 'media') {
-            if (!['image', 'video', 'audio', 'ptt'].includes(msg.msgType) || typeof msg.directPath !== 'string' || typeof msg.handle !== 'string') return null;
+            if (!['image', 'video', 'audio', 'ptt', 'sticker'].includes(msg.msgType) || typeof msg.directPath !== 'string' || typeof msg.handle !== 'string') return null;
             const file = this.media.get(msg.directPath);
             if (!file || msg.directPath.split('/').pop() !== msg.handle) return null;
+            if (msg.msgType === 'sticker' && file.mimetype !== 'image/webp') return null;
             if (typeof msg.caption !== 'string' || msg.caption.length > 65536) return null;
             return { type: msg.msgType, body: '', caption: msg.caption, media: { directPath: msg.directPath, mimetype: file.mimetype, size: file.data.length, isGif: Boolean(msg.isGif) } };
         }

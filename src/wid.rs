@@ -30,7 +30,7 @@ pub fn chat_id(value: &Value) -> Result<String, ClientError> {
     let Value::String(s) = value else {
         return Err(ClientError::InvalidChatId(format!("a chat id must be a string like \"15551234567@c.us\", got {}", crate::options::describe(value))));
     };
-    not_supported_yet(s)?;
+    not_a_call_for(s)?;
     let valid = match s.rsplit_once('@') {
         Some((user, "c.us")) => is_number(user),
         // LIDs are opaque digits, not phone numbers.
@@ -47,17 +47,17 @@ pub fn chat_id(value: &Value) -> Result<String, ClientError> {
     }
 }
 
-/// Status updates and broadcast lists (`…@broadcast`) and channels (`…@newsletter`) are
-/// ids whatsapp-web.js takes, but whatsapp-web-rs does not carry them out yet: a named
-/// error saying so, rather than "not a chat id".
-fn not_supported_yet(s: &str) -> Result<(), ClientError> {
-    let what = match s.rsplit_once('@') {
-        Some(("status", "broadcast")) => "status updates (status@broadcast)",
-        Some((_, "broadcast")) => "broadcast lists (…@broadcast)",
-        Some((_, "newsletter")) => return Err(ClientError::NotSupported(format!("{s:?} is a channel: this call does not take channels (…@newsletter) yet in whatsapp-web-rs"))),
-        _ => return Ok(()),
-    };
-    Err(ClientError::NotSupported(format!("{what} are not supported yet by whatsapp-web-rs")))
+/// Ids whatsapp-web.js takes that a call here cannot: broadcast lists (`…@broadcast`), which
+/// WhatsApp Web does not have (they live on the phone), and status updates and channels where a
+/// call is not one of theirs (statuses and channels have their own paths in lib/client/). A
+/// named error saying so, rather than "not a chat id".
+fn not_a_call_for(s: &str) -> Result<(), ClientError> {
+    match s.rsplit_once('@') {
+        Some(("status", "broadcast")) => Err(ClientError::NotSupported("status@broadcast: this call does not take status updates (post one with sendMessage('status@broadcast', …))".into())),
+        Some((_, "broadcast")) => Err(ClientError::NotSupported(format!("{s:?}: broadcast lists (…@broadcast) are not on WhatsApp Web, only on the phone"))),
+        Some((_, "newsletter")) => Err(ClientError::NotSupported(format!("{s:?} is a channel: this call does not take channels (…@newsletter); Channel and the channel calls do"))),
+        _ => Ok(()),
+    }
 }
 
 /// The user part of an id as whatsapp-web.js passes it on to WhatsApp without looking
@@ -179,8 +179,8 @@ mod tests {
         assert_eq!(person_id(&json!(1)).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
         assert_eq!(any_group_id(&json!("YYYYYYYYYY@g.us")).unwrap(), "YYYYYYYYYY@g.us");
         assert_eq!(any_group_id(&json!("Y@c.us")).unwrap_err().code(), "ERR_INVALID_CHAT_ID");
-        for later in ["status@broadcast", "1234@broadcast", "1234@newsletter"] {
-            assert_eq!(chat_id(&json!(later)).unwrap_err().code(), "ERR_NOT_SUPPORTED", "{later}");
+        for not_here in ["status@broadcast", "1234@broadcast", "1234@newsletter"] {
+            assert_eq!(chat_id(&json!(not_here)).unwrap_err().code(), "ERR_NOT_SUPPORTED", "{not_here}");
         }
     }
 

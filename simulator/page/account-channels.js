@@ -402,10 +402,10 @@
             records.set(msg.id._serialized, msg.serialize());
         },
     };
-    const MEDIA_TYPES = ['image', 'video', 'audio', 'ptt'];
+    const MEDIA_TYPES = ['image', 'video', 'audio', 'ptt', 'sticker'];
     modules.WAWebNewsletterSendMessageJob = {
         // ({ msg, type: 'text' | 'media' | 'pollCreation', newsletterJid, mediaMetadata?, mediaHandle? }):
-        // a text; a picture, video or audio uploaded unencrypted for the channel (its handle and the
+        // a text; a picture, video, audio or sticker uploaded unencrypted for the channel (its handle and the
         // model's avParams()); a poll (poll_creation). The job's type must match the message's; a
         // TypeError otherwise.
         async sendNewsletterMessageJob(job) {

@@ -48,9 +48,16 @@
 
     // params (processMediaData, Utils.js:700-712): asDocument; isPtt makes audio a voice note
     // (type 'ptt', Utils.js:730); asGif makes a video play as a GIF (isGif, read by
-    // msgToMediaType, Utils.js:719-723); maxDimension (HD) bounds a picture's size; asSticker is
-    // sent false (stickers go through processStickerData instead).
+    // msgToMediaType, Utils.js:719-723); maxDimension (HD) bounds a picture's size; asSticker makes
+    // a WebP a sticker (whatsapp-web.js sends it true only for a channel, whose sticker goes through
+    // processMediaData, Utils.js:155-166; a chat's goes through processStickerData). The simulator
+    // models a sticker of a WebP only (whatsapp-web.js always makes one first); asSticker with any
+    // other file is a TypeError.
     const mediaTypeOf = (mimetype, params) => {
+        if (params.asSticker === true) {
+            if (mimetype !== 'image/webp') throw new TypeError(`prepRawMedia: asSticker needs a WebP (the simulator's model), got ${mimetype}`);
+            return 'sticker';
+        }
         if (params.asDocument) return 'document';
         if (/^image\//.test(mimetype)) return 'image';
         if (/^video\//.test(mimetype)) return 'video';

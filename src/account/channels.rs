@@ -260,16 +260,16 @@ fn edit_channel(args: &Args) -> Result<AccountCall, ClientError> {
 
 /// `sendMessage(channelId, content, options)` / `channel.sendMessage(content, options)`: a text,
 /// a picture, video or audio (`MessageMedia` as content with `options.caption`, or a text with
-/// `options.media`; `sendVideoAsGif`, `sendAudioAsVoice`, `sendMediaAsHd`) or a `Poll`, as
-/// whatsapp-web.js posts in a channel (Injected/Utils.js:491-534, 683-801).
+/// `options.media`; `sendVideoAsGif`, `sendAudioAsVoice`, `sendMediaAsHd`), a sticker made of a
+/// picture or video (`sendMediaAsSticker`, with `stickerName`, `stickerAuthor`,
+/// `stickerCategories`) or a `Poll`, as whatsapp-web.js posts in a channel (Injected/Utils.js:
+/// 155-166, 491-534, 683-801: a sticker's WebP goes through processMediaData with forceSticker
+/// and the newsletter media type, not processStickerData).
 fn send_channel_message(args: &Args) -> Result<AccountCall, ClientError> {
     let id = channel_id(&args.get(0), "chatId")?;
     let options = options(args.get(2))?;
     let kinds = super::media_kinds::MediaKinds::parse(&options)?;
     let page_kinds = kinds.to_page();
-    if page_kinds["sticker"] == Value::Bool(true) {
-        return Err(ClientError::NotSupported("stickers in channels (options.sendMediaAsSticker) are not supported yet by whatsapp-web-rs; send the picture itself".into()));
-    }
     let caption = match options.get("caption") {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(c)) if c.chars().count() <= MAX_TEXT => c.clone(),
@@ -294,7 +294,7 @@ fn send_channel_message(args: &Args) -> Result<AccountCall, ClientError> {
     };
     kinds.check(&media)?;
     let post = json!({ "media": media, "kinds": page_kinds, "poll": poll });
-    Ok(AccountCall::new("posting in a channel", SEND_MESSAGE, vec![json!(id), json!(body), post]).within(LONG).answer(move |raw| {
+    let call = AccountCall::new("posting in a channel", SEND_MESSAGE, vec![json!(id), json!(body), post]).within(LONG).answer(move |raw| {
         if raw.get("notAdmin") == Some(&Value::Bool(true)) {
             return Err(ClientError::InvalidChatId("only a channel's owner and admins post in it; this account only follows it".into()));
         }
@@ -305,7 +305,10 @@ fn send_channel_message(args: &Args) -> Result<AccountCall, ClientError> {
             return Err(ClientError::PageScript("WhatsApp did not accept the channel post".into()));
         }
         super::to_json(Message::from_value(&raw)?)
-    }))
+    });
+    // A sticker's WebP is made before the page call, off Node's thread, as for a chat (the post's
+    // `media`, page argument 2, is what `prepare` converts).
+    Ok(kinds.prepare(call))
 }
 
 fn bad_answer(why: &str) -> ClientError {

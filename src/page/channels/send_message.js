@@ -27,8 +27,9 @@ async function sendChannelMessage(channelId, body, post) {
   if (isMedia) {
     const prepared = await prepareMedia(post.media, false, post.kinds, true);
     prepared.caption = body;
-    // WhatsApp Web's body of a media message is its preview (none here).
-    body = prepared.preview;
+    // WhatsApp Web's body of a media message is its preview (none here); a sticker has none
+    // (Utils.js:168-170).
+    body = post.kinds && post.kinds.sticker ? undefined : prepared.preview;
     media = { ...prepared, ...(prepared.toJSON ? prepared.toJSON() : {}), isCaptionByUser: Boolean(prepared.caption) };
   }
   const poll = post && post.poll ? pollFields(post.poll) : {};

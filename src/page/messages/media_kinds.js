@@ -5,9 +5,10 @@
 function mediaKinds() {
   // The parameters of WAWebPrepRawMedia.prepRawMedia for a file (processMediaData,
   // Injected/Utils.js:700-709): a voice note is an audio file prepared as ptt, a GIF a video
-  // prepared as one, an HD picture one prepared up to 2560 pixels.
+  // prepared as one, an HD picture one prepared up to 2560 pixels, a sticker's WebP (only a
+  // channel's: a chat's goes through prepareSticker, as whatsapp-web.js's, Utils.js:155-166) as one.
   function mediaKindParams(file, asDocument, kinds) {
-    const params = { asSticker: false, asGif: kinds.gif, isPtt: kinds.voice, asDocument };
+    const params = { asSticker: Boolean(kinds.sticker), asGif: kinds.gif, isPtt: kinds.voice, asDocument };
     if (kinds.hd && file.type.indexOf('image/') === 0) params.maxDimension = 2560;
     return params;
   }
