@@ -10,8 +10,8 @@ async function get(sim, path) {
   return { status: res.status, cacheControl: res.headers.get('cache-control'), type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
 }
 
-test('the heavy page serves hashed, immutable bundles of the configured size and a no-cache HTML', async () => {
-  const sim = await startSimulator({ realSequence: true, heavyPage: true, bundleBytes: 1024 * 1024, moduleDelayMs: 0 });
+test('the fixed heavy page serves hashed, immutable bundles of the configured size and a no-cache HTML', async () => {
+  const sim = await startSimulator({ realSequence: true, heavyPage: true, heavyLayout: 'fixed', bundleBytes: 1024 * 1024, moduleDelayMs: 0 });
   try {
     const html = await get(sim, '/');
     assert.equal(html.cacheControl, 'no-cache');
@@ -52,7 +52,7 @@ test('the heavy page is the same bytes in every simulator with the same options,
   for (let i = 0; i < 2; i++) {
     const sim = await startSimulator({ realSequence: true, heavyPage: true, bundleBytes: 256 * 1024 });
     try {
-      names.push((await get(sim, '/')).body.toString().match(/\/(bundle|app|bootloader|static\/app)[.-][^"]+/g).join(' '));
+      names.push((await get(sim, '/')).body.toString().match(/\/(bundle|weight|app|bootloader|static\/app)[.-][^"]+/g).join(' '));
     } finally {
       await sim.close();
     }
@@ -64,6 +64,7 @@ test('heavy page options are checked', async () => {
   await assert.rejects(startSimulator({ heavyPage: true }), (e) => e instanceof TypeError && /realSequence/.test(e.message));
   await assert.rejects(startSimulator({ realSequence: true, heavyPage: 'yes' }), TypeError);
   await assert.rejects(startSimulator({ realSequence: true, heavyPage: true, bundleBytes: 10 }), (e) => e instanceof TypeError && /bundleBytes/.test(e.message));
+  await assert.rejects(startSimulator({ realSequence: true, heavyPage: true, heavyLayout: 'wild' }), (e) => e instanceof TypeError && /heavyLayout/.test(e.message));
   // The light pages are unchanged: no-store, unhashed bundles.
   const sim = await startSimulator({ realSequence: true });
   try {

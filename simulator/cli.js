@@ -28,6 +28,8 @@ const FLAGS = {
     '--reconnect-backoff-max-ms': ['reconnectBackoffMaxMs', Number],
     // Heavy page (with --real-sequence): bundle size in bytes.
     '--bundle-bytes': ['bundleBytes', Number],
+    // Heavy page layout: varied (per-load draws, the default) or fixed.
+    '--heavy-layout': ['heavyLayout', String],
     // Modules the page never defines, comma-separated (startSimulator's missingModules).
     '--missing-modules': ['missingModules', readList],
 };

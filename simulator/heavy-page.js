@@ -17,7 +17,9 @@
 // ("Heavy page") gives the figures and where they come from.
 
 const crypto = require('crypto');
+const { prng } = require('./prng');
 const zlib = require('zlib');
+const { generateWeightBundles } = require('./heavy-varied');
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const DEFAULT_BUNDLE_BYTES = 8 * 1024 * 1024;
@@ -26,18 +28,6 @@ const DEFAULT_BUNDLE_BYTES = 8 * 1024 * 1024;
 const MODULE_BYTES = 4096;
 
 const hash8 = (buf) => crypto.createHash('sha256').update(buf).digest('hex').slice(0, 10);
-
-// mulberry32: a tiny deterministic PRNG (same seed, same page).
-function prng(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const WORDS = ['chat', 'msg', 'contact', 'group', 'media', 'status', 'call', 'label', 'sticker', 'presence', 'receipt', 'quoted', 'thumb', 'ephemeral', 'newsletter', 'reaction', 'poll', 'vcard', 'location', 'ack'];
 
@@ -175,20 +165,27 @@ self.addEventListener('activate', function (e) { e.waitUntil(self.clients.claim(
 
 const cache = new Map();
 
-// Everything the heavy page adds, for a page with `bundleCount` async bundles.
-function buildHeavyPage({ bundleBytes = DEFAULT_BUNDLE_BYTES, bundleCount }) {
-    const key = `${bundleBytes}/${bundleCount}`;
+// Everything the heavy page adds, for a page with `bundleCount` async bundles. Layout 'fixed': the
+// filler rides in those bundles; 'varied' (simulator/heavy-varied.js): it comes in weight bundles
+// of its own and the login bundles carry only the login modules.
+function buildHeavyPage({ bundleBytes = DEFAULT_BUNDLE_BYTES, bundleCount, layout = 'fixed' }) {
+    const key = `${bundleBytes}/${bundleCount}/${layout}`;
     if (cache.has(key)) return cache.get(key);
     const rand = prng(1414);
-    const filler = generateFiller(bundleBytes, bundleCount);
+    const varied = layout === 'varied';
+    const filler = varied ? null : generateFiller(bundleBytes, bundleCount);
+    const weight = varied ? generateWeightBundles(bundleBytes) : [];
     const { files, cssPath } = staticAssets(rand);
+    const all = [...(filler || []), ...weight];
     const page = {
+        layout,
         filler,
+        weight,
         files,
         cssPath,
         serviceWorker: SERVICE_WORKER,
-        moduleCount: filler.reduce((n, b) => n + b.modules.length, 0),
-        totalBytes: filler.reduce((n, b) => n + b.source.length, 0),
+        moduleCount: all.reduce((n, b) => n + b.modules.length, 0),
+        totalBytes: all.reduce((n, b) => n + b.source.length, 0),
     };
     cache.set(key, page);
     return page;

@@ -16,6 +16,7 @@ const { EventEmitter } = require('events');
 const { WebSocketServer } = require('ws');
 
 const { buildPageAssets } = require('./page-assets');
+const { conditional } = require('./heavy-varied');
 const { handleControl } = require('./control-api');
 // The account's world after login (contacts, chats, messages): its own file.
 const { AccountWorld } = require('./account');
@@ -57,6 +58,8 @@ const DEFAULTS = Object.freeze({
     // service worker, with realistic cache headers (simulator/README.md, "Heavy page").
     heavyPage: false,
     bundleBytes: 8 * 1024 * 1024,
+    // 'varied' (per-load draws, weight bundles, validators: simulator/heavy-varied.js) or 'fixed'.
+    heavyLayout: 'varied',
     // Modules the page never defines, as after a WhatsApp Web update that renamed them: require()
     // throws "Requiring unknown module" for them (simulator/README.md, "Missing modules").
     missingModules: Object.freeze([]),
@@ -109,6 +112,7 @@ function checkOptions(o) {
         throw new TypeError(`debugVariant must be one of ${DEBUG_VARIANTS.join(', ')}, not ${JSON.stringify(o.debugVariant)}`);
     }
     if (typeof o.heavyPage !== 'boolean') throw new TypeError(`heavyPage must be true or false, not ${JSON.stringify(o.heavyPage)}`);
+    if (!['varied', 'fixed'].includes(o.heavyLayout)) throw new TypeError(`heavyLayout must be varied or fixed, not ${JSON.stringify(o.heavyLayout)}`);
     if (o.heavyPage && !o.realSequence) throw new TypeError('heavyPage builds on the real-sequence page: set realSequence: true too');
     if (!(Number.isInteger(o.bundleBytes) && o.bundleBytes >= 4096 && o.bundleBytes <= 256 * 1024 * 1024)) {
         throw new TypeError(`bundleBytes must be a whole number of bytes from 4096 to 256 MiB, not ${JSON.stringify(o.bundleBytes)}`);
@@ -449,21 +453,27 @@ class Simulator extends EventEmitter {
             return;
         }
         if (url.pathname === '/' || url.pathname === '/index.html') {
-            // Logged so tests can tell a page fetched from us from one a client served from a cache.
-            this._log('page-served', { path: url.pathname, query: url.search });
+            // Logged so tests can tell a page fetched from us from one a client served from a cache;
+            // with the varied heavy page, with this load's draws (so a bench can report them).
+            const { html, draw } = this._assets.page();
+            this._log('page-served', { path: url.pathname, query: url.search, ...(draw ? { draw } : {}) });
             const csp = this.options.pageCsp ? { 'content-security-policy': this.options.pageCsp } : {};
-            send(200, 'text/html; charset=utf-8', this._assets.html, { 'cache-control': this._assets.htmlCacheControl, ...csp });
+            send(200, 'text/html; charset=utf-8', html, { 'cache-control': this._assets.htmlCacheControl, ...csp });
+        } else if (this._assets.gate(url) != null) {
+            // The varied heavy page's module gate: the modules register when it answers.
+            const timer = setTimeout(() => !res.destroyed && send(200, 'application/json', '{}'), this._assets.gate(url));
+            res.on('close', () => clearTimeout(timer));
         } else if (url.pathname === '/app.js') {
             send(200, 'text/javascript; charset=utf-8', this._assets.app);
         } else if (url.pathname === '/bootloader.js' && this._assets.bootloader) {
             send(200, 'text/javascript; charset=utf-8', this._assets.bootloader);
         } else if (this._assets.bundle(url.pathname)) {
             // Real-sequence mode: the module bundles arrive one after another, as async scripts.
-            const { source, delayMs, cacheControl } = this._assets.bundle(url.pathname);
+            const { source, delayMs, headers } = this._assets.bundle(url.pathname);
             // Logged so tests and the bench can tell a bundle fetched from us from a cached one.
             this._log('bundle-served', { path: url.pathname, bytes: source.length });
             const timer = setTimeout(() => {
-                if (!res.destroyed) send(200, 'text/javascript; charset=utf-8', source, { 'cache-control': cacheControl });
+                if (!res.destroyed) send(...conditional(req, 'text/javascript; charset=utf-8', source, headers));
             }, delayMs);
             res.on('close', () => clearTimeout(timer));
         } else if (url.pathname === '/account.js') {
@@ -471,8 +481,8 @@ class Simulator extends EventEmitter {
         } else if (this._assets.file(url.pathname)) {
             // Heavy page: hashed static files (immutable) and the service worker.
             const f = this._assets.file(url.pathname);
-            this._log('asset-served', { path: url.pathname, bytes: f.body.length });
-            send(200, f.type, f.body, { 'cache-control': f.cacheControl });
+            this._log(f.weight ? 'bundle-served' : 'asset-served', { path: url.pathname, bytes: f.body.length });
+            send(...conditional(req, f.type, f.body, f.headers));
         } else if (url.pathname === '/favicon.ico') {
             res.writeHead(204);
             res.end();
@@ -480,7 +490,6 @@ class Simulator extends EventEmitter {
             send(404, 'text/plain', 'not found');
         }
     }
-
 
     // Changes the page's settings for pages loaded from now on (pages already open keep theirs):
     // { missingModules: [names] }. Throws a TypeError naming a bad value; nothing changes then.
@@ -519,6 +528,7 @@ class Simulator extends EventEmitter {
                 reconnectBackoffMs: o.reconnectBackoffMs,
                 reconnectBackoffMaxMs: o.reconnectBackoffMaxMs,
                 heavyPage: o.heavyPage,
+                heavyLayout: o.heavyPage ? o.heavyLayout : undefined,
                 bundleBytes: o.heavyPage ? o.bundleBytes : undefined,
                 missingModules: [...o.missingModules],
             },

@@ -129,10 +129,25 @@
         return names.filter((name) => !MISSING.has(name));
     }
 
+    // The varied heavy page's draws for this load (simulator/heavy-varied.js), carried by the HTML:
+    // { load, seed, moduleDelayMs, keysDelayMs, debugForm }, or null on every other page.
+    const DRAW = (() => {
+        const meta = CONFIG.variedLoads && document.querySelector('meta[name="wa-sim-load"]');
+        return meta ? JSON.parse(meta.content) : null;
+    })();
+    // The simulator's own record of when this load did what (performance.now()), for traces.
+    if (DRAW) window.__simLoad = { draw: DRAW, versionAt: null, modulesAt: null, keysAt: null };
+
     // Debug.VERSION as the chosen variant sets it: one assignment; a property of a Debug object
     // the inline script made earlier; or defineProperty (which no setter on window.Debug sees).
+    // The varied heavy page draws per load between an object and a property with a getter.
     function announceVersion() {
-        if (CONFIG.debugVariant === 'define-property') {
+        if (DRAW) {
+            const debug = { VERSION };
+            if (DRAW.debugForm === 'property') Object.defineProperty(window, 'Debug', { get: () => debug, configurable: true, enumerable: true });
+            else window.Debug = debug;
+            window.__simLoad.versionAt = performance.now();
+        } else if (CONFIG.debugVariant === 'define-property') {
             Object.defineProperty(window, 'Debug', { value: { VERSION }, configurable: true, enumerable: true, writable: true });
         } else if (CONFIG.debugVariant === 'late-property' && window.Debug && typeof window.Debug === 'object') {
             window.Debug.VERSION = VERSION;
@@ -142,7 +157,9 @@
     }
 
     // Real mode: Debug.VERSION first, then each bundle's modules once it arrived and the saved
-    // state is read; the socket starts when the last one is in.
+    // state is read; the socket starts when the last one is in. The varied heavy page also waits
+    // for its module gate (answered the drawn moduleDelayMs after Debug.VERSION) before any module
+    // registers, and makes the keys (starts the socket) the drawn keysDelayMs after the modules.
     async function bootReal() {
         const loader = window.__simLoader;
         announceVersion();
@@ -150,8 +167,24 @@
         const registered = new Set();
         let loaded = false;
         let launched = false;
+        let gateOpen = !DRAW;
+        if (DRAW) {
+            const open = () => {
+                gateOpen = true;
+                registerArrived();
+            };
+            fetch(`/module-gate?load=${DRAW.load}&ms=${DRAW.moduleDelayMs}`, { cache: 'no-store' }).then(open, (err) => {
+                console.error('module gate failed', err);
+                open();
+            });
+        }
+        const launch = () => {
+            if (DRAW) window.__simLoad.keysAt = performance.now();
+            render();
+            launchSocket();
+        };
         const registerArrived = () => {
-            if (!loaded) return;
+            if (!loaded || !gateOpen) return;
             for (const index of arrived) {
                 if (registered.has(index)) continue;
                 registered.add(index);
@@ -159,8 +192,9 @@
             }
             if (registered.size === CONFIG.bundleCount && !launched) {
                 launched = true;
-                render();
-                launchSocket();
+                if (!DRAW) return launch();
+                window.__simLoad.modulesAt = performance.now();
+                setTimeout(launch, DRAW.keysDelayMs);
             }
         };
         loader.onBundle((index) => {
