@@ -25,6 +25,17 @@ const { buildRows, printTable } = require('./table');
 
 // ---- main ---------------------------------------------------------------------------------------
 
+// The varied page's per-load draws over the whole bench (every load, warm-ups and untimed loads
+// included): what the page did, so two runs on it can be compared. Each draw is in the JSON.
+function drawsNote(draws) {
+    const range = (f) => {
+        const s = stats(draws.map(f));
+        return `median ${s.median} [${s.min}–${s.max}] ms`;
+    };
+    const property = draws.filter((d) => d.debugForm === 'property').length;
+    return `Per-load draws of the varied page (${draws.length} loads): module bundle after Debug.VERSION ${range((d) => d.moduleDelayMs)}, keys after the modules ${range((d) => d.keysDelayMs)}, Debug as a property (getter) in ${property} and as an object in ${draws.length - property}.`;
+}
+
 function chromiumVersion() {
     try {
         return execFileSync(chromium.CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -42,13 +53,20 @@ async function main() {
     // any step, and the offline sync after a scan is the real 5 x 50 ms).
     const client = snapshotClient();
     log(`our client: commit ${client.commit}${client.dirty ? ' + uncommitted changes in src/, index.js or lib/' : ''}, addon sha256 ${client.addonSha256.slice(0, 12)}`);
-    const heavy = CONFIG.page === 'heavy';
-    if (!heavy && CONFIG.page !== 'light') throw new Error(`BENCH_PAGE must be heavy or light, not ${CONFIG.page}`);
-    const sim = await startSimulator({ realSequence: true, heavyPage: heavy, bundleBytes: heavy ? CONFIG.bundleBytes : undefined });
+    // The heavy page's layout: varied (per-load draws, the default) or the fixed one it replaced.
+    const layout = { heavy: 'varied', 'heavy-fixed': 'fixed', light: null }[CONFIG.page];
+    if (layout === undefined) throw new Error(`BENCH_PAGE must be heavy, heavy-fixed or light, not ${CONFIG.page}`);
+    const heavy = layout !== null;
+    const sim = await startSimulator({ realSequence: true, heavyPage: heavy, heavyLayout: layout || undefined, bundleBytes: heavy ? CONFIG.bundleBytes : undefined });
     // The simulator emits its events synchronously: stamp them on the hrtime clock here, to the
-    // microsecond, for the pairing-call breakdowns (its own Date.now() stamps are whole ms).
-    sim.on('event', (ev) => SIM_HR.set(ev, hrNow()));
-    if (heavy) log(`heavy page: ${(sim.state().heavyPage.bundleBytes / MiB).toFixed(1)} MiB of JavaScript in ${sim.state().heavyPage.moduleCount} modules`);
+    // microsecond, for the pairing-call breakdowns (its own Date.now() stamps are whole ms). The
+    // varied page's per-load draws come with its page-served events: kept for the report.
+    const draws = [];
+    sim.on('event', (ev) => {
+        SIM_HR.set(ev, hrNow());
+        if (ev.type === 'page-served' && ev.draw) draws.push(ev.draw);
+    });
+    if (heavy) log(`heavy page (${layout}): ${(sim.state().heavyPage.bundleBytes / MiB).toFixed(1)} MiB of JavaScript in ${sim.state().heavyPage.moduleCount} modules`);
     const simTimings = { ...sim.state().options };
     log(`simulator ${sim.httpsUrl} (as https://web.whatsapp.com/), real default timings: first ref ${simTimings.firstRefTtlMs} ms, next refs ${simTimings.nextRefTtlMs} ms, sync step ${simTimings.syncStepMs} ms`);
     log(`bench root ${BENCH_ROOT}; ${CONFIG.runs} run(s) + ${CONFIG.warmup} warm-up, idle ${CONFIG.idleMs} ms, sessions cap ${CONFIG.maxSessions}`);
@@ -86,8 +104,9 @@ async function main() {
     const pageInfo = sim.state().heavyPage;
     const notes = [
         heavy
-            ? `Page: the simulator's heavy real-sequence page, ${(pageInfo.bundleBytes / MiB).toFixed(1)} MiB of JavaScript in ${pageInfo.moduleCount} module definitions over 3 async bundles, images, fonts and a service worker, hashed names served immutable (simulator/README.md, "Heavy page"). Chromium trusts the simulator's key (--ignore-certificate-errors-spki-list), so it caches as on the real site.`
+            ? `Page: the simulator's heavy real-sequence page, ${layout} layout, ${(pageInfo.bundleBytes / MiB).toFixed(1)} MiB of JavaScript in ${pageInfo.moduleCount} module definitions over ${layout === 'varied' ? `${pageInfo.weightBundles} weight bundles (and 3 login bundles)` : '3 async bundles'}, images, fonts and a service worker, hashed names served immutable (simulator/README.md, "Heavy page"). Chromium trusts the simulator's key (--ignore-certificate-errors-spki-list), so it caches as on the real site.`
             : 'Page: the light real-sequence page (a few kilobytes).',
+        ...(draws.length ? [drawsNote(draws)] : []),
         `(a) 1st process: our client with an empty cache folder; 2nd process on: with the per-user cache folder two earlier loads filled (${JSON.stringify(CONFIG.oursOptions)} as extra options). whatsapp-web.js (NoAuth) starts every process on an empty profile. The floor column is bare Chromium with an empty cache for the 1st-process row and with a warm --disk-cache-dir otherwise.`,
         `Simulator: one instance, real default timings for every measure (firstRefTtlMs ${simTimings.firstRefTtlMs}, nextRefTtlMs ${simTimings.nextRefTtlMs}, codeTtlMs ${simTimings.codeTtlMs}, syncStepMs ${simTimings.syncStepMs}); scan -> ready includes the simulated offline sync (5 steps x ${simTimings.syncStepMs} ms).`,
         `Latency runs alternate ours, whatsapp-web.js, floor; ${CONFIG.runs} measured round(s) after ${CONFIG.warmup} discarded warm-up round(s); each run is a fresh worker process and a fresh Chromium profile.`,
@@ -107,6 +126,7 @@ async function main() {
         config: { ...CONFIG, out: undefined },
         client,
         simulator: simTimings,
+        pageDraws: draws,
         notes,
         table: rows.map((r) => ({ ...r, ours: r.ours && { ...r.ours }, wwebjs: r.wwebjs && { ...r.wwebjs }, floor: r.floor && { ...r.floor } })),
         raw: { latency, idle, sessions, messages, features },
