@@ -61,7 +61,7 @@ test('the varied heavy page: no-store HTML with per-load draws, weight bundles w
     assert.ok((await get(sim, login)).headers.get('etag'), 'the login bundles have validators too');
 
     const t0 = Date.now();
-    const gate = await get(sim, '/module-gate?load=1&ms=250');
+    const gate = await get(sim, '/module-gate.js?load=1&ms=250');
     assert.equal(gate.status, 200);
     assert.equal(gate.headers.get('cache-control'), 'no-store');
     assert.ok(Date.now() - t0 >= 240, 'the gate answers after the drawn delay');

@@ -47,10 +47,10 @@ function drawLoad(load, seed = crypto.randomInt(2 ** 31)) {
 // `script-src 'self'` does not stand in the way).
 const drawsMeta = (draw) => `<meta name="wa-sim-load" content="${JSON.stringify(draw).replace(/"/g, '&quot;')}">`;
 
-// The module gate's path and its delay: /module-gate?load=N&ms=M (answered M ms after it was
-// asked, never stored), or null for any other path.
+// The module gate's path and its delay: /module-gate.js?load=N&ms=M (an empty script answered M ms
+// after it was asked, never stored), or null for any other path.
 function gateDelay(url) {
-    if (url.pathname !== '/module-gate') return null;
+    if (url.pathname !== '/module-gate.js') return null;
     const ms = Number(url.searchParams.get('ms'));
     return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, MAX_GATE_DELAY_MS) : 0;
 }

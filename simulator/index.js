@@ -461,7 +461,7 @@ class Simulator extends EventEmitter {
             send(200, 'text/html; charset=utf-8', html, { 'cache-control': this._assets.htmlCacheControl, ...csp });
         } else if (this._assets.gate(url) != null) {
             // The varied heavy page's module gate: the modules register when it answers.
-            const timer = setTimeout(() => !res.destroyed && send(200, 'application/json', '{}'), this._assets.gate(url));
+            const timer = setTimeout(() => !res.destroyed && send(200, 'text/javascript; charset=utf-8', ''), this._assets.gate(url));
             res.on('close', () => clearTimeout(timer));
         } else if (url.pathname === '/app.js') {
             send(200, 'text/javascript; charset=utf-8', this._assets.app);

@@ -173,10 +173,17 @@
                 gateOpen = true;
                 registerArrived();
             };
-            fetch(`/module-gate?load=${DRAW.load}&ms=${DRAW.moduleDelayMs}`, { cache: 'no-store' }).then(open, (err) => {
-                console.error('module gate failed', err);
+            // A script, as the module bundle it stands for: inserted before `load`, it holds the
+            // document's load event until it ran (whatsapp-web.js waits for load, then requires).
+            const gate = document.createElement('script');
+            gate.async = true;
+            gate.src = `/module-gate.js?load=${DRAW.load}&ms=${DRAW.moduleDelayMs}`;
+            gate.onload = open;
+            gate.onerror = () => {
+                console.error('module gate failed');
                 open();
-            });
+            };
+            document.head.appendChild(gate);
         }
         const launch = () => {
             if (DRAW) window.__simLoad.keysAt = performance.now();
