@@ -27,7 +27,10 @@ function buildRows(latency, idle, sessions) {
         const ours = pick('ours', field);
         const ao = above(ours);
         const aw = above(pick('wwebjs', field));
-        rows.push({ id, label, unit: 'ms', ours: ao, wwebjs: aw, floor, oursOverWwebjs: ratio(ao, aw), oursOverFloor: ratio(ours, floor) });
+        // A ratio of two excesses means something only when both are above the floor (on a noisy
+        // machine a median can fall below it).
+        const both = ao && aw && ao.median > 0 && aw.median > 0;
+        rows.push({ id, label, unit: 'ms', ours: ao, wwebjs: aw, floor, oursOverWwebjs: both ? ratio(ao, aw) : null, oursOverFloor: ratio(ours, floor) });
     };
     if (latency) {
         latencyRow('a.first', '(a) initialize() -> first qr, 1st process', 'ms', 'qrMs', 'cold', 1, 'ours-first');
