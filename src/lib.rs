@@ -30,6 +30,7 @@ pub mod errors;
 pub mod message;
 pub mod options;
 pub mod phone;
+pub mod pool;
 pub mod private_fs;
 pub mod reaction;
 pub mod remote_auth;

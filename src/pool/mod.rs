@@ -1,0 +1,23 @@
+//! The session pool's core (issue 23, design in docs/pool.md), sans I/O.
+//!
+//! Many workers share one Redis; each account (a WhatsApp session) is run by
+//! at most one worker, the one holding its lease. This module decides, for
+//! one worker, what to claim, when to renew, when to stop a client and how to
+//! hand sessions over; it never talks to Redis or a browser. The driver feeds
+//! [`Input`]s in with the time, sends the [`RedisCommand`]s that come out
+//! (the Lua scripts in `lua/`), and starts or stops clients as told.
+//!
+//! Not there yet: the driver (Redis connection, heartbeat, snapshots), the
+//! fenced backup, event and call scripts, and anything exported to Node.
+
+mod io;
+mod keys;
+mod lease;
+mod placement;
+#[cfg(test)]
+mod tests;
+
+pub use io::{Fault, Input, Output, RedisCommand, ReqId, Script, ScriptReply, Snapshot, StopReason};
+pub use keys::{lease_value, parse_lease_value, AccountId, Keys, WorkerId};
+pub use lease::{LeaseConfig, Leases, DEFAULT_LEASE_MS};
+pub use placement::{assign, WorkerLoad};
