@@ -7,9 +7,13 @@
 //! [`Input`]s in with the time, sends the [`RedisCommand`]s that come out
 //! (the Lua scripts in `lua/`), and starts or stops clients as told.
 //!
-//! Not there yet: the driver (Redis connection, heartbeat, snapshots), the
-//! fenced backup, event and call scripts, and anything exported to Node.
+//! `driver.rs` runs the machine on tokio over a [`Bridge`] to Redis (the
+//! application's own client, through lib/pool/redis-adapter.js).
+//!
+//! Not there yet: the napi bridge, heartbeat and snapshots, the fenced
+//! backup, event and call scripts, and anything exported to Node.
 
+mod driver;
 mod io;
 mod keys;
 mod lease;
@@ -17,6 +21,7 @@ mod placement;
 #[cfg(test)]
 mod tests;
 
+pub use driver::{bridge_command, parse_reply, Bridge, PoolDriver};
 pub use io::{Fault, Input, Output, RedisCommand, ReqId, Script, ScriptReply, Snapshot, StopReason};
 pub use keys::{lease_value, parse_lease_value, AccountId, Keys, WorkerId};
 pub use lease::{LeaseConfig, Leases, DEFAULT_LEASE_MS};

@@ -7,21 +7,21 @@ use std::collections::HashMap;
 
 use super::*;
 
-const LEASE: u64 = 1000;
-const MARGIN: u64 = 200;
-const DRIFT: u64 = 12;
-const RENEW: u64 = 300;
-const RETRY: u64 = 50;
+pub(super) const LEASE: u64 = 1000;
+pub(super) const MARGIN: u64 = 200;
+pub(super) const DRIFT: u64 = 12;
+pub(super) const RENEW: u64 = 300;
+pub(super) const RETRY: u64 = 50;
 
-fn acct(id: &str) -> AccountId {
+pub(super) fn acct(id: &str) -> AccountId {
     AccountId::parse(id).unwrap()
 }
 
-fn wid(id: &str) -> WorkerId {
+pub(super) fn wid(id: &str) -> WorkerId {
     WorkerId::parse(id).unwrap()
 }
 
-fn config(worker: &str, capacity: u32) -> LeaseConfig {
+pub(super) fn config(worker: &str, capacity: u32) -> LeaseConfig {
     let cfg = LeaseConfig {
         worker: wid(worker),
         keys: Keys::new("t:"),
@@ -38,9 +38,9 @@ fn config(worker: &str, capacity: u32) -> LeaseConfig {
 
 /// The Lua scripts' semantics: lease keys with an expiry, fencing counters.
 #[derive(Default)]
-struct FakeRedis {
-    leases: HashMap<String, (String, u64)>,
-    counters: HashMap<String, u64>,
+pub(super) struct FakeRedis {
+    pub(super) leases: HashMap<String, (String, u64)>,
+    pub(super) counters: HashMap<String, u64>,
 }
 
 impl FakeRedis {
@@ -54,7 +54,7 @@ impl FakeRedis {
         }
     }
 
-    fn exec(&mut self, now: u64, cmd: &RedisCommand) -> ScriptReply {
+    pub(super) fn exec(&mut self, now: u64, cmd: &RedisCommand) -> ScriptReply {
         match cmd {
             RedisCommand::Claim { lease_key, token_key, worker, lease_ms } => {
                 if let Some(holder) = self.live(now, lease_key) {
@@ -86,7 +86,7 @@ impl FakeRedis {
         }
     }
 
-    fn holder(&mut self, now: u64, account: &str) -> Option<(u64, String)> {
+    pub(super) fn holder(&mut self, now: u64, account: &str) -> Option<(u64, String)> {
         let value = self.live(now, &Keys::new("t:").lease(&acct(account)))?;
         parse_lease_value(&value).map(|(t, w)| (t, w.to_owned()))
     }
@@ -134,7 +134,7 @@ fn drive(redis: &mut FakeRedis, w: &mut Leases, now: u64, input: Input) -> Vec<O
     all
 }
 
-fn snapshot(workers: &[(&str, u32, u32)], unowned: &[&str]) -> Snapshot {
+pub(super) fn snapshot(workers: &[(&str, u32, u32)], unowned: &[&str]) -> Snapshot {
     Snapshot {
         workers: workers
             .iter()
