@@ -9,7 +9,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { waitFor } = require('./helpers');
-const { wwebjsOnSimulator, wwebjsLogin } = require('./wwebjs-harness');
+const { wwebjsOnSimulator, wwebjsLogin, untilPageHasContact } = require('./wwebjs-harness');
 const { control } = require('./account-helpers');
 
 const SHOP = '15557400011';
@@ -31,6 +31,7 @@ test('whatsapp-web.js: businessProfile, customer notes, getOrder() with product.
         { number: SHOP, name: 'Bakery', isBusiness: true, businessProfile: { description: 'Bread', email: 'b@example.com', categories: [{ id: '1', name: 'Bakery' }] } },
         { number: PERSON, name: 'Pat' },
     ]);
+    await untilPageHasContact(client, `${SHOP}@c.us`, (c) => c.isBusiness);
 
     const shop = await client.getContactById(`${SHOP}@c.us`);
     assert.equal(shop.constructor.name, 'BusinessContact');

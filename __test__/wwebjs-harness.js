@@ -43,4 +43,22 @@ async function wwebjsLogin(sim, client) {
     await ready;
 }
 
-module.exports = { wwebjsOnSimulator, wwebjsLogin };
+/**
+ * Resolves once the page's contact collection has `id` and `check(contact fields)` holds. Contacts
+ * added on the phone reach the page over its own connection, as on a real phone, so a program that
+ * asks right after the phone added one can be answered from before the change.
+ */
+async function untilPageHasContact(client, id, check = () => true, ms = 10000) {
+    const deadline = Date.now() + ms;
+    for (;;) {
+        const fields = await client.pupPage.evaluate((wid) => {
+            const contact = window.require('WAWebCollections').Contact.get(wid);
+            return contact ? { isBusiness: Boolean(contact.isBusiness), name: contact.name || null } : null;
+        }, id);
+        if (fields && check(fields)) return fields;
+        if (Date.now() > deadline) throw new Error(`the page did not learn contact ${id} within ${ms} ms (it has ${JSON.stringify(fields)})`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+module.exports = { wwebjsOnSimulator, wwebjsLogin, untilPageHasContact };
