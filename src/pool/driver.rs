@@ -14,12 +14,12 @@
 //! (`StartClient`, `StopClient`, `Backup`, `Fault`, `Drained`) go out on the
 //! events channel, in order.
 //!
-//! Time is milliseconds since the task started, on tokio's clock (so tests
-//! can pause it). Not yet: `CLOCK_BOOTTIME` (see docs/pool.md: a suspended
-//! machine must count as time passing), `may_act` for callers, the snapshot
-//! and heartbeat timers.
+//! Time is milliseconds since the task started, on `CLOCK_BOOTTIME` (a
+//! suspended machine counts as time passing) or, in tests, tokio's clock.
+//! With a sweep period the driver also heartbeats and reads the registry
+//! for placement (registry.rs); callers ask `may_act` before acting.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::future::BoxFuture;
@@ -28,13 +28,22 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 use tokio::time::{sleep_until, timeout, Instant};
 
-use super::io::{Input, Output, RedisCommand, ReqId, Script, ScriptReply};
+use super::io::{Input, Output, RedisCommand, ReqId, Script, ScriptReply, Snapshot};
+use super::keys::{AccountId, Keys};
 use super::lease::Leases;
+use super::placement::WorkerLoad;
+use super::registry;
 
 /// The application's Redis client as the driver sees it. `send` must not
 /// block: it starts the command and returns its reply as a future.
 pub trait Bridge: Send + Sync + 'static {
-    fn send(&self, command: &RedisCommand) -> BoxFuture<'static, Result<Value, String>>;
+    /// A command in the adapter's shape (`bridge_command`, registry.rs).
+    fn send_value(&self, command: Value) -> BoxFuture<'static, Result<Value, String>>;
+
+    /// One of the lease machine's commands.
+    fn send(&self, command: &RedisCommand) -> BoxFuture<'static, Result<Value, String>> {
+        self.send_value(bridge_command(command))
+    }
 }
 
 /// A command as `lib/pool/redis-adapter.js` takes it:
@@ -58,14 +67,76 @@ pub fn parse_reply(script: Script, reply: &Value) -> Result<ScriptReply, String>
         },
         Script::Renew => flag(reply).map(|n| if n == 1 { ScriptReply::Renewed } else { ScriptReply::NotRenewed }),
         Script::Release => flag(reply).map(|n| if n == 1 { ScriptReply::Released } else { ScriptReply::NotReleased }),
+        // Not lease scripts: registry.rs reads their replies.
+        Script::Heartbeat | Script::Registry | Script::CommitBackup | Script::AppendEvent => None,
     };
     parsed.ok_or_else(|| format!("pool {}: unexpected reply {reply}", script.name()))
+}
+
+/// The driver's clock, in milliseconds since the driver started.
+///
+/// In the addon it is `CLOCK_BOOTTIME`, which keeps counting while the
+/// machine is suspended (a suspended VM or laptop must find its leases
+/// expired when it wakes up; `CLOCK_MONOTONIC`, Rust's `Instant`, stops).
+/// Tests use tokio's clock so they can pause it.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    Boot { start_ms: u64 },
+    Tokio { start: Instant },
+}
+
+impl Clock {
+    pub fn boot() -> Clock {
+        Clock::Boot { start_ms: boot_ms() }
+    }
+
+    pub fn tokio() -> Clock {
+        Clock::Tokio { start: Instant::now() }
+    }
+
+    pub fn now(&self) -> u64 {
+        match self {
+            Clock::Boot { start_ms } => boot_ms().saturating_sub(*start_ms),
+            Clock::Tokio { start } => start.elapsed().as_millis() as u64,
+        }
+    }
+
+    /// The tokio instant at which this clock shows `at` (timers run on
+    /// tokio's clock; after a suspend they fire late, and the first input
+    /// then finds the deadlines passed on this clock).
+    fn instant_of(&self, at: u64) -> Instant {
+        Instant::now() + Duration::from_millis(at.saturating_sub(self.now()))
+    }
+}
+
+fn boot_ms() -> u64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes one timespec into the one we pass.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_BOOTTIME, &mut ts) } == 0;
+    if ok {
+        ts.tv_sec as u64 * 1000 + ts.tv_nsec as u64 / 1_000_000
+    } else {
+        // Not on Linux's terms: the monotonic clock is the next best.
+        static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+        START.get_or_init(std::time::Instant::now).elapsed().as_millis() as u64
+    }
+}
+
+/// How often the driver heartbeats and reads the registry for placement;
+/// `None` for a driver that only follows its inputs (unit tests).
+#[derive(Debug, Clone, Copy)]
+pub struct DriverConfig {
+    pub time_limit: Duration,
+    pub sweep_every: Option<Duration>,
+    pub clock: Clock,
 }
 
 /// The handle of a running driver. Dropping it ends the task; leases it
 /// held then run out in Redis by themselves.
 pub struct PoolDriver {
     inputs: mpsc::UnboundedSender<Input>,
+    leases: Arc<Mutex<Leases>>,
+    clock: Clock,
     task: JoinHandle<()>,
 }
 
@@ -73,16 +144,33 @@ impl PoolDriver {
     /// Starts the task on the current tokio runtime. `time_limit` bounds each
     /// Redis command; it should stay well below the renewal period.
     pub fn spawn(leases: Leases, bridge: Arc<dyn Bridge>, time_limit: Duration) -> (PoolDriver, mpsc::UnboundedReceiver<Output>) {
+        PoolDriver::spawn_with(leases, bridge, DriverConfig { time_limit, sweep_every: None, clock: Clock::tokio() })
+    }
+
+    pub fn spawn_with(leases: Leases, bridge: Arc<dyn Bridge>, config: DriverConfig) -> (PoolDriver, mpsc::UnboundedReceiver<Output>) {
         let (inputs, input_rx) = mpsc::unbounded_channel();
         let (events, event_rx) = mpsc::unbounded_channel();
-        let task = tokio::spawn(run(leases, bridge, time_limit, input_rx, events));
-        (PoolDriver { inputs, task }, event_rx)
+        let leases = Arc::new(Mutex::new(leases));
+        let task = tokio::spawn(run(leases.clone(), bridge, config, input_rx, inputs.clone(), events));
+        (PoolDriver { inputs, leases, clock: config.clock, task }, event_rx)
     }
 
     /// Placement snapshots, capacity changes, stopped clients, finished
     /// backups, shutdown. `false` if the task has ended.
     pub fn input(&self, input: Input) -> bool {
         self.inputs.send(input).is_ok()
+    }
+
+    /// The token an outward action of `account` must carry, or `None` when
+    /// this worker must not act for it now (docs/pool.md: asked right before
+    /// every send).
+    pub fn may_act(&self, account: &AccountId) -> Option<u64> {
+        let leases = self.leases.lock().unwrap_or_else(|e| e.into_inner());
+        leases.may_act(self.clock.now(), account)
+    }
+
+    pub fn load(&self) -> u32 {
+        self.leases.lock().unwrap_or_else(|e| e.into_inner()).load()
     }
 }
 
@@ -92,18 +180,83 @@ impl Drop for PoolDriver {
     }
 }
 
+/// Sends one command through the bridge within the time limit.
+pub async fn send_bounded(bridge: &Arc<dyn Bridge>, command: Value, what: &str, time_limit: Duration) -> Result<Value, String> {
+    match timeout(time_limit, bridge.send_value(command)).await {
+        Ok(reply) => reply,
+        Err(_) => Err(format!("pool {what}: no reply within {} ms", time_limit.as_millis())),
+    }
+}
+
+/// One sweep: the heartbeat, then (unless draining) the registry and which
+/// accounts have no lease, as a placement snapshot. `None` if Redis failed;
+/// the next sweep tries again.
+async fn sweep(bridge: Arc<dyn Bridge>, keys: Keys, me: WorkerLoad, ttl_ms: u64, time_limit: Duration) -> Option<Snapshot> {
+    let draining = me.draining;
+    if let Err(e) = send_bounded(&bridge, registry::heartbeat(&keys, &me, ttl_ms), "heartbeat", time_limit).await {
+        crate::debug_log!("pool heartbeat: {e}");
+        return None;
+    }
+    if draining {
+        return None;
+    }
+    let reply = send_bounded(&bridge, registry::registry_read(&keys), "registry", time_limit).await;
+    let (workers, accounts) = match reply.and_then(|r| registry::parse_registry(&r)) {
+        Ok(read) => read,
+        Err(e) => {
+            crate::debug_log!("pool registry: {e}");
+            return None;
+        }
+    };
+    let checks = accounts.iter().map(|account| {
+        let bridge = bridge.clone();
+        let command = registry::lease_exists(&keys, account);
+        async move { send_bounded(&bridge, command, "EXISTS", time_limit).await.and_then(|r| registry::parse_exists(&r)) }
+    });
+    let held = futures::future::join_all(checks).await;
+    let mut unowned = Vec::new();
+    for (account, held) in accounts.into_iter().zip(held) {
+        match held {
+            Ok(false) => unowned.push(account),
+            Ok(true) => {}
+            // Unknown: not offered this time (a claim would settle it anyway).
+            Err(e) => crate::debug_log!("pool lease check: {e}"),
+        }
+    }
+    Some(Snapshot { workers, unowned })
+}
+
 async fn run(
-    mut leases: Leases,
+    leases: Arc<Mutex<Leases>>,
     bridge: Arc<dyn Bridge>,
-    time_limit: Duration,
+    config: DriverConfig,
     mut inputs: mpsc::UnboundedReceiver<Input>,
+    self_inputs: mpsc::UnboundedSender<Input>,
     events: mpsc::UnboundedSender<Output>,
 ) {
-    let start = Instant::now();
+    let clock = config.clock;
+    let time_limit = config.time_limit;
     let (reply_tx, mut replies) = mpsc::unbounded_channel::<(ReqId, Result<ScriptReply, String>)>();
+    let (keys, worker, lease_ms) = {
+        let l = leases.lock().unwrap_or_else(|e| e.into_inner());
+        (l.config().keys.clone(), l.config().worker.clone(), l.config().lease_ms)
+    };
+    let mut sweeps = config.sweep_every.map(|every| {
+        let mut interval = tokio::time::interval(every);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        (interval, every)
+    });
+    let sweeping = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut drained = false;
     let mut wake: Option<u64> = None;
     loop {
-        let timer = sleep_until(start + Duration::from_millis(wake.unwrap_or(0)));
+        let timer = sleep_until(clock.instant_of(wake.unwrap_or(0)));
+        let sweep_tick = async {
+            match sweeps.as_mut() {
+                Some((interval, _)) if !drained => interval.tick().await,
+                _ => std::future::pending().await,
+            }
+        };
         let input = tokio::select! {
             biased;
             Some((req, reply)) = replies.recv() => Input::Reply(req, reply),
@@ -119,9 +272,32 @@ async fn run(
                 wake = None;
                 Input::Tick
             }
+            _ = sweep_tick => {
+                // One sweep at a time: a slow Redis must not pile them up.
+                if !sweeping.swap(true, std::sync::atomic::Ordering::SeqCst) {
+                    let every = sweeps.as_ref().map(|(_, every)| *every).unwrap_or_default();
+                    let me = {
+                        let l = leases.lock().unwrap_or_else(|e| e.into_inner());
+                        WorkerLoad { id: worker.clone(), capacity: l.config().capacity, load: l.load(), draining: l.is_draining() }
+                    };
+                    let (bridge, keys, tx, sweeping) = (bridge.clone(), keys.clone(), self_inputs.clone(), sweeping.clone());
+                    // A heartbeat counts three sweeps, and never less than a lease.
+                    let ttl_ms = (every.as_millis() as u64 * 3).max(lease_ms);
+                    tokio::spawn(async move {
+                        if let Some(snapshot) = sweep(bridge, keys, me, ttl_ms, time_limit).await {
+                            let _ = tx.send(Input::Placement(snapshot));
+                        }
+                        sweeping.store(false, std::sync::atomic::Ordering::SeqCst);
+                    });
+                }
+                Input::Tick
+            }
         };
-        let now = start.elapsed().as_millis() as u64;
-        for output in leases.handle(now, input) {
+        let outputs = {
+            let mut l = leases.lock().unwrap_or_else(|e| e.into_inner());
+            l.handle(clock.now(), input)
+        };
+        for output in outputs {
             match output {
                 Output::Redis(req, command) => {
                     let reply = bridge.send(&command);
@@ -137,6 +313,16 @@ async fn run(
                     });
                 }
                 Output::WakeAt(at) => wake = Some(at),
+                Output::Drained => {
+                    // Leave the registry at once rather than after the heartbeat's time.
+                    if sweeps.is_some() && !drained {
+                        for command in registry::leave(&keys, &worker) {
+                            let _ = send_bounded(&bridge, command, "leave", time_limit).await;
+                        }
+                    }
+                    drained = true;
+                    let _ = events.send(Output::Drained);
+                }
                 other => {
                     // Nobody listening any more is not the machine's concern.
                     let _ = events.send(other);
@@ -196,6 +382,10 @@ mod tests {
     }
 
     impl Bridge for FakeBridge {
+        fn send_value(&self, command: Value) -> BoxFuture<'static, Result<Value, String>> {
+            Box::pin(async move { Err(format!("the model has no {command}")) })
+        }
+
         fn send(&self, command: &RedisCommand) -> BoxFuture<'static, Result<Value, String>> {
             let now = self.now();
             self.log.lock().unwrap().push((now, command.script()));

@@ -16,16 +16,26 @@ pub enum Script {
     Claim,
     Renew,
     Release,
+    // The registry, backups and events (registry.rs); the lease machine
+    // never sends these.
+    Heartbeat,
+    Registry,
+    CommitBackup,
+    AppendEvent,
 }
 
 impl Script {
-    pub const ALL: [Script; 3] = [Script::Claim, Script::Renew, Script::Release];
+    pub const ALL: [Script; 7] = [Script::Claim, Script::Renew, Script::Release, Script::Heartbeat, Script::Registry, Script::CommitBackup, Script::AppendEvent];
 
     pub fn source(self) -> &'static str {
         match self {
             Script::Claim => include_str!("lua/claim.lua"),
             Script::Renew => include_str!("lua/renew.lua"),
             Script::Release => include_str!("lua/release.lua"),
+            Script::Heartbeat => include_str!("lua/heartbeat.lua"),
+            Script::Registry => include_str!("lua/registry.lua"),
+            Script::CommitBackup => include_str!("lua/commit_backup.lua"),
+            Script::AppendEvent => include_str!("lua/append_event.lua"),
         }
     }
 
@@ -34,6 +44,10 @@ impl Script {
             Script::Claim => "claim",
             Script::Renew => "renew",
             Script::Release => "release",
+            Script::Heartbeat => "heartbeat",
+            Script::Registry => "registry",
+            Script::CommitBackup => "commit_backup",
+            Script::AppendEvent => "append_event",
         }
     }
 }

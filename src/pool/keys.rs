@@ -76,6 +76,51 @@ impl Keys {
     pub fn token(&self, account: &AccountId) -> String {
         format!("{}{{{}}}:token", self.prefix, account.0)
     }
+
+    /// `"<token> <store entry>"` of the backup a new owner restores.
+    pub fn backup(&self, account: &AccountId) -> String {
+        format!("{}{{{}}}:backup", self.prefix, account.0)
+    }
+
+    /// The account's client events, appended by its owner (append_event.lua).
+    pub fn events(&self, account: &AccountId) -> String {
+        format!("{}{{{}}}:events", self.prefix, account.0)
+    }
+
+    // The registry's keys share one hash tag, so heartbeat.lua and
+    // registry.lua may touch all of them in one step.
+
+    /// Sorted set: worker id -> heartbeat deadline.
+    pub fn workers(&self) -> String {
+        format!("{}{{registry}}:workers", self.prefix)
+    }
+
+    /// Hash: worker id -> "<capacity> <load> <draining>".
+    pub fn loads(&self) -> String {
+        format!("{}{{registry}}:loads", self.prefix)
+    }
+
+    /// Set of the accounts the pool runs.
+    pub fn accounts(&self) -> String {
+        format!("{}{{registry}}:accounts", self.prefix)
+    }
+
+    /// A worker's mailbox: calls for its sessions (`pool.call`) and answers
+    /// to its own calls, two streams under one hash tag so one XREAD reads both.
+    pub fn inbox(&self, worker: &WorkerId) -> String {
+        format!("{}{{w:{}}}:inbox", self.prefix, worker.0)
+    }
+
+    pub fn replies(&self, worker: &WorkerId) -> String {
+        format!("{}{{w:{}}}:replies", self.prefix, worker.0)
+    }
+}
+
+/// The store entry a backup of `account` under `token` is written to: a new
+/// name per backup, so a crash while writing never touches the committed one
+/// (commit_backup.lua then switches to it).
+pub fn backup_entry(account: &AccountId, token: u64, serial: u64) -> String {
+    format!("{}@{token}.{serial}", account.0)
 }
 
 /// The value claim.lua stores in a lease key.

@@ -161,6 +161,11 @@ impl Leases {
         &self.cfg
     }
 
+    /// Shutting down: the heartbeat says so and placement gives it nothing.
+    pub fn is_draining(&self) -> bool {
+        self.draining
+    }
+
     /// Sessions run or claimed here: the load this worker's heartbeat reports.
     pub fn load(&self) -> u32 {
         self.slots.len() as u32

@@ -18,11 +18,12 @@ mod io;
 mod keys;
 mod lease;
 mod placement;
+pub mod registry;
 #[cfg(test)]
 mod tests;
 
-pub use driver::{bridge_command, parse_reply, Bridge, PoolDriver};
+pub use driver::{bridge_command, parse_reply, send_bounded, Bridge, Clock, DriverConfig, PoolDriver};
 pub use io::{Fault, Input, Output, RedisCommand, ReqId, Script, ScriptReply, Snapshot, StopReason};
-pub use keys::{lease_value, parse_lease_value, AccountId, Keys, WorkerId};
+pub use keys::{backup_entry, lease_value, parse_lease_value, AccountId, Keys, WorkerId};
 pub use lease::{LeaseConfig, Leases, DEFAULT_LEASE_MS};
 pub use placement::{assign, WorkerLoad};
