@@ -14,6 +14,7 @@ const path = require('node:path');
 const { startRedis } = require('./fixtures/redis-server');
 const { RedisStore } = require('./fixtures/redis-store');
 const { createRedisBridge } = require('../lib/pool/redis-adapter');
+const { shapedLike } = require('./fixtures/redis-shapes');
 
 const LUA = path.join(__dirname, '..', 'src', 'pool', 'lua');
 const SCRIPTS = Object.fromEntries(['claim', 'renew', 'release'].map((n) => [n, fs.readFileSync(path.join(LUA, `${n}.lua`), 'utf8')]));
@@ -26,37 +27,12 @@ before(async () => {
     resp = new RedisStore({ port: redis.port });
 });
 
+const ioredisShaped = (seen) => shapedLike('ioredis', resp, seen);
+const nodeRedisShaped = (seen) => shapedLike('node-redis', resp, seen);
+
 after(async () => {
     if (redis) await redis.stop();
 });
-
-// The fixture prefixes errors with "redis <COMMAND>: "; the real clients give Redis's text.
-async function send(seen, ...args) {
-    seen.push(String(args[0]).toUpperCase());
-    try {
-        return await resp.command(...args);
-    } catch (error) {
-        throw new Error(error.message.replace(/^redis \S+: /, ''));
-    }
-}
-
-function ioredisShaped(seen = []) {
-    return {
-        seen,
-        evalsha: (sha, numKeys, ...rest) => send(seen, 'EVALSHA', sha, String(numKeys), ...rest),
-        eval: (source, numKeys, ...rest) => send(seen, 'EVAL', source, String(numKeys), ...rest),
-        call: (name, ...args) => send(seen, name, ...args),
-    };
-}
-
-function nodeRedisShaped(seen = []) {
-    return {
-        seen,
-        evalSha: (sha, { keys, arguments: args }) => send(seen, 'EVALSHA', sha, String(keys.length), ...keys, ...args),
-        eval: (source, { keys, arguments: args }) => send(seen, 'EVAL', source, String(keys.length), ...keys, ...args),
-        sendCommand: ([name, ...args]) => send(seen, name, ...args),
-    };
-}
 
 let n = 0;
 function account() {
