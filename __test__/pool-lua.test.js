@@ -15,7 +15,7 @@ const { RedisStore } = require('./fixtures/redis-store');
 
 const LUA = path.join(__dirname, '..', 'src', 'pool', 'lua');
 const source = (name) => fs.readFileSync(path.join(LUA, `${name}.lua`), 'utf8');
-const SCRIPTS = { claim: source('claim'), renew: source('renew'), release: source('release') };
+const SCRIPTS = Object.fromEntries(['claim', 'renew', 'release', 'heartbeat', 'registry', 'append_event'].map((name) => [name, source(name)]));
 
 let redis;
 let store;
@@ -171,4 +171,36 @@ test('a backup is committed only by the lease holder, and a stale worker cannot 
     assert.equal(t, 1);
     assert.deepEqual(await commit(a, t, 'w3', 'acct@1.9'), [0, 'older']);
     assert.equal(await get(a.backup), '2 acct@2.1');
+});
+
+test('heartbeats register workers by Redis\'s clock; one whose heartbeat ran out leaves the registry at the next heartbeat', async () => {
+    const keys = ['r:{registry}:workers', 'r:{registry}:loads', 'r:{registry}:accounts'];
+    const beat = async (worker, capacity, load, draining, ttl) => plain(await store.command('EVAL', SCRIPTS.heartbeat, '2', keys[0], keys[1], worker, String(capacity), String(load), String(draining), String(ttl)));
+    const read = async () => plain(await store.command('EVAL', SCRIPTS.registry, '3', ...keys));
+    await store.command('SADD', keys[2], 'acct-x', 'acct-y');
+    assert.equal(await beat('w1', 3, 1, 0, 150), 0);
+    assert.equal(await beat('w2', 2, 2, 1, 10000), 0);
+    const [workers, accounts] = await read();
+    assert.deepEqual(workers, ['w1', '3 1 0', 'w2', '2 2 1']);
+    assert.deepEqual(accounts.sort(), ['acct-x', 'acct-y']);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.deepEqual((await read())[0], ['w2', '2 2 1'], 'w1 is past its heartbeat: not listed');
+    assert.equal(await beat('w2', 2, 2, 1, 10000), 1, 'the next heartbeat removed w1');
+    assert.deepEqual(plain(await store.command('HKEYS', keys[1])), ['w2']);
+    await assert.rejects(beat('w3', -1, 0, 0, 100), /argument 2 must be a non-negative integer/);
+});
+
+test('an event is appended only by the worker holding the lease with that token', async () => {
+    const a = account();
+    const events = a.lease.replace(':lease', ':events');
+    const append = async (token, worker, name) => plain(await store.command('EVAL', SCRIPTS.append_event, '2', a.lease, events, String(token), worker, name, '[]', '100'));
+    const [, token] = await claim(a, 'w1', 10000);
+    assert.match(await append(token, 'w1', 'ready'), /^\d+-\d+$/);
+    assert.equal(await append(token, 'w2', 'ready'), 0, 'another worker');
+    assert.equal(await append(token + 1, 'w1', 'ready'), 0, 'a token the lease does not hold');
+    await release(a, token, 'w1');
+    assert.equal(await append(token, 'w1', 'message'), 0, 'after the lease is gone');
+    const entries = plain(await store.command('XRANGE', events, '-', '+'));
+    assert.equal(entries.length, 1);
+    assert.deepEqual(entries[0][1], ['token', String(token), 'worker', 'w1', 'event', 'ready', 'args', '[]']);
 });
