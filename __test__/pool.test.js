@@ -8,14 +8,12 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const path = require('node:path');
-const { fork } = require('node:child_process');
 
 const { startRedis } = require('./fixtures/redis-server');
 const { RedisStore } = require('./fixtures/redis-store');
 const { TEST_ROOT, setup, chromiumPidsUnder, killAllUnder } = require('./helpers');
 const { control } = require('./account-helpers');
+const pool = require('./pool-helpers');
 
 const LEASE_MS = 3000;
 const PLACEMENT_MS = 300;
@@ -42,61 +40,24 @@ after(async () => {
     if (redis) await redis.stop();
 });
 
-/** Starts a worker process; its messages are kept in `w.log` and answered through `w.op()`. */
 function startWorker(workerId, capacity) {
-    const dataPath = fs.mkdtempSync(path.join(TEST_ROOT, `pool-${workerId}-`));
-    const config = { port: redis.port, workerId, capacity, chromiumArgs: ctx.sim.chromiumArgs, dataPath, leaseMs: LEASE_MS, placementMs: PLACEMENT_MS };
-    const child = fork(path.join(__dirname, 'fixtures', 'pool-worker.js'), [JSON.stringify(config)], { cwd: dataPath, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const w = Object.assign(child, { workerId, dataPath, log: [], waiters: [], replies: new Map(), nextId: 0 });
-    child.on('message', (message) => {
-        message.at = Date.now();
-        if (message.reply !== undefined) {
-            const pending = w.replies.get(message.reply);
-            w.replies.delete(message.reply);
-            if (pending) pending(message);
-            return;
-        }
-        w.log.push(message);
+    const w = pool.startWorker({
+        redisPort: redis.port,
+        chromiumArgs: ctx.sim.chromiumArgs,
+        root: TEST_ROOT,
+        workerId,
+        capacity,
+        leaseMs: LEASE_MS,
+        placementMs: PLACEMENT_MS,
         // The phone of the account scans each QR the pool shows (first link only).
-        if (message.event === 'qr') ctx.sim.phone.scan(message.qr, { phone: PHONES[message.account] }).catch(() => {});
-        w.waiters = w.waiters.filter((waiter) => !waiter(message));
+        onMessage: (_, m) => m.event === 'qr' && ctx.sim.phone.scan(m.qr, { phone: PHONES[m.account] }).catch(() => {}),
     });
-    child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-    w.op = (op, args = {}) =>
-        new Promise((resolve, reject) => {
-            const id = w.nextId++;
-            w.replies.set(id, (m) => (m.ok ? resolve(m.value) : reject(Object.assign(new Error(m.message), { code: m.code }))));
-            child.send({ op, id, ...args });
-        });
     workers.set(workerId, w);
     return w;
 }
 
-/** The first message of `w` (already logged or to come) matching `predicate`. */
-function seen(w, predicate, ms = 60000, what = 'an event') {
-    const found = w.log.find(predicate);
-    if (found) return Promise.resolve(found);
-    return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`worker ${w.workerId}: no ${what} within ${ms} ms; log: ${JSON.stringify(w.log.map((m) => [m.event, m.account, m.reason]))}`)), ms);
-        w.waiters.push((m) => {
-            if (!predicate(m)) return false;
-            clearTimeout(timer);
-            resolve(m);
-            return true;
-        });
-    });
-}
-
-const event = (name, account) => (m) => m.event === name && (account === undefined || m.account === account);
-
-/** Resolves once the registry lists `n` live workers. */
-async function registered(n) {
-    for (let i = 0; i < 200; i++) {
-        if ((await resp.command('ZCOUNT', 'wwrs:pool:{registry}:workers', String(Date.now()), '+inf')) >= n) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`the registry never listed ${n} workers`);
-}
+const { seen, event } = pool;
+const registered = (n) => pool.registered(resp, n);
 
 const connectedPages = (account) => ctx.sim.state().sockets.filter((s) => s.state === 'CONNECTED' && s.sessionWid === `${PHONES[account]}@c.us`).length;
 

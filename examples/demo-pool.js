@@ -10,41 +10,15 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { fork } = require('node:child_process');
 
 const { startSimulator } = require('../simulator');
 const { startRedis } = require('../__test__/fixtures/redis-server');
+const { startWorker } = require('../__test__/pool-helpers');
 
 const LEASE_MS = 5000;
 const ACCOUNTS = { alice: '15554440001', bob: '15554440002', carol: '15554440003' };
 const t0 = Date.now();
 const log = (text) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${text}`);
-
-function startWorker(workerId, { redis, sim, root, onMessage }) {
-    const dataPath = fs.mkdtempSync(path.join(root, `${workerId}-`));
-    const config = { port: redis.port, workerId, capacity: 2, chromiumArgs: sim.chromiumArgs, dataPath, leaseMs: LEASE_MS, placementMs: 500 };
-    const child = fork(path.join(__dirname, '..', '__test__', 'fixtures', 'pool-worker.js'), [JSON.stringify(config)], { cwd: dataPath, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let next = 0;
-    const replies = new Map();
-    child.on('message', (m) => {
-        if (m.reply !== undefined) {
-            const answer = replies.get(m.reply);
-            replies.delete(m.reply);
-            if (answer) answer(m);
-        } else {
-            onMessage(child, m);
-        }
-    });
-    child.workerId = workerId;
-    child.exited = new Promise((resolve) => child.on('exit', resolve));
-    child.op = (op, args = {}) =>
-        new Promise((resolve, reject) => {
-            const id = next++;
-            replies.set(id, (m) => (m.ok ? resolve(m.value) : reject(new Error(`${m.code}: ${m.message}`))));
-            child.send({ op, id, ...args });
-        });
-    return child;
-}
 
 async function main() {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wwrs-demo-pool-'));
@@ -70,7 +44,9 @@ async function main() {
     };
     try {
         log(`Redis on 127.0.0.1:${redis.port}, simulator at ${sim.httpUrl}; three workers with room for two sessions each, lease ${LEASE_MS} ms`);
-        for (const id of ['w1', 'w2', 'w3']) workers.push(startWorker(id, { redis, sim, root, onMessage }));
+        for (const workerId of ['w1', 'w2', 'w3']) {
+            workers.push(startWorker({ redisPort: redis.port, chromiumArgs: sim.chromiumArgs, root, workerId, capacity: 2, leaseMs: LEASE_MS, placementMs: 500, onMessage }));
+        }
         await Promise.all(workers.map((w) => when((worker, m) => worker === w && m.event === 'started')));
         const backedUp = Object.keys(ACCOUNTS).map((account) => when((_, m) => m.event === 'backup' && m.account === account));
         for (const account of Object.keys(ACCOUNTS)) await workers[0].op('add', { account });

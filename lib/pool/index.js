@@ -29,12 +29,23 @@ function poolError(code, message, TypeCtor = Error) {
 function eventJson(args) {
   let text;
   try {
-    text = JSON.stringify(args, (key, value) => (typeof value === 'bigint' ? String(value) : value));
+    text = JSON.stringify(args, (key, value) => {
+      if (typeof value === 'bigint') return String(value);
+      // Errors (code_error, auth_failure) keep what a reader needs; their fields are not enumerable.
+      if (value instanceof Error) return { name: value.name, message: value.message, code: value.code };
+      return value;
+    });
   } catch (error) {
     text = JSON.stringify([`(arguments not serializable: ${error.message})`]);
   }
   if (text === undefined) text = '[]';
   return text.length > MAX_EVENT_JSON ? JSON.stringify([`(${text.length} bytes of arguments, over ${MAX_EVENT_JSON})`]) : text;
+}
+
+/** What a reader of the stream needs of a session that became ready. */
+function readyInfo(client) {
+  const info = client.info || {};
+  return { wid: info.wid && info.wid._serialized, pushname: info.pushname };
 }
 
 // What pool.call() may run: the Client's own public methods, nothing internal.
@@ -217,19 +228,40 @@ class SessionPool extends EventEmitter {
     const { client, authStrategy, store } = this.#clientFor(account, token);
     const session = { token, client, authStrategy, store, stopping: false, stopped: null };
     this.#sessions.set(account, session);
+    // Every event of the client goes to the account's stream, in order. The pool's own entries
+    // (`pool:started`, `pool:ready` with the account's wid) tell readers where a session began.
     const emit = client.emit.bind(client);
     client.emit = (event, ...args) => {
-      if (typeof event === 'string' && !event.startsWith('__')) this.#record(account, event, args);
+      if (typeof event === 'string' && !event.startsWith('__')) {
+        if (event === 'ready') this.#record(account, 'pool:ready', [readyInfo(client)]);
+        this.#record(account, event, args);
+      }
       return emit(event, ...args);
     };
     client.on('qr', (qr) => this.emit('qr', account, qr));
     client.on('ready', () => this.emit('ready', account, client));
     client.on('remote_session_saved', () => this.emit('backup', account));
+    // A session that ended here (logged out from the phone, refused) stays this worker's: it
+    // starts a fresh login for the account, which the linking page shows.
+    client.on('disconnected', () => this.#restart(account, session));
+    client.on('auth_failure', () => this.#restart(account, session));
+    this.#record(account, 'pool:started', [{ workerId: this.workerId }]);
     this.emit('session_started', account, client);
     try {
       await client.initialize();
     } catch (error) {
       if (!session.stopping) this.#error(error);
+    }
+  }
+
+  async #restart(account, session) {
+    if (session.stopping || this.#sessions.get(account) !== session) return;
+    session.stopping = true;
+    session.stopped = session.client.destroy().catch((error) => this.#error(error));
+    await session.stopped;
+    if (this.#sessions.get(account) === session && this.#native.mayAct(account) === session.token) {
+      this.emit('session_stopped', account, 'ended');
+      await this.#start(account, session.token);
     }
   }
 
