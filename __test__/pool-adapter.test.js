@@ -27,8 +27,8 @@ before(async () => {
     resp = new RedisStore({ port: redis.port });
 });
 
-const ioredisShaped = (seen) => shapedLike('ioredis', resp, seen);
-const nodeRedisShaped = (seen) => shapedLike('node-redis', resp, seen);
+const ioredisShaped = (seen = []) => shapedLike('ioredis', resp, seen);
+const nodeRedisShaped = (seen = []) => shapedLike('node-redis', resp, seen);
 
 after(async () => {
     if (redis) await redis.stop();

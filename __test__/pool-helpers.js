@@ -10,12 +10,17 @@ const { fork } = require('node:child_process');
 
 /**
  * Starts a worker. `onMessage(w, message)` sees every event it reports (e.g. to scan its QRs).
- * @param {{ redisPort: number, chromiumArgs: string[], root: string, workerId: string, capacity: number, leaseMs: number, placementMs: number, onMessage?: Function }} options
+ * @param {{ redisPort: number, chromiumArgs: string[], root: string, workerId: string, capacity: number, leaseMs?: number, placementMs?: number, pollMs?: number, clientOptions?: object, onMessage?: Function }} options
  */
-function startWorker({ redisPort, chromiumArgs, root, workerId, capacity, leaseMs, placementMs, onMessage = () => {} }) {
+function startWorker({ redisPort, chromiumArgs, root, workerId, capacity, leaseMs, placementMs, pollMs, clientOptions, onMessage = () => {} }) {
     const dataPath = fs.mkdtempSync(path.join(root, `pool-${workerId}-`));
-    const config = { port: redisPort, workerId, capacity, chromiumArgs, dataPath, leaseMs, placementMs };
-    const child = fork(path.join(__dirname, 'fixtures', 'pool-worker.js'), [JSON.stringify(config)], { cwd: dataPath, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const config = { port: redisPort, workerId, capacity, chromiumArgs, dataPath, leaseMs, placementMs, pollMs, clientOptions };
+    const child = fork(path.join(__dirname, 'fixtures', 'pool-worker.js'), [JSON.stringify(config)], {
+        cwd: dataPath,
+        // Temporary profiles (sharedBrowser) in the worker's folder too: everything of it is under one path.
+        env: { ...process.env, TMPDIR: dataPath },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const w = Object.assign(child, { workerId, dataPath, log: [], waiters: [], replies: new Map(), nextId: 0 });
     child.on('message', (message) => {
         message.at = Date.now();

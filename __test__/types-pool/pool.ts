@@ -10,7 +10,7 @@ const pool: SessionPool = createSessionPool({
     workerId: 'worker-1',
     capacity: 20,
     store: { sessionExists: async () => true, save: async () => undefined, extract: async () => undefined, delete: async () => undefined },
-    clientOptions: { puppeteer: { args: ['--no-sandbox'] }, sharedBrowser: true },
+    clientOptions: { puppeteer: { args: ['--no-sandbox'] }, authTimeoutMs: 60000 },
     leaseMs: 15000,
 });
 

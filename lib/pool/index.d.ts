@@ -18,8 +18,8 @@ export interface SessionPoolOptions {
   /** How many sessions this worker may run. */
   capacity: number;
   store: PoolStore;
-  /** Options of every Client this worker starts; authStrategy and takeoverOnConflict are the pool's. */
-  clientOptions?: Omit<ClientOptions, 'authStrategy' | 'takeoverOnConflict'>;
+  /** Options of every Client this worker starts; authStrategy and takeoverOnConflict are the pool's, and sharedBrowser cannot be used (pool sessions move through RemoteAuth backups). */
+  clientOptions?: Omit<ClientOptions, 'authStrategy' | 'takeoverOnConflict' | 'sharedBrowser'>;
   /** Where this worker keeps its sessions' profiles (default ./.wwebjs_pool/<workerId>). */
   dataPath?: string;
   /** How long a lease lasts without renewal (default 15000 ms; renewed every third of it). */

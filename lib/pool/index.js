@@ -71,6 +71,10 @@ class SessionPool extends EventEmitter {
     if (!store || ['sessionExists', 'save', 'extract', 'delete'].some((m) => typeof store[m] !== 'function')) {
       throw poolError('ERR_INVALID_OPTION', 'store must be a RemoteAuth store (sessionExists, save, extract and delete): sessions move between workers through it', TypeError);
     }
+    if (clientOptions === null || typeof clientOptions !== 'object') throw poolError('ERR_INVALID_OPTION', 'clientOptions must be an object of Client options', TypeError);
+    // Each pool client restores its session from the store through its own RemoteAuth.
+    if (clientOptions.authStrategy !== undefined) throw poolError('ERR_INVALID_OPTION', 'clientOptions.authStrategy is the pool\'s own (a RemoteAuth on the pool\'s store for each account): leave it out', TypeError);
+    if (clientOptions.sharedBrowser) throw poolError('ERR_INVALID_OPTION', 'clientOptions.sharedBrowser cannot be used: its in-memory browser contexts hold no session to back up, and pool sessions move through RemoteAuth backups', TypeError);
     for (const [name, value] of Object.entries({ pollMs, callTimeoutMs })) {
       if (!Number.isInteger(value) || value <= 0) throw poolError('ERR_INVALID_OPTION', `${name} must be a positive integer of milliseconds, not ${JSON.stringify(value)}`, TypeError);
     }

@@ -17,7 +17,8 @@ const crypto = require('node:crypto');
 const DEFAULT_TIMEOUT_MS = 5000;
 
 function poolError(code, message) {
-  const error = new Error(`session pool: ${message}`);
+  // A bad client, option or command is the caller's mistake: a TypeError, as everywhere else.
+  const error = code === 'ERR_INVALID_ARGUMENT' ? new TypeError(`session pool: ${message}`) : new Error(`session pool: ${message}`);
   error.code = code;
   return error;
 }
