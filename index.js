@@ -14,6 +14,7 @@ const { connectPuppeteer } = require('./lib/puppeteer');
 const { addAccountMethods } = require('./lib/client');
 const InterfaceController = require('./lib/structures/InterfaceController');
 const { isCustomStrategy, StrategyHooks } = require('./lib/auth/custom');
+const { typed, call } = require('./lib/errors');
 
 // How long `ready` waits for puppeteer to attach (pupPage) before it is emitted anyway.
 const PUPPETEER_ATTACH_WAIT_MS = 15000;
@@ -43,32 +44,6 @@ for (const name of ['group_join', 'group_leave', 'group_admin_changed', 'group_m
 const PAGE_CHANGED_WARNING = '__wwrs_page_changed';
 // A custom strategy's onAuthenticationNeeded() failed: auth_failure with its payload.
 const STRATEGY_AUTH_FAILURE = '__wwrs_strategy_auth_failure';
-
-// Native errors cross N-API as "[Kind:CODE] message".
-const WIRE_ERROR = /^\[(TypeError|Error):([A-Z0-9_]+)\] ([\s\S]*)$/;
-function typed(error) {
-  const match = error && typeof error.message === 'string' && WIRE_ERROR.exec(error.message);
-  if (!match) return error;
-  const result = match[1] === 'TypeError' ? new TypeError(match[3]) : new Error(match[3]);
-  result.code = match[2];
-  // WhatsApp's server refusing a call: its status also as a number (src/errors.rs ServerStatus).
-  const status = result.code === 'ERR_SERVER_REFUSED' && /: (\d{3}) \(/.exec(result.message);
-  if (status) result.status = Number(status[1]);
-  return result;
-}
-function call(fn) {
-  let result;
-  try {
-    result = fn();
-  } catch (error) {
-    throw typed(error);
-  }
-  return result && typeof result.then === 'function'
-    ? result.catch((error) => {
-        throw typed(error);
-      })
-    : result;
-}
 
 // Options cross N-API as JSON. Values JSON cannot hold are kept visible as
 // marker strings, so the native parser names them instead of N-API failing

@@ -32,7 +32,7 @@ const CONFIG = {
     pairCycles: envInt('BENCH_PAIR_CYCLES', 5, 1),
     settleMs: envInt('BENCH_SETTLE_MS', 2000),
     sampleMs: envInt('BENCH_SAMPLE_MS', 200, 10),
-    phases: (process.env.BENCH_PHASES || 'latency,idle,sessions,messages,features').split(',').map((s) => s.trim()).filter(Boolean),
+    phases: (process.env.BENCH_PHASES || 'latency,idle,sessions,messages,features,pool').split(',').map((s) => s.trim()).filter(Boolean),
     timeoutMs: envInt('BENCH_TIMEOUT_MS', 45 * 60 * 1000, 1000),
     out: process.env.BENCH_OUT || path.join(__dirname, 'results', 'latest.json'),
     // The simulator's heavy page (megabytes of modules, images, fonts, a service worker; see

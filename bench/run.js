@@ -22,6 +22,7 @@ const { featureRows, featuresNote, featuresPhase } = require('./features');
 const { idleRun, latencyPhase } = require('./latency');
 const { sessionsRun } = require('./sessions');
 const { buildRows, printTable } = require('./table');
+const { poolNote, poolPhase, poolRows } = require('./pool');
 
 // ---- main ---------------------------------------------------------------------------------------
 
@@ -47,7 +48,7 @@ function chromiumVersion() {
 async function main() {
     const started = Date.now();
     for (const phase of CONFIG.phases) {
-        if (!['latency', 'idle', 'sessions', 'messages', 'features'].includes(phase)) throw new Error(`BENCH_PHASES: unknown phase ${phase}`);
+        if (!['latency', 'idle', 'sessions', 'messages', 'features', 'pool'].includes(phase)) throw new Error(`BENCH_PHASES: unknown phase ${phase}`);
     }
     // The real timings everywhere: no measure here needs shorter ones (a QR lasts 60 s, longer than
     // any step, and the offline sync after a scan is the real 5 x 50 ms).
@@ -76,6 +77,7 @@ async function main() {
     let sessions = null;
     let messages = null;
     let features = null;
+    let pool = null;
     try {
         if (CONFIG.phases.includes('latency')) latency = await latencyPhase(sim);
         if (CONFIG.phases.includes('idle')) {
@@ -92,6 +94,8 @@ async function main() {
         if (CONFIG.phases.includes('messages')) messages = await messagesPhase(phaseCtx);
         // A sticker from a 1 MP JPEG, getPollVotes() with 200 votes (bench/features.js).
         if (CONFIG.phases.includes('features')) features = await featuresPhase(phaseCtx);
+        // The session pool: come-back after SIGKILL, sessions per worker, Redis traffic (bench/pool.js).
+        if (CONFIG.phases.includes('pool')) pool = await attempt('pool', sim, () => poolPhase({ ...phaseCtx, root: BENCH_ROOT }));
     } finally {
         await sim.close();
     }
@@ -99,6 +103,7 @@ async function main() {
     const rows = buildRows(latency, idle, sessions);
     if (messages) rows.push(...messageRows(messages, { stats, ratio }));
     if (features) rows.push(...featureRows(features, { stats, ratio }));
+    if (pool) rows.push(...poolRows(pool));
     const stray = procfs.pidsMentioning(BENCH_ROOT).length;
     const runtimeMs = Date.now() - started;
     const pageInfo = sim.state().heavyPage;
@@ -119,6 +124,7 @@ async function main() {
     ];
     if (messages) notes.push(messagesNote(messages));
     if (features) notes.push(featuresNote(features));
+    if (pool) notes.push(poolNote(pool));
     const result = {
         date: new Date().toISOString(),
         runtimeMs,
@@ -129,7 +135,7 @@ async function main() {
         pageDraws: draws,
         notes,
         table: rows.map((r) => ({ ...r, ours: r.ours && { ...r.ours }, wwebjs: r.wwebjs && { ...r.wwebjs }, floor: r.floor && { ...r.floor } })),
-        raw: { latency, idle, sessions, messages, features },
+        raw: { latency, idle, sessions, messages, features, pool },
         failures,
         leftovers,
         strayProcessesAtEnd: stray,

@@ -113,6 +113,7 @@ class Connections {
                 sock.token = msg.token;
                 sock.sessionWid = session.wid;
                 this._log('session-restored', { socketId: sock.id, wid: session.wid });
+                this._replaceOlderStreams(sock);
                 this._connect(sock, session);
                 return;
             }

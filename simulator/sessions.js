@@ -107,16 +107,31 @@ class Sessions {
         for (const sock of [...this.sockets.values()]) {
             if (sock.state !== 'CONNECTED' || !sock.sessionWid) continue;
             if (want && sock.sessionWid !== want) continue;
-            if (!this._send(sock, { type: 'conflict' })) continue;
-            told++;
-            sock.state = 'CONFLICT';
-            this._clearTimer(sock.syncTimer);
-            this._log('conflict', { socketId: sock.id, wid: sock.sessionWid });
-            // The page closes on the message; the close code says the same for a page that
-            // would see the close first.
-            sock.ws.close(CONFLICT_CLOSE_CODE, 'conflict');
+            if (this._conflictSocket(sock, 'control')) told++;
         }
         return told;
+    }
+
+    // The same device (session token) connecting again while an older connection of it is open:
+    // the server keeps the newer one and replaces the older's stream, as whatsmeow reports it
+    // (events.StreamReplaced, "disconnected by another client connecting with the same keys",
+    // types/events/events.go). A second process on a copy of the session cannot run beside it.
+    _replaceOlderStreams(sock) {
+        for (const other of [...this.sockets.values()]) {
+            if (other === sock || other.state !== 'CONNECTED' || other.token !== sock.token) continue;
+            this._conflictSocket(other, 'replaced');
+        }
+    }
+
+    _conflictSocket(sock, cause) {
+        if (!this._send(sock, { type: 'conflict' })) return false;
+        sock.state = 'CONFLICT';
+        this._clearTimer(sock.syncTimer);
+        this._log('conflict', { socketId: sock.id, wid: sock.sessionWid, cause });
+        // The page closes on the message; the close code says the same for a page that
+        // would see the close first.
+        sock.ws.close(CONFLICT_CLOSE_CODE, 'conflict');
+        return true;
     }
 
     // The phone removes the linked device: the server forgets the session(s) of that wid (all

@@ -103,6 +103,12 @@ pub enum ClientError {
     WebVersion(String),
     #[error("webVersion must be digits and dots like \"2.3000.1017054665\", got {0}")]
     InvalidWebVersion(String),
+    /// The session pool's Redis failed or answered what the pool does not write.
+    #[error("session pool: redis {0}")]
+    PoolRedis(String),
+    /// `pool.call()`: the account has no owner, or its owner changed while the call was on its way.
+    #[error("session pool: {0}")]
+    SessionMoved(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -150,6 +156,8 @@ impl ClientError {
             Storage(_) => "ERR_STORAGE",
             AuthStrategy(_) => "ERR_AUTH_STRATEGY",
             WebVersion(_) | InvalidWebVersion(_) => "ERR_WEB_VERSION",
+            PoolRedis(_) => "ERR_POOL_REDIS",
+            SessionMoved(_) => "ERR_SESSION_MOVED",
             Internal(_) => "ERR_INTERNAL",
         }
     }

@@ -30,6 +30,8 @@ pub mod errors;
 pub mod message;
 pub mod options;
 pub mod phone;
+pub mod pool;
+mod pool_node;
 pub mod private_fs;
 pub mod reaction;
 pub mod remote_auth;
@@ -65,6 +67,18 @@ type DeliverFn = ThreadsafeFunction<FnArgs<(String, Value)>, Unknown<'static>, F
 /// native client was not collected, after `destroy()` too (a test file with
 /// custom strategies hung at its end now and then, as the collector ran or not).
 type StoreFn = ThreadsafeFunction<FnArgs<(String, Value)>, Promise<Value>, FnArgs<(String, Value)>, Status, false, true>;
+
+/// The store (or hooks) function as the native side calls it.
+fn remote_store(store: StoreFn) -> remote_auth::RemoteStore {
+    let store = Arc::new(store);
+    remote_auth::RemoteStore::new(Arc::new(move |method: &'static str, args: Value| {
+        let store = store.clone();
+        Box::pin(async move {
+            let promise = store.call_async(FnArgs::from((method.to_string(), args))).await.map_err(|e| e.reason.clone())?;
+            promise.await.map_err(|e| e.reason.clone())
+        }) as futures::future::BoxFuture<'static, std::result::Result<Value, String>>
+    }))
+}
 
 fn reply_value(reply: Reply) -> Value {
     match reply {
@@ -168,14 +182,7 @@ impl NativeClient {
             };
             self.handle.set_user_data_dir(dir);
             if let Some(store) = store {
-                let store = Arc::new(store);
-                self.handle.set_store(remote_auth::RemoteStore::new(Arc::new(move |method: &'static str, args: Value| {
-                    let store = store.clone();
-                    Box::pin(async move {
-                        let promise = store.call_async(FnArgs::from((method.to_string(), args))).await.map_err(|e| e.reason.clone())?;
-                        promise.await.map_err(|e| e.reason.clone())
-                    }) as futures::future::BoxFuture<'static, std::result::Result<Value, String>>
-                })));
+                self.handle.set_store(remote_store(store));
             }
             self.handle.call(Call::Initialize, id as u64);
             Ok(())
@@ -433,6 +440,17 @@ fn remote_auth(options: Option<Value>) -> Result<Value> {
         "userDataDir": remote.user_data_dir().to_string_lossy(),
         "sessionName": remote.session_name(),
     }))
+}
+
+/// Backs up a RemoteAuth session whose client has stopped (the session
+/// pool's hand-over: the profile is closed, so the copy is consistent).
+/// `descriptor` is `new RemoteAuth(options).toNative()`.
+#[napi(ts_args_type = "descriptor: unknown, store: (method: string, args: object) => Promise<unknown>")]
+pub async fn backup_remote_session(descriptor: Value, store: StoreFn) -> Result<()> {
+    let empty = serde_json::Map::new();
+    let remote = auth::remote_auth(descriptor.as_object().unwrap_or(&empty))?;
+    remote.backup(&remote_store(store)).await?;
+    Ok(())
 }
 
 /// At Node's exit: kills this process's browsers and deletes its temporary

@@ -2,6 +2,7 @@
 import { EventEmitter } from 'events';
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { Client, ClientOptions } from '../../index';
+import type { SessionPool } from '../pool/index';
 
 export interface LinkServerOptions {
     /** Client options of every account, or a function of the account id. `sharedBrowser` defaults to true. */
@@ -20,6 +21,13 @@ export interface LinkServerOptions {
      * Required by listen() on a host that is not loopback.
      */
     allowedHosts?: string[];
+    /**
+     * A session pool (require('whatsapp-web-rs/pool')): accounts are the pool's, each page follows
+     * its account on whichever worker runs it, and its actions go to that worker. `client(id)` is
+     * the Client only on the worker that runs the account (else null); `ready` is emitted there,
+     * `linked` on every worker.
+     */
+    pool?: SessionPool;
 }
 
 export type LinkPhase = 'starting' | 'qr' | 'code' | 'loading' | 'ready' | 'disconnected' | 'auth_failure' | 'failed' | 'stopped';
@@ -54,6 +62,9 @@ export declare class LinkServer extends EventEmitter {
 
     on(event: 'client', listener: (accountId: string, client: Client) => void): this;
     on(event: 'ready', listener: (accountId: string, client: Client) => void): this;
+    /** On a pool: the account is linked, on whichever worker runs it. */
+    on(event: 'linked', listener: (accountId: string, info: { wid?: string }) => void): this;
+    on(event: 'pool_error', listener: (accountId: string, error: Error) => void): this;
     on(event: 'idle', listener: (accountId: string) => void): this;
 }
 

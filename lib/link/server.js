@@ -18,6 +18,7 @@ const fs = require('fs');
 const http = require('http');
 const path = require('path');
 const { Account, errorBody } = require('./account');
+const { PoolAccountClient } = require('./pool-client');
 const { parseAllowedHosts, hostAllowed, isLoopbackListenHost } = require('./host-check');
 const { loadQrRenderer } = require('./qr-image');
 
@@ -181,12 +182,15 @@ class LinkServer extends EventEmitter {
   constructor(options = {}) {
     super();
     if (options === null || typeof options !== 'object') throw new TypeError('createLinkServer(options): options must be an object');
-    const { clientOptions = {}, Client, idleTimeoutMs = 5 * 60 * 1000, maxAccounts = 100, manage = true, basePath = '', allowedHosts } = options;
+    const { clientOptions = {}, Client, idleTimeoutMs = 5 * 60 * 1000, maxAccounts = 100, manage = true, basePath = '', allowedHosts, pool = null } = options;
+    if (pool !== null && (typeof pool !== 'object' || typeof pool.call !== 'function' || typeof pool.readEvents !== 'function' || typeof pool.add !== 'function')) {
+      throw new TypeError('pool must be a session pool from require(\'whatsapp-web-rs/pool\').createSessionPool()');
+    }
     if (typeof clientOptions !== 'function' && (clientOptions === null || typeof clientOptions !== 'object')) throw new TypeError('clientOptions must be an object or a function (accountId) => options');
     if (!(Number.isFinite(idleTimeoutMs) && idleTimeoutMs > 0)) throw new TypeError('idleTimeoutMs must be a positive number of milliseconds');
     if (!(Number.isInteger(maxAccounts) && maxAccounts > 0)) throw new TypeError('maxAccounts must be a positive integer');
     if (typeof basePath !== 'string' || (basePath !== '' && !/^\/[A-Za-z0-9._~\/-]*[^/]$/.test(basePath))) throw new TypeError('basePath must be "" or a path such as "/link" (no trailing slash)');
-    this.#options = { clientOptions, Client: Client || require('../..').Client, idleTimeoutMs, maxAccounts, manage: Boolean(manage), basePath, allowedHosts: parseAllowedHosts(allowedHosts) };
+    this.#options = { clientOptions, Client: Client || require('../..').Client, idleTimeoutMs, maxAccounts, manage: Boolean(manage), basePath, allowedHosts: parseAllowedHosts(allowedHosts), pool };
     this.#renderQr = options.renderQr || loadQrRenderer();
     this.handler = this.handler.bind(this);
   }
@@ -241,20 +245,38 @@ class LinkServer extends EventEmitter {
     if (this.#closed) throw new HttpError(503, 'ERR_SERVER_CLOSED', 'the link server was closed');
     if (this.#accounts.has(id)) throw new HttpError(409, 'ERR_ACCOUNT_EXISTS', `account ${id} exists already`);
     if (this.#accounts.size >= this.#options.maxAccounts) throw new HttpError(503, 'ERR_TOO_MANY_ACCOUNTS', `at most ${this.#options.maxAccounts} accounts`);
-    const { clientOptions, Client, idleTimeoutMs } = this.#options;
+    const { clientOptions, Client, idleTimeoutMs, pool } = this.#options;
     const account = new Account(id, {
       renderQr: this.#renderQr,
       idleTimeoutMs,
-      createClient: (accountId) => {
-        const own = typeof clientOptions === 'function' ? clientOptions(accountId) : clientOptions;
-        return new Client({ sharedBrowser: true, ...own });
-      },
+      // On a pool the account's client runs on whichever worker owns it: the page follows it.
+      createClient: pool
+        ? (accountId) => new PoolAccountClient(pool, accountId)
+        : (accountId) => {
+            const own = typeof clientOptions === 'function' ? clientOptions(accountId) : clientOptions;
+            return new Client({ sharedBrowser: true, ...own });
+          },
     });
-    account.on('client', (client) => this.emit('client', id, client));
-    account.on('ready', (client) => this.emit('ready', id, client));
+    // On a pool the page's client only follows the session: the Client is the owner's
+    // (pool.client(id) on that worker, null elsewhere).
+    if (!pool) account.on('client', (client) => this.emit('client', id, client));
+    account.on('ready', (client) => {
+      if (!pool) return this.emit('ready', id, client);
+      // `linked` on every worker; `ready` with the Client only where it runs.
+      this.emit('linked', id, { wid: client.info && client.info.wid._serialized });
+      const local = pool.client(id);
+      if (local) this.emit('ready', id, local);
+    });
     account.on('idle', () => this.emit('idle', id));
     this.#accounts.set(id, account);
     account.start();
+    // The pool gives the account to the worker with the most room (it may be this one).
+    if (pool) {
+      pool.add(id).catch((error) => {
+        if (this.listenerCount('pool_error') > 0) this.emit('pool_error', id, error);
+        else process.emitWarning(`whatsapp-web-rs link server: account ${id} could not be added to the pool: ${error.message}`, { code: 'WWRS_POOL' });
+      });
+    }
     return account.snapshot();
   }
 
@@ -264,11 +286,14 @@ class LinkServer extends EventEmitter {
     if (!account) return false;
     this.#accounts.delete(id);
     await account.remove();
+    // No worker claims it again; its owner keeps the session running (docs/pool.md).
+    if (this.#options.pool) await this.#options.pool.remove(id);
     return true;
   }
 
   /** The account's Client (null while stopped), e.g. to use it once linked. */
   client(id) {
+    if (this.#options.pool) return this.#accounts.has(id) ? this.#options.pool.client(id) : null;
     const account = this.#accounts.get(id);
     return account ? account.client : null;
   }
