@@ -16,7 +16,7 @@ const { EventEmitter } = require('events');
 const { WebSocketServer } = require('ws');
 
 const { buildPageAssets } = require('./page-assets');
-const { conditional } = require('./heavy-varied');
+const { servePage } = require('./page-routes');
 const { handleControl } = require('./control-api');
 // The account's world after login (contacts, chats, messages): its own file.
 const { AccountWorld } = require('./account');
@@ -448,47 +448,7 @@ class Simulator extends EventEmitter {
             this.account.onMedia(req, res, url.pathname);
             return;
         }
-        if (req.method !== 'GET' && req.method !== 'HEAD') {
-            send(405, 'text/plain', 'method not allowed');
-            return;
-        }
-        if (url.pathname === '/' || url.pathname === '/index.html') {
-            // Logged so tests can tell a page fetched from us from one a client served from a cache;
-            // with the varied heavy page, with this load's draws (so a bench can report them).
-            const { html, draw } = this._assets.page();
-            this._log('page-served', { path: url.pathname, query: url.search, ...(draw ? { draw } : {}) });
-            const csp = this.options.pageCsp ? { 'content-security-policy': this.options.pageCsp } : {};
-            send(200, 'text/html; charset=utf-8', html, { 'cache-control': this._assets.htmlCacheControl, ...csp });
-        } else if (this._assets.gate(url) != null) {
-            // The varied heavy page's module gate: the modules register when it answers.
-            const timer = setTimeout(() => !res.destroyed && send(200, 'text/javascript; charset=utf-8', ''), this._assets.gate(url));
-            res.on('close', () => clearTimeout(timer));
-        } else if (url.pathname === '/app.js') {
-            send(200, 'text/javascript; charset=utf-8', this._assets.app);
-        } else if (url.pathname === '/bootloader.js' && this._assets.bootloader) {
-            send(200, 'text/javascript; charset=utf-8', this._assets.bootloader);
-        } else if (this._assets.bundle(url.pathname)) {
-            // Real-sequence mode: the module bundles arrive one after another, as async scripts.
-            const { source, delayMs, headers } = this._assets.bundle(url.pathname);
-            // Logged so tests and the bench can tell a bundle fetched from us from a cached one.
-            this._log('bundle-served', { path: url.pathname, bytes: source.length });
-            const timer = setTimeout(() => {
-                if (!res.destroyed) send(...conditional(req, 'text/javascript; charset=utf-8', source, headers));
-            }, delayMs);
-            res.on('close', () => clearTimeout(timer));
-        } else if (url.pathname === '/account.js') {
-            send(200, 'text/javascript; charset=utf-8', this._accountJs);
-        } else if (this._assets.file(url.pathname)) {
-            // Heavy page: hashed static files (immutable) and the service worker.
-            const f = this._assets.file(url.pathname);
-            this._log(f.weight ? 'bundle-served' : 'asset-served', { path: url.pathname, bytes: f.body.length });
-            send(...conditional(req, f.type, f.body, f.headers));
-        } else if (url.pathname === '/favicon.ico') {
-            res.writeHead(204);
-            res.end();
-        } else {
-            send(404, 'text/plain', 'not found');
-        }
+        servePage(this, req, res, url, send);
     }
 
     // Changes the page's settings for pages loaded from now on (pages already open keep theirs):
