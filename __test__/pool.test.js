@@ -80,7 +80,9 @@ test('placement: each account goes to the worker with the most free capacity; ea
 });
 
 test('a worker killed with SIGKILL: its session is ready on another worker without a QR, and a message sent meanwhile arrives once', async () => {
-    const [w2, w3] = [workers.get('w2'), workers.get('w3')];
+    const [w1, w2, w3] = [workers.get('w1'), workers.get('w2'), workers.get('w3')];
+    // w1 follows c's events as they come, wherever c runs.
+    await w1.op('follow', { account: 'c' });
     const killedAt = Date.now();
     w2.kill('SIGKILL');
     await w2.exited;
@@ -97,7 +99,8 @@ test('a worker killed with SIGKILL: its session is ready on another worker witho
     console.log(`# c ready on w3 ${back} ms after w2 was killed (lease ${LEASE_MS} ms)`);
     assert.ok(back >= LEASE_MS * 0.5, `not claimed before w2's lease could run out (${back} ms)`);
     // The message reached c once, on its new worker; read from a worker that does not own c.
-    const w1 = workers.get('w1');
+    const followed = await seen(w1, (m) => m.event === 'followed' && m.entry.event === 'message' && m.entry.args[0].body === 'sent while moving', 30000, 'the message, followed');
+    assert.equal(followed.entry.workerId, 'w3');
     let messages = [];
     for (let i = 0; i < 100 && messages.length === 0; i++) {
         const events = await w1.op('readEvents', { account: 'c', after: '0' });

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     console.log(sent.id._serialized);
     const events: PoolEvent[] = await pool.readEvents('alice', { after: '0', count: 50 });
     for (const e of events) console.log(e.event, e.workerId, e.args.length);
+    const following = pool.follow('alice', (e: PoolEvent) => console.log(e.event), { after: '0' });
+    following.stop();
     const local: Client | null = pool.client('alice');
     console.log(local === null, pool.sessions().length, pool.load, pool.workerId);
     await pool.shutdown();

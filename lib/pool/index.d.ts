@@ -64,6 +64,8 @@ export declare class SessionPool extends EventEmitter {
   /** Accounts this worker runs. */
   sessions(): string[];
   readEvents(accountId: string, options?: { after?: string; count?: number }): Promise<PoolEvent[]>;
+  /** Calls `listener` for each new event of the account, on any worker, until `stop()`. */
+  follow(accountId: string, listener: (event: PoolEvent) => void, options?: { after?: string; intervalMs?: number }): { stop(): void };
   /** Runs a Client method on the account's owner, from any worker; arguments and result as JSON. */
   call<T = unknown>(accountId: string, method: string, ...args: unknown[]): Promise<T>;
   setCapacity(capacity: number): void;

@@ -134,6 +134,36 @@ class SessionPool extends EventEmitter {
   }
 
   /**
+   * Calls `listener(event)` for each event of the account's clients as it is recorded, on any
+   * worker, from the stream id `after` ("0": from the first one kept), until `stop()`.
+   */
+  follow(accountId, listener, { after = '0', intervalMs = this.#options.pollMs } = {}) {
+    if (typeof listener !== 'function') throw poolError('ERR_INVALID_ARGUMENT', 'listener must be a function', TypeError);
+    let position = String(after);
+    let timer = null;
+    let stopped = false;
+    const read = async () => {
+      try {
+        for (const entry of await this.readEvents(accountId, { after: position, count: 500 })) {
+          position = entry.id;
+          if (stopped) return;
+          listener(entry);
+        }
+      } catch (error) {
+        this.#error(error);
+      }
+      if (!stopped) timer = setTimeout(read, intervalMs);
+    };
+    read();
+    return {
+      stop() {
+        stopped = true;
+        clearTimeout(timer);
+      },
+    };
+  }
+
+  /**
    * Runs `client[method](...args)` on the worker that owns the account, from any worker.
    * Arguments and the result travel as JSON. A call is sent once and never repeated: if the
    * owner changes or dies on the way, it rejects (ERR_SESSION_MOVED or ERR_POOL_CALL_TIMEOUT).

@@ -197,7 +197,9 @@ async fn sweep(bridge: Arc<dyn Bridge>, keys: Keys, me: WorkerLoad, ttl_ms: u64,
         crate::debug_log!("pool heartbeat: {e}");
         return None;
     }
-    if draining {
+    // Placement gives nothing to a worker that is full or leaving: it need not read the
+    // registry nor check every account's lease (the largest Redis cost of the pool).
+    if draining || me.load >= me.capacity {
         return None;
     }
     let reply = send_bounded(&bridge, registry::registry_read(&keys), "registry", time_limit).await;
