@@ -19,6 +19,7 @@ test('bad options are refused with a typed error that names them, and nothing is
     const cases = [
         [{ ...base, workerId: undefined }, /workerId: is required/],
         [{ ...base, workerId: 'has space' }, /workerId/],
+        [{ ...base, workerId: '../elsewhere' }, /workerId/],
         [{ ...base, capacity: -1 }, /capacity: must be a whole number/],
         [{ ...base, capacity: undefined }, /capacity: is required/],
         [{ ...base, leaseMs: 50 }, /leaseMs/],

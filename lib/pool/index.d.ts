@@ -13,7 +13,7 @@ export interface PoolStore {
 export interface SessionPoolOptions {
   /** The application's ioredis client, or a connected node-redis v4+ client. */
   redis: object;
-  /** This worker's name, unique in the pool (printable ASCII, no spaces). */
+  /** This worker's name, unique in the pool: letters, digits, '.', '_', '-', ':' (a host or pod name). */
   workerId: string;
   /** How many sessions this worker may run. */
   capacity: number;

@@ -16,8 +16,10 @@ const MAX_ID_LEN: usize = 128;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AccountId(String);
 
-/// A worker id: printable ASCII without whitespace, so the lease value
-/// `"<token> <worker>"` splits at its first space without doubt.
+/// A worker id: letters, digits, `.`, `_`, `-` and `:` (a host name, a pod
+/// name, `host:pid`), not starting with a dot. The lease value
+/// `"<token> <worker>"` then splits at its first space without doubt, and the
+/// id is a safe folder name (the default data path is `.wwebjs_pool/<id>`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct WorkerId(String);
 
@@ -47,8 +49,12 @@ impl AccountId {
 
 impl WorkerId {
     pub fn parse(id: &str) -> Result<Self, ClientError> {
-        let rule = "only printable ASCII characters without spaces are allowed";
-        check_id("workerId", id, |c: char| c.is_ascii_graphic(), rule).map(WorkerId)
+        let rule = "only letters, digits, '.', '_', '-' and ':' are allowed, not starting with '.'";
+        let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | ':');
+        if id.starts_with('.') {
+            return Err(ClientError::InvalidArgument { name: "workerId".into(), reason: rule.to_owned() });
+        }
+        check_id("workerId", id, allowed, rule).map(WorkerId)
     }
 
     pub fn as_str(&self) -> &str {

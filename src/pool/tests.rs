@@ -407,8 +407,10 @@ fn keys_and_arguments_are_separate_values_and_ids_are_checked() {
     for bad in ["", "a b", "{x}", "a:b", &"x".repeat(129)] {
         assert!(AccountId::parse(bad).is_err(), "{bad:?}");
     }
-    assert!(WorkerId::parse("host-1/pid:42").is_ok());
-    assert!(WorkerId::parse("w 1").is_err());
+    assert!(WorkerId::parse("host-1.example:42").is_ok());
+    for bad in ["w 1", "../x", "..", ".hidden", "a/b", "a{b}", ""] {
+        assert!(WorkerId::parse(bad).is_err(), "{bad:?}");
+    }
     assert_eq!(parse_lease_value("12 host-1/pid:42"), Some((12, "host-1/pid:42")));
     assert_eq!(parse_lease_value("x y"), None);
     assert!(LeaseConfig::new(wid("a"), "p:", 1, 15_000).is_ok());
