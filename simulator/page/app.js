@@ -169,21 +169,30 @@
         let launched = false;
         let gateOpen = !DRAW;
         if (DRAW) {
-            const open = () => {
-                gateOpen = true;
-                registerArrived();
-            };
             // A script, as the module bundle it stands for: inserted before `load`, it holds the
             // document's load event until it ran (whatsapp-web.js waits for load, then requires).
-            const gate = document.createElement('script');
-            gate.async = true;
-            gate.src = `/module-gate.js?load=${DRAW.load}&ms=${DRAW.moduleDelayMs}`;
-            gate.onload = open;
-            gate.onerror = () => {
-                console.error('module gate failed');
-                open();
+            // On the real page the modules are defined when their bundle runs, so they are there
+            // by `load`. Here they register once the saved state is read too (an IndexedDB read,
+            // which holds nothing): while it is not, the gate asks again, 20 ms at a time, from its
+            // own load handler, so `load` stays held until the modules are in (a busy machine
+            // read the state after `load`, and whatsapp-web.js then found no WAWebSocketModel).
+            const ask = (ms) => {
+                const gate = document.createElement('script');
+                gate.async = true;
+                gate.src = `/module-gate.js?load=${DRAW.load}&ms=${ms}`;
+                gate.onload = () => {
+                    if (!loaded) return ask(20);
+                    gateOpen = true;
+                    registerArrived();
+                };
+                gate.onerror = () => {
+                    console.error('module gate failed');
+                    gateOpen = true;
+                    registerArrived();
+                };
+                document.head.appendChild(gate);
             };
-            document.head.appendChild(gate);
+            ask(DRAW.moduleDelayMs);
         }
         const launch = () => {
             if (DRAW) window.__simLoad.keysAt = performance.now();
