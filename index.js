@@ -222,7 +222,8 @@ class Client extends EventEmitter {
   #deliver = (kind, payload) => {
     if (kind !== 'devtools' && this.#holdBack(kind, payload)) return;
     if (kind === 'event') {
-      const [event, args] = payload;
+      const event = payload[0];
+      const args = JSON.parse(payload[1]);
       if (event === PAGE_CHANGED_WARNING) {
         // Not an event of the client: a process warning, once per missing internal.
         process.emitWarning(args[0].message, { code: 'WWRS_PAGE_CHANGED', detail: `features: ${args[0].features.join(', ')}` });

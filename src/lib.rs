@@ -93,7 +93,8 @@ fn reply_value(reply: Reply) -> Value {
 fn deliver_fn(tsfn: DeliverFn) -> driver::Deliver {
     Arc::new(move |delivery: driver::Delivery| {
         let (kind, payload) = match delivery {
-            driver::Delivery::Event(event) => ("event", serde_json::json!([event.name(), event.args()])),
+            // The arguments as JSON text, parsed in JavaScript (see Event::args_json).
+            driver::Delivery::Event(event) => ("event", serde_json::json!([event.name(), event.args_json()])),
             // No value at all for calls that return nothing: they resolve to undefined.
             driver::Delivery::Reply(id, Ok(Reply::Unit)) => ("reply", serde_json::json!([id, true])),
             // JSON text: for a list of hundreds of chats, JSON.parse builds the objects

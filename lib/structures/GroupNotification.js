@@ -1,6 +1,6 @@
 'use strict';
 // whatsapp-web.js's GroupNotification (group_join, group_leave, …): fields from
-// Rust (src/message.rs), methods through the client.
+// Rust (src/message/), methods through the client.
 const { Record } = require('./Base');
 
 class GroupNotification extends Record {

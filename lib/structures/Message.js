@@ -1,5 +1,5 @@
 'use strict';
-// whatsapp-web.js's Message: the fields come from Rust (src/message.rs) already
+// whatsapp-web.js's Message: the fields come from Rust (src/message/) already
 // in whatsapp-web.js's names; the methods call the client.
 const { Record, accountCall } = require('./Base');
 const MessageMedia = require('./MessageMedia');

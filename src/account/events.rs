@@ -10,7 +10,8 @@ use super::calls::Call;
 use crate::browser::{PageHandle, BINDING};
 use crate::chat::Chat;
 use crate::errors::ClientError;
-use crate::message::{GroupNotification, Message, ACK_RANGE};
+use crate::message::{GroupNotification, Message, RawMessage, ACK_RANGE};
+use serde::Deserialize;
 use crate::reaction::Reaction;
 
 use super::PollVote;
@@ -125,23 +126,35 @@ impl AccountEmit {
         }
     }
 
-    pub fn args(&self) -> Vec<Value> {
-        let m = |m: &Message| serde_json::to_value(m).unwrap_or(Value::Null);
-        let c = |c: &Chat| serde_json::to_value(c).unwrap_or(Value::Null);
-        match self {
-            AccountEmit::MessageCreate(msg) | AccountEmit::Message(msg) => vec![m(msg)],
-            AccountEmit::MessageAck(msg, ack) => vec![m(msg), json!(ack)],
-            AccountEmit::MessageRevokeEveryone(now, before) => vec![m(now), before.as_deref().map(m).unwrap_or(Value::Null)],
-            AccountEmit::MessageReaction(r) => vec![serde_json::to_value(r).unwrap_or(Value::Null)],
-            AccountEmit::Group(n) => vec![serde_json::to_value(n).unwrap_or(Value::Null)],
-            AccountEmit::MessageEdit(msg, new, prev) => vec![m(msg), json!(new), json!(prev)],
-            AccountEmit::MessageRevokeMe(msg) | AccountEmit::MessageCiphertext(msg) | AccountEmit::MessageCiphertextFailed(msg) | AccountEmit::MediaUploaded(msg) => vec![m(msg)],
-            AccountEmit::ChatArchived(chat, now, before) => vec![c(chat), json!(now), json!(before)],
-            AccountEmit::UnreadCount(chat) | AccountEmit::ChatRemoved(chat) => vec![c(chat)],
-            AccountEmit::VoteUpdate(vote) => vec![serde_json::to_value(vote).unwrap_or(Value::Null)],
-            AccountEmit::Call(call) => vec![serde_json::to_value(call).unwrap_or(Value::Null)],
-            AccountEmit::ContactChanged(msg, old, new, is_contact) => vec![m(msg), json!(old), json!(new), json!(is_contact)],
+    /// The listener arguments, each as JSON text: a message's raw fields stay the page's text
+    /// (crate::message::RawFields) all the way to JavaScript, which parses them once.
+    pub fn args_json(&self) -> Vec<Box<serde_json::value::RawValue>> {
+        use serde_json::value::{to_raw_value, RawValue};
+        // Serializing the client's own types cannot fail (no maps with non-string keys).
+        fn raw<T: serde::Serialize + ?Sized>(v: &T) -> Box<RawValue> {
+            to_raw_value(v).unwrap_or_else(|_| to_raw_value(&Value::Null).expect("null is JSON"))
         }
+        let null = || raw(&Value::Null);
+        let args: Vec<Box<serde_json::value::RawValue>> = match self {
+            AccountEmit::MessageCreate(msg) | AccountEmit::Message(msg) => vec![raw(msg)],
+            AccountEmit::MessageAck(msg, ack) => vec![raw(msg), raw(ack)],
+            AccountEmit::MessageRevokeEveryone(now, before) => vec![raw(now), before.as_deref().map(|b| raw(b)).unwrap_or_else(null)],
+            AccountEmit::MessageReaction(r) => vec![raw(r)],
+            AccountEmit::Group(n) => vec![raw(n)],
+            AccountEmit::MessageEdit(msg, new, prev) => vec![raw(msg), raw(new), raw(prev)],
+            AccountEmit::MessageRevokeMe(msg) | AccountEmit::MessageCiphertext(msg) | AccountEmit::MessageCiphertextFailed(msg) | AccountEmit::MediaUploaded(msg) => vec![raw(msg)],
+            AccountEmit::ChatArchived(chat, now, before) => vec![raw(chat), raw(now), raw(before)],
+            AccountEmit::UnreadCount(chat) | AccountEmit::ChatRemoved(chat) => vec![raw(chat)],
+            AccountEmit::VoteUpdate(vote) => vec![raw(vote)],
+            AccountEmit::Call(call) => vec![raw(call)],
+            AccountEmit::ContactChanged(msg, old, new, is_contact) => vec![raw(msg), raw(old), raw(new), raw(is_contact)],
+        };
+        args
+    }
+
+    /// The listener arguments as values (for tests and checks; the client takes [`Self::args_json`]).
+    pub fn args(&self) -> Vec<Value> {
+        self.args_json().iter().map(|a| serde_json::from_str(a.get()).unwrap_or(Value::Null)).collect()
     }
 }
 
@@ -195,10 +208,11 @@ pub fn parse_event(v: &Value) -> Option<AccountEvent> {
         });
     }
     let record = v.get("m")?;
-    let message = Message::from_value(record).map_err(dropped).ok()?;
+    let raw = RawMessage::deserialize(record).map_err(|e| crate::debug_log!("dropped a page event: a malformed message ({e})")).ok()?;
+    let message = Message::from_page(raw.clone()).map_err(dropped).ok()?;
     match v.get("t")?.as_str()? {
         // Group notifications are not messages to whatsapp-web.js: they have events of their own.
-        "msg" if message.kind == "gp2" => GroupNotification::from_value(record).map_err(dropped).ok()?.map(|n| AccountEvent::Group(Box::new(n))),
+        "msg" if message.kind == "gp2" => GroupNotification::from_raw(raw).map_err(dropped).ok()?.map(|n| AccountEvent::Group(Box::new(n))),
         "msg" => Some(AccountEvent::Message(Box::new(message))),
         "revoke" => Some(AccountEvent::Revoke(Box::new(message))),
         "removed" => Some(AccountEvent::RemovedForMe(Box::new(message))),
@@ -207,7 +221,7 @@ pub fn parse_event(v: &Value) -> Option<AccountEvent> {
         // Only the account's own messages upload files.
         "media-uploaded" if message.from_me => Some(AccountEvent::MediaUploaded(Box::new(message))),
         "contact-changed" => {
-            let (old, new, is_contact) = changed_ids(record, v.get("params")).map_err(dropped).ok()?;
+            let (old, new, is_contact) = changed_ids(&raw, v.get("params")).map_err(dropped).ok()?;
             Some(AccountEvent::ContactChanged(Box::new(message), old, new, is_contact))
         }
         "edit" => {
@@ -364,9 +378,8 @@ impl AccountState {
 /// takes the first parameter, the new number when it sorts first; and it hands the new id over
 /// as that object where its index.d.ts promises a string. Both are strings here, the old id the
 /// other parameter.
-fn changed_ids(record: &Value, params: Option<&Value>) -> Result<(String, String, bool), ClientError> {
+fn changed_ids(record: &RawMessage, params: Option<&Value>) -> Result<(String, String, bool), ClientError> {
     let bad = |why: &str| ClientError::PageScript(format!("the page sent a number change with {why}"));
-    let field = |k: &str| record.get(k).and_then(Value::as_str);
     let user = |v: Option<&str>, what: &str| {
         let id = crate::wid::chat_id(&json!(v)).map_err(|_| bad(&format!("a malformed {what}")))?;
         if id.ends_with("@g.us") {
@@ -374,13 +387,13 @@ fn changed_ids(record: &Value, params: Option<&Value>) -> Result<(String, String
         }
         Ok(id)
     };
-    match (field("type"), field("subtype")) {
-        (Some("gp2"), Some("modify")) => {
-            let new = record.get("recipients").and_then(Value::as_array).and_then(|r| r.first()).and_then(Value::as_str);
-            Ok((user(field("author"), "old id")?, user(new, "new id")?, false))
+    match (record.kind.as_str(), record.subtype.as_deref()) {
+        ("gp2", Some("modify")) => {
+            let new = record.recipients.first().map(String::as_str);
+            Ok((user(record.author.as_deref(), "old id")?, user(new, "new id")?, false))
         }
-        (Some("notification_template"), Some("change_number")) => {
-            let new = user(field("to"), "new id")?;
+        ("notification_template", Some("change_number")) => {
+            let new = user(record.to.as_deref(), "new id")?;
             let list = params.and_then(Value::as_array).filter(|l| l.len() <= 16).ok_or_else(|| bad("no template parameters"))?;
             let old = list.iter().filter_map(Value::as_str).find(|p| *p != new).ok_or_else(|| bad("no old id"))?;
             Ok((user(Some(old), "old id")?, new, true))

@@ -48,7 +48,7 @@ fn each_message_is_emitted_once() {
 
     // A revoke hands the message over as it was before.
     let mut revoked = record(false, "AAA", "");
-    revoked["type"] = json!("revoked");
+    revoked["raw"]["type"] = json!("revoked");
     let revoked = Message::from_value(&revoked).unwrap();
     let emits = state.emits(AccountEvent::Revoke(Box::new(revoked)));
     let AccountEmit::MessageRevokeEveryone(now, Some(before)) = &emits[0] else { panic!("{emits:?}") };
@@ -153,10 +153,10 @@ fn page_answers_are_checked() {
 #[test]
 fn group_notifications_become_group_events() {
     let mut gp2 = record(false, "G1", "");
-    gp2["type"] = json!("gp2");
-    gp2["subtype"] = json!("add");
-    gp2["recipients"] = json!(["15550100001@c.us"]);
-    gp2["author"] = json!("15557654321@c.us");
+    gp2["raw"]["type"] = json!("gp2");
+    gp2["raw"]["subtype"] = json!("add");
+    gp2["raw"]["recipients"] = json!(["15550100001@c.us"]);
+    gp2["raw"]["author"] = json!("15557654321@c.us");
     let ev = parse_event(&json!({ "t": "msg", "m": gp2 })).unwrap();
     let mut state = AccountState::default();
     let emits = state.emits(ev.clone());
@@ -168,8 +168,8 @@ fn group_notifications_become_group_events() {
     assert!(state.emits(ev).is_empty(), "once");
     for (subtype, name) in [("remove", "group_leave"), ("leave", "group_leave"), ("promote", "group_admin_changed"), ("subject", "group_update")] {
         let mut n = record(false, subtype, "");
-        n["type"] = json!("gp2");
-        n["subtype"] = json!(subtype);
+        n["raw"]["type"] = json!("gp2");
+        n["raw"]["subtype"] = json!(subtype);
         let Some(AccountEvent::Group(n)) = parse_event(&json!({ "t": "msg", "m": n })) else { panic!() };
         assert_eq!(n.event_name(), name);
     }
@@ -192,13 +192,13 @@ fn locations_are_checked_both_ways() {
     assert_eq!(code, "ERR_INVALID_ARGUMENT");
 
     let mut r = record(true, "LOC", "");
-    r["type"] = json!("location");
-    r["lat"] = json!(52.37);
-    r["lng"] = json!(4.89);
-    r["loc"] = json!("Dam\nAmsterdam");
+    r["raw"]["type"] = json!("location");
+    r["raw"]["lat"] = json!(52.37);
+    r["raw"]["lng"] = json!(4.89);
+    r["raw"]["loc"] = json!("Dam\nAmsterdam");
     let v = serde_json::to_value(Message::from_value(&r).unwrap()).unwrap();
     assert_eq!(v["location"], json!({ "latitude": 52.37, "longitude": 4.89, "name": "Dam", "address": "Amsterdam", "description": "Dam\nAmsterdam" }));
-    r["lat"] = json!(200);
+    r["raw"]["lat"] = json!(200);
     assert!(Message::from_value(&r).is_err());
 }
 
@@ -226,7 +226,7 @@ fn edits_deletions_for_me_and_chat_changes_become_their_events() {
     assert_eq!(emits[0].args()[1..], [json!("at 6"), json!("at 5")]);
     // A revoke empties the body: that is message_revoke_everyone, not an edit; nor is an unchanged text.
     let mut revoked = record(false, "E", "");
-    revoked["type"] = json!("revoked");
+    revoked["raw"]["type"] = json!("revoked");
     assert!(state.emits(parse_event(&json!({ "t": "edit", "m": revoked, "newBody": "", "prevBody": "at 6" })).unwrap()).is_empty());
     assert!(state.emits(parse_event(&json!({ "t": "edit", "m": record(false, "E", "x"), "newBody": "x", "prevBody": "x" })).unwrap()).is_empty());
     assert!(parse_event(&json!({ "t": "edit", "m": record(false, "E", "x"), "newBody": 5, "prevBody": "x" })).is_none());
@@ -267,7 +267,7 @@ fn an_encrypted_arrival_is_announced_then_emitted_once_with_its_body() {
     let mut state = AccountState::default();
     let names = |v: Vec<AccountEmit>| v.iter().map(AccountEmit::name).collect::<Vec<_>>();
     let mut cipher = record(false, "CCC", "");
-    cipher["type"] = json!("ciphertext");
+    cipher["raw"]["type"] = json!("ciphertext");
     let cipher = Message::from_value(&cipher).unwrap();
     // A `msg` of type ciphertext is never a message.
     assert!(state.emits(AccountEvent::Message(Box::new(cipher.clone()))).is_empty());
@@ -279,7 +279,7 @@ fn an_encrypted_arrival_is_announced_then_emitted_once_with_its_body() {
     assert!(state.emits(AccountEvent::CiphertextFailed(Box::new(cipher))).is_empty());
 
     let mut never = record(false, "DDD", "");
-    never["type"] = json!("ciphertext");
+    never["raw"]["type"] = json!("ciphertext");
     let never = Message::from_value(&never).unwrap();
     assert_eq!(names(state.emits(AccountEvent::Ciphertext(Box::new(never.clone())))), ["message_ciphertext"]);
     assert_eq!(names(state.emits(AccountEvent::CiphertextFailed(Box::new(never)))), ["message_ciphertext_failed"]);
@@ -343,9 +343,9 @@ fn calls_and_number_changes_become_events_once() {
 
     // The new number sorts first: the old id is still the other parameter.
     let mut note = record(false, "N1", "");
-    note["type"] = json!("notification_template");
-    note["subtype"] = json!("change_number");
-    note["to"] = json!("15557654300@c.us");
+    note["raw"]["type"] = json!("notification_template");
+    note["raw"]["subtype"] = json!("change_number");
+    note["raw"]["to"] = json!("15557654300@c.us");
     let changed = json!({ "t": "contact-changed", "m": note, "params": ["15557654300@c.us", "15557654399@c.us"] });
     let ev = parse_event(&changed).unwrap();
     let emits = state.emits(ev.clone());
@@ -353,10 +353,10 @@ fn calls_and_number_changes_become_events_once() {
     assert_eq!(emits[0].args()[1..], [json!("15557654399@c.us"), json!("15557654300@c.us"), json!(true)]);
     assert!(state.emits(ev).is_empty(), "once per notification");
     let mut participant = record(false, "N2", "");
-    participant["type"] = json!("gp2");
-    participant["subtype"] = json!("modify");
-    participant["author"] = json!("15557654321@c.us");
-    participant["recipients"] = json!(["15557654322@c.us"]);
+    participant["raw"]["type"] = json!("gp2");
+    participant["raw"]["subtype"] = json!("modify");
+    participant["raw"]["author"] = json!("15557654321@c.us");
+    participant["raw"]["recipients"] = json!(["15557654322@c.us"]);
     let emits = state.emits(parse_event(&json!({ "t": "contact-changed", "m": participant, "params": [] })).unwrap());
     assert_eq!(emits[0].args()[1..], [json!("15557654321@c.us"), json!("15557654322@c.us"), json!(false)]);
     // No old id, or a notification of another kind: dropped.

@@ -17,56 +17,34 @@ function accountModels() {
     _serialized: text(k),
   });
 
+  // A message: its serialized model once, as whatsapp-web.js's msg._data has it (`raw`; Rust
+  // reads the typed fields out of it, src/message/record.rs), and what is not among its fields.
+  // Sent once because DevTools moves a page's answer at tens of ms per MiB, and every message
+  // event and every chat of getChats() carries one.
   const message = (model) => {
     const m = model.serialize();
     const { findLinks } = need('WALinkify', 'findLinks');
     const found = findLinks(model.mediaObject ? model.caption : model.body) || [];
-    return {
-      id: key(m.id),
-      type: m.type,
-      body: typeof m.body === 'string' ? m.body : null,
-      caption: typeof m.caption === 'string' ? m.caption : null,
-      t: m.t,
-      from: text(m.from),
-      to: text(m.to),
-      author: m.author ? text(m.author) : null,
-      ack: m.ack,
-      isNewMsg: Boolean(m.isNewMsg),
-      latestEditSenderTimestampMs: typeof m.latestEditSenderTimestampMs === 'number' ? m.latestEditSenderTimestampMs : null,
-      latestEditMsgKey: m.latestEditMsgKey ? key(m.latestEditMsgKey) : null,
-      star: Boolean(m.star),
-      broadcast: Boolean(m.broadcast),
-      isForwarded: Boolean(m.isForwarded),
-      forwardingScore: m.forwardingScore || 0,
-      mentionedJidList: (m.mentionedJidList || []).map(text),
-      hasQuotedMsg: Boolean(m.quotedMsg),
-      hasMedia: Boolean(m.directPath),
-      isStatusV3: Boolean(model.isStatusV3),
-      isEphemeral: Boolean(model.isEphemeral),
-      hasReaction: Boolean(m.hasReaction),
-      isGif: Boolean(m.isGif),
-      duration: m.duration ?? null,
-      subtype: m.subtype ?? null,
-      lat: typeof m.lat === 'number' ? m.lat : null,
-      lng: typeof m.lng === 'number' ? m.lng : null,
-      loc: typeof m.loc === 'string' ? m.loc : null,
-      clientUrl: typeof m.clientUrl === 'string' ? m.clientUrl : null,
-      recipients: Array.isArray(m.recipients) ? m.recipients.map(text) : [],
-      links: found.map((l) => ({ link: l.href, isSuspicious: Boolean(l.suspiciousCharacters && l.suspiciousCharacters.size) })),
-      poll: m.type === 'poll_creation' ? pollOf(m) : null,
-      event: m.type === 'event_creation' ? eventOf(m) : null,
-      // Contact cards and group mentions, as whatsapp-web.js reads them (Message.js:193-198, 240).
-      vcards: m.type === 'multi_vcard' ? (m.vcardList || []).map((c) => String(c?.vcard ?? '')) : [],
-      groupMentions: (m.groupMentions || []).map((g) => ({ groupSubject: String(g?.groupSubject ?? ''), groupJid: text(g?.groupJid) ?? '' })),
-      raw: rawOf(model, m, found),
-    };
+    const out = { raw: rawOf(model, m, found), hasQuotedMsg: Boolean(m.quotedMsg), hasMedia: Boolean(m.directPath) };
+    if (m.type === 'poll_creation') out.poll = pollOf(m);
+    if (m.type === 'event_creation') out.event = eventOf(m);
+    // Contact cards and group mentions, as whatsapp-web.js reads them (Message.js:193-198, 240).
+    if (m.type === 'multi_vcard') out.vcards = (m.vcardList || []).map((c) => String(c?.vcard ?? ''));
+    if (m.groupMentions && m.groupMentions.length) {
+      out.groupMentions = m.groupMentions.map((g) => ({ groupSubject: String(g?.groupSubject ?? ''), groupJid: text(g?.groupJid) ?? '' }));
+    }
+    return out;
   };
 
   // msg._data / msg.rawData: the serialized model as whatsapp-web.js hands it over
   // (Injected/Utils.js:803-841 getMessageModel, then through puppeteer: wids become
   // { server, user, _serialized }, the key's remote its text), bounded: no binary data, no
-  // thumbnails or media bodies, strings cut at 64 KiB, lists at 256 entries, 4 levels deep.
-  const RAW_SKIP = /^(mediaObject|mediaData|pendingAckUpdate|msgChunk|.*[Tt]humb.*|.*JpegThum.*|streamingSidecar|scanLengths|scansSidecar|interactiveAnnotations)$/;
+  // thumbnails or media bodies, strings cut at 64 KiB, lists at 1024 entries (a mention of
+  // every member of a full group fits), 4 levels deep.
+  // Names looked up in a Set and substrings rather than one regular expression per field: this
+  // runs for every field of every message the client hands over.
+  const RAW_SKIP = new Set(['mediaObject', 'mediaData', 'pendingAckUpdate', 'msgChunk', 'streamingSidecar', 'scanLengths', 'scansSidecar', 'interactiveAnnotations']);
+  const skipped = (k) => RAW_SKIP.has(k) || k.includes('humb') && (k.includes('Thumb') || k.includes('thumb')) || k.includes('JpegThum');
   const plain = (v, depth) => {
     if (v == null || typeof v === 'boolean') return v ?? null;
     if (typeof v === 'number') return Number.isFinite(v) ? v : null;
@@ -74,10 +52,12 @@ function accountModels() {
     if (typeof v !== 'object' || ArrayBuffer.isView(v) || v instanceof ArrayBuffer || depth > 4) return undefined;
     if (typeof v._serialized === 'string' && typeof v.id === 'string' && 'fromMe' in v) return key(v);
     if (typeof v._serialized === 'string') return { server: v.server, user: v.user, _serialized: v._serialized };
-    if (Array.isArray(v)) return v.slice(0, 256).map((x) => plain(x, depth + 1) ?? null);
+    if (Array.isArray(v)) return v.slice(0, 1024).map((x) => plain(x, depth + 1) ?? null);
     const out = {};
-    for (const [k, x] of Object.entries(v)) {
-      if (RAW_SKIP.test(k) || typeof x === 'function') continue;
+    for (const k of Object.keys(v)) {
+      if (skipped(k)) continue;
+      const x = v[k];
+      if (typeof x === 'function') continue;
       const p = plain(x, depth + 1);
       if (p !== undefined) out[k] = p;
     }

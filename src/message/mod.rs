@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::errors::ClientError;
 
+mod record;
+pub use record::{RawFields, RawGroupMention, RawMessage, MAX_RAW_BYTES};
+use record::RawExtras;
+
 /// The message key as the page sends it.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct MessageId {
@@ -26,103 +30,6 @@ pub struct Link {
     pub link: String,
     #[serde(rename = "isSuspicious", default)]
     pub is_suspicious: bool,
-}
-
-/// What `src/page/models.js` makes of a `Msg` model.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct RawMessage {
-    pub id: MessageId,
-    #[serde(rename = "type")]
-    pub kind: String,
-    #[serde(default)]
-    pub body: Option<String>,
-    #[serde(default)]
-    pub caption: Option<String>,
-    #[serde(default)]
-    pub t: Option<i64>,
-    #[serde(default)]
-    pub from: Option<String>,
-    #[serde(default)]
-    pub to: Option<String>,
-    #[serde(default)]
-    pub author: Option<String>,
-    #[serde(default)]
-    pub ack: Option<i64>,
-    #[serde(default)]
-    pub star: bool,
-    #[serde(default)]
-    pub broadcast: bool,
-    #[serde(default)]
-    pub is_forwarded: bool,
-    #[serde(default)]
-    pub forwarding_score: u32,
-    #[serde(default)]
-    pub mentioned_jid_list: Vec<String>,
-    #[serde(default)]
-    pub has_quoted_msg: bool,
-    #[serde(default)]
-    pub has_media: bool,
-    #[serde(default)]
-    pub is_status_v3: bool,
-    #[serde(default)]
-    pub is_ephemeral: bool,
-    #[serde(default)]
-    pub has_reaction: bool,
-    #[serde(default)]
-    pub is_gif: bool,
-    #[serde(default)]
-    pub duration: Option<serde_json::Value>,
-    #[serde(default)]
-    pub links: Vec<Link>,
-    #[serde(default)]
-    pub is_new_msg: bool,
-    /// Notifications (`gp2`): what happened (`add`, `remove`, `leave`, …) and to whom.
-    #[serde(default)]
-    pub subtype: Option<String>,
-    #[serde(default)]
-    pub recipients: Vec<String>,
-    /// Locations: coordinates, "name\naddress" and a link.
-    #[serde(default)]
-    pub lat: Option<f64>,
-    #[serde(default)]
-    pub lng: Option<f64>,
-    #[serde(default)]
-    pub loc: Option<String>,
-    #[serde(default)]
-    pub client_url: Option<String>,
-    /// Edited messages: when, and the key of the edit.
-    #[serde(default)]
-    pub latest_edit_sender_timestamp_ms: Option<i64>,
-    #[serde(default)]
-    pub latest_edit_msg_key: Option<MessageId>,
-    /// Polls (`poll_creation`): name, options, selectable count, secret.
-    #[serde(default)]
-    pub poll: Option<crate::account::RawPoll>,
-    /// Scheduled events (`event_creation`): name, times, description, location, call link, canceled, secret.
-    #[serde(default)]
-    pub event: Option<crate::account::RawEvent>,
-    /// Contact cards of a `multi_vcard` message: each card's vCard text.
-    #[serde(default)]
-    pub vcards: Vec<String>,
-    /// Groups mentioned: `{ groupSubject, groupJid }`.
-    #[serde(default)]
-    pub group_mentions: Vec<RawGroupMention>,
-    /// The model's own fields as whatsapp-web.js's `msg._data` has them (src/page/models.js
-    /// `rawOf`): open, checked only for its size.
-    #[serde(default)]
-    pub raw: Option<serde_json::Map<String, serde_json::Value>>,
-}
-
-/// The most `msg._data` may take, as JSON (the page cuts strings and lists well below it).
-pub const MAX_RAW_BYTES: usize = 512 * 1024;
-
-/// A group mention as the page sends it.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct RawGroupMention {
-    pub group_subject: String,
-    pub group_jid: String,
 }
 
 /// whatsapp-web.js's `Location` (src/structures/Location.js), as a location message carries it.
@@ -215,17 +122,13 @@ pub struct Message {
     pub copied: serde_json::Map<String, serde_json::Value>,
     /// `msg._data` / `msg.rawData`: the page's serialized model (lib/structures/Message.js).
     #[serde(rename = "_data")]
-    pub data: serde_json::Map<String, serde_json::Value>,
+    pub data: RawFields,
 }
 
-/// Fields whatsapp-web.js copies from the model as they are, when set (main
-/// src/structures/Message.js:31, 246-251, 266-283, 299-318).
-const COPIED_WHEN_SET: [&str; 10] = ["mediaKey", "orderId", "token", "title", "description", "businessOwnerJid", "productId", "protocolMessageKey", "dynamicReplyButtons", "selectedButtonId"];
-
-/// The fields of [`COPIED_WHEN_SET`] the raw model has (JavaScript-truthy, as whatsapp-web.js
-/// tests them), and `selectedRowId` from a list reply (Message.js:321-327). They come from the
-/// raw fields, so they are bounded as those are.
-fn copied_fields(raw: &serde_json::Map<String, serde_json::Value>) -> serde_json::Map<String, serde_json::Value> {
+/// The fields of [`RawExtras`] whatsapp-web.js copies when they are set (JavaScript-truthy, as
+/// whatsapp-web.js tests them), and `selectedRowId` from a list reply. They come from the raw
+/// fields, so they are bounded as those are.
+fn copied_fields(extras: &RawExtras) -> serde_json::Map<String, serde_json::Value> {
     use serde_json::Value;
     let truthy = |v: &&Value| match v {
         Value::Null | Value::Bool(false) => false,
@@ -233,8 +136,20 @@ fn copied_fields(raw: &serde_json::Map<String, serde_json::Value>) -> serde_json
         Value::Number(n) => n.as_f64().is_some_and(|n| n != 0.0),
         _ => true,
     };
-    let mut out: serde_json::Map<String, Value> = COPIED_WHEN_SET.iter().filter_map(|k| raw.get(*k).filter(truthy).map(|v| (k.to_string(), v.clone()))).collect();
-    let row = raw.get("listResponse").and_then(|l| l.get("singleSelectReply")).and_then(|s| s.get("selectedRowId"));
+    let copied = [
+        ("mediaKey", &extras.media_key),
+        ("orderId", &extras.order_id),
+        ("token", &extras.token),
+        ("title", &extras.title),
+        ("description", &extras.description),
+        ("businessOwnerJid", &extras.business_owner_jid),
+        ("productId", &extras.product_id),
+        ("protocolMessageKey", &extras.protocol_message_key),
+        ("dynamicReplyButtons", &extras.dynamic_reply_buttons),
+        ("selectedButtonId", &extras.selected_button_id),
+    ];
+    let mut out: serde_json::Map<String, Value> = copied.into_iter().filter_map(|(k, v)| v.as_ref().filter(truthy).map(|v| (k.to_string(), v.clone()))).collect();
+    let row = extras.list_response.as_ref().and_then(|l| l.get("singleSelectReply")).and_then(|s| s.get("selectedRowId"));
     if let Some(row) = row.filter(truthy) {
         out.insert("selectedRowId".into(), row.clone());
     }
@@ -242,19 +157,19 @@ fn copied_fields(raw: &serde_json::Map<String, serde_json::Value>) -> serde_json
 }
 
 /// whatsapp-web.js's `inviteV4` from the raw fields of a `groups_v4_invite` message.
-fn invite_v4(raw: &serde_json::Map<String, serde_json::Value>, from: &str, to: &str) -> serde_json::Value {
+fn invite_v4(extras: &RawExtras, from: &str, to: &str) -> serde_json::Value {
     use serde_json::Value;
-    let get = |k: &str| raw.get(k).cloned().unwrap_or(Value::Null);
+    let get = |v: &Option<Value>| v.clone().unwrap_or(Value::Null);
     // The group's wid comes as `{ server, user, _serialized }`: its text, as the client passes it on.
-    let group = match get("inviteGrp") {
+    let group = match get(&extras.invite_grp) {
         Value::Object(w) => w.get("_serialized").cloned().unwrap_or(Value::Null),
         other => other,
     };
     serde_json::json!({
-        "inviteCode": get("inviteCode"),
-        "inviteCodeExp": get("inviteCodeExp"),
+        "inviteCode": get(&extras.invite_code),
+        "inviteCodeExp": get(&extras.invite_code_exp),
         "groupId": group,
-        "groupName": get("inviteGrpName"),
+        "groupName": get(&extras.invite_grp_name),
         "fromId": from,
         "toId": to,
     })
@@ -278,7 +193,11 @@ pub struct GroupNotification {
 impl GroupNotification {
     /// From a `gp2` page record; None for any other kind of message.
     pub fn from_value(v: &serde_json::Value) -> Result<Option<GroupNotification>, ClientError> {
-        let raw = RawMessage::deserialize(v).map_err(|e| bad(&e.to_string()))?;
+        GroupNotification::from_raw(RawMessage::deserialize(v).map_err(|e| bad(&e.to_string()))?)
+    }
+
+    /// From a page record already read; None for any other kind of message.
+    pub fn from_raw(raw: RawMessage) -> Result<Option<GroupNotification>, ClientError> {
         if raw.kind != "gp2" {
             return Ok(None);
         }
@@ -348,13 +267,16 @@ impl Message {
         if let (true, Some(e)) = (body.is_empty(), &event) {
             body = e.event_name.clone();
         }
-        let data = raw.raw.clone().unwrap_or_default();
-        if serde_json::to_vec(&data).map(|v| v.len()).unwrap_or(usize::MAX) > MAX_RAW_BYTES {
-            return Err(bad("its raw fields are over 512 KiB"));
-        }
+        let data = match &raw.raw {
+            Some(text) if text.get().len() > MAX_RAW_BYTES => return Err(bad("its raw fields are over 512 KiB")),
+            Some(text) if !text.get().starts_with('{') => return Err(bad("its raw fields are not an object")),
+            Some(text) => text.clone(),
+            None => RawFields::empty(),
+        };
+        let extras: RawExtras = serde_json::from_str(data.get()).map_err(|e| bad(&format!("its raw fields: {e}")))?;
         let from = raw.from.clone().ok_or_else(|| bad("no sender"))?;
         let to = raw.to.clone().ok_or_else(|| bad("no recipient"))?;
-        let invite_v4 = (raw.kind == "groups_v4_invite").then(|| invite_v4(&data, &from, &to));
+        let invite_v4 = (raw.kind == "groups_v4_invite").then(|| invite_v4(&extras, &from, &to));
         let location = if raw.kind == "location" { Some(Location::from_raw(&raw).ok_or_else(|| bad("a location without valid coordinates"))?) } else { None };
         Ok(Message {
             is_status: raw.is_status_v3 || key.remote == "status@broadcast",
@@ -402,7 +324,7 @@ impl Message {
             poll,
             event,
             invite_v4,
-            copied: copied_fields(&data),
+            copied: copied_fields(&extras),
             data,
         })
     }
@@ -419,14 +341,21 @@ pub(crate) mod tests {
     use super::*;
     use serde_json::json;
 
+    /// A message record as src/page/models.js sends it: the serialized model under `raw` (wids
+    /// as whatsapp-web.js hands them over), and what is not among its fields.
     pub fn record(from_me: bool, id: &str, body: &str) -> serde_json::Value {
         let remote = "15557654321@c.us";
+        let wid = |w: &str| json!({ "server": w.split('@').nth(1), "user": w.split('@').next(), "_serialized": w });
+        let me = "15550100001@c.us";
         json!({
-            "id": { "fromMe": from_me, "remote": remote, "id": id, "_serialized": format!("{from_me}_{remote}_{id}") },
-            "type": "chat", "body": body, "t": 1700000000, "ack": 1,
-            "from": if from_me { "15550100001@c.us" } else { remote },
-            "to": if from_me { remote } else { "15550100001@c.us" },
-            "mentionedJidList": ["15551112222@c.us"], "hasQuotedMsg": true,
+            "raw": {
+                "id": { "fromMe": from_me, "remote": remote, "id": id, "_serialized": format!("{from_me}_{remote}_{id}") },
+                "type": "chat", "body": body, "t": 1700000000, "ack": 1,
+                "from": wid(if from_me { me } else { remote }),
+                "to": wid(if from_me { remote } else { me }),
+                "mentionedJidList": [wid("15551112222@c.us")], "quotedMsg": { "body": "earlier" },
+            },
+            "hasQuotedMsg": true,
         })
     }
 
@@ -450,24 +379,46 @@ pub(crate) mod tests {
     #[test]
     fn carries_the_raw_fields_and_a_private_invite() {
         let mut r = record(false, "INV1", "join us");
-        r["type"] = json!("groups_v4_invite");
-        r["raw"] = json!({ "notifyName": "Alice", "inviteCode": "AbC", "inviteCodeExp": 1900000000, "inviteGrp": { "server": "g.us", "user": "1203", "_serialized": "1203@g.us" }, "inviteGrpName": "Team" });
+        r["raw"]["type"] = json!("groups_v4_invite");
+        for (k, v) in [("notifyName", json!("Alice")), ("inviteCode", json!("AbC")), ("inviteCodeExp", json!(1900000000)), ("inviteGrp", json!({ "server": "g.us", "user": "1203", "_serialized": "1203@g.us" })), ("inviteGrpName", json!("Team"))] {
+            r["raw"][k] = v;
+        }
         let v = serde_json::to_value(Message::from_value(&r).unwrap()).unwrap();
         assert_eq!(v["_data"]["notifyName"], "Alice");
         assert_eq!(v["inviteV4"], json!({ "inviteCode": "AbC", "inviteCodeExp": 1900000000, "groupId": "1203@g.us", "groupName": "Team", "fromId": "15557654321@c.us", "toId": "15550100001@c.us" }));
         let plain = serde_json::to_value(Message::from_value(&record(false, "P", "x")).unwrap()).unwrap();
-        assert_eq!(plain["_data"], json!({}));
+        // `_data` is the model as the page sent it.
+        assert_eq!((&plain["_data"]["body"], &plain["_data"]["from"]["user"]), (&json!("x"), &json!("15557654321")));
         assert!(plain.get("inviteV4").is_none());
-        r["raw"] = json!({ "body": "x".repeat(MAX_RAW_BYTES) });
+        r["raw"]["body"] = json!("x".repeat(MAX_RAW_BYTES));
+        assert_eq!(Message::from_value(&r).unwrap_err().code(), "ERR_PAGE_SCRIPT");
+    }
+
+    #[test]
+    fn reads_the_typed_fields_out_of_the_model_as_whatsapp_web_js_types_them() {
+        let mut r = record(false, "T1", "hi");
+        r["raw"]["star"] = json!(1);
+        r["raw"]["t"] = json!("soon");
+        r["raw"]["mentionedJidList"] = json!([{ "server": "c.us", "user": "1", "_serialized": "1@c.us" }, "2@c.us", 5]);
+        let m = Message::from_value(&r).unwrap();
+        // Truthy is set, a timestamp that is not a number is absent, wids come as objects or text.
+        assert!(m.is_starred);
+        assert_eq!(m.timestamp, 0);
+        assert_eq!(m.mentioned_ids, ["1@c.us", "2@c.us"]);
+        assert_eq!(m.from, "15557654321@c.us");
+        r["raw"] = json!([1]);
         assert_eq!(Message::from_value(&r).unwrap_err().code(), "ERR_PAGE_SCRIPT");
     }
 
     #[test]
     fn copies_the_raw_fields_whatsapp_web_js_copies_when_they_are_set() {
         let mut r = record(false, "ORD1", "");
-        r["type"] = json!("order");
+        r["raw"]["type"] = json!("order");
         let key = json!({ "fromMe": true, "remote": "15557654321@c.us", "id": "X", "_serialized": "true_15557654321@c.us_X" });
-        r["raw"] = json!({ "mediaKey": "a2V5", "orderId": "1234", "token": "tok", "title": "", "description": "Two mugs", "productId": 0, "protocolMessageKey": key, "selectedButtonId": null, "listResponse": { "singleSelectReply": { "selectedRowId": "row-2" } } });
+        let fields = json!({ "mediaKey": "a2V5", "orderId": "1234", "token": "tok", "title": "", "description": "Two mugs", "productId": 0, "protocolMessageKey": key, "selectedButtonId": null, "listResponse": { "singleSelectReply": { "selectedRowId": "row-2" } } });
+        for (k, v) in fields.as_object().unwrap() {
+            r["raw"][k] = v.clone();
+        }
         let v = serde_json::to_value(Message::from_value(&r).unwrap()).unwrap();
         assert_eq!((&v["mediaKey"], &v["orderId"], &v["token"], &v["description"], &v["selectedRowId"]), (&json!("a2V5"), &json!("1234"), &json!("tok"), &json!("Two mugs"), &json!("row-2")));
         assert_eq!(v["protocolMessageKey"], key);
@@ -480,10 +431,10 @@ pub(crate) mod tests {
     #[test]
     fn refuses_records_that_do_not_hold_together() {
         let mut r = record(false, "ABC", "x");
-        r["id"]["_serialized"] = json!("true_15557654321@c.us_ABC");
+        r["raw"]["id"]["_serialized"] = json!("true_15557654321@c.us_ABC");
         assert_eq!(Message::from_value(&r).unwrap_err().code(), "ERR_PAGE_SCRIPT");
         let mut r = record(false, "ABC", "x");
-        r["ack"] = json!(9);
+        r["raw"]["ack"] = json!(9);
         assert!(Message::from_value(&r).is_err());
         assert!(Message::from_value(&json!({ "id": 1 })).is_err());
     }
