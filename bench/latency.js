@@ -12,14 +12,29 @@ const { stats } = require('./stats');
 // Where the cold start went, from the simulator's side: when the page's WebSocket opened (Chromium
 // launched and the page loaded) and when the first ref was issued, relative to the timed start;
 // the rest up to the qr/ref being read is the client noticing the ref.
+//
+// On the varied page each load draws how long the page itself waits for its modules and then its
+// keys (the first ref), 300-1,300 ms in all: the same wait for every client, and with 5 runs per
+// kind it decides the medians. `drawnWaitMs` is that load's draw (the first page served in the
+// run), and `qrLessDrawsMs` the time to the first qr without it, so kinds compare on what they do
+// themselves.
 function startBreakdown(sim, since, startedAt, doneMs) {
+    const events = sim.events.slice(since);
     const at = (type) => {
-        const ev = sim.events.slice(since).find((e) => e.type === type);
+        const ev = events.find((e) => e.type === type);
         return ev ? ev.t - WALL_MINUS_HR - startedAt : null;
     };
     const socketOpenMs = at('socket-open');
     const refIssuedMs = at('ref-issued');
-    return { socketOpenMs, refIssuedMs, refToQrMs: refIssuedMs == null ? null : doneMs - refIssuedMs };
+    const served = events.find((e) => e.type === 'page-served' && e.draw);
+    const drawnWaitMs = served ? served.draw.moduleDelayMs + served.draw.keysDelayMs : null;
+    return {
+        socketOpenMs,
+        refIssuedMs,
+        refToQrMs: refIssuedMs == null ? null : doneMs - refIssuedMs,
+        drawnWaitMs,
+        qrLessDrawsMs: drawnWaitMs == null ? null : doneMs - drawnWaitMs,
+    };
 }
 
 // Where a pairing call's time went, from the simulator's side (hrtime stamps of its events,

@@ -40,6 +40,12 @@ function buildRows(latency, idle, sessions) {
         latencyRow('a.ref', '    start -> first ref issued (sim)', 'ms', 'refIssuedMs', true);
         latencyRow('a.lag', '    ref issued -> qr / ref read', 'ms', 'refToQrMs', true);
         aboveFloorRow('a.above', '    first qr above the warm floor (medians)', 'qrMs');
+        // Varied page only: each run's own drawn waits taken off (bench/latency.js, startBreakdown).
+        if (pick('ours', 'qrLessDrawsMs')) {
+            latencyRow('a.drawn', "    the page's drawn waits in those runs (modules + keys)", 'ms', 'drawnWaitMs', true);
+            latencyRow('a.undrawn', "    first qr less the page's drawn waits", 'ms', 'qrLessDrawsMs', true);
+            aboveFloorRow('a.undrawn.above', '    that, above the warm floor (medians)', 'qrLessDrawsMs');
+        }
         latencyRow('a.init', '    initialize() resolves', 'ms', 'initMs');
         {
             const ours = stats((latency['ours-restart'] || []).map((r) => r.restartReadyMs));
