@@ -21,7 +21,12 @@ describe('Buttons and List', () => {
   let sim;
   let client;
   const seen = (since) => eventsSince(sim, since, 'message-sent');
-  const inboxMessage = async (id) => (await inbox(sim, PEER)).find((m) => m.id === id);
+  // sendMessage() resolves once the page has the message, as whatsapp-web.js's does; the server
+  // stores it a moment later, so wait for that before reading the contact's inbox.
+  const inboxMessage = async (id) => {
+    await sim.waitFor('message-sent', (e) => e.key === id, 30000, { since: 0 });
+    return (await inbox(sim, PEER)).find((m) => m.id === id);
+  };
   const warnings = (warn) => warn.mock.calls.map((c) => c.arguments[0]);
 
   before(async () => {

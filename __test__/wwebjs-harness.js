@@ -61,4 +61,21 @@ async function untilPageHasContact(client, id, check = () => true, ms = 10000) {
     }
 }
 
-module.exports = { wwebjsOnSimulator, wwebjsLogin, untilPageHasContact };
+// A contact the simulated phone just added reaches the page over the page's own connection, as on
+// a real phone; until its LID has come, WhatsApp Web makes no chat with the number ("No LID for
+// user"). Waits until the page knows the LID of `id` (a phone-number wid).
+async function untilPageHasLid(client, id, ms = 10000) {
+    const deadline = Date.now() + ms;
+    for (;;) {
+        const lid = await client.pupPage.evaluate((wid) => {
+            const w = window.require('WAWebWidFactory').createWid(wid);
+            const found = window.require('WAWebApiContact').getCurrentLid(w);
+            return found ? String(found._serialized || found) : null;
+        }, id);
+        if (lid) return lid;
+        if (Date.now() > deadline) throw new Error(`the page did not learn the LID of ${id} within ${ms} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+module.exports = { wwebjsOnSimulator, wwebjsLogin, untilPageHasContact, untilPageHasLid };

@@ -9,7 +9,7 @@ const assert = require('node:assert/strict');
 const { MessageAck, MessageMedia, Location } = require('whatsapp-web.js');
 
 const { waitFor } = require('./helpers');
-const { wwebjsOnSimulator, wwebjsLogin } = require('./wwebjs-harness');
+const { wwebjsOnSimulator, wwebjsLogin, untilPageHasLid } = require('./wwebjs-harness');
 
 const ME = '15550100001@c.us';
 
@@ -233,6 +233,7 @@ test("whatsapp-web.js's deprecated Buttons and List: it warns and sends them, an
     const warn = t.mock.method(console, 'warn', () => {});
     const to = '15557100009';
     await sim.addContacts([{ number: to }]);
+    await untilPageHasLid(client, `${to}@c.us`);
     const sections = [{ title: 'sectionTitle', rows: [{ title: 'ListItem1', description: 'desc' }, { id: 'r2', title: 'ListItem2' }] }];
     const buttons = await client.sendMessage(`${to}@c.us`, new Buttons('Button body', [{ id: 'b1', body: 'bt1' }], 'title', 'footer'));
     const file = await client.sendMessage(`${to}@c.us`, new Buttons(new MessageMedia('image/png', 'iVBORw0KGgo=', 'a.png'), [{ id: 'b2', body: 'Open' }]));
