@@ -235,7 +235,7 @@ fn bad(what: &str) -> ClientError {
 
 impl Message {
     /// Checks a page record and turns it into the public shape.
-    pub fn from_page(raw: RawMessage) -> Result<Message, ClientError> {
+    pub fn from_page(mut raw: RawMessage) -> Result<Message, ClientError> {
         let key = &raw.id;
         let mut expected = format!("{}_{}_{}", key.from_me, key.remote, key.id);
         if let Some(p) = &key.participant {
@@ -267,13 +267,13 @@ impl Message {
         if let (true, Some(e)) = (body.is_empty(), &event) {
             body = e.event_name.clone();
         }
-        let data = match &raw.raw {
+        let data = match raw.raw.take() {
             Some(text) if text.get().len() > MAX_RAW_BYTES => return Err(bad("its raw fields are over 512 KiB")),
             Some(text) if !text.get().starts_with('{') => return Err(bad("its raw fields are not an object")),
-            Some(text) => text.clone(),
+            Some(text) => text,
             None => RawFields::empty(),
         };
-        let extras: RawExtras = serde_json::from_str(data.get()).map_err(|e| bad(&format!("its raw fields: {e}")))?;
+        let extras = std::mem::take(&mut raw.extras);
         let from = raw.from.clone().ok_or_else(|| bad("no sender"))?;
         let to = raw.to.clone().ok_or_else(|| bad("no recipient"))?;
         let invite_v4 = (raw.kind == "groups_v4_invite").then(|| invite_v4(&extras, &from, &to));

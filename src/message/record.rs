@@ -60,6 +60,8 @@ pub struct RawMessage {
     pub vcards: Vec<String>,
     /// Groups mentioned: `{ groupSubject, groupJid }`.
     pub group_mentions: Vec<RawGroupMention>,
+    /// The raw fields whatsapp-web.js copies onto the message, read in the same pass.
+    pub extras: Box<RawExtras>,
     /// The model's own fields as whatsapp-web.js's `msg._data` has them (src/page/models.js
     /// `rawOf`), kept as the page's JSON text.
     pub raw: Option<RawFields>,
@@ -147,6 +149,38 @@ struct ModelFields {
     latest_edit_sender_timestamp_ms: Option<i64>,
     #[serde(default, deserialize_with = "key")]
     latest_edit_msg_key: Option<MessageId>,
+    // What whatsapp-web.js copies (RawExtras), in the same pass: serde's `flatten` would
+    // buffer every other field of the model to find them.
+    #[serde(default)]
+    media_key: Option<Value>,
+    #[serde(default)]
+    order_id: Option<Value>,
+    #[serde(default)]
+    token: Option<Value>,
+    #[serde(default)]
+    title: Option<Value>,
+    #[serde(default)]
+    description: Option<Value>,
+    #[serde(default)]
+    business_owner_jid: Option<Value>,
+    #[serde(default)]
+    product_id: Option<Value>,
+    #[serde(default)]
+    protocol_message_key: Option<Value>,
+    #[serde(default)]
+    dynamic_reply_buttons: Option<Value>,
+    #[serde(default)]
+    selected_button_id: Option<Value>,
+    #[serde(default)]
+    list_response: Option<Value>,
+    #[serde(default)]
+    invite_code: Option<Value>,
+    #[serde(default)]
+    invite_code_exp: Option<Value>,
+    #[serde(default)]
+    invite_grp: Option<Value>,
+    #[serde(default)]
+    invite_grp_name: Option<Value>,
 }
 
 impl<'de> Deserialize<'de> for RawMessage {
@@ -189,6 +223,7 @@ impl<'de> Deserialize<'de> for RawMessage {
             event: page.event,
             vcards: page.vcards,
             group_mentions: page.group_mentions,
+            extras: Box::new(RawExtras { media_key: m.media_key, order_id: m.order_id, token: m.token, title: m.title, description: m.description, business_owner_jid: m.business_owner_jid, product_id: m.product_id, protocol_message_key: m.protocol_message_key, dynamic_reply_buttons: m.dynamic_reply_buttons, selected_button_id: m.selected_button_id, list_response: m.list_response, invite_code: m.invite_code, invite_code_exp: m.invite_code_exp, invite_grp: m.invite_grp, invite_grp_name: m.invite_grp_name }),
             raw: Some(page.raw),
         })
     }
@@ -266,7 +301,7 @@ fn links<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Link>, D::Error> {
 
 /// `msg._data`: the page's serialized model as the JSON text the page sent (an object, at most
 /// [`MAX_RAW_BYTES`]). It is passed on to JavaScript as that text, never built here as values:
-/// the few fields the client reads come from [`ModelFields`] and [`RawExtras`].
+/// the few fields the client reads come from [`ModelFields`], in one pass.
 #[derive(Debug, Clone)]
 pub struct RawFields(Box<serde_json::value::RawValue>);
 
@@ -299,13 +334,12 @@ impl Serialize for RawFields {
     }
 }
 
-/// The raw fields the client reads besides [`ModelFields`]: those whatsapp-web.js copies onto
+/// The raw fields the client reads besides the typed ones: those whatsapp-web.js copies onto
 /// the message when they are set (main src/structures/Message.js:31, 246-251, 266-283,
 /// 299-318), a list reply's row (Message.js:321-327), and a private group invite's
-/// (Message.js:204-222).
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(super) struct RawExtras {
+/// (Message.js:204-222). Read with [`ModelFields`], in the same pass over the raw text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawExtras {
     pub media_key: Option<Value>,
     pub order_id: Option<Value>,
     pub token: Option<Value>,
