@@ -9,6 +9,7 @@ use std::time::Duration;
 use chromiumoxide::cdp::js_protocol::runtime::{CallArgument, CallFunctionOnParams, ExecutionContextId};
 use serde_json::{json, Value};
 
+use super::page_functions::{self, CALL_FILED, NOT_FILED};
 use super::{PageHandle, BINDING};
 use crate::errors::ClientError;
 use crate::session::{ClientInfo, PageCommand, PageResult};
@@ -61,32 +62,55 @@ pub(super) fn map_cdp_error(message: &str) -> ClientError {
 }
 
 /// Calls a page function (its source text) with JSON arguments, within
-/// `limit`; `what` names it in a timeout.
-pub async fn call(handle: &PageHandle, what: &str, function: &str, args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
+/// `limit`; `what` names it in a timeout. The source goes to each document
+/// once (page_functions.rs).
+pub async fn call(handle: &PageHandle, what: &str, function: &'static str, args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
+    let context = handle.context.load(Ordering::SeqCst);
+    let key = page_functions::key_of(function);
+    if context != 0 && handle.functions.has(context, key) {
+        let result = call_text(handle, what, context, CALL_FILED, key, args, limit).await;
+        if matches!(&result, Err(ClientError::PageScript(m)) if m.contains(NOT_FILED)) {
+            handle.functions.forget(context, key);
+        }
+        return result;
+    }
+    let result = call_text(handle, what, context, &page_functions::installer(function), key, args, limit).await;
+    if context != 0 && result.is_ok() {
+        // It answered, so the installer ran and filed it first.
+        handle.functions.add(context, key);
+    }
+    result
+}
+
+/// One `Runtime.callFunctionOn` of `function` with `key` and `args`.
+async fn call_text(handle: &PageHandle, what: &str, context: i64, function: &str, key: u32, args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
     let page = &handle.page;
     let mut params = CallFunctionOnParams::builder()
         .function_declaration(function)
         .await_promise(true)
         .return_by_value(true);
-    let context = handle.context.load(Ordering::SeqCst);
     if context != 0 {
         params = params.execution_context_id(ExecutionContextId::new(context));
     }
+    params = params.argument(CallArgument::builder().value(json!(key)).build());
     for a in args {
         params = params.argument(CallArgument::builder().value(a).build());
     }
     let params = params.build().map_err(ClientError::Internal)?;
     match tokio::time::timeout(limit, page.evaluate_function(params)).await {
         Err(_) => Err(ClientError::PageTimeout(what.to_string())),
-        Ok(Err(e)) => Err(map_cdp_error(&e.to_string())),
-        Ok(Ok(result)) => Ok(result.value().cloned().unwrap_or(Value::Null)),
+        Ok(Err(e)) => {
+            crate::debug_log!("page call {what:?} failed: {e}");
+            Err(map_cdp_error(&e.to_string()))
+        }
+        Ok(Ok(result)) => Ok(result.into_value::<Value>().unwrap_or(Value::Null)),
     }
 }
 
 /// Calls a page function that may hand its result back early through
 /// `window.__wwrs.ret(id, value)` (its last argument is the id): the first
 /// of that and the CDP answer wins (page_returns.rs says why).
-async fn call_returning(handle: &PageHandle, what: &str, function: &str, mut args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
+async fn call_returning(handle: &PageHandle, what: &str, function: &'static str, mut args: Vec<Value>, limit: Duration) -> Result<Value, ClientError> {
     let mut pending = handle.returns.register();
     args.push(json!(pending.id()));
     let answer = call(handle, what, function, args, limit);

@@ -17,6 +17,7 @@ mod page_gate;
 mod commands;
 mod page_events;
 mod page_returns;
+mod page_functions;
 mod page_support;
 pub mod find;
 mod cache;
@@ -95,6 +96,7 @@ pub struct PageHandle {
     page: Page,
     context: Arc<AtomicI64>,
     returns: page_returns::PageReturns,
+    functions: Arc<page_functions::Filed>,
 }
 
 /// Who owns the browser, and so what closing the session means.
@@ -177,6 +179,8 @@ pub struct BrowserSession {
     context: Arc<AtomicI64>,
     /// Calls waiting for an answer the page hands back through the binding.
     returns: page_returns::PageReturns,
+    /// The page functions the current document has filed (page_functions.rs).
+    functions: Arc<page_functions::Filed>,
     owner: Owner,
     tasks: Vec<JoinHandle<()>>,
     /// Set when the live page is loaded and a local web version cache wants it saved.
@@ -301,6 +305,7 @@ impl BrowserSession {
             page: page.clone(),
             context: Arc::new(AtomicI64::new(0)),
             returns: page_returns::PageReturns::default(),
+            functions: Arc::default(),
             owner,
             tasks,
             index_html: None,
@@ -492,7 +497,7 @@ impl BrowserSession {
     }
 
     pub fn page(&self) -> PageHandle {
-        PageHandle { page: self.page.clone(), context: self.context.clone(), returns: self.returns.clone() }
+        PageHandle { page: self.page.clone(), context: self.context.clone(), returns: self.returns.clone(), functions: self.functions.clone() }
     }
 
     /// After login: saves the live page into a local web version cache, if one wants it.

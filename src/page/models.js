@@ -2,7 +2,12 @@
 // src/account/, puts it in front of each): reads WhatsApp Web's models into plain records the
 // way whatsapp-web.js 1.34.7 reads them (src/util/Injected/Utils.js getMessageModel,
 // getChatModel, getContactModel, getChat). Rust checks every record it gets.
+// One set per document, shared by every function (src/page/functions.js): each function brings
+// the same source, and sharing it keeps V8's warm code, so the first getChats() after a
+// stream of messages runs the message reader that those events already warmed.
 function accountModels() {
+  const built = pageFunctions().shared('accountModels');
+  if (built) return built;
   const Collections = need('WAWebCollections');
   const WidFactory = need('WAWebWidFactory', 'createWid');
   // A wid (or key) as its `user@server` text.
@@ -253,5 +258,5 @@ function accountModels() {
     return sent?.messageSendResult === 'OK';
   };
 
-  return { Collections, WidFactory, text, key, message, reaction, pollVote, findMessage, chat, findChat, contact, sendGroupInvite, picThumbBase64 };
+  return pageFunctions().share('accountModels', { Collections, WidFactory, text, key, message, reaction, pollVote, findMessage, chat, findChat, contact, sendGroupInvite, picThumbBase64 });
 }
