@@ -117,7 +117,7 @@ test('a logged-in client: its Chromium listens on no port, another user finds no
     const pids = chromiumPidsUnder(TEST_ROOT);
     assert.ok(pids.length > 0, 'the client runs a Chromium');
     const [browser] = browserCommandLines(pids);
-    assert.ok(browser.includes('--remote-debugging-pipe'), 'driven over the pipe');
+    assert.ok(browser.some((a) => a === '--remote-debugging-pipe' || a.startsWith('--remote-debugging-pipe=')), 'driven over the pipe');
     assert.ok(!browser.some((a) => a.startsWith('--remote-debugging-port')), 'no DevTools port asked for');
     assert.deepEqual(listeningPortsOf(pids), [], 'no Chromium process listens on any TCP port');
 

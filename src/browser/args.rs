@@ -13,7 +13,7 @@ use crate::options::{BrowserOptions, Headless};
 /// (devtools_pipe.rs): no port that another local user could reach. Where
 /// the pipe is not implemented (Windows), a random port on 127.0.0.1.
 #[cfg(unix)]
-const DEVTOOLS_FLAG: &str = "--remote-debugging-pipe";
+const DEVTOOLS_FLAG: &str = "--remote-debugging-pipe=cbor";
 #[cfg(not(unix))]
 const DEVTOOLS_FLAG: &str = "--remote-debugging-port=0";
 

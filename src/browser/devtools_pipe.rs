@@ -1,8 +1,9 @@
 //! DevTools over a pipe: how we talk to a Chromium we launch.
 //!
-//! With `--remote-debugging-pipe` Chromium reads CDP commands from file
-//! descriptor 3 and writes answers and events to descriptor 4, each message
-//! JSON followed by a NUL byte. No TCP port is opened, so no other process on
+//! With `--remote-debugging-pipe=cbor` Chromium reads CDP commands from file
+//! descriptor 3 and writes answers and events to descriptor 4, in CBOR
+//! (cdp_cbor.rs says why and converts; everything here speaks JSON text).
+//! No TCP port is opened, so no other process on
 //! the machine (of any user) can find a DevTools endpoint and read the
 //! session keys out of the page; only we hold the pipe's ends.
 //!
@@ -37,6 +38,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::unix::pipe;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 use tokio::sync::oneshot;
+
+use super::cdp_cbor;
 
 /// The ids we put on relayed commands: the upper half of Chromium's 32-bit
 /// range, where the driver's own counter (from 0) never gets.
@@ -127,10 +130,9 @@ async fn write_loop(mut writer: pipe::Sender, mut outgoing: UnboundedReceiver<Ve
     }
 }
 
-/// Appends the pipe's message separator.
-fn framed(mut text: Vec<u8>) -> Vec<u8> {
-    text.push(0);
-    text
+/// A command as the pipe carries it (CBOR).
+fn framed(command: &Value) -> Vec<u8> {
+    cdp_cbor::encode(command)
 }
 
 /// What the router needs of a message from Chromium: whom it is for.
@@ -191,8 +193,7 @@ impl Router {
     fn send_own(&mut self, method: &str, params: Value, pending: Pending) {
         let id = self.wire_id();
         self.pending.insert(id, pending);
-        let text = json!({ "id": id, "method": method, "params": params }).to_string();
-        let _ = self.writer.send(framed(text.into_bytes()));
+        let _ = self.writer.send(framed(&json!({ "id": id, "method": method, "params": params })));
     }
 
     fn check_ready(&mut self, ready: oneshot::Sender<()>) {
@@ -202,23 +203,39 @@ impl Router {
     async fn run(mut self, mut reader: pipe::Receiver, mut inputs: UnboundedReceiver<RouterInput>) {
         let mut buffer: Vec<u8> = Vec::with_capacity(64 * 1024);
         let mut chunk = vec![0u8; 64 * 1024];
+        let mut broken = false;
         loop {
             tokio::select! {
                 read = reader.read(&mut chunk) => match read {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
-                        // Messages end at NUL; a message may span reads.
-                        let start = buffer.len();
+                        // A message may span reads; each says its own length.
                         buffer.extend_from_slice(&chunk[..n]);
                         let mut from = 0;
-                        let mut scan = start;
-                        while let Some(offset) = buffer[scan..].iter().position(|&b| b == 0) {
-                            let end = scan + offset;
-                            self.from_browser(&buffer[from..end]);
-                            from = end + 1;
-                            scan = from;
+                        loop {
+                            match cdp_cbor::frame_len(&buffer[from..]) {
+                                Ok(Some(len)) => {
+                                    match cdp_cbor::to_json(&buffer[from..from + len]) {
+                                        Ok(text) => self.from_browser(text.as_bytes()),
+                                        Err(e) => crate::debug_log!("DevTools pipe: a message dropped: {e}"),
+                                    }
+                                    from += len;
+                                }
+                                Ok(None) => break,
+                                Err(e) => {
+                                    // Framing is lost for good: nothing after this can be read.
+                                    crate::debug_log!("DevTools pipe: {e}; closing");
+                                    buffer.clear();
+                                    from = 0;
+                                    broken = true;
+                                    break;
+                                }
+                            }
                         }
                         buffer.drain(..from);
+                        if broken {
+                            break;
+                        }
                     }
                 },
                 input = inputs.recv() => match input {
@@ -382,7 +399,7 @@ impl Router {
         let wire = self.wire_id();
         command.insert("id".into(), json!(wire));
         self.pending.insert(wire, Pending::Relayed { relay, id });
-        let _ = self.writer.send(framed(Value::Object(command).to_string().into_bytes()));
+        let _ = self.writer.send(framed(&Value::Object(command)));
     }
 }
 
@@ -412,7 +429,9 @@ impl Sink<WsMessage> for PipeSocket {
 
     fn start_send(self: Pin<&mut Self>, item: WsMessage) -> Result<(), WsError> {
         if let WsMessage::Text(text) = item {
-            self.outgoing.send(framed(text.as_bytes().to_vec())).map_err(|_| WsError::ConnectionClosed)?;
+            // chromiumoxide writes its commands as JSON text.
+            let command: Value = serde_json::from_str(&text).map_err(|e| WsError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+            self.outgoing.send(framed(&command)).map_err(|_| WsError::ConnectionClosed)?;
         }
         Ok(())
     }
@@ -437,9 +456,9 @@ mod tests {
     }
 
     fn written(rx: &mut UnboundedReceiver<Vec<u8>>) -> Value {
-        let mut bytes = rx.try_recv().expect("a message written to the pipe");
-        assert_eq!(bytes.pop(), Some(0), "messages end with NUL");
-        serde_json::from_slice(&bytes).unwrap()
+        let bytes = rx.try_recv().expect("a message written to the pipe");
+        assert_eq!(cdp_cbor::frame_len(&bytes).unwrap(), Some(bytes.len()), "one whole CBOR message");
+        serde_json::from_str(&cdp_cbor::to_json(&bytes).unwrap()).unwrap()
     }
 
     /// A relay whose browser session is `B`.
@@ -528,23 +547,28 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn messages_are_split_at_nul_across_reads() {
+    async fn messages_are_split_where_their_lengths_say_across_reads() {
         let (pair, child_reads, child_writes) = PipePair::new().unwrap().with_child_ends_for_tests();
         let (from_browser, to_browser) = pair;
         let (mut socket, _pipe, ready) = start(from_browser, to_browser).unwrap();
         let mut chromium_in = pipe::Receiver::from_owned_fd(child_reads).unwrap();
         let mut chromium_out = pipe::Sender::from_owned_fd(child_writes).unwrap();
-        // The readiness probe arrives first.
+        // The readiness probe arrives first, in CBOR.
         let mut probe = vec![0u8; 256];
         let n = chromium_in.read(&mut probe).await.unwrap();
-        let probe: Value = serde_json::from_slice(&probe[..n - 1]).unwrap();
+        assert_eq!(cdp_cbor::frame_len(&probe[..n]).unwrap(), Some(n));
+        let probe: Value = serde_json::from_str(&cdp_cbor::to_json(&probe[..n]).unwrap()).unwrap();
         assert_eq!(probe["method"], "Browser.getVersion");
-        chromium_out.write_all(format!("{{\"id\":{},\"result\":{{}}}}\0{{\"id\":1,", probe["id"]).as_bytes()).await.unwrap();
-        chromium_out.write_all(b"\"result\":{}}\0").await.unwrap();
+        // Chromium's answer to it and a second message, cut in the middle of the second.
+        let first = cdp_cbor::from_json(&format!("{{\"id\":{},\"result\":{{}}}}", probe["id"])).unwrap();
+        let second = cdp_cbor::from_json(r#"{"id":1,"result":{"value":"é"}}"#).unwrap();
+        let cut = second.len() / 2;
+        chromium_out.write_all(&[first, second[..cut].to_vec()].concat()).await.unwrap();
+        chromium_out.write_all(&second[cut..]).await.unwrap();
         ready.await.unwrap();
         use futures::StreamExt;
         match socket.next().await.unwrap().unwrap() {
-            WsMessage::Text(text) => assert_eq!(text.as_str(), r#"{"id":1,"result":{}}"#),
+            WsMessage::Text(text) => assert_eq!(text.as_str(), r#"{"id":1,"result":{"value":"é"}}"#),
             other => panic!("{other:?}"),
         }
     }

@@ -18,6 +18,8 @@ mod commands;
 mod page_events;
 mod page_returns;
 mod page_functions;
+#[cfg(unix)]
+mod cdp_cbor;
 mod page_support;
 pub mod find;
 mod cache;
