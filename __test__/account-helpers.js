@@ -41,6 +41,15 @@ const inbox = async (sim, peer) => (await control(sim, 'GET', `/_sim/peer/inbox?
 /** sendMessage() resolves once the page holds the message; the inbox has it once the server does. */
 const serverHas = (sim, message) => sim.waitFor('message-sent', (e) => e.key === message.id._serialized, 30000, { since: 0 });
 
+/** The contact's inbox once the server holds each of `sent` (the messages sendMessage() returned). */
+async function delivered(sim, peer, ...sent) {
+  for (const message of sent) await serverHas(sim, message);
+  return inbox(sim, peer);
+}
+
+/** The contact's inbox once it holds `count` messages: for sends that return no Message (invites). */
+const inboxHolding = (sim, peer, count) => until(() => inbox(sim, peer), (list) => list.length >= count, `${count} messages in ${peer}'s inbox`);
+
 /**
  * A simulator and a client logged in by QR before the tests of the enclosing `describe`, closed
  * after them: `shared.ctx`, `shared.client`. `onClient(client)` runs before the login (listeners);
@@ -92,4 +101,4 @@ function jpegSize(bytes) {
   throw new Error('no SOF marker');
 }
 
-module.exports = { control, peerSend, peerSendAndReceive, inbox, serverHas, sharedClient, rejectsWithCode, eventsSince, until, jpegSize };
+module.exports = { control, peerSend, peerSendAndReceive, inbox, serverHas, delivered, inboxHolding, sharedClient, rejectsWithCode, eventsSince, until, jpegSize };

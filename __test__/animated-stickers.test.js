@@ -11,7 +11,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const { MessageMedia } = require('..');
 const { TEST_ROOT } = require('./helpers');
-const { inbox, sharedClient } = require('./account-helpers');
+const { inbox, delivered, sharedClient } = require('./account-helpers');
 
 const media = (mimetype, buf, filename) => new MessageMedia(mimetype, buf.toString('base64'), filename);
 
@@ -56,7 +56,7 @@ describe('animated stickers, one logged-in client (ffmpeg on the PATH)', () => {
       stickerCategories: ['🎬'],
     });
     assert.equal(sent.type, 'sticker');
-    const [m] = await inbox(ctx.sim, to);
+    const [m] = await delivered(ctx.sim, to, sent);
     assert.equal(m.type, 'sticker');
     assert.equal(m.media.mimetype, 'image/webp');
     assert.deepEqual([m.sticker.width, m.sticker.height, m.sticker.animated], [512, 512, true]);
@@ -118,11 +118,12 @@ describe('animated stickers, one logged-in client (ffmpeg on the PATH)', () => {
       last = now;
     }, 2);
     const start = Date.now();
+    let sticker;
     try {
       last = performance.now();
       maxGap = 0;
       const since = ctx.sim.events.length;
-      await client.sendMessage(`${to}@c.us`, photo, { sendMediaAsSticker: true, stickerName: 'Big' });
+      sticker = await client.sendMessage(`${to}@c.us`, photo, { sendMediaAsSticker: true, stickerName: 'Big' });
       // From the call to the page's upload of the finished sticker: the conversion, and a little more.
       const upload = ctx.sim.events.slice(since).find((e) => e.type === 'media-uploaded');
       const conversionMs = upload.t - start;
@@ -131,7 +132,7 @@ describe('animated stickers, one logged-in client (ffmpeg on the PATH)', () => {
     } finally {
       clearInterval(ticker);
     }
-    const [m] = await inbox(ctx.sim, to);
+    const [m] = await delivered(ctx.sim, to, sticker);
     assert.deepEqual([m.type, m.sticker.width, m.sticker.height, m.sticker.animated], ['sticker', 512, 512, false]);
   });
 });
@@ -153,8 +154,8 @@ describe('animated stickers without ffmpeg', () => {
     assert.deepEqual(sentFiles(ctx.sim, since), []);
     assert.deepEqual(stickerTempDirs(), []);
     // A picture needs no ffmpeg.
-    await client.sendMessage(`${to}@c.us`, media('image/jpeg', bigJpeg(), 'big.jpg'), { sendMediaAsSticker: true });
-    const [m] = await inbox(ctx.sim, to);
+    const picture = await client.sendMessage(`${to}@c.us`, media('image/jpeg', bigJpeg(), 'big.jpg'), { sendMediaAsSticker: true });
+    const [m] = await delivered(ctx.sim, to, picture);
     assert.equal(m.type, 'sticker');
   });
 });

@@ -7,7 +7,7 @@ const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { MessageMedia } = require('..');
 const { setup, loginByQr, waitFor } = require('./helpers');
-const { inbox, peerSend } = require('./account-helpers');
+const { inbox, delivered, peerSend } = require('./account-helpers');
 const { png, wav, webp1x1 } = require('./fixtures/media-kinds');
 
 const media = (mimetype, buf, filename) => new MessageMedia(mimetype, buf.toString('base64'), filename);
@@ -31,7 +31,7 @@ describe('media kinds, one logged-in client', () => {
       stickerCategories: ['😀', '🎉'],
     });
     assert.equal(sent.type, 'sticker');
-    const [m] = await inbox(ctx.sim, to);
+    const [m] = await delivered(ctx.sim, to, sent);
     assert.equal(m.type, 'sticker');
     assert.equal(m.media.mimetype, 'image/webp');
     assert.equal(m.body, '', 'a sticker has no text');
@@ -47,9 +47,9 @@ describe('media kinds, one logged-in client', () => {
 
   test('sendMediaAsSticker: a WebP is sent as it is; without a name or author it has no metadata (no categories: [""])', async () => {
     const to = '15557300002';
-    await client.sendMessage(`${to}@c.us`, media('image/webp', webp1x1, 's.webp'), { sendMediaAsSticker: true });
-    await client.sendMessage(`${to}@c.us`, media('image/png', png(10, 40)), { sendMediaAsSticker: true, stickerAuthor: 'Only me' });
-    const [plain, authored] = await inbox(ctx.sim, to);
+    const webp = await client.sendMessage(`${to}@c.us`, media('image/webp', webp1x1, 's.webp'), { sendMediaAsSticker: true });
+    const png10 = await client.sendMessage(`${to}@c.us`, media('image/png', png(10, 40)), { sendMediaAsSticker: true, stickerAuthor: 'Only me' });
+    const [plain, authored] = await delivered(ctx.sim, to, webp, png10);
     assert.deepEqual(plain.sticker, { width: 1, height: 1, animated: false, metadata: null });
     assert.equal(plain.media.size, webp1x1.length, 'the WebP is not changed');
     assert.deepEqual([authored.sticker.width, authored.sticker.height], [512, 512]);
@@ -61,8 +61,8 @@ describe('media kinds, one logged-in client', () => {
     const to = '15557300003';
     const voice = await client.sendMessage(`${to}@c.us`, media('audio/wav', wav(), 'tone.wav'), { sendAudioAsVoice: true });
     assert.equal(voice.type, 'ptt');
-    await client.sendMessage(`${to}@c.us`, media('audio/wav', wav(), 'tone.wav'));
-    const [ptt, audio] = await inbox(ctx.sim, to);
+    const plainAudio = await client.sendMessage(`${to}@c.us`, media('audio/wav', wav(), 'tone.wav'));
+    const [ptt, audio] = await delivered(ctx.sim, to, voice, plainAudio);
     assert.equal(ptt.type, 'ptt');
     assert.equal(ptt.waveform.length, 64);
     assert.ok(ptt.waveform[63] > ptt.waveform[0], 'the tone gets louder');
@@ -75,18 +75,20 @@ describe('media kinds, one logged-in client', () => {
     const video = Buffer.from('not really an mp4, the page does not decode video');
     const gif = await client.sendMessage(`${to}@c.us`, media('video/mp4', video, 'clip.mp4'), { sendVideoAsGif: true });
     assert.equal(gif.isGif, true);
-    await client.sendMessage(`${to}@c.us`, media('video/mp4', video, 'clip.mp4'));
-    const [asGif, plain] = await inbox(ctx.sim, to);
+    const plainVideo = await client.sendMessage(`${to}@c.us`, media('video/mp4', video, 'clip.mp4'));
+    const [asGif, plain] = await delivered(ctx.sim, to, gif, plainVideo);
     assert.deepEqual([asGif.type, asGif.isGif], ['video', true]);
     assert.deepEqual([plain.type, plain.isGif], ['video', false]);
   });
 
   test('isViewOnce: a picture or video to be seen once', async () => {
     const to = '15557300005';
-    await client.sendMessage(`${to}@c.us`, media('image/png', png(8, 8)), { isViewOnce: true, caption: 'once' });
-    await client.sendMessage(`${to}@c.us`, 'the caption', { media: media('video/mp4', Buffer.from('video')), isViewOnce: true });
-    await client.sendMessage(`${to}@c.us`, media('image/png', png(8, 8)));
-    const [picture, video, plain] = await inbox(ctx.sim, to);
+    const sent = [
+      await client.sendMessage(`${to}@c.us`, media('image/png', png(8, 8)), { isViewOnce: true, caption: 'once' }),
+      await client.sendMessage(`${to}@c.us`, 'the caption', { media: media('video/mp4', Buffer.from('video')), isViewOnce: true }),
+      await client.sendMessage(`${to}@c.us`, media('image/png', png(8, 8))),
+    ];
+    const [picture, video, plain] = await delivered(ctx.sim, to, ...sent);
     assert.deepEqual([picture.type, picture.isViewOnce, picture.body], ['image', true, 'once']);
     assert.deepEqual([video.type, video.isViewOnce, video.body], ['video', true, 'the caption']);
     assert.equal(plain.isViewOnce, false);
@@ -95,10 +97,12 @@ describe('media kinds, one logged-in client', () => {
   test('sendMediaAsHd: a large picture is sent up to 2560 pixels instead of 1600', async () => {
     const to = '15557300006';
     const big = png(3000, 1000, 0.2);
-    await client.sendMessage(`${to}@c.us`, media('image/png', big, 'wide.png'), { sendMediaAsHd: true });
-    await client.sendMessage(`${to}@c.us`, media('image/png', big, 'wide.png'));
-    await client.sendMessage(`${to}@c.us`, media('image/png', png(400, 300)), { sendMediaAsHd: true });
-    const [hd, standard, small] = await inbox(ctx.sim, to);
+    const sent = [
+      await client.sendMessage(`${to}@c.us`, media('image/png', big, 'wide.png'), { sendMediaAsHd: true }),
+      await client.sendMessage(`${to}@c.us`, media('image/png', big, 'wide.png')),
+      await client.sendMessage(`${to}@c.us`, media('image/png', png(400, 300)), { sendMediaAsHd: true }),
+    ];
+    const [hd, standard, small] = await delivered(ctx.sim, to, ...sent);
     assert.deepEqual(hd.dimensions, { width: 2560, height: 853 });
     assert.deepEqual(standard.dimensions, { width: 1600, height: 533 });
     assert.deepEqual(small.dimensions, { width: 400, height: 300 }, 'a small picture stays as it is');
@@ -107,10 +111,12 @@ describe('media kinds, one logged-in client', () => {
 
   test('sendMediaAsDocument: a picture, a video and audio each go as a document', async () => {
     const to = '15557300007';
-    await client.sendMessage(`${to}@c.us`, media('image/png', png(8, 8), 'p.png'), { sendMediaAsDocument: true });
-    await client.sendMessage(`${to}@c.us`, media('video/mp4', Buffer.from('video'), 'v.mp4'), { sendMediaAsDocument: true, sendVideoAsGif: true });
-    await client.sendMessage(`${to}@c.us`, media('audio/wav', wav(), 'a.wav'), { sendMediaAsDocument: true, sendAudioAsVoice: true });
-    const list = await inbox(ctx.sim, to);
+    const sent = [
+      await client.sendMessage(`${to}@c.us`, media('image/png', png(8, 8), 'p.png'), { sendMediaAsDocument: true }),
+      await client.sendMessage(`${to}@c.us`, media('video/mp4', Buffer.from('video'), 'v.mp4'), { sendMediaAsDocument: true, sendVideoAsGif: true }),
+      await client.sendMessage(`${to}@c.us`, media('audio/wav', wav(), 'a.wav'), { sendMediaAsDocument: true, sendAudioAsVoice: true }),
+    ];
+    const list = await delivered(ctx.sim, to, ...sent);
     assert.deepEqual(
       list.map((m) => [m.type, m.media.mimetype, m.media.filename, m.isGif, m.waveform]),
       [

@@ -51,6 +51,8 @@ test('whatsapp-web.js: vCards, contact cards, group mentions, placeholder mentio
     const users = await client.sendMessage(to, 'Hi @XXXXXXXXXX', { mentions: 'XXXXXXXXXX@c.us' });
     assert.deepEqual(users.mentionedIds.map((w) => (typeof w === 'string' ? w : w._serialized)), ['XXXXXXXXXX@c.us']);
 
+    // sendMessage() resolves once the page holds a message; the inbox has it once the server does.
+    for (const m of [users]) await sim.waitFor('message-sent', (e) => e.key === m.id._serialized, 30000, { since: 0 });
     const inbox = (await control(sim, 'GET', `/_sim/peer/inbox?peer=${PEER}`)).body.messages;
     assert.deepEqual(
         inbox.map((m) => [m.type, m.vcards && m.vcards.map((c) => c.displayName), m.groupMentions, m.mentions]),

@@ -41,6 +41,8 @@ test('whatsapp-web.js: sendMediaAsSticker (a WebP with a name, author and emojis
     assert.ok(uploaded.includes(sticker.id._serialized) && uploaded.includes(voice.id._serialized), 'media_uploaded names the messages sent');
     assert.equal(new Set(uploaded).size, 3, 'once each');
 
+    // sendMessage() resolves once the page holds a message; the inbox has it once the server does.
+    for (const m of [sticker, voice]) await sim.waitFor('message-sent', (e) => e.key === m.id._serialized, 30000, { since: 0 });
     const [s, fromPng, v] = sim.peer.inbox(to).messages;
     assert.equal(s.type, 'sticker');
     assert.equal(s.media.mimetype, 'image/webp');

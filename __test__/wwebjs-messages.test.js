@@ -240,6 +240,8 @@ test("whatsapp-web.js's deprecated Buttons and List: it warns and sends them, an
     const list = await client.sendMessage(`${to}@c.us`, new List('List body', 'btnText', sections, 'Title', 'footer'));
     assert.deepEqual([buttons.type, buttons.body, file.type, list.type, list.body], ['chat', 'Button body', 'chat', 'list', 'List body']);
     assert.deepEqual(warn.mock.calls.map((c) => c.arguments[0].split('.')[0]), ['Buttons are now deprecated', 'Buttons are now deprecated', 'Lists are now deprecated']);
+    // sendMessage() resolves once the page holds a message; the inbox has it once the server does.
+    for (const m of [buttons, file, list]) await sim.waitFor('message-sent', (e) => e.key === m.id._serialized, 30000, { since: 0 });
     const inbox = sim.peer.inbox(to).messages;
     assert.deepEqual(inbox.map((m) => m.buttons && m.buttons.buttons), [[{ buttonId: 'b1', displayText: 'bt1' }], [{ buttonId: 'b2', displayText: 'Open' }], undefined]);
     assert.deepEqual([inbox[1].buttons.caption, inbox[1].buttons.attachment], [' ', { mimetype: 'image/png', filename: 'a.png' }]);

@@ -35,6 +35,8 @@ test('whatsapp-web.js: send a poll, vote_update of a contact, msg.vote(), getPol
     assert.equal(multi.allowMultipleAnswers, true);
     assert.deepEqual(multi.messageSecret, secret);
 
+    // sendMessage() resolves once the page holds a message; the inbox has it once the server does.
+    for (const m of [single, multi]) await sim.waitFor('message-sent', (e) => e.key === m.id._serialized, 30000, { since: 0 });
     const inbox = (await control(sim, 'GET', `/_sim/peer/inbox?peer=${PEER}`)).body.messages;
     assert.deepEqual(
         inbox.map((m) => [m.id, m.type, m.poll.name, m.poll.options, m.poll.allowMultipleAnswers]),

@@ -30,6 +30,8 @@ test('whatsapp-web.js: send an event, a contact\'s event, sendResponseToSchedule
     assert.equal(sent.type, 'event_creation');
     assert.equal(sent.body, 'Dinner');
     const plain = await client.sendMessage(`${PEER}@c.us`, new ScheduledEvent('Standup', START, { callType: 'none' }));
+    // sendMessage() resolves once the page holds a message; the inbox has it once the server does.
+    for (const m of [sent, plain]) await sim.waitFor('message-sent', (e) => e.key === m.id._serialized, 30000, { since: 0 });
     const inbox = async () => (await control(sim, 'GET', `/_sim/peer/inbox?peer=${PEER}`)).body.messages;
     const [a, b] = await inbox();
     assert.deepEqual(
