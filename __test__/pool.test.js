@@ -3,7 +3,8 @@
 // simulator: placement by capacity, a worker killed with SIGKILL (its session ready on another
 // worker without a QR, a message sent meanwhile arriving once), pool.call() and the event stream
 // from a worker that does not own the session, a clean shutdown handing sessions over at once,
-// two workers racing for one account, and a worker paused past its lease (SIGSTOP, SIGCONT).
+// two workers racing for one account, a worker paused past its lease (SIGSTOP, SIGCONT), an
+// account removed and added again, and a worker whose clients cannot start.
 // The tests run in order and share the pool; each says what it leaves behind.
 
 const { test, before, after } = require('node:test');
@@ -18,7 +19,7 @@ const pool = require('./pool-helpers');
 const LEASE_MS = 3000;
 const PLACEMENT_MS = 300;
 // Each account is its own phone number on the simulator.
-const PHONES = { a: '15553330001', b: '15553330002', c: '15553330003', d: '15553330004' };
+const PHONES = { a: '15553330001', b: '15553330002', c: '15553330003', d: '15553330004', e: '15553330005' };
 const FRIEND = '15553339999';
 
 let redis;
@@ -40,7 +41,7 @@ after(async () => {
     if (redis) await redis.stop();
 });
 
-function startWorker(workerId, capacity) {
+function startWorker(workerId, capacity, clientOptions) {
     const w = pool.startWorker({
         redisPort: redis.port,
         chromiumArgs: ctx.sim.chromiumArgs,
@@ -49,6 +50,7 @@ function startWorker(workerId, capacity) {
         capacity,
         leaseMs: LEASE_MS,
         placementMs: PLACEMENT_MS,
+        clientOptions,
         // The phone of the account scans each QR the pool shows (first link only).
         onMessage: (_, m) => m.event === 'qr' && ctx.sim.phone.scan(m.qr, { phone: PHONES[m.account] }).catch(() => {}),
     });
@@ -188,4 +190,65 @@ test('a worker paused past its lease (SIGSTOP) loses the session to another; res
     assert.equal(await owner.op('call', { account: 'd', method: 'getState', args: [] }), 'CONNECTED');
     assert.deepEqual(await owner.op('sessions'), []);
     assert.equal(connectedPages('d'), 1);
+});
+
+/** The first message of `w` after time `t` matching `predicate`. */
+const seenAfter = (w, t, predicate, ms, what) => seen(w, (m) => m.at >= t && predicate(m), ms, what);
+
+async function until(read, ok, what) {
+    for (let i = 0; i < 200; i++) {
+        const value = await read();
+        if (ok(value)) return value;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`never: ${what}`);
+}
+
+test('pool.remove(): the owner stops the session, backs it up and gives the lease back; nobody claims it; added again, it is restored without a QR', async () => {
+    const w3 = workers.get('w3');
+    const { workerId } = await w3.op('locate', { account: 'd' });
+    const holder = workers.get(workerId);
+    const other = workerId === 'w5' ? workers.get('w6') : workers.get('w5');
+    const removedAt = Date.now();
+    await w3.op('remove', { account: 'd' });
+    // The holder is full: it reads the account list anyway, and stops d.
+    const stopped = await seenAfter(holder, removedAt, event('session_stopped', 'd'), 30000, 'the stop of d');
+    assert.equal(stopped.reason, 'removed');
+    await seenAfter(holder, stopped.at, event('backup', 'd'), 30000, 'the backup of d');
+    assert.equal(await until(() => w3.op('locate', { account: 'd' }), (where) => where === null, 'the lease of d given back'), null);
+    assert.deepEqual(await holder.op('sessions'), []);
+    assert.equal(await w3.op('call', { account: 'c', method: 'getState', args: [] }), 'CONNECTED', 'the other sessions run on');
+    // Both w5 and w6 have room now; a few placement rounds later neither has claimed d.
+    await new Promise((resolve) => setTimeout(resolve, PLACEMENT_MS * 5));
+    for (const w of [holder, other]) assert.ok(!w.log.some((m) => m.at >= stopped.at && event('session_started', 'd')(m)), `${w.workerId} left d alone`);
+    assert.equal(connectedPages('d'), 0, 'no page of d is connected');
+    assert.ok(!(await w3.op('accounts')).includes('d'));
+
+    // Added again: restored from the backup the removal wrote, without a QR.
+    const addedAt = Date.now();
+    await w3.op('add', { account: 'd' });
+    const ready = await Promise.race([holder, other].map((w) => seenAfter(w, addedAt, event('ready', 'd'), 60000, 'ready of d again').then((m) => ({ w, m }))));
+    assert.equal(ready.m.wid, `${PHONES.d}@c.us`);
+    assert.ok(![holder, other].some((w) => w.log.some((m) => m.at >= addedAt && event('qr', 'd')(m))), 'restored: no QR');
+    assert.equal(connectedPages('d'), 1);
+});
+
+test('a worker whose client cannot start (no browser there) gives the account back at once, and another worker runs it', async () => {
+    // w7 has the most room but no Chromium: placement gives it the new account e first.
+    const broken = startWorker('w7', 3, { puppeteer: { executablePath: '/nonexistent/chromium' } });
+    await seen(broken, event('started'));
+    const addedAt = Date.now();
+    await workers.get('w3').op('add', { account: 'e' });
+    const failed = await seenAfter(broken, addedAt, event('session_stopped', 'e'), 30000, 'the failed start of e');
+    assert.equal(failed.reason, 'failed');
+    const error = await seenAfter(broken, addedAt, event('error'), 30000, 'the error');
+    assert.match(error.message, /nonexistent\/chromium/);
+    // The worker with room left (w5 or w6) takes it, well before a lease held by w7 would have run out.
+    const started = await Promise.race(['w5', 'w6'].map((id) => seenAfter(workers.get(id), failed.at, event('session_started', 'e'), 30000, 'the start of e elsewhere').then((m) => ({ id, m }))));
+    assert.ok(started.m.at - failed.at < LEASE_MS, `claimed ${started.m.at - failed.at} ms after the failure: given back, not expired`);
+    const ready = await seenAfter(workers.get(started.id), failed.at, event('ready', 'e'), 60000, 'ready of e');
+    assert.equal(ready.wid, `${PHONES.e}@c.us`);
+    assert.deepEqual(await broken.op('sessions'), []);
+    assert.deepEqual(await broken.op('locate', { account: 'e' }), { workerId: started.id, token: 2 });
+    assert.equal(connectedPages('e'), 1);
 });

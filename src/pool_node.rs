@@ -100,6 +100,8 @@ pub struct NativePool {
     keys: crate::pool::Keys,
     worker: WorkerId,
     time_limit: Duration,
+    /// The lease time: an account whose client failed to start rests for two of them.
+    lease_ms: u64,
     /// Numbers this worker's backups (`<account>@<token>.<n>`).
     backup_serial: AtomicU64,
 }
@@ -111,6 +113,7 @@ impl NativePool {
         let parsed = parse_options(&options)?;
         let keys = parsed.leases.keys.clone();
         let worker = parsed.leases.worker.clone();
+        let lease_ms = parsed.leases.lease_ms;
         let bridge: Arc<dyn Bridge> = Arc::new(JsBridge(Arc::new(redis)));
         let time_limit = Duration::from_millis(parsed.time_limit_ms);
         let config = DriverConfig { time_limit, sweep_every: Some(Duration::from_millis(parsed.sweep_ms)), clock: Clock::boot() };
@@ -125,6 +128,7 @@ impl NativePool {
                             StopReason::LeaseLost => "lease-lost",
                             StopReason::DeadlinePassed => "deadline-passed",
                             StopReason::HandOver => "hand-over",
+                            StopReason::Removed => "removed",
                         };
                         ("stop", json!({ "account": account.as_str(), "token": token, "reason": reason }))
                     }
@@ -136,7 +140,7 @@ impl NativePool {
                 deliver.call(FnArgs::from((kind.to_owned(), payload)), ThreadsafeFunctionCallMode::NonBlocking);
             }
         });
-        Ok(NativePool { driver, bridge, keys, worker, time_limit, backup_serial: AtomicU64::new(0) })
+        Ok(NativePool { driver, bridge, keys, worker, time_limit, lease_ms, backup_serial: AtomicU64::new(0) })
     }
 
     /// The Lua sources by name, for lib/pool/redis-adapter.js.
@@ -166,6 +170,17 @@ impl NativePool {
     pub fn client_stopped(&self, account_id: String) -> Result<()> {
         self.driver.input(Input::ClientStopped(account(&account_id)?));
         Ok(())
+    }
+
+    /// The account's client could not start (constructor or `initialize()`); it is destroyed.
+    /// The lease goes back, and the account is marked in Redis as failed on this worker for two
+    /// lease times, so every worker's placement gives it to another one meanwhile.
+    #[napi]
+    pub async fn client_failed(&self, account_id: String) -> Result<()> {
+        let account = account(&account_id)?;
+        self.driver.input(Input::ClientFailed(account.clone()));
+        let rest_ms = 2 * self.lease_ms;
+        self.send(registry::mark_failed(&self.keys, &account, &self.worker, rest_ms), "SET").await.map(|_| ())
     }
 
     #[napi(catch_unwind)]
@@ -198,8 +213,8 @@ impl NativePool {
         self.send(registry::add_account(&self.keys, &account), "SADD").await.map(|_| ())
     }
 
-    /// Takes an account out of the pool: no worker claims it again (its
-    /// current owner, if any, keeps it until it stops or hands it over).
+    /// Takes an account out of the pool: no worker claims it again, and its
+    /// owner hands its session over (stop, backup, release) at its next sweep.
     #[napi]
     pub async fn remove_account(&self, account_id: String) -> Result<()> {
         let account = account(&account_id)?;

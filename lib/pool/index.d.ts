@@ -76,7 +76,7 @@ export declare class SessionPool extends EventEmitter {
   on(event: 'ready', listener: (accountId: string, client: Client) => void): this;
   on(event: 'qr', listener: (accountId: string, qr: string) => void): this;
   on(event: 'backup', listener: (accountId: string) => void): this;
-  on(event: 'session_stopped', listener: (accountId: string, reason: 'hand-over' | 'lease-lost' | 'deadline-passed') => void): this;
+  on(event: 'session_stopped', listener: (accountId: string, reason: 'hand-over' | 'removed' | 'lease-lost' | 'deadline-passed' | 'failed' | 'ended') => void): this;
   on(event: 'fault' | 'error', listener: (error: Error & { code?: string }) => void): this;
   on(event: 'drained', listener: () => void): this;
   on(event: string, listener: (...args: any[]) => void): this;

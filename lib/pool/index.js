@@ -99,7 +99,11 @@ class SessionPool extends EventEmitter {
     return call(() => this.#native.addAccount(accountId));
   }
 
-  /** No worker claims the account again; its owner keeps it until it stops or hands it over. */
+  /**
+   * Takes the account out of the pool: no worker claims it again, and its owner stops its session
+   * at its next placement sweep, backs it up and releases it (`session_stopped` with 'removed').
+   * The backup stays in the store: adding the account again restores it.
+   */
   remove(accountId) {
     return call(() => this.#native.removeAccount(accountId));
   }
@@ -259,7 +263,16 @@ class SessionPool extends EventEmitter {
     const previous = this.#sessions.get(account);
     // A client of an earlier claim still stopping holds the profile: wait for it.
     if (previous && previous.stopped) await previous.stopped;
-    const { client, authStrategy, store } = this.#clientFor(account, token);
+    let made;
+    try {
+      made = this.#clientFor(account, token);
+    } catch (error) {
+      // Options only the Client constructor refuses: the lease goes back (another worker, or this
+      // one after a rest, tries again) instead of being held by a client that does not exist.
+      this.#failed(account, error);
+      return;
+    }
+    const { client, authStrategy, store } = made;
     const session = { token, client, authStrategy, store, stopping: false, stopped: null };
     this.#sessions.set(account, session);
     // Every event of the client goes to the account's stream, in order. The pool's own entries
@@ -284,8 +297,22 @@ class SessionPool extends EventEmitter {
     try {
       await client.initialize();
     } catch (error) {
-      if (!session.stopping) this.#error(error);
+      if (session.stopping) return;
+      // It could not start (no browser, a crash at start, a restore that failed): destroyed, and
+      // the lease given back without a backup, so the account does not sit on a dead client.
+      session.stopping = true;
+      session.stopped = client.destroy().catch(() => {});
+      await session.stopped;
+      this.#forget(account, session);
+      this.#failed(account, error);
     }
+  }
+
+  /** A client that could not start: the core gives the lease back and steers placement elsewhere. */
+  #failed(account, error) {
+    this.emit('session_stopped', account, 'failed');
+    this.#error(error);
+    call(() => this.#native.clientFailed(account)).catch((e) => this.#error(e));
   }
 
   async #restart(account, session) {
@@ -309,8 +336,10 @@ class SessionPool extends EventEmitter {
 
   async #stop(account, token, reason) {
     const session = this.#sessions.get(account);
+    // A hand-over and a removal back the stopped session up, then release it.
+    const backsUp = reason === 'hand-over' || reason === 'removed';
     if (!session || session.token !== token) {
-      if (reason === 'hand-over') this.#native.clientStopped(account);
+      if (backsUp) this.#native.clientStopped(account);
       return;
     }
     session.stopping = true;
@@ -318,7 +347,7 @@ class SessionPool extends EventEmitter {
     await session.stopped;
     this.emit('session_stopped', account, reason);
     // A hand-over backs the closed profile up next; the session stays known until then.
-    if (reason === 'hand-over') this.#native.clientStopped(account);
+    if (backsUp) this.#native.clientStopped(account);
     else this.#forget(account, session);
   }
 

@@ -188,18 +188,17 @@ pub async fn send_bounded(bridge: &Arc<dyn Bridge>, command: Value, what: &str, 
     }
 }
 
-/// One sweep: the heartbeat, then (unless draining) the registry and which
-/// accounts have no lease, as a placement snapshot. `None` if Redis failed;
-/// the next sweep tries again.
+/// One sweep: the heartbeat, then (unless draining) the registry and, unless
+/// full, which accounts have no lease, as a placement snapshot. `None` if
+/// Redis failed; the next sweep tries again.
 async fn sweep(bridge: Arc<dyn Bridge>, keys: Keys, me: WorkerLoad, ttl_ms: u64, time_limit: Duration) -> Option<Snapshot> {
     let draining = me.draining;
     if let Err(e) = send_bounded(&bridge, registry::heartbeat(&keys, &me, ttl_ms), "heartbeat", time_limit).await {
         crate::debug_log!("pool heartbeat: {e}");
         return None;
     }
-    // Placement gives nothing to a worker that is full or leaving: it need not read the
-    // registry nor check every account's lease (the largest Redis cost of the pool).
-    if draining || me.load >= me.capacity {
+    // A worker that is leaving hands everything over anyway: it reads nothing.
+    if draining {
         return None;
     }
     let reply = send_bounded(&bridge, registry::registry_read(&keys), "registry", time_limit).await;
@@ -210,22 +209,34 @@ async fn sweep(bridge: Arc<dyn Bridge>, keys: Keys, me: WorkerLoad, ttl_ms: u64,
             return None;
         }
     };
+    // Placement gives nothing to a full worker: it need not check every account's lease (the
+    // largest Redis cost of the pool), but it reads the account list, to stop removed ones.
+    let accounts_set: std::collections::BTreeSet<AccountId> = accounts.iter().cloned().collect();
+    if me.load >= me.capacity {
+        return Some(Snapshot { workers, unowned: Vec::new(), accounts: Some(accounts_set), failed_on: Default::default() });
+    }
     let checks = accounts.iter().map(|account| {
         let bridge = bridge.clone();
-        let command = registry::lease_exists(&keys, account);
-        async move { send_bounded(&bridge, command, "EXISTS", time_limit).await.and_then(|r| registry::parse_exists(&r)) }
+        let command = registry::lease_state(&keys, account);
+        async move { send_bounded(&bridge, command, "MGET", time_limit).await.and_then(|r| registry::parse_lease_state(&r)) }
     });
-    let held = futures::future::join_all(checks).await;
+    let states = futures::future::join_all(checks).await;
     let mut unowned = Vec::new();
-    for (account, held) in accounts.into_iter().zip(held) {
-        match held {
-            Ok(false) => unowned.push(account),
-            Ok(true) => {}
+    let mut failed_on = std::collections::HashMap::new();
+    for (account, state) in accounts.into_iter().zip(states) {
+        match state {
+            Ok((false, failed)) => {
+                if let Some(worker) = failed {
+                    failed_on.insert(account.clone(), worker);
+                }
+                unowned.push(account);
+            }
+            Ok((true, _)) => {}
             // Unknown: not offered this time (a claim would settle it anyway).
             Err(e) => crate::debug_log!("pool lease check: {e}"),
         }
     }
-    Some(Snapshot { workers, unowned })
+    Some(Snapshot { workers, unowned, accounts: Some(accounts_set), failed_on })
 }
 
 async fn run(

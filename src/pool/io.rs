@@ -129,6 +129,14 @@ pub struct Snapshot {
     pub workers: Vec<WorkerLoad>,
     /// Accounts of the pool with no lease key.
     pub unowned: Vec<AccountId>,
+    /// Every account of the pool (`{registry}:accounts`), when it was read:
+    /// a session held here whose account is not in it was removed
+    /// (`pool.remove`) and is handed over. `None`: not read, nothing is
+    /// taken for removed.
+    pub accounts: Option<std::collections::BTreeSet<AccountId>>,
+    /// Unowned accounts whose client last failed to start on a worker
+    /// (`{acct}:failed`, for two lease times): placement gives them elsewhere.
+    pub failed_on: std::collections::HashMap<AccountId, WorkerId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,6 +155,11 @@ pub enum Input {
     ClientStopped(AccountId),
     /// The hand-over backup finished (`true`) or failed (`false`).
     BackupDone(AccountId, bool),
+    /// The client of a session held here could not start (its constructor
+    /// or `initialize()` failed; it is destroyed). The lease is released
+    /// without a backup, and this worker leaves the account to others for
+    /// a while before it claims it again.
+    ClientFailed(AccountId),
     /// Clean shutdown: hand every session over, then report `Drained`.
     Shutdown,
 }
@@ -161,6 +174,17 @@ pub enum StopReason {
     DeadlinePassed,
     /// Clean shutdown or a lower capacity: the session moves on purpose.
     HandOver,
+    /// The account left the pool (`pool.remove`): stopped, backed up and
+    /// released like a hand-over, and claimed by nobody after it.
+    Removed,
+}
+
+impl StopReason {
+    /// Whether the stop is answered with `ClientStopped`, then backed up and
+    /// released (the session stopped on purpose, the lease still held).
+    pub fn backs_up(self) -> bool {
+        matches!(self, StopReason::HandOver | StopReason::Removed)
+    }
 }
 
 /// Something that should never happen, reported instead of acted upon.
@@ -181,7 +205,7 @@ pub enum Output {
         account: AccountId,
         token: u64,
     },
-    /// Stop the client at once; for `HandOver` answer with `ClientStopped`.
+    /// Stop the client at once; for `HandOver` and `Removed` answer with `ClientStopped`.
     StopClient {
         account: AccountId,
         token: u64,

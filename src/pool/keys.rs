@@ -88,6 +88,12 @@ impl Keys {
         format!("{}{{{}}}:backup", self.prefix, account.0)
     }
 
+    /// The worker the account's client last failed to start on, for two lease
+    /// times: placement gives the account to another worker meanwhile.
+    pub fn failed(&self, account: &AccountId) -> String {
+        format!("{}{{{}}}:failed", self.prefix, account.0)
+    }
+
     /// The account's client events, appended by its owner (append_event.lua).
     pub fn events(&self, account: &AccountId) -> String {
         format!("{}{{{}}}:events", self.prefix, account.0)

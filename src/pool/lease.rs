@@ -5,7 +5,8 @@
 //!    ▲                     │ Held / error                │
 //!    └─────────────────────┘                             ├─ renew refused ─────────▶ StopClient(LeaseLost)   ─▶ unowned
 //!    ▲                                                   ├─ local deadline passed ─▶ StopClient(DeadlinePassed) ─▶ unowned
-//!    │                                                   └─ shutdown / capacity ─▶ Stopping ─▶ BackingUp ─▶ Releasing
+//!    │                                                   ├─ shutdown / capacity / removed ─▶ Stopping ─▶ BackingUp ─▶ Releasing
+//!    │                                                   └─ client failed to start ─▶ Releasing (resting here a while)
 //!    └──────────────────────────────────────────────────────────────────────────────────────────────────────┘
 //! ```
 //!
@@ -136,6 +137,11 @@ pub struct Leases {
     slots: BTreeMap<AccountId, Slot>,
     /// The highest token seen per account, to notice Redis going back.
     last_tokens: HashMap<AccountId, u64>,
+    /// Accounts whose client failed to start here, and until when this
+    /// worker does not claim them: a start that fails for a reason of this
+    /// machine (no Chromium, a full disk) must not hold the account, and a
+    /// cause that lasts must not make it spin.
+    resting: HashMap<AccountId, u64>,
     next_req: ReqId,
     draining: bool,
     drained: bool,
@@ -149,6 +155,7 @@ impl Leases {
             cfg,
             slots: BTreeMap::new(),
             last_tokens: HashMap::new(),
+            resting: HashMap::new(),
             next_req: 0,
             draining: false,
             drained: false,
@@ -195,11 +202,12 @@ impl Leases {
             }
             Input::ClientStopped(account) => self.on_client_stopped(&account),
             Input::BackupDone(account, _ok) => self.on_backup_done(&account),
+            Input::ClientFailed(account) => self.on_client_failed(now, &account),
             Input::Shutdown => {
                 self.draining = true;
                 let all: Vec<AccountId> = self.slots.keys().cloned().collect();
                 for account in all {
-                    self.hand_over(&account);
+                    self.hand_over(&account, StopReason::HandOver);
                 }
             }
         }
@@ -250,13 +258,21 @@ impl Leases {
         if self.draining {
             return;
         }
+        // Sessions of accounts that left the pool stop here; nobody claims them again.
+        if let Some(accounts) = &snapshot.accounts {
+            let removed: Vec<AccountId> = self.slots.keys().filter(|a| !accounts.contains(*a)).cloned().collect();
+            for account in removed {
+                self.hand_over(&account, StopReason::Removed);
+            }
+        }
+        self.resting.retain(|_, until| *until > now);
         // This worker's own entry is replaced by what it knows now: the
         // registry's copy is up to one heartbeat old.
         let me = WorkerLoad { id: self.cfg.worker.clone(), capacity: self.cfg.capacity, load: self.load(), draining: false };
         let mut workers: Vec<WorkerLoad> = snapshot.workers.into_iter().filter(|w| w.id != me.id).collect();
         workers.push(me);
-        let unowned: Vec<AccountId> = snapshot.unowned.into_iter().filter(|a| !self.slots.contains_key(a)).collect();
-        for (account, worker) in assign(&workers, &unowned) {
+        let unowned: Vec<AccountId> = snapshot.unowned.into_iter().filter(|a| !self.slots.contains_key(a) && !self.resting.contains_key(a)).collect();
+        for (account, worker) in assign(&workers, &unowned, &snapshot.failed_on) {
             if worker != self.cfg.worker {
                 continue;
             }
@@ -343,12 +359,29 @@ impl Leases {
     }
 
     /// Starts the hand-over of a running session: stop, back up, release.
-    fn hand_over(&mut self, account: &AccountId) {
+    /// `reason` is `HandOver` or `Removed`.
+    fn hand_over(&mut self, account: &AccountId, reason: StopReason) {
+        debug_assert!(reason.backs_up());
         if let Some(Slot::Held(h)) = self.slots.get_mut(account) {
             if h.stage == Stage::Running {
                 h.stage = Stage::Stopping;
                 let token = h.token;
-                self.out.push(Output::StopClient { account: account.clone(), token, reason: StopReason::HandOver });
+                self.out.push(Output::StopClient { account: account.clone(), token, reason });
+            }
+        }
+    }
+
+    /// A client that could not start: its lease goes back at once, without a
+    /// backup (nothing newer than the committed one exists), and the account
+    /// rests here for two lease times. The driver also marks it in Redis
+    /// (`{acct}:failed`), so every worker's placement gives it elsewhere
+    /// meanwhile; the local rest holds even if that write fails.
+    fn on_client_failed(&mut self, now: u64, account: &AccountId) {
+        if let Some(Slot::Held(h)) = self.slots.get(account) {
+            if h.stage == Stage::Running {
+                let h = h.clone();
+                self.resting.insert(account.clone(), now + 2 * self.cfg.lease_ms);
+                self.release(account.clone(), h);
             }
         }
     }
@@ -368,7 +401,7 @@ impl Leases {
         let running = self.running_accounts();
         let surplus = running.len().saturating_sub(self.cfg.capacity as usize);
         for account in running.iter().rev().take(surplus) {
-            self.hand_over(account);
+            self.hand_over(account, StopReason::HandOver);
         }
     }
 

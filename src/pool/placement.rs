@@ -6,6 +6,7 @@
 //! (claim.lua answers `Held` to the slower worker), never two owners.
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 
 use super::keys::{AccountId, WorkerId};
 
@@ -32,9 +33,10 @@ impl WorkerLoad {
 }
 
 /// Gives each unowned account (in id order, each once) to the worker with the
-/// most free capacity at that point, ties to the smallest worker id; an
-/// account no worker has room for stays unowned until the next snapshot.
-pub fn assign(workers: &[WorkerLoad], unowned: &[AccountId]) -> Vec<(AccountId, WorkerId)> {
+/// most free capacity at that point, ties to the smallest worker id, never to
+/// the worker its client last failed to start on (`failed_on`); an account no
+/// worker has room for stays unowned until the next snapshot.
+pub fn assign(workers: &[WorkerLoad], unowned: &[AccountId], failed_on: &HashMap<AccountId, WorkerId>) -> Vec<(AccountId, WorkerId)> {
     let mut free: Vec<(u32, &WorkerId)> = workers.iter().map(|w| (w.free(), &w.id)).collect();
     let mut accounts: Vec<&AccountId> = unowned.iter().collect();
     accounts.sort();
@@ -42,8 +44,9 @@ pub fn assign(workers: &[WorkerLoad], unowned: &[AccountId]) -> Vec<(AccountId, 
     let mut plan = Vec::new();
     for account in accounts {
         // Most free first, then the smallest id.
-        let Some(best) = free.iter_mut().filter(|(f, _)| *f > 0).min_by_key(|(f, id)| (Reverse(*f), *id)) else {
-            break;
+        let avoid = failed_on.get(account);
+        let Some(best) = free.iter_mut().filter(|(f, id)| *f > 0 && Some(*id) != avoid).min_by_key(|(f, id)| (Reverse(*f), *id)) else {
+            continue;
         };
         best.0 -= 1;
         plan.push((account.clone(), best.1.clone()));

@@ -66,16 +66,28 @@ pub fn parse_registry(reply: &Value) -> Result<(Vec<WorkerLoad>, Vec<AccountId>)
     Ok((loads, accounts))
 }
 
-pub fn lease_exists(keys: &Keys, account: &AccountId) -> Value {
-    command("EXISTS", &[keys.lease(account)])
+/// Whether the account's lease is held, and the worker its client last
+/// failed to start on: one MGET (both keys are in the account's slot).
+pub fn lease_state(keys: &Keys, account: &AccountId) -> Value {
+    command("MGET", &[keys.lease(account), keys.failed(account)])
 }
 
-pub fn parse_exists(reply: &Value) -> Result<bool, String> {
-    match reply.as_i64() {
-        Some(0) => Ok(false),
-        Some(1) => Ok(true),
-        _ => Err(bad("EXISTS", reply)),
+/// `(held, failed_on)` of [`lease_state`]'s reply. A marker that is not a
+/// worker id is ignored (it only steers placement).
+pub fn parse_lease_state(reply: &Value) -> Result<(bool, Option<WorkerId>), String> {
+    match reply.as_array().map(Vec::as_slice) {
+        Some([lease, failed]) if (lease.is_null() || lease.is_string()) && (failed.is_null() || failed.is_string()) => {
+            Ok((lease.is_string(), failed.as_str().and_then(|w| WorkerId::parse(w).ok())))
+        }
+        _ => Err(bad("MGET", reply)),
     }
+}
+
+/// Marks the account's client as failed to start on `worker` for `ms`
+/// (docs/pool.md, "Failed to start"). Advisory, so not fenced: it only
+/// steers placement, and it expires.
+pub fn mark_failed(keys: &Keys, account: &AccountId, worker: &WorkerId, ms: u64) -> Value {
+    command("SET", &[keys.failed(account), worker.as_str().into(), "PX".into(), ms.to_string()])
 }
 
 pub fn add_account(keys: &Keys, account: &AccountId) -> Value {
@@ -278,6 +290,18 @@ mod tests {
         assert_eq!((workers[1].capacity, workers[1].load, workers[1].draining), (2, 2, true));
         assert_eq!(accounts, vec![acct("a"), acct("b")]);
         assert!(parse_registry(&json!("OK")).is_err());
+    }
+
+    #[test]
+    fn lease_states_are_read_strictly() {
+        assert_eq!(parse_lease_state(&json!([null, null])), Ok((false, None)));
+        assert_eq!(parse_lease_state(&json!(["3 w1", null])), Ok((true, None)));
+        let (held, failed) = parse_lease_state(&json!([null, "w2"])).unwrap();
+        assert_eq!((held, failed.as_ref().map(WorkerId::as_str)), (false, Some("w2")));
+        assert_eq!(parse_lease_state(&json!([null, "not a worker id!"])), Ok((false, None)), "a bad marker only loses its advice");
+        for bad in [json!(1), json!([null]), json!([1, null]), json!([null, null, null])] {
+            assert!(parse_lease_state(&bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

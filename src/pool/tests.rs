@@ -141,6 +141,8 @@ pub(super) fn snapshot(workers: &[(&str, u32, u32)], unowned: &[&str]) -> Snapsh
             .map(|(id, capacity, load)| WorkerLoad { id: wid(id), capacity: *capacity, load: *load, draining: false })
             .collect(),
         unowned: unowned.iter().map(|a| acct(a)).collect(),
+        accounts: None,
+        failed_on: HashMap::new(),
     }
 }
 
@@ -186,13 +188,19 @@ fn placement_gives_each_account_to_the_most_free_worker_ties_by_id() {
     let w = |id: &str, capacity, load, draining| WorkerLoad { id: wid(id), capacity, load, draining };
     let workers = [w("c", 5, 1, false), w("b", 4, 0, false), w("a", 9, 1, true), w("d", 3, 3, false)];
     let unowned = [acct("k3"), acct("k1"), acct("k2"), acct("k1")];
-    let plan = assign(&workers, &unowned);
+    let plan = assign(&workers, &unowned, &HashMap::new());
     let plan: Vec<(&str, &str)> = plan.iter().map(|(a, w)| (a.as_str(), w.as_str())).collect();
     // c and b both have 4 free: b (smaller id) first, then c has more, then a tie again.
     // a is draining and d is full: they get nothing. k1 appears once.
     assert_eq!(plan, vec![("k1", "b"), ("k2", "c"), ("k3", "b")]);
     // No room anywhere: nothing is assigned.
-    assert!(assign(&[w("a", 1, 1, false)], &[acct("x")]).is_empty());
+    assert!(assign(&[w("a", 1, 1, false)], &[acct("x")], &HashMap::new()).is_empty());
+    // Never to the worker the account's client last failed to start on; with no other room, nowhere.
+    let failed_on = HashMap::from([(acct("k1"), wid("b"))]);
+    let plan = assign(&workers, &unowned, &failed_on);
+    let plan: Vec<(&str, &str)> = plan.iter().map(|(a, w)| (a.as_str(), w.as_str())).collect();
+    assert_eq!(plan, vec![("k1", "c"), ("k2", "b"), ("k3", "b")]);
+    assert!(assign(&[w("a", 2, 0, false)], &[acct("x")], &HashMap::from([(acct("x"), wid("a"))])).is_empty());
 }
 
 #[test]
@@ -393,6 +401,61 @@ fn a_capacity_cut_hands_the_surplus_over() {
     }
     assert_eq!(starts(&out), vec![("p".to_owned(), 1)]);
     assert_eq!(redis.holder(2, "q"), None, "q released");
+}
+
+/// A snapshot that also lists every account of the pool.
+fn snapshot_of_pool(unowned: &[&str], accounts: &[&str]) -> Snapshot {
+    Snapshot { accounts: Some(accounts.iter().map(|a| acct(a)).collect()), ..snapshot(&[], unowned) }
+}
+
+#[test]
+fn a_removed_account_is_stopped_backed_up_and_released_and_not_claimed_again() {
+    let mut redis = FakeRedis::default();
+    let mut a = owning(&mut redis, "a", 2, &["x", "y"]);
+    // y left the pool: the next snapshot no longer lists it.
+    let out = drive(&mut redis, &mut a, 100, Input::Placement(snapshot_of_pool(&[], &["x"])));
+    assert_eq!(stops(&out), vec![("y".to_owned(), StopReason::Removed)]);
+    assert_eq!(a.may_act(100, &acct("y")), None, "a session being removed may not act");
+    assert_eq!(a.may_act(100, &acct("x")), Some(1), "x runs on");
+    // As a hand-over: the stopped client is backed up, then the lease goes back.
+    assert_eq!(a.handle(150, Input::ClientStopped(acct("y"))), vec![Output::Backup { account: acct("y"), token: 1 }]);
+    let out = drive(&mut redis, &mut a, 200, Input::BackupDone(acct("y"), true));
+    assert_eq!(redis_of(&out).iter().map(|(_, c)| c.script()).collect::<Vec<_>>(), vec![Script::Release]);
+    assert_eq!(redis.holder(200, "y"), None);
+    assert_eq!(a.load(), 1);
+    // Without the account list (a snapshot that could not read it) nothing counts as removed.
+    let out = drive(&mut redis, &mut a, 250, Input::Placement(snapshot(&[], &[])));
+    assert!(stops(&out).is_empty(), "{out:?}");
+    // y is in no snapshot's unowned list any more (registry.lua reads only the pool's accounts).
+    let out = drive(&mut redis, &mut a, 300, Input::Placement(snapshot_of_pool(&[], &["x"])));
+    assert!(starts(&out).is_empty() && stops(&out).is_empty(), "{out:?}");
+}
+
+#[test]
+fn a_client_that_fails_to_start_gives_the_lease_back_and_rests_before_a_new_claim() {
+    let mut redis = FakeRedis::default();
+    let mut a = owning(&mut redis, "a", 2, &["x"]);
+    let out = drive(&mut redis, &mut a, 100, Input::ClientFailed(acct("x")));
+    assert!(stops(&out).is_empty(), "the client is already gone: {out:?}");
+    assert!(!out.iter().any(|o| matches!(o, Output::Backup { .. })), "no backup of a session that never ran: {out:?}");
+    assert_eq!(redis_of(&out).iter().map(|(_, c)| c.script()).collect::<Vec<_>>(), vec![Script::Release]);
+    assert_eq!(redis.holder(100, "x"), None, "released at once, not held until the lease runs out");
+    assert_eq!(a.may_act(100, &acct("x")), None);
+    assert_eq!(a.load(), 0);
+    // This worker leaves it to others for two lease times...
+    let out = drive(&mut redis, &mut a, 200, Input::Placement(snapshot(&[], &["x"])));
+    assert!(starts(&out).is_empty(), "{out:?}");
+    let mut b = Leases::new(config("b", 1));
+    let out = drive(&mut redis, &mut b, 300, Input::Placement(snapshot(&[("a", 2, 0)], &["x"])));
+    assert!(starts(&out).is_empty(), "placement gives x to a, the freer worker: {out:?}");
+    // The driver marks x as failed on a in Redis: every worker's placement then passes a over.
+    let marked = Snapshot { failed_on: HashMap::from([(acct("x"), wid("a"))]), ..snapshot(&[("a", 2, 0)], &["x"]) };
+    let out = drive(&mut redis, &mut b, 400, Input::Placement(marked));
+    assert_eq!(starts(&out), vec![("x".to_owned(), 2)], "another worker takes it");
+    // ...then claims it again.
+    drive(&mut redis, &mut b, 500, Input::ClientFailed(acct("x")));
+    let out = drive(&mut redis, &mut a, 100 + 2 * LEASE, Input::Placement(snapshot(&[], &["x"])));
+    assert_eq!(starts(&out), vec![("x".to_owned(), 3)]);
 }
 
 #[test]
