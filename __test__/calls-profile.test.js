@@ -236,6 +236,38 @@ describe('calls, presence, the profile and the address book', () => {
     assert.deepEqual(seen(since, 'contact-deleted'), []);
   });
 
+  test("WhatsApp's server refusing setDisplayName, the address book or getCommonGroups: ERR_SERVER_REFUSED with the status, nothing changed", async () => {
+    // The simulator's server refuses the next request of a kind once (POST /_sim/server/refuse).
+    const refuseNext = async (type, status) => assert.equal((await control(sim, 'POST', '/_sim/server/refuse', { type, status })).status, 200);
+    const refused = (status, what) => (e) => {
+      assert.equal(e.code, 'ERR_SERVER_REFUSED', e.message);
+      assert.equal(e.status, status);
+      assert.match(e.message, what);
+      return true;
+    };
+    const { displayName } = await account();
+    await refuseNext('set_pushname', 503);
+    await assert.rejects(client.setDisplayName('Never set'), refused(503, /display name: 503/));
+    assert.equal((await account()).displayName, displayName);
+    assert.equal(await client.setDisplayName('Set after all'), true, 'the next request goes through');
+
+    const number = '15557300077';
+    await refuseNext('save_contact', 429);
+    await assert.rejects(client.saveOrEditAddressbookContact(number, 'Grace', 'Hopper'), refused(429, /saving a contact: 429/));
+    assert.deepEqual((await account()).addressbook, []);
+    await client.saveOrEditAddressbookContact(number, 'Grace', 'Hopper');
+    await refuseNext('delete_contact', 500);
+    await assert.rejects(client.deleteAddressbookContact(number), refused(500, /deleting a contact: 500/));
+    assert.deepEqual((await account()).addressbook.map((e) => e.number), [number], 'still saved');
+    await client.deleteAddressbookContact(number);
+
+    // A contact whose common groups the page does not hold yet: the page asks the server.
+    await refuseNext('group_common', 404);
+    await assert.rejects(client.getCommonGroups(`${CALLER}@c.us`), refused(404, /common groups: 404/));
+    assert.deepEqual(await client.getCommonGroups(`${CALLER}@c.us`), []);
+    assert.equal((await control(sim, 'POST', '/_sim/server/refuse', { type: 'x', status: 200 })).status, 400, 'a refusal is an error status');
+  });
+
   test('contact_changed: the notification, the old and the new id as strings, isContact', async () => {
     await sim.addContacts([
       { number: '15557300005', name: 'Mover' },

@@ -33,6 +33,8 @@ class AccountWorld {
         // LIDs (account-lids.js): number -> LID digits, and back.
         this.lidByNumber = new Map();
         this.numberByLid = new Map();
+        // Page request types the server refuses once, with a status (refuseNext): type -> status.
+        this.refusals = new Map();
         // The operations of the control API, as methods of the simulator object.
         this.api = {
             peer: {
@@ -73,6 +75,7 @@ class AccountWorld {
             createGroup: (body) => this.createGroup(body),
             removeFromGroup: (body) => this.removeFromGroup(body),
             addUnregistered: (numbers) => this.addUnregistered(numbers),
+            refuseNext: (body) => this.refuseNext(body),
             group: { get: (id) => this.groupInfo(id), request: (id, body) => this.groupRequest(id, body), change: (id, what, body) => this.groupChange(id, what, body) }, // account-group-admin.js
         };
     }
@@ -114,6 +117,8 @@ class AccountWorld {
                 const body = await readJson();
                 return reply(200, this.addUnregistered(body.numbers));
             }
+            case 'POST /_sim/server/refuse':
+                return reply(200, this.refuseNext(await readJson()));
             default:
                 return this._groupAdminControl(route, url, readJson, reply);
         }
@@ -123,6 +128,7 @@ class AccountWorld {
         return [
             'POST /_sim/peer/send {from, to?, body, quotedId?, mentions?, media?, location?, event?, order?, payment?, lidChat?, ciphertextMs?}',
             'GET /_sim/peer/inbox?peer=<digits>',
+            'POST /_sim/server/refuse {type, status}',
             'POST /_sim/peer/read {peer, ids?}',
             'POST /_sim/peer/react {from, messageId, reaction}',
             'POST /_sim/peer/revoke {from, messageId}',
@@ -428,8 +434,29 @@ class AccountWorld {
         this._sendMissedEdits(sock, session);
     }
 
+    // The server refuses the next page request of `type` (one the page awaits an answer to, such
+    // as `set_pushname` or `group_common`) with `status`, as WhatsApp's server answers a request
+    // with an error code; the page's request layer then rejects with a ServerStatusCodeError.
+    // For tests of how a client reports a refusal WhatsApp's server may give for reasons the
+    // simulator does not model.
+    refuseNext(body) {
+        const { type, status } = body || {};
+        if (typeof type !== 'string' || !/^[a-z][a-z0-9_]{0,63}$/.test(type)) throw httpError(400, `refuseNext: type must be a page request type such as "set_pushname", not ${JSON.stringify(type)}`);
+        if (!Number.isInteger(status) || status < 400 || status > 599) throw httpError(400, `refuseNext: status must be an HTTP-style error status (400-599), not ${JSON.stringify(status)}`);
+        this.refusals.set(type, status);
+        this.sim._log('refusal-armed', { requestType: type, status });
+        return { ok: true, type, status };
+    }
+
     // Messages the page sends; returns false for types that are not the account world's.
     onPageMessage(sock, msg) {
+        const refusal = msg.rid !== undefined ? this.refusals.get(msg.type) : undefined;
+        if (refusal !== undefined) {
+            this.refusals.delete(msg.type);
+            this.sim._log('request-refused', { socketId: sock.id, requestType: msg.type, status: refusal });
+            this._answer(sock, msg, { ok: false, status: refusal, error: 'refused' });
+            return true;
+        }
         switch (msg.type) {
             case 'msg_receipt':
                 this._onReceipt(sock, msg);

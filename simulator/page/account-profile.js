@@ -158,7 +158,7 @@
             const { phoneNumber, firstName, lastName, syncToAddressbook } = params;
             if (typeof phoneNumber !== 'string' || typeof firstName !== 'string') throw new TypeError('saveContactAction: phoneNumber and firstName must be strings');
             const answer = await ask({ type: 'save_contact', phoneNumber, firstName, lastName: typeof lastName === 'string' ? lastName : '', syncToAddressbook: syncToAddressbook === true });
-            if (!answer.ok) throw new Error(`saveContactAction: ${answer.error}`);
+            refusedWith(answer);
         },
     };
     // ({ phoneNumber: wid }) (whatsapp-web.js main Client.js:3292-3302; wa-js deleteContactAction.ts).
@@ -166,7 +166,7 @@
         async deleteContactAction(params) {
             const wid = userWid(params && params.phoneNumber, 'deleteContactAction');
             const answer = await ask({ type: 'delete_contact', phoneNumber: wid._serialized });
-            if (!answer.ok) throw new Error(`deleteContactAction: ${answer.error}`);
+            refusedWith(answer);
         },
     };
 })();

@@ -51,8 +51,8 @@ pub(super) const METHODS: &[Method] = &[
 ];
 
 const DEVICE_COUNT: &str = page_fn!("contacts/device_count.js");
-const SAVE_CONTACT: &str = page_fn!("contacts/save_contact.js");
-const DELETE_CONTACT: &str = page_fn!("contacts/delete_contact.js");
+const SAVE_CONTACT: &str = page_fn!("contacts/save_contact.js", "server_refusal.js");
+const DELETE_CONTACT: &str = page_fn!("contacts/delete_contact.js", "server_refusal.js");
 
 /// A first or last name: a string of at most 256 characters (our bound).
 fn name(v: &Value, what: &str) -> Result<String, ClientError> {

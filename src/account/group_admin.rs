@@ -86,7 +86,7 @@ const REVOKE_INVITE: &str = page_fn!("groups/revoke_invite.js", "server_refusal.
 const INVITE_INFO: &str = page_fn!("groups/invite_info.js", "server_refusal.js");
 const MEMBERSHIP_REQUESTS: &str = page_fn!("groups/membership_requests.js");
 const MEMBERSHIP_ACTION: &str = page_fn!("groups/membership_action.js");
-const COMMON_GROUPS: &str = page_fn!("groups/common_groups.js");
+const COMMON_GROUPS: &str = page_fn!("groups/common_groups.js", "server_refusal.js");
 
 /// WhatsApp's longest group subject and description, in characters.
 const MAX_SUBJECT: usize = 100;

@@ -57,7 +57,7 @@ pub(super) const METHODS: &[Method] = &[
 ];
 
 const SET_STATUS: &str = page_fn!("profile/set_status.js");
-const SET_DISPLAY_NAME: &str = page_fn!("profile/set_display_name.js");
+const SET_DISPLAY_NAME: &str = page_fn!("profile/set_display_name.js", "server_refusal.js");
 const SET_PICTURE: &str = page_fn!("profile/set_picture.js", "pictures/square_jpegs.js");
 const DELETE_PICTURE: &str = page_fn!("profile/delete_picture.js");
 const BATTERY_STATUS: &str = page_fn!("profile/battery_status.js");

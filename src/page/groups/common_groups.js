@@ -1,6 +1,7 @@
 // client.getCommonGroups(contactId), as whatsapp-web.js (src/Client.js:2166-2199): the
 // contact's `commonGroups` if the page has them, else
-// WAWebFindCommonGroupsContactAction.findCommonGroups(contact); the groups' ids.
+// WAWebFindCommonGroupsContactAction.findCommonGroups(contact); the groups' ids. The server
+// refusing the lookup is handed on as a ServerRefusal (server_refusal.js).
 async function commonGroups(contactId) {
   const M = accountModels();
   const Contact = need('WAWebCollections', 'Contact').Contact;
@@ -12,7 +13,9 @@ async function commonGroups(contactId) {
     contact = new someone.constructor({ id: wid });
   }
   if (!contact.commonGroups) {
-    const found = await need('WAWebFindCommonGroupsContactAction', 'findCommonGroups').findCommonGroups(contact);
+    const actions = need('WAWebFindCommonGroupsContactAction', 'findCommonGroups');
+    const found = await serverRefusal(() => actions.findCommonGroups(contact));
+    if (found instanceof ServerRefusal) return found;
     if (!found) return [];
   }
   return contact.commonGroups.serialize().map((group) => M.text(group.id));
