@@ -75,6 +75,44 @@ pub fn to_json(frame: &[u8]) -> Result<String, CborError> {
     Ok(out)
 }
 
+/// The `id` of an answer whose content did not read (`to_json` failed), if
+/// its structure still holds: the router then answers the command with an
+/// error rather than leave its caller waiting for a reply that never comes.
+/// Values are skipped by their structure alone (lengths and counts), so a
+/// bad text, tag or simple value elsewhere in the answer does not hide it.
+pub fn answer_id(frame: &[u8]) -> Option<u64> {
+    let mut reader = Reader { bytes: frame, at: 0 };
+    let envelope = reader.head().ok()?;
+    let body = reader.head().ok()?;
+    if envelope.major != 6 || envelope.argument != TAG_ENVELOPE || body.major != 2 || body.indefinite {
+        return None;
+    }
+    let mut reader = Reader { bytes: reader.take(body.argument).ok()?, at: 0 };
+    let map = reader.head().ok()?;
+    if map.major != 5 {
+        return None;
+    }
+    let mut left = map.argument;
+    loop {
+        if map.indefinite {
+            if reader.at_break() {
+                return None;
+            }
+        } else if left == 0 {
+            return None;
+        } else {
+            left -= 1;
+        }
+        let key = reader.head().ok()?;
+        let key = if key.major == 3 { reader.text_string(&key).ok()? } else { return None };
+        if key.as_ref() == b"id" {
+            let id = reader.head().ok()?;
+            return (id.major == 0).then_some(id.argument);
+        }
+        reader.skip().ok()?;
+    }
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -125,6 +163,42 @@ impl<'a> Reader<'a> {
 
     fn at_break(&self) -> bool {
         self.bytes.get(self.at) == Some(&0xff)
+    }
+
+    /// Passes over one item by its structure, without reading its content
+    /// (no depth limit: it keeps a count per open container, not a stack frame).
+    fn skip(&mut self) -> Result<(), CborError> {
+        // Items still to pass in each open container; None: indefinite, to its break.
+        let mut open: Vec<Option<u64>> = vec![Some(1)];
+        while let Some(top) = open.last_mut() {
+            match top {
+                Some(0) => {
+                    open.pop();
+                    continue;
+                }
+                Some(n) => *n -= 1,
+                None if self.at_break() => {
+                    self.at += 1;
+                    open.pop();
+                    continue;
+                }
+                None => {}
+            }
+            let head = self.head()?;
+            match head.major {
+                0 | 1 | 7 => {}
+                2 | 3 => {
+                    self.string_bytes(&head, head.major)?;
+                }
+                4 | 5 => {
+                    let per_entry = if head.major == 5 { 2 } else { 1 };
+                    open.push(if head.indefinite { None } else { Some(head.argument.checked_mul(per_entry).ok_or_else(|| CborError("a count beyond memory".into()))?) });
+                }
+                // A tag is followed by its one item.
+                _ => open.push(Some(1)),
+            }
+        }
+        Ok(())
     }
 
     /// One item, written to `out` as JSON.
@@ -489,6 +563,35 @@ mod tests {
         assert_eq!(frame_len(&both[..3]).unwrap(), None);
         assert_eq!(frame_len(&both[..one.len() - 1]).unwrap(), None);
         assert_eq!(frame_len(&both).unwrap(), Some(one.len()));
+    }
+
+    #[test]
+    fn an_answer_that_does_not_read_still_names_its_id() {
+        // {"id": 7, "result": {"text": <an odd-length UTF-16 text>, "n": 1}}: to_json refuses it.
+        let mut body = vec![0xbf];
+        for (key, value) in [("result", None), ("id", Some(7u8))] {
+            body.push(0x60 | key.len() as u8);
+            body.extend_from_slice(key.as_bytes());
+            match value {
+                Some(id) => body.push(id),
+                None => body.extend_from_slice(&[0xbf, 0x64, b't', b'e', b'x', b't', 0x43, 1, 2, 3, 0x61, b'n', 0x01, 0xff]),
+            }
+        }
+        body.push(0xff);
+        let mut frame = ENVELOPE_HEADER.to_vec();
+        frame.extend_from_slice(&(body.len() as u32).to_be_bytes());
+        frame.extend_from_slice(&body);
+        assert!(to_json(&frame).is_err());
+        assert_eq!(answer_id(&frame), Some(7), "the id after the bad result is found");
+        // Whole messages: an answer's id; an event has none.
+        assert_eq!(answer_id(&from_json(r#"{"id":12,"result":{"a":[1,{"b":"c"}]}}"#).unwrap()), Some(12));
+        assert_eq!(answer_id(&from_json(r#"{"result":{"a":[1,2,3]},"id":99}"#).unwrap()), Some(99));
+        assert_eq!(answer_id(&from_json(r#"{"method":"Page.loadEventFired","params":{}}"#).unwrap()), None);
+        // Structure lost: no id to trust.
+        let mut cut = frame[..frame.len() - 4].to_vec();
+        let len = (cut.len() - ENVELOPE_HEADER_LEN) as u32;
+        cut[3..7].copy_from_slice(&len.to_be_bytes());
+        assert_eq!(answer_id(&cut), None);
     }
 
     #[test]

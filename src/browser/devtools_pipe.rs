@@ -215,9 +215,19 @@ impl Router {
                         loop {
                             match cdp_cbor::frame_len(&buffer[from..]) {
                                 Ok(Some(len)) => {
-                                    match cdp_cbor::to_json(&buffer[from..from + len]) {
+                                    let frame = &buffer[from..from + len];
+                                    match cdp_cbor::to_json(frame) {
                                         Ok(text) => self.from_browser(text.as_bytes()),
-                                        Err(e) => crate::debug_log!("DevTools pipe: a message dropped: {e}"),
+                                        // An answer that does not read still ends its command,
+                                        // with an error, instead of leaving its caller waiting.
+                                        Err(e) => match cdp_cbor::answer_id(frame) {
+                                            Some(id) => {
+                                                crate::debug_log!("DevTools pipe: the answer to {id} did not read: {e}");
+                                                let error = json!({ "id": id, "error": { "code": -32603, "message": format!("{e} (the browser's answer could not be read)") } });
+                                                self.from_browser(error.to_string().as_bytes());
+                                            }
+                                            None => crate::debug_log!("DevTools pipe: a message dropped: {e}"),
+                                        },
                                     }
                                     from += len;
                                 }
@@ -569,6 +579,21 @@ mod tests {
         use futures::StreamExt;
         match socket.next().await.unwrap().unwrap() {
             WsMessage::Text(text) => assert_eq!(text.as_str(), r#"{"id":1,"result":{"value":"é"}}"#),
+            other => panic!("{other:?}"),
+        }
+        // An answer whose content does not read (a UTF-16 text of odd length) still ends its
+        // command: the driver gets an error answer for its id.
+        let mut bad = cdp_cbor::from_json(r#"{"id":5,"result":{"t":"x"}}"#).unwrap();
+        let at = bad.windows(2).position(|w| w == [0x61, b'x']).unwrap();
+        bad[at] = 0x41;
+        assert!(cdp_cbor::to_json(&bad).is_err());
+        chromium_out.write_all(&bad).await.unwrap();
+        match socket.next().await.unwrap().unwrap() {
+            WsMessage::Text(text) => {
+                let answer: Value = serde_json::from_str(text.as_str()).unwrap();
+                assert_eq!(answer["id"], 5);
+                assert!(answer["error"]["message"].as_str().unwrap().contains("could not be read"), "{answer}");
+            }
             other => panic!("{other:?}"),
         }
     }
