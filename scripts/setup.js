@@ -16,7 +16,8 @@ const onPath = (program) =>
 
 // Debian packages the project runs: Chromium always; xz-utils to unpack the
 // cross toolchain; for the test command also redis-server (the RemoteAuth
-// tests use a real store), binutils (objdump reads the addon's glibc needs)
+// and pool tests use a real store) with redis-tools (redis-cli joins the pool
+// tests' Redis Cluster), binutils (objdump reads the addon's glibc needs)
 // and ffmpeg (animated stickers from video).
 function ensureDebianPackages({ forTests }) {
   const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -26,6 +27,7 @@ function ensureDebianPackages({ forTests }) {
     ...(forTests
       ? [
           ['redis-server', fs.existsSync('/usr/bin/redis-server')],
+          ['redis-tools', fs.existsSync('/usr/bin/redis-cli')],
           ['binutils', onPath('objdump')],
           ['ffmpeg', onPath('ffmpeg')],
         ]

@@ -2,13 +2,14 @@
 // The session pool's bridge to the application's own Redis client (docs/pool.md, "Redis
 // client"). Rust owns the pool's logic and timers; it hands this adapter typed commands and
 // waits on the promise. The adapter only turns a command into a call on the client the
-// application gave: ioredis, or node-redis v4+ (both optional peer dependencies; nothing is
-// required here). Scripts go by EVALSHA, and by EVAL when Redis answers NOSCRIPT (a restart
+// application gave: ioredis or node-redis v4+, a single Redis or a Redis Cluster (optional peer
+// dependencies; nothing is required here). Scripts go by EVALSHA, and by EVAL when Redis answers NOSCRIPT (a restart
 // or SCRIPT FLUSH forgot them; EVAL loads them again for the next EVALSHA).
 //
 // A command is one of:
 //   { script: 'renew', keys: ['…'], args: ['…'] }   one of the pool's Lua scripts, by name
-//   { command: 'GET', args: ['…'] }                   a plain Redis command
+//   { command: 'GET', args: ['…'], key: '…' }         a plain Redis command and the key it acts
+//                                                     on (a cluster client routes by it)
 // The reply is Redis's, with bulk strings as UTF-8 strings (never Buffers), integers as
 // numbers, nil as null and arrays as arrays.
 
@@ -25,13 +26,18 @@ function poolError(code, message) {
 
 /** Which client the application gave: its methods differ in name and argument shape. */
 function clientKind(client) {
+  // ioredis's Redis and Cluster alike: a cluster client finds each command's keys by itself.
   if (client && typeof client.evalsha === 'function' && typeof client.eval === 'function' && typeof client.call === 'function') return 'ioredis';
-  if (client && typeof client.evalSha === 'function' && typeof client.eval === 'function' && typeof client.sendCommand === 'function') return 'node-redis';
+  if (client && typeof client.evalSha === 'function' && typeof client.eval === 'function' && typeof client.sendCommand === 'function') {
+    // node-redis's RedisCluster (createCluster) takes sendCommand(firstKey, isReadonly, args).
+    return typeof client.getSlotMaster === 'function' ? 'node-redis-cluster' : 'node-redis';
+  }
   return null;
 }
 
 // ioredis: evalsha(sha, numKeys, ...keys, ...args), call(name, ...args).
-// node-redis v4: evalSha(sha, { keys, arguments }), sendCommand([name, ...args]).
+// node-redis v4+: evalSha(sha, { keys, arguments }), sendCommand([name, ...args]); its cluster
+// client: sendCommand(key, isReadonly, [name, ...args]) (sent to the key's master).
 const CALLS = {
   ioredis: {
     evalsha: (c, sha, keys, args) => c.evalsha(sha, keys.length, ...keys, ...args),
@@ -42,6 +48,11 @@ const CALLS = {
     evalsha: (c, sha, keys, args) => c.evalSha(sha, { keys, arguments: args }),
     eval: (c, source, keys, args) => c.eval(source, { keys, arguments: args }),
     command: (c, name, args) => c.sendCommand([name, ...args]),
+  },
+  'node-redis-cluster': {
+    evalsha: (c, sha, keys, args) => c.evalSha(sha, { keys, arguments: args }),
+    eval: (c, source, keys, args) => c.eval(source, { keys, arguments: args }),
+    command: (c, name, args, key) => c.sendCommand(key, false, [name, ...args]),
   },
 };
 
@@ -98,7 +109,9 @@ function createRedisBridge(client, { scripts, timeoutMs = DEFAULT_TIMEOUT_MS } =
       }
     }
     if (command && typeof command.command === 'string') {
-      return calls.command(client, command.command, strings(command.args ?? [], 'args'));
+      const args = strings(command.args ?? [], 'args');
+      if (kind === 'node-redis-cluster' && typeof command.key !== 'string') throw poolError('ERR_INVALID_ARGUMENT', `a command for a cluster client needs the key it acts on (${command.command})`);
+      return calls.command(client, command.command, args, command.key);
     }
     throw poolError('ERR_INVALID_ARGUMENT', 'a command is { script, keys, args } or { command, args }');
   }

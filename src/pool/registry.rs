@@ -22,8 +22,15 @@ fn script(script: Script, keys: &[String], args: &[String]) -> Value {
     json!({ "script": script.name(), "keys": keys, "args": args })
 }
 
+/// A plain command. `key` is the key it acts on (every command of the pool
+/// has one, and all its keys share its hash slot): a Redis Cluster client
+/// that cannot find keys by itself (node-redis) routes the command by it.
 fn command(name: &str, args: &[String]) -> Value {
-    json!({ "command": name, "args": args })
+    keyed_command(name, args, &args[0])
+}
+
+fn keyed_command(name: &str, args: &[String], key: &str) -> Value {
+    json!({ "command": name, "args": args, "key": key })
 }
 
 fn bad(what: &str, reply: &Value) -> String {
@@ -254,7 +261,7 @@ pub fn mailbox_send(stream: String, fields: &[(&str, &str)]) -> Value {
 /// Reads both of a worker's mailbox streams after the last ids seen.
 pub fn mailbox_read(keys: &Keys, worker: &WorkerId, after_inbox: &str, after_replies: &str) -> Value {
     let args = ["COUNT".into(), MAILBOX_BATCH.to_string(), "STREAMS".into(), keys.inbox(worker), keys.replies(worker), after_inbox.into(), after_replies.into()];
-    command("XREAD", &args)
+    keyed_command("XREAD", &args, &keys.inbox(worker))
 }
 
 /// XREAD's reply as (stream key, entries); nil when nothing is new.
@@ -290,6 +297,18 @@ mod tests {
         assert_eq!((workers[1].capacity, workers[1].load, workers[1].draining), (2, 2, true));
         assert_eq!(accounts, vec![acct("a"), acct("b")]);
         assert!(parse_registry(&json!("OK")).is_err());
+    }
+
+    #[test]
+    fn plain_commands_name_the_key_a_cluster_client_routes_them_by() {
+        let keys = Keys::new("p:");
+        let worker = WorkerId::parse("w1").unwrap();
+        let state = lease_state(&keys, &acct("a"));
+        assert_eq!((state["command"].as_str(), state["key"].as_str()), (Some("MGET"), Some("p:{a}:lease")));
+        let read = mailbox_read(&keys, &worker, "0", "0");
+        assert_eq!(read["key"].as_str(), Some(keys.inbox(&worker).as_str()), "XREAD's key follows STREAMS, not its first argument");
+        assert_eq!(read["args"][0], "COUNT");
+        assert_eq!(add_account(&keys, &acct("a"))["key"].as_str(), Some(keys.accounts().as_str()));
     }
 
     #[test]
