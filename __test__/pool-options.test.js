@@ -23,6 +23,7 @@ test('bad options are refused with a typed error that names them, and nothing is
         [{ ...base, capacity: -1 }, /capacity: must be a whole number/],
         [{ ...base, capacity: undefined }, /capacity: is required/],
         [{ ...base, leaseMs: 50 }, /leaseMs/],
+        [{ ...base, rebalance: 'yes' }, /rebalance/],
         [{ ...base, prefix: 'a{b}' }, /prefix/],
         [{ ...base, store: { save() {} } }, /store must be a RemoteAuth store/],
         [{ ...base, redis: {} }, /redis must be an ioredis or node-redis/],

@@ -78,8 +78,15 @@ fn parse_options(options: &Value) -> std::result::Result<Parsed, ClientError> {
     };
     let capacity = whole(options, "capacity", None, 0)?.min(u32::MAX as u64) as u32;
     let lease_ms = whole(options, "leaseMs", Some(crate::pool::DEFAULT_LEASE_MS), 100)?;
-    let leases = LeaseConfig::new(worker, &prefix, capacity, lease_ms).map_err(|e| invalid("leaseMs", e.to_string()))?;
+    let mut leases = LeaseConfig::new(worker, &prefix, capacity, lease_ms).map_err(|e| invalid("leaseMs", e.to_string()))?;
+    leases.rebalance = match options.get("rebalance") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(on)) => *on,
+        Some(other) => return Err(invalid("rebalance", format!("must be a boolean, got {}", crate::options::describe(other)))),
+    };
     let sweep_ms = whole(options, "placementMs", Some(DEFAULT_SWEEP_MS.min(lease_ms / 3).max(50)), 50)?;
+    // A taker claims within a period of the release and heartbeats its load within the next.
+    leases.rebalance_hold_ms = 3 * sweep_ms;
     let time_limit_ms = whole(options, "redisTimeoutMs", Some(DEFAULT_TIME_LIMIT_MS.min(leases.renew_every_ms / 2).max(50)), 10)?;
     Ok(Parsed { leases, sweep_ms, time_limit_ms })
 }

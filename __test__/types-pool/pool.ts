@@ -12,6 +12,7 @@ const pool: SessionPool = createSessionPool({
     store: { sessionExists: async () => true, save: async () => undefined, extract: async () => undefined, delete: async () => undefined },
     clientOptions: { puppeteer: { args: ['--no-sandbox'] }, authTimeoutMs: 60000 },
     leaseMs: 15000,
+    rebalance: true,
 });
 
 pool.on('qr', (accountId: string, qr: string) => console.log(accountId, qr.length));

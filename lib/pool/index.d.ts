@@ -26,6 +26,8 @@ export interface SessionPoolOptions {
   leaseMs?: number;
   /** How often the worker heartbeats and looks for accounts without an owner (default 5000 ms). */
   placementMs?: number;
+  /** Hand running sessions over, one at a time, to a worker with at least two more free places (a new one, say); each stops for the move as in a clean shutdown (default false). */
+  rebalance?: boolean;
   /** Time limit of each Redis command (default 2000 ms). */
   redisTimeoutMs?: number;
   /** Prefix of the pool's Redis keys (default "wwrs:pool:"). */

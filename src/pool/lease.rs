@@ -43,6 +43,13 @@ pub struct LeaseConfig {
     pub stop_margin_ms: u64,
     /// Allowance for the local clock running slower than Redis's.
     pub drift_ms: u64,
+    /// Hand sessions over to a worker with more room (a new one, say), one at
+    /// a time, until no other has two more free places than this one.
+    pub rebalance: bool,
+    /// After a session moved away, how long before the next judgement: the
+    /// taker's heartbeat must have had time to show it (a few placement
+    /// periods), or a stale load would move one session too many.
+    pub rebalance_hold_ms: u64,
 }
 
 pub const DEFAULT_LEASE_MS: u64 = 15_000;
@@ -62,6 +69,8 @@ impl LeaseConfig {
             retry_ms: (lease_ms / 30).max(1),
             stop_margin_ms: lease_ms / 5,
             drift_ms: lease_ms / 100 + 2,
+            rebalance: false,
+            rebalance_hold_ms: lease_ms,
         };
         config.check()?;
         Ok(config)
@@ -137,6 +146,10 @@ pub struct Leases {
     slots: BTreeMap<AccountId, Slot>,
     /// The highest token seen per account, to notice Redis going back.
     last_tokens: HashMap<AccountId, u64>,
+    /// The session being handed over by rebalancing, and when the next
+    /// rebalancing judgement may come.
+    moving: Option<AccountId>,
+    rebalance_after: u64,
     /// Accounts whose client failed to start here, and until when this
     /// worker does not claim them: a start that fails for a reason of this
     /// machine (no Chromium, a full disk) must not hold the account, and a
@@ -156,6 +169,8 @@ impl Leases {
             slots: BTreeMap::new(),
             last_tokens: HashMap::new(),
             resting: HashMap::new(),
+            moving: None,
+            rebalance_after: 0,
             next_req: 0,
             draining: false,
             drained: false,
@@ -266,6 +281,9 @@ impl Leases {
             }
         }
         self.resting.retain(|_, until| *until > now);
+        if self.cfg.rebalance {
+            self.rebalance(now, &snapshot.workers);
+        }
         // This worker's own entry is replaced by what it knows now: the
         // registry's copy is up to one heartbeat old.
         let me = WorkerLoad { id: self.cfg.worker.clone(), capacity: self.cfg.capacity, load: self.load(), draining: false };
@@ -367,6 +385,35 @@ impl Leases {
                 h.stage = Stage::Stopping;
                 let token = h.token;
                 self.out.push(Output::StopClient { account: account.clone(), token, reason });
+            }
+        }
+    }
+
+    /// Hands one running session over when another live worker has at least
+    /// two more free places than this one: placement then gives it there (it
+    /// is still the freer of the two after the move, so nothing moves back).
+    /// One at a time: nothing while a claim or a hand-over is under way here,
+    /// nor for `rebalance_hold_ms` after a moved session left (the registry's
+    /// load of its taker is a heartbeat old). The session stops for the move
+    /// (backed up, restored there), as in a clean shutdown.
+    fn rebalance(&mut self, now: u64, workers: &[WorkerLoad]) {
+        if let Some(account) = &self.moving {
+            if self.slots.contains_key(account) {
+                return;
+            }
+            self.moving = None;
+            self.rebalance_after = now + self.cfg.rebalance_hold_ms;
+        }
+        if now < self.rebalance_after || self.slots.values().any(|s| !matches!(s, Slot::Held(Held { stage: Stage::Running, .. }))) {
+            return;
+        }
+        let mine = self.cfg.capacity.saturating_sub(self.load());
+        let freest = workers.iter().filter(|w| w.id != self.cfg.worker).map(WorkerLoad::free).max().unwrap_or(0);
+        if freest >= mine.saturating_add(2) {
+            // The last in id order, as a capacity cut picks.
+            if let Some(account) = self.running_accounts().pop() {
+                self.hand_over(&account, StopReason::HandOver);
+                self.moving = Some(account);
             }
         }
     }

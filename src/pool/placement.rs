@@ -23,7 +23,8 @@ pub struct WorkerLoad {
 }
 
 impl WorkerLoad {
-    fn free(&self) -> u32 {
+    /// Places it still has for new sessions (none while draining).
+    pub fn free(&self) -> u32 {
         if self.draining {
             0
         } else {

@@ -12,6 +12,7 @@ pub(super) const MARGIN: u64 = 200;
 pub(super) const DRIFT: u64 = 12;
 pub(super) const RENEW: u64 = 300;
 pub(super) const RETRY: u64 = 50;
+pub(super) const HOLD: u64 = 100;
 
 pub(super) fn acct(id: &str) -> AccountId {
     AccountId::parse(id).unwrap()
@@ -31,6 +32,8 @@ pub(super) fn config(worker: &str, capacity: u32) -> LeaseConfig {
         retry_ms: RETRY,
         stop_margin_ms: MARGIN,
         drift_ms: DRIFT,
+        rebalance: false,
+        rebalance_hold_ms: HOLD,
     };
     cfg.check().unwrap();
     cfg
@@ -401,6 +404,45 @@ fn a_capacity_cut_hands_the_surplus_over() {
     }
     assert_eq!(starts(&out), vec![("p".to_owned(), 1)]);
     assert_eq!(redis.holder(2, "q"), None, "q released");
+}
+
+#[test]
+fn with_rebalance_a_loaded_worker_hands_sessions_to_a_freer_one_one_at_a_time() {
+    let mut redis = FakeRedis::default();
+    let mut a = owning(&mut redis, "a", 4, &["w", "x", "y", "z"]);
+    // Off by default: a new empty worker takes only new accounts.
+    assert!(stops(&drive(&mut redis, &mut a, 10, Input::Placement(snapshot(&[("b", 4, 0)], &[])))).is_empty());
+    let mut a = {
+        let mut cfg = config("a", 4);
+        cfg.rebalance = true;
+        let mut w = Leases::new(cfg);
+        let mut fresh = FakeRedis::default();
+        drive(&mut fresh, &mut w, 0, Input::Placement(snapshot(&[], &["w", "x", "y", "z"])));
+        redis = fresh;
+        w
+    };
+    let out = drive(&mut redis, &mut a, 20, Input::Placement(snapshot(&[("b", 4, 0)], &[])));
+    assert_eq!(stops(&out), vec![("z".to_owned(), StopReason::HandOver)]);
+    // Nothing more while that hand-over runs.
+    assert!(stops(&drive(&mut redis, &mut a, 30, Input::Placement(snapshot(&[("b", 4, 0)], &[])))).is_empty());
+    drive(&mut redis, &mut a, 40, Input::ClientStopped(acct("z")));
+    drive(&mut redis, &mut a, 50, Input::BackupDone(acct("z"), true));
+    assert_eq!(redis.holder(50, "z"), None, "released for b to claim");
+    // b's heartbeat does not show z yet (still free 4 against a's 1 + 2): judged only after the hold.
+    assert!(stops(&drive(&mut redis, &mut a, 60, Input::Placement(snapshot(&[("b", 4, 0)], &[])))).is_empty());
+    assert!(stops(&drive(&mut redis, &mut a, 60 + HOLD - 1, Input::Placement(snapshot(&[("b", 4, 0)], &[])))).is_empty());
+    // b took z: free 3 against a's 1, one more moves; then 2 and 2, and nothing.
+    let out = drive(&mut redis, &mut a, 60 + HOLD, Input::Placement(snapshot(&[("b", 4, 1)], &[])));
+    assert_eq!(stops(&out), vec![("y".to_owned(), StopReason::HandOver)]);
+    drive(&mut redis, &mut a, 200, Input::ClientStopped(acct("y")));
+    drive(&mut redis, &mut a, 210, Input::BackupDone(acct("y"), true));
+    drive(&mut redis, &mut a, 220, Input::Placement(snapshot(&[("b", 4, 1)], &[])));
+    assert!(stops(&drive(&mut redis, &mut a, 220 + HOLD, Input::Placement(snapshot(&[("b", 4, 2)], &[])))).is_empty());
+    assert_eq!(a.load(), 2);
+    // One free place more than a's two is no reason to move, nor is an empty worker that drains.
+    let mut draining = snapshot(&[("b", 5, 2), ("c", 9, 0)], &[]);
+    draining.workers[1].draining = true;
+    assert!(stops(&drive(&mut redis, &mut a, 400, Input::Placement(draining))).is_empty());
 }
 
 /// A snapshot that also lists every account of the pool.
