@@ -237,6 +237,8 @@ test('a worker whose client cannot start (no browser there) gives the account ba
     // w7 has the most room but no Chromium: placement gives it the new account e first.
     const broken = startWorker('w7', 3, { puppeteer: { executablePath: '/nonexistent/chromium' } });
     await seen(broken, event('started'));
+    // w3, w4, w5, w6 and now w7 (w1 shut down, w2 was killed): placement must know of w7.
+    await registered(5);
     const addedAt = Date.now();
     await workers.get('w3').op('add', { account: 'e' });
     const failed = await seenAfter(broken, addedAt, event('session_stopped', 'e'), 30000, 'the failed start of e');
