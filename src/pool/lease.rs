@@ -5,7 +5,7 @@
 //!    ▲                     │ Held / error                │
 //!    └─────────────────────┘                             ├─ renew refused ─────────▶ StopClient(LeaseLost)   ─▶ unowned
 //!    ▲                                                   ├─ local deadline passed ─▶ StopClient(DeadlinePassed) ─▶ unowned
-//!    │                                                   ├─ shutdown / capacity / removed ─▶ Stopping ─▶ BackingUp ─▶ Releasing
+//!    │                                                   ├─ shutdown / capacity / removed / rebalance ─▶ Stopping ─▶ BackingUp ─▶ Releasing
 //!    │                                                   └─ client failed to start ─▶ Releasing (resting here a while)
 //!    └──────────────────────────────────────────────────────────────────────────────────────────────────────┘
 //! ```
