@@ -13,7 +13,7 @@ const assert = require('node:assert/strict');
 const { startRedis } = require('./fixtures/redis-server');
 const { RedisStore } = require('./fixtures/redis-store');
 const { TEST_ROOT, setup, chromiumPidsUnder, killAllUnder } = require('./helpers');
-const { control } = require('./account-helpers');
+const { control, until } = require('./account-helpers');
 const pool = require('./pool-helpers');
 
 const LEASE_MS = 3000;
@@ -194,15 +194,6 @@ test('a worker paused past its lease (SIGSTOP) loses the session to another; res
 
 /** The first message of `w` after time `t` matching `predicate`. */
 const seenAfter = (w, t, predicate, ms, what) => seen(w, (m) => m.at >= t && predicate(m), ms, what);
-
-async function until(read, ok, what) {
-    for (let i = 0; i < 200; i++) {
-        const value = await read();
-        if (ok(value)) return value;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`never: ${what}`);
-}
 
 test('pool.remove(): the owner stops the session, backs it up and gives the lease back; nobody claims it; added again, it is restored without a QR', async () => {
     const w3 = workers.get('w3');
