@@ -38,22 +38,20 @@ function clientKind(client) {
 // ioredis: evalsha(sha, numKeys, ...keys, ...args), call(name, ...args).
 // node-redis v4+: evalSha(sha, { keys, arguments }), sendCommand([name, ...args]); its cluster
 // client: sendCommand(key, isReadonly, [name, ...args]) (sent to the key's master).
+const NODE_REDIS = {
+  evalsha: (c, sha, keys, args) => c.evalSha(sha, { keys, arguments: args }),
+  eval: (c, source, keys, args) => c.eval(source, { keys, arguments: args }),
+  command: (c, name, args) => c.sendCommand([name, ...args]),
+};
 const CALLS = {
   ioredis: {
     evalsha: (c, sha, keys, args) => c.evalsha(sha, keys.length, ...keys, ...args),
     eval: (c, source, keys, args) => c.eval(source, keys.length, ...keys, ...args),
     command: (c, name, args) => c.call(name, ...args),
   },
-  'node-redis': {
-    evalsha: (c, sha, keys, args) => c.evalSha(sha, { keys, arguments: args }),
-    eval: (c, source, keys, args) => c.eval(source, { keys, arguments: args }),
-    command: (c, name, args) => c.sendCommand([name, ...args]),
-  },
-  'node-redis-cluster': {
-    evalsha: (c, sha, keys, args) => c.evalSha(sha, { keys, arguments: args }),
-    eval: (c, source, keys, args) => c.eval(source, { keys, arguments: args }),
-    command: (c, name, args, key) => c.sendCommand(key, false, [name, ...args]),
-  },
+  'node-redis': NODE_REDIS,
+  // Scripts as on one Redis (routed by their first key); plain commands by the key given.
+  'node-redis-cluster': { ...NODE_REDIS, command: (c, name, args, key) => c.sendCommand(key, false, [name, ...args]) },
 };
 
 function plain(value) {
